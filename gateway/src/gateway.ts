@@ -1,0 +1,160 @@
+/**
+ * The one graph. Plans queries over the committed supergraph, verifies the user, and talks to
+ * each subgraph with a token it signs itself — never with anything the client sent.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { JWK } from 'jose';
+import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
+import { internalSigner } from '@finsam/kit/internal-token.js';
+import { unauthenticated } from '@finsam/kit/errors.js';
+import { createLogger } from '@finsam/kit/log.js';
+import type { RunningServer } from '@finsam/kit/server.js';
+import { userTokenVerifier, type UserTokenOptions } from './user-token.js';
+import { serveGraphiql } from './graphiql/page.js';
+import { limits } from './limits.js';
+
+export interface GatewayContext {
+  identity: Identity;
+}
+
+export interface GatewayOptions {
+  /** The composed supergraph (schema/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Where each subgraph answers, by subgraph name; overrides the URLs in the supergraph. */
+  subgraphUrls: Record<string, string>;
+  /** Key the gateway signs internal tokens with. */
+  internalPrivateKey: JWK;
+  userTokens: UserTokenOptions;
+  /** No introspection, no field suggestions, no stack traces. */
+  production?: boolean;
+}
+
+const BEARER = /^Bearer (\S+)$/;
+
+class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+    private readonly sign: (identity: Identity, audience: string) => Promise<string>,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    // The outgoing request starts with no client headers; this is the only one it gets.
+    const identity = 'identity' in context && context.identity ? context.identity : ANONYMOUS;
+    request.http?.headers.set('authorization', `Bearer ${await this.sign(identity, this.subgraph)}`);
+  }
+}
+
+export async function createGateway(options: GatewayOptions) {
+  const { production = false } = options;
+  const logger = createLogger('gateway');
+  const sign = await internalSigner(options.internalPrivateKey);
+  const verifyUser = userTokenVerifier(options.userTokens);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    logger,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`No URL for subgraph ${name}`);
+      return new InternalTokenDataSource(name, target, sign);
+    },
+  });
+
+  async function identify(authorization: string | undefined): Promise<Identity> {
+    if (!authorization) return ANONYMOUS;
+    const token = BEARER.exec(authorization)?.[1];
+    if (!token) throw unauthenticated('Authorization must be "Bearer <token>"');
+    try {
+      return await verifyUser(token);
+    } catch (error) {
+      logger.info('rejected user token', { reason: (error as Error).message });
+      throw unauthenticated('The token is invalid or expired');
+    }
+  }
+
+  const hideInternals: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (!production || response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') (error as { message: string }).message = 'Internal server error';
+          }
+        },
+      };
+    },
+  };
+
+  const health = async () => {
+    const results = await Promise.all(
+      Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+        try {
+          const res = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
+          return [name, res.ok ? 'ok' : `status ${res.status}`] as const;
+        } catch (error) {
+          return [name, (error as Error).message] as const;
+        }
+      }),
+    );
+    return { ready: results.every(([, s]) => s === 'ok'), subgraphs: Object.fromEntries(results) };
+  };
+
+  return {
+    async listen(port = 0, host = '127.0.0.1'): Promise<RunningServer> {
+      const app = express();
+      app.disable('x-powered-by');
+      const httpServer = http.createServer(app);
+      // graphql-armor ships CommonJS typings of @apollo/server; the objects are the same.
+      const armor = new ApolloArmor(limits(production)).protect() as unknown as {
+        plugins: ApolloServerPlugin<GatewayContext>[];
+        validationRules: NonNullable<ConstructorParameters<typeof ApolloServer<GatewayContext>>[0]['validationRules']>;
+        allowBatchedHttpRequests: boolean;
+      };
+      const apollo = new ApolloServer<GatewayContext>({
+        gateway,
+        logger,
+        introspection: !production,
+        includeStacktraceInErrorResponses: !production,
+        validationRules: armor.validationRules,
+        allowBatchedHttpRequests: false,
+        plugins: [
+          ...armor.plugins,
+          hideInternals,
+          ApolloServerPluginDrainHttpServer({ httpServer }),
+          ApolloServerPluginLandingPageDisabled(),
+        ],
+      });
+      await apollo.start();
+
+      app.get('/health', (_req, res) => {
+        res.json({ status: 'ok' });
+      });
+      app.get('/ready', async (_req, res) => {
+        const state = await health();
+        res.status(state.ready ? 200 : 503).json(state);
+      });
+      serveGraphiql(app);
+      app.use(
+        '/graphql',
+        express.json({ limit: '256kb' }),
+        expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await identify(req.headers.authorization) }) }),
+      );
+
+      await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+      const { port: actual } = httpServer.address() as AddressInfo;
+      logger.info('gateway listening', { url: `http://${host}:${actual}/graphql` });
+      return { url: `http://${host}:${actual}/graphql`, stop: () => apollo.stop() };
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Query limits (graphql-armor). Generous enough for every screen the platform has,
+ * tight enough that one request cannot ask for the whole database.
+ */
+import type { ApolloArmor } from '@escape.tech/graphql-armor';
+
+type ApolloArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
+
+export function limits(production: boolean): ApolloArmorConfig {
+  return {
+    maxDepth: { n: 12 },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 50 },
+    maxTokens: { n: 2000 },
+    costLimit: { maxCost: 5000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    // Field suggestions ("Did you mean …?") help developers and leak the schema in production.
+    blockFieldSuggestion: { enabled: production },
+  };
+}

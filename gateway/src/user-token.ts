@@ -1,0 +1,34 @@
+/**
+ * Verifies the user's bearer token (OIDC-style JWT) and turns it into an identity.
+ * Production: the identity provider's JWKS URL. Development: a local key pair that
+ * `infra` creates on first start. Only the algorithms listed are accepted (never `none`).
+ */
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
+import { identityFromClaims, type Identity } from '@finsam/kit/identity.js';
+
+export interface UserTokenOptions {
+  issuer: string;
+  audience: string;
+  /** Accepted signing algorithms. */
+  algorithms: string[];
+  /** Either the identity provider's JWKS URL… */
+  jwksUrl?: string;
+  /** …or the public keys themselves (development, tests). */
+  publicJwks?: JWK[];
+}
+
+export function userTokenVerifier(options: UserTokenOptions): (token: string) => Promise<Identity> {
+  let keys: JWTVerifyGetKey;
+  if (options.jwksUrl) keys = createRemoteJWKSet(new URL(options.jwksUrl));
+  else if (options.publicJwks?.length) keys = createLocalJWKSet({ keys: options.publicJwks });
+  else throw new Error('User tokens need a JWKS URL or public keys');
+  return async (token) => {
+    const { payload } = await jwtVerify(token, keys, {
+      issuer: options.issuer,
+      audience: options.audience,
+      algorithms: options.algorithms,
+      requiredClaims: ['exp', 'sub'],
+    });
+    return identityFromClaims(payload);
+  };
+}

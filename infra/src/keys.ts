@@ -1,0 +1,38 @@
+/**
+ * Development keys: the local "identity provider" key that signs demo user tokens, the
+ * gateway's internal-token key pair, and the database role passwords. Created on first start
+ * under the git-ignored data folder; tests make fresh ones in memory.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { generateInternalKeyPair, type InternalKeyPair } from '@finsam/kit/internal-token.js';
+import type { RolePasswords } from './provision.js';
+
+export const DEV_USER_ALGORITHM = 'ES256';
+
+export interface DevKeys {
+  user: { privateJwk: JWK; publicJwk: JWK };
+  internal: InternalKeyPair;
+  passwords: RolePasswords;
+}
+
+export async function generateDevKeys(): Promise<DevKeys> {
+  const { privateKey, publicKey } = await generateKeyPair(DEV_USER_ALGORITHM, { extractable: true });
+  const kid = randomBytes(8).toString('hex');
+  return {
+    user: { privateJwk: { ...(await exportJWK(privateKey)), kid }, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: DEV_USER_ALGORITHM, use: 'sig' } },
+    internal: await generateInternalKeyPair(),
+    passwords: { owner: randomBytes(18).toString('base64url'), app: randomBytes(18).toString('base64url') },
+  };
+}
+
+export async function loadOrCreateDevKeys(dir: string): Promise<DevKeys> {
+  const file = path.join(dir, 'dev-keys.json');
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as DevKeys;
+  const keys = await generateDevKeys();
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
+  return keys;
+}

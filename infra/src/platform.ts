@@ -1,0 +1,90 @@
+/**
+ * Starts the whole platform on a cluster: databases → migrations → seed → subgraphs → gateway.
+ * `npm start` and the end-to-end tests both go through here, so tests run what users run.
+ */
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { migrate, openOrm } from '@finsam/kit/database.js';
+import type { RunningServer } from '@finsam/kit/server.js';
+import { createGateway } from '@finsam/gateway/gateway.js';
+import type { AdminConnection } from './postgres.js';
+import { ensureDatabase, ensureRoles, type SubgraphDatabase } from './provision.js';
+import { SUBGRAPHS } from './subgraphs.js';
+import { SEEDS } from './seed.js';
+import { DEV_AUDIENCE, DEV_ISSUER } from './demo.js';
+import { DEV_USER_ALGORITHM, type DevKeys } from './keys.js';
+
+export interface PlatformOptions {
+  admin: AdminConnection;
+  /** Databases are named `<prefix>_<subgraph>`. */
+  dbPrefix: string;
+  keys: DevKeys;
+  supergraphSdl: string;
+  seed: boolean;
+  /** Gateway port; 0 picks a free one. */
+  gatewayPort: number;
+  /** Use each subgraph's default port (npm start) or free ones (tests). */
+  fixedSubgraphPorts: boolean;
+  production?: boolean;
+}
+
+export interface Platform {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  databases: Record<string, SubgraphDatabase>;
+  /** Each subgraph's ORM, connected as the app role. */
+  orms: Record<string, MikroORM>;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const { admin, keys, production = false } = options;
+  await ensureRoles(admin, keys.passwords);
+
+  const running: RunningServer[] = [];
+  const orms: Record<string, MikroORM> = {};
+  const databases: Record<string, SubgraphDatabase> = {};
+  const subgraphUrls: Record<string, string> = {};
+  const stop = async () => {
+    for (const server of running.reverse()) await server.stop();
+    for (const orm of Object.values(orms)) await orm.close(true);
+  };
+
+  try {
+    await Promise.all(
+      SUBGRAPHS.map(async (subgraph) => {
+        const db = await ensureDatabase(admin, `${options.dbPrefix}_${subgraph.name}`, keys.passwords);
+        databases[subgraph.name] = db;
+        await migrate({ connection: db.owner, ...subgraph.database });
+        const seed = SEEDS[subgraph.name];
+        if (options.seed && seed) {
+          const ownerOrm = await openOrm({ connection: db.owner, ...subgraph.database, poolMax: 2 });
+          try {
+            await seed(ownerOrm);
+          } finally {
+            await ownerOrm.close(true);
+          }
+        }
+        const orm = await openOrm({ connection: db.app, ...subgraph.database });
+        orms[subgraph.name] = orm;
+        const server = await subgraph.createServer({ orm, internalPublicKey: keys.internal.publicJwk, production });
+        const listening = await server.listen(options.fixedSubgraphPorts ? subgraph.port : 0);
+        running.push(listening);
+        subgraphUrls[subgraph.name] = listening.url;
+      }),
+    );
+
+    const gateway = await createGateway({
+      supergraphSdl: options.supergraphSdl,
+      subgraphUrls,
+      internalPrivateKey: keys.internal.privateJwk,
+      userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: [DEV_USER_ALGORITHM], publicJwks: [keys.user.publicJwk] },
+      production,
+    });
+    const listening = await gateway.listen(options.gatewayPort);
+    running.push(listening);
+    return { gatewayUrl: listening.url, subgraphUrls, databases, orms, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

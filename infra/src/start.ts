@@ -1,0 +1,80 @@
+/**
+ * `npm start`: PostgreSQL (embedded, or DATABASE_URL) → migrations → demo seed → subgraphs →
+ * gateway. Prints where to go and a token per demo user. Ctrl-C stops everything.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { adminFromUrl, dataDirProblem, startEmbeddedPostgres, type Cluster } from './postgres.js';
+import { loadOrCreateDevKeys } from './keys.js';
+import { startPlatform } from './platform.js';
+import { readSupergraph } from './compose.js';
+import { DEMO_USERS, devTokenSigner } from './demo.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dataDir = path.resolve(process.env.FINSAM_DATA_DIR ?? path.join(root, '.data'));
+const port = Number(process.env.PORT ?? 4000);
+
+async function main() {
+  let cluster: Cluster;
+  if (process.env.DATABASE_URL) {
+    cluster = { admin: adminFromUrl(process.env.DATABASE_URL), stop: async () => {} };
+  } else {
+    const pgDir = path.join(dataDir, 'postgres');
+    const problem = dataDirProblem(pgDir);
+    if (problem) {
+      console.error(`\n${problem}\nEither let other users enter it (chmod o+x on that folder), or keep the data elsewhere:\n  FINSAM_DATA_DIR=/var/tmp/finsam npm start\n`);
+      process.exit(1);
+    }
+    console.log(`Starting PostgreSQL (data in ${pgDir}) …`);
+    cluster = await startEmbeddedPostgres({ dataDir: pgDir, persistent: true, port: process.env.PG_PORT ? Number(process.env.PG_PORT) : undefined });
+  }
+
+  const keys = await loadOrCreateDevKeys(path.join(dataDir, 'keys'));
+  let platform;
+  try {
+    platform = await startPlatform({
+      admin: cluster.admin,
+      dbPrefix: 'finsam',
+      keys,
+      supergraphSdl: readSupergraph(),
+      seed: true,
+      gatewayPort: port,
+      fixedSubgraphPorts: true,
+      production: process.env.NODE_ENV === 'production',
+    });
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+
+  const sign = await devTokenSigner(keys);
+  const base = platform.gatewayUrl.replace(/\/graphql$/, '').replace('127.0.0.1', 'localhost');
+  const lines = [
+    '',
+    `The graph is up: ${base}/graphql   (GraphiQL: ${base}/ , health: ${base}/health, readiness: ${base}/ready)`,
+    '',
+    'Send a demo user\'s token as the header  Authorization: Bearer <token>  (tokens last 8 hours;',
+    '`npm run token -- <user>` prints a fresh one):',
+    '',
+  ];
+  for (const user of DEMO_USERS) lines.push(`  ${user.name}  (${user.description})`, `    ${await sign(user)}`, '');
+  lines.push('Ctrl-C stops the platform and PostgreSQL.', '');
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping …');
+    await platform.stop();
+    await cluster.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

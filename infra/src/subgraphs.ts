@@ -1,0 +1,9 @@
+/**
+ * Every subgraph the platform runs, in one list: name, default port, database needs, server.
+ * Adding a subgraph means adding it here; start-up, tests and schema composition follow.
+ */
+import * as governance from '@finsam/governance/server.js';
+
+export const SUBGRAPHS = [{ ...governance, port: 4004 }] as const;
+
+export type SubgraphModule = (typeof SUBGRAPHS)[number];

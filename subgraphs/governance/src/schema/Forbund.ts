@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { forkForTenant } from '@finsam/kit/tenant.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { builder } from './builder.js';
+import { MemberInput, MemberRef, membersSchema } from './Member.js';
+import { Forbund } from '../entities/Forbund.js';
+import { Member } from '../entities/Member.js';
+
+export const ForbundRef = builder.loadableObject('Forbund', {
+  description: 'A samordningsförbund (FINSAM coordination association): one tenant of the platform.',
+  authScopes: { authenticated: true },
+  // Entity lookups (`_entities`) come through here too, with the caller's tenant-scoped EntityManager.
+  load: async (ids: string[], ctx) => {
+    const found = await ctx.em.find(Forbund, { id: { $in: ids } });
+    const byId = new Map(found.map((f) => [f.id, f]));
+    return ids.map((id) => byId.get(id) ?? new NotFoundError(['id'], `No förbund ${id} for you`));
+  },
+  sort: (f) => f.id,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    slug: t.exposeString('slug', { description: 'Short stable name used in addresses, e.g. "vasteras".' }),
+    organisationNumber: t.exposeString('organisationNumber', { description: 'Organisationsnummer, NNNNNN-NNNN.' }),
+    members: t.field({
+      type: [MemberRef],
+      description: 'Members (medlemmar): Försäkringskassan, Arbetsförmedlingen, the region and the kommuner.',
+      resolve: (f) => f.members.load({ dataloader: true }).then((c) => c.getItems()),
+    }),
+    kommuner: t.field({
+      type: [MemberRef],
+      description: 'The kommuner the förbund covers (its kommun members).',
+      resolve: (f) => f.members.load({ dataloader: true }).then((c) => c.getItems().filter((m) => m.kind === 'KOMMUN')),
+    }),
+  }),
+});
+
+builder.asEntity(ForbundRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => ForbundRef.getDataloader(ctx).load(ref.id).catch(() => null),
+});
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Organisationsnummer: 10 digits, the last a Luhn check digit. Normalised to NNNNNN-NNNN. */
+const organisationNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{6}-?\d{4}$/, 'Organisationsnummer is 10 digits, NNNNNN-NNNN')
+  .refine((v) => luhnValid(v.replace('-', '')), 'Organisationsnummer check digit does not match')
+  .transform((v) => `${v.replace('-', '').slice(0, 6)}-${v.replace('-', '').slice(6)}`);
+
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+const createSchema = z.object({
+  name: z.string().trim().min(2, 'Name is required').max(200),
+  slug: z.string().trim().max(60).regex(SLUG, 'Slug is lower-case letters, digits and single dashes'),
+  organisationNumber,
+  members: membersSchema,
+});
+const updateSchema = createSchema.omit({ slug: true }).partial();
+
+const CreateForbundInput = builder.inputType('CreateForbundInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    slug: t.string({ required: true }),
+    organisationNumber: t.string({ required: true }),
+    members: t.field({ type: [MemberInput], required: true }),
+  }),
+});
+
+const UpdateForbundInput = builder.inputType('UpdateForbundInput', {
+  description: 'Fields left out stay as they are. `members` replaces the whole list: members kept must carry their id.',
+  fields: (t) => ({
+    name: t.string(),
+    organisationNumber: t.string(),
+    members: t.field({ type: [MemberInput] }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  forbund: t.field({
+    type: ForbundRef,
+    nullable: true,
+    description: "The caller's own förbund.",
+    authScopes: { tenantMember: true },
+    resolve: (_root, _args, ctx) => ForbundRef.getDataloader(ctx).load(ctx.identity.tenantId!),
+  }),
+  forbunds: t.connection({
+    type: ForbundRef,
+    description: 'Every förbund on the platform (platform administrators and county analysts).',
+    authScopes: { role: ['platform_admin', 'county_analyst'] },
+    resolve: (_root, args, ctx) =>
+      resolveOffsetConnection({ args }, ({ limit, offset }) =>
+        ctx.em.find(Forbund, {}, { limit, offset, orderBy: { name: 'asc', id: 'asc' } }),
+      ),
+  }, { name: 'ForbundConnection' }, { name: 'ForbundEdge' }),
+}));
+
+builder.mutationFields((t) => ({
+  createForbund: t.field({
+    type: ForbundRef,
+    description: 'Registers a new förbund (tenant). Platform administrators only.',
+    authScopes: { role: 'platform_admin' },
+    args: { input: t.arg({ type: CreateForbundInput, required: true }) },
+    errors: {},
+    resolve: async (_root, { input }, ctx) => {
+      const data = parseInput(createSchema, input);
+      const id = randomUUID();
+      // The new förbund is its own tenant: write it through a fork scoped to it.
+      const em = forkForTenant(ctx.em, id);
+      try {
+        return await em.transactional(async (tx) => {
+          const forbund = tx.create(Forbund, { id, tenantId: id, name: data.name, slug: data.slug, organisationNumber: data.organisationNumber });
+          data.members.forEach((m, position) => tx.create(Member, { ...memberData(m, position), id: randomUUID(), tenantId: id, forbund }));
+          return forbund;
+        });
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) {
+          throw new ValidationError([{ path: ['input', 'slug'], message: `Slug "${data.slug}" is taken` }]);
+        }
+        throw error;
+      }
+    },
+  }),
+  updateForbund: t.field({
+    type: ForbundRef,
+    description: "Edits the caller's own förbund. Förbund administrators only.",
+    authScopes: { role: 'forbund_admin' },
+    args: { input: t.arg({ type: UpdateForbundInput, required: true }) },
+    errors: {},
+    resolve: async (_root, { input }, ctx) => {
+      const data = parseInput(updateSchema, stripNulls(input));
+      return ctx.em.transactional(async (tx) => {
+        const forbund = await tx.findOne(Forbund, { id: ctx.identity.tenantId! }, { populate: ['members'] });
+        if (!forbund) throw new NotFoundError(['forbund'], 'Your förbund is not registered');
+        if (data.name !== undefined) forbund.name = data.name;
+        if (data.organisationNumber !== undefined) forbund.organisationNumber = data.organisationNumber;
+        if (data.members) replaceMembers(tx, forbund, data.members);
+        return forbund;
+      });
+    },
+  }),
+}));
+
+type MemberData = z.infer<typeof membersSchema>[number];
+
+function memberData(m: MemberData, position: number) {
+  return { kind: m.kind, name: m.name, scbCode: m.scbCode ?? null, shareBasisPoints: m.shareBasisPoints ?? null, position };
+}
+
+/** Keeps members given with their id, adds new ones, removes the rest. */
+function replaceMembers(em: EntityManager, forbund: Forbund, members: MemberData[]) {
+  const existing = new Map(forbund.members.getItems().map((m) => [m.id, m]));
+  const kept = new Set<string>();
+  members.forEach((m, position) => {
+    if (m.id) {
+      const current = existing.get(m.id);
+      if (!current) throw new ValidationError([{ path: ['input', 'members', position, 'id'], message: `Member ${m.id} is not a member of your förbund` }]);
+      em.assign(current, memberData(m, position));
+      kept.add(m.id);
+    } else {
+      forbund.members.add(em.create(Member, { ...memberData(m, position), id: randomUUID(), tenantId: forbund.id, forbund }));
+    }
+  });
+  for (const [id, m] of existing) if (!kept.has(id)) em.remove(m);
+}
+
+/** GraphQL `null` on an optional field of an update means "leave as is", like leaving it out. */
+function stripNulls<T extends object>(input: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null)) as never;
+}

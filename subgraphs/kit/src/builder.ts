@@ -1,0 +1,133 @@
+/**
+ * The one builder factory. Plugin order matters: scope-auth wraps resolvers first, federation
+ * comes last (it needs directives, and must see the final field set).
+ */
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import RelayPlugin from '@pothos/plugin-relay';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import DirectivePlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
+import type { SubgraphContext } from './context.js';
+import { forbidden, unauthenticated, ValidationError, NotFoundError, type ValidationIssue } from './errors.js';
+import { isAnonymous, type Role } from './identity.js';
+
+export interface SubgraphTypes {
+  Context: SubgraphContext;
+  /** Fields are non-null unless they say otherwise: clients can trust the shape. */
+  DefaultFieldNullability: false;
+  AuthScopes: {
+    /** Any signed-in user. */
+    authenticated: boolean;
+    /** Holds any of the given roles. */
+    role: Role | Role[];
+    /** Works inside a förbund (forbund_admin, staff or board). */
+    tenantMember: boolean;
+    /** `staff` of this intervention (insats). */
+    staffOf: string;
+  };
+  Scalars: {
+    Date: { Input: string; Output: string | Date };
+    DateTime: { Input: Date; Output: Date };
+  };
+}
+
+function hasRole(ctx: SubgraphContext, roles: Role | Role[]): boolean {
+  const wanted = Array.isArray(roles) ? roles : [roles];
+  return ctx.identity.roles.some((r) => wanted.includes(r));
+}
+
+export function createBuilder() {
+  const builder = new SchemaBuilder<SubgraphTypes>({
+    plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ErrorsPlugin, DirectivePlugin, FederationPlugin],
+    defaultFieldNullability: false,
+    scopeAuth: {
+      // Anonymous callers are told to sign in; signed-in callers are told they may not.
+      unauthorizedError: (_parent, ctx) =>
+        isAnonymous(ctx.identity) ? unauthenticated() : forbidden(),
+      authScopes: (ctx) => ({
+        authenticated: !isAnonymous(ctx.identity),
+        role: (roles) => hasRole(ctx, roles),
+        tenantMember: ctx.identity.tenantId !== null,
+        staffOf: (interventionId) => hasRole(ctx, 'staff') && ctx.identity.interventionIds.includes(interventionId),
+      }),
+    },
+    relay: {
+      clientMutationId: 'omit',
+      cursorType: 'String',
+      // Each subgraph would define Query.node; federated ids are plain keys instead.
+      nodeQueryOptions: false,
+      nodesQueryOptions: false,
+      pageInfoTypeOptions: { shareable: true },
+    },
+    errors: { defaultTypes: [ValidationError, NotFoundError] },
+  });
+
+  builder.scalarType('Date', {
+    description: 'A calendar date, ISO 8601 (YYYY-MM-DD).',
+    serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+    parseValue: (value) => {
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+        throw new TypeError('Date must be YYYY-MM-DD');
+      }
+      return value;
+    },
+  });
+  builder.scalarType('DateTime', {
+    description: 'A point in time, ISO 8601 with time zone.',
+    serialize: (value) => value.toISOString(),
+    parseValue: (value) => {
+      const date = typeof value === 'string' ? new Date(value) : null;
+      if (!date || Number.isNaN(date.getTime())) throw new TypeError('DateTime must be ISO 8601');
+      return date;
+    },
+  });
+
+  registerErrorTypes(builder);
+  builder.queryType({});
+  builder.mutationType({});
+  return builder;
+}
+
+export type SubgraphBuilder = ReturnType<typeof createBuilder>;
+
+function registerErrorTypes(builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<SubgraphTypes>>) {
+  const ErrorInterface = builder.interfaceRef<Error & { code: string }>('Error').implement({
+    description: 'Common shape of the typed errors a mutation can return instead of its result.',
+    fields: (t) => ({
+      code: t.exposeString('code', { description: 'Stable machine-readable code, e.g. VALIDATION.' }),
+      message: t.exposeString('message'),
+    }),
+  });
+
+  const Issue = builder.objectRef<ValidationIssue>('ValidationIssue').implement({
+    shareable: true,
+    description: 'One problem with the input, at the field it concerns.',
+    fields: (t) => ({
+      path: t.stringList({
+        description: 'Path to the input field, e.g. ["input", "members", "2", "scbCode"].',
+        resolve: (issue) => issue.path.map(String),
+      }),
+      message: t.exposeString('message'),
+    }),
+  });
+
+  builder.objectType(ValidationError, {
+    name: 'ValidationError',
+    shareable: true,
+    description: 'The input was rejected; nothing was written.',
+    interfaces: [ErrorInterface],
+    isTypeOf: (value) => value instanceof ValidationError,
+    fields: (t) => ({ issues: t.field({ type: [Issue], resolve: (e) => e.issues }) }),
+  });
+
+  builder.objectType(NotFoundError, {
+    name: 'NotFoundError',
+    shareable: true,
+    description: 'The thing to change does not exist for you; nothing was written.',
+    interfaces: [ErrorInterface],
+    isTypeOf: (value) => value instanceof NotFoundError,
+    fields: (t) => ({ path: t.stringList({ resolve: (e) => e.path.map(String) }) }),
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * Database setup shared by every subgraph: one database per subgraph on one cluster,
+ * two roles — the owner (runs migrations, owns tables) and the app role the subgraph
+ * connects as (owns nothing, no BYPASSRLS, so RLS binds it).
+ */
+import { DataloaderType, type MigrationObject } from '@mikro-orm/core';
+import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+
+export const OWNER_ROLE = 'finsam_owner';
+export const APP_ROLE = 'finsam_app';
+
+export interface DatabaseConnection {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  dbName: string;
+}
+
+export interface OrmOptions {
+  connection: DatabaseConnection;
+  entities: NonNullable<Options['entities']>;
+  migrations: MigrationObject[];
+  /** Pool size; small by default because every subgraph has its own pool. */
+  poolMax?: number;
+}
+
+export function ormOptions({ connection, entities, migrations, poolMax = 10 }: OrmOptions): Options {
+  return defineConfig({
+    host: connection.host,
+    port: connection.port,
+    user: connection.user,
+    password: connection.password,
+    dbName: connection.dbName,
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false },
+    dataloader: DataloaderType.ALL,
+    pool: { min: 0, max: poolMax },
+    // Migrations are the only schema authority; never discover the schema at start.
+    ensureDatabase: false,
+    allowGlobalContext: false,
+    debug: process.env.FINSAM_SQL_DEBUG === '1',
+  });
+}
+
+export function openOrm(options: OrmOptions): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(options));
+}
+
+/** Applies pending migrations as the owner. */
+export async function migrate(options: OrmOptions): Promise<void> {
+  const orm = await openOrm(options);
+  try {
+    await orm.migrator.up();
+  } finally {
+    await orm.close(true);
+  }
+}

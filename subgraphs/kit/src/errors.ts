@@ -1,0 +1,46 @@
+/**
+ * The error vocabulary every subgraph speaks.
+ * - Request-level failures are GraphQL errors with `extensions.code`: UNAUTHENTICATED, FORBIDDEN.
+ * - Bad input is a typed result (`ValidationError`, registered by the builder factory) with a
+ *   field path per issue, so clients can show it next to the field; nothing is written.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  VALIDATION: 'VALIDATION',
+  NOT_FOUND: 'NOT_FOUND',
+} as const;
+
+export function unauthenticated(message = 'A valid token is required'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+export function forbidden(message = 'Not allowed for your role'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+export interface ValidationIssue {
+  /** Path to the offending input field, e.g. ["input", "members", 2, "scbCode"]. */
+  path: (string | number)[];
+  message: string;
+}
+
+/** Thrown by resolvers for bad input; the errors plugin turns it into the `ValidationError` type. */
+export class ValidationError extends Error {
+  readonly code = ErrorCode.VALIDATION;
+  constructor(readonly issues: ValidationIssue[]) {
+    super(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    this.name = 'ValidationError';
+  }
+}
+
+/** Thrown when the caller asks to change something that does not exist in its tenant. */
+export class NotFoundError extends Error {
+  readonly code = ErrorCode.NOT_FOUND;
+  constructor(readonly path: (string | number)[], message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}

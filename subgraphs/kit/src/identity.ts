@@ -1,0 +1,79 @@
+/**
+ * The request identity: who is calling, for which förbund (tenant), with which roles.
+ * The gateway builds it from the user's token; subgraphs rebuild it from the gateway's
+ * internal token. Both read the same claims through `identityFromClaims`.
+ */
+export const ROLES = ['platform_admin', 'forbund_admin', 'staff', 'board', 'county_analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles whose holder works inside exactly one förbund. */
+const TENANT_ROLES: readonly Role[] = ['forbund_admin', 'staff', 'board'];
+/** Roles that look across förbund: they never carry a tenant. */
+export const CROSS_TENANT_ROLES: readonly Role[] = ['platform_admin', 'county_analyst'];
+
+export interface Identity {
+  userId: string;
+  /** The förbund the caller belongs to; null for anonymous and cross-tenant callers. */
+  tenantId: string | null;
+  roles: Role[];
+  /** Interventions (insatser) a `staff` member works in. */
+  interventionIds: string[];
+}
+
+export const ANONYMOUS: Identity = Object.freeze({
+  userId: 'anonymous',
+  tenantId: null,
+  roles: [],
+  interventionIds: [],
+}) as Identity;
+
+/** The claim names both tokens use. */
+export interface IdentityClaims {
+  sub?: string;
+  tenant?: string | null;
+  roles?: string[];
+  interventions?: string[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class IdentityClaimError extends Error {}
+
+/** Turns verified token claims into an identity, refusing combinations that make no sense. */
+export function identityFromClaims(claims: Record<string, unknown>): Identity {
+  const { sub, tenant, roles, interventions } = claims as IdentityClaims;
+  if (typeof sub !== 'string' || sub.length === 0) throw new IdentityClaimError('token has no subject');
+  const roleList = roles ?? [];
+  if (!Array.isArray(roleList) || !roleList.every((r) => (ROLES as readonly string[]).includes(r))) {
+    throw new IdentityClaimError('token has an unknown role');
+  }
+  const tenantId = tenant ?? null;
+  if (tenantId !== null && (typeof tenantId !== 'string' || !UUID.test(tenantId))) {
+    throw new IdentityClaimError('token tenant is not a förbund id');
+  }
+  const typedRoles = roleList as Role[];
+  if (typedRoles.some((r) => TENANT_ROLES.includes(r)) && tenantId === null) {
+    throw new IdentityClaimError('a tenant role needs a tenant');
+  }
+  if (typedRoles.some((r) => CROSS_TENANT_ROLES.includes(r)) && tenantId !== null) {
+    throw new IdentityClaimError('a cross-tenant role cannot carry a tenant');
+  }
+  const interventionIds = interventions ?? [];
+  if (!Array.isArray(interventionIds) || !interventionIds.every((i) => typeof i === 'string' && UUID.test(i))) {
+    throw new IdentityClaimError('token interventions are not intervention ids');
+  }
+  return { userId: sub, tenantId, roles: typedRoles, interventionIds };
+}
+
+export function claimsFromIdentity(identity: Identity): IdentityClaims {
+  return {
+    sub: identity.userId,
+    tenant: identity.tenantId,
+    roles: identity.roles,
+    interventions: identity.interventionIds,
+  };
+}
+
+export function isAnonymous(identity: Identity): boolean {
+  return identity === ANONYMOUS || identity.userId === ANONYMOUS.userId;
+}

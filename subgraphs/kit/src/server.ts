@@ -1,0 +1,74 @@
+/**
+ * A subgraph as a startable server: `listen(0)` in tests, a fixed port in `npm start`.
+ * Building it starts nothing; the caller decides when to listen.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import type { MikroORM } from '@mikro-orm/core';
+import type { JWK } from 'jose';
+import { contextFactory, type SubgraphContext } from './context.js';
+
+export interface SubgraphServerOptions {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  internalPublicKey: JWK;
+  production?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphServer {
+  name: string;
+  listen(port?: number, host?: string): Promise<RunningServer>;
+}
+
+export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
+  const { name, schema, orm, internalPublicKey, production = false } = options;
+  const createContext = await contextFactory({ orm, audience: name, internalPublicKey });
+
+  return {
+    name,
+    async listen(port = 0, host = '127.0.0.1') {
+      const app = express();
+      const httpServer = http.createServer(app);
+      const apollo = new ApolloServer<SubgraphContext>({
+        schema,
+        introspection: !production,
+        includeStacktraceInErrorResponses: !production,
+        plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+      });
+      await apollo.start();
+
+      app.get('/health', async (_req, res) => {
+        try {
+          await orm.em.getConnection().execute('select 1');
+          res.json({ status: 'ok', subgraph: name });
+        } catch {
+          res.status(503).json({ status: 'unavailable', subgraph: name });
+        }
+      });
+      app.use(
+        '/graphql',
+        express.json({ limit: '1mb' }),
+        expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers.authorization) }),
+      );
+
+      await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+      const { port: actual } = httpServer.address() as AddressInfo;
+      return {
+        url: `http://${host}:${actual}/graphql`,
+        stop: () => apollo.stop(),
+      };
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Tenancy, two walls (DESIGN.md):
+ *  1. the MikroORM `tenant` filter, on by default on every tenant-owned entity; it throws when
+ *     an EntityManager has no tenant parameters (fails closed);
+ *  2. PostgreSQL row-level security on the same tables, fed by session variables that
+ *     MikroORM sets with `set_config(..., true)` inside each transaction (never per connection).
+ * Both are driven from one place, `scopeToIdentity`, so they cannot disagree.
+ */
+import { p, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { CROSS_TENANT_ROLES, type Identity } from './identity.js';
+
+export const TENANT_FILTER = 'tenant';
+/** Session variable the RLS policies compare `tenant_id` with. */
+export const TENANT_SETTING = 'app.tenant_id';
+/** Session variable that lets cross-tenant roles read (never write) every tenant's rows. */
+export const CROSS_TENANT_SETTING = 'app.cross_tenant';
+
+export interface TenantFilterParams {
+  tenantId?: string;
+  allTenants?: boolean;
+}
+
+/** Spread into a tenant-owned entity's `properties`. */
+export const tenantProperties = {
+  tenantId: p.uuid().fieldName('tenant_id'),
+};
+
+/** Put into a tenant-owned entity's `filters`. */
+export const tenantFilters = {
+  [TENANT_FILTER]: {
+    name: TENANT_FILTER,
+    default: true,
+    cond: (args: TenantFilterParams): FilterQuery<{ tenantId: string }> => {
+      if (args.allTenants === true) return {};
+      if (typeof args.tenantId !== 'string') throw new Error('tenant filter used without a tenant');
+      return { tenantId: args.tenantId };
+    },
+  },
+};
+
+/** Scopes a fresh fork to one tenant: both the filter and the RLS session variable. */
+export function forkForTenant<E extends EntityManager>(em: E, tenantId: string): E {
+  const fork = em.fork({ session: { variables: { [TENANT_SETTING]: tenantId } } }) as E;
+  fork.setFilterParams(TENANT_FILTER, { tenantId } satisfies TenantFilterParams);
+  return fork;
+}
+
+/** Scopes a fresh fork to what the identity may see. Anonymous callers get an unscoped fork
+ *  on which every tenant-owned query throws. */
+export function scopeToIdentity<E extends EntityManager>(em: E, identity: Identity): E {
+  if (identity.tenantId !== null) return forkForTenant(em, identity.tenantId);
+  if (identity.roles.some((r) => CROSS_TENANT_ROLES.includes(r))) {
+    const fork = em.fork({ session: { variables: { [CROSS_TENANT_SETTING]: 'read' } } }) as E;
+    fork.setFilterParams(TENANT_FILTER, { allTenants: true } satisfies TenantFilterParams);
+    return fork;
+  }
+  return em.fork() as E;
+}
+
+/**
+ * SQL for a migration: turn on RLS for a tenant-owned table. The app role does not own the
+ * table, so these policies bind it; the owner (migrations, seed) is not bound.
+ */
+export function tenantRowLevelSecurity(table: string): string[] {
+  const sameTenant = `tenant_id = nullif(current_setting('${TENANT_SETTING}', true), '')::uuid`;
+  return [
+    `alter table "${table}" enable row level security;`,
+    `create policy "${table}_tenant_isolation" on "${table}" for all using (${sameTenant}) with check (${sameTenant});`,
+    `create policy "${table}_cross_tenant_read" on "${table}" for select using (current_setting('${CROSS_TENANT_SETTING}', true) = 'read');`,
+  ];
+}

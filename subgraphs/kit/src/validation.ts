@@ -1,0 +1,17 @@
+/**
+ * Input validation with zod, run inside the resolver after authorization (so a caller
+ * without access learns nothing from validation messages). Failures become `ValidationError`.
+ */
+import type { z } from 'zod';
+import { ValidationError } from './errors.js';
+
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, path: (string | number)[] = ['input']): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ValidationError(
+    result.error.issues.map((issue) => ({
+      path: [...path, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+      message: issue.message,
+    })),
+  );
+}
