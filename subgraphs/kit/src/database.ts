@@ -6,6 +6,9 @@
 import { DataloaderType, type MigrationObject } from '@mikro-orm/core';
 import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { createLogger } from './log.js';
+
+const log = createLogger('database');
 
 export const OWNER_ROLE = 'finsam_owner';
 export const APP_ROLE = 'finsam_app';
@@ -42,6 +45,7 @@ export function ormOptions({ connection, entities, migrations, poolMax = 10 }: O
     ensureDatabase: false,
     allowGlobalContext: false,
     debug: process.env.FINSAM_SQL_DEBUG === '1',
+    logger: (message) => log.info(message.replace(/\u001b\[\d+m/g, '')),
   });
 }
 

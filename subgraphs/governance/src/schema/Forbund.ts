@@ -20,7 +20,6 @@ export const ForbundRef = builder.loadableObject('Forbund', {
     const byId = new Map(found.map((f) => [f.id, f]));
     return ids.map((id) => byId.get(id) ?? new NotFoundError(['id'], `No förbund ${id} for you`));
   },
-  sort: (f) => f.id,
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),

@@ -1,0 +1,29 @@
+// One PostgreSQL for the whole run (embedded, or DATABASE_URL), with the two platform roles.
+// Plain .mjs as Jest requires; it loads the TypeScript launcher through tsx so there is one launcher.
+import os from 'node:os';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { tsImport } from 'tsx/esm/api';
+
+export default async function globalSetup() {
+  // Test output is for test results; structured logs only when something is wrong.
+  process.env.LOG_LEVEL ??= 'warn';
+  const { startEmbeddedPostgres, adminFromUrl } = await tsImport('../../infra/src/postgres.ts', import.meta.url);
+  const { ensureRoles } = await tsImport('../../infra/src/provision.ts', import.meta.url);
+
+  let admin;
+  if (process.env.DATABASE_URL) {
+    admin = adminFromUrl(process.env.DATABASE_URL);
+  } else {
+    // The system temp directory: a clone may live where the postgres user cannot enter.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-test-pg-'));
+    fs.chmodSync(dataDir, 0o755);
+    const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), persistent: false });
+    globalThis.__finsamCluster = { cluster, dataDir };
+    admin = cluster.admin;
+  }
+  const passwords = { owner: randomBytes(18).toString('base64url'), app: randomBytes(18).toString('base64url') };
+  await ensureRoles(admin, passwords);
+  process.env.FINSAM_TEST_CLUSTER = JSON.stringify({ admin, passwords });
+}

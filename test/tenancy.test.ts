@@ -1,0 +1,95 @@
+/**
+ * Done means: a förbund admin of Västerås reads its own förbund and cannot read Norra
+ * Västmanland's by any query or by `_entities`; `forbunds` is refused for it.
+ */
+import { internalSigner } from '@finsam/kit/internal-token.js';
+import { identityFromClaims } from '@finsam/kit/identity.js';
+import { startTestPlatform, codes, VASTERAS, NORRA, SODRA, type TestPlatform } from './support/platform.js';
+
+let p: TestPlatform;
+beforeAll(async () => {
+  p = await startTestPlatform();
+});
+afterAll(() => p.close());
+
+const ENTITIES = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Forbund { id name members { name } } } }`;
+
+async function internalTokenFor(user: { sub: string; tenant: string | null; roles: string[] }, audience = 'governance') {
+  const sign = await internalSigner(p.keys.internal.privateJwk);
+  return sign(identityFromClaims({ ...user, interventions: [] }), audience);
+}
+
+describe('a förbund administrator', () => {
+  it('reads its own förbund with its members', async () => {
+    const res = await p.gql(`{ forbund { id name organisationNumber kommuner { name scbCode sharePercent } } me { forbund { id } roles } }`, { as: 'vasteras-admin' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.forbund).toEqual({
+      id: VASTERAS.id,
+      name: 'Samordningsförbundet Västerås',
+      organisationNumber: '222000-0018',
+      kommuner: [{ name: 'Västerås stad', scbCode: '1980', sharePercent: '25.00' }],
+    });
+    expect(res.data.me).toEqual({ forbund: { id: VASTERAS.id }, roles: ['FORBUND_ADMIN'] });
+  });
+
+  it('sees the kommun shares of its own förbund as agreed', async () => {
+    const res = await p.gql(`{ forbund { kommuner { name sharePercent } } }`, { as: 'sodra-dalarna-admin' });
+    expect(res.data.forbund.kommuner).toEqual([
+      { name: 'Avesta kommun', sharePercent: '11.00' },
+      { name: 'Hedemora kommun', sharePercent: '8.00' },
+      { name: 'Säters kommun', sharePercent: '6.00' },
+    ]);
+  });
+
+  it('is refused the list of all förbund', async () => {
+    const res = await p.gql(`{ forbunds { edges { node { id name } } } }`, { as: 'vasteras-admin' });
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(res.data).toBeNull();
+  });
+
+  it('cannot ask the gateway for entities: `_entities` is not part of the public graph', async () => {
+    const res = await p.gql(ENTITIES, { as: 'vasteras-admin', variables: { reps: [{ __typename: 'Forbund', id: NORRA.id }] } });
+    expect(res.data).toBeUndefined();
+    expect(new Set(codes(res))).toEqual(new Set(['GRAPHQL_VALIDATION_FAILED']));
+    expect(JSON.stringify(res)).not.toContain('Norra');
+  });
+
+  it('gets nothing of another förbund through `_entities`, even with a valid gateway token', async () => {
+    // As if the gateway planned an entity fetch for Västerås' admin that names Norra's id.
+    const token = await internalTokenFor({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] });
+    const res = await p.post(p.subgraphUrls.governance!, ENTITIES, {
+      headers: { authorization: `Bearer ${token}` },
+      variables: { reps: [{ __typename: 'Forbund', id: NORRA.id }, { __typename: 'Forbund', id: VASTERAS.id }] },
+    });
+    expect(res.data._entities).toEqual([null, { id: VASTERAS.id, name: VASTERAS.name, members: expect.any(Array) }]);
+    expect(JSON.stringify(res)).not.toContain('Norra');
+  });
+
+  it('cannot pick another tenant with a header', async () => {
+    const res = await p.gql(`{ forbund { id } }`, {
+      as: 'vasteras-admin',
+      headers: { 'x-tenant-id': NORRA.id, 'x-forbund-id': NORRA.id, tenant: NORRA.id },
+    });
+    expect(res.data.forbund.id).toBe(VASTERAS.id);
+  });
+});
+
+describe('cross-förbund roles', () => {
+  it('a county analyst lists every förbund', async () => {
+    const res = await p.gql(`{ forbunds { edges { node { slug kommuner { scbCode } } } } }`, { as: 'county-analyst' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.forbunds.edges.map((e: any) => e.node.slug).sort()).toEqual([NORRA.slug, SODRA.slug, VASTERAS.slug].sort());
+  });
+
+  it('a county analyst has no förbund of its own', async () => {
+    const res = await p.gql(`{ forbund { id } me { forbund { id } } }`, { as: 'county-analyst' });
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+  });
+
+  it('a board member reads its own förbund only', async () => {
+    const own = await p.gql(`{ forbund { slug } }`, { as: 'norra-vastmanland-board' });
+    expect(own.data.forbund.slug).toBe(NORRA.slug);
+    const all = await p.gql(`{ forbunds { edges { node { slug } } } }`, { as: 'norra-vastmanland-board' });
+    expect(codes(all)).toEqual(['FORBIDDEN']);
+  });
+});

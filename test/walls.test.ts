@@ -1,0 +1,142 @@
+/**
+ * Tenancy has two walls (DESIGN.md): the ORM's tenant filter and PostgreSQL row-level security.
+ * Each is shown to stop a cross-tenant read on its own — at the ORM, and through the real
+ * subgraph — and the probe is shown to see a leak when both are down, so it can fail.
+ */
+import pg from 'pg';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { openOrm } from '@finsam/kit/database.js';
+import { forkForTenant, scopeToIdentity, TENANT_FILTER } from '@finsam/kit/tenant.js';
+import { internalSigner } from '@finsam/kit/internal-token.js';
+import { identityFromClaims } from '@finsam/kit/identity.js';
+import { database } from '@finsam/governance/server.js';
+import { Forbund } from '@finsam/governance/entities/Forbund.js';
+import { Member } from '@finsam/governance/entities/Member.js';
+import { startTestPlatform, VASTERAS, NORRA, type TestPlatform } from './support/platform.js';
+
+let p: TestPlatform;
+let app: MikroORM;
+let owner: MikroORM;
+
+beforeAll(async () => {
+  p = await startTestPlatform();
+  app = p.orms.governance as MikroORM;
+  owner = await openOrm({ connection: p.databases.governance!.owner, ...database, poolMax: 2 });
+});
+afterAll(async () => {
+  await owner.close(true);
+  await p.close();
+});
+
+const tenantsOf = (rows: { tenantId: string }[]) => [...new Set(rows.map((r) => r.tenantId))];
+
+describe('at the ORM', () => {
+  it('RLS alone: with the filter off, the app role sees only the tenant of its transaction', async () => {
+    const em = forkForTenant(app.em, VASTERAS.id);
+    const forbund = await em.find(Forbund, {}, { filters: false });
+    const members = await em.find(Member, {}, { filters: false });
+    expect(forbund.map((f) => f.id)).toEqual([VASTERAS.id]);
+    expect(members).toHaveLength(VASTERAS.members.length);
+    expect(tenantsOf(members)).toEqual([VASTERAS.id]);
+  });
+
+  it('RLS alone: with no tenant set, the app role sees no row at all', async () => {
+    const em = app.em.fork();
+    expect(await em.find(Forbund, {}, { filters: false })).toEqual([]);
+    expect(await em.find(Member, {}, { filters: false })).toEqual([]);
+  });
+
+  it('filter alone: the owner (not bound by RLS) sees every row, and the filter narrows it to one tenant', async () => {
+    const unfiltered = await owner.em.fork().find(Forbund, {}, { filters: false });
+    expect(unfiltered).toHaveLength(3);
+    const em = forkForTenant(owner.em, NORRA.id);
+    const forbund = await em.find(Forbund, {});
+    const members = await em.find(Member, {});
+    expect(forbund.map((f) => f.id)).toEqual([NORRA.id]);
+    expect(members).toHaveLength(NORRA.members.length);
+    expect(tenantsOf(members)).toEqual([NORRA.id]);
+  });
+
+  it('the filter fails closed: a fork without tenant parameters throws', async () => {
+    await expect(app.em.fork().find(Forbund, {})).rejects.toThrow(`No arguments provided for filter '${TENANT_FILTER}'`);
+  });
+
+  it('RLS refuses a row written for another tenant', async () => {
+    const em = forkForTenant(app.em, VASTERAS.id);
+    const norra = await owner.em.fork().findOneOrFail(Forbund, { id: NORRA.id }, { filters: false });
+    em.create(Member, { id: crypto.randomUUID(), tenantId: NORRA.id, forbund: em.getReference(Forbund, norra.id), kind: 'KOMMUN', name: 'Intrång', scbCode: '1980', shareBasisPoints: 1, position: 99 });
+    await expect(em.flush()).rejects.toThrow(/row-level security/);
+    expect(await owner.em.fork().count(Member, { name: 'Intrång' }, { filters: false })).toBe(0);
+  });
+
+  it('cross-tenant readers read every tenant but cannot write', async () => {
+    const analyst = identityFromClaims({ sub: 'analyst', tenant: null, roles: ['county_analyst'] });
+    const em = scopeToIdentity(app.em, analyst);
+    expect(await em.count(Forbund, {})).toBe(3);
+    // An update finds no row it may change (RLS filters it out of UPDATE)…
+    const f = await em.findOneOrFail(Forbund, { id: VASTERAS.id });
+    f.name = 'Changed by an analyst';
+    await em.flush();
+    expect((await owner.em.fork().findOneOrFail(Forbund, { id: VASTERAS.id }, { filters: false })).name).toBe(VASTERAS.name);
+    // …and an insert is refused outright.
+    const insert = scopeToIdentity(app.em, analyst);
+    insert.create(Forbund, { id: crypto.randomUUID(), tenantId: crypto.randomUUID(), name: 'Analyst förbund', slug: 'analyst', organisationNumber: '222000-0042' });
+    await expect(insert.flush()).rejects.toThrow(/row-level security/);
+  });
+});
+
+describe('through the subgraph', () => {
+  const ENTITIES = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Forbund { id name } } }`;
+
+  /** Asks governance, as Västerås' admin, for Norra's förbund by entity reference. */
+  async function probeNorra() {
+    const sign = await internalSigner(p.keys.internal.privateJwk);
+    const token = await sign(identityFromClaims({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }), 'governance');
+    const res = await p.post(p.subgraphUrls.governance!, ENTITIES, {
+      headers: { authorization: `Bearer ${token}` },
+      variables: { reps: [{ __typename: 'Forbund', id: NORRA.id }] },
+    });
+    return res.data?._entities?.[0] ?? null;
+  }
+
+  function setFilter(on: boolean) {
+    for (const entity of [Forbund, Member]) app.getMetadata().get(entity).filters[TENANT_FILTER]!.default = on;
+  }
+
+  async function setRls(on: boolean) {
+    const client = new pg.Client({ ...p.admin, database: p.databases.governance!.app.dbName });
+    await client.connect();
+    try {
+      for (const table of ['forbund', 'forbund_member']) {
+        await client.query(`alter table ${table} ${on ? 'enable' : 'disable'} row level security`);
+      }
+    } finally {
+      await client.end();
+    }
+  }
+
+  afterEach(async () => {
+    setFilter(true);
+    await setRls(true);
+  });
+
+  it('with both walls up, Norra is not found', async () => {
+    expect(await probeNorra()).toBeNull();
+  });
+
+  it('with the filter off, RLS alone keeps Norra out', async () => {
+    setFilter(false);
+    expect(await probeNorra()).toBeNull();
+  });
+
+  it('with RLS off, the filter alone keeps Norra out', async () => {
+    await setRls(false);
+    expect(await probeNorra()).toBeNull();
+  });
+
+  it('with both off, the probe does see Norra (so the probe can fail)', async () => {
+    setFilter(false);
+    await setRls(false);
+    expect(await probeNorra()).toEqual({ id: NORRA.id, name: NORRA.name });
+  });
+});
