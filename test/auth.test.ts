@@ -1,0 +1,154 @@
+/**
+ * Done means: no token, a bad signature, an expired token, `alg: none` and a spoofed tenant
+ * header each get UNAUTHENTICATED or the caller's own data; a subgraph refuses every request
+ * that does not carry the gateway's token for it — `_service` and `_entities` included.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignJWT, decodeJwt, importJWK, generateKeyPair, type CryptoKey } from 'jose';
+import { createGateway } from '@finsam/gateway/gateway.js';
+import { generateInternalKeyPair, internalSigner, INTERNAL_ISSUER } from '@finsam/kit/internal-token.js';
+import { identityFromClaims } from '@finsam/kit/identity.js';
+import { DEV_AUDIENCE, DEV_ISSUER, demoUser } from '@finsam/infra/demo.js';
+import { readSupergraph } from '@finsam/infra/compose.js';
+import { startTestPlatform, codes, VASTERAS, NORRA, type TestPlatform } from './support/platform.js';
+
+let p: TestPlatform;
+beforeAll(async () => {
+  p = await startTestPlatform();
+});
+afterAll(() => p.close());
+
+const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const now = () => Math.floor(Date.now() / 1000);
+const vasterasClaims = () => {
+  const u = demoUser('vasteras-admin');
+  return { tenant: u.tenant, roles: u.roles, interventions: [] };
+};
+
+/** Signs a user token with the real development key, with overrides. */
+async function userToken({ iss = DEV_ISSUER, aud = DEV_AUDIENCE, exp = now() + 600, claims = vasterasClaims() as Record<string, unknown> } = {}) {
+  const key = (await importJWK(p.keys.user.privateJwk, 'ES256')) as CryptoKey;
+  return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: p.keys.user.privateJwk.kid! }).setSubject('demo:vasteras-admin').setIssuer(iss).setAudience(aud).setIssuedAt().setExpirationTime(exp).sign(key);
+}
+
+describe('the gateway', () => {
+  it('tells a caller without a token to sign in', async () => {
+    for (const query of ['{ me { userId } }', '{ forbund { id } }', '{ forbunds { edges { node { id } } } }']) {
+      const res = await p.gql(query, { headers: { 'x-tenant-id': NORRA.id } });
+      expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+      // Nullable root fields come back null, non-null ones null the whole result: never data.
+      expect(Object.values(res.data ?? {}).every((v) => v === null)).toBe(true);
+    }
+  });
+
+  it('accepts a valid token (control for the refusals below)', async () => {
+    const res = await p.gql('{ forbund { id } }', { token: await userToken() });
+    expect(res.data.forbund.id).toBe(VASTERAS.id);
+  });
+
+  const refused: [string, () => Promise<string>][] = [
+    ['a token signed with another key', async () => {
+      const { privateKey } = await generateKeyPair('ES256');
+      return new SignJWT(vasterasClaims()).setProtectedHeader({ alg: 'ES256', kid: p.keys.user.privateJwk.kid! }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('5m').sign(privateKey);
+    }],
+    ['an expired token', () => userToken({ exp: now() - 60 })],
+    ['`alg: none`', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...vasterasClaims(), sub: 'x', iss: DEV_ISSUER, aud: DEV_AUDIENCE, exp: now() + 600 })}.`],
+    ['HS256 keyed with the public key', async () => {
+      const secret = new TextEncoder().encode(JSON.stringify(p.keys.user.publicJwk));
+      return new SignJWT(vasterasClaims()).setProtectedHeader({ alg: 'HS256', kid: p.keys.user.privateJwk.kid! }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('5m').sign(secret);
+    }],
+    ['another issuer', () => userToken({ iss: 'https://evil.example' })],
+    ['another audience', () => userToken({ aud: 'some-other-api' })],
+    ['an unknown role', () => userToken({ claims: { tenant: NORRA.id, roles: ['superuser'] } })],
+    ['a tenant role without a tenant', () => userToken({ claims: { tenant: null, roles: ['forbund_admin'] } })],
+    ['the gateway\'s own internal token', async () => (await internalSigner(p.keys.internal.privateJwk))(identityFromClaims({ sub: 'x', tenant: NORRA.id, roles: ['forbund_admin'] }), 'governance')],
+    ['garbage', async () => 'not-a-jwt'],
+  ];
+
+  it.each(refused)('refuses %s with UNAUTHENTICATED and no data', async (_name, make) => {
+    const res = await p.gql('{ forbund { id name } }', { token: await make(), headers: { 'x-tenant-id': NORRA.id } });
+    expect(res.status).toBe(401);
+    expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+    expect(res.data).toBeUndefined();
+  });
+
+  it('refuses an Authorization header that is not a bearer token', async () => {
+    const res = await p.gql('{ forbund { id } }', { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+    expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('sends a subgraph only its own signed token: no client header crosses', async () => {
+    // A recording hop in front of the real governance subgraph.
+    const seen: http.IncomingHttpHeaders[] = [];
+    const recorder = http.createServer(async (req, res) => {
+      seen.push(req.headers);
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const upstream = await fetch(p.subgraphUrls.governance!, { method: 'POST', headers: { 'content-type': 'application/json', authorization: req.headers.authorization ?? '' }, body: Buffer.concat(chunks) });
+      res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(await upstream.text());
+    });
+    await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
+    const gateway = await createGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: { governance: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/graphql` },
+      internalPrivateKey: p.keys.internal.privateJwk,
+      userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], publicJwks: [p.keys.user.publicJwk] },
+    });
+    const running = await gateway.listen(0);
+    try {
+      const token = await p.token('vasteras-admin');
+      const res = await p.post(running.url, '{ forbund { id } }', {
+        headers: { authorization: `Bearer ${token}`, 'x-tenant-id': NORRA.id, cookie: 'session=abc', 'x-forwarded-for': '10.0.0.1', 'x-custom': 'client' },
+      });
+      expect(res.data.forbund.id).toBe(VASTERAS.id);
+      expect(seen).toHaveLength(1);
+      const headers = seen[0]!;
+      for (const name of ['x-tenant-id', 'cookie', 'x-forwarded-for', 'x-custom']) expect(headers[name]).toBeUndefined();
+      const internal = headers.authorization!.replace(/^Bearer /, '');
+      expect(internal).not.toBe(token);
+      const claims = decodeJwt(internal);
+      expect(claims).toMatchObject({ iss: INTERNAL_ISSUER, aud: 'governance', sub: 'demo:vasteras-admin', tenant: VASTERAS.id });
+      expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(60);
+    } finally {
+      await running.stop();
+      recorder.close();
+    }
+  });
+});
+
+describe('a subgraph called directly', () => {
+  const QUERIES = {
+    _service: '{ _service { sdl } }',
+    _entities: `{ _entities(representations: [{ __typename: "Forbund", id: "${VASTERAS.id}" }]) { ... on Forbund { name } } }`,
+    me: '{ me { userId } }',
+  };
+  const vasteras = () => identityFromClaims({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] });
+  const expiredInternal = async () => {
+    const key = (await importJWK(p.keys.internal.privateJwk, 'EdDSA')) as CryptoKey;
+    return new SignJWT({ tenant: VASTERAS.id, roles: ['forbund_admin'], interventions: [] }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('demo:vasteras-admin').setIssuer(INTERNAL_ISSUER).setAudience('governance').setIssuedAt(now() - 120).setExpirationTime(now() - 60).sign(key);
+  };
+
+  const cases: [string, () => Promise<string | undefined>][] = [
+    ['no token', async () => undefined],
+    ['the user token from the identity provider', () => userToken()],
+    ['a gateway token for another subgraph', async () => (await internalSigner(p.keys.internal.privateJwk))(vasteras(), 'teams')],
+    ['an expired gateway token', expiredInternal],
+    ['a token signed with another key', async () => (await internalSigner((await generateInternalKeyPair()).privateJwk))(vasteras(), 'governance')],
+  ];
+
+  for (const [field, query] of Object.entries(QUERIES)) {
+    it.each(cases)(`refuses ${field} with %s`, async (_name, make) => {
+      const token = await make();
+      const res = await p.post(p.subgraphUrls.governance!, query, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+      expect(res.data).toBeUndefined();
+    });
+  }
+
+  it('answers the gateway’s token for it (control)', async () => {
+    const token = await (await internalSigner(p.keys.internal.privateJwk))(vasteras(), 'governance');
+    const res = await p.post(p.subgraphUrls.governance!, QUERIES._entities, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.data._entities).toEqual([{ name: VASTERAS.name }]);
+  });
+});
