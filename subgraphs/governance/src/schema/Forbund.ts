@@ -46,11 +46,13 @@ builder.asEntity(ForbundRef, {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Organisationsnummer: 10 digits, the last a Luhn check digit. Normalised to NNNNNN-NNNN. */
+const ORGANISATION_NUMBER = /^\d{6}-?\d{4}$/;
 const organisationNumber = z
   .string()
   .trim()
-  .regex(/^\d{6}-?\d{4}$/, 'Organisationsnummer is 10 digits, NNNNNN-NNNN')
-  .refine((v) => luhnValid(v.replace('-', '')), 'Organisationsnummer check digit does not match')
+  .regex(ORGANISATION_NUMBER, 'Organisationsnummer is 10 digits, NNNNNN-NNNN')
+  // Only a well-formed number has a check digit to compare; one message per problem.
+  .refine((v) => !ORGANISATION_NUMBER.test(v) || luhnValid(v.replace('-', '')), 'Organisationsnummer check digit does not match')
   .transform((v) => `${v.replace('-', '').slice(0, 6)}-${v.replace('-', '').slice(6)}`);
 
 function luhnValid(digits: string): boolean {
