@@ -19,7 +19,7 @@ import { createLogger } from '@finsam/kit/log.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import { userTokenVerifier, type UserTokenOptions } from './user-token.js';
 import { serveGraphiql } from './graphiql/page.js';
-import { limits } from './limits.js';
+import { limits, type ApolloArmorConfig } from './limits.js';
 
 export interface GatewayContext {
   identity: Identity;
@@ -35,6 +35,8 @@ export interface GatewayOptions {
   userTokens: UserTokenOptions;
   /** No introspection, no field suggestions, no stack traces. */
   production?: boolean;
+  /** Operators may tighten or loosen individual query limits. */
+  limits?: Partial<ApolloArmorConfig>;
 }
 
 const BEARER = /^Bearer (\S+)$/;
@@ -116,7 +118,7 @@ export async function createGateway(options: GatewayOptions) {
       app.disable('x-powered-by');
       const httpServer = http.createServer(app);
       // graphql-armor ships CommonJS typings of @apollo/server; the objects are the same.
-      const armor = new ApolloArmor(limits(production)).protect() as unknown as {
+      const armor = new ApolloArmor(limits(production, options.limits)).protect() as unknown as {
         plugins: ApolloServerPlugin<GatewayContext>[];
         validationRules: NonNullable<ConstructorParameters<typeof ApolloServer<GatewayContext>>[0]['validationRules']>;
         allowBatchedHttpRequests: boolean;

@@ -4,9 +4,9 @@
  */
 import type { ApolloArmor } from '@escape.tech/graphql-armor';
 
-type ApolloArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
+export type ApolloArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
 
-export function limits(production: boolean): ApolloArmorConfig {
+export function limits(production: boolean, overrides: Partial<ApolloArmorConfig> = {}): ApolloArmorConfig {
   return {
     maxDepth: { n: 12 },
     maxAliases: { n: 15 },
@@ -15,5 +15,6 @@ export function limits(production: boolean): ApolloArmorConfig {
     costLimit: { maxCost: 5000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
     // Field suggestions ("Did you mean …?") help developers and leak the schema in production.
     blockFieldSuggestion: { enabled: production },
+    ...overrides,
   };
 }

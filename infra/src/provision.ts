@@ -26,14 +26,17 @@ const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 export async function ensureRoles(admin: AdminConnection, passwords: RolePasswords): Promise<void> {
   await withClient(admin, admin.database, async (client) => {
+    // Roles are cluster-wide and test workers start platforms at once: one at a time here.
+    await client.query('begin');
+    await client.query(`select pg_advisory_xact_lock(hashtext('finsam_roles'))`);
     for (const [role, password] of [[OWNER_ROLE, passwords.owner], [APP_ROLE, passwords.app]] as const) {
-      // Concurrent test workers may race here; a duplicate is fine.
       await client.query(`do $$ begin
         create role ${role} login password ${quote(password)} nosuperuser nobypassrls nocreatedb nocreaterole;
       exception when duplicate_object or unique_violation then
         alter role ${role} login password ${quote(password)} nosuperuser nobypassrls nocreatedb nocreaterole;
       end $$;`);
     }
+    await client.query('commit');
   });
 }
 

@@ -1,0 +1,145 @@
+/**
+ * The gateway's own surface: health and readiness, the offline GraphiQL page, query limits,
+ * and what production mode hides.
+ */
+import { createGateway } from '@finsam/gateway/gateway.js';
+import { freePort } from '@finsam/infra/postgres.js';
+import { readSupergraph } from '@finsam/infra/compose.js';
+import { DEV_AUDIENCE, DEV_ISSUER } from '@finsam/infra/demo.js';
+import { startTestPlatform, codes, type TestPlatform } from './support/platform.js';
+
+let dev: TestPlatform;
+let prod: TestPlatform;
+beforeAll(async () => {
+  [dev, prod] = await Promise.all([startTestPlatform(), startTestPlatform({ production: true })]);
+});
+afterAll(async () => {
+  await Promise.all([dev.close(), prod.close()]);
+});
+
+const base = (p: TestPlatform) => p.gatewayUrl.replace(/\/graphql$/, '');
+
+describe('health and readiness', () => {
+  it('is healthy and ready when every subgraph answers', async () => {
+    expect((await fetch(`${base(dev)}/health`)).status).toBe(200);
+    const ready = await fetch(`${base(dev)}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, subgraphs: { governance: 'ok' } });
+  });
+
+  it('is not ready while a subgraph does not answer', async () => {
+    const gateway = await createGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: { governance: `http://127.0.0.1:${await freePort()}/graphql` },
+      internalPrivateKey: dev.keys.internal.privateJwk,
+      userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], publicJwks: [dev.keys.user.publicJwk] },
+    });
+    const running = await gateway.listen(0);
+    try {
+      const url = running.url.replace(/\/graphql$/, '');
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      const ready = await fetch(`${url}/ready`);
+      expect(ready.status).toBe(503);
+      expect((await ready.json()).ready).toBe(false);
+    } finally {
+      await running.stop();
+    }
+  });
+});
+
+describe('GraphiQL', () => {
+  it('is served at / with every script and style from the gateway itself (works offline)', async () => {
+    const page = await fetch(`${base(dev)}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    const html = await page.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.sort()).toEqual(['/assets/graphiql.css', '/assets/graphiql.js', '/assets/react-dom.js', '/assets/react.js', '/assets/start.js']);
+    for (const ref of refs) {
+      const asset = await fetch(`${base(dev)}${ref}`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-type')).toMatch(ref.endsWith('.css') ? /text\/css/ : /javascript/);
+      expect((await asset.text()).length).toBeGreaterThan(ref.endsWith('start.js') ? 100 : 5000);
+    }
+    const start = await (await fetch(`${base(dev)}/assets/start.js`)).text();
+    expect(start).toContain("createFetcher({ url: '/graphql' })");
+  });
+
+  it('answers 404 for an asset it does not have', async () => {
+    expect((await fetch(`${base(dev)}/assets/..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${base(dev)}/assets/evil.js`)).status).toBe(404);
+  });
+});
+
+describe('query limits', () => {
+  it('refuses a query nested deeper than the configured depth', async () => {
+    // Today's graph is shallow; a gateway configured with depth 3 shows the limit at work.
+    const gateway = await createGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: dev.subgraphUrls,
+      internalPrivateKey: dev.keys.internal.privateJwk,
+      userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], publicJwks: [dev.keys.user.publicJwk] },
+      limits: { maxDepth: { n: 3 } },
+    });
+    const running = await gateway.listen(0);
+    try {
+      const headers = { authorization: `Bearer ${await dev.token('vasteras-admin')}` };
+      const ok = await dev.post(running.url, '{ me { forbund { name } } }', { headers });
+      expect(ok.data.me.forbund.name).toBe('Samordningsförbundet Västerås');
+      const res = await dev.post(running.url, '{ me { forbund { members { name } } } }', { headers });
+      expect(res.data).toBeUndefined();
+      expect(res.errors?.[0]?.message).toMatch(/depth limit of 3/i);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: me { userId }`).join(' ');
+    const res = await dev.gql(`{ ${aliases} }`, { as: 'vasteras-admin' });
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.message).toMatch(/aliases/i);
+  });
+
+  it('allows an ordinary query at the edge of the alias limit', async () => {
+    const aliases = Array.from({ length: 15 }, (_, i) => `a${i}: me { userId }`).join(' ');
+    const res = await dev.gql(`{ ${aliases} }`, { as: 'vasteras-admin' });
+    expect(res.errors).toBeUndefined();
+    expect(Object.keys(res.data)).toHaveLength(15);
+  });
+
+  it('refuses a huge document', async () => {
+    const fields = Array.from({ length: 2500 }, () => 'userId').join(' ');
+    const res = await dev.gql(`{ me { ${fields} } }`, { as: 'vasteras-admin' });
+    expect(res.data).toBeUndefined();
+    expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+});
+
+describe('production mode', () => {
+  it('refuses introspection (development allows it)', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    expect((await dev.gql(query, { as: 'vasteras-admin' })).data.__schema.queryType.name).toBe('Query');
+    const res = await prod.gql(query, { as: 'vasteras-admin' });
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.message).toMatch(/introspection/i);
+  });
+
+  it('gives no field suggestions (development does)', async () => {
+    const query = '{ forbnd { id } }';
+    expect((await dev.gql(query, { as: 'vasteras-admin' })).errors?.[0]?.message).toMatch(/Did you mean/);
+    const res = await prod.gql(query, { as: 'vasteras-admin' });
+    expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(res.errors?.[0]?.message).not.toMatch(/Did you mean|forbund/);
+  });
+
+  it('sends no stack traces (development does)', async () => {
+    const query = '{ forbunds { edges { node { id } } } }';
+    const devError = (await dev.gql(query, { as: 'vasteras-admin' })).errors?.[0];
+    expect(devError?.extensions?.stacktrace).toEqual(expect.any(Array));
+    const res = await prod.gql(query, { as: 'vasteras-admin' });
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(res)).not.toMatch(/stacktrace|\.ts:\d+/);
+  });
+});
