@@ -40,7 +40,7 @@ describe('health and readiness', () => {
       expect((await fetch(`${url}/health`)).status).toBe(200);
       const ready = await fetch(`${url}/ready`);
       expect(ready.status).toBe(503);
-      expect((await ready.json()).ready).toBe(false);
+      expect(((await ready.json()) as { ready: boolean }).ready).toBe(false);
     } finally {
       await running.stop();
     }

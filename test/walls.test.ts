@@ -100,7 +100,7 @@ describe('through the subgraph', () => {
   }
 
   function setFilter(on: boolean) {
-    for (const entity of [Forbund, Member]) app.getMetadata().get(entity).filters[TENANT_FILTER]!.default = on;
+    for (const meta of app.getMetadata().getAll().values()) if (meta.filters[TENANT_FILTER]) meta.filters[TENANT_FILTER].default = on;
   }
 
   async function setRls(on: boolean) {

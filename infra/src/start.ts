@@ -39,7 +39,8 @@ async function main() {
       supergraphSdl: readSupergraph(),
       seed: true,
       gatewayPort: port,
-      fixedSubgraphPorts: true,
+      // SUBGRAPH_PORTS=random lets a second copy run beside the first (the start test does).
+      fixedSubgraphPorts: process.env.SUBGRAPH_PORTS !== 'random',
       production: process.env.NODE_ENV === 'production',
     });
   } catch (error) {
