@@ -117,6 +117,32 @@ describe('the gateway', () => {
   });
 });
 
+describe('the gateway in production configuration', () => {
+  it("verifies user tokens against the identity provider's JWKS URL", async () => {
+    const jwks = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [p.keys.user.publicJwk] })));
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    const gateway = await createGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: p.subgraphUrls,
+      internalPrivateKey: p.keys.internal.privateJwk,
+      userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], jwksUrl: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json` },
+      production: true,
+    });
+    const running = await gateway.listen(0);
+    try {
+      const ok = await p.post(running.url, '{ forbund { id } }', { headers: { authorization: `Bearer ${await userToken()}` } });
+      expect(ok.data.forbund.id).toBe(VASTERAS.id);
+      const { privateKey } = await generateKeyPair('ES256');
+      const forged = await new SignJWT(vasterasClaims()).setProtectedHeader({ alg: 'ES256', kid: p.keys.user.privateJwk.kid! }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('5m').sign(privateKey);
+      const refused = await p.post(running.url, '{ forbund { id } }', { headers: { authorization: `Bearer ${forged}` } });
+      expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
+    } finally {
+      await running.stop();
+      jwks.close();
+    }
+  });
+});
+
 describe('a subgraph called directly', () => {
   const QUERIES = {
     _service: '{ _service { sdl } }',

@@ -22,7 +22,7 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-export function adminFromUrl(url: string): AdminConnection {
+export function connectionFromUrl(url: string): AdminConnection {
   const u = new URL(url);
   return {
     host: u.hostname,

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adminFromUrl, dataDirProblem, startEmbeddedPostgres, type Cluster } from './postgres.js';
+import { connectionFromUrl, dataDirProblem, startEmbeddedPostgres, type Cluster } from './postgres.js';
 import { loadOrCreateDevKeys } from './keys.js';
 import { startPlatform } from './platform.js';
 import { readSupergraph } from './compose.js';
@@ -17,7 +17,7 @@ const port = Number(process.env.PORT ?? 4000);
 async function main() {
   let cluster: Cluster;
   if (process.env.DATABASE_URL) {
-    cluster = { admin: adminFromUrl(process.env.DATABASE_URL), stop: async () => {} };
+    cluster = { admin: connectionFromUrl(process.env.DATABASE_URL), stop: async () => {} };
   } else {
     const pgDir = path.join(dataDir, 'postgres');
     const problem = dataDirProblem(pgDir);

@@ -9,12 +9,12 @@ import { tsImport } from 'tsx/esm/api';
 export default async function globalSetup() {
   // Test output is for test results; structured logs only when something is wrong.
   process.env.LOG_LEVEL ??= 'warn';
-  const { startEmbeddedPostgres, adminFromUrl } = await tsImport('../../infra/src/postgres.ts', import.meta.url);
+  const { startEmbeddedPostgres, connectionFromUrl } = await tsImport('../../infra/src/postgres.ts', import.meta.url);
   const { ensureRoles } = await tsImport('../../infra/src/provision.ts', import.meta.url);
 
   let admin;
   if (process.env.DATABASE_URL) {
-    admin = adminFromUrl(process.env.DATABASE_URL);
+    admin = connectionFromUrl(process.env.DATABASE_URL);
   } else {
     // The system temp directory: a clone may live where the postgres user cannot enter.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-test-pg-'));

@@ -1,0 +1,49 @@
+/**
+ * Production entry point of the gateway, configured from the environment:
+ *   PORT                  listen port (4000)
+ *   SUPERGRAPH_PATH       composed supergraph (schema/supergraph.graphql)
+ *   SUBGRAPH_URLS         "governance=http://governance:4004/graphql,…" (default: URLs in the supergraph)
+ *   INTERNAL_PRIVATE_KEY  JWK (JSON) the gateway signs internal tokens with
+ *   OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL   the identity provider
+ *   OIDC_ALGORITHMS       accepted algorithms (RS256,ES256)
+ *   NODE_ENV=production   no introspection, no suggestions, no stack traces
+ * `npm start` does not use this: it wires development keys itself (infra/src/platform.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGateway } from './gateway.js';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+const supergraphPath = process.env.SUPERGRAPH_PATH ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/supergraph.graphql');
+const subgraphUrls = Object.fromEntries(
+  (process.env.SUBGRAPH_URLS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => pair.split('=', 2) as [string, string]),
+);
+
+const gateway = await createGateway({
+  supergraphSdl: fs.readFileSync(supergraphPath, 'utf8'),
+  subgraphUrls,
+  internalPrivateKey: JSON.parse(required('INTERNAL_PRIVATE_KEY')),
+  userTokens: {
+    issuer: required('OIDC_ISSUER'),
+    audience: required('OIDC_AUDIENCE'),
+    jwksUrl: required('OIDC_JWKS_URL'),
+    algorithms: (process.env.OIDC_ALGORITHMS ?? 'RS256,ES256').split(','),
+  },
+  production: process.env.NODE_ENV === 'production',
+});
+const running = await gateway.listen(Number(process.env.PORT ?? 4000), '0.0.0.0');
+const stop = async () => {
+  await running.stop();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
