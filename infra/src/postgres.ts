@@ -51,7 +51,8 @@ export async function freePort(): Promise<number> {
  */
 export function dataDirProblem(dataDir: string): string | null {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return null;
-  let dir = path.resolve(dataDir);
+  // The data directory itself is PostgreSQL's own (mode 700); only its parents must be enterable.
+  let dir = path.dirname(path.resolve(dataDir));
   while (!fs.existsSync(dir)) dir = path.dirname(dir);
   for (let d = dir; ; d = path.dirname(d)) {
     const mode = fs.statSync(d).mode;
