@@ -4,7 +4,7 @@
   var fetcher = GraphiQL.createFetcher({ url: '/graphql' });
   var defaultQuery = [
     '# Paste a token from `npm start` (or `npm run token -- vasteras-admin`)',
-    '# into the Headers tab as {"Authorization": "Bearer <token>"}, then run:',
+    '# into the Headers tab: {"Authorization": "Bearer eyJ…"}, then run:',
     '',
     'query MyForbund {',
     '  me { userId roles }',
@@ -16,7 +16,8 @@
     React.createElement(GraphiQL, {
       fetcher: fetcher,
       defaultQuery: defaultQuery,
-      defaultHeaders: '{\n  "Authorization": "Bearer <token>"\n}',
+      // Empty until a token is pasted: the schema still loads (development allows introspection).
+      defaultHeaders: '{\n  "Authorization": ""\n}',
       isHeadersEditorEnabled: true,
       shouldPersistHeaders: true,
     }),
