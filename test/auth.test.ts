@@ -6,11 +6,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, decodeJwt, importJWK, generateKeyPair, type CryptoKey } from 'jose';
-import { createGateway } from '@finsam/gateway/gateway.js';
 import { generateInternalKeyPair, internalSigner, INTERNAL_ISSUER } from '@finsam/kit/internal-token.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
 import { DEV_AUDIENCE, DEV_ISSUER, demoUser } from '@finsam/infra/demo.js';
-import { readSupergraph } from '@finsam/infra/compose.js';
 import { startTestPlatform, codes, VASTERAS, NORRA, type TestPlatform } from './support/platform.js';
 
 let p: TestPlatform;
@@ -89,13 +87,7 @@ describe('the gateway', () => {
       res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(await upstream.text());
     });
     await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
-    const gateway = await createGateway({
-      supergraphSdl: readSupergraph(),
-      subgraphUrls: { governance: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/graphql` },
-      internalPrivateKey: p.keys.internal.privateJwk,
-      userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], publicJwks: [p.keys.user.publicJwk] },
-    });
-    const running = await gateway.listen(0);
+    const running = await p.extraGateway({ subgraphUrls: { governance: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/graphql` } });
     try {
       const token = await p.token('vasteras-admin');
       const res = await p.post(running.url, '{ forbund { id } }', {
@@ -121,14 +113,10 @@ describe('the gateway in production configuration', () => {
   it("verifies user tokens against the identity provider's JWKS URL", async () => {
     const jwks = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [p.keys.user.publicJwk] })));
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-    const gateway = await createGateway({
-      supergraphSdl: readSupergraph(),
-      subgraphUrls: p.subgraphUrls,
-      internalPrivateKey: p.keys.internal.privateJwk,
+    const running = await p.extraGateway({
       userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], jwksUrl: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json` },
       production: true,
     });
-    const running = await gateway.listen(0);
     try {
       const ok = await p.post(running.url, '{ forbund { id } }', { headers: { authorization: `Bearer ${await userToken()}` } });
       expect(ok.data.forbund.id).toBe(VASTERAS.id);

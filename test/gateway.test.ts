@@ -2,10 +2,7 @@
  * The gateway's own surface: health and readiness, the offline GraphiQL page, query limits,
  * and what production mode hides.
  */
-import { createGateway } from '@finsam/gateway/gateway.js';
 import { freePort } from '@finsam/infra/postgres.js';
-import { readSupergraph } from '@finsam/infra/compose.js';
-import { DEV_AUDIENCE, DEV_ISSUER } from '@finsam/infra/demo.js';
 import { startTestPlatform, codes, type TestPlatform } from './support/platform.js';
 
 let dev: TestPlatform;
@@ -28,13 +25,7 @@ describe('health and readiness', () => {
   });
 
   it('is not ready while a subgraph does not answer', async () => {
-    const gateway = await createGateway({
-      supergraphSdl: readSupergraph(),
-      subgraphUrls: { governance: `http://127.0.0.1:${await freePort()}/graphql` },
-      internalPrivateKey: dev.keys.internal.privateJwk,
-      userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], publicJwks: [dev.keys.user.publicJwk] },
-    });
-    const running = await gateway.listen(0);
+    const running = await dev.extraGateway({ subgraphUrls: { governance: `http://127.0.0.1:${await freePort()}/graphql` } });
     try {
       const url = running.url.replace(/\/graphql$/, '');
       expect((await fetch(`${url}/health`)).status).toBe(200);
@@ -75,14 +66,7 @@ describe('GraphiQL', () => {
 describe('query limits', () => {
   it('refuses a query nested deeper than the configured depth', async () => {
     // Today's graph is shallow; a gateway configured with depth 3 shows the limit at work.
-    const gateway = await createGateway({
-      supergraphSdl: readSupergraph(),
-      subgraphUrls: dev.subgraphUrls,
-      internalPrivateKey: dev.keys.internal.privateJwk,
-      userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], publicJwks: [dev.keys.user.publicJwk] },
-      limits: { maxDepth: { n: 3 } },
-    });
-    const running = await gateway.listen(0);
+    const running = await dev.extraGateway({ limits: { maxDepth: { n: 3 } } });
     try {
       const headers = { authorization: `Bearer ${await dev.token('vasteras-admin')}` };
       const ok = await dev.post(running.url, '{ me { forbund { name } } }', { headers });

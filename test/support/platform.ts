@@ -4,9 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { startPlatform, type Platform } from '@finsam/infra/platform.js';
+import { createGateway, type GatewayOptions } from '@finsam/gateway/gateway.js';
+import type { RunningServer } from '@finsam/kit/server.js';
 import { dropDatabase } from '@finsam/infra/provision.js';
 import { generateDevKeys, type DevKeys } from '@finsam/infra/keys.js';
-import { demoUser, devTokenSigner, DEMO_FORBUND } from '@finsam/infra/demo.js';
+import { demoUser, devTokenSigner, DEMO_FORBUND, DEV_AUDIENCE, DEV_ISSUER } from '@finsam/infra/demo.js';
 import { readSupergraph } from '@finsam/infra/compose.js';
 import type { AdminConnection } from '@finsam/infra/postgres.js';
 import { SUBGRAPHS } from '@finsam/infra/subgraphs.js';
@@ -35,6 +37,8 @@ export interface TestPlatform extends Platform {
   gql<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** POSTs a query straight to a subgraph, bypassing the gateway. */
   post<T = any>(url: string, query: string, options?: { headers?: Record<string, string>; variables?: Record<string, unknown> }): Promise<GraphQLResponse<T>>;
+  /** A second gateway over this platform's subgraphs and keys, with some options changed. */
+  extraGateway(overrides: Partial<GatewayOptions>): Promise<RunningServer>;
   close(): Promise<void>;
 }
 
@@ -90,6 +94,16 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     async gql(query, { as, token, headers = {}, variables } = {}) {
       const bearer = token ?? (as ? await sign(demoUser(as)) : undefined);
       return post(platform.gatewayUrl, query, { variables, headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers } });
+    },
+    async extraGateway(overrides) {
+      const gateway = await createGateway({
+        supergraphSdl: readSupergraph(),
+        subgraphUrls: platform.subgraphUrls,
+        internalPrivateKey: keys.internal.privateJwk,
+        userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], publicJwks: [keys.user.publicJwk] },
+        ...overrides,
+      });
+      return gateway.listen(0);
     },
     async close() {
       await platform.stop();
