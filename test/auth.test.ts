@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, decodeJwt, importJWK, generateKeyPair, type CryptoKey } from 'jose';
-import { generateInternalKeyPair, internalSigner, INTERNAL_ISSUER } from '@finsam/kit/internal-token.js';
+import { generateInternalKeyPair, internalSigner, INTERNAL_ISSUER, serviceIssuer } from '@finsam/kit/internal-token.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
 import { DEV_AUDIENCE, DEV_ISSUER, demoUser } from '@finsam/infra/demo.js';
 import { startTestPlatform, codes, VASTERAS, NORRA, type TestPlatform } from './support/platform.js';
@@ -149,6 +149,8 @@ describe('a subgraph called directly', () => {
     ['a gateway token for another subgraph', async () => (await internalSigner(p.keys.internal.privateJwk))(vasteras(), 'teams')],
     ['an expired gateway token', expiredInternal],
     ['a token signed with another key', async () => (await internalSigner((await generateInternalKeyPair()).privateJwk))(vasteras(), 'governance')],
+    ['a service-key token claiming to be the gateway', async () => (await internalSigner(p.keys.service.privateJwk, INTERNAL_ISSUER))(vasteras(), 'governance')],
+    ['a gateway-key token claiming to be a subgraph', async () => (await internalSigner(p.keys.internal.privateJwk, serviceIssuer('teams')))(vasteras(), 'governance')],
   ];
 
   for (const [field, query] of Object.entries(QUERIES)) {
@@ -159,6 +161,15 @@ describe('a subgraph called directly', () => {
       expect(res.data).toBeUndefined();
     });
   }
+
+  it('answers another subgraph asking on the caller’s behalf, with the caller’s tenant walls', async () => {
+    const token = await (await internalSigner(p.keys.service.privateJwk, serviceIssuer('teams')))(vasteras(), 'governance');
+    const headers = { authorization: `Bearer ${token}` };
+    const own = await p.post(p.subgraphUrls.governance!, '{ forbund { id } }', { headers });
+    expect(own.data.forbund).toEqual({ id: VASTERAS.id });
+    const all = await p.post(p.subgraphUrls.governance!, '{ forbunds { edges { node { id } } } }', { headers });
+    expect(codes(all)).toEqual(['FORBIDDEN']);
+  });
 
   it('answers the gateway’s token for it (control)', async () => {
     const token = await (await internalSigner(p.keys.internal.privateJwk))(vasteras(), 'governance');

@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseSubgraphUrls } from '@finsam/kit/service-client.js';
 import { createGateway } from './gateway.js';
 
 function required(name: string): string {
@@ -21,12 +22,7 @@ function required(name: string): string {
 }
 
 const supergraphPath = process.env.SUPERGRAPH_PATH ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/supergraph.graphql');
-const subgraphUrls = Object.fromEntries(
-  (process.env.SUBGRAPH_URLS ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((pair) => pair.split('=', 2) as [string, string]),
-);
+const subgraphUrls = parseSubgraphUrls(process.env.SUBGRAPH_URLS);
 
 const gateway = await createGateway({
   supergraphSdl: fs.readFileSync(supergraphPath, 'utf8'),

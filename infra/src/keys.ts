@@ -14,7 +14,10 @@ export const DEV_USER_ALGORITHM = 'ES256';
 
 export interface DevKeys {
   user: { privateJwk: JWK; publicJwk: JWK };
+  /** The gateway's internal-token key pair. */
   internal: InternalKeyPair;
+  /** The key pair subgraphs sign service calls with. */
+  service: InternalKeyPair;
   passwords: RolePasswords;
 }
 
@@ -24,14 +27,17 @@ export async function generateDevKeys(): Promise<DevKeys> {
   return {
     user: { privateJwk: { ...(await exportJWK(privateKey)), kid }, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: DEV_USER_ALGORITHM, use: 'sig' } },
     internal: await generateInternalKeyPair(),
+    service: await generateInternalKeyPair(),
     passwords: { owner: randomBytes(18).toString('base64url'), app: randomBytes(18).toString('base64url') },
   };
 }
 
 export async function loadOrCreateDevKeys(dir: string): Promise<DevKeys> {
   const file = path.join(dir, 'dev-keys.json');
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as DevKeys;
-  const keys = await generateDevKeys();
+  const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<DevKeys>) : {};
+  // Keep what exists (tokens already handed out stay valid); add what a newer version needs.
+  if (existing.user && existing.internal && existing.service && existing.passwords) return existing as DevKeys;
+  const keys = { ...(await generateDevKeys()), ...existing };
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
   return keys;

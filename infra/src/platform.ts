@@ -66,7 +66,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         }
         const orm = await openOrm({ connection: db.app, ...subgraph.database });
         orms[subgraph.name] = orm;
-        const server = await subgraph.createServer({ orm, internalPublicKey: keys.internal.publicJwk, production });
+        const server = await subgraph.createServer({
+          orm,
+          keys: { gatewayPublicJwk: keys.internal.publicJwk, servicePublicJwk: keys.service.publicJwk, servicePrivateJwk: keys.service.privateJwk },
+          // Shared and filled in as subgraphs start; service calls read it at request time.
+          subgraphUrls,
+          production,
+        });
         const listening = await server.listen(options.fixedSubgraphPorts ? subgraph.port : 0);
         running.push(listening);
         subgraphUrls[subgraph.name] = listening.url;

@@ -3,10 +3,13 @@
  *   PORT                 listen port (the subgraph's default)
  *   DATABASE_URL         the subgraph's own database, as the app role (not the owner)
  *   INTERNAL_PUBLIC_KEY  JWK (JSON) of the gateway's internal-token key
+ *   SERVICE_PUBLIC_KEY, SERVICE_PRIVATE_KEY  JWKs (JSON) of the subgraphs' service-call key pair
+ *   SUBGRAPH_URLS        "teams=http://teams:4002/graphql,…" for service calls
  *   NODE_ENV=production  no introspection, no stack traces
  * Migrations run separately, as the owner: `tsx infra/src/migrate.ts <name>`.
  */
 import { openOrm } from '@finsam/kit/database.js';
+import { parseSubgraphUrls } from '@finsam/kit/service-client.js';
 import { connectionFromUrl } from './postgres.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
@@ -15,15 +18,20 @@ if (!subgraph) {
   console.error(`Usage: serve-subgraph <${SUBGRAPHS.map((s) => s.name).join('|')}>`);
   process.exit(2);
 }
-const url = process.env.DATABASE_URL;
-const key = process.env.INTERNAL_PUBLIC_KEY;
-if (!url || !key) {
-  console.error('DATABASE_URL and INTERNAL_PUBLIC_KEY must be set');
+const { DATABASE_URL: url, INTERNAL_PUBLIC_KEY: gateway, SERVICE_PUBLIC_KEY: servicePublic, SERVICE_PRIVATE_KEY: servicePrivate } = process.env;
+if (!url || !gateway || !servicePublic || !servicePrivate) {
+  console.error('DATABASE_URL, INTERNAL_PUBLIC_KEY, SERVICE_PUBLIC_KEY and SERVICE_PRIVATE_KEY must be set');
   process.exit(2);
 }
+const subgraphUrls = parseSubgraphUrls(process.env.SUBGRAPH_URLS);
 const { database: dbName, ...connection } = connectionFromUrl(url);
 const orm = await openOrm({ connection: { ...connection, dbName }, ...subgraph.database });
-const server = await subgraph.createServer({ orm, internalPublicKey: JSON.parse(key), production: process.env.NODE_ENV === 'production' });
+const server = await subgraph.createServer({
+  orm,
+  keys: { gatewayPublicJwk: JSON.parse(gateway), servicePublicJwk: JSON.parse(servicePublic), servicePrivateJwk: JSON.parse(servicePrivate) },
+  subgraphUrls,
+  production: process.env.NODE_ENV === 'production',
+});
 const running = await server.listen(Number(process.env.PORT ?? subgraph.port), '0.0.0.0');
 console.log(JSON.stringify({ level: 'info', service: subgraph.name, msg: 'listening', url: running.url }));
 const stop = async () => {

@@ -1,7 +1,5 @@
-import type { MikroORM } from '@mikro-orm/core';
-import type { JWK } from 'jose';
 import type { GraphQLSchema } from 'graphql';
-import { createSubgraphServer } from '@finsam/kit/server.js';
+import { createSubgraphServer, type SubgraphRuntime } from '@finsam/kit/server.js';
 import type { OrmOptions } from '@finsam/kit/database.js';
 import { builder } from './schema/builder.js';
 import './schema/Member.js';
@@ -22,6 +20,6 @@ export function buildSchema(): GraphQLSchema {
   return schema;
 }
 
-export function createServer(options: { orm: MikroORM; internalPublicKey: JWK; production?: boolean }) {
+export function createServer(options: SubgraphRuntime) {
   return createSubgraphServer({ name, schema: buildSchema(), ...options });
 }

@@ -4,8 +4,8 @@
  */
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { JWK } from 'jose';
-import { internalVerifier } from './internal-token.js';
+import { internalVerifier, type InternalTrust } from './internal-token.js';
+import { serviceClientFactory, type ServiceClient, type ServiceConfig } from './service-client.js';
 import { unauthenticated } from './errors.js';
 import { scopeToIdentity } from './tenant.js';
 import type { Identity } from './identity.js';
@@ -14,19 +14,23 @@ export interface SubgraphContext {
   identity: Identity;
   /** A fork scoped to the caller's tenant (filter + RLS session); fresh per request. */
   em: EntityManager;
+  /** Other subgraphs, asked on the caller's behalf. */
+  services: ServiceClient;
 }
 
 export interface ContextFactoryOptions {
   orm: MikroORM;
   /** The subgraph's own name: the only audience it accepts. */
   audience: string;
-  internalPublicKey: JWK;
+  trust: InternalTrust;
+  service: ServiceConfig;
 }
 
 const BEARER = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/;
 
-export async function contextFactory({ orm, audience, internalPublicKey }: ContextFactoryOptions) {
-  const verify = await internalVerifier(internalPublicKey, audience);
+export async function contextFactory({ orm, audience, trust, service }: ContextFactoryOptions) {
+  const verify = await internalVerifier(trust, audience);
+  const services = await serviceClientFactory(service);
   return async (authorization: string | undefined): Promise<SubgraphContext> => {
     const match = authorization ? BEARER.exec(authorization) : null;
     if (!match) throw unauthenticated('This service only answers the gateway');
@@ -36,6 +40,6 @@ export async function contextFactory({ orm, audience, internalPublicKey }: Conte
     } catch {
       throw unauthenticated('This service only answers the gateway');
     }
-    return { identity, em: scopeToIdentity(orm.em as EntityManager, identity) };
+    return { identity, em: scopeToIdentity(orm.em as EntityManager, identity), services: services(identity) };
   };
 }

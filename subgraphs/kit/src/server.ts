@@ -14,12 +14,25 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { JWK } from 'jose';
 import { contextFactory, type SubgraphContext } from './context.js';
 
-export interface SubgraphServerOptions {
+/** The keys a subgraph holds: it verifies the gateway's and other subgraphs' tokens, and signs its own service calls. */
+export interface SubgraphKeys {
+  gatewayPublicJwk: JWK;
+  servicePublicJwk: JWK;
+  servicePrivateJwk: JWK;
+}
+
+/** What every subgraph's `createServer` takes. */
+export interface SubgraphRuntime {
+  orm: MikroORM;
+  keys: SubgraphKeys;
+  /** Where the other subgraphs answer, for service calls. */
+  subgraphUrls: Record<string, string>;
+  production?: boolean;
+}
+
+export interface SubgraphServerOptions extends SubgraphRuntime {
   name: string;
   schema: GraphQLSchema;
-  orm: MikroORM;
-  internalPublicKey: JWK;
-  production?: boolean;
 }
 
 export interface RunningServer {
@@ -33,8 +46,13 @@ export interface SubgraphServer {
 }
 
 export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
-  const { name, schema, orm, internalPublicKey, production = false } = options;
-  const createContext = await contextFactory({ orm, audience: name, internalPublicKey });
+  const { name, schema, orm, keys, subgraphUrls, production = false } = options;
+  const createContext = await contextFactory({
+    orm,
+    audience: name,
+    trust: { gateway: keys.gatewayPublicJwk, service: keys.servicePublicJwk },
+    service: { self: name, privateJwk: keys.servicePrivateJwk, urls: subgraphUrls },
+  });
 
   return {
     name,
