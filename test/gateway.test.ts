@@ -3,6 +3,7 @@
  * and what production mode hides.
  */
 import { freePort } from '@finsam/infra/postgres.js';
+import { SUBGRAPHS } from '@finsam/infra/subgraphs.js';
 import { startTestPlatform, codes, type TestPlatform } from './support/platform.js';
 
 let dev: TestPlatform;
@@ -21,11 +22,11 @@ describe('health and readiness', () => {
     expect((await fetch(`${base(dev)}/health`)).status).toBe(200);
     const ready = await fetch(`${base(dev)}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, subgraphs: { governance: 'ok' } });
+    expect(await ready.json()).toEqual({ ready: true, subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, 'ok'])) });
   });
 
   it('is not ready while a subgraph does not answer', async () => {
-    const running = await dev.extraGateway({ subgraphUrls: { governance: `http://127.0.0.1:${await freePort()}/graphql` } });
+    const running = await dev.extraGateway({ subgraphUrls: { ...dev.subgraphUrls, governance: `http://127.0.0.1:${await freePort()}/graphql` } });
     try {
       const url = running.url.replace(/\/graphql$/, '');
       expect((await fetch(`${url}/health`)).status).toBe(200);

@@ -3,10 +3,12 @@
  * Members and kommun codes are from the seeds. Organisation numbers and Norra Västmanland's
  * kommun shares are not in the seeds: they are invented (valid in form) for the demo.
  */
+import { createHash } from 'node:crypto';
 import { importJWK, SignJWT, type CryptoKey } from 'jose';
 import type { Role } from '@finsam/kit/identity.js';
 import type { MemberKind } from '@finsam/governance/entities/Member.js';
 import { DEV_USER_ALGORITHM, type DevKeys } from './keys.js';
+import { DEMO_INTERVENTIONS } from './demo-teams.js';
 
 export const DEV_ISSUER = 'https://idp.finsam.localhost/dev';
 export const DEV_AUDIENCE = 'finsam-graph';
@@ -71,6 +73,23 @@ export const DEMO_FORBUND: DemoForbund[] = [
   },
 ];
 
+export function forbundBySlug(slug: string): DemoForbund {
+  const forbund = DEMO_FORBUND.find((f) => f.slug === slug);
+  if (!forbund) throw new Error(`No demo förbund "${slug}"`);
+  return forbund;
+}
+
+/** How demo data names a member: 'FK', 'AF', 'REGION' or 'KOMMUN:<SCB code>'. */
+export function memberRef(m: DemoMember): string {
+  return m.kind === 'KOMMUN' ? `KOMMUN:${m.scbCode}` : { FORSAKRINGSKASSAN: 'FK', ARBETSFORMEDLINGEN: 'AF', REGION: 'REGION' }[m.kind];
+}
+
+/** A stable id for a demo member, so other subgraphs' demo data can refer to it. */
+export function demoMemberId(forbundId: string, ref: string): string {
+  const h = createHash('sha256').update(`${forbundId}/${ref}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 export interface DemoUser {
   name: string;
   description: string;
@@ -79,10 +98,21 @@ export interface DemoUser {
   interventions: string[];
 }
 
-const tenantUsers = DEMO_FORBUND.flatMap((f): DemoUser[] => [
-  { name: `${f.slug}-admin`, description: `förbund administrator, ${f.name}`, roles: ['forbund_admin'], tenant: f.id, interventions: [] },
-  { name: `${f.slug}-board`, description: `board member (förbundsstyrelse), ${f.name}`, roles: ['board'], tenant: f.id, interventions: [] },
-]);
+/** The intervention each förbund's demo staff member works in. */
+const STAFF_OF: Record<string, string> = {
+  vasteras: 'Samordningsteamet Västerås',
+  'norra-vastmanland': 'Samordningsteam Hallstahammar',
+  'sodra-dalarna': 'Samverkansteam Säter',
+};
+
+const tenantUsers = DEMO_FORBUND.flatMap((f): DemoUser[] => {
+  const team = DEMO_INTERVENTIONS.find((i) => i.forbund === f.slug && i.name === STAFF_OF[f.slug])!;
+  return [
+    { name: `${f.slug}-admin`, description: `förbund administrator, ${f.name}`, roles: ['forbund_admin'], tenant: f.id, interventions: [] },
+    { name: `${f.slug}-board`, description: `board member (förbundsstyrelse), ${f.name}`, roles: ['board'], tenant: f.id, interventions: [] },
+    { name: `${f.slug}-staff`, description: `staff (verksamhetsledare), ${team.name}`, roles: ['staff'], tenant: f.id, interventions: [team.id] },
+  ];
+});
 
 export const DEMO_USERS: DemoUser[] = [
   { name: 'platform-admin', description: 'platform administrator (all förbund)', roles: ['platform_admin'], tenant: null, interventions: [] },

@@ -1,13 +1,18 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Idempotent demo seed, run as the database owner: a förbund that already exists is left as it
  * is (an administrator may have edited it).
  */
-import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { Forbund } from '@finsam/governance/entities/Forbund.js';
 import { Member } from '@finsam/governance/entities/Member.js';
-import { DEMO_FORBUND } from './demo.js';
+import { Intervention } from '@finsam/teams/entities/Intervention.js';
+import { StaffPosition } from '@finsam/teams/entities/StaffPosition.js';
+import { LocalGoal } from '@finsam/teams/entities/LocalGoal.js';
+import { StructuralEvent } from '@finsam/teams/entities/StructuralEvent.js';
+import { DEMO_FORBUND, demoMemberId, memberRef, forbundBySlug } from './demo.js';
+import { DEMO_INTERVENTIONS } from './demo-teams.js';
 
 export async function seedGovernance(orm: MikroORM): Promise<void> {
   for (const f of DEMO_FORBUND) {
@@ -17,7 +22,7 @@ export async function seedGovernance(orm: MikroORM): Promise<void> {
       const forbund = tx.create(Forbund, { id: f.id, tenantId: f.id, name: f.name, slug: f.slug, organisationNumber: f.organisationNumber });
       f.members.forEach((m, position) =>
         tx.create(Member, {
-          id: randomUUID(),
+          id: demoMemberId(f.id, memberRef(m)),
           tenantId: f.id,
           forbund,
           kind: m.kind,
@@ -31,7 +36,47 @@ export async function seedGovernance(orm: MikroORM): Promise<void> {
   }
 }
 
+export async function seedTeams(orm: MikroORM): Promise<void> {
+  for (const d of DEMO_INTERVENTIONS) {
+    const tenantId = forbundBySlug(d.forbund).id;
+    const member = (ref: string) => demoMemberId(tenantId, ref);
+    const em = forkForTenant(orm.em, tenantId);
+    if (await em.count(Intervention, { id: d.id })) continue;
+    await em.transactional(async (tx) => {
+      const intervention = tx.create(Intervention, {
+        id: d.id,
+        tenantId,
+        name: d.name,
+        kind: d.kind,
+        form: d.form,
+        ownerMemberIds: d.owners.map(member),
+        bookkeepingMemberId: member(d.bookkeeping),
+        startDate: d.startDate,
+        endDate: d.endDate ?? null,
+        noticeMonths: d.noticeMonths ?? null,
+        kommunCodes: d.kommunCodes,
+        targetAgeMin: d.targetAgeMin,
+        targetAgeMax: d.targetAgeMax,
+        priorityGroups: d.priorityGroups,
+        maxEnrolled: d.maxEnrolled ?? null,
+        yearlyPlaces: d.yearlyPlaces ?? null,
+        methods: d.methods,
+        followUpMethod: d.followUpMethod,
+        esfFunded: d.esfFunded,
+        attendeeTargetPerYear: d.attendeeTargetPerYear ?? null,
+        closedReason: null,
+      });
+      for (const s of d.staff) {
+        tx.create(StaffPosition, { id: randomUUID(), tenantId, intervention, role: s.role, employerMemberId: member(s.employer), ftePercent: s.ftePercent, financing: s.financing, fromDate: s.from, toDate: s.to ?? null });
+      }
+      for (const g of d.goals) tx.create(LocalGoal, { id: randomUUID(), tenantId, intervention, ...g, result: g.result ?? null });
+      for (const e of d.events) tx.create(StructuralEvent, { id: randomUUID(), tenantId, intervention, ...e });
+    });
+  }
+}
+
 /** Seeds per subgraph, by name; subgraphs without demo data are absent. */
 export const SEEDS: Record<string, (orm: MikroORM) => Promise<void>> = {
   governance: seedGovernance,
+  teams: seedTeams,
 };

@@ -3,7 +3,11 @@
  * Adding a subgraph means adding it here; start-up, tests and schema composition follow.
  */
 import * as governance from '@finsam/governance/server.js';
+import * as teams from '@finsam/teams/server.js';
 
-export const SUBGRAPHS = [{ ...governance, port: 4004 }] as const;
+export const SUBGRAPHS = [
+  { ...governance, port: 4004 },
+  { ...teams, port: 4002 },
+] as const;
 
 export type SubgraphModule = (typeof SUBGRAPHS)[number];

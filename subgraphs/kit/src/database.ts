@@ -13,6 +13,10 @@ const log = createLogger('database');
 export const OWNER_ROLE = 'finsam_owner';
 export const APP_ROLE = 'finsam_app';
 
+let statements = 0;
+/** SQL statements this process has sent so far; tests and benchmarks compare counts per request. */
+export const sqlStatementCount = () => statements;
+
 export interface DatabaseConnection {
   host: string;
   port: number;
@@ -45,6 +49,10 @@ export function ormOptions({ connection, entities, migrations, poolMax = 10 }: O
     ensureDatabase: false,
     allowGlobalContext: false,
     debug: process.env.FINSAM_SQL_DEBUG === '1',
+    onQuery: (sql) => {
+      statements++;
+      return sql;
+    },
     logger: (message) => log.info(message.replace(/\u001b\[\d+m/g, '')),
   });
 }

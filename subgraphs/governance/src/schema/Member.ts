@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { builder } from './builder.js';
-import { MEMBER_KINDS, type Member } from '../entities/Member.js';
+import { MEMBER_KINDS, Member } from '../entities/Member.js';
 
 export const MemberKindEnum = builder.enumType('MemberKind', {
   description: 'Who a member (medlem/part) of a samordningsförbund is. FINSAM requires all four kinds.',
@@ -12,8 +12,12 @@ export const MemberKindEnum = builder.enumType('MemberKind', {
   } as const,
 });
 
-export const MemberRef = builder.objectRef<Member>('Member').implement({
-  description: 'A member (medlem/part) of a förbund.',
+export const MemberRef = builder.loadableObject('Member', {
+  description: 'A member (medlem/part) of a förbund. Other subgraphs refer to members by id (owners, employers, contributors).',
+  authScopes: { authenticated: true },
+  // Tenant-scoped like every load: a member of another förbund is not found.
+  load: (ids: string[], ctx) => ctx.em.find(Member, { id: { $in: ids } }),
+  sort: (m) => m.id,
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: MemberKindEnum, resolve: (m) => m.kind }),
@@ -32,6 +36,11 @@ export const MemberRef = builder.objectRef<Member>('Member').implement({
       resolve: (m) => (m.shareBasisPoints == null ? null : formatBasisPoints(m.shareBasisPoints)),
     }),
   }),
+});
+
+builder.asEntity(MemberRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => MemberRef.getDataloader(ctx).load(ref.id).catch(() => null),
 });
 
 export const MemberInput = builder.inputType('MemberInput', {

@@ -1,0 +1,27 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { Intervention } from './Intervention.js';
+
+export const STAFF_ROLES = ['VERKSAMHETSLEDARE', 'SOCIALKONSULENT', 'ARBETSKONSULENT', 'ARBETSFORMEDLARE', 'KURATOR', 'COACH', 'FORSAKRINGSUTREDARE', 'PROJEKTLEDARE', 'OTHER'] as const;
+export const FINANCING = ['FORBUND', 'LENT_BY_MEMBER'] as const;
+
+/** A position in an intervention's team: a role, not a person (no names are kept). */
+const StaffPositionSchema = defineEntity({
+  name: 'StaffPosition',
+  tableName: 'staff_position',
+  properties: {
+    id: p.uuid().primary(),
+    ...tenantProperties,
+    intervention: () => p.manyToOne(Intervention).ref(),
+    role: p.enum(STAFF_ROLES),
+    employerMemberId: p.uuid(),
+    ftePercent: p.integer(),
+    financing: p.enum(FINANCING),
+    fromDate: p.string().columnType('date'),
+    toDate: p.string().columnType('date').nullable(),
+  },
+  filters: tenantFilters,
+});
+
+export class StaffPosition extends StaffPositionSchema.class {}
+StaffPositionSchema.setClass(StaffPosition);

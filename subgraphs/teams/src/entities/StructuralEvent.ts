@@ -1,0 +1,25 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { Intervention } from './Intervention.js';
+
+export const EVENT_FORMATS = ['DIGITAL', 'PHYSICAL'] as const;
+
+/** One event of a strukturövergripande intervention: a training, seminar or webinar. */
+const StructuralEventSchema = defineEntity({
+  name: 'StructuralEvent',
+  tableName: 'structural_event',
+  properties: {
+    id: p.uuid().primary(),
+    ...tenantProperties,
+    intervention: () => p.manyToOne(Intervention).ref(),
+    date: p.string().columnType('date'),
+    title: p.string(),
+    format: p.enum(EVENT_FORMATS),
+    audience: p.string(),
+    attendees: p.integer(),
+  },
+  filters: tenantFilters,
+});
+
+export class StructuralEvent extends StructuralEventSchema.class {}
+StructuralEventSchema.setClass(StructuralEvent);

@@ -1,0 +1,16 @@
+import { builder } from './builder.js';
+import { InterventionRef, InterventionFilterInput, findInterventions } from './Intervention.js';
+
+/** `Forbund` is owned by governance; teams adds its interventions. */
+export const ForbundRef = builder.externalRef('Forbund', builder.selection<{ id: string }>('id')).implement({
+  externalFields: (t) => ({ id: t.id() }),
+  fields: (t) => ({
+    interventions: t.field({
+      type: [InterventionRef],
+      description: 'The insatser the förbund funds, by name.',
+      authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+      args: { filter: t.arg({ type: InterventionFilterInput }) },
+      resolve: (forbund, { filter }, ctx) => findInterventions(ctx, { ...filter, tenantId: forbund.id }),
+    }),
+  }),
+});

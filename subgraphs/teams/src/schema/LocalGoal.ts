@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { NotFoundError } from '@finsam/kit/errors.js';
+import { builder } from './builder.js';
+import { InterventionRef, writableIntervention } from './Intervention.js';
+import { GOAL_STATUSES, LocalGoal } from '../entities/LocalGoal.js';
+
+const GoalStatusEnum = builder.enumType('GoalStatus', { values: GOAL_STATUSES });
+
+const LocalGoalRef = builder.objectRef<LocalGoal>('LocalGoal').implement({
+  description: 'A yearly local goal (lokalt mål) of an insats, with its follow-up.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    year: t.exposeInt('year'),
+    text: t.exposeString('text', { description: 'E.g. "Fler ungdomar 16–30 anvisade".' }),
+    measure: t.exposeString('measure', { description: 'How it is measured.' }),
+    target: t.exposeString('target'),
+    result: t.exposeString('result', { nullable: true }),
+    status: t.field({ type: GoalStatusEnum, resolve: (g) => g.status }),
+  }),
+});
+
+builder.objectField(InterventionRef, 'goals', (t) =>
+  t.field({
+    type: [LocalGoalRef],
+    args: { year: t.arg.int() },
+    resolve: async (i, { year }) => (await i.goals.load({ dataloader: true })).getItems().filter((g) => year == null || g.year === year),
+  }),
+);
+
+const LocalGoalInput = builder.inputType('LocalGoalInput', {
+  fields: (t) => ({
+    year: t.int({ required: true }),
+    text: t.string({ required: true }),
+    measure: t.string({ required: true }),
+    target: t.string({ required: true }),
+    result: t.string(),
+    status: t.field({ type: GoalStatusEnum, required: true }),
+  }),
+});
+
+const goalSchema = z.object({
+  year: z.number().int().min(2004, 'FINSAM began in 2004').max(2100),
+  text: z.string().trim().min(2, 'Say what the goal is').max(1000),
+  measure: z.string().trim().min(1, 'Say how it is measured').max(1000),
+  target: z.string().trim().min(1, 'Say what counts as reached').max(500),
+  result: z.string().trim().max(2000).nullish().transform((v) => v ?? null),
+  status: z.enum(GOAL_STATUSES),
+});
+
+async function writableGoal(ctx: SubgraphContext, id: string) {
+  const found = await ctx.em.findOne(LocalGoal, { id }, { populate: ['intervention'] });
+  if (!found) throw new NotFoundError(['id'], `No goal ${id} in your förbund`);
+  return found;
+}
+
+builder.mutationFields((t) => ({
+  addLocalGoal: t.field({
+    type: InterventionRef,
+    authScopes: { role: 'forbund_admin' },
+    args: { interventionId: t.arg.id({ required: true }), input: t.arg({ type: LocalGoalInput, required: true }) },
+    errors: {},
+    resolve: async (_root, { interventionId, input }, ctx) => {
+      const data = parseInput(goalSchema, input);
+      return ctx.em.transactional(async (tx) => {
+        const intervention = await writableIntervention({ ...ctx, em: tx }, String(interventionId), ['interventionId']);
+        tx.create(LocalGoal, { ...data, id: randomUUID(), tenantId: intervention.tenantId, intervention });
+        return intervention;
+      });
+    },
+  }),
+  updateLocalGoal: t.field({
+    type: InterventionRef,
+    description: 'Updates a goal, e.g. with its result at year end.',
+    authScopes: { role: 'forbund_admin' },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: LocalGoalInput, required: true }) },
+    errors: {},
+    resolve: async (_root, { id, input }, ctx) => {
+      const data = parseInput(goalSchema, input);
+      return ctx.em.transactional(async (tx) => {
+        const goal = await writableGoal({ ...ctx, em: tx }, String(id));
+        tx.assign(goal, data);
+        return goal.intervention.getEntity();
+      });
+    },
+  }),
+  removeLocalGoal: t.field({
+    type: InterventionRef,
+    authScopes: { role: 'forbund_admin' },
+    args: { id: t.arg.id({ required: true }) },
+    errors: {},
+    resolve: (_root, { id }, ctx) =>
+      ctx.em.transactional(async (tx) => {
+        const goal = await writableGoal({ ...ctx, em: tx }, String(id));
+        tx.remove(goal);
+        return goal.intervention.getEntity();
+      }),
+  }),
+}));
