@@ -93,3 +93,29 @@ describe('cross-förbund roles', () => {
     expect(codes(all)).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('teams', () => {
+  const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
+  const VASTERAS_TEAM = '1c7e0000-0000-4000-8000-000000000001';
+
+  it('root fields show a förbund admin its own insatser only', async () => {
+    const res = await p.gql(`{ interventions { edges { node { id name } } } hallsta: intervention(id: "${HALLSTAHAMMAR}") { id } own: intervention(id: "${VASTERAS_TEAM}") { id } }`, { as: 'vasteras-admin' });
+    const ids = res.data.interventions.edges.map((e: any) => e.node.id);
+    expect(ids).toContain(VASTERAS_TEAM);
+    expect(ids).not.toContain(HALLSTAHAMMAR);
+    expect(res.data.hallsta).toBeNull();
+    expect(res.data.own).toEqual({ id: VASTERAS_TEAM });
+    expect(JSON.stringify(res)).not.toMatch(/Sala|Hallstahammar|FNS|Surahammar/);
+  });
+
+  it('`_entities` on teams gives nothing of another förbund: not its insatser, not its list', async () => {
+    const token = await internalTokenFor({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }, 'teams');
+    const res = await p.post(p.subgraphUrls.teams!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Intervention { id name } ... on Forbund { interventions { id } } } }`, {
+      headers: { authorization: `Bearer ${token}` },
+      variables: { reps: [{ __typename: 'Intervention', id: HALLSTAHAMMAR }, { __typename: 'Forbund', id: NORRA.id }, { __typename: 'Intervention', id: VASTERAS_TEAM }] },
+    });
+    expect(res.data._entities[0]).toBeNull();
+    expect(res.data._entities[1]).toEqual({ interventions: [] });
+    expect(res.data._entities[2]).toEqual({ id: VASTERAS_TEAM, name: 'Samordningsteamet Västerås' });
+  });
+});

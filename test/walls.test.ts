@@ -85,6 +85,30 @@ describe('at the ORM', () => {
   });
 });
 
+describe('every subgraph database', () => {
+  it('has row-level security with both policies on every table that has a tenant_id, owned by the owner role', async () => {
+    for (const [name, db] of Object.entries(p.databases)) {
+      const client = new pg.Client({ ...p.admin, database: db.app.dbName });
+      await client.connect();
+      try {
+        const { rows } = await client.query(`
+          select c.relname as table, c.relrowsecurity as rls, count(pol.polname)::int as policies,
+                 pg_get_userbyid(c.relowner) as owner
+          from pg_class c
+          join information_schema.columns col on col.table_name = c.relname and col.column_name = 'tenant_id' and col.table_schema = 'public'
+          left join pg_policy pol on pol.polrelid = c.oid
+          where c.relkind = 'r'
+          group by c.relname, c.relrowsecurity, c.relowner`);
+        expect(rows.length).toBeGreaterThan(0);
+        // Owned by the owner role, never by the role the subgraph connects as (owners skip RLS).
+        for (const row of rows) expect({ db: name, ...row }).toEqual({ db: name, table: row.table, rls: true, policies: 2, owner: db.owner.user });
+      } finally {
+        await client.end();
+      }
+    }
+  });
+});
+
 describe('through the subgraph', () => {
   const ENTITIES = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Forbund { id name } } }`;
 

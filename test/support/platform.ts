@@ -8,7 +8,7 @@ import { createGateway, type GatewayOptions } from '@finsam/gateway/gateway.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import { dropDatabase } from '@finsam/infra/provision.js';
 import { generateDevKeys, type DevKeys } from '@finsam/infra/keys.js';
-import { demoUser, devTokenSigner, DEMO_FORBUND, DEV_AUDIENCE, DEV_ISSUER } from '@finsam/infra/demo.js';
+import { demoUser, devTokenSigner, DEMO_FORBUND, DEV_AUDIENCE, DEV_ISSUER, type DemoUser } from '@finsam/infra/demo.js';
 import { readSupergraph } from '@finsam/infra/compose.js';
 import type { AdminConnection } from '@finsam/infra/postgres.js';
 import { SUBGRAPHS } from '@finsam/infra/subgraphs.js';
@@ -33,6 +33,8 @@ export interface TestPlatform extends Platform {
   keys: DevKeys;
   dbPrefix: string;
   token(user: string): Promise<string>;
+  /** A token for a user who is not one of the demo users (e.g. the admin of a förbund a test made). */
+  tokenFor(user: DemoUser): Promise<string>;
   /** POSTs a query to the gateway. */
   gql<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** POSTs a query straight to a subgraph, bypassing the gateway. */
@@ -90,6 +92,7 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     keys,
     dbPrefix,
     token: (user) => sign(demoUser(user)),
+    tokenFor: (user) => sign(user),
     post,
     async gql(query, { as, token, headers = {}, variables } = {}) {
       const bearer = token ?? (as ? await sign(demoUser(as)) : undefined);
