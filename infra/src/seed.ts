@@ -13,6 +13,12 @@ import { LocalGoal } from '@finsam/teams/entities/LocalGoal.js';
 import { StructuralEvent } from '@finsam/teams/entities/StructuralEvent.js';
 import { DEMO_FORBUND, demoMemberId, memberRef, forbundBySlug } from './demo.js';
 import { DEMO_INTERVENTIONS } from './demo-teams.js';
+import { VASTERAS_2022, seatName } from './demo-governance.js';
+import { Body, type BodyKind } from '@finsam/governance/entities/Body.js';
+import { BodyMember } from '@finsam/governance/entities/BodyMember.js';
+import { Meeting } from '@finsam/governance/entities/Meeting.js';
+import { Decision } from '@finsam/governance/entities/Decision.js';
+import { Avvikelse } from '@finsam/governance/entities/Avvikelse.js';
 
 export async function seedGovernance(orm: MikroORM): Promise<void> {
   for (const f of DEMO_FORBUND) {
@@ -32,6 +38,61 @@ export async function seedGovernance(orm: MikroORM): Promise<void> {
           position,
         }),
       );
+    });
+  }
+}
+
+/** Bodies, seats, Västerås' 2022 calendar, a styrgrupp per seeded insats, decisions, avvikelser. */
+export async function seedGovernanceBodies(orm: MikroORM): Promise<void> {
+  for (const f of DEMO_FORBUND) {
+    const em = forkForTenant(orm.em, f.id);
+    if (await em.count(Body, {})) continue;
+    await em.transactional(async (tx) => {
+      const refs = f.members.map(memberRef);
+      const body = (kind: BodyKind, name: string, interventionId: string | null, owners: string[]) => {
+        const b = tx.create(Body, { id: randomUUID(), tenantId: f.id, kind, name, interventionId });
+        owners.forEach((ref, position) =>
+          tx.create(BodyMember, {
+            id: randomUUID(), tenantId: f.id, body: b, name: seatName(ref, position), memberId: demoMemberId(f.id, ref),
+            role: 'ORDINARIE', voting: kind !== 'MEMBER_COUNCIL', mandate: true, termFrom: '2019-01-01', termTo: null, position,
+          }),
+        );
+        // The förbundschef sits in every styrgrupp as adjungerad: takes part, never votes.
+        if (kind === 'STEERING_GROUP') {
+          tx.create(BodyMember, { id: randomUUID(), tenantId: f.id, body: b, name: 'Förbundschef', memberId: null, role: 'ADJUNGERAD', voting: false, mandate: false, termFrom: '2019-01-01', termTo: null, position: owners.length });
+        }
+        return b;
+      };
+      const board = body('BOARD', 'Förbundsstyrelsen', null, refs);
+      const prep = body('PREPARATORY_GROUP', f.slug === 'vasteras' ? 'Utvecklingsgruppen' : 'Beredningsgruppen', null, refs);
+      const council = body('MEMBER_COUNCIL', 'Medlemssamråd', null, refs);
+      const steering = new Map<string, Body>();
+      for (const i of DEMO_INTERVENTIONS.filter((d) => d.forbund === f.slug)) steering.set(i.id, body('STEERING_GROUP', `Styrgrupp ${i.name}`, i.id, i.owners));
+
+      if (f.slug === 'vasteras') {
+        const bodies = { BOARD: board, PREPARATORY_GROUP: prep, MEMBER_COUNCIL: council };
+        for (const [kind, meetings] of Object.entries(VASTERAS_2022) as [keyof typeof bodies, { date: string; title?: string }[]][]) {
+          for (const m of meetings) {
+            tx.create(Meeting, { id: randomUUID(), tenantId: f.id, body: bodies[kind], date: m.date, title: m.title ?? null, agenda: [], attendance: [], minutes: null, minutesApprovedAt: null });
+          }
+        }
+        const budgetMeeting = await tx.findOne(Meeting, { body: board, date: '2022-11-25' });
+        tx.create(Decision, { id: randomUUID(), tenantId: f.id, meeting: budgetMeeting!, kind: 'BUDGET', text: 'Styrelsen fastställer budget 2023 med plan för 2024–2025.', interventionId: null, participationId: null, budgetYear: 2023, votes: [] });
+        tx.create(Decision, { id: randomUUID(), tenantId: f.id, meeting: budgetMeeting!, kind: 'VERKSAMHETSPLAN', text: 'Styrelsen fastställer verksamhetsplan 2023.', interventionId: null, participationId: null, budgetYear: 2023, votes: [] });
+      }
+
+      if (f.slug === 'norra-vastmanland') {
+        const hallsta = '1c7e0000-0000-4000-8000-000000000009';
+        const sg = steering.get(hallsta)!;
+        const meeting = tx.create(Meeting, {
+          id: randomUUID(), tenantId: f.id, body: sg, date: '2021-10-20', title: 'Styrgrupp Hallstahammar', agenda: ['Bemanning', 'Volymer', 'Avvikelser'], attendance: [],
+          minutes: 'Teamet har 180 % bemanning. 26 deltagare under året. Avvikelsen om remissvägar hanterad: AF utser kontaktperson.', minutesApprovedAt: new Date('2021-10-27T12:00:00Z'),
+        });
+        const decision = tx.create(Decision, { id: randomUUID(), tenantId: f.id, meeting, kind: 'AVVIKELSE', text: 'Arbetsförmedlingen utser en kontaktperson för remisser till teamet.', interventionId: hallsta, participationId: null, budgetYear: null, votes: [] });
+        await tx.flush(); // the avvikelse refers to the decision by id column, which the ORM does not order by
+        tx.create(Avvikelse, { id: randomUUID(), tenantId: f.id, interventionId: hallsta, reportedOn: '2021-10-05', description: 'Remisser från Arbetsförmedlingen har uteblivit i två månader.', status: 'HANDLED', dueOn: '2021-11-04', decisionId: decision.id, forwardedToMemberId: null, reportedBy: 'demo:norra-vastmanland-staff' });
+        tx.create(Avvikelse, { id: randomUUID(), tenantId: f.id, interventionId: '1c7e0000-0000-4000-8000-000000000007', reportedOn: '2022-02-01', description: 'Deltagare saknar SIP trots samtycke; parterna kallar inte till möte.', status: 'RECEIVED', dueOn: '2022-03-03', decisionId: null, forwardedToMemberId: null, reportedBy: 'demo:staff' });
+      }
     });
   }
 }
@@ -77,6 +138,9 @@ export async function seedTeams(orm: MikroORM): Promise<void> {
 
 /** Seeds per subgraph, by name; subgraphs without demo data are absent. */
 export const SEEDS: Record<string, (orm: MikroORM) => Promise<void>> = {
-  governance: seedGovernance,
+  governance: async (orm) => {
+    await seedGovernance(orm);
+    await seedGovernanceBodies(orm);
+  },
   teams: seedTeams,
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { parseInput } from '@finsam/kit/validation.js';
@@ -149,6 +149,12 @@ builder.mutationFields((t) => ({
         if (data.organisationNumber !== undefined) forbund.organisationNumber = data.organisationNumber;
         if (data.members) replaceMembers(tx, forbund, data.members);
         return forbund;
+      }).catch((error) => {
+        // A member still sitting in a body, or named in an avvikelse, stays until that changes.
+        if (error instanceof ForeignKeyConstraintViolationException) {
+          throw new ValidationError([{ path: ['input', 'members'], message: 'A member you left out still has seats in bodies or avvikelser forwarded to it; change those first' }]);
+        }
+        throw error;
       });
     },
   }),

@@ -1,0 +1,27 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+
+export const AVVIKELSE_STATUSES = ['RECEIVED', 'BEING_HANDLED', 'HANDLED', 'FORWARDED'] as const;
+
+/** A deviation report about collaboration, from an insats' staff to its styrgrupp. */
+const AvvikelseSchema = defineEntity({
+  name: 'Avvikelse',
+  tableName: 'avvikelse',
+  properties: {
+    id: p.uuid().primary(),
+    ...tenantProperties,
+    interventionId: p.uuid(),
+    reportedOn: p.string().columnType('date'),
+    description: p.text(),
+    status: p.enum(AVVIKELSE_STATUSES),
+    /** The styrgrupp answers within this date. */
+    dueOn: p.string().columnType('date'),
+    decisionId: p.uuid().nullable(),
+    forwardedToMemberId: p.uuid().nullable(),
+    reportedBy: p.string(),
+  },
+  filters: tenantFilters,
+});
+
+export class Avvikelse extends AvvikelseSchema.class {}
+AvvikelseSchema.setClass(Avvikelse);

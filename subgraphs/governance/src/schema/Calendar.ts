@@ -1,0 +1,102 @@
+import { builder } from './builder.js';
+import { ForbundRef } from './Forbund.js';
+import { InterventionRef, seesIntervention } from './Intervention.js';
+import { MeetingRef } from './Meeting.js';
+import { visibleBodies } from './Body.js';
+import { Meeting } from '../entities/Meeting.js';
+
+/**
+ * The årshjul: planned meetings plus the deadlines FINSAM and the förbund's own rules fix.
+ * Deadlines are computed, never stored: they follow from the date.
+ */
+export const DEADLINES = {
+  BUDGET_AND_PLAN: 'Budget och verksamhetsplan for next year decided by the board (30 November)',
+  ANNUAL_REPORT: 'Årsredovisning for last year (within 3 months of year end)',
+  HALF_YEAR_REPORT: 'Halvårsrapport January–June (by 31 August)',
+  REQUISITION: 'Rekvisitioner for the last two-month period (one month after it ends)',
+} as const;
+type DeadlineKind = keyof typeof DEADLINES;
+
+interface Deadline {
+  date: string;
+  kind: DeadlineKind;
+  title: string;
+}
+
+const DeadlineKindEnum = builder.enumType('DeadlineKind', {
+  values: Object.fromEntries(Object.entries(DEADLINES).map(([k, description]) => [k, { description }])) as Record<DeadlineKind, { description: string }>,
+});
+
+/** Deadlines from `from` onwards, for as many years as `limit` items need. */
+export function deadlines(from: string, kinds: readonly DeadlineKind[], limit: number): Deadline[] {
+  const year = Number(from.slice(0, 4));
+  const out: Deadline[] = [];
+  for (let y = year; y <= year + 2; y++) {
+    if (kinds.includes('ANNUAL_REPORT')) out.push({ date: `${y}-03-31`, kind: 'ANNUAL_REPORT', title: `Årsredovisning ${y - 1}` });
+    if (kinds.includes('HALF_YEAR_REPORT')) out.push({ date: `${y}-08-31`, kind: 'HALF_YEAR_REPORT', title: `Halvårsrapport jan–jun ${y}` });
+    if (kinds.includes('BUDGET_AND_PLAN')) out.push({ date: `${y}-11-30`, kind: 'BUDGET_AND_PLAN', title: `Budget och verksamhetsplan ${y + 1}` });
+    if (kinds.includes('REQUISITION')) {
+      // Periods Jan–Feb, Mar–Apr, …; each is due on the last day of the month after it ends.
+      for (let end = 2; end <= 12; end += 2) {
+        const dueMonth = end + 1;
+        const due = dueMonth > 12 ? new Date(Date.UTC(y + 1, 1, 0)) : new Date(Date.UTC(y, dueMonth, 0));
+        out.push({ date: due.toISOString().slice(0, 10), kind: 'REQUISITION', title: `Rekvisition ${y} period ${end / 2}` });
+      }
+    }
+  }
+  return out.filter((d) => d.date >= from).sort((a, b) => a.date.localeCompare(b.date)).slice(0, limit);
+}
+
+type Upcoming = { date: string; meeting: Meeting | null; deadline: Deadline | null };
+
+const UpcomingRef = builder.objectRef<Upcoming>('UpcomingItem').implement({
+  description: 'What is due next: a meeting or a deadline.',
+  fields: (t) => ({
+    date: t.field({ type: 'Date', resolve: (u) => u.date }),
+    title: t.string({ resolve: (u) => u.deadline?.title ?? u.meeting?.title ?? 'Sammanträde' }),
+    meeting: t.field({ type: MeetingRef, nullable: true, resolve: (u) => u.meeting }),
+    deadline: t.field({ type: DeadlineKindEnum, nullable: true, resolve: (u) => u.deadline?.kind ?? null }),
+  }),
+});
+
+const dayOf = (v: string | Date) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+
+function merge(meetings: Meeting[], due: Deadline[], limit: number): Upcoming[] {
+  return [
+    ...meetings.map((m) => ({ date: dayOf(m.date), meeting: m, deadline: null })),
+    ...due.map((d) => ({ date: d.date, meeting: null, deadline: d })),
+  ]
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.deadline ? 1 : -1))
+    .slice(0, limit);
+}
+
+builder.objectField(ForbundRef, 'upcoming', (t) =>
+  t.field({
+    type: [UpcomingRef],
+    description: 'The next meetings of the förbund’s bodies you may see, and the förbund’s deadlines, in date order.',
+    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    args: { from: t.arg({ type: 'Date', description: 'Default: today.' }), limit: t.arg.int({ description: 'Default 10, at most 100.' }) },
+    resolve: async (f, { from, limit }, ctx) => {
+      const start = from ?? new Date().toISOString().slice(0, 10);
+      const n = Math.min(limit ?? 10, 100);
+      const meetings = await ctx.em.find(Meeting, { tenantId: f.id, date: { $gte: start }, body: visibleBodies(ctx) }, { orderBy: { date: 'asc' }, limit: n });
+      return merge(meetings, deadlines(start, ['ANNUAL_REPORT', 'HALF_YEAR_REPORT', 'BUDGET_AND_PLAN'], n), n);
+    },
+  }),
+);
+
+builder.objectField(InterventionRef, 'upcoming', (t) =>
+  t.field({
+    type: [UpcomingRef],
+    description: 'The insats’ next styrgrupp meetings and requisition deadlines.',
+    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    args: { from: t.arg({ type: 'Date', description: 'Default: today.' }), limit: t.arg.int({ description: 'Default 10, at most 100.' }) },
+    resolve: async (i, { from, limit }, ctx) => {
+      if (!seesIntervention(ctx.identity, i.id)) return [];
+      const start = from ?? new Date().toISOString().slice(0, 10);
+      const n = Math.min(limit ?? 10, 100);
+      const meetings = await ctx.em.find(Meeting, { date: { $gte: start }, body: { interventionId: i.id } }, { orderBy: { date: 'asc' }, limit: n });
+      return merge(meetings, deadlines(start, ['REQUISITION'], n), n);
+    },
+  }),
+);
