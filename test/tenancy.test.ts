@@ -119,3 +119,15 @@ describe('teams', () => {
     expect(res.data._entities[2]).toEqual({ id: VASTERAS_TEAM, name: 'Samordningsteamet Västerås' });
   });
 });
+
+describe('governance records', () => {
+  it('root fields give a förbund its own bodies and avvikelser only', async () => {
+    const norra = await p.gql('{ bodies { id name intervention { id } } avvikelser { id } }', { as: 'norra-vastmanland-admin' });
+    const vasteras = await p.gql('{ bodies { id name intervention { id } } avvikelser { id } }', { as: 'vasteras-admin' });
+    expect(norra.data.avvikelser.length).toBeGreaterThan(0);
+    expect(vasteras.data.avvikelser).toEqual([]);
+    const norraIds = new Set(norra.data.bodies.map((b: any) => b.id));
+    expect(vasteras.data.bodies.filter((b: any) => norraIds.has(b.id))).toEqual([]);
+    expect(JSON.stringify(vasteras.data)).not.toMatch(/Hallstahammar|Sala|FNS/);
+  });
+});
