@@ -11,6 +11,7 @@ import './schema/Meeting.js';
 import './schema/Decision.js';
 import './schema/Avvikelse.js';
 import './schema/Calendar.js';
+import './schema/PlanGoal.js';
 import { Forbund } from './entities/Forbund.js';
 import { Member } from './entities/Member.js';
 import { Body } from './entities/Body.js';
@@ -19,13 +20,14 @@ import { Meeting } from './entities/Meeting.js';
 import { MinutesCorrection } from './entities/MinutesCorrection.js';
 import { Decision } from './entities/Decision.js';
 import { Avvikelse } from './entities/Avvikelse.js';
+import { PlanGoal } from './entities/PlanGoal.js';
 import { migrations } from './migrations/list.js';
 
 export const name = 'governance';
 
 /** What the database setup needs to know about this subgraph. */
 export const database: Pick<OrmOptions, 'entities' | 'migrations'> = {
-  entities: [Forbund, Member, Body, BodyMember, Meeting, MinutesCorrection, Decision, Avvikelse],
+  entities: [Forbund, Member, Body, BodyMember, Meeting, MinutesCorrection, Decision, Avvikelse, PlanGoal],
   migrations,
 };
 

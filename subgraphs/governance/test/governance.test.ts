@@ -154,3 +154,27 @@ describe('avvikelser', () => {
     expect(NORRA.id).not.toBe(VASTERAS.id);
   });
 });
+
+describe('verksamhetsplan', () => {
+  const SAVE = `mutation ($id: ID, $input: PlanGoalInput!) { savePlanGoal(id: $id, input: $input) { ${RESULT} ... on MutationSavePlanGoalSuccess { data { id status followUp } } } }`;
+  const goal = { year: 2022, kind: 'GOAL', text: '80 % av deltagarna gör en stegförflyttning mot arbete eller studier', measure: 'Andel avslutade med stegförflyttning', status: 'IN_PROGRESS' };
+
+  it('keeps goals and internal-control items per year, with their follow-up', async () => {
+    const created = await p.gql(SAVE, { as: 'vasteras-admin', variables: { input: goal } });
+    const id = created.data.savePlanGoal.data.id;
+    await p.gql(SAVE, { as: 'vasteras-admin', variables: { input: { year: 2022, kind: 'INTERNAL_CONTROL', text: 'Rekvisitioner kommer in sent', measure: 'Stickprov varannan månad', status: 'PLANNED' } } });
+    const followed = await p.gql(SAVE, { as: 'vasteras-admin', variables: { id, input: { ...goal, status: 'MET', followUp: '83 % vid årets slut' } } });
+    expect(followed.data.savePlanGoal.data).toEqual({ id, status: 'MET', followUp: '83 % vid årets slut' });
+    const read = await p.gql('{ forbund { goals: plan(year: 2022, kind: GOAL) { text status } all: plan(year: 2022) { kind } } }', { as: 'vasteras-board' });
+    expect(read.data.forbund.goals).toEqual([{ text: goal.text, status: 'MET' }]);
+    expect(read.data.forbund.all.map((g: any) => g.kind).sort()).toEqual(['GOAL', 'INTERNAL_CONTROL']);
+  });
+
+  it('rejects a year before FINSAM at the field, and refuses the board', async () => {
+    const bad = await p.gql(SAVE, { as: 'vasteras-admin', variables: { input: { ...goal, year: 1999 } } });
+    expect(bad.data.savePlanGoal.issues).toEqual([{ path: ['input', 'year'], message: expect.stringMatching(/2004/) }]);
+    expect(codes(await p.gql(SAVE, { as: 'vasteras-board', variables: { input: goal } }))).toEqual(['FORBIDDEN']);
+    const other = await p.gql('{ forbund { plan(year: 2022) { id } } }', { as: 'sodra-dalarna-board' });
+    expect(other.data.forbund.plan).toEqual([]);
+  });
+});
