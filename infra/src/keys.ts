@@ -19,6 +19,8 @@ export interface DevKeys {
   /** The key pair subgraphs sign service calls with. */
   service: InternalKeyPair;
   passwords: RolePasswords;
+  /** Subgraph secrets by name, e.g. PERSON_KEY (AES-256-GCM) and PERSON_HMAC_KEY for participants. */
+  secrets: Record<string, string>;
 }
 
 export async function generateDevKeys(): Promise<DevKeys> {
@@ -29,6 +31,7 @@ export async function generateDevKeys(): Promise<DevKeys> {
     internal: await generateInternalKeyPair(),
     service: await generateInternalKeyPair(),
     passwords: { owner: randomBytes(18).toString('base64url'), app: randomBytes(18).toString('base64url') },
+    secrets: { PERSON_KEY: randomBytes(32).toString('base64'), PERSON_HMAC_KEY: randomBytes(32).toString('base64') },
   };
 }
 
@@ -36,7 +39,7 @@ export async function loadOrCreateDevKeys(dir: string): Promise<DevKeys> {
   const file = path.join(dir, 'dev-keys.json');
   const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<DevKeys>) : {};
   // Keep what exists (tokens already handed out stay valid); add what a newer version needs.
-  if (existing.user && existing.internal && existing.service && existing.passwords) return existing as DevKeys;
+  if (existing.user && existing.internal && existing.service && existing.passwords && existing.secrets) return existing as DevKeys;
   const keys = { ...(await generateDevKeys()), ...existing };
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });

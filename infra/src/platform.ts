@@ -71,6 +71,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           keys: { gatewayPublicJwk: keys.internal.publicJwk, servicePublicJwk: keys.service.publicJwk, servicePrivateJwk: keys.service.privateJwk },
           // Shared and filled in as subgraphs start; service calls read it at request time.
           subgraphUrls,
+          secrets: keys.secrets,
           production,
         });
         const listening = await server.listen(options.fixedSubgraphPorts ? subgraph.port : 0);

@@ -2,6 +2,7 @@
  * The request context every subgraph resolver sees. Built only from the gateway's internal
  * token: no client header, argument or body field can choose the identity or the tenant.
  */
+import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { internalVerifier, type InternalTrust } from './internal-token.js';
@@ -16,6 +17,10 @@ export interface SubgraphContext {
   em: EntityManager;
   /** Other subgraphs, asked on the caller's behalf. */
   services: ServiceClient;
+  /** Identifies this request in logs and audit rows. */
+  requestId: string;
+  /** The subgraph's own secrets (configuration, never from the request). */
+  secrets: Record<string, string>;
 }
 
 export interface ContextFactoryOptions {
@@ -24,11 +29,12 @@ export interface ContextFactoryOptions {
   audience: string;
   trust: InternalTrust;
   service: ServiceConfig;
+  secrets?: Record<string, string>;
 }
 
 const BEARER = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/;
 
-export async function contextFactory({ orm, audience, trust, service }: ContextFactoryOptions) {
+export async function contextFactory({ orm, audience, trust, service, secrets = {} }: ContextFactoryOptions) {
   const verify = await internalVerifier(trust, audience);
   const services = await serviceClientFactory(service);
   return async (authorization: string | undefined): Promise<SubgraphContext> => {
@@ -40,6 +46,6 @@ export async function contextFactory({ orm, audience, trust, service }: ContextF
     } catch {
       throw unauthenticated('This service only answers the gateway');
     }
-    return { identity, em: scopeToIdentity(orm.em as EntityManager, identity), services: services(identity) };
+    return { identity, em: scopeToIdentity(orm.em as EntityManager, identity), services: services(identity), requestId: randomUUID(), secrets };
   };
 }

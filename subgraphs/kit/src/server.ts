@@ -27,6 +27,8 @@ export interface SubgraphRuntime {
   keys: SubgraphKeys;
   /** Where the other subgraphs answer, for service calls. */
   subgraphUrls: Record<string, string>;
+  /** Secrets a subgraph needs of its own (e.g. participants' encryption keys), by name. */
+  secrets?: Record<string, string>;
   production?: boolean;
 }
 
@@ -46,12 +48,13 @@ export interface SubgraphServer {
 }
 
 export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
-  const { name, schema, orm, keys, subgraphUrls, production = false } = options;
+  const { name, schema, orm, keys, subgraphUrls, secrets, production = false } = options;
   const createContext = await contextFactory({
     orm,
     audience: name,
     trust: { gateway: keys.gatewayPublicJwk, service: keys.servicePublicJwk },
     service: { self: name, privateJwk: keys.servicePrivateJwk, urls: subgraphUrls },
+    secrets,
   });
 
   return {

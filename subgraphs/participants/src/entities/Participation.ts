@@ -1,0 +1,62 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { Person } from './Person.js';
+import { FollowUp } from './FollowUp.js';
+
+export const STATUSES = ['REFERRED', 'ACCEPTED', 'REJECTED', 'ENROLLED', 'EXITED'] as const;
+export const KON = ['KVINNA', 'MAN', 'UNKNOWN'] as const;
+export const REFERRER_UNITS = ['FORSAKRINGSKASSAN', 'ARBETSFORMEDLINGEN', 'KOMMUN_FORSORJNINGSSTOD', 'KOMMUN_KAA', 'KOMMUN_IFO', 'KOMMUN_LSS', 'KOMMUN_OTHER', 'REGION'] as const;
+export const EXCLUSION_GROUNDS = ['SUBSTANCE_ABUSE', 'KNOWN_THREAT', 'DEPRIVATION_OF_LIBERTY', 'TOO_ILL'] as const;
+export const STUDY_VISIT = ['NOT_OFFERED', 'OFFERED', 'DONE'] as const;
+export const EDUCATION = ['GRUNDSKOLA_EJ_AVSLUTAD', 'GRUNDSKOLA', 'GYMNASIUM', 'EFTERGYMNASIAL', 'OKAND'] as const;
+export const SUPPORT_SOURCES = ['LON', 'STUDIEMEDEL', 'A_KASSA_AKTIVITETSSTOD', 'SJUKPENNING', 'AKTIVITETSERSATTNING', 'SJUKERSATTNING', 'FORSORJNINGSSTOD', 'INGEN_OFFENTLIG_FORSORJNING', 'OTHER'] as const;
+export const OUTCOMES = ['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE', 'FORTSATT_REHABILITERING', 'MEDICINSK_REHABILITERING', 'AVBROTT', 'OVRIGT'] as const;
+export const LEVELS = ['HIGHER', 'SAME', 'LOWER'] as const;
+
+/**
+ * One person's way through one insats: referral, decision, enrolment, follow-ups, exit.
+ * Without consent it is anonymous: only kön, start year and the insats are kept.
+ */
+const ParticipationSchema = defineEntity({
+  name: 'Participation',
+  tableName: 'participation',
+  properties: {
+    id: p.uuid().primary(),
+    ...tenantProperties,
+    interventionId: p.uuid(),
+    person: () => p.manyToOne(Person).ref().nullable(),
+    status: p.enum(STATUSES),
+    kon: p.enum(KON),
+    startYear: p.integer(),
+    birthYear: p.integer().nullable(),
+    ageAtReferral: p.integer().nullable(),
+    hemkommun: p.string().nullable(),
+    referredOn: p.string().columnType('date'),
+    referrerUnit: p.enum(REFERRER_UNITS),
+    needsTwoMembers: p.boolean(),
+    motivated: p.boolean(),
+    exclusionGrounds: p.array(),
+    studyVisit: p.enum(STUDY_VISIT),
+    decisionReason: p.string().nullable(),
+    decidedOn: p.string().columnType('date').nullable(),
+    consentGivenOn: p.string().columnType('date').nullable(),
+    consentWithdrawnOn: p.string().columnType('date').nullable(),
+    enrolledOn: p.string().columnType('date').nullable(),
+    plannedEnd: p.string().columnType('date').nullable(),
+    educationLevel: p.enum(EDUCATION).nullable(),
+    supportBefore: p.array().nullable(),
+    yearsInSupport: p.integer().nullable(),
+    extensionDecisionId: p.uuid().nullable(),
+    exitedOn: p.string().columnType('date').nullable(),
+    outcomes: p.array(),
+    supportAfter: p.array().nullable(),
+    finalDocumentationSentOn: p.string().columnType('date').nullable(),
+    level6Months: p.enum(LEVELS).nullable().fieldName('level_6_months'),
+    level18Months: p.enum(LEVELS).nullable().fieldName('level_18_months'),
+    followUps: () => p.oneToMany(FollowUp).mappedBy('participation').orderBy({ date: 'asc', id: 'asc' }),
+  },
+  filters: tenantFilters,
+});
+
+export class Participation extends ParticipationSchema.class {}
+ParticipationSchema.setClass(Participation);

@@ -1,0 +1,56 @@
+import DataLoader from 'dataloader';
+import { createContextCache } from '@pothos/core';
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import { builder } from './builder.js';
+
+/** Enrolled now per insats, for every insats of a request in one query. */
+const enrolledCounts = createContextCache(
+  (ctx: SubgraphContext) =>
+    new DataLoader<string, number>(async (ids) => {
+      const rows: { intervention_id: string; n: string }[] = await ctx.em.execute(
+        `select intervention_id, count(*) as n from participation where status = 'ENROLLED' and intervention_id = any(?) group by intervention_id`,
+        [ids as string[]],
+      );
+      const byId = new Map(rows.map((r) => [r.intervention_id, Number(r.n)]));
+      return ids.map((id) => byId.get(id) ?? 0);
+    }),
+);
+
+const OccupancyRef = builder.objectRef<{ enrolled: number; capacity: number | null }>('Occupancy').implement({
+  description: 'Enrolled now against the most the insats takes at once.',
+  fields: (t) => ({
+    enrolled: t.exposeInt('enrolled'),
+    capacity: t.exposeInt('capacity', { nullable: true }),
+    overCapacity: t.boolean({ description: 'A warning: more enrolled than the insats takes.', resolve: (o) => o.capacity != null && o.enrolled > o.capacity }),
+  }),
+});
+
+/** An insats, owned by teams; participants adds who takes part in it. */
+export const InterventionRef = builder.externalRef('Intervention', builder.selection<{ id: string }>('id')).implement({
+  externalFields: (t) => ({ id: t.id(), maxEnrolled: t.int({ nullable: true }) }),
+  fields: (t) => ({
+    occupancy: t.field({
+      type: OccupancyRef,
+      authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+      // Capacity is teams' to know: the gateway fetches it from there first.
+      requires: builder.selection<{ maxEnrolled?: number | null }>('maxEnrolled'),
+      resolve: async (i, _a, ctx) => ({ enrolled: await enrolledCounts(ctx).load(i.id), capacity: i.maxEnrolled ?? null }),
+    }),
+  }),
+});
+
+/** Individual records are for the staff of the insats only. */
+export function staffScope(ctx: SubgraphContext) {
+  return { interventionId: { $in: ctx.identity.roles.includes('staff') ? ctx.identity.interventionIds : [] } };
+}
+
+export interface TargetGroup {
+  targetAgeMin: number;
+  targetAgeMax: number;
+}
+
+/** The insats' target ages, asked of teams on the caller's behalf; null when not theirs. */
+export async function targetGroup(ctx: SubgraphContext, interventionId: string): Promise<TargetGroup | null> {
+  const data = await ctx.services.query<{ intervention: TargetGroup | null }>('teams', 'query ($id: ID!) { intervention(id: $id) { targetAgeMin targetAgeMax } }', { id: interventionId });
+  return data.intervention;
+}

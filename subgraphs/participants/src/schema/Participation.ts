@@ -1,0 +1,423 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { builder } from './builder.js';
+import { InterventionRef, staffScope, targetGroup } from './Intervention.js';
+import { audited } from './Audit.js';
+import { parsePersonNumber, ageOn } from '../personnummer.js';
+import { decrypt, encrypt, personHash, personKeys } from '../person-crypto.js';
+import {
+  Participation, STATUSES, KON, REFERRER_UNITS, EXCLUSION_GROUNDS, STUDY_VISIT, EDUCATION, SUPPORT_SOURCES, OUTCOMES, LEVELS,
+} from '../entities/Participation.js';
+import { Person } from '../entities/Person.js';
+import { FollowUp, FOLLOW_UP_DECISIONS } from '../entities/FollowUp.js';
+
+const enumOf = <T extends readonly string[]>(name: string, values: T, description?: string) => builder.enumType(name, { values, description });
+export const StatusEnum = enumOf('ParticipationStatus', STATUSES);
+export const KonEnum = enumOf('Kon', KON, 'Legal kön from the personnummer, or as stated for an anonymous participation.');
+export const ReferrerUnitEnum = enumOf('ReferrerUnit', REFERRER_UNITS, 'Who referred: FK, AF, a kommun unit (försörjningsstöd, KAA, IFO, LSS) or the region.');
+const ExclusionEnum = enumOf('ExclusionGround', EXCLUSION_GROUNDS, 'Grounds that exclude: ongoing substance abuse, known threat, imminent deprivation of liberty, too ill.');
+const StudyVisitEnum = enumOf('StudyVisit', STUDY_VISIT);
+const EducationEnum = enumOf('EducationLevel', EDUCATION);
+export const SupportSourceEnum = enumOf('SupportSource', SUPPORT_SOURCES, 'Försörjningskälla.');
+export const OutcomeEnum = enumOf('Outcome', OUTCOMES, 'Why a participation ended (avslutsorsak); one participation may have several.');
+const LevelEnum = enumOf('FollowUpLevel', LEVELS, 'After exit: higher, the same or a lower level than at exit.');
+const FollowUpDecisionEnum = enumOf('FollowUpDecision', FOLLOW_UP_DECISIONS);
+
+/** A decision, owned by governance (an extension points to one). */
+const DecisionRef = builder.externalRef('Decision', builder.selection<{ id: string }>('id')).implement({
+  externalFields: (t) => ({ id: t.id() }),
+  fields: () => ({}),
+});
+
+const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    date: t.field({ type: 'Date', resolve: (f) => f.date }),
+    referrerPresent: t.exposeBoolean('referrerPresent'),
+    decision: t.field({ type: FollowUpDecisionEnum, resolve: (f) => f.decision }),
+  }),
+});
+
+const day = (v: string | Date | null | undefined) => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v);
+export const isAnonymous = (p: Participation) => !p.consentGivenOn || !!p.consentWithdrawnOn;
+
+/** Identifying fields: each read is written to the audit log first. */
+const PersonDetails = builder.objectRef<Participation>('PersonDetails').implement({
+  description: 'Who the participant is. Every read of these fields is audited.',
+  fields: (t) => ({
+    personnummer: t.string({
+      resolve: async (p, _a, ctx) => {
+        const person = await p.person!.load({ dataloader: true });
+        return audited(ctx, p.id, 'personnummer', () => decrypt(personKeys(ctx.secrets), person!.personNumberCipher));
+      },
+    }),
+    name: t.string({
+      nullable: true,
+      resolve: async (p, _a, ctx) => {
+        const person = await p.person!.load({ dataloader: true });
+        return audited(ctx, p.id, 'name', () => (person?.nameCipher ? decrypt(personKeys(ctx.secrets), person.nameCipher) : null));
+      },
+    }),
+  }),
+});
+
+async function followUps(p: Participation) {
+  return (await p.followUps.load({ dataloader: true })).getItems();
+}
+
+export const ParticipationRef = builder.loadableObject('Participation', {
+  description: 'One person’s participation in one insats. Only the insats’ staff see it.',
+  authScopes: { role: 'staff' },
+  load: (ids: string[], ctx) => ctx.em.find(Participation, { id: { $in: ids }, ...staffScope(ctx) }),
+  sort: (p) => p.id,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    intervention: t.field({ type: InterventionRef, resolve: (p) => ({ id: p.interventionId }) }),
+    status: t.field({ type: StatusEnum, resolve: (p) => p.status }),
+    anonymous: t.boolean({ description: 'No (or withdrawn) consent: only kön, start year and insats are kept.', resolve: isAnonymous }),
+    kon: t.field({ type: KonEnum, resolve: (p) => p.kon }),
+    startYear: t.exposeInt('startYear'),
+    person: t.field({ type: PersonDetails, nullable: true, resolve: (p) => (p.person ? p : null) }),
+    ageAtReferral: t.exposeInt('ageAtReferral', { nullable: true }),
+    hemkommun: t.exposeString('hemkommun', { nullable: true }),
+    referredOn: t.field({ type: 'Date', resolve: (p) => p.referredOn }),
+    referrerUnit: t.field({ type: ReferrerUnitEnum, resolve: (p) => p.referrerUnit }),
+    needsTwoMembers: t.exposeBoolean('needsTwoMembers'),
+    motivated: t.exposeBoolean('motivated'),
+    exclusionGrounds: t.field({ type: [ExclusionEnum], resolve: (p) => p.exclusionGrounds as never }),
+    studyVisit: t.field({ type: StudyVisitEnum, resolve: (p) => p.studyVisit }),
+    decisionReason: t.exposeString('decisionReason', { nullable: true }),
+    consentGivenOn: t.field({ type: 'Date', nullable: true, resolve: (p) => day(p.consentGivenOn) }),
+    consentWithdrawnOn: t.field({ type: 'Date', nullable: true, resolve: (p) => day(p.consentWithdrawnOn) }),
+    enrolledOn: t.field({ type: 'Date', nullable: true, resolve: (p) => day(p.enrolledOn) }),
+    plannedEnd: t.field({ type: 'Date', nullable: true, description: 'One year after enrolment unless extended by the styrgrupp.', resolve: (p) => day(p.plannedEnd) }),
+    extensionDecision: t.field({ type: DecisionRef, nullable: true, resolve: (p) => (p.extensionDecisionId ? { id: p.extensionDecisionId } : null) }),
+    educationLevel: t.field({ type: EducationEnum, nullable: true, resolve: (p) => p.educationLevel ?? null }),
+    supportBefore: t.field({ type: [SupportSourceEnum], nullable: true, resolve: (p) => (p.supportBefore as never) ?? null }),
+    yearsInSupport: t.exposeInt('yearsInSupport', { nullable: true }),
+    exitedOn: t.field({ type: 'Date', nullable: true, resolve: (p) => day(p.exitedOn) }),
+    outcomes: t.field({ type: [OutcomeEnum], resolve: (p) => p.outcomes as never }),
+    supportAfter: t.field({ type: [SupportSourceEnum], nullable: true, resolve: (p) => (p.supportAfter as never) ?? null }),
+    finalDocumentationSentOn: t.field({ type: 'Date', nullable: true, resolve: (p) => day(p.finalDocumentationSentOn) }),
+    level6Months: t.field({ type: LevelEnum, nullable: true, resolve: (p) => p.level6Months ?? null }),
+    level18Months: t.field({ type: LevelEnum, nullable: true, resolve: (p) => p.level18Months ?? null }),
+    followUps: t.field({ type: [FollowUpRef], resolve: followUps }),
+    latestFollowUp: t.field({ type: FollowUpRef, nullable: true, resolve: async (p) => (await followUps(p)).at(-1) ?? null }),
+  }),
+});
+
+builder.asEntity(ParticipationRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => ParticipationRef.getDataloader(ctx).load(ref.id).catch(() => null),
+});
+
+builder.queryFields((t) => ({
+  participations: t.connection(
+    {
+      type: ParticipationRef,
+      description: 'Participations of an insats you work in.',
+      authScopes: { role: 'staff' },
+      args: { interventionId: t.arg.id({ required: true }), status: t.arg({ type: StatusEnum }) },
+      resolve: (_r, args, ctx) =>
+        resolveOffsetConnection({ args, defaultSize: 50, maxSize: 1000 }, ({ limit, offset }) =>
+          ctx.em.find(
+            Participation,
+            { $and: [staffScope(ctx), { interventionId: String(args.interventionId) }, args.status ? { status: args.status } : {}] },
+            { orderBy: { referredOn: 'asc', id: 'asc' }, limit, offset },
+          ),
+        ),
+    },
+    { name: 'ParticipationConnection' },
+    { name: 'ParticipationEdge' },
+  ),
+  participation: t.field({
+    type: ParticipationRef,
+    nullable: true,
+    authScopes: { role: 'staff' },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, { id }, ctx) => ParticipationRef.getDataloader(ctx).load(String(id)).catch(() => null),
+  }),
+}));
+
+// --- writing: only the staff of the insats ------------------------------------------------
+
+const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date is YYYY-MM-DD');
+
+/** Loads a participation the caller works with, or says it is not there. */
+async function own(ctx: SubgraphContext, id: string): Promise<Participation> {
+  const p = await ctx.em.findOne(Participation, { id, ...staffScope(ctx) });
+  if (!p) throw new NotFoundError(['participationId'], `No participation ${id} in your insatser`);
+  return p;
+}
+
+function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+export { addMonths };
+
+const ReferralInput = builder.inputType('ReferralInput', {
+  description: 'A remiss/anvisning. With consent give the personnummer; without, the participation is anonymous.',
+  fields: (t) => ({
+    interventionId: t.id({ required: true }),
+    referredOn: t.field({ type: 'Date', required: true }),
+    referrerUnit: t.field({ type: ReferrerUnitEnum, required: true }),
+    needsTwoMembers: t.boolean({ required: true, description: 'Coordinated needs from at least two members.' }),
+    motivated: t.boolean({ required: true }),
+    exclusionGrounds: t.field({ type: [ExclusionEnum], required: true, description: 'Grounds found when checked; empty when none.' }),
+    studyVisit: t.field({ type: StudyVisitEnum, required: true }),
+    consentGivenOn: t.field({ type: 'Date', description: 'Samtycke for this insats; without it nothing identifying may be given.' }),
+    personnummer: t.string({ description: 'YYYYMMDD-NNNN; with consent only.' }),
+    name: t.string({ description: 'With consent only.' }),
+    hemkommun: t.string({ description: 'SCB kommun code; with consent only.' }),
+    kon: t.field({ type: KonEnum, description: 'For an anonymous participation (with consent it follows from the personnummer).' }),
+    age: t.int({ description: 'For an anonymous participation: checked against the target group, not stored.' }),
+  }),
+});
+
+const referralSchema = z.object({
+  interventionId: z.uuid(),
+  referredOn: DATE,
+  referrerUnit: z.enum(REFERRER_UNITS),
+  needsTwoMembers: z.boolean(),
+  motivated: z.boolean(),
+  exclusionGrounds: z.array(z.enum(EXCLUSION_GROUNDS)),
+  studyVisit: z.enum(STUDY_VISIT),
+  consentGivenOn: DATE.nullish(),
+  personnummer: z.string().nullish(),
+  name: z.string().trim().min(1).max(200).nullish(),
+  hemkommun: z.string().regex(/^\d{4}$/, 'A kommun is its 4-digit SCB code').nullish(),
+  kon: z.enum(KON).nullish(),
+  age: z.number().int().min(0).max(120).nullish(),
+});
+
+const IDENTIFYING = ['personnummer', 'name', 'hemkommun'] as const;
+
+const BackgroundInput = builder.inputType('BackgroundInput', {
+  description: 'Background at entry; only with consent.',
+  fields: (t) => ({
+    educationLevel: t.field({ type: EducationEnum, required: true }),
+    supportBefore: t.field({ type: [SupportSourceEnum], required: true }),
+    yearsInSupport: t.int({ required: true }),
+  }),
+});
+const backgroundSchema = z.object({ educationLevel: z.enum(EDUCATION), supportBefore: z.array(z.enum(SUPPORT_SOURCES)).min(1, 'Give at least one source, or INGEN_OFFENTLIG_FORSORJNING'), yearsInSupport: z.number().int().min(0).max(60) });
+
+const anonymousRefusal = (fields: string[], prefix: string) =>
+  new ValidationError(fields.map((f) => ({ path: [prefix, f], message: 'An anonymous participation (no consent) keeps no identifying or background data' })));
+
+builder.mutationFields((t) => ({
+  referParticipant: t.field({
+    type: ParticipationRef,
+    description: 'Registers a referral (remiss) to an insats you work in.',
+    authScopes: { role: 'staff' },
+    args: { input: t.arg({ type: ReferralInput, required: true }) },
+    errors: {},
+    resolve: async (_r, { input }, ctx) => {
+      const data = parseInput(referralSchema, input);
+      if (!ctx.identity.interventionIds.includes(data.interventionId)) throw new ValidationError([{ path: ['input', 'interventionId'], message: 'You register referrals for your own insats' }]);
+      const consented = !!data.consentGivenOn;
+      if (!consented) {
+        const given = IDENTIFYING.filter((f) => data[f] != null);
+        if (given.length) throw anonymousRefusal(given, 'input');
+        if (!data.kon) throw new ValidationError([{ path: ['input', 'kon'], message: 'An anonymous participation states kön' }]);
+      } else if (!data.personnummer) {
+        throw new ValidationError([{ path: ['input', 'personnummer'], message: 'With consent, give the personnummer or samordningsnummer' }]);
+      }
+      const pnr = data.personnummer ? parsePersonNumber(data.personnummer) : null;
+      if (typeof pnr === 'string') throw new ValidationError([{ path: ['input', 'personnummer'], message: pnr }]);
+      const age = pnr ? ageOn(pnr.birthDate, data.referredOn) : data.age;
+      const target = await targetGroup(ctx, data.interventionId);
+      if (!target) throw new ValidationError([{ path: ['input', 'interventionId'], message: 'No such insats in your förbund' }]);
+      if (age != null && (age < target.targetAgeMin || age > target.targetAgeMax)) {
+        throw new ValidationError([{ path: ['input', pnr ? 'personnummer' : 'age'], message: `Age ${age} is outside the insats' target group ${target.targetAgeMin}–${target.targetAgeMax}` }]);
+      }
+      const tenantId = ctx.identity.tenantId!;
+      return ctx.em.transactional(async (tx) => {
+        let person: Person | null = null;
+        if (pnr) {
+          const keys = personKeys(ctx.secrets);
+          const hash = personHash(keys, tenantId, pnr.value);
+          person = (await tx.findOne(Person, { personNumberHash: hash })) ??
+            tx.create(Person, { id: randomUUID(), tenantId, personNumberHash: hash, personNumberCipher: encrypt(keys, pnr.value), nameCipher: data.name ? encrypt(keys, data.name) : null });
+        }
+        return tx.create(Participation, {
+          id: randomUUID(), tenantId, interventionId: data.interventionId, person, status: 'REFERRED',
+          kon: pnr ? pnr.kon : data.kon!, startYear: Number(data.referredOn.slice(0, 4)),
+          birthYear: pnr ? Number(pnr.birthDate.slice(0, 4)) : null, ageAtReferral: pnr ? age ?? null : null, hemkommun: consented ? data.hemkommun ?? null : null,
+          referredOn: data.referredOn, referrerUnit: data.referrerUnit, needsTwoMembers: data.needsTwoMembers, motivated: data.motivated,
+          exclusionGrounds: data.exclusionGrounds, studyVisit: data.studyVisit, decisionReason: null, decidedOn: null,
+          consentGivenOn: data.consentGivenOn ?? null, consentWithdrawnOn: null, enrolledOn: null, plannedEnd: null,
+          educationLevel: null, supportBefore: null, yearsInSupport: null, extensionDecisionId: null, exitedOn: null, outcomes: [],
+          supportAfter: null, finalDocumentationSentOn: null, level6Months: null, level18Months: null,
+        });
+      });
+    },
+  }),
+  decideReferral: t.field({
+    type: ParticipationRef,
+    description: 'The verksamhetsledare accepts or rejects a referral; a rejection says why.',
+    authScopes: { role: 'staff' },
+    args: { participationId: t.arg.id({ required: true }), accept: t.arg.boolean({ required: true }), reason: t.arg.string(), decidedOn: t.arg({ type: 'Date', required: true }) },
+    errors: {},
+    resolve: (_r, args, ctx) =>
+      ctx.em.transactional(async (tx) => {
+        const p = await own({ ...ctx, em: tx }, String(args.participationId));
+        if (p.status !== 'REFERRED') throw new ValidationError([{ path: ['participationId'], message: 'Only a referral awaiting decision can be decided' }]);
+        if (!args.accept && !args.reason?.trim()) throw new ValidationError([{ path: ['reason'], message: 'A rejection says why' }]);
+        if (args.accept && p.exclusionGrounds.length) throw new ValidationError([{ path: ['accept'], message: `Exclusion grounds were found: ${p.exclusionGrounds.join(', ')}` }]);
+        if (args.decidedOn < day(p.referredOn)!) throw new ValidationError([{ path: ['decidedOn'], message: 'The decision is before the referral' }]);
+        p.status = args.accept ? 'ACCEPTED' : 'REJECTED';
+        p.decisionReason = args.reason?.trim() || null;
+        p.decidedOn = args.decidedOn;
+        return p;
+      }),
+  }),
+  enrolParticipant: t.field({
+    type: ParticipationRef,
+    description: 'Inskrivning: the planned end is one year later.',
+    authScopes: { role: 'staff' },
+    args: { participationId: t.arg.id({ required: true }), enrolledOn: t.arg({ type: 'Date', required: true }), background: t.arg({ type: BackgroundInput }) },
+    errors: {},
+    resolve: (_r, args, ctx) =>
+      ctx.em.transactional(async (tx) => {
+        const p = await own({ ...ctx, em: tx }, String(args.participationId));
+        if (p.status !== 'ACCEPTED') throw new ValidationError([{ path: ['participationId'], message: 'Only an accepted referral can be enrolled' }]);
+        if (args.enrolledOn < day(p.referredOn)!) throw new ValidationError([{ path: ['enrolledOn'], message: 'Enrolment is before the referral' }]);
+        if (args.background) {
+          if (isAnonymous(p)) throw anonymousRefusal(Object.keys(args.background), 'background');
+          const b = parseInput(backgroundSchema, args.background, ['background']);
+          Object.assign(p, b);
+        }
+        p.status = 'ENROLLED';
+        p.enrolledOn = args.enrolledOn;
+        p.plannedEnd = addMonths(args.enrolledOn, 12);
+        return p;
+      }),
+  }),
+  recordFollowUp: t.field({
+    type: ParticipationRef,
+    description: 'A follow-up with participant and referrer (at least every third month).',
+    authScopes: { role: 'staff' },
+    args: { participationId: t.arg.id({ required: true }), date: t.arg({ type: 'Date', required: true }), referrerPresent: t.arg.boolean({ required: true }), decision: t.arg({ type: FollowUpDecisionEnum, required: true }) },
+    errors: {},
+    resolve: (_r, args, ctx) =>
+      ctx.em.transactional(async (tx) => {
+        const p = await own({ ...ctx, em: tx }, String(args.participationId));
+        if (p.status !== 'ENROLLED') throw new ValidationError([{ path: ['participationId'], message: 'Follow-ups are for enrolled participants' }]);
+        if (args.date < day(p.enrolledOn)!) throw new ValidationError([{ path: ['date'], message: 'The follow-up is before enrolment' }]);
+        tx.create(FollowUp, { id: randomUUID(), tenantId: p.tenantId, participation: p, date: args.date, referrerPresent: args.referrerPresent, decision: args.decision });
+        return p;
+      }),
+  }),
+  extendParticipation: t.field({
+    type: ParticipationRef,
+    description: 'Förlängning beyond the planned end: points to the styrgrupp’s extension decision (governance).',
+    authScopes: { role: 'staff' },
+    args: { participationId: t.arg.id({ required: true }), decisionId: t.arg.id({ required: true }), newPlannedEnd: t.arg({ type: 'Date', required: true }) },
+    errors: {},
+    resolve: async (_r, args, ctx) => {
+      const decision = await ctx.services.query<{ _entities: ({ kind: string; participationId: string | null } | null)[] }>(
+        'governance',
+        'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Decision { kind participationId } } }',
+        { reps: [{ __typename: 'Decision', id: String(args.decisionId) }] },
+      );
+      const d = decision._entities[0];
+      if (!d || d.kind !== 'EXTENSION' || d.participationId !== String(args.participationId)) {
+        throw new ValidationError([{ path: ['decisionId'], message: 'Not an extension decision of the styrgrupp for this participation' }]);
+      }
+      return ctx.em.transactional(async (tx) => {
+        const p = await own({ ...ctx, em: tx }, String(args.participationId));
+        if (p.status !== 'ENROLLED') throw new ValidationError([{ path: ['participationId'], message: 'Only an ongoing participation can be extended' }]);
+        if (args.newPlannedEnd <= day(p.plannedEnd)!) throw new ValidationError([{ path: ['newPlannedEnd'], message: 'An extension ends later than the planned end' }]);
+        p.extensionDecisionId = String(args.decisionId);
+        p.plannedEnd = args.newPlannedEnd;
+        return p;
+      });
+    },
+  }),
+  exitParticipation: t.field({
+    type: ParticipationRef,
+    description: 'Avslut: date, one or more outcomes, support after (with consent).',
+    authScopes: { role: 'staff' },
+    args: {
+      participationId: t.arg.id({ required: true }),
+      exitedOn: t.arg({ type: 'Date', required: true }),
+      outcomes: t.arg({ type: [OutcomeEnum], required: true }),
+      supportAfter: t.arg({ type: [SupportSourceEnum] }),
+    },
+    errors: {},
+    resolve: (_r, args, ctx) =>
+      ctx.em.transactional(async (tx) => {
+        const p = await own({ ...ctx, em: tx }, String(args.participationId));
+        if (p.status !== 'ENROLLED') throw new ValidationError([{ path: ['participationId'], message: 'Only an ongoing participation can end' }]);
+        if (args.exitedOn < day(p.enrolledOn)!) throw new ValidationError([{ path: ['exitedOn'], message: 'The exit date is before enrolment' }]);
+        if (args.outcomes.length === 0) throw new ValidationError([{ path: ['outcomes'], message: 'Give at least one outcome' }]);
+        if (args.supportAfter && isAnonymous(p)) throw anonymousRefusal(['supportAfter'], 'input');
+        p.status = 'EXITED';
+        p.exitedOn = args.exitedOn;
+        p.outcomes = [...new Set(args.outcomes)];
+        p.supportAfter = args.supportAfter ?? null;
+        return p;
+      }),
+  }),
+  recordAfterExit: t.field({
+    type: ParticipationRef,
+    description: 'Final documentation sent, and the 6- and 18-month follow-ups after exit.',
+    authScopes: { role: 'staff' },
+    args: {
+      participationId: t.arg.id({ required: true }),
+      finalDocumentationSentOn: t.arg({ type: 'Date' }),
+      level6Months: t.arg({ type: LevelEnum }),
+      level18Months: t.arg({ type: LevelEnum }),
+    },
+    errors: {},
+    resolve: (_r, args, ctx) =>
+      ctx.em.transactional(async (tx) => {
+        const p = await own({ ...ctx, em: tx }, String(args.participationId));
+        if (p.status !== 'EXITED') throw new ValidationError([{ path: ['participationId'], message: 'Only after exit' }]);
+        if (args.finalDocumentationSentOn) {
+          if (args.finalDocumentationSentOn < day(p.exitedOn)!) throw new ValidationError([{ path: ['finalDocumentationSentOn'], message: 'Sent before the exit' }]);
+          p.finalDocumentationSentOn = args.finalDocumentationSentOn;
+        }
+        if (args.level6Months) p.level6Months = args.level6Months;
+        if (args.level18Months) p.level18Months = args.level18Months;
+        return p;
+      }),
+  }),
+  withdrawConsent: t.field({
+    type: ParticipationRef,
+    description: 'Samtycke withdrawn: identifying and background data go; kön, start year and the insats stay.',
+    authScopes: { role: 'staff' },
+    args: { participationId: t.arg.id({ required: true }), withdrawnOn: t.arg({ type: 'Date', required: true }) },
+    errors: {},
+    resolve: (_r, args, ctx) =>
+      ctx.em.transactional(async (tx) => {
+        const p = await own({ ...ctx, em: tx }, String(args.participationId));
+        if (isAnonymous(p)) throw new ValidationError([{ path: ['participationId'], message: 'There is no consent to withdraw' }]);
+        const person = p.person ? await p.person.load() : null;
+        Object.assign(p, {
+          consentWithdrawnOn: args.withdrawnOn, person: null, birthYear: null, ageAtReferral: null, hemkommun: null,
+          educationLevel: null, supportBefore: null, yearsInSupport: null, supportAfter: null,
+        });
+        await tx.flush();
+        // The person goes too when no other participation still rests on consent.
+        if (person && (await tx.count(Participation, { person: person.id })) === 0) tx.remove(person);
+        return p;
+      }),
+  }),
+}));
+
+builder.objectField(InterventionRef, 'activeParticipations', (t) =>
+  t.field({
+    type: [ParticipationRef],
+    description: 'Enrolled now (staff of the insats only).',
+    authScopes: { role: 'staff' },
+    resolve: (i, _a, ctx) => ctx.em.find(Participation, { ...staffScope(ctx), interventionId: i.id, status: 'ENROLLED' }, { orderBy: { enrolledOn: 'asc', id: 'asc' } }),
+  }),
+);
