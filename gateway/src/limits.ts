@@ -12,7 +12,8 @@ export function limits(production: boolean, overrides: Partial<ApolloArmorConfig
     maxAliases: { n: 15 },
     maxDirectives: { n: 50 },
     maxTokens: { n: 2000 },
-    costLimit: { maxCost: 5000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    // Depth multiplies cost: Relay connections (edges → node) are deep by shape, not by size.
+    costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2 },
     // Field suggestions ("Did you mean …?") help developers and leak the schema in production.
     blockFieldSuggestion: { enabled: production },
     ...overrides,

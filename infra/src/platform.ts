@@ -59,7 +59,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         if (options.seed && seed) {
           const ownerOrm = await openOrm({ connection: db.owner, ...subgraph.database, poolMax: 2 });
           try {
-            await seed(ownerOrm);
+            await seed(ownerOrm, keys.secrets);
           } finally {
             await ownerOrm.close(true);
           }

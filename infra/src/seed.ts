@@ -13,6 +13,10 @@ import { LocalGoal } from '@finsam/teams/entities/LocalGoal.js';
 import { StructuralEvent } from '@finsam/teams/entities/StructuralEvent.js';
 import { DEMO_FORBUND, demoMemberId, memberRef, forbundBySlug } from './demo.js';
 import { DEMO_INTERVENTIONS } from './demo-teams.js';
+import { demoParticipations } from './demo-participants.js';
+import { Participation } from '@finsam/participants/entities/Participation.js';
+import { Person } from '@finsam/participants/entities/Person.js';
+import { encrypt, personHash, personKeys } from '@finsam/participants/person-crypto.js';
 import { VASTERAS_2022, seatName } from './demo-governance.js';
 import { Body, type BodyKind } from '@finsam/governance/entities/Body.js';
 import { BodyMember } from '@finsam/governance/entities/BodyMember.js';
@@ -136,8 +140,33 @@ export async function seedTeams(orm: MikroORM): Promise<void> {
   }
 }
 
+/** Norra Västmanland's synthetic participants, 2020–2021 (see demo-participants.ts). */
+export async function seedParticipants(orm: MikroORM, secrets: Record<string, string>): Promise<void> {
+  const tenantId = forbundBySlug('norra-vastmanland').id;
+  const em = forkForTenant(orm.em, tenantId);
+  if (await em.count(Participation, {})) return;
+  const keys = personKeys(secrets);
+  await em.transactional(async (tx) => {
+    for (const d of demoParticipations()) {
+      const person = tx.create(Person, { id: randomUUID(), tenantId, personNumberHash: personHash(keys, tenantId, d.personnummer), personNumberCipher: encrypt(keys, d.personnummer), nameCipher: null });
+      const enrolled = new Date(`${d.enrolledOn}T00:00:00Z`);
+      enrolled.setUTCFullYear(enrolled.getUTCFullYear() + 1);
+      tx.create(Participation, {
+        id: randomUUID(), tenantId, interventionId: d.interventionId, person, status: d.exitedOn ? 'EXITED' : 'ENROLLED', kon: d.kon,
+        startYear: Number(d.enrolledOn.slice(0, 4)), birthYear: 2021 - d.age, ageAtReferral: d.age, hemkommun: d.hemkommun,
+        referredOn: d.referredOn, referrerUnit: d.referrer, needsTwoMembers: true, motivated: true, exclusionGrounds: [], studyVisit: 'DONE',
+        decisionReason: null, decidedOn: d.referredOn, consentGivenOn: d.referredOn, consentWithdrawnOn: null, enrolledOn: d.enrolledOn,
+        plannedEnd: enrolled.toISOString().slice(0, 10), educationLevel: 'GYMNASIUM', supportBefore: ['FORSORJNINGSSTOD'], yearsInSupport: 2,
+        extensionDecisionId: null, exitedOn: d.exitedOn, outcomes: d.outcome ? [d.outcome] : [], supportAfter: null,
+        finalDocumentationSentOn: d.exitedOn, level6Months: null, level18Months: null,
+      });
+    }
+  });
+}
+
 /** Seeds per subgraph, by name; subgraphs without demo data are absent. */
-export const SEEDS: Record<string, (orm: MikroORM) => Promise<void>> = {
+export const SEEDS: Record<string, (orm: MikroORM, secrets: Record<string, string>) => Promise<void>> = {
+  participants: seedParticipants,
   governance: async (orm) => {
     await seedGovernance(orm);
     await seedGovernanceBodies(orm);

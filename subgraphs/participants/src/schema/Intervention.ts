@@ -2,16 +2,15 @@ import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { builder } from './builder.js';
+import { Participation } from '../entities/Participation.js';
 
 /** Enrolled now per insats, for every insats of a request in one query. */
 const enrolledCounts = createContextCache(
   (ctx: SubgraphContext) =>
     new DataLoader<string, number>(async (ids) => {
-      const rows: { intervention_id: string; n: string }[] = await ctx.em.execute(
-        `select intervention_id, count(*) as n from participation where status = 'ENROLLED' and intervention_id = any(?) group by intervention_id`,
-        [ids as string[]],
-      );
-      const byId = new Map(rows.map((r) => [r.intervention_id, Number(r.n)]));
+      const rows = await ctx.em.find(Participation, { interventionId: { $in: [...ids] }, status: 'ENROLLED' }, { fields: ['id', 'interventionId'] });
+      const byId = new Map<string, number>();
+      for (const r of rows) byId.set(r.interventionId, (byId.get(r.interventionId) ?? 0) + 1);
       return ids.map((id) => byId.get(id) ?? 0);
     }),
 );

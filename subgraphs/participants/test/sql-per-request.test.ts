@@ -1,0 +1,59 @@
+/**
+ * Done means: listing 50 and 500 participations with their insats (from teams) and latest
+ * follow-up uses the same number of SQL statements.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { openOrm, sqlStatementCount } from '@finsam/kit/database.js';
+import { forkForTenant } from '@finsam/kit/tenant.js';
+import { database } from '@finsam/participants/server.js';
+import { Participation } from '@finsam/participants/entities/Participation.js';
+import { FollowUp } from '@finsam/participants/entities/FollowUp.js';
+import { startTestPlatform, NORRA, type TestPlatform } from '../../../test/support/platform.js';
+
+const SURAHAMMAR = '1c7e0000-0000-4000-8000-000000000010';
+let p: TestPlatform;
+let owner: MikroORM;
+beforeAll(async () => {
+  p = await startTestPlatform();
+  owner = await openOrm({ connection: p.databases.participants!.owner, ...database, poolMax: 2 });
+  const em = forkForTenant(owner.em, NORRA.id);
+  for (let n = 0; n < 500; n++) {
+    // Anonymous participations: the listing needs no person, and none is invented for it.
+    const participation = em.create(Participation, {
+      id: randomUUID(), tenantId: NORRA.id, interventionId: SURAHAMMAR, person: null, status: 'ENROLLED', kon: n % 2 ? 'MAN' : 'KVINNA', startYear: 2025,
+      birthYear: null, ageAtReferral: null, hemkommun: null, referredOn: '2025-01-01', referrerUnit: 'FORSAKRINGSKASSAN', needsTwoMembers: true, motivated: true,
+      exclusionGrounds: [], studyVisit: 'DONE', decisionReason: null, decidedOn: '2025-01-05', consentGivenOn: null, consentWithdrawnOn: null,
+      enrolledOn: '2025-01-10', plannedEnd: '2026-01-10', educationLevel: null, supportBefore: null, yearsInSupport: null, extensionDecisionId: null,
+      exitedOn: null, outcomes: [], supportAfter: null, finalDocumentationSentOn: null, level6Months: null, level18Months: null,
+    });
+    for (const date of ['2025-04-01', '2025-07-01']) em.create(FollowUp, { id: randomUUID(), tenantId: NORRA.id, participation, date, referrerPresent: true, decision: 'CONTINUE' });
+  }
+  await em.flush();
+});
+afterAll(async () => {
+  await owner.close(true);
+  await p.close();
+});
+
+async function statementsFor(first: number) {
+  const token = await p.tokenFor({ name: 'surahammar-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SURAHAMMAR] });
+  const query = `{ participations(interventionId: "${SURAHAMMAR}", first: ${first}) { edges { node { id status intervention { id name } latestFollowUp { date } } } } }`;
+  await p.gql(query, { token });
+  const before = sqlStatementCount();
+  const res = await p.gql(query, { token });
+  const statements = sqlStatementCount() - before;
+  expect(res.errors).toBeUndefined();
+  return { statements, edges: res.data.participations.edges as { node: { intervention: { name: string }; latestFollowUp: { date: string } | null } }[] };
+}
+
+it('sends as many SQL statements for 500 participations as for 50', async () => {
+  const small = await statementsFor(50);
+  const large = await statementsFor(500);
+  expect(small.edges).toHaveLength(50);
+  expect(large.edges).toHaveLength(500);
+  expect(large.edges.every((e) => e.node.intervention.name === 'Samordningsteam Surahammar')).toBe(true);
+  expect(large.edges.filter((e) => e.node.latestFollowUp?.date === '2025-07-01').length).toBeGreaterThan(400);
+  expect(small.statements).toBeGreaterThan(0);
+  expect(large.statements).toBe(small.statements);
+});
