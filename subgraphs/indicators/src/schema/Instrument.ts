@@ -70,7 +70,7 @@ export const InstrumentItemRef = builder.objectRef<InstrumentItem>('InstrumentIt
 
 export const InstrumentRef = builder.objectRef<Instrument>('Instrument').implement({
   description: 'A version of a national questionnaire (Indikatorer för finansiell samordning) for one respondent group. National: the same for every förbund.',
-  authScopes: { authenticated: true },
+  // No type scope: a respondent reaches it through `questionnaire(code)`; the root fields ask for a sign-in.
   fields: (t) => ({
     id: t.exposeID('id'),
     respondentGroup: t.field({ type: RespondentGroupEnum, resolve: (i) => i.respondentGroup }),
