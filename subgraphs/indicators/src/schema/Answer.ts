@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { parseInput } from '@finsam/kit/validation.js';
-import { builder, ERROR_INTERFACE } from './builder.js';
+import { builder, errorType } from './builder.js';
 import { InstrumentRef } from './Instrument.js';
 import { Instrument } from '../entities/Instrument.js';
 import { hashResponseCode } from '../response-codes.js';
@@ -26,13 +26,7 @@ export class ResponseCodeError extends Error {
   }
 }
 
-builder.objectType(ResponseCodeError, {
-  name: 'ResponseCodeError',
-  description: 'The svarskod cannot be used: INVALID_CODE (unknown or already used) or ROUND_CLOSED. Nothing was stored.',
-  interfaces: [ERROR_INTERFACE],
-  isTypeOf: (value) => value instanceof ResponseCodeError,
-  fields: () => ({}),
-});
+errorType(ResponseCodeError, 'The svarskod cannot be used: INVALID_CODE (unknown or already used) or ROUND_CLOSED. Nothing was stored.');
 
 const AnswerReceipt = builder.objectRef<{ accepted: true }>('AnswerReceipt').implement({
   description: 'The answer was stored, anonymously. The code no longer works.',

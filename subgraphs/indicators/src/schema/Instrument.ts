@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
-import { builder, ERROR_INTERFACE } from './builder.js';
+import { builder, errorType } from './builder.js';
 import { Instrument, RESPONDENT_GROUPS, type Scale } from '../entities/Instrument.js';
 import { InstrumentItem } from '../entities/InstrumentItem.js';
 
@@ -21,19 +21,12 @@ export const RespondentGroupEnum = builder.enumType('RespondentGroup', {
 /** A published questionnaire version cannot change: the national texts are never reworded. */
 export class PublishedInstrumentError extends Error {
   readonly code = 'PUBLISHED';
-  constructor(readonly path: string[], message = 'This questionnaire version is published and cannot change; create a new version instead') {
+  constructor(message = 'This questionnaire version is published and cannot change; create a new version instead') {
     super(message);
     this.name = 'PublishedInstrumentError';
   }
 }
-
-builder.objectType(PublishedInstrumentError, {
-  name: 'PublishedInstrumentError',
-  description: 'The questionnaire version is published (fastställd) and cannot change; nothing was written.',
-  interfaces: [ERROR_INTERFACE],
-  isTypeOf: (value) => value instanceof PublishedInstrumentError,
-  fields: (t) => ({ path: t.exposeStringList('path') }),
-});
+errorType(PublishedInstrumentError, 'The questionnaire version is published (fastställd) and cannot change; nothing was written.');
 
 const ScaleLabel = builder.objectRef<{ value: number; label: string; positive: boolean }>('ScaleLabel').implement({
   fields: (t) => ({
@@ -167,7 +160,7 @@ const createSchema = z.object({
 async function draftItem(ctx: SubgraphContext, id: string): Promise<InstrumentItem> {
   const item = await ctx.em.findOne(InstrumentItem, { id }, { populate: ['instrument'] });
   if (!item) throw new NotFoundError(['id'], `No statement ${id}`);
-  if (item.instrument.getEntity().publishedAt) throw new PublishedInstrumentError(['id']);
+  if (item.instrument.getEntity().publishedAt) throw new PublishedInstrumentError();
   return item;
 }
 
@@ -217,7 +210,7 @@ builder.mutationFields((t) => ({
       ctx.em.transactional(async (tx) => {
         const instrument = await tx.findOne(Instrument, { id: String(id) });
         if (!instrument) throw new NotFoundError(['id'], `No questionnaire version ${id}`);
-        if (instrument.publishedAt) throw new PublishedInstrumentError(['id'], 'This version is already published');
+        if (instrument.publishedAt) throw new PublishedInstrumentError('This version is already published');
         instrument.publishedAt = new Date();
         return instrument;
       }),
