@@ -11,6 +11,7 @@ export default {
     '^@finsam/governance/(.*)\\.js$': '<rootDir>/subgraphs/governance/src/$1.ts',
     '^@finsam/teams/(.*)\\.js$': '<rootDir>/subgraphs/teams/src/$1.ts',
     '^@finsam/participants/(.*)\\.js$': '<rootDir>/subgraphs/participants/src/$1.ts',
+    '^@finsam/indicators/(.*)\\.js$': '<rootDir>/subgraphs/indicators/src/$1.ts',
     '^@finsam/gateway/(.*)\\.js$': '<rootDir>/gateway/src/$1.ts',
     '^@finsam/infra/(.*)\\.js$': '<rootDir>/infra/src/$1.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

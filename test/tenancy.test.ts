@@ -131,3 +131,31 @@ describe('governance records', () => {
     expect(JSON.stringify(vasteras.data)).not.toMatch(/Hallstahammar|Sala|FNS/);
   });
 });
+
+describe('indicators', () => {
+  const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
+  const NORRA_ROUND = '1d1c0000-0000-4000-8002-000000000002';
+
+  it('root fields show a förbund admin none of another förbund\'s survey rounds', async () => {
+    const res = await p.gql(`{ surveyRounds { id } norra: surveyRound(id: "${NORRA_ROUND}") { id results { respondents } } instruments { id } }`, { as: 'vasteras-admin' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.surveyRounds).toEqual([]);
+    expect(res.data.norra).toBeNull();
+    expect(res.data.instruments.length).toBeGreaterThan(0); // national, the same for every förbund
+    const own = await p.gql(`{ surveyRounds { id } }`, { as: 'norra-vastmanland-admin' });
+    expect(own.data.surveyRounds.map((r: any) => r.id)).toContain(NORRA_ROUND);
+  });
+
+  it('`_entities` on indicators gives no results of another förbund\'s insats', async () => {
+    const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Intervention { id indicatorResults { respondents } } } }`;
+    const variables = { reps: [{ __typename: 'Intervention', id: HALLSTAHAMMAR }] };
+    const vasteras = await internalTokenFor({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }, 'indicators');
+    const res = await p.post(p.subgraphUrls.indicators!, query, { headers: { authorization: `Bearer ${vasteras}` }, variables });
+    expect(res.errors).toBeUndefined();
+    expect(res.data._entities).toEqual([{ id: HALLSTAHAMMAR, indicatorResults: [] }]);
+    // The same probe as Norra's admin does see them, so the probe can fail.
+    const norra = await internalTokenFor({ sub: 'demo:norra-vastmanland-admin', tenant: NORRA.id, roles: ['forbund_admin'] }, 'indicators');
+    const own = await p.post(p.subgraphUrls.indicators!, query, { headers: { authorization: `Bearer ${norra}` }, variables });
+    expect(own.data._entities[0].indicatorResults.length).toBeGreaterThan(0);
+  });
+});

@@ -23,6 +23,10 @@ import { BodyMember } from '@finsam/governance/entities/BodyMember.js';
 import { Meeting } from '@finsam/governance/entities/Meeting.js';
 import { Decision } from '@finsam/governance/entities/Decision.js';
 import { Avvikelse } from '@finsam/governance/entities/Avvikelse.js';
+import { Instrument } from '@finsam/indicators/entities/Instrument.js';
+import { InstrumentItem } from '@finsam/indicators/entities/InstrumentItem.js';
+import { SurveyRound } from '@finsam/indicators/entities/SurveyRound.js';
+import { DEMO_INSTRUMENT, DEMO_ROUNDS, demoAnswers, demoRoundTenant } from './demo-indicators.js';
 
 export async function seedGovernance(orm: MikroORM): Promise<void> {
   for (const f of DEMO_FORBUND) {
@@ -164,6 +168,41 @@ export async function seedParticipants(orm: MikroORM, secrets: Record<string, st
   });
 }
 
+export async function seedIndicators(orm: MikroORM): Promise<void> {
+  const em = orm.em.fork();
+  if (!(await em.count(Instrument, { id: DEMO_INSTRUMENT.id }))) {
+    const { items, ...fields } = DEMO_INSTRUMENT;
+    await em.transactional(async (tx) => {
+      const instrument = tx.create(Instrument, { ...fields, publishedAt: null });
+      for (const item of items) tx.create(InstrumentItem, { ...item, instrument });
+      await tx.flush();
+      // Published last: the trigger refuses item rows under a published instrument.
+      instrument.publishedAt = new Date('2019-10-01T00:00:00Z');
+    });
+  }
+  for (const [index, r] of DEMO_ROUNDS.entries()) {
+    const tenantId = demoRoundTenant(r);
+    const scoped = forkForTenant(orm.em, tenantId);
+    if (await scoped.count(SurveyRound, { id: r.id })) continue;
+    await scoped.transactional(async (tx) => {
+      tx.create(SurveyRound, {
+        id: r.id, tenantId, instrument: tx.getReference(Instrument, DEMO_INSTRUMENT.id), periodFrom: r.periodFrom, periodTo: r.periodTo,
+        interventionIds: r.answers.map((a) => a.interventionId), opensAt: new Date(r.opensAt), closesAt: new Date(r.closesAt), minimumN: r.minimumN,
+        codesIssued: r.answers.reduce((sum, a) => sum + a.count, 0),
+      });
+      await tx.flush();
+      // Answers go in as submit_answer stores them: round, insats, values; nothing else.
+      const rows = r.answers.flatMap((a) => demoAnswers(index, a).map((values) => ({ intervention_id: a.interventionId, values })));
+      await tx.execute(
+        `insert into "answer" ("tenant_id", "round_id", "intervention_id", "values")
+         select ?, ?, a."intervention_id", array(select v::int from jsonb_array_elements_text(a."values") with ordinality as e(v, o) order by o)
+         from jsonb_to_recordset(?::jsonb) as a("intervention_id" uuid, "values" jsonb)`,
+        [tenantId, r.id, JSON.stringify(rows)],
+      );
+    });
+  }
+}
+
 /** Seeds per subgraph, by name; subgraphs without demo data are absent. */
 export const SEEDS: Record<string, (orm: MikroORM, secrets: Record<string, string>) => Promise<void>> = {
   participants: seedParticipants,
@@ -172,4 +211,5 @@ export const SEEDS: Record<string, (orm: MikroORM, secrets: Record<string, strin
     await seedGovernanceBodies(orm);
   },
   teams: seedTeams,
+  indicators: seedIndicators,
 };

@@ -1,0 +1,104 @@
+/**
+ * Demo data for indicator surveys (../shared/DOMAIN.md, "Indicator surveys"; seeds 000, 001, 004
+ * name the instrument as the insatser's follow-up method).
+ *
+ * Invented, all of it:
+ *   - the instrument: the official texts of Indikatorer för finansiell samordning are licensed, so
+ *     the statements paraphrase DOMAIN.md's participant themes; their indicator numbers, the 1–5
+ *     scale and its labels are ours;
+ *   - the rounds' dates and the answers: synthetic, from a seeded PRNG, so every seed is the same.
+ *     Surahammar stays below the minimum n in both rounds, to show a suppressed result.
+ */
+import { forbundBySlug } from './demo.js';
+import type { Scale } from '@finsam/indicators/entities/Instrument.js';
+
+export const DEMO_INSTRUMENT = {
+  id: '1d1c0000-0000-4000-8000-000000000001',
+  respondentGroup: 'PARTICIPANT_ONGOING' as const,
+  version: 1,
+  name: 'Deltagarenkät, pågående insats (demo)',
+  description:
+    'DEMO: not the official questionnaire. The statements of Indikatorer för finansiell samordning are licensed; these paraphrase its participant themes for demonstration only.',
+  scale: { min: 1, max: 5, labels: ['Stämmer inte alls', 'Stämmer dåligt', 'Stämmer delvis', 'Stämmer ganska bra', 'Stämmer helt'], positive: [4, 5] } satisfies Scale,
+  items: [
+    { text: 'Stödet jag får är ordnat utifrån mina behov.', indicator: 1 },
+    { text: 'Jag kan påverka hur min rehabilitering läggs upp.', indicator: 2 },
+    { text: 'Min rehabilitering får ta den tid den behöver.', indicator: 3 },
+    { text: 'Det finns någon som håller ihop mitt stöd.', indicator: 4 },
+    { text: 'Jag har fått bättre redskap att hantera mina besvär.', indicator: 6 },
+    { text: 'Jag är mer redo för arbete eller studier nu än när jag började.', indicator: 6 },
+    { text: 'Det finns en plan som tar vid när insatsen är slut.', indicator: 7 },
+  ].map((item, i) => ({ ...item, id: `1d1c0000-0000-4000-8001-${String(i + 1).padStart(12, '0')}`, position: i + 1, required: true })),
+};
+
+const SALA = '1c7e0000-0000-4000-8000-000000000007';
+const FNS = '1c7e0000-0000-4000-8000-000000000008';
+const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
+const SURAHAMMAR = '1c7e0000-0000-4000-8000-000000000010';
+
+export interface DemoRound {
+  id: string;
+  forbund: string;
+  periodFrom: string;
+  periodTo: string;
+  opensAt: string;
+  closesAt: string;
+  minimumN: number;
+  /** Answers per insats, and how favourable they lean (higher: more positive). */
+  answers: { interventionId: string; count: number; lean: number }[];
+}
+
+export const DEMO_ROUNDS: DemoRound[] = [
+  {
+    id: '1d1c0000-0000-4000-8002-000000000001',
+    forbund: 'norra-vastmanland',
+    periodFrom: '2019-11-01',
+    periodTo: '2020-10-01',
+    opensAt: '2019-11-01T08:00:00+01:00',
+    closesAt: '2020-10-31T23:59:59+01:00',
+    minimumN: 5,
+    answers: [
+      { interventionId: SALA, count: 9, lean: 0.9 },
+      { interventionId: FNS, count: 7, lean: 1.1 },
+      { interventionId: HALLSTAHAMMAR, count: 6, lean: 1.0 },
+      { interventionId: SURAHAMMAR, count: 2, lean: 1.0 },
+    ],
+  },
+  {
+    id: '1d1c0000-0000-4000-8002-000000000002',
+    forbund: 'norra-vastmanland',
+    periodFrom: '2020-11-01',
+    periodTo: '2021-10-01',
+    opensAt: '2020-11-01T08:00:00+01:00',
+    closesAt: '2021-10-31T23:59:59+01:00',
+    minimumN: 5,
+    answers: [
+      { interventionId: SALA, count: 14, lean: 1.3 },
+      { interventionId: FNS, count: 11, lean: 1.0 },
+      { interventionId: HALLSTAHAMMAR, count: 9, lean: 1.6 },
+      { interventionId: SURAHAMMAR, count: 4, lean: 1.2 },
+    ],
+  },
+];
+
+export const demoRoundTenant = (round: DemoRound) => forbundBySlug(round.forbund).id;
+
+/** mulberry32: a tiny seeded PRNG, so the synthetic answers are the same on every seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Synthetic answers for one insats of a round: values in item order, leaning towards the top of the scale. */
+export function demoAnswers(roundIndex: number, a: DemoRound['answers'][number]): number[][] {
+  const random = prng(roundIndex * 1000 + Number.parseInt(a.interventionId.slice(-4), 10));
+  const { min, max } = DEMO_INSTRUMENT.scale;
+  return Array.from({ length: a.count }, () =>
+    DEMO_INSTRUMENT.items.map(() => min + Math.min(max - min, Math.floor(random() ** (1 / a.lean) * (max - min + 1)))),
+  );
+}

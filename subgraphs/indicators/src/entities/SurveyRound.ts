@@ -1,0 +1,31 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { Instrument } from './Instrument.js';
+
+/**
+ * A förbund's survey round: one questionnaire version, a period (whole months), the insatser it
+ * covers (ids; teams owns them), when it takes answers, and the minimum n below which results
+ * are not shown.
+ */
+const SurveyRoundSchema = defineEntity({
+  name: 'SurveyRound',
+  tableName: 'survey_round',
+  properties: {
+    id: p.uuid().primary(),
+    ...tenantProperties,
+    instrument: () => p.manyToOne(Instrument).ref(),
+    /** First day of the period's first and last month. */
+    periodFrom: p.string().columnType('date'),
+    periodTo: p.string().columnType('date'),
+    interventionIds: p.array(),
+    opensAt: p.datetime(),
+    closesAt: p.datetime(),
+    minimumN: p.integer(),
+    codesIssued: p.integer(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  filters: tenantFilters,
+});
+
+export class SurveyRound extends SurveyRoundSchema.class {}
+SurveyRoundSchema.setClass(SurveyRound);

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123100000Surveys } from './Migration20261123100000Surveys.js';
+
+/** Registered in code so jest, `npm start` and production run the same list. */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261123100000Surveys', class: Migration20261123100000Surveys },
+];

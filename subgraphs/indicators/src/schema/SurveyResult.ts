@@ -1,0 +1,232 @@
+/**
+ * Results per round, insats, statement and indicator: n, mean, distribution, share positive.
+ * Computed by PostgreSQL with set-based aggregates, one statement per batch of (round, insats)
+ * pairs, whatever the length of the list. Any figure with fewer respondents than the round's
+ * minimum n is withheld in SQL already (marked suppressed, no figures).
+ */
+import DataLoader from 'dataloader';
+import { createContextCache } from '@pothos/core';
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import type { SubgraphTypes } from '@finsam/kit/builder.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { builder } from './builder.js';
+import { InstrumentItemRef, scaleLabels } from './Instrument.js';
+import { InterventionRef, intervention } from './Intervention.js';
+import { PeriodInput, SurveyRoundRef, RESULT_READERS, periodOf, periodSchema, visibleInterventionIds, type Period } from './SurveyRound.js';
+import { SurveyRound } from '../entities/SurveyRound.js';
+import type { InstrumentItem } from '../entities/InstrumentItem.js';
+import type { Scale } from '../entities/Instrument.js';
+
+/** Stands for "every insats of the round" in a batch key: the round total. */
+const WHOLE_ROUND = '00000000-0000-0000-0000-000000000000';
+
+interface FigureRow {
+  round_id: string;
+  intervention_id: string;
+  kind: 'RESPONDENTS' | 'ITEM' | 'INDICATOR';
+  key: string;
+  suppressed: boolean;
+  n: number | null;
+  mean: number | null;
+  share_positive: number | null;
+  distribution: Record<string, number> | null;
+}
+
+// A round total counts only the insatser that reach the minimum themselves: otherwise the total
+// minus the shown insatser would give away a suppressed one.
+const FIGURES_SQL = `
+with keys as (
+  select distinct * from jsonb_to_recordset(?::jsonb) as k("round_id" uuid, "intervention_id" uuid)
+),
+per_intervention as (
+  select a."round_id", a."intervention_id", count(*) as n
+  from "answer" a
+  where a."tenant_id" = ? and a."round_id" in (select "round_id" from keys)
+  group by 1, 2
+),
+scoped as (
+  select k."round_id", k."intervention_id", a."id" as answer_id, a."values", r."instrument_id", r."minimum_n"
+  from keys k
+  join "survey_round" r on r."id" = k."round_id" and r."tenant_id" = ?
+  join "answer" a on a."round_id" = k."round_id"
+  join per_intervention p on p."round_id" = a."round_id" and p."intervention_id" = a."intervention_id"
+  where a."intervention_id" = k."intervention_id" or (k."intervention_id" = '${WHOLE_ROUND}' and p.n >= r."minimum_n")
+),
+vals as (
+  select s."round_id", s."intervention_id", s.answer_id, s."minimum_n", i."id"::text as item_id, i."indicator"::text as indicator,
+         v.value, (ins."scale"->'positive') @> to_jsonb(v.value) as positive
+  from scoped s
+  join "instrument" ins on ins."id" = s."instrument_id"
+  cross join lateral unnest(s."values") with ordinality as v(value, position)
+  join "instrument_item" i on i."instrument_id" = s."instrument_id" and i."position" = v.position
+  where v.value is not null
+),
+by_value as (
+  select "round_id", "intervention_id", 'ITEM' as kind, item_id as key, value, positive, count(*) as c from vals group by 1, 2, 4, 5, 6
+  union all
+  select "round_id", "intervention_id", 'INDICATOR', indicator, value, positive, count(*) from vals group by 1, 2, 4, 5, 6
+),
+respondents as (
+  select "round_id", "intervention_id", 'RESPONDENTS' as kind, '' as key, count(*) as n, min("minimum_n") as minimum_n from scoped group by 1, 2
+  union all
+  select "round_id", "intervention_id", 'ITEM', item_id, count(distinct answer_id), min("minimum_n") from vals group by 1, 2, 4
+  union all
+  select "round_id", "intervention_id", 'INDICATOR', indicator, count(distinct answer_id), min("minimum_n") from vals group by 1, 2, 4
+),
+figures as (
+  select "round_id", "intervention_id", kind, key,
+         sum(value * c)::numeric / sum(c) as mean,
+         coalesce(sum(c) filter (where positive), 0)::numeric / sum(c) as share_positive,
+         jsonb_object_agg(value, c) as distribution
+  from by_value group by 1, 2, 3, 4
+)
+select r."round_id", r."intervention_id", r.kind, r.key, r.n < r.minimum_n as suppressed,
+       case when r.n >= r.minimum_n then r.n end::int as n,
+       case when r.n >= r.minimum_n then round(f.mean, 2) end::float8 as mean,
+       case when r.n >= r.minimum_n then round(f.share_positive, 3) end::float8 as share_positive,
+       case when r.n >= r.minimum_n then f.distribution end as distribution
+from respondents r left join figures f using ("round_id", "intervention_id", kind, key)`;
+
+const figureKey = (roundId: string, interventionId: string | null) => `${roundId}|${interventionId ?? WHOLE_ROUND}`;
+
+const loaders = createContextCache((ctx: SubgraphContext) => ({
+  /** Figure rows per (round, insats) key. */
+  figures: new DataLoader<string, FigureRow[]>(async (keys) => {
+    const pairs = keys.map((key) => {
+      const [round_id, intervention_id] = key.split('|');
+      return { round_id, intervention_id };
+    });
+    const rows = await ctx.em.execute<FigureRow[]>(FIGURES_SQL, [JSON.stringify(pairs), ctx.identity.tenantId, ctx.identity.tenantId]);
+    return keys.map((key) => rows.filter((r) => figureKey(r.round_id, r.intervention_id) === key));
+  }),
+  /** Rounds covering each insats (any period; callers narrow it). */
+  roundsCovering: new DataLoader<string, SurveyRound[]>(async (ids) => {
+    const rounds = await ctx.em.find(SurveyRound, { interventionIds: { $overlap: [...ids] } }, { orderBy: { periodFrom: 'asc', id: 'asc' } });
+    return ids.map((id) => rounds.filter((r) => r.interventionIds.includes(id)));
+  }),
+}));
+
+export interface SurveyResultData {
+  round: SurveyRound;
+  interventionId: string | null;
+  rows: FigureRow[];
+}
+
+async function surveyResult(ctx: SubgraphContext, round: SurveyRound, interventionId: string | null): Promise<SurveyResultData> {
+  return { round, interventionId, rows: await loaders(ctx).figures.load(figureKey(round.id, interventionId)) };
+}
+
+const row = (r: SurveyResultData, kind: FigureRow['kind'], key: string) => r.rows.find((x) => x.kind === kind && x.key === key);
+
+interface Figures {
+  scale: Scale;
+  row: FigureRow | undefined;
+}
+
+const ValueCount = builder.objectRef<{ value: number; label: string; positive: boolean; count: number }>('ValueCount').implement({
+  fields: (t) => ({
+    value: t.exposeInt('value'),
+    label: t.exposeString('label'),
+    positive: t.exposeBoolean('positive'),
+    count: t.exposeInt('count'),
+  }),
+});
+
+/** The figures every result line has; none of them when it is suppressed. */
+function figureFields<T extends Figures>(t: PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<SubgraphTypes>, T>) {
+  const shown = (f: T) => (f.row && !f.row.suppressed ? f.row : null);
+  return {
+    suppressed: t.boolean({ description: 'Fewer respondents than the round\'s minimum n: no figures are shown.', resolve: (f) => shown(f) === null }),
+    n: t.int({ nullable: true, description: 'Respondents who answered.', resolve: (f) => shown(f)?.n ?? null }),
+    mean: t.float({ nullable: true, description: 'Medelvärde on the scale.', resolve: (f) => shown(f)?.mean ?? null }),
+    sharePositive: t.float({ nullable: true, description: 'Andel positiva svar, 0–1.', resolve: (f) => shown(f)?.share_positive ?? null }),
+    distribution: t.field({
+      type: [ValueCount],
+      nullable: true,
+      description: 'Answers per value of the scale (fördelning).',
+      resolve: (f) => {
+        const figures = shown(f);
+        return figures ? scaleLabels(f.scale).map((l) => ({ ...l, count: figures.distribution?.[String(l.value)] ?? 0 })) : null;
+      },
+    }),
+  };
+}
+
+const ItemResult = builder.objectRef<Figures & { item: InstrumentItem }>('ItemResult').implement({
+  description: 'Results for one statement.',
+  fields: (t) => ({ item: t.field({ type: InstrumentItemRef, resolve: (f) => f.item }), ...figureFields(t) }),
+});
+
+const IndicatorResult = builder.objectRef<Figures & { indicator: number }>('IndicatorResult').implement({
+  description: 'Results for one indicator (1–16): its statements together.',
+  fields: (t) => ({ indicator: t.exposeInt('indicator'), ...figureFields(t) }),
+});
+
+async function itemsOf(round: SurveyRound) {
+  const instrument = await round.instrument.loadOrFail({ dataloader: true });
+  return { scale: instrument.scale, items: (await instrument.items.load({ dataloader: true })).getItems() };
+}
+
+export const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult').implement({
+  description: 'Results of a survey round for one insats, or for the whole round. Never a single answer.',
+  fields: (t) => ({
+    round: t.field({ type: SurveyRoundRef, resolve: (r) => r.round }),
+    period: t.string({ description: 'E.g. 2020-11 – 2021-10.', resolve: (r) => label(periodOf(r.round)) }),
+    intervention: t.field({
+      type: InterventionRef,
+      nullable: true,
+      description: 'The insats; null for the whole round (the insatser that reach the minimum n).',
+      resolve: (r) => (r.interventionId ? intervention(r.interventionId) : null),
+    }),
+    suppressed: t.boolean({ description: 'Fewer respondents than the minimum n: no figures at all.', resolve: (r) => !row(r, 'RESPONDENTS', '') || row(r, 'RESPONDENTS', '')!.suppressed }),
+    respondents: t.int({ nullable: true, description: 'Antal svarande; null when suppressed.', resolve: (r) => row(r, 'RESPONDENTS', '')?.n ?? null }),
+    items: t.field({
+      type: [ItemResult],
+      resolve: async (r) => {
+        const { scale, items } = await itemsOf(r.round);
+        return items.map((item) => ({ item, scale, row: row(r, 'ITEM', item.id) }));
+      },
+    }),
+    indicators: t.field({
+      type: [IndicatorResult],
+      resolve: async (r) => {
+        const { scale, items } = await itemsOf(r.round);
+        const indicators = [...new Set(items.map((i) => i.indicator))].sort((a, b) => a - b);
+        return indicators.map((indicator) => ({ indicator, scale, row: row(r, 'INDICATOR', String(indicator)) }));
+      },
+    }),
+  }),
+});
+
+const label = (p: Period) => `${p.from} – ${p.to}`;
+
+builder.objectFields(SurveyRoundRef, (t) => ({
+  results: t.field({
+    type: [SurveyResultRef],
+    description: 'Results per insats (staff: their own), for comparison across insatser.',
+    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    resolve: (round, _args, ctx) => Promise.all(visibleInterventionIds(ctx, round).map((id) => surveyResult(ctx, round, id))),
+  }),
+  total: t.field({
+    type: SurveyResultRef,
+    description: 'Results of the whole round: the insatser that reach the minimum n. Förbund administrators and the board.',
+    authScopes: { role: [...RESULT_READERS] },
+    resolve: (round, _args, ctx) => surveyResult(ctx, round, null),
+  }),
+}));
+
+builder.objectField(InterventionRef, 'indicatorResults', (t) =>
+  t.field({
+    type: [SurveyResultRef],
+    description: 'Indicator results of the insats per survey round, earliest period first: compare periods. Optionally only rounds within a period.',
+    authScopes: (i) => ({ role: [...RESULT_READERS], staffOf: i.id }),
+    args: { period: t.arg({ type: PeriodInput }) },
+    resolve: async (i, { period }, ctx) => {
+      const within = period ? parseInput(periodSchema, period, ['period']) : null;
+      const rounds = (await loaders(ctx).roundsCovering.load(i.id)).filter((r) => !within || inside(periodOf(r), within));
+      return Promise.all(rounds.map((round) => surveyResult(ctx, round, i.id)));
+    },
+  }),
+);
+
+const inside = (p: Period, within: Period) => p.from >= within.from && p.to <= within.to;
