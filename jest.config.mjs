@@ -10,6 +10,7 @@ export default {
     '^@finsam/kit/(.*)\\.js$': '<rootDir>/subgraphs/kit/src/$1.ts',
     '^@finsam/governance/(.*)\\.js$': '<rootDir>/subgraphs/governance/src/$1.ts',
     '^@finsam/teams/(.*)\\.js$': '<rootDir>/subgraphs/teams/src/$1.ts',
+    '^@finsam/finance/(.*)\\.js$': '<rootDir>/subgraphs/finance/src/$1.ts',
     '^@finsam/gateway/(.*)\\.js$': '<rootDir>/gateway/src/$1.ts',
     '^@finsam/infra/(.*)\\.js$': '<rootDir>/infra/src/$1.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -4,10 +4,12 @@
  */
 import * as governance from '@finsam/governance/server.js';
 import * as teams from '@finsam/teams/server.js';
+import * as finance from '@finsam/finance/server.js';
 
 export const SUBGRAPHS = [
   { ...governance, port: 4004 },
   { ...teams, port: 4002 },
+  { ...finance, port: 4003 },
 ] as const;
 
 export type SubgraphModule = (typeof SUBGRAPHS)[number];
