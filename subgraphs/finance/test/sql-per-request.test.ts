@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { openOrm, sqlStatementCount } from '@finsam/kit/database.js';
+import { openOrm } from '@finsam/kit/database.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { database as teamsDatabase } from '@finsam/teams/server.js';
 import { database as financeDatabase } from '@finsam/finance/server.js';
@@ -12,7 +12,7 @@ import { Intervention } from '@finsam/teams/entities/Intervention.js';
 import { Allocation } from '@finsam/finance/entities/Allocation.js';
 import { Requisition } from '@finsam/finance/entities/Requisition.js';
 import { RequisitionLine } from '@finsam/finance/entities/RequisitionLine.js';
-import { startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
+import { startTestPlatform, sqlStatementsFor, type TestPlatform } from '../../../test/support/platform.js';
 
 let p: TestPlatform;
 let teams: MikroORM;
@@ -74,10 +74,7 @@ const QUERY = `{ forbund { interventions { name allocation(year: 2024) { amount 
   budgetUsage(year: 2024) { used differens forecast } } financialStatement(year: 2024) { used interventions { used } } } }`;
 
 async function statementsFor(token: string) {
-  await p.gql(QUERY, { token }); // warm caches: what is measured is the steady state
-  const before = sqlStatementCount();
-  const res = await p.gql(QUERY, { token });
-  const statements = sqlStatementCount() - before;
+  const { statements, res } = await sqlStatementsFor(p, QUERY, token);
   expect(res.errors).toBeUndefined();
   return { statements, forbund: res.data.forbund };
 }
