@@ -164,7 +164,7 @@ const matches = (part: bigint, total: bigint, basisPoints: number) => {
 };
 
 /** Checks the contributions against the law and the kommuner's agreed shares; each issue names the share that is off. */
-export function lawIssues(contributions: BudgetData['contributions'], members: DirectoryMember[]): ValidationIssue[] {
+function lawIssues(contributions: BudgetData['contributions'], members: DirectoryMember[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const byId = new Map(members.map((m) => [m.id, m]));
   const total = sum(contributions.map((c) => BigInt(c.amount)));
@@ -196,13 +196,15 @@ export function lawIssues(contributions: BudgetData['contributions'], members: D
   return issues;
 }
 
+/** Lines that are not about one insats. */
+const NAMES_NO_INSATS: readonly CostLineCategory[] = ['KANSLI', 'SALARIES_AND_FEES', 'OTHER'];
+
 function costLineIssues(d: BudgetData): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   d.costLines.forEach((l, n) => {
     const path = ['input', 'costLines', n, 'interventionId'];
     if (l.category === 'INDIVIDUAL_INTERVENTION' && !l.interventionId) issues.push({ path, message: 'An individinsats line names its insats' });
-    const namesNone: CostLineCategory[] = ['KANSLI', 'SALARIES_AND_FEES', 'OTHER'];
-    if (namesNone.includes(l.category) && l.interventionId) issues.push({ path, message: 'Only insats lines name an insats' });
+    if (NAMES_NO_INSATS.includes(l.category) && l.interventionId) issues.push({ path, message: 'Only insats lines name an insats' });
   });
   d.prognosis.forEach((p, n) => {
     if (p.year !== d.year + n + 1) issues.push({ path: ['input', 'prognosis', n, 'year'], message: `The prognosis covers ${d.year + 1} and ${d.year + 2}, in order` });
