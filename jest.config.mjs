@@ -12,6 +12,7 @@ export default {
     '^@finsam/teams/(.*)\\.js$': '<rootDir>/subgraphs/teams/src/$1.ts',
     '^@finsam/participants/(.*)\\.js$': '<rootDir>/subgraphs/participants/src/$1.ts',
     '^@finsam/indicators/(.*)\\.js$': '<rootDir>/subgraphs/indicators/src/$1.ts',
+    '^@finsam/finance/(.*)\\.js$': '<rootDir>/subgraphs/finance/src/$1.ts',
     '^@finsam/gateway/(.*)\\.js$': '<rootDir>/gateway/src/$1.ts',
     '^@finsam/infra/(.*)\\.js$': '<rootDir>/infra/src/$1.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

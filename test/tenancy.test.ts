@@ -159,3 +159,35 @@ describe('indicators', () => {
     expect(own.data._entities[0].indicatorResults.length).toBeGreaterThan(0);
   });
 });
+
+describe('finance', () => {
+  const SALA = '1c7e0000-0000-4000-8000-000000000007';
+  const VASTERAS_TEAM = '1c7e0000-0000-4000-8000-000000000001';
+
+  it("root fields show a förbund admin its own förbund's money only", async () => {
+    const res = await p.gql(`{ financialStatement(year: 2021) { used interventions { intervention { id } } } requisitions(year: 2021) { id intervention { id } } forbund { budget(year: 2022) { income } } }`, { as: 'vasteras-admin' });
+    expect(res.errors).toBeUndefined();
+    // Norra Västmanland has 2021 figures; Västerås has none of its own that year.
+    expect(res.data.financialStatement).toEqual({ used: 0, interventions: [] });
+    expect(res.data.requisitions).toEqual([]);
+    expect(res.data.forbund.budget.income).toBe(10_996_000);
+    const norra = await p.gql(`{ financialStatement(year: 2021) { used } forbund { budget(year: 2022) { income } } }`, { as: 'norra-vastmanland-admin' });
+    expect(norra.data.financialStatement.used).toBe(5_074_798);
+    expect(norra.data.forbund.budget).toBeNull();
+  });
+
+  it("`_entities` on finance gives nothing of another förbund: not its insatser' money, not its budget", async () => {
+    const token = await internalTokenFor({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }, 'finance');
+    const res = await p.post(p.subgraphUrls.finance!, `query ($reps: [_Any!]!) { _entities(representations: $reps) {
+        ... on Intervention { id allocation(year: 2021) { amount } requisitions { id } budgetUsage(year: 2021) { allocated used } }
+        ... on Forbund { budget(year: 2022) { income } financialStatement(year: 2021) { used interventions { used } } } } }`, {
+      headers: { authorization: `Bearer ${token}` },
+      variables: { reps: [{ __typename: 'Intervention', id: SALA }, { __typename: 'Forbund', id: NORRA.id }, { __typename: 'Forbund', id: VASTERAS.id }, { __typename: 'Intervention', id: VASTERAS_TEAM }] },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data._entities[0]).toEqual({ id: SALA, allocation: null, requisitions: [], budgetUsage: { allocated: 0, used: 0 } });
+    expect(res.data._entities[1]).toEqual({ budget: null, financialStatement: { used: 0, interventions: [] } });
+    expect(res.data._entities[2].budget).toEqual({ income: 10_996_000 });
+    expect(res.data._entities[3]).toEqual({ id: VASTERAS_TEAM, allocation: null, requisitions: [], budgetUsage: { allocated: 0, used: 0 } });
+  });
+});

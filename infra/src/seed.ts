@@ -27,6 +27,13 @@ import { Instrument } from '@finsam/indicators/entities/Instrument.js';
 import { InstrumentItem } from '@finsam/indicators/entities/InstrumentItem.js';
 import { SurveyRound } from '@finsam/indicators/entities/SurveyRound.js';
 import { DEMO_INSTRUMENT, DEMO_ROUNDS, demoAnswers, demoRoundTenant } from './demo-indicators.js';
+import { Budget } from '@finsam/finance/entities/Budget.js';
+import { BudgetContribution } from '@finsam/finance/entities/BudgetContribution.js';
+import { BudgetCostLine } from '@finsam/finance/entities/BudgetCostLine.js';
+import { Allocation } from '@finsam/finance/entities/Allocation.js';
+import { Requisition } from '@finsam/finance/entities/Requisition.js';
+import { RequisitionLine } from '@finsam/finance/entities/RequisitionLine.js';
+import { DEMO_ALLOCATIONS, DEMO_BUDGETS, KURATOR_REGION, demoRequisitions } from './demo-finance.js';
 
 export async function seedGovernance(orm: MikroORM): Promise<void> {
   for (const f of DEMO_FORBUND) {
@@ -106,7 +113,8 @@ export async function seedGovernanceBodies(orm: MikroORM): Promise<void> {
 }
 
 export async function seedTeams(orm: MikroORM): Promise<void> {
-  for (const d of DEMO_INTERVENTIONS) {
+  // Kurator Region lives in the finance demo file: the Årsrapport's budget table needs it.
+  for (const d of [...DEMO_INTERVENTIONS, KURATOR_REGION]) {
     const tenantId = forbundBySlug(d.forbund).id;
     const member = (ref: string) => demoMemberId(tenantId, ref);
     const em = forkForTenant(orm.em, tenantId);
@@ -203,6 +211,41 @@ export async function seedIndicators(orm: MikroORM): Promise<void> {
   }
 }
 
+export async function seedFinance(orm: MikroORM): Promise<void> {
+  for (const b of DEMO_BUDGETS) {
+    const tenantId = forbundBySlug(b.forbund).id;
+    const em = forkForTenant(orm.em, tenantId);
+    if (await em.count(Budget, { year: b.year })) continue;
+    await em.transactional(async (tx) => {
+      const [next, after] = b.prognosis;
+      const budget = tx.create(Budget, {
+        id: randomUUID(), tenantId, year: b.year, openingEquity: BigInt(b.openingEquity), decidedOn: b.decidedOn,
+        prognosisIncome1: BigInt(next.income), prognosisCosts1: BigInt(next.costs), prognosisIncome2: BigInt(after.income), prognosisCosts2: BigInt(after.costs),
+      });
+      b.contributions.forEach(([ref, amount], position) =>
+        tx.create(BudgetContribution, { id: randomUUID(), tenantId, budget, memberId: demoMemberId(tenantId, ref), amount: BigInt(amount), position }),
+      );
+      b.costLines.forEach((l, position) =>
+        tx.create(BudgetCostLine, { id: randomUUID(), tenantId, budget, category: l.category, interventionId: l.interventionId ?? null, description: l.description, amount: BigInt(l.amount), position }),
+      );
+    });
+  }
+  for (const a of DEMO_ALLOCATIONS) {
+    const tenantId = forbundBySlug(a.forbund).id;
+    const em = forkForTenant(orm.em, tenantId);
+    if (await em.count(Allocation, { interventionId: a.interventionId, year: a.year })) continue;
+    await em.transactional(async (tx) => {
+      tx.create(Allocation, { id: randomUUID(), tenantId, interventionId: a.interventionId, year: a.year, amount: BigInt(a.allocated) });
+      for (const r of demoRequisitions(a)) {
+        const requisition = tx.create(Requisition, {
+          id: randomUUID(), tenantId, interventionId: a.interventionId, year: a.year, period: r.period, submittedOn: r.submittedOn, status: 'PAID', rejectionReason: null, version: 3,
+        });
+        r.lines.forEach((l, position) => tx.create(RequisitionLine, { id: randomUUID(), tenantId, requisition, category: l.category, amount: BigInt(l.amount), position }));
+      }
+    });
+  }
+}
+
 /** Seeds per subgraph, by name; subgraphs without demo data are absent. */
 export const SEEDS: Record<string, (orm: MikroORM, secrets: Record<string, string>) => Promise<void>> = {
   participants: seedParticipants,
@@ -212,4 +255,5 @@ export const SEEDS: Record<string, (orm: MikroORM, secrets: Record<string, strin
   },
   teams: seedTeams,
   indicators: seedIndicators,
+  finance: seedFinance,
 };

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { startPlatform, type Platform } from '@finsam/infra/platform.js';
 import { createGateway, type GatewayOptions } from '@finsam/gateway/gateway.js';
 import type { RunningServer } from '@finsam/kit/server.js';
+import { sqlStatementCount } from '@finsam/kit/database.js';
 import { dropDatabase } from '@finsam/infra/provision.js';
 import { generateDevKeys, type DevKeys } from '@finsam/infra/keys.js';
 import { demoUser, devTokenSigner, DEMO_FORBUND, DEV_AUDIENCE, DEV_ISSUER, type DemoUser } from '@finsam/infra/demo.js';
@@ -117,3 +118,11 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
 
 /** The error codes of a response, in order. */
 export const codes = (res: GraphQLResponse) => (res.errors ?? []).map((e) => e.extensions?.code);
+
+/** SQL statements the subgraphs send for one request, measured after a warm-up run: the steady state. */
+export async function sqlStatementsFor(p: TestPlatform, query: string, token: string) {
+  await p.gql(query, { token });
+  const before = sqlStatementCount();
+  const res = await p.gql(query, { token });
+  return { statements: sqlStatementCount() - before, res };
+}

@@ -10,7 +10,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import type { SubgraphContext } from './context.js';
-import { forbidden, unauthenticated, ValidationError, NotFoundError, type ValidationIssue } from './errors.js';
+import { forbidden, unauthenticated, ValidationError, NotFoundError, ConflictError, type PathError, type ValidationIssue } from './errors.js';
 import { isAnonymous, type Role } from './identity.js';
 
 export interface SubgraphTypes {
@@ -61,7 +61,7 @@ export function createBuilder() {
       nodesQueryOptions: false,
       pageInfoTypeOptions: { shareable: true },
     },
-    errors: { defaultTypes: [ValidationError, NotFoundError] },
+    errors: { defaultTypes: [ValidationError, NotFoundError, ConflictError] },
   });
 
   builder.scalarType('Date', {
@@ -122,12 +122,16 @@ function registerErrorTypes(builder: PothosSchemaTypes.SchemaBuilder<PothosSchem
     fields: (t) => ({ issues: t.field({ type: [Issue], resolve: (e) => e.issues }) }),
   });
 
-  builder.objectType(NotFoundError, {
-    name: 'NotFoundError',
-    shareable: true,
-    description: 'The thing to change does not exist for you; nothing was written.',
-    interfaces: [ErrorInterface],
-    isTypeOf: (value) => value instanceof NotFoundError,
-    fields: (t) => ({ path: t.stringList({ resolve: (e) => e.path.map(String) }) }),
-  });
+  // Errors about one thing the caller named: where it was named, and what went wrong.
+  const pathError = (name: string, type: new (path: (string | number)[], message: string) => PathError, description: string) =>
+    builder.objectType(type, {
+      name,
+      shareable: true,
+      description,
+      interfaces: [ErrorInterface],
+      isTypeOf: (value) => value instanceof type,
+      fields: (t) => ({ path: t.stringList({ resolve: (e) => e.path.map(String) }) }),
+    });
+  pathError('NotFoundError', NotFoundError, 'The thing to change does not exist for you; nothing was written.');
+  pathError('ConflictError', ConflictError, 'The thing changed since you read it (someone else got there first); nothing was written. Read it again.');
 }

@@ -3,6 +3,7 @@
  * - Request-level failures are GraphQL errors with `extensions.code`: UNAUTHENTICATED, FORBIDDEN.
  * - Bad input is a typed result (`ValidationError`, registered by the builder factory) with a
  *   field path per issue, so clients can show it next to the field; nothing is written.
+ * - A write based on a stale read (optimistic locking) is a typed `ConflictError`; nothing is written.
  */
 import { GraphQLError } from 'graphql';
 
@@ -11,6 +12,7 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   VALIDATION: 'VALIDATION',
   NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
 } as const;
 
 export function unauthenticated(message = 'A valid token is required'): GraphQLError {
@@ -36,11 +38,21 @@ export class ValidationError extends Error {
   }
 }
 
-/** Thrown when the caller asks to change something that does not exist in its tenant. */
-export class NotFoundError extends Error {
-  readonly code = ErrorCode.NOT_FOUND;
+/** An error about one thing the caller named: where it was named (`path`), and what went wrong. */
+export abstract class PathError extends Error {
+  abstract readonly code: string;
   constructor(readonly path: (string | number)[], message: string) {
     super(message);
-    this.name = 'NotFoundError';
+    this.name = new.target.name;
   }
+}
+
+/** Thrown when the caller asks to change something that does not exist in its tenant. */
+export class NotFoundError extends PathError {
+  readonly code = ErrorCode.NOT_FOUND;
+}
+
+/** Thrown when the thing changed since the caller read it (optimistic locking): re-read and retry. */
+export class ConflictError extends PathError {
+  readonly code = ErrorCode.CONFLICT;
 }

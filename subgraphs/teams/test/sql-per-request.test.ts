@@ -4,12 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { openOrm, sqlStatementCount } from '@finsam/kit/database.js';
+import { openOrm } from '@finsam/kit/database.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { database } from '@finsam/teams/server.js';
 import { Intervention } from '@finsam/teams/entities/Intervention.js';
 import { StaffPosition } from '@finsam/teams/entities/StaffPosition.js';
-import { startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
+import { startTestPlatform, sqlStatementsFor, type TestPlatform } from '../../../test/support/platform.js';
 
 let p: TestPlatform;
 let owner: MikroORM;
@@ -63,10 +63,7 @@ async function forbundWith(count: number, slug: string) {
 const QUERY = '{ forbund { interventions { name staff { role fte employer { name kind } } } } }';
 
 async function statementsFor(token: string) {
-  await p.gql(QUERY, { token }); // warm caches: what is measured is the steady state
-  const before = sqlStatementCount();
-  const res = await p.gql(QUERY, { token });
-  const statements = sqlStatementCount() - before;
+  const { statements, res } = await sqlStatementsFor(p, QUERY, token);
   expect(res.errors).toBeUndefined();
   return { statements, interventions: res.data.forbund.interventions as { staff: { employer: { name: string } }[] }[] };
 }

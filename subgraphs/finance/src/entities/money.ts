@@ -1,0 +1,7 @@
+import { p } from '@mikro-orm/core';
+
+/**
+ * Money is whole kronor, stored as `bigint` and summed as JS `bigint`: never a float, and no
+ * sum can lose precision. The graph shows kronor as Int (see `kronor` in schema/money.ts).
+ */
+export const money = () => p.bigint('bigint');

@@ -1,0 +1,77 @@
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import { builder } from './builder.js';
+import { ForbundRef } from './Forbund.js';
+import { BudgetRef, budgetIncome, findBudget } from './Budget.js';
+import { BudgetUsageRef, usageFor, type Usage } from './BudgetUsage.js';
+import { kronor, sum } from './money.js';
+import { Allocation } from '../entities/Allocation.js';
+import { Requisition } from '../entities/Requisition.js';
+import type { Budget } from '../entities/Budget.js';
+import { FIXED_COST_CATEGORIES } from '../entities/BudgetCostLine.js';
+
+interface Statement {
+  year: number;
+  budget: Budget | null;
+  interventions: Usage[];
+}
+
+/** A förbund's year: its budget (if decided) and every insats with an allocation or a requisition that year. */
+async function statementFor(ctx: SubgraphContext, tenantId: string, year: number): Promise<Statement> {
+  const [budget, allocations, requisitions] = await Promise.all([
+    findBudget(ctx, tenantId, year),
+    ctx.em.find(Allocation, { tenantId, year }, { fields: ['interventionId'] }),
+    ctx.em.find(Requisition, { tenantId, year }, { fields: ['interventionId'] }),
+  ]);
+  const ids = [...new Set([...allocations, ...requisitions].map((r) => r.interventionId))].sort();
+  return { year, budget, interventions: await usageFor(ctx, ids, year) };
+}
+
+const used = (s: Statement) => sum(s.interventions.map((u) => u.used));
+const allocated = (s: Statement) => sum(s.interventions.map((u) => u.allocated));
+/** Cost lines that no requisition accounts for: fixed costs, and variable lines that name no insats. */
+const unrequisitioned = (b: Budget, fixed: boolean) =>
+  sum(b.costLines.getItems().filter((l) => FIXED_COST_CATEGORIES.includes(l.category) === fixed && (fixed || !l.interventionId)).map((l) => l.amount));
+const costs = (s: Statement, b: Budget) => unrequisitioned(b, true) + unrequisitioned(b, false) + used(s);
+/** A figure that needs the year's budget: null without one. */
+const withBudget = (s: Statement, figure: (b: Budget) => bigint) => (s.budget ? kronor(figure(s.budget)) : null);
+
+const StatementRef = builder.objectRef<Statement>('FinancialStatement').implement({
+  description:
+    'Utfall for a förbund and year, computed from its records: income from the budget’s contributions; costs = fixed and other costs as budgeted (no actuals are recorded for them) + what the insatser used (approved and paid requisitions). Figures that need the budget are null without one.',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    budget: t.field({ type: BudgetRef, nullable: true, resolve: (s) => s.budget }),
+    income: t.int({ nullable: true, description: 'Intäkter, kronor.', resolve: (s) => withBudget(s, budgetIncome) }),
+    fixedCosts: t.int({ nullable: true, description: 'Fasta kostnader as budgeted.', resolve: (s) => withBudget(s, (b) => unrequisitioned(b, true)) }),
+    otherCosts: t.int({ nullable: true, description: 'Rörliga kostnader that name no insats, as budgeted.', resolve: (s) => withBudget(s, (b) => unrequisitioned(b, false)) }),
+    interventionCosts: t.int({ description: 'What the insatser used, kronor.', resolve: (s) => kronor(used(s)) }),
+    costs: t.int({ nullable: true, description: 'Kostnader, kronor.', resolve: (s) => withBudget(s, (b) => costs(s, b)) }),
+    result: t.int({ nullable: true, description: 'Resultat = intäkter − kostnader.', resolve: (s) => withBudget(s, (b) => budgetIncome(b) - costs(s, b)) }),
+    openingEquity: t.int({ nullable: true, description: 'Eget kapital at the start of the year.', resolve: (s) => withBudget(s, (b) => b.openingEquity) }),
+    closingEquity: t.int({ nullable: true, description: 'Eget kapital at year end = opening + resultat.', resolve: (s) => withBudget(s, (b) => b.openingEquity + budgetIncome(b) - costs(s, b)) }),
+    interventions: t.field({ type: [BudgetUsageRef], description: 'Per insats: tilldelat, förbrukat, differens (the Årsrapport’s budget table).', resolve: (s) => s.interventions }),
+    allocated: t.int({ description: 'Tilldelat, all insatser.', resolve: (s) => kronor(allocated(s)) }),
+    used: t.int({ description: 'Förbrukat, all insatser.', resolve: (s) => kronor(used(s)) }),
+    differens: t.int({ description: 'Tilldelat − förbrukat, all insatser.', resolve: (s) => kronor(allocated(s) - used(s)) }),
+  }),
+});
+
+builder.objectFields(ForbundRef, (t) => ({
+  financialStatement: t.field({
+    type: StatementRef,
+    description: "The förbund's result and eget kapital for a year, and its insatser's money.",
+    authScopes: { role: ['forbund_admin', 'board'] },
+    args: { year: t.arg.int({ required: true }) },
+    resolve: (forbund, { year }, ctx) => statementFor(ctx, forbund.id, year),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  financialStatement: t.field({
+    type: StatementRef,
+    description: "Your förbund's result and eget kapital for a year, and its insatser's money.",
+    authScopes: { role: ['forbund_admin', 'board'] },
+    args: { year: t.arg.int({ required: true }) },
+    resolve: (_root, { year }, ctx) => statementFor(ctx, ctx.identity.tenantId!, year),
+  }),
+}));

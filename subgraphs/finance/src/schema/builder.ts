@@ -1,0 +1,4 @@
+import { createBuilder } from '@finsam/kit/builder.js';
+
+/** The finance subgraph's builder; every file in this folder adds its type to it. */
+export const builder = createBuilder();
