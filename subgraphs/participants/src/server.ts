@@ -7,16 +7,19 @@ import './schema/Audit.js';
 import './schema/Participation.js';
 import './schema/Deadline.js';
 import './schema/Statistics.js';
+import './schema/ActionPlan.js';
+import './schema/Screening.js';
 import { Person } from './entities/Person.js';
 import { Participation } from './entities/Participation.js';
 import { FollowUp } from './entities/FollowUp.js';
 import { AuditEntry } from './entities/AuditEntry.js';
+import { Screening } from './entities/Screening.js';
 import { migrations } from './migrations/list.js';
 
 export const name = 'participants';
 
 /** What the database setup needs to know about this subgraph. */
-export const database: Pick<OrmOptions, 'entities' | 'migrations'> = { entities: [Person, Participation, FollowUp, AuditEntry], migrations };
+export const database: Pick<OrmOptions, 'entities' | 'migrations'> = { entities: [Person, Participation, FollowUp, AuditEntry, Screening], migrations };
 
 let schema: GraphQLSchema | undefined;
 export function buildSchema(): GraphQLSchema {

@@ -191,3 +191,35 @@ describe('the audit log', () => {
     await expect(db('update audit_entry set user_id = $1', ['someone'])).rejects.toThrow(/append-only/);
   });
 });
+
+describe('handlingsplan and screenings', () => {
+  async function enrolled(personnummer: string | null) {
+    const input = personnummer ? referral({ personnummer }) : referral({ consentGivenOn: null, personnummer: null, hemkommun: null, kon: 'KVINNA', age: 40 });
+    const id = (await p.gql(REFER, { token: salaStaff, variables: { input } })).data.referParticipant.data.id;
+    await p.gql(`mutation { decideReferral(participationId: "${id}", accept: true, decidedOn: "2026-02-02") { __typename } }`, { token: salaStaff });
+    await p.gql(`mutation { enrolParticipant(participationId: "${id}", enrolledOn: "2026-02-15") { __typename } }`, { token: salaStaff });
+    return id as string;
+  }
+  const PLAN = `mutation ($id: ID!, $input: ActionPlanInput!) { setActionPlan(participationId: $id, input: $input) { ${RESULT} ... on MutationSetActionPlanSuccess { data { actionPlan { sip goals responsibilities { party task } } } } } }`;
+  const plan = { agreedOn: '2026-03-01', sip: true, goals: ['Arbetsträning 50 % inom tre månader'], responsibilities: [{ party: 'Försäkringskassan', task: 'Utreder rätt till aktivitetsersättning' }] };
+
+  it('keeps a SIP for a participant with consent, and refuses one without', async () => {
+    const id = await enrolled('19880808-9802');
+    const res = await p.gql(PLAN, { token: salaStaff, variables: { id, input: plan } });
+    expect(res.data.setActionPlan.data.actionPlan).toEqual({ sip: true, goals: plan.goals, responsibilities: plan.responsibilities });
+    const anonymous = await enrolled(null);
+    const refused = await p.gql(PLAN, { token: salaStaff, variables: { id: anonymous, input: plan } });
+    expect(refused.data.setActionPlan.issues).toEqual([{ path: ['input'], message: expect.stringMatching(/anonymous/) }]);
+  });
+
+  it('records the violence questions and scores within their scales', async () => {
+    const id = await enrolled('19950505-9858');
+    const SCREEN = (args: string) => `mutation { recordScreening(participationId: "${id}", ${args}) { ${RESULT} ... on MutationRecordScreeningSuccess { data { screenings { kind answered supportOffered score } } } } }`;
+    const violence = await p.gql(SCREEN('kind: VIOLENCE_QUESTIONS, date: "2026-03-01", answered: true, supportOffered: true'), { token: salaStaff });
+    expect(violence.data.recordScreening.data.screenings).toEqual([{ kind: 'VIOLENCE_QUESTIONS', answered: true, supportOffered: true, score: null }]);
+    const outOfScale = await p.gql(SCREEN('kind: KASAM, date: "2026-03-02", score: 100'), { token: salaStaff });
+    expect(outOfScale.data.recordScreening.issues).toEqual([{ path: ['score'], message: 'KASAM scores are 13–91' }]);
+    const ors = await p.gql(SCREEN('kind: ORS, date: "2026-03-03", score: 22'), { token: salaStaff });
+    expect(ors.data.recordScreening.data.screenings).toHaveLength(2);
+  });
+});

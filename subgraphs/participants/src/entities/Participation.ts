@@ -13,6 +13,14 @@ export const SUPPORT_SOURCES = ['LON', 'STUDIEMEDEL', 'A_KASSA_AKTIVITETSSTOD', 
 export const OUTCOMES = ['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE', 'FORTSATT_REHABILITERING', 'MEDICINSK_REHABILITERING', 'AVBROTT', 'OVRIGT'] as const;
 export const LEVELS = ['HIGHER', 'SAME', 'LOWER'] as const;
 
+/** Handlingsplan, often a SIP: the goals and who does what. */
+export interface ActionPlan {
+  agreedOn: string;
+  sip: boolean;
+  goals: string[];
+  responsibilities: { party: string; task: string }[];
+}
+
 /**
  * One person's way through one insats: referral, decision, enrolment, follow-ups, exit.
  * Without consent it is anonymous: only kön, start year and the insats are kept.
@@ -53,6 +61,7 @@ const ParticipationSchema = defineEntity({
     finalDocumentationSentOn: p.string().columnType('date').nullable(),
     level6Months: p.enum(LEVELS).nullable().fieldName('level_6_months'),
     level18Months: p.enum(LEVELS).nullable().fieldName('level_18_months'),
+    actionPlan: p.json<ActionPlan>().nullable(),
     followUps: () => p.oneToMany(FollowUp).mappedBy('participation').orderBy({ date: 'asc', id: 'asc' }),
   },
   filters: tenantFilters,

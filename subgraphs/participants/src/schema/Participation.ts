@@ -148,7 +148,7 @@ builder.queryFields((t) => ({
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date is YYYY-MM-DD');
 
 /** Loads a participation the caller works with, or says it is not there. */
-async function own(ctx: SubgraphContext, id: string): Promise<Participation> {
+export async function own(ctx: SubgraphContext, id: string): Promise<Participation> {
   const p = await ctx.em.findOne(Participation, { id, ...staffScope(ctx) });
   if (!p) throw new NotFoundError(['participationId'], `No participation ${id} in your insatser`);
   return p;
