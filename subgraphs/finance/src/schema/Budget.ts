@@ -9,7 +9,7 @@ import { MemberRef, ownMembers, type DirectoryMember } from './Member.js';
 import { InterventionRef, intervention, unknownInterventionIssues } from './Intervention.js';
 import { YEAR } from './Allocation.js';
 import { amountSchema, formatKronor, kronor, sum } from './money.js';
-import { day } from './periods.js';
+import { isoDate as day } from '@finsam/kit/dates.js';
 import { Budget } from '../entities/Budget.js';
 import { BudgetContribution } from '../entities/BudgetContribution.js';
 import { BudgetCostLine, COST_LINE_CATEGORIES, FIXED_COST_CATEGORIES, type CostLineCategory } from '../entities/BudgetCostLine.js';

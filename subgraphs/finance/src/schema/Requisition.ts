@@ -8,7 +8,8 @@ import { builder } from './builder.js';
 import { InterventionRef, intervention, readsFiguresOf, unknownInterventionIssues } from './Intervention.js';
 import { amountSchema, kronor, sum } from './money.js';
 import { YEAR } from './Allocation.js';
-import { PERIODS_PER_YEAR, day, dueDate, periodEnd, periodStart, today } from './periods.js';
+import { PERIODS_PER_YEAR, dueDate, periodEnd, periodStart } from './periods.js';
+import { isoDate as day, today } from '@finsam/kit/dates.js';
 import { Requisition, type RequisitionStatus } from '../entities/Requisition.js';
 import { RequisitionLine, COST_CATEGORIES } from '../entities/RequisitionLine.js';
 

@@ -11,7 +11,3 @@ export const periodStart = (year: number, period: number) => iso(Date.UTC(year, 
 export const periodEnd = (year: number, period: number) => iso(Date.UTC(year, 2 * period, 0));
 export const dueDate = (year: number, period: number) => iso(Date.UTC(year, 2 * period + 1, 0));
 
-export const today = () => new Date().toISOString().slice(0, 10);
-
-/** Dates come back from PostgreSQL as Date or string depending on the path; compare as YYYY-MM-DD. */
-export const day = (value: string | Date): string => (value instanceof Date ? value.toISOString().slice(0, 10) : value);

@@ -8,6 +8,7 @@ import { InterventionRef, interventionOwners, seesIntervention } from './Interve
 import { Avvikelse, AVVIKELSE_STATUSES } from '../entities/Avvikelse.js';
 import { Decision } from '../entities/Decision.js';
 import { Member } from '../entities/Member.js';
+import { isoDate, today, addDays } from '@finsam/kit/dates.js';
 
 /** The styrgrupp answers an avvikelse within this many days. */
 const ANSWER_DAYS = 30;
@@ -21,8 +22,6 @@ const AvvikelseStatusEnum = builder.enumType('AvvikelseStatus', {
   } as const,
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
-const day = (v: string | Date) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
 const open = (a: Avvikelse) => a.status === 'RECEIVED' || a.status === 'BEING_HANDLED';
 
 const AvvikelseRef = builder.objectRef<Avvikelse>('Avvikelse').implement({
@@ -34,7 +33,7 @@ const AvvikelseRef = builder.objectRef<Avvikelse>('Avvikelse').implement({
     description: t.exposeString('description'),
     status: t.field({ type: AvvikelseStatusEnum, resolve: (a) => a.status }),
     dueOn: t.field({ type: 'Date', resolve: (a) => a.dueOn }),
-    overdue: t.boolean({ description: 'Still open after its due date.', resolve: (a) => open(a) && day(a.dueOn) < today() }),
+    overdue: t.boolean({ description: 'Still open after its due date.', resolve: (a) => open(a) && isoDate(a.dueOn) < today() }),
     decision: t.field({ type: DecisionRef, nullable: true, resolve: (a, _x, ctx) => (a.decisionId ? DecisionRef.getDataloader(ctx).load(a.decisionId) : null) }),
     forwardedTo: t.field({ type: MemberRef, nullable: true, resolve: (a, _x, ctx) => (a.forwardedToMemberId ? MemberRef.getDataloader(ctx).load(a.forwardedToMemberId) : null) }),
   }),
@@ -54,7 +53,7 @@ builder.queryField('avvikelser', (t) =>
     args: { overdueOnly: t.arg.boolean(), interventionId: t.arg.id() },
     resolve: async (_r, { overdueOnly, interventionId }, ctx) => {
       const rows = await ctx.em.find(Avvikelse, { $and: [visibleAvvikelser(ctx), interventionId ? { interventionId: String(interventionId) } : {}] }, { orderBy: { reportedOn: 'asc', id: 'asc' } });
-      return overdueOnly ? rows.filter((a) => open(a) && day(a.dueOn) < today()) : rows;
+      return overdueOnly ? rows.filter((a) => open(a) && isoDate(a.dueOn) < today()) : rows;
     },
   }),
 );
@@ -91,12 +90,10 @@ builder.mutationFields((t) => ({
       const description = args.description.trim();
       if (description.length < 10) throw new ValidationError([{ path: ['description'], message: 'Describe what happened (at least 10 characters)' }]);
       const reportedOn = args.reportedOn ?? today();
-      const due = new Date(`${reportedOn}T00:00:00Z`);
-      due.setUTCDate(due.getUTCDate() + ANSWER_DAYS);
       return ctx.em.transactional(async (tx) =>
         tx.create(Avvikelse, {
           id: randomUUID(), tenantId: ctx.identity.tenantId!, interventionId, reportedOn, description, status: 'RECEIVED',
-          dueOn: due.toISOString().slice(0, 10), decisionId: null, forwardedToMemberId: null, reportedBy: ctx.identity.userId,
+          dueOn: addDays(reportedOn, ANSWER_DAYS), decisionId: null, forwardedToMemberId: null, reportedBy: ctx.identity.userId,
         }),
       );
     },

@@ -4,6 +4,7 @@ import { InterventionRef, seesIntervention } from './Intervention.js';
 import { MeetingRef } from './Meeting.js';
 import { visibleBodies } from './Body.js';
 import { Meeting } from '../entities/Meeting.js';
+import { isoDate, today } from '@finsam/kit/dates.js';
 
 /**
  * The årshjul: planned meetings plus the deadlines FINSAM and the förbund's own rules fix.
@@ -59,11 +60,10 @@ const UpcomingRef = builder.objectRef<Upcoming>('UpcomingItem').implement({
   }),
 });
 
-const dayOf = (v: string | Date) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
 
 function merge(meetings: Meeting[], due: Deadline[], limit: number): Upcoming[] {
   return [
-    ...meetings.map((m) => ({ date: dayOf(m.date), meeting: m, deadline: null })),
+    ...meetings.map((m) => ({ date: isoDate(m.date), meeting: m, deadline: null })),
     ...due.map((d) => ({ date: d.date, meeting: null, deadline: d })),
   ]
     .sort((a, b) => a.date.localeCompare(b.date) || (a.deadline ? 1 : -1))
@@ -77,7 +77,7 @@ builder.objectField(ForbundRef, 'upcoming', (t) =>
     authScopes: { role: ['forbund_admin', 'board', 'staff'] },
     args: { from: t.arg({ type: 'Date', description: 'Default: today.' }), limit: t.arg.int({ description: 'Default 10, at most 100.' }) },
     resolve: async (f, { from, limit }, ctx) => {
-      const start = from ?? new Date().toISOString().slice(0, 10);
+      const start = from ?? today();
       const n = Math.min(limit ?? 10, 100);
       const meetings = await ctx.em.find(Meeting, { tenantId: f.id, date: { $gte: start }, body: visibleBodies(ctx) }, { orderBy: { date: 'asc' }, limit: n });
       return merge(meetings, deadlines(start, ['ANNUAL_REPORT', 'HALF_YEAR_REPORT', 'BUDGET_AND_PLAN'], n), n);
@@ -93,7 +93,7 @@ builder.objectField(InterventionRef, 'upcoming', (t) =>
     args: { from: t.arg({ type: 'Date', description: 'Default: today.' }), limit: t.arg.int({ description: 'Default 10, at most 100.' }) },
     resolve: async (i, { from, limit }, ctx) => {
       if (!seesIntervention(ctx.identity, i.id)) return [];
-      const start = from ?? new Date().toISOString().slice(0, 10);
+      const start = from ?? today();
       const n = Math.min(limit ?? 10, 100);
       const meetings = await ctx.em.find(Meeting, { date: { $gte: start }, body: { interventionId: i.id } }, { orderBy: { date: 'asc' }, limit: n });
       return merge(meetings, deadlines(start, ['REQUISITION'], n), n);

@@ -1,7 +1,8 @@
 import { builder } from './builder.js';
 import { InterventionRef, staffScope } from './Intervention.js';
-import { ParticipationRef, addMonths } from './Participation.js';
+import { ParticipationRef } from './Participation.js';
 import { Participation } from '../entities/Participation.js';
+import { addDays, addMonths, isoDate as day, today } from '@finsam/kit/dates.js';
 
 const DEADLINE_KINDS = {
   FOLLOW_UP: 'A follow-up with participant and referrer, at most 3 months after the last',
@@ -32,8 +33,6 @@ const DueRef = builder.objectRef<Due>('ParticipationDeadline').implement({
   }),
 });
 
-const day = (v: string | Date) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** What each participation owes next, as of a date. */
 async function deadlinesOf(p: Participation, asOf: string): Promise<Omit<Due, 'overdue'>[]> {
@@ -59,13 +58,13 @@ builder.objectField(InterventionRef, 'participantDeadlines', (t) =>
     authScopes: { role: 'staff' },
     args: { asOf: t.arg({ type: 'Date', description: 'Default: today.' }), within: t.arg.int({ description: 'Only what is due within this many days (default 30); overdue always shows.' }) },
     resolve: async (i, { asOf, within }, ctx) => {
-      const today = asOf ?? new Date().toISOString().slice(0, 10);
-      const horizon = addDays(today, within ?? 30);
+      const asOfDay = asOf ?? today();
+      const horizon = addDays(asOfDay, within ?? 30);
       const participations = await ctx.em.find(Participation, { ...staffScope(ctx), interventionId: i.id, status: { $in: ['ENROLLED', 'EXITED'] } });
-      const all = (await Promise.all(participations.map((p) => deadlinesOf(p, today)))).flat();
+      const all = (await Promise.all(participations.map((p) => deadlinesOf(p, asOfDay)))).flat();
       return all
         .filter((d) => d.due <= horizon)
-        .map((d) => ({ ...d, overdue: d.due < today }))
+        .map((d) => ({ ...d, overdue: d.due < asOfDay }))
         .sort((a, b) => a.due.localeCompare(b.due));
     },
   }),

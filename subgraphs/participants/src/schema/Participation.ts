@@ -14,6 +14,7 @@ import {
 } from '../entities/Participation.js';
 import { Person } from '../entities/Person.js';
 import { FollowUp, FOLLOW_UP_DECISIONS } from '../entities/FollowUp.js';
+import { addMonths, isoDate as day } from '@finsam/kit/dates.js';
 
 const enumOf = <T extends readonly string[]>(name: string, values: T, description?: string) => builder.enumType(name, { values, description });
 export const StatusEnum = enumOf('ParticipationStatus', STATUSES);
@@ -42,7 +43,6 @@ const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
   }),
 });
 
-const day = (v: string | Date | null | undefined) => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v);
 export const isAnonymous = (p: Participation) => !p.consentGivenOn || !!p.consentWithdrawnOn;
 
 /** Identifying fields: each read is written to the audit log first. */
@@ -154,12 +154,6 @@ export async function own(ctx: SubgraphContext, id: string): Promise<Participati
   return p;
 }
 
-function addMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
-export { addMonths };
 
 const ReferralInput = builder.inputType('ReferralInput', {
   description: 'A remiss/anvisning. With consent give the personnummer; without, the participation is anonymous.',

@@ -4,6 +4,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { FilterQuery, RequiredEntityData } from '@mikro-orm/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
+import { isoDate as day } from '@finsam/kit/dates.js';
 import { NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
 import { MemberRef, member, ownMembers } from './Member.js';
@@ -82,8 +83,6 @@ export function isActive(i: Pick<Intervention, 'startDate' | 'endDate'>, date: s
   return day(i.startDate) <= date && (i.endDate == null || day(i.endDate) >= date);
 }
 
-/** Dates come back from PostgreSQL as Date or string depending on the path; compare as YYYY-MM-DD. */
-export const day = (value: string | Date): string => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
 
 export const InterventionFilterInput = builder.inputType('InterventionFilter', {
   fields: (t) => ({

@@ -5,7 +5,8 @@ import { parseInput } from '@finsam/kit/validation.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
 import { MemberRef, member, ownMembers } from './Member.js';
-import { InterventionRef, day, writableIntervention } from './Intervention.js';
+import { InterventionRef, writableIntervention } from './Intervention.js';
+import { isoDate as day } from '@finsam/kit/dates.js';
 import { FINANCING, STAFF_ROLES, StaffPosition } from '../entities/StaffPosition.js';
 import type { Intervention } from '../entities/Intervention.js';
 

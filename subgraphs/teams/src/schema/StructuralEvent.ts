@@ -4,7 +4,8 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
-import { InterventionRef, day, writableIntervention } from './Intervention.js';
+import { InterventionRef, writableIntervention } from './Intervention.js';
+import { isoDate as day } from '@finsam/kit/dates.js';
 import { EVENT_FORMATS, StructuralEvent } from '../entities/StructuralEvent.js';
 import type { Intervention } from '../entities/Intervention.js';
 
