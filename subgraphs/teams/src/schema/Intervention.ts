@@ -7,7 +7,8 @@ import { parseInput } from '@finsam/kit/validation.js';
 import { isoDate as day } from '@finsam/kit/dates.js';
 import { NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
-import { MemberRef, member, ownMembers } from './Member.js';
+import { MemberRef, member } from './Member.js';
+import { ownMembers } from '@finsam/kit/directory.js';
 import { Intervention, INTERVENTION_FORMS, INTERVENTION_KINDS, METHODS } from '../entities/Intervention.js';
 
 export const InterventionKindEnum = builder.enumType('InterventionKind', {
