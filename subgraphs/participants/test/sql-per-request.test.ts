@@ -4,12 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { openOrm, sqlStatementCount } from '@finsam/kit/database.js';
+import { openOrm } from '@finsam/kit/database.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { database } from '@finsam/participants/server.js';
 import { Participation } from '@finsam/participants/entities/Participation.js';
 import { FollowUp } from '@finsam/participants/entities/FollowUp.js';
-import { startTestPlatform, NORRA, type TestPlatform } from '../../../test/support/platform.js';
+import { startTestPlatform, sqlStatementsFor, NORRA, type TestPlatform } from '../../../test/support/platform.js';
 
 const SURAHAMMAR = '1c7e0000-0000-4000-8000-000000000010';
 let p: TestPlatform;
@@ -39,10 +39,7 @@ afterAll(async () => {
 async function statementsFor(first: number) {
   const token = await p.tokenFor({ name: 'surahammar-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SURAHAMMAR] });
   const query = `{ participations(interventionId: "${SURAHAMMAR}", first: ${first}) { edges { node { id status intervention { id name } latestFollowUp { date } } } } }`;
-  await p.gql(query, { token });
-  const before = sqlStatementCount();
-  const res = await p.gql(query, { token });
-  const statements = sqlStatementCount() - before;
+  const { statements, res } = await sqlStatementsFor(p, query, token);
   expect(res.errors).toBeUndefined();
   return { statements, edges: res.data.participations.edges as { node: { intervention: { name: string }; latestFollowUp: { date: string } | null } }[] };
 }
