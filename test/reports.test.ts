@@ -3,7 +3,8 @@
  * the gateway — participants, money, staffing and governance from their own subgraphs — equal to
  * the Årsrapport's tables (DOMAIN.md); and who may read which part of it.
  */
-import { startTestPlatform, codes, NORRA, VASTERAS, type TestPlatform } from './support/platform.js';
+import { startTestPlatform, codes, NORRA, SODRA, VASTERAS, type TestPlatform } from './support/platform.js';
+import { alternatives } from './support/disclosure-attack.js';
 
 let p: TestPlatform;
 beforeAll(async () => {
@@ -119,5 +120,83 @@ describe('who reads a förbund’s year', () => {
       })).data._entities[0];
     expect(await probe(NORRA.id)).toBeNull();
     expect(await probe(VASTERAS.id)).toEqual({ forbundId: VASTERAS.id }); // the probe can succeed
+  });
+});
+
+describe('the county view, under disclosure control', () => {
+  const COUNTY = `{ countyReport(forbundIds: ["${VASTERAS.id}", "${NORRA.id}", "${SODRA.id}"], year: 2021) {
+    threshold
+    forbund { year { forbundId finance { allocated } }
+      new { suppressed value } total { suppressed value } exited { suppressed value }
+      averageAgeAtEntry { suppressed value }
+      newByHemkommun { scbCode new { suppressed value } } }
+    totals { new { suppressed value } total { suppressed value } exited { suppressed value } }
+  } }`;
+  let report: any;
+  beforeAll(async () => {
+    const res = await p.gql(COUNTY, { as: 'county-analyst' });
+    expect(res.errors).toBeUndefined();
+    report = res.data.countyReport;
+  });
+  const norra = () => report.forbund.find((r: any) => r.year.forbundId === NORRA.id);
+
+  it('suppresses Norberg’s 3 new participants and at least one complementary cell, as suppressed — not 0', () => {
+    expect(report.threshold).toBe(5);
+    const cells = Object.fromEntries(norra().newByHemkommun.map((c: any) => [c.scbCode, c.new]));
+    expect(cells['1962']).toEqual({ suppressed: true, value: null });
+    const hidden = Object.values(cells).filter((c: any) => c.suppressed);
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    expect(cells['1981']).toEqual({ suppressed: false, value: 18 }); // Sala is large enough to show
+    expect(norra().new).toEqual({ suppressed: false, value: 68 });
+  });
+
+  it('lets no suppressed value be derived from the published totals', async () => {
+    // The true figures, from the förbund's own report, seed the attacker's search.
+    const own = (await p.gql(REPORT, { as: 'norra-vastmanland-board' })).data.forbund.year.participants;
+    const values = new Map<string, number>();
+    const hidden = new Set<string>();
+    const sums: { total: string; parts: string[] }[] = [];
+    const truth = (scb: string) => own.hemkommuner.find((h: any) => h.scbCode === scb)?.new ?? own.new - own.hemkommuner.reduce((a: number, h: any) => a + h.new, 0);
+    for (const row of report.forbund) {
+      const f = row.year.forbundId;
+      const total = f === NORRA.id ? own.new : row.new.value;
+      values.set(f, total);
+      if (row.new.suppressed) hidden.add(f);
+      for (const c of row.newByHemkommun) {
+        values.set(`${f}/${c.scbCode}`, c.new.suppressed ? truth(c.scbCode) : c.new.value);
+        if (c.new.suppressed) hidden.add(`${f}/${c.scbCode}`);
+      }
+      sums.push({ total: f, parts: row.newByHemkommun.map((c: any) => `${f}/${c.scbCode}`) });
+    }
+    values.set('county', report.totals.new.value);
+    sums.push({ total: 'county', parts: report.forbund.map((r: any) => r.year.forbundId) });
+    expect(hidden.has(`${NORRA.id}/1962`)).toBe(true);
+    // Every hidden cell can take another value in a table consistent with all that is published.
+    expect(alternatives(values, sums, hidden)).toEqual(hidden);
+  });
+
+  it('gives the county money from finance, beside the suppressed counts', () => {
+    expect(norra().year.finance.allocated).toBe(5_300_000);
+    expect(norra().averageAgeAtEntry.suppressed).toBe(false);
+  });
+
+  it('refuses anyone but the county and platform roles', async () => {
+    expect(codes(await p.gql(COUNTY, { as: 'norra-vastmanland-board' }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('gives the county analyst FORBIDDEN for participations, persons, unsuppressed figures and `_entities` of a participation', async () => {
+    expect(codes(await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { id } } } }`, { as: 'county-analyst' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { person { personnummer } } } } }`, { as: 'county-analyst' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await p.gql(`{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021) { forbund { year { participants { new } } } } }`, { as: 'county-analyst' }))).toEqual(['FORBIDDEN']);
+    const staffToken = await p.tokenFor({ name: 'sala-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SALA] });
+    const id = (await p.gql(`{ participations(interventionId: "${SALA}", first: 1) { edges { node { id } } } }`, { token: staffToken })).data.participations.edges[0].node.id;
+    const { internalSigner } = await import('@finsam/kit/internal-token.js');
+    const { identityFromClaims } = await import('@finsam/kit/identity.js');
+    const token = await (await internalSigner(p.keys.internal.privateJwk))(identityFromClaims({ sub: 'county', roles: ['county_analyst'], interventions: [] }), 'participants');
+    const res = await p.post(p.subgraphUrls.participants!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Participation { id kon } } }`, {
+      headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'Participation', id }] },
+    });
+    expect(codes(res)).toContain('FORBIDDEN');
+    expect(res.data?._entities?.[0] ?? null).toBeNull();
   });
 });

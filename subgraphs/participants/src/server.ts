@@ -8,6 +8,7 @@ import './schema/Participation.js';
 import './schema/Deadline.js';
 import './schema/Statistics.js';
 import './schema/ForbundYear.js';
+import './schema/CountyReport.js';
 import { Person } from './entities/Person.js';
 import { Participation } from './entities/Participation.js';
 import { FollowUp } from './entities/FollowUp.js';

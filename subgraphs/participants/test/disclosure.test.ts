@@ -3,26 +3,7 @@
  * who looks for another table, consistent with everything published, in which a hidden cell differs.
  */
 import { suppress, type SumConstraint } from '../src/disclosure.js';
-
-/** Every vector of −1/0/+1 steps over the hidden cells that keeps all sums and all counts ≥ 0. */
-function alternatives(values: Map<string, number>, sums: SumConstraint[], hidden: Set<string>): Set<string> {
-  const ids = [...hidden];
-  const movable = new Set<string>();
-  const step = (i: number, delta: Map<string, number>) => {
-    if (i === ids.length) {
-      if ([...delta.values()].every((d) => d === 0)) return;
-      const balanced = sums.every((s) => s.parts.reduce((a, p) => a + (delta.get(p) ?? 0), 0) === (delta.get(s.total) ?? 0));
-      if (balanced) for (const [id, d] of delta) if (d !== 0) movable.add(id);
-      return;
-    }
-    for (const d of [-1, 0, 1]) {
-      if (values.get(ids[i]!)! + d < 0) continue;
-      step(i + 1, new Map(delta).set(ids[i]!, d));
-    }
-  };
-  step(0, new Map());
-  return movable;
-}
+import { alternatives } from '../../../test/support/disclosure-attack.js';
 
 /** Förbund × hemkommun: parts per förbund, a total per förbund, a county total. */
 function county(rows: Record<string, Record<string, number>>) {
