@@ -1,7 +1,9 @@
 /**
  * Synthetic participants for Norra Västmanland's teams, 2020–2021, shaped so that the 2021
  * figures match Årsrapport 2021 (seed 001, see DOMAIN.md): new and total per hemkommun, exits by
- * outcome for Sala, FNS and Hallstahammar, referrers of new participants for Sala and Surahammar.
+ * outcome for Sala, FNS and Hallstahammar, referrers of new participants for Sala and Surahammar;
+ * and the 2020 column of the hemkommun table (people carried over from 2019, and people who came
+ * and left within 2020).
  * People are invented; personnummer are made with serial numbers 98x–99x and valid check digits.
  * Surahammar's exits, the other teams' referrers, ages and kön are invented.
  */
@@ -12,8 +14,8 @@ type Referrer = 'FORSAKRINGSKASSAN' | 'ARBETSFORMEDLINGEN' | 'KOMMUN_FORSORJNING
 
 export interface DemoTeam {
   interventionId: string;
-  /** hemkommun → [new in 2021, total in 2021] */
-  hemkommun: Record<string, [number, number]>;
+  /** hemkommun → [new in 2021, total in 2021, new in 2020, total in 2020] */
+  hemkommun: Record<string, [number, number, number, number]>;
   /** Exits in 2021 by outcome, in the Årsrapport's order. */
   exits: Partial<Record<Outcome, number>>;
   /** Referrers of the 2021 new participants. */
@@ -23,25 +25,25 @@ export interface DemoTeam {
 export const DEMO_TEAMS: DemoTeam[] = [
   {
     interventionId: '1c7e0000-0000-4000-8000-000000000007', // Sala
-    hemkommun: { '1981': [18, 42] },
+    hemkommun: { '1981': [18, 42, 20, 41] },
     exits: { AVBROTT: 0, ARBETE_UTAN_STOD: 5, STUDIER: 3, AKTIVT_ARBETSSOKANDE: 1, FORTSATT_REHABILITERING: 2, MEDICINSK_REHABILITERING: 5, OVRIGT: 0 },
     referrers: { FORSAKRINGSKASSAN: 10, ARBETSFORMEDLINGEN: 4, KOMMUN_FORSORJNINGSSTOD: 3, REGION: 1 },
   },
   {
     interventionId: '1c7e0000-0000-4000-8000-000000000008', // FNS
-    hemkommun: { '1982': [14, 25], '1962': [3, 8], '1904': [5, 6] },
+    hemkommun: { '1982': [14, 25, 7, 21], '1962': [3, 8, 5, 14], '1904': [5, 6, 2, 2] },
     exits: { AVBROTT: 1, ARBETE_UTAN_STOD: 1, STUDIER: 2, AKTIVT_ARBETSSOKANDE: 3, FORTSATT_REHABILITERING: 5, MEDICINSK_REHABILITERING: 3, OVRIGT: 2 },
     referrers: { FORSAKRINGSKASSAN: 9, ARBETSFORMEDLINGEN: 6, KOMMUN_FORSORJNINGSSTOD: 5, REGION: 2 },
   },
   {
     interventionId: '1c7e0000-0000-4000-8000-000000000009', // Hallstahammar
-    hemkommun: { '1961': [15, 26] },
+    hemkommun: { '1961': [15, 26, 15, 27] },
     exits: { AVBROTT: 0, ARBETE_UTAN_STOD: 2, STUDIER: 2, AKTIVT_ARBETSSOKANDE: 3, FORTSATT_REHABILITERING: 3, MEDICINSK_REHABILITERING: 3, OVRIGT: 2 },
     referrers: { FORSAKRINGSKASSAN: 6, ARBETSFORMEDLINGEN: 5, KOMMUN_FORSORJNINGSSTOD: 3, REGION: 1 },
   },
   {
     interventionId: '1c7e0000-0000-4000-8000-000000000010', // Surahammar
-    hemkommun: { '1907': [13, 25] },
+    hemkommun: { '1907': [13, 25, 17, 25] },
     exits: { ARBETE_UTAN_STOD: 3, STUDIER: 1, AKTIVT_ARBETSSOKANDE: 2, FORTSATT_REHABILITERING: 3, MEDICINSK_REHABILITERING: 2, OVRIGT: 1 },
     referrers: { KOMMUN_FORSORJNINGSSTOD: 4, ARBETSFORMEDLINGEN: 3, FORSAKRINGSKASSAN: 6 },
   },
@@ -82,13 +84,17 @@ export function demoParticipations(): DemoParticipation[] {
     const referrers = Object.entries(team.referrers).flatMap(([r, c]) => Array<Referrer>(c).fill(r as Referrer));
     const outcomes = Object.entries(team.exits).flatMap(([o, c]) => Array<Outcome>(c).fill(o as Outcome));
     const people: DemoParticipation[] = [];
-    for (const [kommun, [fresh, total]] of Object.entries(team.hemkommun)) {
+    for (const [kommun, [fresh, total, fresh2020]] of Object.entries(team.hemkommun)) {
+      // Of those carried over into 2021, the first came in 2019 so that 2020's new add up.
+      const from2019 = Math.max(0, total - fresh - fresh2020);
       for (let i = 0; i < total; i++, n++) {
         const isNew = i >= total - fresh;
         const kon = n % 2 === 0 ? 'KVINNA' : 'MAN';
         const age = 19 + ((n * 7) % 27);
-        const enrolledOn = isNew ? `2021-${pad((i % 11) + 1)}-${pad((i % 27) + 1)}` : `2020-${pad((i % 12) + 1)}-${pad((i % 27) + 1)}`;
-        const referredOn = isNew ? `2021-${pad((i % 11) + 1)}-01` : `2020-${pad((i % 12) + 1)}-01`;
+        const year = isNew ? 2021 : i < from2019 ? 2019 : 2020;
+        const month = isNew ? (i % 11) + 1 : (i % 12) + 1;
+        const enrolledOn = `${year}-${pad(month)}-${pad((i % 27) + 1)}`;
+        const referredOn = `${year}-${pad(month)}-01`;
         people.push({ interventionId: team.interventionId, personnummer: personnummer(n, age, kon), kon, age, hemkommun: kommun, referrer: 'ARBETSFORMEDLINGEN', referredOn, enrolledOn, exitedOn: null, outcome: null });
       }
     }
@@ -102,5 +108,25 @@ export function demoParticipations(): DemoParticipation[] {
     });
     out.push(...people);
   }
+  // 2020's leavers, after everyone else so the 2021 people keep their numbers (ages, kön).
+  for (const team of DEMO_TEAMS) {
+    for (const [kommun, [fresh, total, fresh2020, total2020]] of Object.entries(team.hemkommun)) {
+      const carried = total - fresh;
+      const cameIn2020 = Math.max(0, fresh2020 - carried);
+      const cameIn2019 = total2020 - carried - cameIn2020;
+      for (let i = 0; i < cameIn2020 + cameIn2019; i++, n++) {
+        const kon = n % 2 === 0 ? 'KVINNA' : 'MAN';
+        const age = 19 + ((n * 7) % 27);
+        const enrolledOn = i < cameIn2020 ? `2020-${pad((i % 11) + 1)}-${pad((i % 27) + 1)}` : `2019-${pad((i % 12) + 1)}-${pad((i % 27) + 1)}`;
+        out.push({
+          interventionId: team.interventionId, personnummer: personnummer(n, age, kon), kon, age, hemkommun: kommun, referrer: 'ARBETSFORMEDLINGEN',
+          referredOn: `${enrolledOn.slice(0, 8)}01`, enrolledOn, exitedOn: '2020-12-20', outcome: LEAVERS_2020[i % LEAVERS_2020.length]!,
+        });
+      }
+    }
+  }
   return out;
 }
+
+/** Outcomes of 2020's leavers, invented (the seeds give no 2020 exit table). */
+const LEAVERS_2020: Outcome[] = ['ARBETE_UTAN_STOD', 'FORTSATT_REHABILITERING', 'STUDIER', 'MEDICINSK_REHABILITERING', 'AKTIVT_ARBETSSOKANDE'];

@@ -10,6 +10,7 @@ import './schema/Requisition.js';
 import './schema/BudgetUsage.js';
 import './schema/Budget.js';
 import './schema/FinancialStatement.js';
+import './schema/ForbundYear.js';
 import { Budget } from './entities/Budget.js';
 import { BudgetContribution } from './entities/BudgetContribution.js';
 import { BudgetCostLine } from './entities/BudgetCostLine.js';

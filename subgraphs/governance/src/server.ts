@@ -12,6 +12,7 @@ import './schema/Decision.js';
 import './schema/Avvikelse.js';
 import './schema/Calendar.js';
 import './schema/PlanGoal.js';
+import './schema/ForbundYear.js';
 import { Forbund } from './entities/Forbund.js';
 import { Member } from './entities/Member.js';
 import { Body } from './entities/Body.js';

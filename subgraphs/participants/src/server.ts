@@ -9,6 +9,8 @@ import './schema/Deadline.js';
 import './schema/Statistics.js';
 import './schema/ActionPlan.js';
 import './schema/Screening.js';
+import './schema/ForbundYear.js';
+import './schema/CountyReport.js';
 import { Person } from './entities/Person.js';
 import { Participation } from './entities/Participation.js';
 import { FollowUp } from './entities/FollowUp.js';

@@ -8,6 +8,7 @@ import './schema/StaffPosition.js';
 import './schema/LocalGoal.js';
 import './schema/StructuralEvent.js';
 import './schema/Forbund.js';
+import './schema/ForbundYear.js';
 import { Intervention } from './entities/Intervention.js';
 import { StaffPosition } from './entities/StaffPosition.js';
 import { LocalGoal } from './entities/LocalGoal.js';

@@ -16,7 +16,7 @@ interface Statement {
 }
 
 /** A förbund's year: its budget (if decided) and every insats with an allocation or a requisition that year. */
-async function statementFor(ctx: SubgraphContext, tenantId: string, year: number): Promise<Statement> {
+export async function statementFor(ctx: SubgraphContext, tenantId: string, year: number): Promise<Statement> {
   const [budget, allocations, requisitions] = await Promise.all([
     findBudget(ctx, tenantId, year),
     ctx.em.find(Allocation, { tenantId, year }, { fields: ['interventionId'] }),
@@ -35,7 +35,7 @@ const costs = (s: Statement, b: Budget) => unrequisitioned(b, true) + unrequisit
 /** A figure that needs the year's budget: null without one. */
 const withBudget = (s: Statement, figure: (b: Budget) => bigint) => (s.budget ? kronor(figure(s.budget)) : null);
 
-const StatementRef = builder.objectRef<Statement>('FinancialStatement').implement({
+export const StatementRef = builder.objectRef<Statement>('FinancialStatement').implement({
   description:
     'Utfall for a förbund and year, computed from its records: income from the budget’s contributions; costs = fixed and other costs as budgeted (no actuals are recorded for them) + what the insatser used (approved and paid requisitions). Figures that need the budget are null without one.',
   fields: (t) => ({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
-import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { NotFoundError, ValidationError, forbidden } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
 import { InterventionRef, staffScope, targetGroup } from './Intervention.js';
 import { audited } from './Audit.js';
@@ -112,7 +112,12 @@ export const ParticipationRef = builder.loadableObject('Participation', {
 
 builder.asEntity(ParticipationRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => ParticipationRef.getDataloader(ctx).load(ref.id).catch(() => null),
+  // A role that may never read a participation (the county, the board) is told so, rather than
+  // getting a null that looks like "not found"; staff of another insats get that null.
+  resolveReference: (ref, ctx) => {
+    if (!ctx.identity.roles.includes('staff')) throw forbidden();
+    return ParticipationRef.getDataloader(ctx).load(ref.id).catch(() => null);
+  },
 });
 
 builder.queryFields((t) => ({

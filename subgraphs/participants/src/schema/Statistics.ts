@@ -12,7 +12,7 @@ interface Stats {
   to: string;
 }
 
-const Count = builder.objectRef<{ key: string; count: number }>('CountByKey').implement({
+export const Count = builder.objectRef<{ key: string; count: number }>('CountByKey').implement({
   fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
 });
 

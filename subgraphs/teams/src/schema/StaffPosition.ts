@@ -23,7 +23,7 @@ const ROLE_NAMES: Record<(typeof STAFF_ROLES)[number], string> = {
   OTHER: 'Other role.',
 };
 
-const StaffRoleEnum = builder.enumType('StaffRole', {
+export const StaffRoleEnum = builder.enumType('StaffRole', {
   values: Object.fromEntries(STAFF_ROLES.map((r) => [r, { description: ROLE_NAMES[r] }])) as Record<(typeof STAFF_ROLES)[number], { description: string }>,
 });
 const FinancingEnum = builder.enumType('Financing', {

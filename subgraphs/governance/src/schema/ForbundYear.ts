@@ -1,0 +1,52 @@
+/**
+ * A förbund's year: the report node (Årsrapport) that every subgraph contributes fields to.
+ * Governance owns the entry point `Forbund.year(year)` and adds the year's decisions and
+ * avvikelser; participants, teams, finance and indicators add theirs through the same key.
+ */
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import { visibleForbundYear, yearBounds, REPORT_READERS, type ForbundYearKey } from '@finsam/kit/report-period.js';
+import { builder } from './builder.js';
+import { ForbundRef } from './Forbund.js';
+
+/** Figures that reveal no person: the förbund's own readers and the county. */
+const FIGURE_READERS = [...REPORT_READERS, 'county_analyst', 'platform_admin'] as const;
+
+const COUNTS_SQL = `
+select
+  (select count(*) from "decision" d join "meeting" m on m."id" = d."meeting_id"
+    where d."tenant_id" = ? and m."date" between ? and ?)::int as decisions,
+  (select count(*) from "avvikelse" a
+    where a."tenant_id" = ? and a."reported_on" between ? and ?)::int as avvikelser`;
+
+// One statement for both counts: the two fields share the parent object.
+const asked = new WeakMap<ForbundYearKey, Promise<{ decisions: number; avvikelser: number }>>();
+function counts(ctx: SubgraphContext, key: ForbundYearKey) {
+  const { from, to } = yearBounds(key.year);
+  if (!asked.has(key)) asked.set(key, ctx.em.execute<{ decisions: number; avvikelser: number }[]>(COUNTS_SQL, [key.forbundId, from, to, key.forbundId, from, to]).then((rows) => rows[0]!));
+  return asked.get(key)!;
+}
+
+export const ForbundYearRef = builder.objectRef<ForbundYearKey>('ForbundYear').implement({
+  description: 'En förbunds år (Årsrapport): every figure of one förbund and calendar year, each contributed by the subgraph that owns it.',
+  fields: (t) => ({
+    forbundId: t.exposeID('forbundId'),
+    year: t.exposeInt('year'),
+    forbund: t.field({ type: ForbundRef, resolve: (k) => k.forbundId }),
+    decisions: t.int({ description: 'Beslut taken at the förbund’s meetings in the year.', authScopes: { role: [...FIGURE_READERS] }, resolve: async (k, _a, ctx) => (await counts(ctx, k)).decisions }),
+    avvikelser: t.int({ description: 'Avvikelser reported in the year.', authScopes: { role: [...FIGURE_READERS] }, resolve: async (k, _a, ctx) => (await counts(ctx, k)).avvikelser }),
+  }),
+});
+
+builder.asEntity(ForbundYearRef, {
+  key: builder.selection<ForbundYearKey>('forbundId year'),
+  resolveReference: (key, ctx) => visibleForbundYear(ctx.identity, key),
+});
+
+builder.objectField(ForbundRef, 'year', (t) =>
+  t.field({
+    type: ForbundYearRef,
+    description: 'The förbund’s year (Årsrapport, Uppföljning Finsam): figures from every subgraph.',
+    args: { year: t.arg.int({ required: true }) },
+    resolve: (f, { year }) => ({ forbundId: f.id, year }),
+  }),
+);

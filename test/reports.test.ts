@@ -1,0 +1,202 @@
+/**
+ * Reporting across the graph (issue 9): Norra Västmanland's Årsrapport 2021 as one query through
+ * the gateway — participants, money, staffing and governance from their own subgraphs — equal to
+ * the Årsrapport's tables (DOMAIN.md); and who may read which part of it.
+ */
+import { startTestPlatform, codes, NORRA, SODRA, VASTERAS, type TestPlatform } from './support/platform.js';
+import { alternatives } from './support/disclosure-attack.js';
+
+let p: TestPlatform;
+beforeAll(async () => {
+  p = await startTestPlatform();
+});
+afterAll(() => p.close());
+
+const SALA = '1c7e0000-0000-4000-8000-000000000007';
+const FNS = '1c7e0000-0000-4000-8000-000000000008';
+const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
+const SURAHAMMAR = '1c7e0000-0000-4000-8000-000000000010';
+const KURATOR_REGION = '1c7e0000-0000-4000-8000-000000000013';
+
+const REPORT = `{
+  forbund { year(year: 2021) {
+    year decisions avvikelser
+    participants {
+      new total
+      hemkommuner { scbCode new total newPreviousYear totalPreviousYear }
+      interventions { intervention { id name } new total exited exitsByOutcome { key count } newByReferrer { key count } newByKon { key count } averageAgeAtEntry stepForwardShare }
+    }
+    finance { allocated used differens closingEquity interventions { intervention { id } allocated used differens } }
+    staffing { intervention { id } role employer { name } fte }
+    structuralAttendees { intervention { id } events attendees }
+  } }
+}`;
+const table = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
+
+describe('Norra Västmanland’s Årsrapport 2021 in one query', () => {
+  let year: any;
+  beforeAll(async () => {
+    const res = await p.gql(REPORT, { as: 'norra-vastmanland-board' });
+    expect(res.errors).toBeUndefined();
+    year = res.data.forbund.year;
+  });
+
+  it('has the hemkommun table, new and total, with 2020 beside it', () => {
+    const rows = Object.fromEntries(year.participants.hemkommuner.map((r: any) => [r.scbCode, [r.new, r.newPreviousYear, r.total, r.totalPreviousYear]]));
+    // Årsrapport: nya 2021 (2020) / totalt 2021 (2020)
+    expect(rows).toEqual({
+      '1982': [14, 7, 25, 21], // Fagersta
+      '1961': [15, 15, 26, 27], // Hallstahammar
+      '1962': [3, 5, 8, 14], // Norberg
+      '1981': [18, 20, 42, 41], // Sala
+      '1904': [5, 2, 6, 2], // Skinnskatteberg
+      '1907': [13, 17, 25, 25], // Surahammar
+    });
+    expect([year.participants.new, year.participants.total]).toEqual([68, 132]);
+  });
+
+  it.each([
+    ['Sala', SALA, 16, { ARBETE_UTAN_STOD: 5, STUDIER: 3, AKTIVT_ARBETSSOKANDE: 1, FORTSATT_REHABILITERING: 2, MEDICINSK_REHABILITERING: 5 }],
+    ['FNS', FNS, 17, { AVBROTT: 1, ARBETE_UTAN_STOD: 1, STUDIER: 2, AKTIVT_ARBETSSOKANDE: 3, FORTSATT_REHABILITERING: 5, MEDICINSK_REHABILITERING: 3, OVRIGT: 2 }],
+    ['Hallstahammar', HALLSTAHAMMAR, 15, { ARBETE_UTAN_STOD: 2, STUDIER: 2, AKTIVT_ARBETSSOKANDE: 3, FORTSATT_REHABILITERING: 3, MEDICINSK_REHABILITERING: 3, OVRIGT: 2 }],
+  ])('has %s’s exits by outcome', (_name, id, exited, outcomes) => {
+    const row = year.participants.interventions.find((r: any) => r.intervention.id === id);
+    expect(row.exited).toBe(exited);
+    expect(table(row.exitsByOutcome)).toEqual(outcomes);
+    // Arbete, studier and arbetssökande are steps forward.
+    const steps = ['ARBETE_UTAN_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'].reduce((a, k) => a + ((outcomes as Record<string, number>)[k] ?? 0), 0);
+    expect(row.stepForwardShare).toBeCloseTo(steps / exited, 3);
+  });
+
+  it('has the referrers of new participants, and kön adding up to new', () => {
+    const row = (id: string) => year.participants.interventions.find((r: any) => r.intervention.id === id);
+    expect(table(row(SALA).newByReferrer)).toEqual({ FORSAKRINGSKASSAN: 10, ARBETSFORMEDLINGEN: 4, KOMMUN_FORSORJNINGSSTOD: 3, REGION: 1 });
+    expect(table(row(SURAHAMMAR).newByReferrer)).toEqual({ KOMMUN_FORSORJNINGSSTOD: 4, ARBETSFORMEDLINGEN: 3, FORSAKRINGSKASSAN: 6 });
+    for (const r of year.participants.interventions) expect(r.newByKon.reduce((a: number, c: any) => a + c.count, 0)).toBe(r.new);
+    expect(row(SALA).intervention.name).toBe('Samordningsteam Sala');
+  });
+
+  it('has the budget table in its consistent reading (Sala used 1 535 642)', () => {
+    const row = (id: string) => year.finance.interventions.find((r: any) => r.intervention.id === id);
+    expect([HALLSTAHAMMAR, SURAHAMMAR, FNS, SALA, KURATOR_REGION].map((id) => [row(id).allocated, row(id).used, row(id).differens])).toEqual([
+      [1_060_000, 1_044_493, 15_507],
+      [958_000, 962_920, -4_920],
+      [1_457_000, 1_401_914, 55_086],
+      [1_590_000, 1_535_642, 54_358],
+      [235_000, 129_829, 105_171],
+    ]);
+    expect([year.finance.allocated, year.finance.used, year.finance.differens]).toEqual([5_300_000, 5_074_798, 225_202]);
+  });
+
+  it('has staffing from teams and governance counts', () => {
+    const hallsta = year.staffing.filter((s: any) => s.intervention.id === HALLSTAHAMMAR);
+    expect(hallsta.length).toBeGreaterThan(0);
+    for (const s of year.staffing) expect(s.fte).toBeGreaterThan(0);
+    expect(Number.isInteger(year.decisions) && Number.isInteger(year.avvikelser)).toBe(true);
+  });
+});
+
+describe('who reads a förbund’s year', () => {
+  it('a förbund admin’s `forbund.year` is always their own förbund’s', async () => {
+    const res = await p.gql(`{ forbund { year(year: 2021) { forbundId participants { new } } } }`, { as: 'vasteras-admin' });
+    expect(res.data.forbund.year.forbundId).toBe(VASTERAS.id);
+    expect(res.data.forbund.year.participants.new).toBe(0);
+  });
+
+  it('staff get FORBIDDEN for the unsuppressed participant figures', async () => {
+    const res = await p.gql(`{ forbund { year(year: 2021) { participants { new } } } }`, { as: 'norra-vastmanland-staff' });
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+  });
+
+  it.each(['participants', 'finance', 'staffing', 'decisions'])('a subgraph answers a forged key of another förbund with null (%s)', async (field) => {
+    const subgraph = { participants: 'participants', finance: 'finance', staffing: 'teams', decisions: 'governance' }[field]!;
+    const { internalSigner } = await import('@finsam/kit/internal-token.js');
+    const { identityFromClaims } = await import('@finsam/kit/identity.js');
+    const sign = await internalSigner(p.keys.internal.privateJwk);
+    const token = await sign(identityFromClaims({ sub: 'probe', tenant: VASTERAS.id, roles: ['board'], interventions: [] }), subgraph);
+    const probe = async (forbundId: string) =>
+      (await p.post(p.subgraphUrls[subgraph]!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on ForbundYear { forbundId } } }`, {
+        headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'ForbundYear', forbundId, year: 2021 }] },
+      })).data._entities[0];
+    expect(await probe(NORRA.id)).toBeNull();
+    expect(await probe(VASTERAS.id)).toEqual({ forbundId: VASTERAS.id }); // the probe can succeed
+  });
+});
+
+describe('the county view, under disclosure control', () => {
+  const COUNTY = `{ countyReport(forbundIds: ["${VASTERAS.id}", "${NORRA.id}", "${SODRA.id}"], year: 2021) {
+    threshold
+    forbund { year { forbundId finance { allocated } }
+      new { suppressed value } total { suppressed value } exited { suppressed value }
+      averageAgeAtEntry { suppressed value }
+      newByHemkommun { scbCode new { suppressed value } } }
+    totals { new { suppressed value } total { suppressed value } exited { suppressed value } }
+  } }`;
+  let report: any;
+  beforeAll(async () => {
+    const res = await p.gql(COUNTY, { as: 'county-analyst' });
+    expect(res.errors).toBeUndefined();
+    report = res.data.countyReport;
+  });
+  const norra = () => report.forbund.find((r: any) => r.year.forbundId === NORRA.id);
+
+  it('suppresses Norberg’s 3 new participants and at least one complementary cell, as suppressed — not 0', () => {
+    expect(report.threshold).toBe(5);
+    const cells = Object.fromEntries(norra().newByHemkommun.map((c: any) => [c.scbCode, c.new]));
+    expect(cells['1962']).toEqual({ suppressed: true, value: null });
+    const hidden = Object.values(cells).filter((c: any) => c.suppressed);
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    expect(cells['1981']).toEqual({ suppressed: false, value: 18 }); // Sala is large enough to show
+    expect(norra().new).toEqual({ suppressed: false, value: 68 });
+  });
+
+  it('lets no suppressed value be derived from the published totals', async () => {
+    // The true figures, from the förbund's own report, seed the attacker's search.
+    const own = (await p.gql(REPORT, { as: 'norra-vastmanland-board' })).data.forbund.year.participants;
+    const values = new Map<string, number>();
+    const hidden = new Set<string>();
+    const sums: { total: string; parts: string[] }[] = [];
+    const truth = (scb: string) => own.hemkommuner.find((h: any) => h.scbCode === scb)?.new ?? own.new - own.hemkommuner.reduce((a: number, h: any) => a + h.new, 0);
+    for (const row of report.forbund) {
+      const f = row.year.forbundId;
+      const total = f === NORRA.id ? own.new : row.new.value;
+      values.set(f, total);
+      if (row.new.suppressed) hidden.add(f);
+      for (const c of row.newByHemkommun) {
+        values.set(`${f}/${c.scbCode}`, c.new.suppressed ? truth(c.scbCode) : c.new.value);
+        if (c.new.suppressed) hidden.add(`${f}/${c.scbCode}`);
+      }
+      sums.push({ total: f, parts: row.newByHemkommun.map((c: any) => `${f}/${c.scbCode}`) });
+    }
+    values.set('county', report.totals.new.value);
+    sums.push({ total: 'county', parts: report.forbund.map((r: any) => r.year.forbundId) });
+    expect(hidden.has(`${NORRA.id}/1962`)).toBe(true);
+    // Every hidden cell can take another value in a table consistent with all that is published.
+    expect(alternatives(values, sums, hidden)).toEqual(hidden);
+  });
+
+  it('gives the county money from finance, beside the suppressed counts', () => {
+    expect(norra().year.finance.allocated).toBe(5_300_000);
+    expect(norra().averageAgeAtEntry.suppressed).toBe(false);
+  });
+
+  it('refuses anyone but the county and platform roles', async () => {
+    expect(codes(await p.gql(COUNTY, { as: 'norra-vastmanland-board' }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('gives the county analyst FORBIDDEN for participations, persons, unsuppressed figures and `_entities` of a participation', async () => {
+    expect(codes(await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { id } } } }`, { as: 'county-analyst' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { person { personnummer } } } } }`, { as: 'county-analyst' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await p.gql(`{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021) { forbund { year { participants { new } } } } }`, { as: 'county-analyst' }))).toEqual(['FORBIDDEN']);
+    const staffToken = await p.tokenFor({ name: 'sala-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SALA] });
+    const id = (await p.gql(`{ participations(interventionId: "${SALA}", first: 1) { edges { node { id } } } }`, { token: staffToken })).data.participations.edges[0].node.id;
+    const { internalSigner } = await import('@finsam/kit/internal-token.js');
+    const { identityFromClaims } = await import('@finsam/kit/identity.js');
+    const token = await (await internalSigner(p.keys.internal.privateJwk))(identityFromClaims({ sub: 'county', roles: ['county_analyst'], interventions: [] }), 'participants');
+    const res = await p.post(p.subgraphUrls.participants!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Participation { id kon } } }`, {
+      headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'Participation', id }] },
+    });
+    expect(codes(res)).toContain('FORBIDDEN');
+    expect(res.data?._entities?.[0] ?? null).toBeNull();
+  });
+});
