@@ -19,6 +19,7 @@ import { createLogger } from '@finsam/kit/log.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import { userTokenVerifier, type UserTokenOptions } from './user-token.js';
 import { serveGraphiql } from './graphiql/page.js';
+import { serveExports } from './export.js';
 import { limits, type ApolloArmorConfig } from './limits.js';
 
 export interface GatewayContext {
@@ -147,6 +148,7 @@ export async function createGateway(options: GatewayOptions) {
         res.status(state.ready ? 200 : 503).json(state);
       });
       serveGraphiql(app);
+      serveExports(app, apollo, identify);
       app.use(
         '/graphql',
         express.json({ limit: '256kb' }),

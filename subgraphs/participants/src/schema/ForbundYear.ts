@@ -20,7 +20,7 @@ const STEP_ARRAY = `{${STEP_FORWARD.join(',')}}`;
 export interface HemkommunRow { scb_code: string; new: number; total: number; new_previous: number; total_previous: number }
 export interface InterventionRow {
   intervention_id: string; new: number; total: number; exited: number; age_n: number; average_age: number | null; step_forward: number;
-  breakdown: { dim: 'REFERRER' | 'KON' | 'OUTCOME'; key: string; n: number }[];
+  breakdown: { dim: 'REFERRER' | 'KON' | 'KON_TOTAL' | 'OUTCOME'; key: string; n: number }[];
 }
 export interface ParticipantYear { hemkommuner: HemkommunRow[]; interventions: InterventionRow[] }
 
@@ -51,6 +51,8 @@ breakdown as (
   select "intervention_id", 'REFERRER' as dim, "referrer_unit" as key, count(*)::int as n from p, a where ${NEW} group by 1, 3
   union all
   select "intervention_id", 'KON', "kon", count(*)::int from p, a where ${NEW} group by 1, 3
+  union all
+  select "intervention_id", 'KON_TOTAL', "kon", count(*)::int from p group by 1, 3
   union all
   select "intervention_id", 'OUTCOME', o, count(*)::int from p cross join lateral unnest(p."outcomes") as o, a where ${EXITED} group by 1, 3
 )
@@ -109,6 +111,7 @@ export const InterventionYearFigures = builder.objectRef<InterventionRow>('Inter
     exited: t.exposeInt('exited', { description: 'Avslutade.' }),
     newByReferrer: t.field({ type: [Count], description: 'Nya per remittent.', resolve: (r) => byDim(r, 'REFERRER') }),
     newByKon: t.field({ type: [Count], description: 'Nya per kön.', resolve: (r) => byDim(r, 'KON') }),
+    totalByKon: t.field({ type: [Count], description: 'Deltagare totalt per kön (Uppföljning Finsam).', resolve: (r) => byDim(r, 'KON_TOTAL') }),
     exitsByOutcome: t.field({ type: [Count], description: 'Avslut per utfall.', resolve: (r) => byDim(r, 'OUTCOME') }),
     averageAgeAtEntry: t.float({ nullable: true, description: 'Medelålder of new participants with consent.', resolve: (r) => r.average_age }),
     stepForwardShare: t.float({ nullable: true, description: 'Share of exits with a step towards work or studies.', resolve: (r) => share(r.step_forward, r.exited) }),

@@ -1,0 +1,59 @@
+/**
+ * Done means: the Uppföljning Finsam CSV for Norra Västmanland 2021 has one row per insats with
+ * counts by kön and the budget columns, and matches the graph's figures.
+ */
+import { UPPFOLJNING_COLUMNS, UPPFOLJNING_FINSAM } from '@finsam/gateway/export.js';
+import { startTestPlatform, type TestPlatform } from './support/platform.js';
+
+let p: TestPlatform;
+beforeAll(async () => {
+  p = await startTestPlatform();
+});
+afterAll(() => p.close());
+
+const url = (file: string) => p.gatewayUrl.replace(/\/graphql$/, `/export/uppfoljning-finsam/${file}`);
+const fetchAs = async (file: string, user?: string) =>
+  fetch(url(file), { headers: user ? { authorization: `Bearer ${await p.token(user)}` } : {} });
+
+/** A small CSV reader for the file's own format (quoted cells only where needed). */
+function parse(csv: string): Record<string, string>[] {
+  const [head, ...lines] = csv.trim().split('\r\n').map((line) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replaceAll('""', '"')).slice(0, -1));
+  return lines.map((cells) => Object.fromEntries(head!.map((h, i) => [h, cells[i]!])));
+}
+
+it('gives Norra Västmanland 2021 one row per insats, equal to the graph', async () => {
+  const res = await fetchAs('2021.csv', 'norra-vastmanland-admin');
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+  const rows = parse(await res.text());
+  expect(Object.keys(rows[0]!)).toEqual([...UPPFOLJNING_COLUMNS]);
+
+  const graph = (await p.gql(UPPFOLJNING_FINSAM, { as: 'norra-vastmanland-admin', variables: { year: 2021 } })).data.forbund.year;
+  const ids = new Set<string>([
+    ...graph.participants.interventions.map((i: any) => i.intervention.id),
+    ...graph.finance.interventions.map((i: any) => i.intervention.id),
+    ...graph.structuralAttendees.map((i: any) => i.intervention.id),
+  ]);
+  expect(rows.map((r) => r.intervention_id).sort()).toEqual([...ids].sort());
+
+  for (const figures of graph.participants.interventions) {
+    const row = rows.find((r) => r.intervention_id === figures.intervention.id)!;
+    expect(Number(row.participants_total)).toBe(figures.total);
+    expect(Number(row.participants_kvinna) + Number(row.participants_man) + Number(row.participants_unknown)).toBe(figures.total);
+  }
+  for (const money of graph.finance.interventions) {
+    const row = rows.find((r) => r.intervention_id === money.intervention.id)!;
+    expect([Number(row.allocated), Number(row.used), Number(row.differens)]).toEqual([money.allocated, money.used, money.differens]);
+  }
+  const sala = rows.find((r) => r.intervention === 'Samordningsteam Sala')!;
+  expect(sala).toMatchObject({ kind: 'INDIVIDUAL', allocated: '1590000', used: '1535642', forbund: 'Norra Västmanlands Samordningsförbund' });
+  expect(rows.every((r) => r.forbund_allocated === '5300000')).toBe(true);
+});
+
+it('is for the förbund’s own users: no token 401, the county analyst 403, a bad name 400', async () => {
+  expect((await fetchAs('2021.csv')).status).toBe(401);
+  expect((await fetchAs('2021.csv', 'county-analyst')).status).toBe(403);
+  expect((await fetchAs('2021.xlsx', 'norra-vastmanland-admin')).status).toBe(400);
+  const other = parse(await (await fetchAs('2021.csv', 'vasteras-admin')).text());
+  expect(other.some((r) => r.intervention === 'Samordningsteam Sala')).toBe(false);
+});
