@@ -162,8 +162,12 @@ describe('extension decided by the styrgrupp (governance) and resolved through t
     });
     const decisionId = decided.data.recordDecision.data.id;
     const later = new Date(Date.parse(`${participation.plannedEnd}T00:00:00Z`) + 180 * 86_400_000).toISOString().slice(0, 10);
-    const wrong = await p.gql(`mutation { extendParticipation(participationId: "${participation.id}", decisionId: "${(await p.gql('{ bodies(kind: BOARD) { meetings { decisions { id } } } }', { as: 'norra-vastmanland-admin' })).data.bodies[0]?.meetings?.[0]?.decisions?.[0]?.id ?? decisionId.replace(/.$/, '0')}", newPlannedEnd: "${later}") { ${RESULT} } }`, { as: hallstaStaff });
-    expect(wrong.data.extendParticipation.issues).toEqual([{ path: ['decisionId'], message: expect.stringMatching(/Not an extension decision/) }]);
+    // Another decision of the same styrgrupp (not an extension), and an id that is no decision at all.
+    const other = (await p.gql(`{ intervention(id: "${HALLSTAHAMMAR}") { decisions { id kind } } }`, { as: 'norra-vastmanland-board' })).data.intervention.decisions.find((d: any) => d.kind !== 'EXTENSION').id;
+    for (const notExtension of [other, crypto.randomUUID()]) {
+      const wrong = await p.gql(`mutation { extendParticipation(participationId: "${participation.id}", decisionId: "${notExtension}", newPlannedEnd: "${later}") { ${RESULT} } }`, { as: hallstaStaff });
+      expect(wrong.data.extendParticipation.issues).toEqual([{ path: ['decisionId'], message: expect.stringMatching(/Not an extension decision/) }]);
+    }
     const res = await p.gql(`mutation { extendParticipation(participationId: "${participation.id}", decisionId: "${decisionId}", newPlannedEnd: "${later}") { ${RESULT} ... on MutationExtendParticipationSuccess { data { plannedEnd extensionDecision { id kind text } } } } }`, { as: hallstaStaff });
     expect(res.data.extendParticipation.data).toEqual({ plannedEnd: later, extensionDecision: { id: decisionId, kind: 'EXTENSION', text: 'Förlängning sex månader för fortsatt arbetsträning.' } });
   });
