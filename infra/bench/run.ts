@@ -136,7 +136,9 @@ async function main() {
   if (process.env.DATABASE_URL) {
     cluster = { admin: connectionFromUrl(process.env.DATABASE_URL), stop: async () => {} };
   } else {
-    dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-bench-')), 'postgres');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-bench-'));
+    fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as "postgres" and must enter it
+    dataDir = path.join(dir, 'postgres');
     cluster = await startEmbeddedPostgres({ dataDir, persistent: false });
   }
   const keys = await generateDevKeys();
