@@ -61,7 +61,12 @@ builder.objectField(InterventionRef, 'participantDeadlines', (t) =>
     resolve: async (i, { asOf, within }, ctx) => {
       const today = asOf ?? new Date().toISOString().slice(0, 10);
       const horizon = addDays(today, within ?? 30);
-      const participations = await ctx.em.find(Participation, { ...staffScope(ctx), interventionId: i.id, status: { $in: ['ENROLLED', 'EXITED'] } });
+      // Only participations with something left to do: exits whose follow-ups are all recorded have no deadline.
+      const participations = await ctx.em.find(Participation, {
+        ...staffScope(ctx),
+        interventionId: i.id,
+        $or: [{ status: 'ENROLLED' }, { status: 'EXITED', $or: [{ finalDocumentationSentOn: null }, { level6Months: null }, { level18Months: null }] }],
+      });
       const all = (await Promise.all(participations.map((p) => deadlinesOf(p, today)))).flat();
       return all
         .filter((d) => d.due <= horizon)
