@@ -85,18 +85,26 @@ builder.objectField(ForbundRef, 'upcoming', (t) =>
   }),
 );
 
-builder.objectField(InterventionRef, 'upcoming', (t) =>
-  t.field({
-    type: [UpcomingRef],
+builder.objectFields(InterventionRef, (t) => ({
+  // Loaded for all insatser of a request at once: a förbund's dashboard lists them all.
+  upcoming: t.loadableList({
+    type: UpcomingRef,
     description: 'The insats’ next styrgrupp meetings and requisition deadlines.',
     authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    byPath: true,
     args: { from: t.arg({ type: 'Date', description: 'Default: today.' }), limit: t.arg.int({ description: 'Default 10, at most 100.' }) },
-    resolve: async (i, { from, limit }, ctx) => {
-      if (!seesIntervention(ctx.identity, i.id)) return [];
+    load: async (keys, ctx, { from, limit }) => {
+      const ids = (keys as string[]).filter((id) => seesIntervention(ctx.identity, id));
       const start = from ?? today();
       const n = Math.min(limit ?? 10, 100);
-      const meetings = await ctx.em.find(Meeting, { date: { $gte: start }, body: { interventionId: i.id } }, { orderBy: { date: 'asc' }, limit: n });
-      return merge(meetings, deadlines(start, ['REQUISITION'], n), n);
+      const meetings = ids.length
+        ? await ctx.em.find(Meeting, { date: { $gte: start }, body: { interventionId: { $in: ids } } }, { orderBy: { date: 'asc' }, populate: ['body'] })
+        : [];
+      const due = deadlines(start, ['REQUISITION'], n);
+      return (keys as string[]).map((id) =>
+        ids.includes(id) ? merge(meetings.filter((m) => m.body.$.interventionId === id).slice(0, n), due, n) : [],
+      );
     },
+    resolve: (i) => i.id,
   }),
-);
+}));

@@ -60,7 +60,12 @@ builder.objectField(InterventionRef, 'participantDeadlines', (t) =>
     resolve: async (i, { asOf, within }, ctx) => {
       const asOfDay = asOf ?? today();
       const horizon = addDays(asOfDay, within ?? 30);
-      const participations = await ctx.em.find(Participation, { ...staffScope(ctx), interventionId: i.id, status: { $in: ['ENROLLED', 'EXITED'] } });
+      // Only participations with something left to do: exits whose follow-ups are all recorded have no deadline.
+      const participations = await ctx.em.find(Participation, {
+        ...staffScope(ctx),
+        interventionId: i.id,
+        $or: [{ status: 'ENROLLED' }, { status: 'EXITED', $or: [{ finalDocumentationSentOn: null }, { level6Months: null }, { level18Months: null }] }],
+      });
       const all = (await Promise.all(participations.map((p) => deadlinesOf(p, asOfDay)))).flat();
       return all
         .filter((d) => d.due <= horizon)

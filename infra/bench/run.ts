@@ -1,0 +1,287 @@
+/**
+ * `npm run bench [-- --small] [--forbund N --interventions N --participations N --seconds N]`:
+ * synthetic data into its own databases → the real subgraphs (this process) → the tuned and a
+ * default @apollo/gateway (a process each) → load from autocannon (another process) → one table.
+ * Not part of `npm test`: it takes minutes and its numbers depend on the machine.
+ */
+import { execFile, fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer } from '@apollo/server';
+import { ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { migrate, sqlStatementCount, type DatabaseConnection } from '@finsam/kit/database.js';
+import { internalSigner } from '@finsam/kit/internal-token.js';
+import type { Identity } from '@finsam/kit/identity.js';
+import { InternalTokenDataSource, type GatewayContext, type GatewayOptions, type InternalTokenSigner } from '@finsam/gateway/gateway.js';
+import { userTokenVerifier } from '@finsam/gateway/user-token.js';
+import { connectionFromUrl, startEmbeddedPostgres, type Cluster } from '../src/postgres.js';
+import { dropDatabase, ensureDatabase, ensureRoles } from '../src/provision.js';
+import { SUBGRAPHS } from '../src/subgraphs.js';
+import { startPlatform } from '../src/platform.js';
+import { readSupergraph } from '../src/compose.js';
+import { DEV_AUDIENCE, DEV_ISSUER, devTokenSigner } from '../src/demo.js';
+import { DEV_USER_ALGORITHM, generateDevKeys } from '../src/keys.js';
+import { LIST_LENGTHS, generate, listForbund, type BenchSize } from './generate.js';
+import { dashboard, staff, type Operation } from './operations.js';
+import type { LoadJob, LoadRequest, LoadResult } from './load.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    small: { type: 'boolean', default: false },
+    forbund: { type: 'string' },
+    interventions: { type: 'string' },
+    participations: { type: 'string' },
+    seconds: { type: 'string' },
+  },
+});
+const base: BenchSize = args.small
+  ? { forbund: 6, interventionsPerForbund: 8, participations: 20_000 }
+  : { forbund: 80, interventionsPerForbund: 12, participations: 1_000_000 };
+const size: BenchSize = {
+  forbund: Number(args.forbund ?? base.forbund),
+  interventionsPerForbund: Number(args.interventions ?? base.interventionsPerForbund),
+  participations: Number(args.participations ?? base.participations),
+};
+const seconds = Number(args.seconds ?? (args.small ? 3 : 10));
+const CLIENTS = [1, 10, 50];
+const DB_PREFIX = 'finsam_bench';
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+
+function forkGateway(variant: 'tuned' | 'default', options: GatewayOptions): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(path.join(here, 'gateway-process.ts'), { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_GATEWAY: JSON.stringify({ variant, options }) } });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve({ child, url: (m as { url: string }).url }));
+    child.once('exit', (code) => reject(new Error(`${variant} gateway exited with ${code}`)));
+  });
+}
+
+function peakRssKb(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve((m as { maxRssKb: number }).maxRssKb));
+    child.send('rss');
+  });
+}
+
+function load(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', path.join(here, 'load.ts')], { env: { ...process.env, BENCH_LOAD: JSON.stringify(job) }, maxBuffer: 1 << 20 }, (error, stdout) =>
+      error ? reject(error) : resolve(JSON.parse(stdout) as LoadResult),
+    );
+  });
+}
+
+/** The subgraph fetches the gateway's query plan sends for one operation, in the order sent. */
+async function recordPlan(options: GatewayOptions, operation: Operation, identity: Identity, sign: InternalTokenSigner) {
+  const fetches: { subgraph: string; body: string }[] = [];
+  class Recording extends InternalTokenDataSource {
+    constructor(private readonly name: string, url: string) {
+      super(name, url, sign);
+    }
+    override async willSendRequest(request: GraphQLDataSourceProcessOptions<GatewayContext>) {
+      await super.willSendRequest(request);
+      const { query, variables, operationName } = request.request;
+      fetches.push({ subgraph: this.name, body: JSON.stringify({ query, variables, operationName }) });
+    }
+  }
+  const gateway = new ApolloGateway({ supergraphSdl: options.supergraphSdl, buildService: ({ name }) => new Recording(name, options.subgraphUrls[name]!) });
+  const server = new ApolloServer<GatewayContext>({ gateway });
+  await server.start();
+  try {
+    const response = await server.executeOperation(operation.body, { contextValue: { identity } });
+    const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+    if (!result || result.errors) throw new Error(`${operation.name} failed: ${JSON.stringify(result?.errors)}`);
+    return fetches;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Peak RSS of the PostgreSQL server: the postmaster and its backends, summed (shared buffers count once per process). */
+function postgresPeakKb(dataDir: string | null): number {
+  if (!dataDir) return NaN;
+  const status = (pid: string) => fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (s: string, name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? 0);
+  const pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  const postmaster = pids.find((p) => {
+    try {
+      return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(dataDir);
+    } catch {
+      return false;
+    }
+  });
+  if (!postmaster) return NaN;
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const s = status(pid);
+      if (pid === postmaster || field(s, 'PPid') === Number(postmaster)) total += field(s, 'VmHWM');
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
+async function main() {
+  log(`bench: ${size.forbund} förbund × ${size.interventionsPerForbund} insatser, ${size.participations} participations, ${seconds} s per run`);
+  let cluster: Cluster;
+  let dataDir: string | null = null;
+  if (process.env.DATABASE_URL) {
+    cluster = { admin: connectionFromUrl(process.env.DATABASE_URL), stop: async () => {} };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-bench-'));
+    fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as "postgres" and must enter it
+    dataDir = path.join(dir, 'postgres');
+    cluster = await startEmbeddedPostgres({ dataDir, persistent: false });
+  }
+  const keys = await generateDevKeys();
+  const children: ChildProcess[] = [];
+  let platform: Awaited<ReturnType<typeof startPlatform>> | undefined;
+  try {
+    const { admin } = cluster;
+    await ensureRoles(admin, keys.passwords);
+    const owners: Record<string, DatabaseConnection> = {};
+    for (const subgraph of SUBGRAPHS) {
+      const name = `${DB_PREFIX}_${subgraph.name}`;
+      await dropDatabase(admin, name); // same size, same rows: start empty every run
+      const db = await ensureDatabase(admin, name, keys.passwords);
+      await migrate({ connection: db.owner, ...subgraph.database });
+      owners[subgraph.name] = db.owner;
+    }
+    let started = performance.now();
+    await generate(size, owners);
+    const generationSeconds = (performance.now() - started) / 1000;
+    log(`generated in ${generationSeconds.toFixed(1)} s`);
+
+    const supergraphSdl = readSupergraph();
+    platform = await startPlatform({ admin, dbPrefix: DB_PREFIX, keys, supergraphSdl, seed: false, gatewayPort: 0, fixedSubgraphPorts: false });
+    const userTokens = { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: [DEV_USER_ALGORITHM], publicJwks: [keys.user.publicJwk] };
+    const options: GatewayOptions = { supergraphSdl, subgraphUrls: platform.subgraphUrls, internalPrivateKey: keys.internal.privateJwk, userTokens };
+    const gateways = { tuned: await forkGateway('tuned', options), default: await forkGateway('default', options) };
+    children.push(gateways.tuned.child, gateways.default.child);
+
+    const signUser = await devTokenSigner(keys);
+    const verifyUser = userTokenVerifier(userTokens);
+    const signInternal = await internalSigner(keys.internal.privateJwk);
+    const operations = [dashboard(1), staff(1, 1)];
+    const userRequest = async (op: Operation, url: string): Promise<LoadRequest> => ({
+      path: url,
+      headers: { authorization: `Bearer ${await signUser(op.user)}` },
+      body: JSON.stringify(op.body),
+    });
+    const send = async (op: Operation, url: string) => {
+      const r = await userRequest(op, url);
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers }, body: r.body });
+      const json = (await res.json()) as { errors?: unknown };
+      if (json.errors) throw new Error(`${op.name}: ${JSON.stringify(json.errors)}`);
+    };
+
+    // 4. SQL statements per request, by list length: one request at a time, nothing else running.
+    const sqlRows: string[] = [];
+    for (const [name, make] of [['dashboard (insatser)', (f: number) => dashboard(f)], ['staff (participations)', (f: number) => staff(f, 1)]] as const) {
+      const counts: number[] = [];
+      for (const [k] of LIST_LENGTHS.entries()) {
+        const op = make(listForbund(size, k));
+        await send(op, gateways.tuned.url); // warm: plan cache, connections
+        const before = sqlStatementCount();
+        await send(op, gateways.tuned.url);
+        counts.push(sqlStatementCount() - before);
+      }
+      sqlRows.push(`| ${name} | ${counts.join(' | ')} | ${counts.every((c) => c === counts[0]) ? 'yes' : 'NO'} |`);
+    }
+
+    // 1 and 3. Throughput and latency through each gateway, side by side.
+    const loadRows: string[] = [];
+    const ratios: string[] = [];
+    for (const op of operations) {
+      for (const clients of CLIENTS) {
+        const results: Record<string, LoadResult> = {};
+        for (const variant of ['tuned', 'default'] as const) {
+          const url = gateways[variant].url;
+          const request = await userRequest(op, url);
+          await send(op, url);
+          const origin = new URL(url).origin;
+          log(`${op.name} · ${variant} · ${clients} clients`);
+          const r = await load({ mode: 'autocannon', origin, connections: clients, seconds, requests: [{ ...request, path: new URL(url).pathname }] });
+          results[variant] = r;
+          loadRows.push(`| ${op.name} | ${variant} | ${clients} | ${Math.round(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors + r.non2xx} |`);
+        }
+        ratios.push(`| ${op.name} | ${clients} | ${(results.tuned!.requestsPerSecond / results.default!.requestsPerSecond).toFixed(2)}× |`);
+      }
+    }
+
+    // 2. Federation tax: the plan's subgraph fetches sent directly, one after another, vs the tuned gateway.
+    const taxRows: string[] = [];
+    for (const op of operations) {
+      const identity = await verifyUser(await signUser(op.user));
+      const fetches = await recordPlan(options, op, identity, signInternal);
+      for (const clients of [1, 10]) {
+        // Internal tokens live 60 s: sign them just before each run.
+        const direct = await Promise.all(
+          fetches.map(async (f) => ({ path: platform!.subgraphUrls[f.subgraph]!, headers: { authorization: `Bearer ${await signInternal(identity, f.subgraph)}` }, body: f.body })),
+        );
+        log(`${op.name} · federation tax · ${clients} clients`);
+        const viaGateway = await load({ mode: 'sequence', origin: new URL(gateways.tuned.url).origin, connections: clients, seconds, requests: [await userRequest(op, gateways.tuned.url)] });
+        const directly = await load({ mode: 'sequence', origin: new URL(direct[0]!.path).origin, connections: clients, seconds, requests: direct });
+        taxRows.push(
+          `| ${op.name} | ${fetches.map((f) => f.subgraph).join(' → ')} | ${clients} | ${ms(viaGateway.p50)} | ${ms(directly.p50)} | ${(viaGateway.p50 / directly.p50).toFixed(2)}× | ${(directly.requestsPerSecond / viaGateway.requestsPerSecond).toFixed(2)}× |`,
+        );
+      }
+    }
+
+    // 6. Memory.
+    const rss = [
+      `| subgraphs (all five, one process; also holds the idle in-process gateway of startPlatform) | ${mb(process.resourceUsage().maxRSS)} |`,
+      `| tuned gateway | ${mb(await peakRssKb(gateways.tuned.child))} |`,
+      `| default gateway | ${mb(await peakRssKb(gateways.default.child))} |`,
+      `| PostgreSQL (postmaster + backends, sum of per-process peaks) | ${dataDir ? mb(postgresPeakKb(dataDir)) : 'external'} |`,
+    ];
+
+    const out = [
+      '',
+      `Data: ${size.forbund} förbund × ${size.interventionsPerForbund} insatser + list förbund (${LIST_LENGTHS.join('/')} insatser), ${size.participations} participations; generated in ${generationSeconds.toFixed(1)} s. ${os.cpus().length} cores, Node ${process.version}, ${seconds} s per run.`,
+      '',
+      '| operation | gateway | clients | req/s | p50 ms | p99 ms | errors |',
+      '|---|---|---|---|---|---|---|',
+      ...loadRows,
+      '',
+      '| operation | clients | tuned / default throughput |',
+      '|---|---|---|',
+      ...ratios,
+      '',
+      '| operation | plan fetches (direct, in order) | clients | gateway p50 ms | direct p50 ms | tax (p50) | tax (throughput) |',
+      '|---|---|---|---|---|---|---|',
+      ...taxRows,
+      '',
+      `| SQL statements per request | ${LIST_LENGTHS.join(' items | ')} items | equal |`,
+      '|---|---|---|---|---|',
+      ...sqlRows,
+      '',
+      '| process | peak RSS |',
+      '|---|---|',
+      ...rss,
+      '',
+    ];
+    console.log(out.join('\n'));
+  } finally {
+    for (const child of children) child.disconnect();
+    await platform?.stop();
+    await cluster.stop();
+    if (dataDir) fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
