@@ -69,6 +69,9 @@ describe('who reads what', () => {
     const stats = await p.gql(`{ intervention(id: "${SALA}") { participantStatistics(from: "2021-01-01", to: "2021-12-31") { exited } occupancy { enrolled capacity } } }`, { as: 'norra-vastmanland-board' });
     expect(stats.errors).toBeUndefined();
     expect(stats.data.intervention.participantStatistics.exited).toBe(16);
+    const enrolled = Number((await db<{ n: string }>(`select count(*) as n from participation where intervention_id = $1 and status = 'ENROLLED'`, [SALA]))[0]!.n);
+    expect(enrolled).toBeGreaterThan(0);
+    expect(stats.data.intervention.occupancy.enrolled).toBe(enrolled);
     const person = await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { id } } } }`, { as: 'norra-vastmanland-board' });
     expect(codes(person)).toEqual(['FORBIDDEN']);
   });
