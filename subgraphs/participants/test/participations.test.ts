@@ -7,6 +7,7 @@ import pg from 'pg';
 import { internalSigner } from '@finsam/kit/internal-token.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
 import { startTestPlatform, codes, NORRA, VASTERAS, type TestPlatform } from '../../../test/support/platform.js';
+import { demoMemberId } from '@finsam/infra/demo.js';
 
 let p: TestPlatform;
 let salaStaff: string;
@@ -97,13 +98,19 @@ describe('the Årsrapport 2021 from the seeded records', () => {
     expect(table(fns.activeByHemkommun)).toEqual({ '1982': 25, '1962': 8, '1904': 6 });
     const sala = (await p.gql(STATS(SALA), { as: 'norra-vastmanland-board' })).data.intervention.participantStatistics;
     expect([sala.new, sala.active]).toEqual([18, 42]);
+    const bands = (await p.gql(`{ intervention(id: "${SALA}") { participantStatistics(from: "2021-01-01", to: "2021-12-31") { newByAgeBand { key count } } } }`, { as: 'norra-vastmanland-board' })).data.intervention.participantStatistics.newByAgeBand;
+    expect(bands.reduce((sum: number, b: { count: number }) => sum + b.count, 0)).toBe(18);
+    expect(bands.every((b: { key: string }) => /^\d+-\d+$/.test(b.key))).toBe(true);
     expect(table(sala.newByReferrer)).toEqual({ FORSAKRINGSKASSAN: 10, ARBETSFORMEDLINGEN: 4, KOMMUN_FORSORJNINGSSTOD: 3, REGION: 1 });
   });
 });
 
 describe('referral, consent and exit', () => {
-  it('registers a referral with consent: kön and age from the personnummer', async () => {
-    const res = await p.gql(REFER, { token: salaStaff, variables: { input: referral() } });
+  it('registers a referral with consent: kön and age from the personnummer, and the referring kommun', async () => {
+    const sala = demoMemberId(NORRA.id, 'KOMMUN:1981');
+    const res = await p.gql(REFER, { token: salaStaff, variables: { input: referral({ referrerUnit: 'KOMMUN_FORSORJNINGSSTOD', referringMemberId: sala }) } });
+    const stored = await db<{ referring_member_id: string }>('select referring_member_id from participation where id = $1', [res.data.referParticipant.data.id]);
+    expect(stored).toEqual([{ referring_member_id: sala }]);
     expect(res.data.referParticipant.data).toMatchObject({ status: 'REFERRED', anonymous: false, kon: 'KVINNA', ageAtReferral: 35 });
   });
 
@@ -113,6 +120,7 @@ describe('referral, consent and exit', () => {
     ['an age outside the target group', { personnummer: '19500315-9828' }, ['input', 'personnummer'], /outside the insats' target group 16–64/],
     ['a personnummer without consent', { consentGivenOn: null, kon: 'MAN' }, ['input', 'personnummer'], /anonymous/],
     ['an insats you do not work in', { interventionId: FNS }, ['input', 'interventionId'], /your own insats/],
+    ['a referring member of another förbund', { referringMemberId: demoMemberId(VASTERAS.id, 'KOMMUN:1980') }, ['input', 'referringMemberId'], /not a member of your förbund/],
   ];
   it.each(bad)('rejects %s with a typed error at the field, writing nothing', async (_name, over, path, message) => {
     const [before, persons] = [await count('participation'), await count('person')];

@@ -41,6 +41,8 @@ const ParticipationSchema = defineEntity({
     hemkommun: p.string().nullable(),
     referredOn: p.string().columnType('date'),
     referrerUnit: p.enum(REFERRER_UNITS),
+    /** The member (part) whose unit referred; governance owns members. */
+    referringMemberId: p.uuid().nullable(),
     needsTwoMembers: p.boolean(),
     motivated: p.boolean(),
     exclusionGrounds: p.array(),

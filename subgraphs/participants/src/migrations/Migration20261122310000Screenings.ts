@@ -9,6 +9,7 @@ export class Migration20261122310000Screenings extends Migration {
     this.addSql(`alter table "participation" add column "action_plan" jsonb null;`);
     this.addSql(`alter table "participation" add constraint "participation_action_plan_needs_consent"
       check ("action_plan" is null or ("consent_given_on" is not null and "consent_withdrawn_on" is null));`);
+    this.addSql(`alter table "participation" add column "referring_member_id" uuid null;`);
     this.addSql(`create table "screening" (
       "id" uuid primary key,
       "tenant_id" uuid not null,

@@ -15,6 +15,7 @@ import {
 import { Person } from '../entities/Person.js';
 import { FollowUp, FOLLOW_UP_DECISIONS } from '../entities/FollowUp.js';
 import { addMonths, isoDate as day } from '@finsam/kit/dates.js';
+import { ownMembers } from '@finsam/kit/directory.js';
 
 const enumOf = <T extends readonly string[]>(name: string, values: T, description?: string) => builder.enumType(name, { values, description });
 export const StatusEnum = enumOf('ParticipationStatus', STATUSES);
@@ -86,6 +87,7 @@ export const ParticipationRef = builder.loadableObject('Participation', {
     hemkommun: t.exposeString('hemkommun', { nullable: true }),
     referredOn: t.field({ type: 'Date', resolve: (p) => p.referredOn }),
     referrerUnit: t.field({ type: ReferrerUnitEnum, resolve: (p) => p.referrerUnit }),
+    referringMemberId: t.exposeID('referringMemberId', { nullable: true, description: 'The member (part) that referred, e.g. which kommun.' }),
     needsTwoMembers: t.exposeBoolean('needsTwoMembers'),
     motivated: t.exposeBoolean('motivated'),
     exclusionGrounds: t.field({ type: [ExclusionEnum], resolve: (p) => p.exclusionGrounds as never }),
@@ -166,6 +168,7 @@ const ReferralInput = builder.inputType('ReferralInput', {
     interventionId: t.id({ required: true }),
     referredOn: t.field({ type: 'Date', required: true }),
     referrerUnit: t.field({ type: ReferrerUnitEnum, required: true }),
+    referringMemberId: t.id({ description: 'The member (part) that referred, from `forbund { members { id } }`: which kommun, for instance.' }),
     needsTwoMembers: t.boolean({ required: true, description: 'Coordinated needs from at least two members.' }),
     motivated: t.boolean({ required: true }),
     exclusionGrounds: t.field({ type: [ExclusionEnum], required: true, description: 'Grounds found when checked; empty when none.' }),
@@ -183,6 +186,7 @@ const referralSchema = z.object({
   interventionId: z.uuid(),
   referredOn: DATE,
   referrerUnit: z.enum(REFERRER_UNITS),
+  referringMemberId: z.uuid('Not a member id').nullish(),
   needsTwoMembers: z.boolean(),
   motivated: z.boolean(),
   exclusionGrounds: z.array(z.enum(EXCLUSION_GROUNDS)),
@@ -231,6 +235,9 @@ builder.mutationFields((t) => ({
       const pnr = data.personnummer ? parsePersonNumber(data.personnummer) : null;
       if (typeof pnr === 'string') throw new ValidationError([{ path: ['input', 'personnummer'], message: pnr }]);
       const age = pnr ? ageOn(pnr.birthDate, data.referredOn) : data.age;
+      if (data.referringMemberId && !(await ownMembers(ctx)).some((m) => m.id === data.referringMemberId)) {
+        throw new ValidationError([{ path: ['input', 'referringMemberId'], message: `${data.referringMemberId} is not a member of your förbund` }]);
+      }
       const target = await targetGroup(ctx, data.interventionId);
       if (!target) throw new ValidationError([{ path: ['input', 'interventionId'], message: 'No such insats in your förbund' }]);
       if (age != null && (age < target.targetAgeMin || age > target.targetAgeMax)) {
@@ -249,7 +256,7 @@ builder.mutationFields((t) => ({
           id: randomUUID(), tenantId, interventionId: data.interventionId, person, status: 'REFERRED',
           kon: pnr ? pnr.kon : data.kon!, startYear: Number(data.referredOn.slice(0, 4)),
           birthYear: pnr ? Number(pnr.birthDate.slice(0, 4)) : null, ageAtReferral: pnr ? age ?? null : null, hemkommun: consented ? data.hemkommun ?? null : null,
-          referredOn: data.referredOn, referrerUnit: data.referrerUnit, needsTwoMembers: data.needsTwoMembers, motivated: data.motivated,
+          referredOn: data.referredOn, referrerUnit: data.referrerUnit, referringMemberId: data.referringMemberId ?? null, needsTwoMembers: data.needsTwoMembers, motivated: data.motivated,
           exclusionGrounds: data.exclusionGrounds, studyVisit: data.studyVisit, decisionReason: null, decidedOn: null,
           consentGivenOn: data.consentGivenOn ?? null, consentWithdrawnOn: null, enrolledOn: null, plannedEnd: null,
           educationLevel: null, supportBefore: null, yearsInSupport: null, extensionDecisionId: null, exitedOn: null, outcomes: [],

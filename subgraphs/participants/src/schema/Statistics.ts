@@ -2,6 +2,7 @@ import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
 import { Participation } from '../entities/Participation.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
+import { isoDate as day } from '@finsam/kit/dates.js';
 
 /** Outcomes that count as a step towards work or studies (Västerås' goal: 80 %). */
 const STEP_TOWARDS_WORK = new Set(['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE']);
@@ -16,7 +17,12 @@ export const Count = builder.objectRef<{ key: string; count: number }>('CountByK
   fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
 });
 
-const day = (v: string | Date | null | undefined) => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v);
+const AGE_BANDS: [number, number][] = [[16, 19], [20, 24], [25, 29], [30, 39], [40, 49], [50, 67]];
+const ageBand = (age: number | null | undefined) => {
+  const band = age == null ? undefined : AGE_BANDS.find(([lo, hi]) => age >= lo && age <= hi);
+  return band ? `${band[0]}-${band[1]}` : null;
+};
+
 const tally = (values: (string | null | undefined)[]) => {
   const m = new Map<string, number>();
   for (const v of values) if (v != null) m.set(v, (m.get(v) ?? 0) + 1);
@@ -43,6 +49,8 @@ const StatisticsRef = builder.objectRef<Stats>('ParticipantStatistics').implemen
     newByHemkommun: t.field({ type: [Count], description: 'Consented participations only.', resolve: (s) => tally(split(s).started.map((p) => p.hemkommun)) }),
     activeByHemkommun: t.field({ type: [Count], description: 'Consented participations only.', resolve: (s) => tally(split(s).active.map((p) => p.hemkommun)) }),
     newByReferrer: t.field({ type: [Count], resolve: (s) => tally(split(s).started.map((p) => p.referrerUnit)) }),
+    newByReferringMember: t.field({ type: [Count], description: 'Member ids; referrals that named their member.', resolve: (s) => tally(split(s).started.map((p) => p.referringMemberId)) }),
+    newByAgeBand: t.field({ type: [Count], description: 'Age at referral, consented participations: 16-19, 20-24, 25-29, 30-39, 40-49, 50-67.', resolve: (s) => tally(split(s).started.map((p) => ageBand(p.ageAtReferral))) }),
     newByEducation: t.field({ type: [Count], resolve: (s) => tally(split(s).started.map((p) => p.educationLevel)) }),
     newBySupportBefore: t.field({ type: [Count], resolve: (s) => tally(split(s).started.flatMap((p) => p.supportBefore ?? [])) }),
     exitsByOutcome: t.field({ type: [Count], resolve: (s) => tally(split(s).exited.flatMap((p) => p.outcomes)) }),
@@ -68,7 +76,7 @@ function period(ctx: SubgraphContext, from: string, to: string, interventionId: 
   // Only the columns figures need: nothing identifying is read for statistics.
   return ctx.em
     .find(Participation, { interventionId, enrolledOn: { $ne: null, $lte: to } }, {
-      fields: ['id', 'interventionId', 'status', 'kon', 'hemkommun', 'referrerUnit', 'educationLevel', 'supportBefore', 'enrolledOn', 'exitedOn', 'outcomes', 'supportAfter', 'ageAtReferral', 'level6Months', 'level18Months'],
+      fields: ['id', 'interventionId', 'status', 'kon', 'hemkommun', 'referrerUnit', 'referringMemberId', 'educationLevel', 'supportBefore', 'enrolledOn', 'exitedOn', 'outcomes', 'supportAfter', 'ageAtReferral', 'level6Months', 'level18Months'],
     })
     .then((rows) => ({ rows: rows as Participation[], from, to }));
 }
