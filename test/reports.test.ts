@@ -88,6 +88,18 @@ describe('Norra Västmanland’s Årsrapport 2021 in one query', () => {
     expect([year.finance.allocated, year.finance.used, year.finance.differens]).toEqual([5_300_000, 5_074_798, 225_202]);
   });
 
+  it('has the indicator survey whose period ends in the year, Surahammar below the minimum', async () => {
+    const res = await p.gql(`{ forbund { year(year: 2021) { surveyRounds { period { label } results { intervention { name } suppressed respondents } } } } }`, { as: 'norra-vastmanland-board' });
+    expect(res.errors).toBeUndefined();
+    const [round] = res.data.forbund.year.surveyRounds;
+    expect(round.period.label).toBe('2020-11 – 2021-10');
+    const sura = round.results.find((r: any) => r.intervention.name === 'Samordningsteam Surahammar');
+    expect(sura).toMatchObject({ suppressed: true });
+    expect(round.results.filter((r: any) => !r.suppressed).length).toBeGreaterThan(0);
+    const other = await p.gql(`{ forbund { year(year: 2021) { surveyRounds { id } } } }`, { as: 'vasteras-board' });
+    expect(other.data.forbund.year.surveyRounds).toEqual([]);
+  });
+
   it('has staffing from teams and governance counts', () => {
     const hallsta = year.staffing.filter((s: any) => s.intervention.id === HALLSTAHAMMAR);
     expect(hallsta.length).toBeGreaterThan(0);
@@ -108,8 +120,8 @@ describe('who reads a förbund’s year', () => {
     expect(codes(res)).toEqual(['FORBIDDEN']);
   });
 
-  it.each(['participants', 'finance', 'staffing', 'decisions'])('a subgraph answers a forged key of another förbund with null (%s)', async (field) => {
-    const subgraph = { participants: 'participants', finance: 'finance', staffing: 'teams', decisions: 'governance' }[field]!;
+  it.each(['participants', 'finance', 'staffing', 'decisions', 'surveyRounds'])('a subgraph answers a forged key of another förbund with null (%s)', async (field) => {
+    const subgraph = { participants: 'participants', finance: 'finance', staffing: 'teams', decisions: 'governance', surveyRounds: 'indicators' }[field]!;
     const { internalSigner } = await import('@finsam/kit/internal-token.js');
     const { identityFromClaims } = await import('@finsam/kit/identity.js');
     const sign = await internalSigner(p.keys.internal.privateJwk);

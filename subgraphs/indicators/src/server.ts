@@ -7,6 +7,7 @@ import './schema/Instrument.js';
 import './schema/SurveyRound.js';
 import './schema/SurveyResult.js';
 import './schema/Answer.js';
+import './schema/ForbundYear.js';
 import { Instrument } from './entities/Instrument.js';
 import { InstrumentItem } from './entities/InstrumentItem.js';
 import { SurveyRound } from './entities/SurveyRound.js';
