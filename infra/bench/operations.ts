@@ -41,3 +41,33 @@ export function staff(f: number, i: number): Operation {
   const user: DemoUser = { name: `bench-staff-${f}-${i}`, description: 'staff', roles: ['staff'], tenant: forbundId(f), interventions: [id] };
   return { name: 'staff', user, body: { query: STAFF, variables: { id } } };
 }
+
+/** A förbund's year (Årsrapport): every subgraph contributes through `ForbundYear`. */
+export const FORBUND_YEAR = `query ForbundYear($year: Int!) {
+  forbund {
+    year(year: $year) {
+      participants { new total hemkommuner { scbCode new total newPreviousYear } interventions { new total exited exitsByOutcome { key count } } }
+      finance { allocated used differens }
+      staffing { fte }
+      decisions avvikelser
+    }
+  }
+}`;
+
+/** The county's side-by-side view over many förbund, under disclosure control. */
+export const COUNTY_REPORT = `query County($ids: [ID!]!, $year: Int!) {
+  countyReport(forbundIds: $ids, year: $year) {
+    forbund { new { suppressed value } total { suppressed value } exited { suppressed value } newByHemkommun { scbCode new { suppressed value } } }
+    totals { new { value } total { value } exited { value } }
+  }
+}`;
+
+export function forbundYear(f: number): Operation {
+  return { ...dashboard(f), name: 'förbund year report', body: { query: FORBUND_YEAR, variables: { year: YEAR } } };
+}
+
+export function countyReport(forbundCount: number): Operation {
+  const user: DemoUser = { name: 'bench-county', description: 'county analyst', roles: ['county_analyst'], tenant: null, interventions: [] };
+  const ids = Array.from({ length: forbundCount }, (_, f) => forbundId(f + 1));
+  return { name: `county report (${forbundCount} förbund)`, user, body: { query: COUNTY_REPORT, variables: { ids, year: YEAR } } };
+}

@@ -25,7 +25,7 @@ import { readSupergraph } from '../src/compose.js';
 import { DEV_AUDIENCE, DEV_ISSUER, devTokenSigner } from '../src/demo.js';
 import { DEV_USER_ALGORITHM, generateDevKeys } from '../src/keys.js';
 import { LIST_LENGTHS, generate, listForbund, type BenchSize } from './generate.js';
-import { dashboard, staff, type Operation } from './operations.js';
+import { countyReport, dashboard, forbundYear, staff, type Operation } from './operations.js';
 import type { LoadJob, LoadRequest, LoadResult } from './load.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -197,6 +197,20 @@ async function main() {
       sqlRows.push(`| ${name} | ${counts.join(' | ')} | ${counts.every((c) => c === counts[0]) ? 'yes' : 'NO'} |`);
     }
 
+    // 5. Reports: warm time per call, one call at a time through the tuned gateway.
+    const reportRows: string[] = [];
+    for (const op of [forbundYear(1), countyReport(size.forbund)]) {
+      await send(op, gateways.tuned.url);
+      const times: number[] = [];
+      for (let n = 0; n < 10; n++) {
+        const t0 = performance.now();
+        await send(op, gateways.tuned.url);
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      reportRows.push(`| ${op.name} | ${ms(times[4]!)} | ${ms(times[9]!)} |`);
+    }
+
     // 1 and 3. Throughput and latency through each gateway, side by side.
     const loadRows: string[] = [];
     const ratios: string[] = [];
@@ -259,6 +273,10 @@ async function main() {
       '| operation | plan fetches (direct, in order) | clients | gateway p50 ms | direct p50 ms | tax (p50) | tax (throughput) |',
       '|---|---|---|---|---|---|---|',
       ...taxRows,
+      '',
+      '| report (warm, 10 calls) | median ms | max ms |',
+      '|---|---|---|',
+      ...reportRows,
       '',
       `| SQL statements per request | ${LIST_LENGTHS.join(' items | ')} items | equal |`,
       '|---|---|---|---|---|',
