@@ -1,6 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
-import { createSubgraphServer, type SubgraphRuntime } from '@finsam/kit/server.js';
-import type { OrmOptions } from '@finsam/kit/database.js';
+import { defineSubgraph } from '@finsam/kit/server.js';
 import { builder } from './schema/builder.js';
 import './schema/Member.js';
 import './schema/Intervention.js';
@@ -19,20 +17,8 @@ import { Requisition } from './entities/Requisition.js';
 import { RequisitionLine } from './entities/RequisitionLine.js';
 import { migrations } from './migrations/list.js';
 
-export const name = 'finance';
-
-/** What the database setup needs to know about this subgraph. */
-export const database: Pick<OrmOptions, 'entities' | 'migrations'> = {
-  entities: [Budget, BudgetContribution, BudgetCostLine, Allocation, Requisition, RequisitionLine],
-  migrations,
-};
-
-let schema: GraphQLSchema | undefined;
-export function buildSchema(): GraphQLSchema {
-  schema ??= builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
-  return schema;
-}
-
-export function createServer(options: SubgraphRuntime) {
-  return createSubgraphServer({ name, schema: buildSchema(), ...options });
-}
+export const { name, database, buildSchema, createServer } = defineSubgraph({
+  name: 'finance',
+  builder,
+  database: { entities: [Budget, BudgetContribution, BudgetCostLine, Allocation, Requisition, RequisitionLine], migrations },
+});

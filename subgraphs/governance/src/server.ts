@@ -1,6 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
-import { createSubgraphServer, type SubgraphRuntime } from '@finsam/kit/server.js';
-import type { OrmOptions } from '@finsam/kit/database.js';
+import { defineSubgraph } from '@finsam/kit/server.js';
 import { builder } from './schema/builder.js';
 import './schema/Member.js';
 import './schema/Forbund.js';
@@ -24,20 +22,8 @@ import { Avvikelse } from './entities/Avvikelse.js';
 import { PlanGoal } from './entities/PlanGoal.js';
 import { migrations } from './migrations/list.js';
 
-export const name = 'governance';
-
-/** What the database setup needs to know about this subgraph. */
-export const database: Pick<OrmOptions, 'entities' | 'migrations'> = {
-  entities: [Forbund, Member, Body, BodyMember, Meeting, MinutesCorrection, Decision, Avvikelse, PlanGoal],
-  migrations,
-};
-
-let schema: GraphQLSchema | undefined;
-export function buildSchema(): GraphQLSchema {
-  schema ??= builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
-  return schema;
-}
-
-export function createServer(options: SubgraphRuntime) {
-  return createSubgraphServer({ name, schema: buildSchema(), ...options });
-}
+export const { name, database, buildSchema, createServer } = defineSubgraph({
+  name: 'governance',
+  builder,
+  database: { entities: [Forbund, Member, Body, BodyMember, Meeting, MinutesCorrection, Decision, Avvikelse, PlanGoal], migrations },
+});

@@ -1,6 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
-import { createSubgraphServer, type SubgraphRuntime } from '@finsam/kit/server.js';
-import type { OrmOptions } from '@finsam/kit/database.js';
+import { defineSubgraph } from '@finsam/kit/server.js';
 import { builder } from './schema/builder.js';
 import './schema/Intervention.js';
 import './schema/Instrument.js';
@@ -14,17 +12,8 @@ import { SurveyRound } from './entities/SurveyRound.js';
 import { ResponseCode } from './entities/ResponseCode.js';
 import { migrations } from './migrations/list.js';
 
-export const name = 'indicators';
-
-/** What the database setup needs to know about this subgraph. */
-export const database: Pick<OrmOptions, 'entities' | 'migrations'> = { entities: [Instrument, InstrumentItem, SurveyRound, ResponseCode], migrations };
-
-let schema: GraphQLSchema | undefined;
-export function buildSchema(): GraphQLSchema {
-  schema ??= builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
-  return schema;
-}
-
-export function createServer(options: SubgraphRuntime) {
-  return createSubgraphServer({ name, schema: buildSchema(), ...options });
-}
+export const { name, database, buildSchema, createServer } = defineSubgraph({
+  name: 'indicators',
+  builder,
+  database: { entities: [Instrument, InstrumentItem, SurveyRound, ResponseCode], migrations },
+});

@@ -13,6 +13,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/core';
 import type { JWK } from 'jose';
 import { contextFactory, type SubgraphContext } from './context.js';
+import type { SubgraphBuilder } from './builder.js';
+import type { OrmOptions } from './database.js';
 
 /** The keys a subgraph holds: it verifies the gateway's and other subgraphs' tokens, and signs its own service calls. */
 export interface SubgraphKeys {
@@ -91,5 +93,23 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         stop: () => apollo.stop(),
       };
     },
+  };
+}
+
+/** The one place a subgraph's schema is built (once) and its server made: every server.ts calls this. */
+export function defineSubgraph(definition: {
+  name: string;
+  builder: SubgraphBuilder;
+  /** What the database setup needs to know about this subgraph. */
+  database: Pick<OrmOptions, 'entities' | 'migrations'>;
+}) {
+  const { name, builder, database } = definition;
+  let schema: GraphQLSchema | undefined;
+  const buildSchema = (): GraphQLSchema => (schema ??= builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' }));
+  return {
+    name,
+    database,
+    buildSchema,
+    createServer: (options: SubgraphRuntime) => createSubgraphServer({ name, schema: buildSchema(), ...options }),
   };
 }

@@ -1,6 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
-import { createSubgraphServer, type SubgraphRuntime } from '@finsam/kit/server.js';
-import type { OrmOptions } from '@finsam/kit/database.js';
+import { defineSubgraph } from '@finsam/kit/server.js';
 import { builder } from './schema/builder.js';
 import './schema/Intervention.js';
 import './schema/Audit.js';
@@ -18,17 +16,8 @@ import { AuditEntry } from './entities/AuditEntry.js';
 import { Screening } from './entities/Screening.js';
 import { migrations } from './migrations/list.js';
 
-export const name = 'participants';
-
-/** What the database setup needs to know about this subgraph. */
-export const database: Pick<OrmOptions, 'entities' | 'migrations'> = { entities: [Person, Participation, FollowUp, AuditEntry, Screening], migrations };
-
-let schema: GraphQLSchema | undefined;
-export function buildSchema(): GraphQLSchema {
-  schema ??= builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
-  return schema;
-}
-
-export function createServer(options: SubgraphRuntime) {
-  return createSubgraphServer({ name, schema: buildSchema(), ...options });
-}
+export const { name, database, buildSchema, createServer } = defineSubgraph({
+  name: 'participants',
+  builder,
+  database: { entities: [Person, Participation, FollowUp, AuditEntry, Screening], migrations },
+});
