@@ -2,7 +2,7 @@
  * Participants' part of a förbund's year (Årsrapport): new and total per hemkommun beside the
  * previous year, and per insats new by referrer and kön, exits by outcome, average age at entry
  * and the share with a step forward. Counted by PostgreSQL (set-based, two statements per
- * förbund and year), never by loading rows; only the förbund's own administrators and board see
+ * year asked, for every förbund at once), never by loading rows; only the förbund's own administrators and board see
  * these unsuppressed figures — the county gets them through `countyReport`, with disclosure control.
  */
 import DataLoader from 'dataloader';
@@ -30,22 +30,22 @@ const ACTIVE = (from: string, to: string) => `"enrolled_on" <= ${to} and ("exite
 const EXITED = `"exited_on" between a.y_from and a.y_to`;
 
 // Parameters once, by name: the statements read them from "a".
-const ARGS = `with a as (select ?::uuid as tenant, ?::date as y_from, ?::date as y_to, ?::date as p_from, ?::date as p_to, ?::text[] as step)`;
+const ARGS = `with a as (select ?::uuid[] as tenants, ?::date as y_from, ?::date as y_to, ?::date as p_from, ?::date as p_to, ?::text[] as step)`;
 
 const HEMKOMMUN_SQL = `${ARGS}
-select "hemkommun" as scb_code,
+select "tenant_id", "hemkommun" as scb_code,
   count(*) filter (where ${NEW})::int as new,
   count(*) filter (where ${ACTIVE('a.y_from', 'a.y_to')})::int as total,
   count(*) filter (where "enrolled_on" between a.p_from and a.p_to)::int as new_previous,
   count(*) filter (where ${ACTIVE('a.p_from', 'a.p_to')})::int as total_previous
 from "participation", a
-where "tenant_id" = a.tenant and "enrolled_on" is not null and "hemkommun" is not null
-group by 1 having count(*) filter (where ${ACTIVE('a.p_from', 'a.y_to')}) > 0
-order by 1`;
+where "tenant_id" = any(a.tenants) and "enrolled_on" is not null and "hemkommun" is not null
+group by 1, 2 having count(*) filter (where ${ACTIVE('a.p_from', 'a.y_to')}) > 0
+order by 1, 2`;
 
 const INTERVENTION_SQL = `${ARGS},
 p as (
-  select "participation".* from "participation", a where "tenant_id" = a.tenant and "enrolled_on" is not null and ${ACTIVE('a.y_from', 'a.y_to')}
+  select "participation".* from "participation", a where "tenant_id" = any(a.tenants) and "enrolled_on" is not null and ${ACTIVE('a.y_from', 'a.y_to')}
 ),
 breakdown as (
   select "intervention_id", 'REFERRER' as dim, "referrer_unit" as key, count(*)::int as n from p, a where ${NEW} group by 1, 3
@@ -56,7 +56,7 @@ breakdown as (
   union all
   select "intervention_id", 'OUTCOME', o, count(*)::int from p cross join lateral unnest(p."outcomes") as o, a where ${EXITED} group by 1, 3
 )
-select p."intervention_id",
+select p."tenant_id", p."intervention_id",
   count(*) filter (where ${NEW})::int as new,
   count(*)::int as total,
   count(*) filter (where ${EXITED})::int as exited,
@@ -65,24 +65,38 @@ select p."intervention_id",
   count(*) filter (where ${EXITED} and "outcomes" && a.step)::int as step_forward,
   coalesce((select jsonb_agg(jsonb_build_object('dim', b.dim, 'key', b.key, 'n', b.n) order by b.dim, b.key)
             from breakdown b where b."intervention_id" = p."intervention_id"), '[]') as breakdown
-from p, a group by 1 order by 1`;
+from p, a group by 1, 2 order by 1, 2`;
 
-/** Both tables for each (förbund, year) asked in one request; keys are already visibility-checked. */
+/**
+ * Both tables for every (förbund, year) asked in one request: two statements per year asked,
+ * however many förbund (the county view asks for all of them). Keys are already visibility-checked.
+ */
 export const participantYears = createContextCache(
   (ctx: SubgraphContext) =>
     new DataLoader<ForbundYearKey, ParticipantYear, string>(
-      (keys) =>
-        Promise.all(
-          keys.map(async ({ forbundId, year }) => {
+      async (keys) => {
+        const years = [...new Set(keys.map((k) => k.year))];
+        const byKey = new Map<string, ParticipantYear>();
+        await Promise.all(
+          years.map(async (year) => {
+            const tenants = [...new Set(keys.filter((k) => k.year === year).map((k) => k.forbundId))];
             const { from, to } = yearBounds(year);
             const previous = yearBounds(year - 1);
+            const args = [`{${tenants.join(',')}}`, from, to, previous.from, previous.to, STEP_ARRAY];
             const [hemkommuner, interventions] = await Promise.all([
-              ctx.em.execute<HemkommunRow[]>(HEMKOMMUN_SQL, [forbundId, from, to, previous.from, previous.to, STEP_ARRAY]),
-              ctx.em.execute<InterventionRow[]>(INTERVENTION_SQL, [forbundId, from, to, previous.from, previous.to, STEP_ARRAY]),
+              ctx.em.execute<(HemkommunRow & { tenant_id: string })[]>(HEMKOMMUN_SQL, args),
+              ctx.em.execute<(InterventionRow & { tenant_id: string })[]>(INTERVENTION_SQL, args),
             ]);
-            return { hemkommuner, interventions };
+            for (const tenant of tenants) {
+              byKey.set(`${tenant}:${year}`, {
+                hemkommuner: hemkommuner.filter((r) => r.tenant_id === tenant),
+                interventions: interventions.filter((r) => r.tenant_id === tenant),
+              });
+            }
           }),
-        ),
+        );
+        return keys.map((k) => byKey.get(`${k.forbundId}:${k.year}`)!);
+      },
       { cacheKeyFn: (k) => `${k.forbundId}:${k.year}` },
     ),
 );
