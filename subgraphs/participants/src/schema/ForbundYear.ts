@@ -55,17 +55,24 @@ breakdown as (
   select "intervention_id", 'KON_TOTAL', "kon", count(*)::int from p group by 1, 3
   union all
   select "intervention_id", 'OUTCOME', o, count(*)::int from p cross join lateral unnest(p."outcomes") as o, a where ${EXITED} group by 1, 3
+),
+counts as (
+  select p."tenant_id", p."intervention_id",
+    count(*) filter (where ${NEW})::int as new,
+    count(*)::int as total,
+    count(*) filter (where ${EXITED})::int as exited,
+    count("age_at_referral") filter (where ${NEW})::int as age_n,
+    round(avg("age_at_referral") filter (where ${NEW}), 1)::float as average_age,
+    count(*) filter (where ${EXITED} and "outcomes" && a.step)::int as step_forward
+  from p, a group by 1, 2
+),
+-- Aggregated once per insats and joined: a correlated subquery would rescan it per insats.
+bd as (
+  select "intervention_id", jsonb_agg(jsonb_build_object('dim', dim, 'key', key, 'n', n) order by dim, key) as breakdown from breakdown group by 1
 )
-select p."tenant_id", p."intervention_id",
-  count(*) filter (where ${NEW})::int as new,
-  count(*)::int as total,
-  count(*) filter (where ${EXITED})::int as exited,
-  count("age_at_referral") filter (where ${NEW})::int as age_n,
-  round(avg("age_at_referral") filter (where ${NEW}), 1)::float as average_age,
-  count(*) filter (where ${EXITED} and "outcomes" && a.step)::int as step_forward,
-  coalesce((select jsonb_agg(jsonb_build_object('dim', b.dim, 'key', b.key, 'n', b.n) order by b.dim, b.key)
-            from breakdown b where b."intervention_id" = p."intervention_id"), '[]') as breakdown
-from p, a group by 1, 2 order by 1, 2`;
+select c.*, coalesce(bd.breakdown, '[]') as breakdown
+from counts c left join bd on bd."intervention_id" = c."intervention_id"
+order by 1, 2`;
 
 /**
  * Both tables for every (förbund, year) asked in one request: two statements per year asked,
