@@ -184,6 +184,24 @@ describe('staff, goals and events', () => {
   });
 });
 
+describe('changing and removing staff, goals and events', () => {
+  it('updates and removes a goal, removes a position, and finds nothing of another förbund', async () => {
+    const GOALS = `goals(year: 2027) { id text status result }`;
+    const added = await p.gql(`mutation { addLocalGoal(interventionId: "${SAMORDNINGSTEAMET_VASTERAS}", input: { year: 2027, text: "Fler unga anvisade", measure: "Antal", target: "30", status: PLANNED }) { ... on MutationAddLocalGoalSuccess { data { ${GOALS} } } } }`, { as: 'vasteras-admin' });
+    const goal = added.data.addLocalGoal.data.goals[0];
+    const updated = await p.gql(`mutation { updateLocalGoal(id: "${goal.id}", input: { year: 2027, text: "Fler unga anvisade", measure: "Antal", target: "30", result: "34", status: MET }) { ... on MutationUpdateLocalGoalSuccess { data { ${GOALS} } } } }`, { as: 'vasteras-admin' });
+    expect(updated.data.updateLocalGoal.data.goals).toEqual([{ id: goal.id, text: 'Fler unga anvisade', status: 'MET', result: '34' }]);
+    const removed = await p.gql(`mutation { removeLocalGoal(id: "${goal.id}") { ... on MutationRemoveLocalGoalSuccess { data { ${GOALS} } } } }`, { as: 'vasteras-admin' });
+    expect(removed.data.removeLocalGoal.data.goals).toEqual([]);
+
+    const staff = (await p.gql(`{ intervention(id: "${HALLSTAHAMMAR}") { staff { id } } }`, { as: 'norra-vastmanland-admin' })).data.intervention.staff;
+    const foreign = await p.gql(`mutation { removeStaffPosition(id: "${staff[0].id}") { ${RESULT} } }`, { as: 'vasteras-admin' });
+    expect(foreign.data.removeStaffPosition).toEqual({ __typename: 'NotFoundError', message: expect.stringMatching(/No staff position/) });
+    const own = await p.gql(`mutation { removeStaffPosition(id: "${staff[0].id}") { ... on MutationRemoveStaffPositionSuccess { data { staff { id } } } } }`, { as: 'norra-vastmanland-admin' });
+    expect(own.data.removeStaffPosition.data.staff.map((s: any) => s.id)).toEqual(staff.slice(1).map((s: any) => s.id));
+  });
+});
+
 describe('who sees what', () => {
   it('staff see their own insats only; the board sees all of its förbund', async () => {
     const staff = await p.gql('{ interventions { edges { node { id } } } forbund { interventions { id } } }', { as: 'norra-vastmanland-staff' });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import type { FilterQuery, RequiredEntityData } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery, Ref, RequiredEntityData } from '@mikro-orm/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { isoDate as day } from '@finsam/kit/dates.js';
@@ -237,6 +237,25 @@ export async function writableIntervention(ctx: SubgraphContext, id: string, pat
   const found = await ctx.em.findOne(Intervention, { id });
   if (!found) throw new NotFoundError(path, `No insats ${id} in your förbund`);
   return found;
+}
+
+/**
+ * Staff positions, goals and events belong to an insats: one of them is changed (or removed) in a
+ * transaction, only if it is in the caller's förbund, and the answer is its insats.
+ */
+export function changeChild<T extends { intervention: Ref<Intervention> }>(
+  ctx: SubgraphContext,
+  entity: EntityClass<T>,
+  id: string,
+  what: string,
+  change: (tx: SubgraphContext['em'], child: T) => void,
+): Promise<Intervention> {
+  return ctx.em.transactional(async (tx) => {
+    const child = (await tx.findOne(entity, { id } as never, { populate: ['intervention'] as never })) as T | null;
+    if (!child) throw new NotFoundError(['id'], `No ${what} ${id} in your förbund`);
+    change(tx, child);
+    return child.intervention.getEntity();
+  });
 }
 
 builder.mutationFields((t) => ({

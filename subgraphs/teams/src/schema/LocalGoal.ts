@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
-import { NotFoundError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
-import { InterventionRef, writableIntervention } from './Intervention.js';
+import { InterventionRef, changeChild, writableIntervention } from './Intervention.js';
 import { GOAL_STATUSES, LocalGoal } from '../entities/LocalGoal.js';
 
 const GoalStatusEnum = builder.enumType('GoalStatus', { values: GOAL_STATUSES });
@@ -50,12 +48,6 @@ const goalSchema = z.object({
   status: z.enum(GOAL_STATUSES),
 });
 
-async function writableGoal(ctx: SubgraphContext, id: string) {
-  const found = await ctx.em.findOne(LocalGoal, { id }, { populate: ['intervention'] });
-  if (!found) throw new NotFoundError(['id'], `No goal ${id} in your förbund`);
-  return found;
-}
-
 builder.mutationFields((t) => ({
   addLocalGoal: t.field({
     type: InterventionRef,
@@ -79,11 +71,7 @@ builder.mutationFields((t) => ({
     errors: {},
     resolve: async (_root, { id, input }, ctx) => {
       const data = parseInput(goalSchema, input);
-      return ctx.em.transactional(async (tx) => {
-        const goal = await writableGoal({ ...ctx, em: tx }, String(id));
-        tx.assign(goal, data);
-        return goal.intervention.getEntity();
-      });
+      return changeChild(ctx, LocalGoal, String(id), 'goal', (tx, goal) => tx.assign(goal, data));
     },
   }),
   removeLocalGoal: t.field({
@@ -91,11 +79,6 @@ builder.mutationFields((t) => ({
     authScopes: { role: 'forbund_admin' },
     args: { id: t.arg.id({ required: true }) },
     errors: {},
-    resolve: (_root, { id }, ctx) =>
-      ctx.em.transactional(async (tx) => {
-        const goal = await writableGoal({ ...ctx, em: tx }, String(id));
-        tx.remove(goal);
-        return goal.intervention.getEntity();
-      }),
+    resolve: (_root, { id }, ctx) => changeChild(ctx, LocalGoal, String(id), 'goal', (tx, goal) => tx.remove(goal)),
   }),
 }));

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
-import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
 import { MemberRef, member } from './Member.js';
 import { ownMembers } from '@finsam/kit/directory.js';
-import { InterventionRef, writableIntervention } from './Intervention.js';
+import { InterventionRef, changeChild, writableIntervention } from './Intervention.js';
 import { isoDate as day } from '@finsam/kit/dates.js';
 import { FINANCING, STAFF_ROLES, StaffPosition } from '../entities/StaffPosition.js';
 import type { Intervention } from '../entities/Intervention.js';
@@ -120,12 +120,6 @@ async function checkedStaff(ctx: SubgraphContext, input: unknown) {
   return { role: data.role, employerMemberId: data.employerMemberId, ftePercent: data.fte, financing: data.financing, fromDate: data.from, toDate: data.to ?? null };
 }
 
-async function writablePosition(ctx: SubgraphContext, id: string) {
-  const found = await ctx.em.findOne(StaffPosition, { id }, { populate: ['intervention'] });
-  if (!found) throw new NotFoundError(['id'], `No staff position ${id} in your förbund`);
-  return found;
-}
-
 builder.mutationFields((t) => ({
   addStaffPosition: t.field({
     type: InterventionRef,
@@ -148,11 +142,7 @@ builder.mutationFields((t) => ({
     errors: {},
     resolve: async (_root, { id, input }, ctx) => {
       const data = await checkedStaff(ctx, input);
-      return ctx.em.transactional(async (tx) => {
-        const position = await writablePosition({ ...ctx, em: tx }, String(id));
-        tx.assign(position, data);
-        return position.intervention.getEntity();
-      });
+      return changeChild(ctx, StaffPosition, String(id), 'staff position', (tx, position) => tx.assign(position, data));
     },
   }),
   removeStaffPosition: t.field({
@@ -160,11 +150,6 @@ builder.mutationFields((t) => ({
     authScopes: { role: 'forbund_admin' },
     args: { id: t.arg.id({ required: true }) },
     errors: {},
-    resolve: (_root, { id }, ctx) =>
-      ctx.em.transactional(async (tx) => {
-        const position = await writablePosition({ ...ctx, em: tx }, String(id));
-        tx.remove(position);
-        return position.intervention.getEntity();
-      }),
+    resolve: (_root, { id }, ctx) => changeChild(ctx, StaffPosition, String(id), 'staff position', (tx, position) => tx.remove(position)),
   }),
 }));

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
-import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
-import { InterventionRef, writableIntervention } from './Intervention.js';
+import { InterventionRef, changeChild, writableIntervention } from './Intervention.js';
 import { isoDate as day } from '@finsam/kit/dates.js';
 import { EVENT_FORMATS, StructuralEvent } from '../entities/StructuralEvent.js';
 import type { Intervention } from '../entities/Intervention.js';
@@ -69,12 +68,6 @@ const eventSchema = z.object({
   attendees: z.number().int().min(0, 'Attendees cannot be negative').max(100_000),
 });
 
-async function writableEvent(ctx: SubgraphContext, id: string) {
-  const found = await ctx.em.findOne(StructuralEvent, { id }, { populate: ['intervention'] });
-  if (!found) throw new NotFoundError(['id'], `No event ${id} in your förbund`);
-  return found;
-}
-
 builder.mutationFields((t) => ({
   recordStructuralEvent: t.field({
     type: InterventionRef,
@@ -101,11 +94,7 @@ builder.mutationFields((t) => ({
     errors: {},
     resolve: async (_root, { id, input }, ctx) => {
       const data = parseInput(eventSchema, input);
-      return ctx.em.transactional(async (tx) => {
-        const event = await writableEvent({ ...ctx, em: tx }, String(id));
-        tx.assign(event, data);
-        return event.intervention.getEntity();
-      });
+      return changeChild(ctx, StructuralEvent, String(id), 'event', (tx, event) => tx.assign(event, data));
     },
   }),
   removeStructuralEvent: t.field({
@@ -113,11 +102,6 @@ builder.mutationFields((t) => ({
     authScopes: { role: 'forbund_admin' },
     args: { id: t.arg.id({ required: true }) },
     errors: {},
-    resolve: (_root, { id }, ctx) =>
-      ctx.em.transactional(async (tx) => {
-        const event = await writableEvent({ ...ctx, em: tx }, String(id));
-        tx.remove(event);
-        return event.intervention.getEntity();
-      }),
+    resolve: (_root, { id }, ctx) => changeChild(ctx, StructuralEvent, String(id), 'event', (tx, event) => tx.remove(event)),
   }),
 }));
