@@ -5,6 +5,7 @@
  * client-shaped input, and the tenant comes only from the verified identity.
  */
 import { CROSS_TENANT_ROLES, type Identity } from './identity.js';
+import type { SubgraphBuilder } from './builder.js';
 
 export interface ForbundYearKey {
   forbundId: string;
@@ -27,4 +28,22 @@ export function visibleForbundYear(identity: Identity, key: ForbundYearKey): For
 /** First and last day of a calendar year, for date-range SQL. */
 export function yearBounds(year: number): { from: string; to: string } {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/** A report covers the calendar year (Årsrapport) or its first half (halvårsrapport, January–June). */
+export const REPORT_PERIODS = { YEAR: 12, HALF_YEAR: 6 } as const;
+export type ReportPeriod = keyof typeof REPORT_PERIODS;
+
+/** First and last day of the period of a year. */
+export function periodBounds(year: number, period: ReportPeriod = 'YEAR'): { from: string; to: string } {
+  const last = new Date(Date.UTC(year, REPORT_PERIODS[period], 0)).toISOString().slice(0, 10);
+  return { from: `${year}-01-01`, to: last };
+}
+
+/** The `ReportPeriod` enum a subgraph's report fields take as `period`: defined alike in every subgraph. */
+export function reportPeriodEnum(builder: SubgraphBuilder) {
+  return builder.enumType('ReportPeriod', {
+    description: 'What a report covers: the calendar year (Årsrapport) or January–June (halvårsrapport).',
+    values: { YEAR: { description: 'The calendar year.' }, HALF_YEAR: { description: 'January–June.' } } as const,
+  });
 }

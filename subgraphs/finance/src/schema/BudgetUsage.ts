@@ -22,13 +22,14 @@ export interface Usage {
  * Usage of these insatser in a year, in a constant number of queries (allocations; requisitions
  * with their lines). Used = approved and paid requisitions; submitted ones are pending.
  */
-export async function usageFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number): Promise<Usage[]> {
+/** `untilPeriod`: count only requisitions of periods up to it (3 = January–June). */
+export async function usageFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number, untilPeriod = 6): Promise<Usage[]> {
   const [allocations, requisitions] = await Promise.all([
     allocationsFor(ctx, interventionIds, year),
     requisitionsFor(ctx, interventionIds, { year, statuses: [...COUNTED_STATUSES, 'SUBMITTED'] }),
   ]);
   return interventionIds.map((id) => {
-    const own = requisitions.filter((r) => r.interventionId === id);
+    const own = requisitions.filter((r) => r.interventionId === id && r.period <= untilPeriod);
     const counted = own.filter((r) => COUNTED_STATUSES.includes(r.status));
     return {
       interventionId: id,

@@ -16,14 +16,14 @@ interface Statement {
 }
 
 /** A förbund's year: its budget (if decided) and every insats with an allocation or a requisition that year. */
-export async function statementFor(ctx: SubgraphContext, tenantId: string, year: number): Promise<Statement> {
+export async function statementFor(ctx: SubgraphContext, tenantId: string, year: number, untilPeriod?: number): Promise<Statement> {
   const [budget, allocations, requisitions] = await Promise.all([
     findBudget(ctx, tenantId, year),
     ctx.em.find(Allocation, { tenantId, year }, { fields: ['interventionId'] }),
     ctx.em.find(Requisition, { tenantId, year }, { fields: ['interventionId'] }),
   ]);
   const ids = [...new Set([...allocations, ...requisitions].map((r) => r.interventionId))].sort();
-  return { year, budget, interventions: await usageFor(ctx, ids, year) };
+  return { year, budget, interventions: await usageFor(ctx, ids, year, untilPeriod) };
 }
 
 const used = (s: Statement) => sum(s.interventions.map((u) => u.used));

@@ -4,7 +4,7 @@
  * avvikelser; participants, teams, finance and indicators add theirs through the same key.
  */
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { visibleForbundYear, yearBounds, REPORT_READERS, type ForbundYearKey } from '@finsam/kit/report-period.js';
+import { periodBounds, reportPeriodEnum, visibleForbundYear, REPORT_READERS, type ForbundYearKey, type ReportPeriod } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
 
@@ -18,13 +18,19 @@ select
   (select count(*) from "avvikelse" a
     where a."tenant_id" = ? and a."reported_on" between ? and ?)::int as avvikelser`;
 
-// One statement for both counts: the two fields share the parent object.
-const asked = new WeakMap<ForbundYearKey, Promise<{ decisions: number; avvikelser: number }>>();
-function counts(ctx: SubgraphContext, key: ForbundYearKey) {
-  const { from, to } = yearBounds(key.year);
-  if (!asked.has(key)) asked.set(key, ctx.em.execute<{ decisions: number; avvikelser: number }[]>(COUNTS_SQL, [key.forbundId, from, to, key.forbundId, from, to]).then((rows) => rows[0]!));
-  return asked.get(key)!;
+// One statement for both counts of a period: the two fields share the parent object.
+const asked = new WeakMap<ForbundYearKey, Map<ReportPeriod, Promise<{ decisions: number; avvikelser: number }>>>();
+function counts(ctx: SubgraphContext, key: ForbundYearKey, period: ReportPeriod) {
+  const byPeriod = asked.get(key) ?? new Map();
+  asked.set(key, byPeriod);
+  if (!byPeriod.has(period)) {
+    const { from, to } = periodBounds(key.year, period);
+    byPeriod.set(period, ctx.em.execute<{ decisions: number; avvikelser: number }[]>(COUNTS_SQL, [key.forbundId, from, to, key.forbundId, from, to]).then((rows) => rows[0]!));
+  }
+  return byPeriod.get(period)!;
 }
+
+const Period = reportPeriodEnum(builder);
 
 export const ForbundYearRef = builder.objectRef<ForbundYearKey>('ForbundYear').implement({
   description: 'En förbunds år (Årsrapport): every figure of one förbund and calendar year, each contributed by the subgraph that owns it.',
@@ -32,8 +38,18 @@ export const ForbundYearRef = builder.objectRef<ForbundYearKey>('ForbundYear').i
     forbundId: t.exposeID('forbundId'),
     year: t.exposeInt('year'),
     forbund: t.field({ type: ForbundRef, resolve: (k) => k.forbundId }),
-    decisions: t.int({ description: 'Beslut taken at the förbund’s meetings in the year.', authScopes: { role: [...FIGURE_READERS] }, resolve: async (k, _a, ctx) => (await counts(ctx, k)).decisions }),
-    avvikelser: t.int({ description: 'Avvikelser reported in the year.', authScopes: { role: [...FIGURE_READERS] }, resolve: async (k, _a, ctx) => (await counts(ctx, k)).avvikelser }),
+    decisions: t.int({
+      description: 'Beslut taken at the förbund’s meetings in the year (or its first half).',
+      authScopes: { role: [...FIGURE_READERS] },
+      args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+      resolve: async (k, { period }, ctx) => (await counts(ctx, k, period)).decisions,
+    }),
+    avvikelser: t.int({
+      description: 'Avvikelser reported in the year (or its first half).',
+      authScopes: { role: [...FIGURE_READERS] },
+      args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+      resolve: async (k, { period }, ctx) => (await counts(ctx, k, period)).avvikelser,
+    }),
   }),
 });
 

@@ -1,9 +1,11 @@
-import { visibleForbundYear, yearBounds, type ForbundYearKey } from '@finsam/kit/report-period.js';
+import { periodBounds, reportPeriodEnum, visibleForbundYear, type ForbundYearKey } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { RESULT_READERS, SurveyRoundRef } from './SurveyRound.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
 
 /** A förbund's year (owned by no one subgraph); indicators adds the year's survey rounds. */
+const Period = reportPeriodEnum(builder);
+
 export const ForbundYearRef = builder.objectRef<ForbundYearKey>('ForbundYear').implement({
   fields: (t) => ({
     forbundId: t.exposeID('forbundId'),
@@ -12,8 +14,9 @@ export const ForbundYearRef = builder.objectRef<ForbundYearKey>('ForbundYear').i
       type: [SurveyRoundRef],
       description: 'Indikatorer: the rounds whose period ends in the year (e.g. 2020-11 – 2021-10 for 2021), with their results.',
       authScopes: { role: [...RESULT_READERS] },
-      resolve: (k, _a, ctx) => {
-        const { from, to } = yearBounds(k.year);
+      args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+      resolve: (k, { period }, ctx) => {
+        const { from, to } = periodBounds(k.year, period);
         return ctx.em.find(SurveyRound, { tenantId: k.forbundId, periodTo: { $gte: from, $lte: to } }, { orderBy: { periodTo: 'asc', id: 'asc' } });
       },
     }),

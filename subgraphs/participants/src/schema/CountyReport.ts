@@ -10,7 +10,8 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
 import type { ForbundYearKey } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
-import { ForbundYearRef, participantYears, type ParticipantYear } from './ForbundYear.js';
+import { ForbundYearRef, Period, participantYears, type ParticipantYear } from './ForbundYear.js';
+import type { ReportPeriod } from '@finsam/kit/report-period.js';
 import { published, suppress, type Published, type SumConstraint } from '../disclosure.js';
 
 /** The smallest count shown; a caller may ask for more caution, never for less. */
@@ -64,9 +65,9 @@ export function countyTables(years: { forbundId: string; y: ParticipantYear }[],
   return { year, threshold, rows, totals: { figures: Object.fromEntries(MEASURES.map((m) => [m, cell(`${m}/county`)])) as Figures } };
 }
 
-async function countyReport(ctx: SubgraphContext, forbundIds: string[], year: number, threshold: number): Promise<County> {
+async function countyReport(ctx: SubgraphContext, forbundIds: string[], year: number, period: ReportPeriod, threshold: number): Promise<County> {
   const ids = [...new Set(forbundIds)].sort();
-  const years = await Promise.all(ids.map(async (forbundId) => ({ forbundId, y: await participantYears(ctx).load({ forbundId, year }) })));
+  const years = await Promise.all(ids.map(async (forbundId) => ({ forbundId, y: await participantYears(ctx).load({ forbundId, year, period }) })));
   return countyTables(years, year, threshold);
 }
 
@@ -121,8 +122,10 @@ builder.queryField('countyReport', (t) =>
     args: {
       forbundIds: t.arg.idList({ required: true }),
       year: t.arg.int({ required: true }),
+      period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }),
       threshold: t.arg.int({ description: `Suppress counts below this; at least ${DISCLOSURE_THRESHOLD}.` }),
     },
-    resolve: (_r, { forbundIds, year, threshold }, ctx) => countyReport(ctx, forbundIds.map(String), year, Math.max(threshold ?? 0, DISCLOSURE_THRESHOLD)),
+    resolve: (_r, { forbundIds, year, period, threshold }, ctx) =>
+      countyReport(ctx, forbundIds.map(String), year, period, Math.max(threshold ?? 0, DISCLOSURE_THRESHOLD)),
   }),
 );

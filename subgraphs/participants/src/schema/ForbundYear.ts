@@ -8,7 +8,7 @@
 import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { visibleForbundYear, yearBounds, REPORT_READERS, type ForbundYearKey } from '@finsam/kit/report-period.js';
+import { periodBounds, reportPeriodEnum, visibleForbundYear, REPORT_READERS, type ForbundYearKey, type ReportPeriod } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
 import { Count } from './Statistics.js';
@@ -80,31 +80,34 @@ order by 1, 2`;
  */
 export const participantYears = createContextCache(
   (ctx: SubgraphContext) =>
-    new DataLoader<ForbundYearKey, ParticipantYear, string>(
+    new DataLoader<ForbundYearKey & { period?: ReportPeriod }, ParticipantYear, string>(
       async (keys) => {
-        const years = [...new Set(keys.map((k) => k.year))];
+        const periodOf = (k: { year: number; period?: ReportPeriod }) => `${k.year}:${k.period ?? 'YEAR'}`;
+        const periods = [...new Set(keys.map(periodOf))];
         const byKey = new Map<string, ParticipantYear>();
         await Promise.all(
-          years.map(async (year) => {
-            const tenants = [...new Set(keys.filter((k) => k.year === year).map((k) => k.forbundId))];
-            const { from, to } = yearBounds(year);
-            const previous = yearBounds(year - 1);
+          periods.map(async (p) => {
+            const [year, period] = [Number(p.split(':')[0]), p.split(':')[1] as ReportPeriod];
+            const tenants = [...new Set(keys.filter((k) => periodOf(k) === p).map((k) => k.forbundId))];
+            const { from, to } = periodBounds(year, period);
+            // The same months of the year before, for the comparison column.
+            const previous = periodBounds(year - 1, period);
             const args = [`{${tenants.join(',')}}`, from, to, previous.from, previous.to, STEP_ARRAY];
             const [hemkommuner, interventions] = await Promise.all([
               ctx.em.execute<(HemkommunRow & { tenant_id: string })[]>(HEMKOMMUN_SQL, args),
               ctx.em.execute<(InterventionRow & { tenant_id: string })[]>(INTERVENTION_SQL, args),
             ]);
             for (const tenant of tenants) {
-              byKey.set(`${tenant}:${year}`, {
+              byKey.set(`${tenant}:${p}`, {
                 hemkommuner: hemkommuner.filter((r) => r.tenant_id === tenant),
                 interventions: interventions.filter((r) => r.tenant_id === tenant),
               });
             }
           }),
         );
-        return keys.map((k) => byKey.get(`${k.forbundId}:${k.year}`)!);
+        return keys.map((k) => byKey.get(`${k.forbundId}:${periodOf(k)}`)!);
       },
-      { cacheKeyFn: (k) => `${k.forbundId}:${k.year}` },
+      { cacheKeyFn: (k) => `${k.forbundId}:${k.year}:${k.period ?? 'YEAR'}` },
     ),
 );
 
@@ -153,15 +156,18 @@ const ParticipantYearRef = builder.objectRef<ParticipantYear>('ParticipantYear')
   }),
 });
 
+export const Period = reportPeriodEnum(builder);
+
 export const ForbundYearRef = builder.objectRef<ForbundYearKey>('ForbundYear').implement({
   fields: (t) => ({
     forbundId: t.exposeID('forbundId'),
     year: t.exposeInt('year'),
     participants: t.field({
       type: ParticipantYearRef,
-      description: 'Deltagare: the förbund’s own administrators and board (the county reads `countyReport`).',
+      description: 'Deltagare: the förbund’s own administrators and board (the county reads `countyReport`). HALF_YEAR compares with January–June of the year before.',
       authScopes: { role: [...REPORT_READERS] },
-      resolve: (k, _a, ctx) => participantYears(ctx).load(k),
+      args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+      resolve: (k, { period }, ctx) => participantYears(ctx).load({ ...k, period }),
     }),
   }),
 });

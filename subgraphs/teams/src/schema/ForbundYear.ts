@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { visibleForbundYear, yearBounds, REPORT_READERS, type ForbundYearKey } from '@finsam/kit/report-period.js';
+import { periodBounds, reportPeriodEnum, visibleForbundYear, REPORT_READERS, type ForbundYearKey, type ReportPeriod } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
 import { MemberRef, member } from './Member.js';
@@ -36,11 +36,11 @@ group by 1 order by 1`;
 
 const teamYears = createContextCache(
   (ctx: SubgraphContext) =>
-    new DataLoader<ForbundYearKey, { staffing: StaffingRow[]; attendees: AttendeeRow[] }, string>(
+    new DataLoader<ForbundYearKey & { period: ReportPeriod }, { staffing: StaffingRow[]; attendees: AttendeeRow[] }, string>(
       (keys) =>
         Promise.all(
-          keys.map(async ({ forbundId, year }) => {
-            const { from, to } = yearBounds(year);
+          keys.map(async ({ forbundId, year, period }) => {
+            const { from, to } = periodBounds(year, period);
             const [staffing, attendees] = await Promise.all([
               ctx.em.execute<StaffingRow[]>(STAFFING_SQL, [forbundId, from, to]),
               ctx.em.execute<AttendeeRow[]>(ATTENDEES_SQL, [forbundId, from, to]),
@@ -48,9 +48,11 @@ const teamYears = createContextCache(
             return { staffing, attendees };
           }),
         ),
-      { cacheKeyFn: (k) => `${k.forbundId}:${k.year}` },
+      { cacheKeyFn: (k) => `${k.forbundId}:${k.year}:${k.period}` },
     ),
 );
+
+const Period = reportPeriodEnum(builder);
 
 const StaffingFigure = builder.objectRef<StaffingRow>('StaffingYearFigure').implement({
   description: 'Bemanning: årsarbetare of one role from one member in one insats over the year.',
@@ -75,8 +77,18 @@ export const ForbundYearRef = builder.objectRef<ForbundYearKey>('ForbundYear').i
   fields: (t) => ({
     forbundId: t.exposeID('forbundId'),
     year: t.exposeInt('year'),
-    staffing: t.field({ type: [StaffingFigure], authScopes: { role: [...FIGURE_READERS] }, resolve: async (k, _a, ctx) => (await teamYears(ctx).load(k)).staffing }),
-    structuralAttendees: t.field({ type: [AttendeeFigure], authScopes: { role: [...FIGURE_READERS] }, resolve: async (k, _a, ctx) => (await teamYears(ctx).load(k)).attendees }),
+    staffing: t.field({
+      type: [StaffingFigure],
+      authScopes: { role: [...FIGURE_READERS] },
+      args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+      resolve: async (k, { period }, ctx) => (await teamYears(ctx).load({ ...k, period })).staffing,
+    }),
+    structuralAttendees: t.field({
+      type: [AttendeeFigure],
+      authScopes: { role: [...FIGURE_READERS] },
+      args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+      resolve: async (k, { period }, ctx) => (await teamYears(ctx).load({ ...k, period })).attendees,
+    }),
   }),
 });
 
