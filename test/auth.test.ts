@@ -104,6 +104,7 @@ describe('the gateway', () => {
       expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(60);
     } finally {
       await running.stop();
+      recorder.closeAllConnections(); // the gateway keeps connections to subgraphs alive
       recorder.close();
     }
   });
@@ -126,6 +127,7 @@ describe('the gateway in production configuration', () => {
       expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
     } finally {
       await running.stop();
+      jwks.closeAllConnections();
       jwks.close();
     }
   });
