@@ -12,6 +12,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import type { SubgraphContext } from './context.js';
 import { forbidden, unauthenticated, ValidationError, NotFoundError, ConflictError, type PathError, type ValidationIssue } from './errors.js';
 import { isAnonymous, type Role } from './identity.js';
+import { isoDate } from './dates.js';
 
 export interface SubgraphTypes {
   Context: SubgraphContext;
@@ -66,7 +67,7 @@ export function createBuilder() {
 
   builder.scalarType('Date', {
     description: 'A calendar date, ISO 8601 (YYYY-MM-DD).',
-    serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+    serialize: (value) => isoDate(value),
     parseValue: (value) => {
       if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
         throw new TypeError('Date must be YYYY-MM-DD');

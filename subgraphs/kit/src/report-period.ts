@@ -47,3 +47,20 @@ export function reportPeriodEnum(builder: SubgraphBuilder) {
     values: { YEAR: { description: 'The calendar year.' }, HALF_YEAR: { description: 'January–June.' } } as const,
   });
 }
+
+/**
+ * The `ForbundYear` entity as every contributing subgraph declares it: its key fields, the key,
+ * and a reference check against the caller. Each subgraph then adds its own fields with
+ * `builder.objectFields(ForbundYearRef, …)`. Also gives the `ReportPeriod` enum.
+ */
+export function forbundYearEntity(builder: SubgraphBuilder, description?: string) {
+  const ForbundYearRef = builder.objectRef<ForbundYearKey>('ForbundYear').implement({
+    description,
+    fields: (t) => ({ forbundId: t.exposeID('forbundId'), year: t.exposeInt('year') }),
+  });
+  builder.asEntity(ForbundYearRef, {
+    key: builder.selection<ForbundYearKey>('forbundId year'),
+    resolveReference: (key, ctx) => visibleForbundYear(ctx.identity, key),
+  });
+  return { ForbundYearRef, Period: reportPeriodEnum(builder) };
+}

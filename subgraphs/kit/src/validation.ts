@@ -15,3 +15,8 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, path:
     })),
   );
 }
+
+/** GraphQL `null` on an optional input field means "leave as is" (or "use the default"), like leaving it out. */
+export function withoutNulls<T extends object>(input: T): Partial<{ [K in keyof T]: Exclude<T[K], null> }> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as never;
+}

@@ -4,7 +4,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forkForTenant } from '@finsam/kit/tenant.js';
-import { parseInput } from '@finsam/kit/validation.js';
+import { parseInput, withoutNulls } from '@finsam/kit/validation.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
 import { MemberInput, MemberRef, membersSchema } from './Member.js';
@@ -141,7 +141,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateForbundInput, required: true }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
-      const data = parseInput(updateSchema, stripNulls(input));
+      const data = parseInput(updateSchema, withoutNulls(input));
       return ctx.em.transactional(async (tx) => {
         const forbund = await tx.findOne(Forbund, { id: ctx.identity.tenantId! }, { populate: ['members'] });
         if (!forbund) throw new NotFoundError(['forbund'], 'Your förbund is not registered');
@@ -181,9 +181,4 @@ function replaceMembers(em: EntityManager, forbund: Forbund, members: MemberData
     }
   });
   for (const [id, m] of existing) if (!kept.has(id)) em.remove(m);
-}
-
-/** GraphQL `null` on an optional field of an update means "leave as is", like leaving it out. */
-function stripNulls<T extends object>(input: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null)) as never;
 }

@@ -4,7 +4,7 @@
  * avvikelser; participants, teams, finance and indicators add theirs through the same key.
  */
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { periodBounds, reportPeriodEnum, visibleForbundYear, REPORT_READERS, type ForbundYearKey, type ReportPeriod } from '@finsam/kit/report-period.js';
+import { periodBounds, REPORT_READERS, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
 
@@ -30,33 +30,24 @@ function counts(ctx: SubgraphContext, key: ForbundYearKey, period: ReportPeriod)
   return byPeriod.get(period)!;
 }
 
-const Period = reportPeriodEnum(builder);
+export const { ForbundYearRef, Period } = forbundYearEntity(builder, 'En förbunds år (Årsrapport): every figure of one förbund and calendar year, each contributed by the subgraph that owns it.');
 
-export const ForbundYearRef = builder.objectRef<ForbundYearKey>('ForbundYear').implement({
-  description: 'En förbunds år (Årsrapport): every figure of one förbund and calendar year, each contributed by the subgraph that owns it.',
-  fields: (t) => ({
-    forbundId: t.exposeID('forbundId'),
-    year: t.exposeInt('year'),
-    forbund: t.field({ type: ForbundRef, resolve: (k) => k.forbundId }),
-    decisions: t.int({
-      description: 'Beslut taken at the förbund’s meetings in the year (or its first half).',
-      authScopes: { role: [...FIGURE_READERS] },
-      args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
-      resolve: async (k, { period }, ctx) => (await counts(ctx, k, period)).decisions,
-    }),
-    avvikelser: t.int({
-      description: 'Avvikelser reported in the year (or its first half).',
-      authScopes: { role: [...FIGURE_READERS] },
-      args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
-      resolve: async (k, { period }, ctx) => (await counts(ctx, k, period)).avvikelser,
-    }),
+builder.objectFields(ForbundYearRef, (t) => ({
+  forbund: t.field({ type: ForbundRef, resolve: (k) => k.forbundId }),
+  decisions: t.int({
+    description: 'Beslut taken at the förbund’s meetings in the year (or its first half).',
+    authScopes: { role: [...FIGURE_READERS] },
+    args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+    resolve: async (k, { period }, ctx) => (await counts(ctx, k, period)).decisions,
   }),
-});
+  avvikelser: t.int({
+    description: 'Avvikelser reported in the year (or its first half).',
+    authScopes: { role: [...FIGURE_READERS] },
+    args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+    resolve: async (k, { period }, ctx) => (await counts(ctx, k, period)).avvikelser,
+  }),
+}));
 
-builder.asEntity(ForbundYearRef, {
-  key: builder.selection<ForbundYearKey>('forbundId year'),
-  resolveReference: (key, ctx) => visibleForbundYear(ctx.identity, key),
-});
 
 builder.objectField(ForbundRef, 'year', (t) =>
   t.field({

@@ -8,7 +8,7 @@
 import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { periodBounds, reportPeriodEnum, visibleForbundYear, REPORT_READERS, type ForbundYearKey, type ReportPeriod } from '@finsam/kit/report-period.js';
+import { periodBounds, REPORT_READERS, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
 import { Count } from './Statistics.js';
@@ -156,23 +156,15 @@ const ParticipantYearRef = builder.objectRef<ParticipantYear>('ParticipantYear')
   }),
 });
 
-export const Period = reportPeriodEnum(builder);
+export const { ForbundYearRef, Period } = forbundYearEntity(builder);
 
-export const ForbundYearRef = builder.objectRef<ForbundYearKey>('ForbundYear').implement({
-  fields: (t) => ({
-    forbundId: t.exposeID('forbundId'),
-    year: t.exposeInt('year'),
-    participants: t.field({
-      type: ParticipantYearRef,
-      description: 'Deltagare: the förbund’s own administrators and board (the county reads `countyReport`). HALF_YEAR compares with January–June of the year before.',
-      authScopes: { role: [...REPORT_READERS] },
-      args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
-      resolve: (k, { period }, ctx) => participantYears(ctx).load({ ...k, period }),
-    }),
+builder.objectFields(ForbundYearRef, (t) => ({
+  participants: t.field({
+    type: ParticipantYearRef,
+    description: 'Deltagare: the förbund’s own administrators and board (the county reads `countyReport`). HALF_YEAR compares with January–June of the year before.',
+    authScopes: { role: [...REPORT_READERS] },
+    args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+    resolve: (k, { period }, ctx) => participantYears(ctx).load({ ...k, period }),
   }),
-});
+}));
 
-builder.asEntity(ForbundYearRef, {
-  key: builder.selection<ForbundYearKey>('forbundId year'),
-  resolveReference: (key, ctx) => visibleForbundYear(ctx.identity, key),
-});

@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { periodBounds, reportPeriodEnum, visibleForbundYear, REPORT_READERS, type ForbundYearKey, type ReportPeriod } from '@finsam/kit/report-period.js';
+import { periodBounds, REPORT_READERS, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
 import { MemberRef, member } from './Member.js';
@@ -52,8 +52,6 @@ const teamYears = createContextCache(
     ),
 );
 
-const Period = reportPeriodEnum(builder);
-
 const StaffingFigure = builder.objectRef<StaffingRow>('StaffingYearFigure').implement({
   description: 'Bemanning: årsarbetare of one role from one member in one insats over the year.',
   fields: (t) => ({
@@ -73,26 +71,20 @@ const AttendeeFigure = builder.objectRef<AttendeeRow>('StructuralAttendeesYear')
   }),
 });
 
-export const ForbundYearRef = builder.objectRef<ForbundYearKey>('ForbundYear').implement({
-  fields: (t) => ({
-    forbundId: t.exposeID('forbundId'),
-    year: t.exposeInt('year'),
-    staffing: t.field({
-      type: [StaffingFigure],
-      authScopes: { role: [...FIGURE_READERS] },
-      args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
-      resolve: async (k, { period }, ctx) => (await teamYears(ctx).load({ ...k, period })).staffing,
-    }),
-    structuralAttendees: t.field({
-      type: [AttendeeFigure],
-      authScopes: { role: [...FIGURE_READERS] },
-      args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
-      resolve: async (k, { period }, ctx) => (await teamYears(ctx).load({ ...k, period })).attendees,
-    }),
-  }),
-});
+export const { ForbundYearRef, Period } = forbundYearEntity(builder);
 
-builder.asEntity(ForbundYearRef, {
-  key: builder.selection<ForbundYearKey>('forbundId year'),
-  resolveReference: (key, ctx) => visibleForbundYear(ctx.identity, key),
-});
+builder.objectFields(ForbundYearRef, (t) => ({
+  staffing: t.field({
+    type: [StaffingFigure],
+    authScopes: { role: [...FIGURE_READERS] },
+    args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+    resolve: async (k, { period }, ctx) => (await teamYears(ctx).load({ ...k, period })).staffing,
+  }),
+  structuralAttendees: t.field({
+    type: [AttendeeFigure],
+    authScopes: { role: [...FIGURE_READERS] },
+    args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+    resolve: async (k, { period }, ctx) => (await teamYears(ctx).load({ ...k, period })).attendees,
+  }),
+}));
+

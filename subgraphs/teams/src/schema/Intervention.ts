@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { EntityClass, FilterQuery, Ref, RequiredEntityData } from '@mikro-orm/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { parseInput } from '@finsam/kit/validation.js';
+import { parseInput, withoutNulls } from '@finsam/kit/validation.js';
 import { isoDate as day } from '@finsam/kit/dates.js';
 import { NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
@@ -227,11 +227,6 @@ const UpdateInterventionInput = builder.inputType('UpdateInterventionInput', {
 const createSchema = z.object({ ...fields, ...fixed });
 const updateSchema = z.object({ ...fields, ...fixed }).partial();
 
-/** GraphQL `null` on an optional field of an update means "leave as is", like leaving it out. */
-function present<T extends object>(input: T): Partial<{ [K in keyof T]: Exclude<T[K], null> }> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as never;
-}
-
 /** Loads an intervention the caller may write, or says it is not there. */
 export async function writableIntervention(ctx: SubgraphContext, id: string, path: (string | number)[]): Promise<Intervention> {
   const found = await ctx.em.findOne(Intervention, { id });
@@ -266,7 +261,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateInterventionInput, required: true }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
-      const data = parseInput(createSchema, { targetAgeMin: 16, targetAgeMax: 64, priorityGroups: [], methods: [], ...present(input) });
+      const data = parseInput(createSchema, { targetAgeMin: 16, targetAgeMax: 64, priorityGroups: [], methods: [], ...withoutNulls(input) });
       await check(ctx, data);
       return ctx.em.transactional(async (tx) =>
         tx.create(Intervention, { ...nullable(data), id: randomUUID(), tenantId: ctx.identity.tenantId!, closedReason: null } as RequiredEntityData<Intervention>),
@@ -280,7 +275,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateInterventionInput, required: true }) },
     errors: {},
     resolve: async (_root, { id, input }, ctx) => {
-      const change = parseInput(updateSchema, present(input));
+      const change = parseInput(updateSchema, withoutNulls(input));
       return ctx.em.transactional(async (tx) => {
         const current = await writableIntervention({ ...ctx, em: tx }, String(id), ['id']);
         const fixedIssues = (Object.keys(fixed) as (keyof typeof fixed)[])
