@@ -77,3 +77,12 @@ export function claimsFromIdentity(identity: Identity): IdentityClaims {
 export function isAnonymous(identity: Identity): boolean {
   return identity === ANONYMOUS || identity.userId === ANONYMOUS.userId;
 }
+
+/**
+ * The insatser a caller's records are limited to: `null` means the whole förbund (its
+ * administrators and board); staff get their own insatser; anyone else none.
+ */
+export function interventionScope(identity: Identity): string[] | null {
+  if (identity.roles.includes('forbund_admin') || identity.roles.includes('board')) return null;
+  return identity.roles.includes('staff') ? identity.interventionIds : [];
+}

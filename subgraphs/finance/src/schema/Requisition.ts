@@ -12,6 +12,7 @@ import { PERIODS_PER_YEAR, dueDate, periodEnd, periodStart } from './periods.js'
 import { isoDate as day, today } from '@finsam/kit/dates.js';
 import { Requisition, type RequisitionStatus } from '../entities/Requisition.js';
 import { RequisitionLine, COST_CATEGORIES } from '../entities/RequisitionLine.js';
+import { interventionScope } from '@finsam/kit/identity.js';
 
 const CATEGORY_NAMES: Record<(typeof COST_CATEGORIES)[number], string> = {
   PERSONNEL: 'Personal.',
@@ -101,9 +102,8 @@ builder.objectFields(InterventionRef, (t) => ({
 
 /** Staff see the requisitions of their own insatser; admins and the board all of the förbund's. */
 function visibleTo(ctx: SubgraphContext): FilterQuery<Requisition> {
-  const { roles, interventionIds } = ctx.identity;
-  if (roles.includes('forbund_admin') || roles.includes('board')) return {};
-  return { interventionId: { $in: roles.includes('staff') ? interventionIds : [] } };
+  const ids = interventionScope(ctx.identity);
+  return ids ? { interventionId: { $in: ids } } : {};
 }
 
 builder.queryFields((t) => ({

@@ -9,6 +9,7 @@ import { Avvikelse, AVVIKELSE_STATUSES } from '../entities/Avvikelse.js';
 import { Decision } from '../entities/Decision.js';
 import { Member } from '../entities/Member.js';
 import { isoDate, today, addDays } from '@finsam/kit/dates.js';
+import { interventionScope } from '@finsam/kit/identity.js';
 
 /** The styrgrupp answers an avvikelse within this many days. */
 const ANSWER_DAYS = 30;
@@ -41,9 +42,8 @@ const AvvikelseRef = builder.objectRef<Avvikelse>('Avvikelse').implement({
 
 /** Staff see the avvikelser of their own insatser; admins and the board all of the förbund's. */
 function visibleAvvikelser(ctx: SubgraphContext) {
-  const { roles, interventionIds } = ctx.identity;
-  if (roles.includes('forbund_admin') || roles.includes('board')) return {};
-  return { interventionId: { $in: roles.includes('staff') ? interventionIds : [] } };
+  const ids = interventionScope(ctx.identity);
+  return ids ? { interventionId: { $in: ids } } : {};
 }
 
 builder.queryField('avvikelser', (t) =>

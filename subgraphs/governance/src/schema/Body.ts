@@ -9,6 +9,7 @@ import { InterventionRef, interventionOwners, seesIntervention } from './Interve
 import { Body, BODY_KINDS } from '../entities/Body.js';
 import { BodyMember, SEAT_ROLES } from '../entities/BodyMember.js';
 import { Member } from '../entities/Member.js';
+import { interventionScope } from '@finsam/kit/identity.js';
 
 export const BodyKindEnum = builder.enumType('BodyKind', {
   values: {
@@ -29,10 +30,8 @@ const SeatRoleEnum = builder.enumType('SeatRole', {
 
 /** Bodies the caller may see: the förbund's own for admins and the board; staff only their styrgrupper. */
 export function visibleBodies(ctx: SubgraphContext) {
-  const { roles, interventionIds } = ctx.identity;
-  if (roles.includes('forbund_admin') || roles.includes('board')) return {};
-  if (roles.includes('staff')) return { interventionId: { $in: interventionIds } };
-  return { id: { $in: [] as string[] } };
+  const ids = interventionScope(ctx.identity);
+  return ids ? { interventionId: { $in: ids } } : {};
 }
 
 const SeatRef = builder.objectRef<BodyMember>('Seat').implement({

@@ -1,4 +1,6 @@
 import { builder } from './builder.js';
+import { interventionScope, type Identity } from '@finsam/kit/identity.js';
+import type { SubgraphContext } from '@finsam/kit/context.js';
 
 /** An insats, owned by teams; governance adds its styrgrupp, decisions, avvikelser and calendar. */
 export const InterventionRef = builder.externalRef('Intervention', builder.selection<{ id: string }>('id')).implement({
@@ -7,12 +9,13 @@ export const InterventionRef = builder.externalRef('Intervention', builder.selec
 });
 
 /** The caller may see this insats' governance records: the whole förbund, or staff of this insats. */
-export function seesIntervention(identity: { roles: string[]; interventionIds: string[] }, interventionId: string): boolean {
-  return identity.roles.includes('forbund_admin') || identity.roles.includes('board') || (identity.roles.includes('staff') && identity.interventionIds.includes(interventionId));
+export function seesIntervention(identity: Identity, interventionId: string): boolean {
+  const ids = interventionScope(identity);
+  return !ids || ids.includes(interventionId);
 }
 
 /** The owners of an insats, asked of teams on the caller's behalf. */
-export async function interventionOwners(ctx: import('@finsam/kit/context.js').SubgraphContext, interventionId: string): Promise<string[] | null> {
+export async function interventionOwners(ctx: SubgraphContext, interventionId: string): Promise<string[] | null> {
   const data = await ctx.services.query<{ intervention: { owners: { id: string }[] } | null }>(
     'teams',
     'query ($id: ID!) { intervention(id: $id) { owners { id } } }',

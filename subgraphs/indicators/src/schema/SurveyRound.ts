@@ -11,6 +11,7 @@ import { SurveyRound } from '../entities/SurveyRound.js';
 import { ResponseCode } from '../entities/ResponseCode.js';
 import { hashResponseCode, newResponseCode } from '../response-codes.js';
 import { isoDate } from '@finsam/kit/dates.js';
+import { interventionScope } from '@finsam/kit/identity.js';
 
 export const RESULT_READERS = ['forbund_admin', 'board'] as const;
 
@@ -24,9 +25,8 @@ export function visibleRounds(ctx: SubgraphContext): FilterQuery<SurveyRound> {
 
 /** The insatser of a round the caller may see results for. */
 export function visibleInterventionIds(ctx: SubgraphContext, round: SurveyRound): string[] {
-  const { roles, interventionIds } = ctx.identity;
-  if (roles.some((r) => (RESULT_READERS as readonly string[]).includes(r))) return round.interventionIds;
-  return round.interventionIds.filter((id) => interventionIds.includes(id));
+  const ids = interventionScope(ctx.identity);
+  return ids ? round.interventionIds.filter((id) => ids.includes(id)) : round.interventionIds;
 }
 
 export type RoundStatus = 'PLANNED' | 'OPEN' | 'CLOSED';

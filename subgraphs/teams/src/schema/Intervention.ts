@@ -10,6 +10,7 @@ import { builder } from './builder.js';
 import { MemberRef, member } from './Member.js';
 import { ownMembers } from '@finsam/kit/directory.js';
 import { Intervention, INTERVENTION_FORMS, INTERVENTION_KINDS, METHODS } from '../entities/Intervention.js';
+import { interventionScope } from '@finsam/kit/identity.js';
 
 export const InterventionKindEnum = builder.enumType('InterventionKind', {
   values: {
@@ -36,10 +37,8 @@ const MethodEnum = builder.enumType('Method', {
 
 /** What the caller may see: the whole tenant for admins and the board, own insatser for staff. */
 export function visibleTo(ctx: SubgraphContext): FilterQuery<Intervention> {
-  const { roles, interventionIds } = ctx.identity;
-  if (roles.includes('forbund_admin') || roles.includes('board')) return {};
-  if (roles.includes('staff')) return { id: { $in: interventionIds } };
-  return { id: { $in: [] } };
+  const ids = interventionScope(ctx.identity);
+  return ids ? { id: { $in: ids } } : {};
 }
 
 export const InterventionRef = builder.loadableObject('Intervention', {
