@@ -70,3 +70,6 @@ export async function migrate(options: OrmOptions): Promise<void> {
     await orm.close(true);
   }
 }
+
+/** A PostgreSQL array literal for raw SQL parameters (`?::uuid[]`): for ids, codes and numbers, which need no quoting. */
+export const pgArray = (values: readonly (string | number | null)[]): string => `{${values.map((v) => v ?? 'NULL').join(',')}}`;

@@ -13,6 +13,7 @@ import { builder, errorType } from './builder.js';
 import { InstrumentRef } from './Instrument.js';
 import { Instrument } from '../entities/Instrument.js';
 import { hashResponseCode } from '../response-codes.js';
+import { pgArray } from '@finsam/kit/database.js';
 
 export const RESPONSE_CODE_ERRORS = {
   INVALID_CODE: 'The code is unknown or already used',
@@ -106,7 +107,7 @@ builder.mutationField('answerSurvey', (t) =>
       // Integers checked above, so the array literal is safe; the function re-checks everything atomically.
       const [result] = await ctx.em.execute<{ status: string }[]>('select submit_answer(?, ?::integer[]) as "status"', [
         hashResponseCode(code),
-        `{${values.map((v) => v ?? 'NULL').join(',')}}`,
+        pgArray(values),
       ]);
       if (result?.status === 'ACCEPTED') return { accepted: true as const };
       if (result?.status === 'INVALID_CODE' || result?.status === 'ROUND_CLOSED') throw new ResponseCodeError(result.status);

@@ -12,6 +12,7 @@ import { ResponseCode } from '../entities/ResponseCode.js';
 import { hashResponseCode, newResponseCode } from '../response-codes.js';
 import { isoDate } from '@finsam/kit/dates.js';
 import { interventionScope } from '@finsam/kit/identity.js';
+import { pgArray } from '@finsam/kit/database.js';
 
 export const RESULT_READERS = ['forbund_admin', 'board'] as const;
 
@@ -98,7 +99,7 @@ export const SurveyRoundRef = builder.objectRef<SurveyRound>('SurveyRound').impl
       load: async (ids: string[], ctx) => {
         const rows = await ctx.em.execute<{ round_id: string; unused: number }[]>(
           `select "round_id", count(*)::int as "unused" from "response_code" where "tenant_id" = ? and "round_id" = any(?::uuid[]) group by "round_id"`,
-          [ctx.identity.tenantId, `{${ids.join(',')}}`],
+          [ctx.identity.tenantId, pgArray(ids)],
         );
         const byRound = new Map(rows.map((r) => [r.round_id, r.unused]));
         return ids.map((id) => byRound.get(id) ?? 0);

@@ -11,11 +11,9 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { periodBounds, REPORT_READERS, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
-import { Count } from './Statistics.js';
+import { Count, STEP_FORWARD } from './Statistics.js';
+import { pgArray } from '@finsam/kit/database.js';
 
-/** Outcomes that count as a step towards work or studies (Västerås' goal: 80 %). */
-export const STEP_FORWARD = ['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'];
-const STEP_ARRAY = `{${STEP_FORWARD.join(',')}}`;
 
 export interface HemkommunRow { scb_code: string; new: number; total: number; new_previous: number; total_previous: number }
 export interface InterventionRow {
@@ -92,7 +90,7 @@ export const participantYears = createContextCache(
             const { from, to } = periodBounds(year, period);
             // The same months of the year before, for the comparison column.
             const previous = periodBounds(year - 1, period);
-            const args = [`{${tenants.join(',')}}`, from, to, previous.from, previous.to, STEP_ARRAY];
+            const args = [pgArray(tenants), from, to, previous.from, previous.to, pgArray(STEP_FORWARD)];
             const [hemkommuner, interventions] = await Promise.all([
               ctx.em.execute<(HemkommunRow & { tenant_id: string })[]>(HEMKOMMUN_SQL, args),
               ctx.em.execute<(InterventionRow & { tenant_id: string })[]>(INTERVENTION_SQL, args),

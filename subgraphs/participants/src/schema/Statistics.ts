@@ -7,9 +7,10 @@ import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
+import { pgArray } from '@finsam/kit/database.js';
 
 /** Outcomes that count as a step towards work or studies (Västerås' goal: 80 %). */
-const STEP_TOWARDS_WORK = ['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'];
+export const STEP_FORWARD = ['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'];
 
 export const Count = builder.objectRef<{ key: string; count: number }>('CountByKey').implement({
   fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
@@ -85,7 +86,7 @@ const statistics = createContextCache(
           periods.map(async (period) => {
             const [from, to] = period.split('|') as [string, string];
             const ids = [...new Set(keys.filter((k) => `${k.from}|${k.to}` === period).map((k) => k.interventionId))];
-            const found = await ctx.em.execute<StatsRow[]>(STATS_SQL, [`{${ids.join(',')}}`, from, to, `{${STEP_TOWARDS_WORK.join(',')}}`]);
+            const found = await ctx.em.execute<StatsRow[]>(STATS_SQL, [pgArray(ids), from, to, pgArray(STEP_FORWARD)]);
             for (const row of found) rows.set(`${row.intervention_id}|${period}`, row);
           }),
         );
