@@ -1,7 +1,7 @@
 /**
  * Calendar dates as YYYY-MM-DD strings, the form the Date scalar and SQL `date` columns share.
- * PostgreSQL's driver may hand a `date` back as a JS Date (in UTC); `isoDate` makes both one form
- * so dates compare as strings.
+ * Entities declare date columns with `p.date()`, which MikroORM maps to such strings, so dates
+ * compare as strings; `isoDate` turns a JS Date (e.g. in the Date scalar) into the same form.
  */
 export function isoDate(value: string | Date): string;
 export function isoDate(value: string | Date | null | undefined): string | null;

@@ -16,7 +16,7 @@ const BudgetSchema = defineEntity({
     ...tenantProperties,
     year: p.integer(),
     openingEquity: money(),
-    decidedOn: p.string().columnType('date').nullable(),
+    decidedOn: p.date().nullable(),
     prognosisIncome1: money(),
     prognosisCosts1: money(),
     prognosisIncome2: money(),

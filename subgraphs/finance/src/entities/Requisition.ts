@@ -21,7 +21,7 @@ const RequisitionSchema = defineEntity({
     year: p.integer(),
     /** 1 = January–February … 6 = November–December. */
     period: p.integer(),
-    submittedOn: p.string().columnType('date'),
+    submittedOn: p.date(),
     status: p.enum(REQUISITION_STATUSES),
     rejectionReason: p.string().nullable(),
     version: p.integer(),

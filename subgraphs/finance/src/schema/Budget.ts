@@ -10,7 +10,6 @@ import { ownMembers, type DirectoryMember } from '@finsam/kit/directory.js';
 import { InterventionRef, intervention, unknownInterventionIssues } from './Intervention.js';
 import { YEAR } from './Allocation.js';
 import { amountSchema, formatKronor, kronor, sum } from './money.js';
-import { isoDate as day } from '@finsam/kit/dates.js';
 import { Budget } from '../entities/Budget.js';
 import { BudgetContribution } from '../entities/BudgetContribution.js';
 import { BudgetCostLine, COST_LINE_CATEGORIES, FIXED_COST_CATEGORIES, type CostLineCategory } from '../entities/BudgetCostLine.js';
@@ -67,9 +66,9 @@ export const BudgetRef = builder.objectRef<Budget>('Budget').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     year: t.exposeInt('year'),
-    decidedOn: t.field({ type: 'Date', nullable: true, resolve: (b) => (b.decidedOn ? day(b.decidedOn) : null) }),
+    decidedOn: t.field({ type: 'Date', nullable: true, resolve: (b) => b.decidedOn ?? null }),
     decisionDeadline: t.field({ type: 'Date', description: '30 November of the year before.', resolve: (b) => decisionDeadline(b.year) }),
-    decidedLate: t.boolean({ description: 'Decided after 30 November of the year before.', resolve: (b) => !!b.decidedOn && day(b.decidedOn) > decisionDeadline(b.year) }),
+    decidedLate: t.boolean({ description: 'Decided after 30 November of the year before.', resolve: (b) => !!b.decidedOn && b.decidedOn > decisionDeadline(b.year) }),
     contributions: t.field({ type: [ContributionRef], resolve: (b) => b.contributions.getItems() }),
     costLines: t.field({ type: [CostLineRef], resolve: (b) => b.costLines.getItems() }),
     income: t.int({ description: 'Intäkter: the members’ contributions, kronor.', resolve: (b) => kronor(budgetIncome(b)) }),

@@ -9,7 +9,7 @@ import { InterventionRef, intervention, readsFiguresOf, unknownInterventionIssue
 import { amountSchema, kronor, sum } from './money.js';
 import { YEAR } from './Allocation.js';
 import { PERIODS_PER_YEAR, dueDate, periodEnd, periodStart } from './periods.js';
-import { isoDate as day, today } from '@finsam/kit/dates.js';
+import { today } from '@finsam/kit/dates.js';
 import { Requisition, type RequisitionStatus } from '../entities/Requisition.js';
 import { RequisitionLine, COST_CATEGORIES } from '../entities/RequisitionLine.js';
 import { interventionScope } from '@finsam/kit/identity.js';
@@ -59,8 +59,8 @@ export const RequisitionRef = builder.objectRef<Requisition>('Requisition').impl
     periodStart: t.field({ type: 'Date', resolve: (r) => periodStart(r.year, r.period) }),
     periodEnd: t.field({ type: 'Date', resolve: (r) => periodEnd(r.year, r.period) }),
     dueDate: t.field({ type: 'Date', description: 'Senast: one month after the period ends.', resolve: (r) => dueDate(r.year, r.period) }),
-    submittedOn: t.field({ type: 'Date', resolve: (r) => day(r.submittedOn) }),
-    late: t.boolean({ description: 'Submitted after the due date.', resolve: (r) => day(r.submittedOn) > dueDate(r.year, r.period) }),
+    submittedOn: t.field({ type: 'Date', resolve: (r) => r.submittedOn }),
+    late: t.boolean({ description: 'Submitted after the due date.', resolve: (r) => r.submittedOn > dueDate(r.year, r.period) }),
     status: t.field({ type: RequisitionStatusEnum, resolve: (r) => r.status }),
     rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
     version: t.exposeInt('version', { description: 'Send it back with a decision: a decision on an older version is a ConflictError.' }),

@@ -11,11 +11,11 @@ const AvvikelseSchema = defineEntity({
     id: p.uuid().primary(),
     ...tenantProperties,
     interventionId: p.uuid(),
-    reportedOn: p.string().columnType('date'),
+    reportedOn: p.date(),
     description: p.text(),
     status: p.enum(AVVIKELSE_STATUSES),
     /** The styrgrupp answers within this date. */
-    dueOn: p.string().columnType('date'),
+    dueOn: p.date(),
     decisionId: p.uuid().nullable(),
     forwardedToMemberId: p.uuid().nullable(),
     reportedBy: p.string(),

@@ -19,8 +19,8 @@ const BodyMemberSchema = defineEntity({
     voting: p.boolean(),
     /** Beslutsmandat from the member's own organisation. */
     mandate: p.boolean(),
-    termFrom: p.string().columnType('date'),
-    termTo: p.string().columnType('date').nullable(),
+    termFrom: p.date(),
+    termTo: p.date().nullable(),
     position: p.integer(),
   },
   filters: tenantFilters,

@@ -10,7 +10,7 @@ const MeetingSchema = defineEntity({
     id: p.uuid().primary(),
     ...tenantProperties,
     body: () => p.manyToOne(Body).ref(),
-    date: p.string().columnType('date'),
+    date: p.date(),
     title: p.string().nullable(),
     agenda: p.array(),
     /** Seats present (body_member ids). */

@@ -8,7 +8,7 @@ import { InterventionRef, interventionOwners, seesIntervention } from './Interve
 import { Avvikelse, AVVIKELSE_STATUSES } from '../entities/Avvikelse.js';
 import { Decision } from '../entities/Decision.js';
 import { Member } from '../entities/Member.js';
-import { isoDate, today, addDays } from '@finsam/kit/dates.js';
+import { today, addDays } from '@finsam/kit/dates.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 
 /** The styrgrupp answers an avvikelse within this many days. */
@@ -34,7 +34,7 @@ const AvvikelseRef = builder.objectRef<Avvikelse>('Avvikelse').implement({
     description: t.exposeString('description'),
     status: t.field({ type: AvvikelseStatusEnum, resolve: (a) => a.status }),
     dueOn: t.field({ type: 'Date', resolve: (a) => a.dueOn }),
-    overdue: t.boolean({ description: 'Still open after its due date.', resolve: (a) => open(a) && isoDate(a.dueOn) < today() }),
+    overdue: t.boolean({ description: 'Still open after its due date.', resolve: (a) => open(a) && a.dueOn < today() }),
     decision: t.field({ type: DecisionRef, nullable: true, resolve: (a, _x, ctx) => (a.decisionId ? DecisionRef.getDataloader(ctx).load(a.decisionId) : null) }),
     forwardedTo: t.field({ type: MemberRef, nullable: true, resolve: (a, _x, ctx) => (a.forwardedToMemberId ? MemberRef.getDataloader(ctx).load(a.forwardedToMemberId) : null) }),
   }),
@@ -53,7 +53,7 @@ builder.queryField('avvikelser', (t) =>
     args: { overdueOnly: t.arg.boolean(), interventionId: t.arg.id() },
     resolve: async (_r, { overdueOnly, interventionId }, ctx) => {
       const rows = await ctx.em.find(Avvikelse, { $and: [visibleAvvikelser(ctx), interventionId ? { interventionId: String(interventionId) } : {}] }, { orderBy: { reportedOn: 'asc', id: 'asc' } });
-      return overdueOnly ? rows.filter((a) => open(a) && isoDate(a.dueOn) < today()) : rows;
+      return overdueOnly ? rows.filter((a) => open(a) && a.dueOn < today()) : rows;
     },
   }),
 );

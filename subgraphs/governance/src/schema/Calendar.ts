@@ -4,7 +4,7 @@ import { InterventionRef, seesIntervention } from './Intervention.js';
 import { MeetingRef } from './Meeting.js';
 import { visibleBodies } from './Body.js';
 import { Meeting } from '../entities/Meeting.js';
-import { isoDate, today } from '@finsam/kit/dates.js';
+import { today } from '@finsam/kit/dates.js';
 
 /**
  * The årshjul: planned meetings plus the deadlines FINSAM and the förbund's own rules fix.
@@ -63,7 +63,7 @@ const UpcomingRef = builder.objectRef<Upcoming>('UpcomingItem').implement({
 
 function merge(meetings: Meeting[], due: Deadline[], limit: number): Upcoming[] {
   return [
-    ...meetings.map((m) => ({ date: isoDate(m.date), meeting: m, deadline: null })),
+    ...meetings.map((m) => ({ date: m.date, meeting: m, deadline: null })),
     ...due.map((d) => ({ date: d.date, meeting: null, deadline: d })),
   ]
     .sort((a, b) => a.date.localeCompare(b.date) || (a.deadline ? 1 : -1))

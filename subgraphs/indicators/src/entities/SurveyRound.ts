@@ -15,8 +15,8 @@ const SurveyRoundSchema = defineEntity({
     ...tenantProperties,
     instrument: () => p.manyToOne(Instrument).ref(),
     /** First day of the period's first and last month. */
-    periodFrom: p.string().columnType('date'),
-    periodTo: p.string().columnType('date'),
+    periodFrom: p.date(),
+    periodTo: p.date(),
     interventionIds: p.array(),
     opensAt: p.datetime(),
     closesAt: p.datetime(),

@@ -10,7 +10,6 @@ import { InterventionRef, intervention, ownInterventionIds } from './Interventio
 import { SurveyRound } from '../entities/SurveyRound.js';
 import { ResponseCode } from '../entities/ResponseCode.js';
 import { hashResponseCode, newResponseCode } from '../response-codes.js';
-import { isoDate } from '@finsam/kit/dates.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 import { pgArray } from '@finsam/kit/database.js';
 
@@ -49,7 +48,7 @@ export interface Period {
   from: string;
   to: string;
 }
-const month = (date: string | Date) => isoDate(date).slice(0, 7);
+const month = (date: string) => date.slice(0, 7);
 export const periodOf = (r: SurveyRound): Period => ({ from: month(r.periodFrom), to: month(r.periodTo) });
 
 const PeriodRef = builder.objectRef<Period>('SurveyPeriod').implement({

@@ -12,7 +12,7 @@ const FollowUpSchema = defineEntity({
     id: p.uuid().primary(),
     ...tenantProperties,
     participation: () => p.manyToOne(Participation).ref(),
-    date: p.string().columnType('date'),
+    date: p.date(),
     referrerPresent: p.boolean(),
     decision: p.enum(FOLLOW_UP_DECISIONS),
   },

@@ -16,7 +16,7 @@ const ScreeningSchema = defineEntity({
     ...tenantProperties,
     participation: () => p.manyToOne(Participation).ref(),
     kind: p.enum(SCREENING_KINDS),
-    date: p.string().columnType('date'),
+    date: p.date(),
     answered: p.boolean().nullable(),
     supportOffered: p.boolean().nullable(),
     score: p.integer().nullable(),

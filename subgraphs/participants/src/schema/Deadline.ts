@@ -2,7 +2,7 @@ import { builder } from './builder.js';
 import { InterventionRef, staffScope } from './Intervention.js';
 import { ParticipationRef } from './Participation.js';
 import { Participation } from '../entities/Participation.js';
-import { addDays, addMonths, isoDate as day, today } from '@finsam/kit/dates.js';
+import { addDays, addMonths, today } from '@finsam/kit/dates.js';
 
 const DEADLINE_KINDS = {
   FOLLOW_UP: 'A follow-up with participant and referrer, at most 3 months after the last',
@@ -39,11 +39,11 @@ async function deadlinesOf(p: Participation, asOf: string): Promise<Omit<Due, 'o
   const out: Omit<Due, 'overdue'>[] = [];
   if (p.status === 'ENROLLED' && p.enrolledOn) {
     const last = (await p.followUps.load({ dataloader: true })).getItems().at(-1);
-    out.push({ kind: 'FOLLOW_UP', due: addMonths(day(last?.date ?? p.enrolledOn), 3), participation: p });
-    if (p.plannedEnd && day(p.plannedEnd) < asOf) out.push({ kind: 'PLANNED_END', due: day(p.plannedEnd), participation: p });
+    out.push({ kind: 'FOLLOW_UP', due: addMonths(last?.date ?? p.enrolledOn, 3), participation: p });
+    if (p.plannedEnd && p.plannedEnd < asOf) out.push({ kind: 'PLANNED_END', due: p.plannedEnd, participation: p });
   }
   if (p.status === 'EXITED' && p.exitedOn) {
-    const exit = day(p.exitedOn);
+    const exit = p.exitedOn;
     if (!p.finalDocumentationSentOn) out.push({ kind: 'FINAL_DOCUMENTATION', due: addDays(exit, 21), participation: p });
     if (!p.level6Months) out.push({ kind: 'AFTER_6_MONTHS', due: addMonths(exit, 6), participation: p });
     if (!p.level18Months) out.push({ kind: 'AFTER_18_MONTHS', due: addMonths(exit, 18), participation: p });

@@ -14,7 +14,7 @@ import {
 } from '../entities/Participation.js';
 import { Person } from '../entities/Person.js';
 import { FollowUp, FOLLOW_UP_DECISIONS } from '../entities/FollowUp.js';
-import { addMonths, isoDate as day } from '@finsam/kit/dates.js';
+import { addMonths } from '@finsam/kit/dates.js';
 import { ownMembers } from '@finsam/kit/directory.js';
 
 const enumOf = <T extends readonly string[]>(name: string, values: T, description?: string) => builder.enumType(name, { values, description });
@@ -93,18 +93,18 @@ export const ParticipationRef = builder.loadableObject('Participation', {
     exclusionGrounds: t.field({ type: [ExclusionEnum], resolve: (p) => p.exclusionGrounds as never }),
     studyVisit: t.field({ type: StudyVisitEnum, resolve: (p) => p.studyVisit }),
     decisionReason: t.exposeString('decisionReason', { nullable: true }),
-    consentGivenOn: t.field({ type: 'Date', nullable: true, resolve: (p) => day(p.consentGivenOn) }),
-    consentWithdrawnOn: t.field({ type: 'Date', nullable: true, resolve: (p) => day(p.consentWithdrawnOn) }),
-    enrolledOn: t.field({ type: 'Date', nullable: true, resolve: (p) => day(p.enrolledOn) }),
-    plannedEnd: t.field({ type: 'Date', nullable: true, description: 'One year after enrolment unless extended by the styrgrupp.', resolve: (p) => day(p.plannedEnd) }),
+    consentGivenOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.consentGivenOn }),
+    consentWithdrawnOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.consentWithdrawnOn }),
+    enrolledOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.enrolledOn }),
+    plannedEnd: t.field({ type: 'Date', nullable: true, description: 'One year after enrolment unless extended by the styrgrupp.', resolve: (p) => p.plannedEnd }),
     extensionDecision: t.field({ type: DecisionRef, nullable: true, resolve: (p) => (p.extensionDecisionId ? { id: p.extensionDecisionId } : null) }),
     educationLevel: t.field({ type: EducationEnum, nullable: true, resolve: (p) => p.educationLevel ?? null }),
     supportBefore: t.field({ type: [SupportSourceEnum], nullable: true, resolve: (p) => (p.supportBefore as never) ?? null }),
     yearsInSupport: t.exposeInt('yearsInSupport', { nullable: true }),
-    exitedOn: t.field({ type: 'Date', nullable: true, resolve: (p) => day(p.exitedOn) }),
+    exitedOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.exitedOn }),
     outcomes: t.field({ type: [OutcomeEnum], resolve: (p) => p.outcomes as never }),
     supportAfter: t.field({ type: [SupportSourceEnum], nullable: true, resolve: (p) => (p.supportAfter as never) ?? null }),
-    finalDocumentationSentOn: t.field({ type: 'Date', nullable: true, resolve: (p) => day(p.finalDocumentationSentOn) }),
+    finalDocumentationSentOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.finalDocumentationSentOn }),
     level6Months: t.field({ type: LevelEnum, nullable: true, resolve: (p) => p.level6Months ?? null }),
     level18Months: t.field({ type: LevelEnum, nullable: true, resolve: (p) => p.level18Months ?? null }),
     followUps: t.field({ type: [FollowUpRef], resolve: followUps }),
@@ -277,7 +277,7 @@ builder.mutationFields((t) => ({
         if (p.status !== 'REFERRED') throw new ValidationError([{ path: ['participationId'], message: 'Only a referral awaiting decision can be decided' }]);
         if (!args.accept && !args.reason?.trim()) throw new ValidationError([{ path: ['reason'], message: 'A rejection says why' }]);
         if (args.accept && p.exclusionGrounds.length) throw new ValidationError([{ path: ['accept'], message: `Exclusion grounds were found: ${p.exclusionGrounds.join(', ')}` }]);
-        if (args.decidedOn < day(p.referredOn)!) throw new ValidationError([{ path: ['decidedOn'], message: 'The decision is before the referral' }]);
+        if (args.decidedOn < p.referredOn!) throw new ValidationError([{ path: ['decidedOn'], message: 'The decision is before the referral' }]);
         p.status = args.accept ? 'ACCEPTED' : 'REJECTED';
         p.decisionReason = args.reason?.trim() || null;
         p.decidedOn = args.decidedOn;
@@ -294,7 +294,7 @@ builder.mutationFields((t) => ({
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
         if (p.status !== 'ACCEPTED') throw new ValidationError([{ path: ['participationId'], message: 'Only an accepted referral can be enrolled' }]);
-        if (args.enrolledOn < day(p.referredOn)!) throw new ValidationError([{ path: ['enrolledOn'], message: 'Enrolment is before the referral' }]);
+        if (args.enrolledOn < p.referredOn!) throw new ValidationError([{ path: ['enrolledOn'], message: 'Enrolment is before the referral' }]);
         if (args.background) {
           if (isAnonymous(p)) throw anonymousRefusal(Object.keys(args.background), 'background');
           const b = parseInput(backgroundSchema, args.background, ['background']);
@@ -316,7 +316,7 @@ builder.mutationFields((t) => ({
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
         if (p.status !== 'ENROLLED') throw new ValidationError([{ path: ['participationId'], message: 'Follow-ups are for enrolled participants' }]);
-        if (args.date < day(p.enrolledOn)!) throw new ValidationError([{ path: ['date'], message: 'The follow-up is before enrolment' }]);
+        if (args.date < p.enrolledOn!) throw new ValidationError([{ path: ['date'], message: 'The follow-up is before enrolment' }]);
         tx.create(FollowUp, { id: randomUUID(), tenantId: p.tenantId, participation: p, date: args.date, referrerPresent: args.referrerPresent, decision: args.decision });
         return p;
       }),
@@ -340,7 +340,7 @@ builder.mutationFields((t) => ({
       return ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
         if (p.status !== 'ENROLLED') throw new ValidationError([{ path: ['participationId'], message: 'Only an ongoing participation can be extended' }]);
-        if (args.newPlannedEnd <= day(p.plannedEnd)!) throw new ValidationError([{ path: ['newPlannedEnd'], message: 'An extension ends later than the planned end' }]);
+        if (args.newPlannedEnd <= p.plannedEnd!) throw new ValidationError([{ path: ['newPlannedEnd'], message: 'An extension ends later than the planned end' }]);
         p.extensionDecisionId = String(args.decisionId);
         p.plannedEnd = args.newPlannedEnd;
         return p;
@@ -362,7 +362,7 @@ builder.mutationFields((t) => ({
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
         if (p.status !== 'ENROLLED') throw new ValidationError([{ path: ['participationId'], message: 'Only an ongoing participation can end' }]);
-        if (args.exitedOn < day(p.enrolledOn)!) throw new ValidationError([{ path: ['exitedOn'], message: 'The exit date is before enrolment' }]);
+        if (args.exitedOn < p.enrolledOn!) throw new ValidationError([{ path: ['exitedOn'], message: 'The exit date is before enrolment' }]);
         if (args.outcomes.length === 0) throw new ValidationError([{ path: ['outcomes'], message: 'Give at least one outcome' }]);
         if (args.supportAfter && isAnonymous(p)) throw anonymousRefusal(['supportAfter'], 'input');
         p.status = 'EXITED';
@@ -388,7 +388,7 @@ builder.mutationFields((t) => ({
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
         if (p.status !== 'EXITED') throw new ValidationError([{ path: ['participationId'], message: 'Only after exit' }]);
         if (args.finalDocumentationSentOn) {
-          if (args.finalDocumentationSentOn < day(p.exitedOn)!) throw new ValidationError([{ path: ['finalDocumentationSentOn'], message: 'Sent before the exit' }]);
+          if (args.finalDocumentationSentOn < p.exitedOn!) throw new ValidationError([{ path: ['finalDocumentationSentOn'], message: 'Sent before the exit' }]);
           p.finalDocumentationSentOn = args.finalDocumentationSentOn;
         }
         if (args.level6Months) p.level6Months = args.level6Months;

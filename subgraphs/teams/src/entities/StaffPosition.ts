@@ -17,8 +17,8 @@ const StaffPositionSchema = defineEntity({
     employerMemberId: p.uuid(),
     ftePercent: p.integer(),
     financing: p.enum(FINANCING),
-    fromDate: p.string().columnType('date'),
-    toDate: p.string().columnType('date').nullable(),
+    fromDate: p.date(),
+    toDate: p.date().nullable(),
   },
   filters: tenantFilters,
 });

@@ -12,7 +12,7 @@ const StructuralEventSchema = defineEntity({
     id: p.uuid().primary(),
     ...tenantProperties,
     intervention: () => p.manyToOne(Intervention).ref(),
-    date: p.string().columnType('date'),
+    date: p.date(),
     title: p.string(),
     format: p.enum(EVENT_FORMATS),
     audience: p.string(),

@@ -4,7 +4,6 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { EntityClass, FilterQuery, Ref, RequiredEntityData } from '@mikro-orm/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput, withoutNulls } from '@finsam/kit/validation.js';
-import { isoDate as day } from '@finsam/kit/dates.js';
 import { NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
 import { MemberRef, member } from './Member.js';
@@ -80,7 +79,7 @@ builder.asEntity(InterventionRef, {
 });
 
 export function isActive(i: Pick<Intervention, 'startDate' | 'endDate'>, date: string): boolean {
-  return day(i.startDate) <= date && (i.endDate == null || day(i.endDate) >= date);
+  return i.startDate <= date && (i.endDate == null || i.endDate >= date);
 }
 
 
@@ -301,12 +300,12 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { id, endDate, reason }, ctx) =>
       ctx.em.transactional(async (tx) => {
         const current = await writableIntervention({ ...ctx, em: tx }, String(id), ['id']);
-        if (endDate < day(current.startDate)) throw new ValidationError([{ path: ['endDate'], message: 'The end date is before the start date' }]);
+        if (endDate < current.startDate) throw new ValidationError([{ path: ['endDate'], message: 'The end date is before the start date' }]);
         if (reason.trim().length < 2) throw new ValidationError([{ path: ['reason'], message: 'Say why the insats ends' }]);
         current.endDate = endDate;
         current.closedReason = reason.trim();
         for (const position of await current.staff.load()) {
-          if (!position.toDate || day(position.toDate) > endDate) position.toDate = endDate;
+          if (!position.toDate || position.toDate > endDate) position.toDate = endDate;
         }
         return current;
       }),
@@ -319,8 +318,8 @@ function snapshot(i: Intervention): Data {
     name, form, ownerMemberIds, bookkeepingMemberId, noticeMonths, kommunCodes, targetAgeMin, targetAgeMax, priorityGroups, maxEnrolled, yearlyPlaces,
     attendeeTargetPerYear, kind, followUpMethod, esfFunded,
     methods: methods as Data['methods'],
-    startDate: day(i.startDate),
-    endDate: i.endDate ? day(i.endDate) : null,
+    startDate: i.startDate,
+    endDate: i.endDate ?? null,
   };
 }
 

@@ -7,7 +7,6 @@ import { builder } from './builder.js';
 import { MemberRef, member } from './Member.js';
 import { ownMembers } from '@finsam/kit/directory.js';
 import { InterventionRef, changeChild, writableIntervention } from './Intervention.js';
-import { isoDate as day } from '@finsam/kit/dates.js';
 import { FINANCING, STAFF_ROLES, StaffPosition } from '../entities/StaffPosition.js';
 import type { Intervention } from '../entities/Intervention.js';
 
@@ -61,7 +60,7 @@ const FteSummary = builder.objectRef<{ total: number; byEmployer: { employer: st
 });
 
 const onDate = (s: StaffPosition, date: string | null | undefined) =>
-  !date || (day(s.fromDate) <= date && (s.toDate == null || day(s.toDate) >= date));
+  !date || (s.fromDate <= date && (s.toDate == null || s.toDate >= date));
 
 async function positions(i: Intervention) {
   return (await i.staff.load({ dataloader: true })).getItems();

@@ -4,7 +4,6 @@ import { parseInput } from '@finsam/kit/validation.js';
 import { ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
 import { InterventionRef, changeChild, writableIntervention } from './Intervention.js';
-import { isoDate as day } from '@finsam/kit/dates.js';
 import { EVENT_FORMATS, StructuralEvent } from '../entities/StructuralEvent.js';
 import type { Intervention } from '../entities/Intervention.js';
 
@@ -35,7 +34,7 @@ const Attendance = builder.objectRef<{ year: number; events: number; attendees: 
 
 async function eventsIn(i: Intervention, year: number | null | undefined) {
   const all = (await i.events.load({ dataloader: true })).getItems();
-  return year == null ? all : all.filter((e) => day(e.date).startsWith(`${year}-`));
+  return year == null ? all : all.filter((e) => e.date.startsWith(`${year}-`));
 }
 
 builder.objectFields(InterventionRef, (t) => ({
