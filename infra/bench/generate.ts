@@ -103,7 +103,7 @@ function participants(size: BenchSize): string[] {
     `create temporary table p as select n, f, i, referred, referred + 14 as enrolled, referred + 14 + stay as exited from (${regular} union all ${lists}) x(n, f, i, referred, stay)`,
     `insert into "participation" ("id", "tenant_id", "intervention_id", "person_id", "status", "kon", "start_year", "referred_on", "referrer_unit",
        "needs_two_members", "motivated", "exclusion_grounds", "study_visit", "decided_on", "enrolled_on", "planned_end", "exited_on", "outcomes",
-       "final_documentation_sent_on", "level_6_months", "level_18_months")
+       "final_documentation_sent_on", "level_6_months", "level_18_months", "consent_given_on", "hemkommun", "age_at_referral")
      select md5('participation:' || n)::uuid, ${fid()}, ${iid()}, null,
        case when exited <= date '${ANCHOR}' then 'EXITED' else 'ENROLLED' end, (array['KVINNA','MAN'])[1 + n % 2], extract(year from enrolled),
        referred, (array['FORSAKRINGSKASSAN','ARBETSFORMEDLINGEN','KOMMUN_FORSORJNINGSSTOD'])[1 + n % 3], true, true, '{}', 'DONE', referred + 7, enrolled,
@@ -111,7 +111,10 @@ function participants(size: BenchSize): string[] {
        case when exited <= date '${ANCHOR}' then array[(array['ARBETE_UTAN_STOD','STUDIER','AVBROTT','FORTSATT_REHABILITERING'])[1 + n % 4]] else '{}' end,
        -- After-exit follow-ups done once due, as a team keeps up with them: only recent exits stay pending.
        case when exited + 21 <= date '${ANCHOR}' then exited + 21 end,
-       case when exited + 183 <= date '${ANCHOR}' then 'SAME' end, case when exited + 548 <= date '${ANCHOR}' then 'HIGHER' end
+       case when exited + 183 <= date '${ANCHOR}' then 'SAME' end, case when exited + 548 <= date '${ANCHOR}' then 'HIGHER' end,
+       -- Four in five consent: they have a hemkommun (one of the förbund's two) and an age.
+       case when n % 5 <> 0 then referred end, case when n % 5 <> 0 then lpad((1000 + f * 2 + 3 + n % 2)::text, 4, '0') end,
+       case when n % 5 <> 0 then 18 + n % 45 end
      from p`,
     // A follow-up a quarter after enrolment, where the participation lasted that long.
     `insert into "follow_up" select md5('follow-up:' || n)::uuid, ${fid()}, md5('participation:' || n)::uuid, enrolled + 90, n % 3 = 0, 'CONTINUE'

@@ -1,8 +1,9 @@
 /**
  * Participants' part of a förbund's year (Årsrapport): new and total per hemkommun beside the
  * previous year, and per insats new by referrer and kön, exits by outcome, average age at entry
- * and the share with a step forward. Counted by PostgreSQL (set-based, two statements per
- * year asked, for every förbund at once), never by loading rows; only the förbund's own administrators and board see
+ * and the share with a step forward. Read from the half-year ledger PostgreSQL keeps up to date
+ * (two statements per period asked, for every förbund at once), never by loading rows; only the
+ * förbund's own administrators and board see
  * these unsuppressed figures — the county gets them through `countyReport`, with disclosure control.
  */
 import DataLoader from 'dataloader';
@@ -11,7 +12,7 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { periodBounds, REPORT_READERS, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
-import { Count, STEP_FORWARD } from './Statistics.js';
+import { Count } from './Statistics.js';
 import { pgArray } from '@finsam/kit/database.js';
 
 
@@ -22,54 +23,49 @@ export interface InterventionRow {
 }
 export interface ParticipantYear { hemkommuner: HemkommunRow[]; interventions: InterventionRow[] }
 
-// "New" = enrolled in the year; "total" = enrolled at some time in the year (the Årsrapport's "totalt").
-const NEW = `"enrolled_on" between a.y_from and a.y_to`;
-const ACTIVE = (from: string, to: string) => `"enrolled_on" <= ${to} and ("exited_on" is null or "exited_on" >= ${from})`;
-const EXITED = `"exited_on" between a.y_from and a.y_to`;
+// Read from the ledger the triggers keep (migration ParticipationLedger): a few rows per insats
+// and half-year, however many participations. Periods are whole half-years, so for [from, to]:
+// "new" = enrolled in it; "total" (the Årsrapport's "totalt": enrolled at some time in it) =
+// enrolled by its end − exited before its start; "exited" = exited in it.
+const NEW = (from: string, to: string) => `coalesce(sum("new") filter (where "half_year" between ${from} and ${to}), 0)::int`;
+const EXITED = (from: string, to: string) => `coalesce(sum("exited") filter (where "half_year" between ${from} and ${to}), 0)::int`;
+const ACTIVE = (from: string, to: string) =>
+  `(coalesce(sum("new") filter (where "half_year" <= ${to}), 0) - coalesce(sum("exited") filter (where "half_year" < ${from}), 0))::int`;
+const IN_PERIOD = (column: string) => `coalesce(sum("${column}") filter (where "half_year" >= a.y_from), 0)::int`;
 
 // Parameters once, by name: the statements read them from "a".
-const ARGS = `with a as (select ?::uuid[] as tenants, ?::date as y_from, ?::date as y_to, ?::date as p_from, ?::date as p_to, ?::text[] as step)`;
+const ARGS = `with a as (select ?::uuid[] as tenants, ?::date as y_from, ?::date as y_to, ?::date as p_from, ?::date as p_to)`;
+const LEDGER = (dims: string) => `from "participation_half_year", a where "tenant_id" = any(a.tenants) and "half_year" <= a.y_to and "dim" in (${dims})`;
 
 const HEMKOMMUN_SQL = `${ARGS}
-select "tenant_id", "hemkommun" as scb_code,
-  count(*) filter (where ${NEW})::int as new,
-  count(*) filter (where ${ACTIVE('a.y_from', 'a.y_to')})::int as total,
-  count(*) filter (where "enrolled_on" between a.p_from and a.p_to)::int as new_previous,
-  count(*) filter (where ${ACTIVE('a.p_from', 'a.p_to')})::int as total_previous
-from "participation", a
-where "tenant_id" = any(a.tenants) and "enrolled_on" is not null and "hemkommun" is not null
-group by 1, 2 having count(*) filter (where ${ACTIVE('a.p_from', 'a.y_to')}) > 0
+select "tenant_id", "key" as scb_code,
+  ${NEW('a.y_from', 'a.y_to')} as new, ${ACTIVE('a.y_from', 'a.y_to')} as total,
+  ${NEW('a.p_from', 'a.p_to')} as new_previous, ${ACTIVE('a.p_from', 'a.p_to')} as total_previous
+${LEDGER(`'HEMKOMMUN'`)}
+group by 1, 2 having ${ACTIVE('a.p_from', 'a.y_to')} > 0
 order by 1, 2`;
 
 const INTERVENTION_SQL = `${ARGS},
-p as (
-  select "participation".* from "participation", a where "tenant_id" = any(a.tenants) and "enrolled_on" is not null and ${ACTIVE('a.y_from', 'a.y_to')}
+g as (
+  select "tenant_id", "intervention_id", "dim", "key",
+    ${NEW('a.y_from', 'a.y_to')} as new, ${ACTIVE('a.y_from', 'a.y_to')} as total, ${EXITED('a.y_from', 'a.y_to')} as exited,
+    ${IN_PERIOD('age_n')} as age_n, ${IN_PERIOD('age_sum')} as age_sum, ${IN_PERIOD('step_forward')} as step_forward
+  ${LEDGER(`'ALL', 'KON', 'REFERRER', 'OUTCOME'`)}
+  group by 1, 2, 3, 4
 ),
 breakdown as (
-  select "intervention_id", 'REFERRER' as dim, "referrer_unit" as key, count(*)::int as n from p, a where ${NEW} group by 1, 3
-  union all
-  select "intervention_id", 'KON', "kon", count(*)::int from p, a where ${NEW} group by 1, 3
-  union all
-  select "intervention_id", 'KON_TOTAL', "kon", count(*)::int from p group by 1, 3
-  union all
-  select "intervention_id", 'OUTCOME', o, count(*)::int from p cross join lateral unnest(p."outcomes") as o, a where ${EXITED} group by 1, 3
+  select "intervention_id", 'REFERRER' as dim, "key", new as n from g where "dim" = 'REFERRER' and new > 0
+  union all select "intervention_id", 'KON', "key", new from g where "dim" = 'KON' and new > 0
+  union all select "intervention_id", 'KON_TOTAL', "key", total from g where "dim" = 'KON' and total > 0
+  union all select "intervention_id", 'OUTCOME', "key", exited from g where "dim" = 'OUTCOME' and exited > 0
 ),
-counts as (
-  select p."tenant_id", p."intervention_id",
-    count(*) filter (where ${NEW})::int as new,
-    count(*)::int as total,
-    count(*) filter (where ${EXITED})::int as exited,
-    count("age_at_referral") filter (where ${NEW})::int as age_n,
-    round(avg("age_at_referral") filter (where ${NEW}), 1)::float as average_age,
-    count(*) filter (where ${EXITED} and "outcomes" && a.step)::int as step_forward
-  from p, a group by 1, 2
-),
--- Aggregated once per insats and joined: a correlated subquery would rescan it per insats.
 bd as (
   select "intervention_id", jsonb_agg(jsonb_build_object('dim', dim, 'key', key, 'n', n) order by dim, key) as breakdown from breakdown group by 1
 )
-select c.*, coalesce(bd.breakdown, '[]') as breakdown
-from counts c left join bd on bd."intervention_id" = c."intervention_id"
+select c."tenant_id", c."intervention_id", c.new, c.total, c.exited, c.age_n,
+  round(c.age_sum::numeric / nullif(c.age_n, 0), 1)::float as average_age, c.step_forward, coalesce(bd.breakdown, '[]') as breakdown
+from g c left join bd on bd."intervention_id" = c."intervention_id"
+where c."dim" = 'ALL' and c.total > 0
 order by 1, 2`;
 
 /**
@@ -90,7 +86,7 @@ export const participantYears = createContextCache(
             const { from, to } = periodBounds(year, period);
             // The same months of the year before, for the comparison column.
             const previous = periodBounds(year - 1, period);
-            const args = [pgArray(tenants), from, to, previous.from, previous.to, pgArray(STEP_FORWARD)];
+            const args = [pgArray(tenants), from, to, previous.from, previous.to];
             const [hemkommuner, interventions] = await Promise.all([
               ctx.em.execute<(HemkommunRow & { tenant_id: string })[]>(HEMKOMMUN_SQL, args),
               ctx.em.execute<(InterventionRow & { tenant_id: string })[]>(INTERVENTION_SQL, args),
