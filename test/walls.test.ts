@@ -6,7 +6,7 @@
 import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '@finsam/kit/database.js';
-import { forkForTenant, scopeToIdentity, TENANT_FILTER } from '@finsam/kit/tenant.js';
+import { forkForTenant, scopeToIdentity, TENANT_FILTER, TENANT_POLICIES_ONCE_PER_STATEMENT } from '@finsam/kit/tenant.js';
 import { internalSigner } from '@finsam/kit/internal-token.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
 import { database } from '@finsam/governance/server.js';
@@ -102,9 +102,32 @@ describe('every subgraph database', () => {
         expect(rows.length).toBeGreaterThan(0);
         // Owned by the owner role, never by the role the subgraph connects as (owners skip RLS).
         for (const row of rows) expect({ db: name, ...row }).toEqual({ db: name, table: row.table, rls: true, policies: 2, owner: db.owner.user });
+        // The session settings are read once per statement (a subquery), not once per row.
+        const { rows: perRow } = await client.query(`select tablename, policyname, qual from pg_policies
+          where schemaname = 'public' and qual ~ 'current_setting' and qual !~ 'SELECT'`);
+        expect({ db: name, perRow }).toEqual({ db: name, perRow: [] });
       } finally {
         await client.end();
       }
+    }
+  });
+
+  it('gets policies made the old way (settings read per row) into the once-per-statement form by the migration', async () => {
+    const client = new pg.Client({ ...p.admin, database: p.databases.teams!.app.dbName });
+    await client.connect();
+    try {
+      await client.query(`create table "policy_probe" ("tenant_id" uuid not null)`);
+      await client.query(`alter table "policy_probe" enable row level security`);
+      await client.query(`create policy "policy_probe_tenant_isolation" on "policy_probe" for all
+        using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`);
+      await client.query(`create policy "policy_probe_cross_tenant_read" on "policy_probe" for select using (current_setting('app.cross_tenant', true) = 'read')`);
+      const forms = async () => (await client.query(`select policyname, qual ~ 'SELECT' as once from pg_policies where tablename = 'policy_probe' order by 1`)).rows;
+      expect(await forms()).toEqual([{ policyname: 'policy_probe_cross_tenant_read', once: false }, { policyname: 'policy_probe_tenant_isolation', once: false }]);
+      await client.query(TENANT_POLICIES_ONCE_PER_STATEMENT);
+      expect(await forms()).toEqual([{ policyname: 'policy_probe_cross_tenant_read', once: true }, { policyname: 'policy_probe_tenant_isolation', once: true }]);
+    } finally {
+      await client.query(`drop table if exists "policy_probe"`);
+      await client.end();
     }
   });
 });

@@ -45,27 +45,29 @@ ${LEDGER(`'HEMKOMMUN'`)}
 group by 1, 2 having ${ACTIVE('a.p_from', 'a.y_to')} > 0
 order by 1, 2`;
 
+// One aggregation over the grouped ledger, no join: under RLS the planner expects a handful of
+// rows, and a join on its estimate became a nested loop (19 s at national scale).
+const ALL = (column: string) => `max(g.${column}) filter (where g."dim" = 'ALL')`;
 const INTERVENTION_SQL = `${ARGS},
 g as (
   select "tenant_id", "intervention_id", "dim", "key",
     ${NEW('a.y_from', 'a.y_to')} as new, ${ACTIVE('a.y_from', 'a.y_to')} as total, ${EXITED('a.y_from', 'a.y_to')} as exited,
     ${IN_PERIOD('age_n')} as age_n, ${IN_PERIOD('age_sum')} as age_sum, ${IN_PERIOD('step_forward')} as step_forward
   ${LEDGER(`'ALL', 'KON', 'REFERRER', 'OUTCOME'`)}
+    -- Referrers and outcomes are only counted within the period; ALL and KON need the years before for "total".
+    and ("dim" in ('ALL', 'KON') or "half_year" >= a.y_from)
   group by 1, 2, 3, 4
-),
-breakdown as (
-  select "intervention_id", 'REFERRER' as dim, "key", new as n from g where "dim" = 'REFERRER' and new > 0
-  union all select "intervention_id", 'KON', "key", new from g where "dim" = 'KON' and new > 0
-  union all select "intervention_id", 'KON_TOTAL', "key", total from g where "dim" = 'KON' and total > 0
-  union all select "intervention_id", 'OUTCOME', "key", exited from g where "dim" = 'OUTCOME' and exited > 0
-),
-bd as (
-  select "intervention_id", jsonb_agg(jsonb_build_object('dim', dim, 'key', key, 'n', n) order by dim, key) as breakdown from breakdown group by 1
 )
-select c."tenant_id", c."intervention_id", c.new, c.total, c.exited, c.age_n,
-  round(c.age_sum::numeric / nullif(c.age_n, 0), 1)::float as average_age, c.step_forward, coalesce(bd.breakdown, '[]') as breakdown
-from g c left join bd on bd."intervention_id" = c."intervention_id"
-where c."dim" = 'ALL' and c.total > 0
+select g."tenant_id", g."intervention_id", ${ALL('new')} as new, ${ALL('total')} as total, ${ALL('exited')} as exited, ${ALL('age_n')} as age_n,
+  round(${ALL('age_sum')}::numeric / nullif(${ALL('age_n')}, 0), 1)::float as average_age, ${ALL('step_forward')} as step_forward,
+  coalesce(jsonb_agg(jsonb_build_object('dim', b.dim, 'key', g."key", 'n', b.n) order by b.dim, g."key") filter (where b.n > 0), '[]') as breakdown
+from g cross join lateral (values
+  ('REFERRER', case when g."dim" = 'REFERRER' then g.new end),
+  ('KON', case when g."dim" = 'KON' then g.new end),
+  ('KON_TOTAL', case when g."dim" = 'KON' then g.total end),
+  ('OUTCOME', case when g."dim" = 'OUTCOME' then g.exited end)
+) as b(dim, n)
+group by 1, 2 having ${ALL('total')} > 0
 order by 1, 2`;
 
 /**
