@@ -8,6 +8,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { generateInternalKeyPair, type InternalKeyPair } from '@finsam/kit/internal-token.js';
+import type { SubgraphKeys } from '@finsam/kit/server.js';
 import type { RolePasswords } from './provision.js';
 
 export const DEV_USER_ALGORITHM = 'ES256';
@@ -21,6 +22,11 @@ export interface DevKeys {
   passwords: RolePasswords;
   /** Subgraph secrets by name, e.g. PERSON_KEY (AES-256-GCM) and PERSON_HMAC_KEY for participants. */
   secrets: Record<string, string>;
+}
+
+/** The part of the keys a subgraph holds: the gateway's public key and the service key pair. */
+export function subgraphKeys(keys: DevKeys): SubgraphKeys {
+  return { gatewayPublicJwk: keys.internal.publicJwk, servicePublicJwk: keys.service.publicJwk, servicePrivateJwk: keys.service.privateJwk };
 }
 
 export async function generateDevKeys(): Promise<DevKeys> {

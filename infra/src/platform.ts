@@ -8,10 +8,11 @@ import type { RunningServer } from '@finsam/kit/server.js';
 import { createGateway } from '@finsam/gateway/gateway.js';
 import type { AdminConnection } from './postgres.js';
 import { ensureDatabase, ensureRoles, type SubgraphDatabase } from './provision.js';
-import { SUBGRAPHS } from './subgraphs.js';
+import { SUBGRAPHS, type SubgraphModule } from './subgraphs.js';
+import { serveSubgraph } from './subgraph-server.js';
 import { SEEDS } from './seed.js';
 import { DEV_AUDIENCE, DEV_ISSUER } from './demo.js';
-import { DEV_USER_ALGORITHM, type DevKeys } from './keys.js';
+import { DEV_USER_ALGORITHM, subgraphKeys, type DevKeys } from './keys.js';
 
 export interface PlatformOptions {
   admin: AdminConnection;
@@ -36,6 +37,25 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+/**
+ * One subgraph's database made ready: created if missing (with its roles' rights), migrated as
+ * the owner, and seeded with the demo data when asked.
+ */
+export async function provisionSubgraph(admin: AdminConnection, dbName: string, subgraph: SubgraphModule, keys: DevKeys, { seed }: { seed: boolean }): Promise<SubgraphDatabase> {
+  const db = await ensureDatabase(admin, dbName, keys.passwords);
+  await migrate({ connection: db.owner, ...subgraph.database });
+  const seedData = SEEDS[subgraph.name];
+  if (seed && seedData) {
+    const ownerOrm = await openOrm({ connection: db.owner, ...subgraph.database, poolMax: 2 });
+    try {
+      await seedData(ownerOrm, keys.secrets);
+    } finally {
+      await ownerOrm.close(true);
+    }
+  }
+  return db;
+}
+
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const { admin, keys, production = false } = options;
   await ensureRoles(admin, keys.passwords);
@@ -46,37 +66,25 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const subgraphUrls: Record<string, string> = {};
   const stop = async () => {
     for (const server of running.reverse()) await server.stop();
-    for (const orm of Object.values(orms)) await orm.close(true);
   };
 
   try {
     await Promise.all(
       SUBGRAPHS.map(async (subgraph) => {
-        const db = await ensureDatabase(admin, `${options.dbPrefix}_${subgraph.name}`, keys.passwords);
+        const db = await provisionSubgraph(admin, `${options.dbPrefix}_${subgraph.name}`, subgraph, keys, { seed: options.seed });
         databases[subgraph.name] = db;
-        await migrate({ connection: db.owner, ...subgraph.database });
-        const seed = SEEDS[subgraph.name];
-        if (options.seed && seed) {
-          const ownerOrm = await openOrm({ connection: db.owner, ...subgraph.database, poolMax: 2 });
-          try {
-            await seed(ownerOrm, keys.secrets);
-          } finally {
-            await ownerOrm.close(true);
-          }
-        }
-        const orm = await openOrm({ connection: db.app, ...subgraph.database });
-        orms[subgraph.name] = orm;
-        const server = await subgraph.createServer({
-          orm,
-          keys: { gatewayPublicJwk: keys.internal.publicJwk, servicePublicJwk: keys.service.publicJwk, servicePrivateJwk: keys.service.privateJwk },
+        const served = await serveSubgraph(subgraph, {
+          connection: db.app,
+          keys: subgraphKeys(keys),
           // Shared and filled in as subgraphs start; service calls read it at request time.
           subgraphUrls,
           secrets: keys.secrets,
           production,
+          port: options.fixedSubgraphPorts ? subgraph.port : 0,
         });
-        const listening = await server.listen(options.fixedSubgraphPorts ? subgraph.port : 0);
-        running.push(listening);
-        subgraphUrls[subgraph.name] = listening.url;
+        running.push(served);
+        orms[subgraph.name] = served.orm;
+        subgraphUrls[subgraph.name] = served.url;
       }),
     );
 

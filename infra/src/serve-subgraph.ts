@@ -8,10 +8,10 @@
  *   NODE_ENV=production  no introspection, no stack traces
  * Migrations run separately, as the owner: `tsx infra/src/migrate.ts <name>`.
  */
-import { openOrm } from '@finsam/kit/database.js';
 import { parseSubgraphUrls } from '@finsam/kit/service-client.js';
 import { connectionFromUrl } from './postgres.js';
 import { SUBGRAPHS } from './subgraphs.js';
+import { serveSubgraph } from './subgraph-server.js';
 
 const subgraph = SUBGRAPHS.find((s) => s.name === process.argv[2]);
 if (!subgraph) {
@@ -23,20 +23,18 @@ if (!url || !gateway || !servicePublic || !servicePrivate) {
   console.error('DATABASE_URL, INTERNAL_PUBLIC_KEY, SERVICE_PUBLIC_KEY and SERVICE_PRIVATE_KEY must be set');
   process.exit(2);
 }
-const subgraphUrls = parseSubgraphUrls(process.env.SUBGRAPH_URLS);
 const { database: dbName, ...connection } = connectionFromUrl(url);
-const orm = await openOrm({ connection: { ...connection, dbName }, ...subgraph.database });
-const server = await subgraph.createServer({
-  orm,
+const running = await serveSubgraph(subgraph, {
+  connection: { ...connection, dbName },
   keys: { gatewayPublicJwk: JSON.parse(gateway), servicePublicJwk: JSON.parse(servicePublic), servicePrivateJwk: JSON.parse(servicePrivate) },
-  subgraphUrls,
+  subgraphUrls: parseSubgraphUrls(process.env.SUBGRAPH_URLS),
   production: process.env.NODE_ENV === 'production',
+  port: Number(process.env.PORT ?? subgraph.port),
+  host: '0.0.0.0',
 });
-const running = await server.listen(Number(process.env.PORT ?? subgraph.port), '0.0.0.0');
 console.log(JSON.stringify({ level: 'info', service: subgraph.name, msg: 'listening', url: running.url }));
 const stop = async () => {
   await running.stop();
-  await orm.close(true);
   process.exit(0);
 };
 process.on('SIGTERM', stop);

@@ -1,0 +1,71 @@
+/**
+ * How run.ts talks to the processes it forks (the gateways and the subgraphs), both sides in one
+ * place. A child gets its configuration as JSON in BENCH_CHILD, starts, reports its URL, then
+ * answers questions by name ('rss' always; others as the child declares) and stops when the
+ * bench disconnects.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+
+interface Question {
+  id: number;
+  question: string;
+  payload?: unknown;
+}
+
+interface Answer {
+  id: number;
+  answer: unknown;
+}
+
+// The bench's side.
+
+/** Forks `script` (TypeScript, through tsx) with `config`; resolves once it reports its URL. */
+export function forkChild(script: string, config: unknown, label: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(script, { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_CHILD: JSON.stringify(config) } });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve({ child, url: (m as { url: string }).url }));
+    child.once('exit', (code) => reject(new Error(`${label} exited with ${code}`)));
+  });
+}
+
+let lastId = 0;
+
+/** Asks a child a question and waits for its answer. */
+export function ask<T>(child: ChildProcess, question: string, payload?: unknown): Promise<T> {
+  const id = ++lastId;
+  return new Promise((resolve, reject) => {
+    const listen = (m: unknown) => {
+      if ((m as Answer).id !== id) return;
+      child.off('message', listen);
+      child.off('exit', exited);
+      resolve((m as Answer).answer as T);
+    };
+    const exited = (code: number | null) => reject(new Error(`Process ${child.pid} exited with ${code} before answering '${question}'`));
+    child.on('message', listen);
+    child.once('exit', exited);
+    child.send({ id, question, payload } satisfies Question);
+  });
+}
+
+/** Disconnects a child and waits until it has stopped. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  if (child.connected) child.disconnect();
+  await exited;
+}
+
+// The child's side.
+
+export const childConfig = <T>(): T => JSON.parse(process.env.BENCH_CHILD!) as T;
+
+/** Reports the child's URL, answers the bench's questions, and runs `stop` when the bench lets go. */
+export function serveBench(url: string, answers: Record<string, (payload: unknown) => unknown>, stop: () => Promise<void> = async () => {}): void {
+  const all: Record<string, (payload: unknown) => unknown> = { rss: () => process.resourceUsage().maxRSS, ...answers };
+  process.send!({ url });
+  process.on('message', async (m: Question) => {
+    const answer = await all[m.question]!(m.payload);
+    process.send!({ id: m.id, answer } satisfies Answer);
+  });
+  process.on('disconnect', () => void stop().finally(() => process.exit(0)));
+}

@@ -1,0 +1,46 @@
+/**
+ * One subgraph up: its ORM connected as the app role, its server listening. `startPlatform`
+ * (all five in one process), `serve-subgraph.ts` (one per container) and the benchmark's
+ * subgraph processes all start a subgraph through here.
+ */
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { openOrm, type DatabaseConnection } from '@finsam/kit/database.js';
+import type { RunningServer, SubgraphKeys } from '@finsam/kit/server.js';
+import type { SubgraphModule } from './subgraphs.js';
+
+export interface ServeOptions {
+  /** The subgraph's own database, as the app role (not the owner). */
+  connection: DatabaseConnection;
+  keys: SubgraphKeys;
+  /** Where the other subgraphs answer; read at request time, so it may be filled in later. */
+  subgraphUrls: Record<string, string>;
+  secrets?: Record<string, string>;
+  production?: boolean;
+  /** 0 picks a free one. */
+  port: number;
+  host?: string;
+}
+
+export interface ServedSubgraph extends RunningServer {
+  orm: MikroORM;
+}
+
+export async function serveSubgraph(subgraph: SubgraphModule, options: ServeOptions): Promise<ServedSubgraph> {
+  const { connection, keys, subgraphUrls, secrets, production = false, port, host } = options;
+  const orm = await openOrm({ connection, ...subgraph.database });
+  try {
+    const server = await subgraph.createServer({ orm, keys, subgraphUrls, secrets, production });
+    const running = await server.listen(port, host);
+    return {
+      url: running.url,
+      orm,
+      async stop() {
+        await running.stop();
+        await orm.close(true);
+      },
+    };
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+}
