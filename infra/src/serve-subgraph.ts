@@ -5,6 +5,7 @@
  *   INTERNAL_PUBLIC_KEY  JWK (JSON) of the gateway's internal-token key
  *   SERVICE_PUBLIC_KEY, SERVICE_PRIVATE_KEY  JWKs (JSON) of the subgraphs' service-call key pair
  *   SUBGRAPH_URLS        "teams=http://teams:4002/graphql,…" for service calls
+ *   PERSON_KEY, PERSON_HMAC_KEY  participants: base64 keys for persons' identifying fields (32 bytes each)
  *   NODE_ENV=production  no introspection, no stack traces
  * Migrations run separately, as the owner: `tsx infra/src/migrate.ts <name>`.
  */
@@ -28,6 +29,7 @@ const running = await serveSubgraph(subgraph, {
   connection: { ...connection, dbName },
   keys: { gatewayPublicJwk: JSON.parse(gateway), servicePublicJwk: JSON.parse(servicePublic), servicePrivateJwk: JSON.parse(servicePrivate) },
   subgraphUrls: parseSubgraphUrls(process.env.SUBGRAPH_URLS),
+  secrets: Object.fromEntries(['PERSON_KEY', 'PERSON_HMAC_KEY'].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : []))),
   production: process.env.NODE_ENV === 'production',
   port: Number(process.env.PORT ?? subgraph.port),
   host: '0.0.0.0',
