@@ -1,7 +1,7 @@
 /**
  * How run.ts talks to the processes it forks (the gateways and the subgraphs), both sides in one
  * place. A child gets its configuration as JSON in BENCH_CHILD, starts, reports its URL, then
- * answers questions by name ('rss' always; others as the child declares) and stops when the
+ * answers questions by name ('rss' and 'cpu' always; others as the child declares) and stops when the
  * bench disconnects.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -61,7 +61,15 @@ export const childConfig = <T>(): T => JSON.parse(process.env.BENCH_CHILD!) as T
 
 /** Reports the child's URL, answers the bench's questions, and runs `stop` when the bench lets go. */
 export function serveBench(url: string, answers: Record<string, (payload: unknown) => unknown>, stop: () => Promise<void> = async () => {}): void {
-  const all: Record<string, (payload: unknown) => unknown> = { rss: () => process.resourceUsage().maxRSS, ...answers };
+  const all: Record<string, (payload: unknown) => unknown> = {
+    rss: () => process.resourceUsage().maxRSS,
+    // CPU time used so far (user + system), in ms.
+    cpu: () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    },
+    ...answers,
+  };
   process.send!({ url });
   process.on('message', async (m: Question) => {
     const answer = await all[m.question]!(m.payload);

@@ -28,6 +28,8 @@ export interface LoadJob {
 
 export interface LoadResult {
   requestsPerSecond: number;
+  /** Operations completed in the run. */
+  total: number;
   p50: number;
   p99: number;
   errors: number;
@@ -46,6 +48,7 @@ async function runAutocannon(job: LoadJob): Promise<LoadResult> {
   });
   return {
     requestsPerSecond: result.requests.mean,
+    total: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
@@ -78,7 +81,7 @@ async function runSequences(job: LoadJob): Promise<LoadResult> {
   await Promise.all(Array.from({ length: job.connections }, client));
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-  return { requestsPerSecond: times.length / job.seconds, p50: at(0.5), p99: at(0.99), errors, non2xx, maxRssKb: process.resourceUsage().maxRSS };
+  return { requestsPerSecond: times.length / job.seconds, total: times.length, p50: at(0.5), p99: at(0.99), errors, non2xx, maxRssKb: process.resourceUsage().maxRSS };
 }
 
 const job = JSON.parse(process.env.BENCH_LOAD!) as LoadJob;

@@ -249,9 +249,12 @@ async function main() {
           await send(op, url);
           const origin = new URL(url).origin;
           log(`${op.name} · ${variant} · ${clients} clients`);
+          const cpuBefore = await ask<number>(gateways[variant].child, 'cpu');
           const r = await load({ mode: 'autocannon', origin, connections: clients, seconds, requests: [{ ...request, path: new URL(url).pathname }] });
+          // What the gateway itself spends per request, apart from waiting on subgraphs.
+          const gatewayCpu = ((await ask<number>(gateways[variant].child, 'cpu')) - cpuBefore) / r.total;
           results[variant] = r;
-          loadRows.push(`| ${op.name} | ${variant} | ${clients} | ${Math.round(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors + r.non2xx} |`);
+          loadRows.push(`| ${op.name} | ${variant} | ${clients} | ${Math.round(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(gatewayCpu)} | ${r.errors + r.non2xx} |`);
         }
         ratios.push(`| ${op.name} | ${clients} | ${(results.tuned!.requestsPerSecond / results.default!.requestsPerSecond).toFixed(2)}× |`);
       }
@@ -288,8 +291,8 @@ async function main() {
       '',
       `Data: ${size.forbund} förbund × ${size.interventionsPerForbund} insatser + list förbund (${LIST_LENGTHS.join('/')} insatser), ${size.participations} participations; generated in ${generationSeconds.toFixed(1)} s. ${os.cpus().length} cores, Node ${process.version}, ${seconds} s per run.`,
       '',
-      '| operation | gateway | clients | req/s | p50 ms | p99 ms | errors |',
-      '|---|---|---|---|---|---|---|',
+      '| operation | gateway | clients | req/s | p50 ms | p99 ms | gateway CPU ms / request | errors |',
+      '|---|---|---|---|---|---|---|---|',
       ...loadRows,
       '',
       '| operation | clients | tuned / default throughput |',
