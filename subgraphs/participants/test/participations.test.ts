@@ -66,6 +66,23 @@ describe('who reads what', () => {
     expect(await probe(NORRA.id, [FNS])).toEqual({ id: fnsId }); // the probe can succeed
   });
 
+  it('`_entities` on another insats gives staff none of its participations or deadlines', async () => {
+    const sign = await internalSigner(p.keys.internal.privateJwk);
+    const probe = async (interventions: string[]) => {
+      const token = await sign(identityFromClaims({ sub: 'probe', tenant: NORRA.id, roles: ['staff'], interventions }), 'participants');
+      const res = await p.post(p.subgraphUrls.participants!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Intervention { activeParticipations { id } participantDeadlines(asOf: "2030-01-01", within: 0) { kind } } } }`, {
+        headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'Intervention', id: FNS }] },
+      });
+      expect(res.errors).toBeUndefined();
+      return res.data._entities[0] as { activeParticipations: unknown[]; participantDeadlines: unknown[] };
+    };
+    expect(await probe([SALA])).toEqual({ activeParticipations: [], participantDeadlines: [] });
+    // The same probe as FNS' own staff finds them (so it can fail).
+    const own = await probe([FNS]);
+    expect(own.activeParticipations.length).toBeGreaterThan(0);
+    expect(own.participantDeadlines.length).toBeGreaterThan(0);
+  });
+
   it('a board member gets statistics and is refused a person', async () => {
     const stats = await p.gql(`{ intervention(id: "${SALA}") { participantStatistics(from: "2021-01-01", to: "2021-12-31") { exited } occupancy { enrolled capacity } } }`, { as: 'norra-vastmanland-board' });
     expect(stats.errors).toBeUndefined();

@@ -61,9 +61,9 @@ builder.objectField(InterventionRef, 'participantDeadlines', (t) =>
       const asOfDay = asOf ?? today();
       const horizon = addDays(asOfDay, within ?? 30);
       // Only participations with something left to do: exits whose follow-ups are all recorded have no deadline.
+      // Both conditions on the insats: a spread `staffScope` would be overwritten by `interventionId: i.id`.
       const participations = await ctx.em.find(Participation, {
-        ...staffScope(ctx),
-        interventionId: i.id,
+        $and: [staffScope(ctx), { interventionId: i.id }],
         $or: [{ status: 'ENROLLED' }, { status: 'EXITED', $or: [{ finalDocumentationSentOn: null }, { level6Months: null }, { level18Months: null }] }],
       });
       const all = (await Promise.all(participations.map((p) => deadlinesOf(p, asOfDay)))).flat();

@@ -424,6 +424,7 @@ builder.objectField(InterventionRef, 'activeParticipations', (t) =>
     type: [ParticipationRef],
     description: 'Enrolled now (staff of the insats only).',
     authScopes: { role: 'staff' },
-    resolve: (i, _a, ctx) => ctx.em.find(Participation, { ...staffScope(ctx), interventionId: i.id, status: 'ENROLLED' }, { orderBy: { enrolledOn: 'asc', id: 'asc' } }),
+    // Both conditions on the insats: a spread `staffScope` would be overwritten by `interventionId: i.id`.
+    resolve: (i, _a, ctx) => ctx.em.find(Participation, { $and: [staffScope(ctx), { interventionId: i.id, status: 'ENROLLED' }] }, { orderBy: { enrolledOn: 'asc', id: 'asc' } }),
   }),
 );
