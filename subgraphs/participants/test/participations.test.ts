@@ -171,6 +171,24 @@ describe('referral, consent and exit', () => {
     expect(out.data.exitParticipation.data).toEqual({ status: 'EXITED', outcomes: ['STUDIER', 'ARBETE_MED_STOD'] });
   });
 
+  it('records follow-ups: the latest one and the next follow-up deadline move with each, within one request too', async () => {
+    const ref = await p.gql(REFER, { token: salaStaff, variables: { input: referral({ personnummer: '19800808-9800' }) } });
+    const id = ref.data.referParticipant.data.id;
+    await p.gql(`mutation { decideReferral(participationId: "${id}", accept: true, decidedOn: "2026-02-03") { __typename } }`, { token: salaStaff });
+    await p.gql(`mutation { enrolParticipant(participationId: "${id}", enrolledOn: "2026-03-01") { __typename } }`, { token: salaStaff });
+    const latest = `... on MutationRecordFollowUpSuccess { data { latestFollowUp { date decision } } }`;
+    const res = await p.gql(`mutation {
+      first: recordFollowUp(participationId: "${id}", date: "2026-04-01", referrerPresent: true, decision: CONTINUE) { ${RESULT} ${latest} }
+      second: recordFollowUp(participationId: "${id}", date: "2026-05-15", referrerPresent: false, decision: CHANGE) { ${RESULT} ${latest} }
+    }`, { token: salaStaff });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.first.data.latestFollowUp).toEqual({ date: '2026-04-01', decision: 'CONTINUE' });
+    expect(res.data.second.data.latestFollowUp).toEqual({ date: '2026-05-15', decision: 'CHANGE' });
+    const due = await p.gql(`{ intervention(id: "${SALA}") { participantDeadlines(asOf: "2026-06-15", within: 90) { kind due overdue participation { id latestFollowUp { date } } } } }`, { token: salaStaff });
+    const own = due.data.intervention.participantDeadlines.filter((d: any) => d.participation.id === id);
+    expect(own).toEqual([{ kind: 'FOLLOW_UP', due: '2026-08-15', overdue: false, participation: { id, latestFollowUp: { date: '2026-05-15' } } }]);
+  });
+
   it('withdrawing consent removes what consent allowed and keeps kön and start year', async () => {
     const ref = await p.gql(REFER, { token: salaStaff, variables: { input: referral({ personnummer: '19920707-9899' }) } });
     const id = ref.data.referParticipant.data.id;
