@@ -227,6 +227,20 @@ describe('a subgraph called directly', () => {
     expect(after.data).toBeUndefined();
   });
 
+  it('answers over plain HTTP: a sized JSON body, no ETag hashed for it, and GET queries read from the query string', async () => {
+    const token = await (await internalSigner(p.keys.internal.privateJwk))(vasteras(), 'governance');
+    const url = p.subgraphUrls.governance!;
+    const post = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const body = await post.text();
+    expect(post.status).toBe(200);
+    expect(JSON.parse(body)).toEqual({ data: { __typename: 'Query' } });
+    expect(post.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+    expect(post.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+    expect(post.headers.get('etag')).toBeNull();
+    const get = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('answers the gateway’s token for it (control)', async () => {
     const token = await (await internalSigner(p.keys.internal.privateJwk))(vasteras(), 'governance');
     const res = await p.post(p.subgraphUrls.governance!, QUERIES._entities, { headers: { authorization: `Bearer ${token}` } });
