@@ -76,8 +76,8 @@ describe('the gateway', () => {
     expect(codes(res)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('sends a subgraph only its own signed token: no client header crosses', async () => {
-    // A recording hop in front of the real governance subgraph.
+  /** A second gateway whose governance fetches go through a hop that records their headers. */
+  async function recordingGateway() {
     const seen: http.IncomingHttpHeaders[] = [];
     const recorder = http.createServer(async (req, res) => {
       seen.push(req.headers);
@@ -88,6 +88,22 @@ describe('the gateway', () => {
     });
     await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
     const running = await p.extraGateway({ subgraphUrls: { governance: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/graphql` } });
+    return {
+      url: running.url,
+      seen,
+      /** The internal token of each recorded fetch, in order. */
+      tokens: () => seen.map((h) => h.authorization!.replace(/^Bearer /, '')),
+      async stop() {
+        await running.stop();
+        recorder.closeAllConnections(); // the gateway keeps connections to subgraphs alive
+        recorder.close();
+      },
+    };
+  }
+
+  it('sends a subgraph only its own signed token: no client header crosses', async () => {
+    const { url, seen, stop } = await recordingGateway();
+    const running = { url, stop };
     try {
       const token = await p.token('vasteras-admin');
       const res = await p.post(running.url, '{ forbund { id } }', {
@@ -104,8 +120,32 @@ describe('the gateway', () => {
       expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(60);
     } finally {
       await running.stop();
-      recorder.closeAllConnections(); // the gateway keeps connections to subgraphs alive
-      recorder.close();
+    }
+  });
+
+  it('reuses a signed internal token for the same user, never for another', async () => {
+    const hop = await recordingGateway();
+    try {
+      const as = async (user: string) => {
+        const res = await p.post(hop.url, '{ forbund { id } }', { headers: { authorization: `Bearer ${await p.token(user)}` } });
+        expect(res.errors).toBeUndefined();
+        return res.data.forbund.id as string;
+      };
+      expect(await as('vasteras-admin')).toBe(VASTERAS.id);
+      // Into the next second: a token signed afresh now would differ (another iat and exp).
+      await new Promise((resolve) => setTimeout(resolve, 1010 - (Date.now() % 1000)));
+      expect(await as('vasteras-admin')).toBe(VASTERAS.id);
+      expect(await as('vasteras-board')).toBe(VASTERAS.id);
+      expect(await as('norra-vastmanland-admin')).toBe(NORRA.id);
+      const [admin1, admin2, board, norra] = hop.tokens();
+      // The same identity twice: one signature, the same token.
+      expect(admin2).toBe(admin1);
+      // Another role in the same förbund, and another förbund: their own tokens, with their own claims.
+      expect(new Set([admin1, board, norra]).size).toBe(3);
+      expect(decodeJwt(board!)).toMatchObject({ sub: 'demo:vasteras-board', tenant: VASTERAS.id, roles: ['board'] });
+      expect(decodeJwt(norra!)).toMatchObject({ sub: 'demo:norra-vastmanland-admin', tenant: NORRA.id, roles: ['forbund_admin'] });
+    } finally {
+      await hop.stop();
     }
   });
 });
@@ -171,6 +211,34 @@ describe('a subgraph called directly', () => {
     expect(own.data.forbund).toEqual({ id: VASTERAS.id });
     const all = await p.post(p.subgraphUrls.governance!, '{ forbunds { edges { node { id } } } }', { headers });
     expect(codes(all)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses a gateway token once it has expired, though it answered it before', async () => {
+    const key = (await importJWK(p.keys.internal.privateJwk, 'EdDSA')) as CryptoKey;
+    const exp = now() + 2;
+    const token = await new SignJWT({ tenant: VASTERAS.id, roles: ['forbund_admin'], interventions: [] })
+      .setProtectedHeader({ alg: 'EdDSA', kid: INTERNAL_ISSUER }).setSubject('demo:vasteras-admin').setIssuer(INTERNAL_ISSUER).setAudience('governance').setIssuedAt().setExpirationTime(exp).sign(key);
+    const headers = { authorization: `Bearer ${token}` };
+    const before = await p.post(p.subgraphUrls.governance!, QUERIES._entities, { headers });
+    expect(before.data._entities).toEqual([{ name: VASTERAS.name }]);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    const after = await p.post(p.subgraphUrls.governance!, QUERIES._entities, { headers });
+    expect(codes(after)).toEqual(['UNAUTHENTICATED']);
+    expect(after.data).toBeUndefined();
+  });
+
+  it('answers over plain HTTP: a sized JSON body, no ETag hashed for it, and GET queries read from the query string', async () => {
+    const token = await (await internalSigner(p.keys.internal.privateJwk))(vasteras(), 'governance');
+    const url = p.subgraphUrls.governance!;
+    const post = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const body = await post.text();
+    expect(post.status).toBe(200);
+    expect(JSON.parse(body)).toEqual({ data: { __typename: 'Query' } });
+    expect(post.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+    expect(post.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+    expect(post.headers.get('etag')).toBeNull();
+    const get = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('answers the gateway’s token for it (control)', async () => {

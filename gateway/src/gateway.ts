@@ -18,7 +18,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { JWK } from 'jose';
 import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
-import { internalSigner } from '@finsam/kit/internal-token.js';
+import { internalSigner, reusingSigner, type InternalSigner } from '@finsam/kit/internal-token.js';
 import { unauthenticated } from '@finsam/kit/errors.js';
 import { createLogger } from '@finsam/kit/log.js';
 import type { RunningServer } from '@finsam/kit/server.js';
@@ -47,7 +47,7 @@ export interface GatewayOptions {
 
 const BEARER = /^Bearer (\S+)$/;
 
-export type InternalTokenSigner = (identity: Identity, audience: string) => Promise<string>;
+export type InternalTokenSigner = InternalSigner;
 
 /**
  * Subgraph fetches with Node's built-in fetch (undici): connections to each subgraph are pooled
@@ -78,7 +78,8 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
 export async function createGateway(options: GatewayOptions) {
   const { production = false } = options;
   const logger = createLogger('gateway');
-  const sign = await internalSigner(options.internalPrivateKey);
+  // One EdDSA signature per identity and subgraph every 30 s, rather than one per subgraph fetch.
+  const sign = reusingSigner(await internalSigner(options.internalPrivateKey));
   const verifyUser = userTokenVerifier(options.userTokens);
 
   const gateway = new ApolloGateway({

@@ -73,3 +73,23 @@ export async function migrate(options: OrmOptions): Promise<void> {
 
 /** A PostgreSQL array literal for raw SQL parameters (`?::uuid[]`): for ids, codes and numbers, which need no quoting. */
 export const pgArray = (values: readonly (string | number | null)[]): string => `{${values.map((v) => v ?? 'NULL').join(',')}}`;
+
+/**
+ * Raw SQL put together from pieces, with its parameters: `bind(value)` stands for a value in the
+ * text, and `build(text)` turns the stand-ins into `?` placeholders with the values in the order
+ * they appear, however the pieces were evaluated.
+ */
+export function sqlParameters() {
+  const values: unknown[] = [];
+  return {
+    bind: (value: unknown): string => `\u0000${values.push(value) - 1}\u0000`,
+    build(text: string): { sql: string; params: unknown[] } {
+      const params: unknown[] = [];
+      const sql = text.replace(/\u0000(\d+)\u0000/g, (_, n: string) => {
+        params.push(values[Number(n)]);
+        return '?';
+      });
+      return { sql, params };
+    },
+  };
+}

@@ -25,9 +25,11 @@ export async function generateInternalKeyPair(): Promise<InternalKeyPair> {
 
 export const serviceIssuer = (subgraph: string) => `subgraph:${subgraph}`;
 
-export async function internalSigner(privateJwk: JWK, issuer = INTERNAL_ISSUER) {
+export type InternalSigner = (identity: Identity, audience: string) => Promise<string>;
+
+export async function internalSigner(privateJwk: JWK, issuer = INTERNAL_ISSUER): Promise<InternalSigner> {
   const key = (await importJWK(privateJwk, INTERNAL_ALGORITHM)) as CryptoKey;
-  return (identity: Identity, audience: string): Promise<string> =>
+  return (identity, audience) =>
     new SignJWT({ ...claimsFromIdentity(identity) })
       .setProtectedHeader({ alg: INTERNAL_ALGORITHM, kid: issuer })
       .setIssuer(issuer)
@@ -44,10 +46,58 @@ export interface InternalTrust {
   service?: JWK;
 }
 
-export async function internalVerifier(trust: InternalTrust, audience: string) {
+export interface TokenCacheOptions {
+  /** Most entries kept; the least recently used goes first. */
+  maxEntries?: number;
+  /** The clock, in milliseconds (tests move it). */
+  now?: () => number;
+}
+
+/** Signing is most of an internal token's cost: hand out the same one again while it has at least half its life left. */
+export const REUSE_SIGNED_TOKEN_MS = (INTERNAL_TOKEN_TTL_SECONDS * 1000) / 2;
+
+/**
+ * One signed token per identity and audience, reused for `REUSE_SIGNED_TOKEN_MS` (so every token
+ * handed out has at least ~29 s to live), in a bounded LRU. The key is the audience and every
+ * claim the token carries, so a token is only ever reused for the very same identity.
+ */
+export function reusingSigner(sign: InternalSigner, { maxEntries = 10_000, now = Date.now }: TokenCacheOptions = {}): InternalSigner {
+  const signed = new Map<string, { token: Promise<string>; signedAt: number }>();
+  return (identity, audience) => {
+    const key = JSON.stringify([audience, claimsFromIdentity(identity)]);
+    const at = now();
+    const hit = signed.get(key);
+    signed.delete(key);
+    if (hit && at - hit.signedAt < REUSE_SIGNED_TOKEN_MS) {
+      signed.set(key, hit); // most recently used last
+      return hit.token;
+    }
+    const entry = { token: sign(identity, audience), signedAt: at };
+    entry.token.catch(() => {
+      if (signed.get(key) === entry) signed.delete(key);
+    });
+    signed.set(key, entry);
+    if (signed.size > maxEntries) signed.delete(signed.keys().next().value!);
+    return entry.token;
+  };
+}
+
+/**
+ * Verifies internal tokens for one audience. A verified token is remembered, keyed by its exact
+ * text (signature included), until its `exp`: the gateway reuses a token for many requests, and
+ * checking the signature again would tell nothing new. After `exp` the token goes through full
+ * verification again, which refuses it. Bounded: the oldest entries go first.
+ */
+export async function internalVerifier(trust: InternalTrust, audience: string, { maxEntries = 10_000, now = Date.now }: TokenCacheOptions = {}) {
   const gatewayKey = (await importJWK(trust.gateway, INTERNAL_ALGORITHM)) as CryptoKey;
   const serviceKey = trust.service ? ((await importJWK(trust.service, INTERNAL_ALGORITHM)) as CryptoKey) : null;
+  const verified = new Map<string, { identity: Identity; expiresAt: number }>();
   return async (token: string): Promise<Identity> => {
+    const hit = verified.get(token);
+    if (hit) {
+      if (now() < hit.expiresAt) return copyOf(hit.identity);
+      verified.delete(token);
+    }
     // The key follows the issuer named in the header; the verified issuer claim must match it.
     const { payload, protectedHeader } = await jwtVerify(token, async (header) => {
       if (header.kid === INTERNAL_ISSUER) return gatewayKey;
@@ -57,9 +107,17 @@ export async function internalVerifier(trust: InternalTrust, audience: string) {
       audience,
       algorithms: [INTERNAL_ALGORITHM],
       requiredClaims: ['exp', 'iat', 'sub', 'iss'],
+      currentDate: new Date(now()),
     });
     if (payload.iss !== protectedHeader.kid) throw new Error('issuer does not match the signing key');
-    if (payload.sub === ANONYMOUS.userId) return ANONYMOUS;
-    return identityFromClaims(payload);
+    const identity = payload.sub === ANONYMOUS.userId ? ANONYMOUS : identityFromClaims(payload);
+    // jose refuses a token once now >= exp (whole seconds): the same instant the cache stops answering.
+    verified.set(token, { identity, expiresAt: payload.exp! * 1000 });
+    if (verified.size > maxEntries) verified.delete(verified.keys().next().value!);
+    return copyOf(identity);
   };
 }
+
+/** Each request gets its own identity object: nothing one request does to it reaches another. */
+const copyOf = (identity: Identity): Identity =>
+  identity === ANONYMOUS ? ANONYMOUS : { ...identity, roles: [...identity.roles], interventionIds: [...identity.interventionIds] };

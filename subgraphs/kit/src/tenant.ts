@@ -65,6 +65,20 @@ const SAME_TENANT = `tenant_id = ${SESSION_TENANT}`;
 const CROSS_TENANT_READ = `(select current_setting('${CROSS_TENANT_SETTING}', true)) = 'read'`;
 
 /**
+ * The tenant filter as a condition on `column`, for raw SQL (`em.execute`) that the ORM's filter
+ * never sees: read from the filter parameters `scopeToIdentity` set on the fork, so it says what
+ * the filter says — the caller's tenant, every tenant for cross-tenant readers, and an error
+ * without a tenant (fails closed). RLS, the second wall, binds the statement as any other.
+ * `bind` adds a parameter and returns its placeholder (see `sqlParameters`).
+ */
+export function tenantCondition(em: EntityManager, column: string, bind: (value: unknown) => string): string {
+  const params = em.getFilterParams<TenantFilterParams>(TENANT_FILTER) ?? {};
+  if (params.allTenants === true) return 'true';
+  if (typeof params.tenantId !== 'string') throw new Error('tenant filter used without a tenant');
+  return `${column} = ${bind(params.tenantId)}::uuid`;
+}
+
+/**
  * SQL for a migration: turn on RLS for a tenant-owned table. The app role does not own the
  * table, so these policies bind it; the owner (migrations, seed) is not bound.
  */

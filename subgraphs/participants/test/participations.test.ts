@@ -66,6 +66,23 @@ describe('who reads what', () => {
     expect(await probe(NORRA.id, [FNS])).toEqual({ id: fnsId }); // the probe can succeed
   });
 
+  it('`_entities` on another insats gives staff none of its participations or deadlines', async () => {
+    const sign = await internalSigner(p.keys.internal.privateJwk);
+    const probe = async (interventions: string[]) => {
+      const token = await sign(identityFromClaims({ sub: 'probe', tenant: NORRA.id, roles: ['staff'], interventions }), 'participants');
+      const res = await p.post(p.subgraphUrls.participants!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Intervention { activeParticipations { id } participantDeadlines(asOf: "2030-01-01", within: 0) { kind } } } }`, {
+        headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'Intervention', id: FNS }] },
+      });
+      expect(res.errors).toBeUndefined();
+      return res.data._entities[0] as { activeParticipations: unknown[]; participantDeadlines: unknown[] };
+    };
+    expect(await probe([SALA])).toEqual({ activeParticipations: [], participantDeadlines: [] });
+    // The same probe as FNS' own staff finds them (so it can fail).
+    const own = await probe([FNS]);
+    expect(own.activeParticipations.length).toBeGreaterThan(0);
+    expect(own.participantDeadlines.length).toBeGreaterThan(0);
+  });
+
   it('a board member gets statistics and is refused a person', async () => {
     const stats = await p.gql(`{ intervention(id: "${SALA}") { participantStatistics(from: "2021-01-01", to: "2021-12-31") { exited } occupancy { enrolled capacity } } }`, { as: 'norra-vastmanland-board' });
     expect(stats.errors).toBeUndefined();
@@ -152,6 +169,24 @@ describe('referral, consent and exit', () => {
     expect(due.data.intervention.participantDeadlines).toContainEqual({ kind: 'FOLLOW_UP', due: '2026-06-01', overdue: true, participation: { id } });
     const out = await p.gql(`mutation { exitParticipation(participationId: "${id}", exitedOn: "2026-09-30", outcomes: [STUDIER, ARBETE_MED_STOD]) { ... on MutationExitParticipationSuccess { data { status outcomes } } } }`, { token: salaStaff });
     expect(out.data.exitParticipation.data).toEqual({ status: 'EXITED', outcomes: ['STUDIER', 'ARBETE_MED_STOD'] });
+  });
+
+  it('records follow-ups: the latest one and the next follow-up deadline move with each, within one request too', async () => {
+    const ref = await p.gql(REFER, { token: salaStaff, variables: { input: referral({ personnummer: '19800808-9800' }) } });
+    const id = ref.data.referParticipant.data.id;
+    await p.gql(`mutation { decideReferral(participationId: "${id}", accept: true, decidedOn: "2026-02-03") { __typename } }`, { token: salaStaff });
+    await p.gql(`mutation { enrolParticipant(participationId: "${id}", enrolledOn: "2026-03-01") { __typename } }`, { token: salaStaff });
+    const latest = `... on MutationRecordFollowUpSuccess { data { latestFollowUp { date decision } } }`;
+    const res = await p.gql(`mutation {
+      first: recordFollowUp(participationId: "${id}", date: "2026-04-01", referrerPresent: true, decision: CONTINUE) { ${RESULT} ${latest} }
+      second: recordFollowUp(participationId: "${id}", date: "2026-05-15", referrerPresent: false, decision: CHANGE) { ${RESULT} ${latest} }
+    }`, { token: salaStaff });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.first.data.latestFollowUp).toEqual({ date: '2026-04-01', decision: 'CONTINUE' });
+    expect(res.data.second.data.latestFollowUp).toEqual({ date: '2026-05-15', decision: 'CHANGE' });
+    const due = await p.gql(`{ intervention(id: "${SALA}") { participantDeadlines(asOf: "2026-06-15", within: 90) { kind due overdue participation { id latestFollowUp { date } } } } }`, { token: salaStaff });
+    const own = due.data.intervention.participantDeadlines.filter((d: any) => d.participation.id === id);
+    expect(own).toEqual([{ kind: 'FOLLOW_UP', due: '2026-08-15', overdue: false, participation: { id, latestFollowUp: { date: '2026-05-15' } } }]);
   });
 
   it('withdrawing consent removes what consent allowed and keeps kön and start year', async () => {

@@ -1,6 +1,7 @@
 /**
  * Done means: listing 50 and 500 participations with their insats (from teams) and latest
- * follow-up uses the same number of SQL statements.
+ * follow-up uses the same number of SQL statements; so do an insats' deadlines, for an insats
+ * with a few participations and one with 500.
  */
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -12,6 +13,7 @@ import { FollowUp } from '@finsam/participants/entities/FollowUp.js';
 import { startTestPlatform, sqlStatementsFor, NORRA, type TestPlatform } from '../../../test/support/platform.js';
 
 const SURAHAMMAR = '1c7e0000-0000-4000-8000-000000000010';
+const SALA = '1c7e0000-0000-4000-8000-000000000007';
 let p: TestPlatform;
 let owner: MikroORM;
 beforeAll(async () => {
@@ -53,4 +55,26 @@ it('sends as many SQL statements for 500 participations as for 50', async () => 
   expect(large.edges.filter((e) => e.node.latestFollowUp?.date === '2025-07-01').length).toBeGreaterThan(400);
   expect(small.statements).toBeGreaterThan(0);
   expect(large.statements).toBe(small.statements);
+});
+
+it('sends as many SQL statements for the deadlines of an insats with 500 participations as for one with a few', async () => {
+  const deadlines = async (interventionId: string) => {
+    const token = await p.tokenFor({ name: 'deadline-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [interventionId] });
+    const query = `{ intervention(id: "${interventionId}") { name activeParticipations { id latestFollowUp { date } } participantDeadlines(asOf: "2026-01-01", within: 30) { kind due participation { id status } } } }`;
+    const { statements, res } = await sqlStatementsFor(p, query, token);
+    expect(res.errors).toBeUndefined();
+    return { statements, intervention: res.data.intervention as { participantDeadlines: { kind: string; due: string; participation: { id: string; status: string } }[] } };
+  };
+  const few = await deadlines(SALA);
+  const many = await deadlines(SURAHAMMAR);
+  // Every one of the 500 is overdue for a follow-up: three months after 2025-07-01.
+  const sameDay = many.intervention.participantDeadlines.filter((d) => d.kind === 'FOLLOW_UP' && d.due === '2025-10-01');
+  expect(sameDay).toHaveLength(500);
+  // Deadlines due the same day come in participation order, not in whatever order the rows came.
+  const ids = sameDay.map((d) => d.participation.id);
+  expect(ids).toEqual([...ids].sort());
+  expect(sameDay.every((d) => d.participation.status === 'ENROLLED')).toBe(true);
+  expect(few.intervention.participantDeadlines.length).toBeGreaterThan(0);
+  expect(few.intervention.participantDeadlines.length).toBeLessThan(200);
+  expect(many.statements).toBe(few.statements);
 });

@@ -1,9 +1,9 @@
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { builder } from './builder.js';
 import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js';
-import { allocationsFor } from './Allocation.js';
-import { requisitionAmount, requisitionsFor } from './Requisition.js';
-import { kronor, sum } from './money.js';
+import { pgArray, sqlParameters } from '@finsam/kit/database.js';
+import { tenantCondition } from '@finsam/kit/tenant.js';
+import { kronor } from './money.js';
 import { PERIODS_PER_YEAR } from './periods.js';
 import { COUNTED_STATUSES } from '../entities/Requisition.js';
 
@@ -18,28 +18,80 @@ export interface Usage {
   pending: bigint;
 }
 
+interface UsageRow {
+  intervention_id: string;
+  /** bigint sums, as text: never through a float. */
+  allocated: string;
+  used: string;
+  periods_counted: number;
+  pending: string;
+}
+
+/** Whose usage: these insatser, or every insats of a förbund with an allocation or a requisition that year. */
+export type UsageScope = { interventionIds: readonly string[] } | { forbundId: string };
+
 /**
- * Usage of these insatser in a year, in a constant number of queries (allocations; requisitions
- * with their lines). Used = approved and paid requisitions; submitted ones are pending.
+ * Usage in a year, summed by the database in one statement: allocations, and requisitions'
+ * lines by status (used = approved and paid; submitted ones are pending). `untilPeriod`: count
+ * only requisitions of periods up to it (3 = January–June). Tenant walls as everywhere: the
+ * fork's tenant filter as a condition on every table, and RLS on the fork's transaction.
  */
-/** `untilPeriod`: count only requisitions of periods up to it (3 = January–June). */
+async function usageRows(ctx: SubgraphContext, scope: UsageScope, year: number, untilPeriod: number): Promise<UsageRow[]> {
+  const { bind, build } = sqlParameters();
+  const tenant = (alias: string) => tenantCondition(ctx.em, `${alias}."tenant_id"`, bind);
+  const counted = pgArray(COUNTED_STATUSES);
+  const wanted =
+    'interventionIds' in scope
+      ? `select unnest(${bind(pgArray(scope.interventionIds))}::uuid[]) as "intervention_id"`
+      : `select a."intervention_id" from "allocation" a where ${tenant('a')} and a."tenant_id" = ${bind(scope.forbundId)}::uuid and a."year" = ${bind(year)}
+         union select r."intervention_id" from "requisition" r where ${tenant('r')} and r."tenant_id" = ${bind(scope.forbundId)}::uuid and r."year" = ${bind(year)}`;
+  const { sql, params } = build(`
+    with "wanted" as (${wanted}),
+    "usage" as (
+      select r."intervention_id",
+        sum(l."amount") filter (where r."status" = any(${bind(counted)}::text[])) as "used",
+        count(distinct r."period") filter (where r."status" = any(${bind(counted)}::text[]))::int as "periods_counted",
+        sum(l."amount") filter (where r."status" = 'SUBMITTED') as "pending"
+      from "requisition" r
+      left join "requisition_line" l on l."requisition_id" = r."id" and ${tenant('l')}
+      where ${tenant('r')} and r."year" = ${bind(year)} and r."period" <= ${bind(untilPeriod)}
+        and r."intervention_id" in (select "intervention_id" from "wanted")
+      group by r."intervention_id"
+    )
+    select w."intervention_id",
+      coalesce(a."amount", 0)::text as "allocated",
+      coalesce(u."used", 0)::text as "used",
+      coalesce(u."periods_counted", 0) as "periods_counted",
+      coalesce(u."pending", 0)::text as "pending"
+    from "wanted" w
+    left join "allocation" a on a."intervention_id" = w."intervention_id" and a."year" = ${bind(year)} and ${tenant('a')}
+    left join "usage" u on u."intervention_id" = w."intervention_id"
+    order by w."intervention_id"`);
+  return ctx.em.execute<UsageRow[]>(sql, params);
+}
+
+const usageOf = (row: UsageRow, year: number): Usage => ({
+  interventionId: row.intervention_id,
+  year,
+  allocated: BigInt(row.allocated),
+  used: BigInt(row.used),
+  periodsCounted: row.periods_counted,
+  pending: BigInt(row.pending),
+});
+
+/** Usage of these insatser in a year, in their order; one statement for any number of them. */
 export async function usageFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number, untilPeriod = 6): Promise<Usage[]> {
-  const [allocations, requisitions] = await Promise.all([
-    allocationsFor(ctx, interventionIds, year),
-    requisitionsFor(ctx, interventionIds, { year, statuses: [...COUNTED_STATUSES, 'SUBMITTED'] }),
-  ]);
+  const rows = await usageRows(ctx, { interventionIds }, year, untilPeriod);
+  const byId = new Map(rows.map((r) => [r.intervention_id, r]));
   return interventionIds.map((id) => {
-    const own = requisitions.filter((r) => r.interventionId === id && r.period <= untilPeriod);
-    const counted = own.filter((r) => COUNTED_STATUSES.includes(r.status));
-    return {
-      interventionId: id,
-      year,
-      allocated: allocations.get(id)?.amount ?? 0n,
-      used: sum(counted.map(requisitionAmount)),
-      periodsCounted: new Set(counted.map((r) => r.period)).size,
-      pending: sum(own.filter((r) => r.status === 'SUBMITTED').map(requisitionAmount)),
-    };
+    const row = byId.get(id);
+    return row ? usageOf(row, year) : { interventionId: id, year, allocated: 0n, used: 0n, periodsCounted: 0, pending: 0n };
   });
+}
+
+/** Usage of every insats of a förbund with an allocation or a requisition that year, by id. */
+export async function forbundUsage(ctx: SubgraphContext, forbundId: string, year: number, untilPeriod = 6): Promise<Usage[]> {
+  return (await usageRows(ctx, { forbundId }, year, untilPeriod)).map((row) => usageOf(row, year));
 }
 
 /** Used per period counted so far, for the whole year; rounded half up to whole kronor. */

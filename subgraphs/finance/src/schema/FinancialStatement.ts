@@ -2,10 +2,8 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
 import { BudgetRef, budgetIncome, findBudget } from './Budget.js';
-import { BudgetUsageRef, usageFor, type Usage } from './BudgetUsage.js';
+import { BudgetUsageRef, forbundUsage, type Usage } from './BudgetUsage.js';
 import { kronor, sum } from './money.js';
-import { Allocation } from '../entities/Allocation.js';
-import { Requisition } from '../entities/Requisition.js';
 import type { Budget } from '../entities/Budget.js';
 import { FIXED_COST_CATEGORIES } from '../entities/BudgetCostLine.js';
 
@@ -15,15 +13,10 @@ interface Statement {
   interventions: Usage[];
 }
 
-/** A förbund's year: its budget (if decided) and every insats with an allocation or a requisition that year. */
+/** A förbund's year: its budget (if decided) and every insats with an allocation or a requisition that year (by id). */
 export async function statementFor(ctx: SubgraphContext, tenantId: string, year: number, untilPeriod?: number): Promise<Statement> {
-  const [budget, allocations, requisitions] = await Promise.all([
-    findBudget(ctx, tenantId, year),
-    ctx.em.find(Allocation, { tenantId, year }, { fields: ['interventionId'] }),
-    ctx.em.find(Requisition, { tenantId, year }, { fields: ['interventionId'] }),
-  ]);
-  const ids = [...new Set([...allocations, ...requisitions].map((r) => r.interventionId))].sort();
-  return { year, budget, interventions: await usageFor(ctx, ids, year, untilPeriod) };
+  const [budget, interventions] = await Promise.all([findBudget(ctx, tenantId, year), forbundUsage(ctx, tenantId, year, untilPeriod)]);
+  return { year, budget, interventions };
 }
 
 const used = (s: Statement) => sum(s.interventions.map((u) => u.used));

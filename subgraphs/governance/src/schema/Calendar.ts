@@ -2,8 +2,10 @@ import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
 import { InterventionRef, seesIntervention } from './Intervention.js';
 import { MeetingRef } from './Meeting.js';
-import { visibleBodies } from './Body.js';
-import { Meeting } from '../entities/Meeting.js';
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import { pgArray, sqlParameters } from '@finsam/kit/database.js';
+import { interventionScope } from '@finsam/kit/identity.js';
+import { tenantCondition } from '@finsam/kit/tenant.js';
 import { today } from '@finsam/kit/dates.js';
 
 /**
@@ -48,26 +50,67 @@ export function deadlines(from: string, kinds: readonly DeadlineKind[], limit: n
   return out.filter((d) => d.date >= from).sort((a, b) => a.date.localeCompare(b.date)).slice(0, limit);
 }
 
-type Upcoming = { date: string; meeting: Meeting | null; deadline: Deadline | null };
+/** A meeting as the calendar lists it; the meeting itself is loaded only if asked for. */
+interface UpcomingMeeting {
+  id: string;
+  date: string;
+  title: string | null;
+}
+
+type Upcoming = { date: string; title: string | null; meetingId: string | null; deadline: Deadline | null };
 
 const UpcomingRef = builder.objectRef<Upcoming>('UpcomingItem').implement({
   description: 'What is due next: a meeting or a deadline.',
   fields: (t) => ({
     date: t.field({ type: 'Date', resolve: (u) => u.date }),
-    title: t.string({ resolve: (u) => u.deadline?.title ?? u.meeting?.title ?? 'Sammanträde' }),
-    meeting: t.field({ type: MeetingRef, nullable: true, resolve: (u) => u.meeting }),
+    title: t.string({ resolve: (u) => u.deadline?.title ?? u.title ?? 'Sammanträde' }),
+    meeting: t.field({ type: MeetingRef, nullable: true, resolve: (u) => u.meetingId }),
     deadline: t.field({ type: DeadlineKindEnum, nullable: true, resolve: (u) => u.deadline?.kind ?? null }),
   }),
 });
 
 
-function merge(meetings: Meeting[], due: Deadline[], limit: number): Upcoming[] {
+function merge(meetings: UpcomingMeeting[], due: Deadline[], limit: number): Upcoming[] {
   return [
-    ...meetings.map((m) => ({ date: m.date, meeting: m, deadline: null })),
-    ...due.map((d) => ({ date: d.date, meeting: null, deadline: d })),
+    ...meetings.map((m) => ({ date: m.date, title: m.title, meetingId: m.id, deadline: null })),
+    ...due.map((d) => ({ date: d.date, title: null, meetingId: null, deadline: d })),
   ]
     .sort((a, b) => a.date.localeCompare(b.date) || (a.deadline ? 1 : -1))
     .slice(0, limit);
+}
+
+/**
+ * The next meetings from `from`: of the förbund's bodies the caller may see (`forbundId`), at most
+ * `limit`; or of these insatser's styrgrupper (`interventionIds`), at most `limit` each. Only the
+ * columns the calendar shows, in one statement; the tenant filter's condition on both tables.
+ */
+export async function nextMeetings(
+  ctx: SubgraphContext,
+  scope: { forbundId: string } | { interventionIds: string[] },
+  from: string,
+  limit: number,
+): Promise<(UpcomingMeeting & { intervention_id: string | null })[]> {
+  const { bind, build } = sqlParameters();
+  const tenant = (alias: string) => tenantCondition(ctx.em, `${alias}."tenant_id"`, bind);
+  const meetings = (where: string) => `
+    select b."intervention_id", m."id", to_char(m."date", 'YYYY-MM-DD') as "date", m."title"
+    from "meeting" m join "body" b on b."id" = m."body_id" and ${tenant('b')}
+    where ${tenant('m')} and m."date" >= ${bind(from)}::date and ${where}`;
+  let text: string;
+  if ('forbundId' in scope) {
+    const visible = interventionScope(ctx.identity);
+    const bodies = visible ? `b."intervention_id" = any(${bind(pgArray(visible))}::uuid[])` : 'true';
+    text = `${meetings(`m."tenant_id" = ${bind(scope.forbundId)}::uuid and ${bodies}`)} order by m."date", m."id" limit ${bind(limit)}`;
+  } else {
+    text = `
+      select "intervention_id", "id", "date", "title" from (
+        select *, row_number() over (partition by "intervention_id" order by "date", "id") as "n"
+        from (${meetings(`b."intervention_id" = any(${bind(pgArray(scope.interventionIds))}::uuid[])`)}) as "found"
+      ) as "ranked"
+      where "n" <= ${bind(limit)} order by "date", "id"`;
+  }
+  const { sql, params } = build(text);
+  return ctx.em.execute(sql, params);
 }
 
 builder.objectField(ForbundRef, 'upcoming', (t) =>
@@ -79,7 +122,7 @@ builder.objectField(ForbundRef, 'upcoming', (t) =>
     resolve: async (f, { from, limit }, ctx) => {
       const start = from ?? today();
       const n = Math.min(limit ?? 10, 100);
-      const meetings = await ctx.em.find(Meeting, { tenantId: f.id, date: { $gte: start }, body: visibleBodies(ctx) }, { orderBy: { date: 'asc' }, limit: n });
+      const meetings = await nextMeetings(ctx, { forbundId: f.id }, start, n);
       return merge(meetings, deadlines(start, ['ANNUAL_REPORT', 'HALF_YEAR_REPORT', 'BUDGET_AND_PLAN'], n), n);
     },
   }),
@@ -97,13 +140,9 @@ builder.objectFields(InterventionRef, (t) => ({
       const ids = (keys as string[]).filter((id) => seesIntervention(ctx.identity, id));
       const start = from ?? today();
       const n = Math.min(limit ?? 10, 100);
-      const meetings = ids.length
-        ? await ctx.em.find(Meeting, { date: { $gte: start }, body: { interventionId: { $in: ids } } }, { orderBy: { date: 'asc' }, populate: ['body'] })
-        : [];
+      const meetings = ids.length ? await nextMeetings(ctx, { interventionIds: ids }, start, n) : [];
       const due = deadlines(start, ['REQUISITION'], n);
-      return (keys as string[]).map((id) =>
-        ids.includes(id) ? merge(meetings.filter((m) => m.body.$.interventionId === id).slice(0, n), due, n) : [],
-      );
+      return (keys as string[]).map((id) => (ids.includes(id) ? merge(meetings.filter((m) => m.intervention_id === id), due, n) : []));
     },
     resolve: (i) => i.id,
   }),

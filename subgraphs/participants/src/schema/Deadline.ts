@@ -1,7 +1,11 @@
 import { builder } from './builder.js';
 import { InterventionRef, staffScope } from './Intervention.js';
 import { ParticipationRef } from './Participation.js';
+import type { EntityDictionary } from '@mikro-orm/core';
 import { Participation } from '../entities/Participation.js';
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import { pgArray, sqlParameters } from '@finsam/kit/database.js';
+import { tenantCondition } from '@finsam/kit/tenant.js';
 import { addDays, addMonths, today } from '@finsam/kit/dates.js';
 
 const DEADLINE_KINDS = {
@@ -33,22 +37,61 @@ const DueRef = builder.objectRef<Due>('ParticipationDeadline').implement({
   }),
 });
 
+/** A participation row as the database has it (for `em.map`), with the date of its latest follow-up. */
+type DeadlineRow = EntityDictionary<Participation> & {
+  id: string;
+  status: Participation['status'];
+  enrolled_on: string | null;
+  planned_end: string | null;
+  exited_on: string | null;
+  final_documentation_sent_on: string | null;
+  level_6_months: string | null;
+  level_18_months: string | null;
+  /** Of an enrolled participation only. */
+  last_follow_up: string | null;
+};
 
-/** What each participation owes next, as of a date. */
-async function deadlinesOf(p: Participation, asOf: string): Promise<Omit<Due, 'overdue'>[]> {
-  const out: Omit<Due, 'overdue'>[] = [];
-  if (p.status === 'ENROLLED' && p.enrolledOn) {
-    const last = (await p.followUps.load({ dataloader: true })).getItems().at(-1);
-    out.push({ kind: 'FOLLOW_UP', due: addMonths(last?.date ?? p.enrolledOn, 3), participation: p });
-    if (p.plannedEnd && p.plannedEnd < asOf) out.push({ kind: 'PLANNED_END', due: p.plannedEnd, participation: p });
+/** What a participation owes next, as of a date. */
+function deadlinesOf(p: DeadlineRow, asOf: string): { kind: Kind; due: string }[] {
+  const out: { kind: Kind; due: string }[] = [];
+  if (p.status === 'ENROLLED' && p.enrolled_on) {
+    out.push({ kind: 'FOLLOW_UP', due: addMonths(p.last_follow_up ?? p.enrolled_on, 3) });
+    if (p.planned_end && p.planned_end < asOf) out.push({ kind: 'PLANNED_END', due: p.planned_end });
   }
-  if (p.status === 'EXITED' && p.exitedOn) {
-    const exit = p.exitedOn;
-    if (!p.finalDocumentationSentOn) out.push({ kind: 'FINAL_DOCUMENTATION', due: addDays(exit, 21), participation: p });
-    if (!p.level6Months) out.push({ kind: 'AFTER_6_MONTHS', due: addMonths(exit, 6), participation: p });
-    if (!p.level18Months) out.push({ kind: 'AFTER_18_MONTHS', due: addMonths(exit, 18), participation: p });
+  if (p.status === 'EXITED' && p.exited_on) {
+    const exit = p.exited_on;
+    if (!p.final_documentation_sent_on) out.push({ kind: 'FINAL_DOCUMENTATION', due: addDays(exit, 21) });
+    if (!p.level_6_months) out.push({ kind: 'AFTER_6_MONTHS', due: addMonths(exit, 6) });
+    if (!p.level_18_months) out.push({ kind: 'AFTER_18_MONTHS', due: addMonths(exit, 18) });
   }
   return out;
+}
+
+/**
+ * The participations of an insats with something left to do (exits whose follow-ups are all
+ * recorded have no deadline), each with the date of its latest follow-up: one statement, and no
+ * entity made for a participation with nothing due in the window.
+ */
+async function deadlineRows(ctx: SubgraphContext, interventionId: string): Promise<DeadlineRow[]> {
+  const { bind, build } = sqlParameters();
+  const tenant = (alias: string) => tenantCondition(ctx.em, `${alias}."tenant_id"`, bind);
+  const { sql, params } = build(`
+    select p.*, case when p."status" = 'ENROLLED' then (
+        select max(f."date") from "follow_up" f where f."participation_id" = p."id" and ${tenant('f')}
+      ) end as "last_follow_up"
+    from "participation" p
+    where ${tenant('p')} and p."intervention_id" = ${bind(interventionId)}::uuid
+      and p."intervention_id" = any(${bind(pgArray(staffScope(ctx).interventionId.$in))}::uuid[])
+      and (p."status" = 'ENROLLED'
+        or (p."status" = 'EXITED' and (p."final_documentation_sent_on" is null or p."level_6_months" is null or p."level_18_months" is null)))
+    order by p."id"`);
+  return ctx.em.execute<DeadlineRow[]>(sql, params);
+}
+
+/** The participation of a row: the one this request already has, or made from the row. */
+function participationOf(ctx: SubgraphContext, row: DeadlineRow): Participation {
+  const { last_follow_up: _, ...columns } = row;
+  return ctx.em.getUnitOfWork().getById(Participation, row.id) ?? ctx.em.map(Participation, columns);
 }
 
 builder.objectField(InterventionRef, 'participantDeadlines', (t) =>
@@ -60,17 +103,15 @@ builder.objectField(InterventionRef, 'participantDeadlines', (t) =>
     resolve: async (i, { asOf, within }, ctx) => {
       const asOfDay = asOf ?? today();
       const horizon = addDays(asOfDay, within ?? 30);
-      // Only participations with something left to do: exits whose follow-ups are all recorded have no deadline.
-      const participations = await ctx.em.find(Participation, {
-        ...staffScope(ctx),
-        interventionId: i.id,
-        $or: [{ status: 'ENROLLED' }, { status: 'EXITED', $or: [{ finalDocumentationSentOn: null }, { level6Months: null }, { level18Months: null }] }],
-      });
-      const all = (await Promise.all(participations.map((p) => deadlinesOf(p, asOfDay)))).flat();
-      return all
-        .filter((d) => d.due <= horizon)
-        .map((d) => ({ ...d, overdue: d.due < asOfDay }))
-        .sort((a, b) => a.due.localeCompare(b.due));
+      const due: Due[] = [];
+      for (const row of await deadlineRows(ctx, i.id)) {
+        const owed = deadlinesOf(row, asOfDay).filter((d) => d.due <= horizon);
+        if (owed.length === 0) continue;
+        const participation = participationOf(ctx, row);
+        for (const d of owed) due.push({ ...d, participation, overdue: d.due < asOfDay });
+      }
+      // Stable: deadlines due the same day stay in participation order.
+      return due.sort((a, b) => a.due.localeCompare(b.due));
     },
   }),
 );

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import { z } from 'zod';
+import { createContextCache } from '@pothos/core';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
@@ -16,6 +18,8 @@ import { Person } from '../entities/Person.js';
 import { FollowUp, FOLLOW_UP_DECISIONS } from '../entities/FollowUp.js';
 import { addMonths } from '@finsam/kit/dates.js';
 import { ownMembers } from '@finsam/kit/directory.js';
+import { pgArray, sqlParameters } from '@finsam/kit/database.js';
+import { tenantCondition } from '@finsam/kit/tenant.js';
 
 const enumOf = <T extends readonly string[]>(name: string, values: T, description?: string) => builder.enumType(name, { values, description });
 export const StatusEnum = enumOf('ParticipationStatus', STATUSES);
@@ -35,7 +39,10 @@ const DecisionRef = builder.externalRef('Decision', builder.selection<{ id: stri
   fields: () => ({}),
 });
 
-const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
+/** A follow-up as the graph shows it: the entity, or a row read for `latestFollowUp`. */
+type FollowUpView = Pick<FollowUp, 'id' | 'date' | 'referrerPresent' | 'decision'>;
+
+const FollowUpRef = builder.objectRef<FollowUpView>('FollowUp').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     date: t.field({ type: 'Date', resolve: (f) => f.date }),
@@ -69,6 +76,36 @@ const PersonDetails = builder.objectRef<Participation>('PersonDetails').implemen
 async function followUps(p: Participation) {
   return (await p.followUps.load({ dataloader: true })).getItems();
 }
+
+interface LatestFollowUpRow {
+  participation_id: string;
+  id: string;
+  date: string;
+  referrer_present: boolean;
+  decision: FollowUp['decision'];
+}
+
+/**
+ * The latest follow-up (by date, then id) of every participation a request asks about, in one
+ * statement that reads only those rows. Not cached across the request: a mutation may add one.
+ */
+const latestFollowUps = createContextCache(
+  (ctx: SubgraphContext) =>
+    new DataLoader<string, FollowUpView | null>(
+      async (ids) => {
+        const { bind, build } = sqlParameters();
+        const { sql, params } = build(`
+          select distinct on (f."participation_id") f."participation_id", f."id", to_char(f."date", 'YYYY-MM-DD') as "date", f."referrer_present", f."decision"
+          from "follow_up" f
+          where ${tenantCondition(ctx.em, 'f."tenant_id"', bind)} and f."participation_id" = any(${bind(pgArray(ids))}::uuid[])
+          order by f."participation_id", f."date" desc, f."id" desc`);
+        const rows = await ctx.em.execute<LatestFollowUpRow[]>(sql, params);
+        const byParticipation = new Map(rows.map((r) => [r.participation_id, { id: r.id, date: r.date, referrerPresent: r.referrer_present, decision: r.decision }]));
+        return ids.map((id) => byParticipation.get(id) ?? null);
+      },
+      { cache: false },
+    ),
+);
 
 export const ParticipationRef = builder.loadableObject('Participation', {
   description: 'One person’s participation in one insats. Only the insats’ staff see it.',
@@ -108,7 +145,7 @@ export const ParticipationRef = builder.loadableObject('Participation', {
     level6Months: t.field({ type: LevelEnum, nullable: true, resolve: (p) => p.level6Months ?? null }),
     level18Months: t.field({ type: LevelEnum, nullable: true, resolve: (p) => p.level18Months ?? null }),
     followUps: t.field({ type: [FollowUpRef], resolve: followUps }),
-    latestFollowUp: t.field({ type: FollowUpRef, nullable: true, resolve: async (p) => (await followUps(p)).at(-1) ?? null }),
+    latestFollowUp: t.field({ type: FollowUpRef, nullable: true, resolve: (p, _a, ctx) => latestFollowUps(ctx).load(p.id) }),
   }),
 });
 
@@ -424,6 +461,7 @@ builder.objectField(InterventionRef, 'activeParticipations', (t) =>
     type: [ParticipationRef],
     description: 'Enrolled now (staff of the insats only).',
     authScopes: { role: 'staff' },
-    resolve: (i, _a, ctx) => ctx.em.find(Participation, { ...staffScope(ctx), interventionId: i.id, status: 'ENROLLED' }, { orderBy: { enrolledOn: 'asc', id: 'asc' } }),
+    // Both conditions on the insats: a spread `staffScope` would be overwritten by `interventionId: i.id`.
+    resolve: (i, _a, ctx) => ctx.em.find(Participation, { $and: [staffScope(ctx), { interventionId: i.id, status: 'ENROLLED' }] }, { orderBy: { enrolledOn: 'asc', id: 'asc' } }),
   }),
 );
