@@ -76,8 +76,12 @@ export function reusingSigner(sign: InternalSigner, { maxEntries = 10_000, now =
     entry.token.catch(() => {
       if (signed.get(key) === entry) signed.delete(key);
     });
+    // Least recently used first: drop those too old to hand out again, then any over the bound.
+    for (const [k, e] of signed) {
+      if (at - e.signedAt < REUSE_SIGNED_TOKEN_MS && signed.size < maxEntries) break;
+      signed.delete(k);
+    }
     signed.set(key, entry);
-    if (signed.size > maxEntries) signed.delete(signed.keys().next().value!);
     return entry.token;
   };
 }
@@ -111,9 +115,14 @@ export async function internalVerifier(trust: InternalTrust, audience: string, {
     });
     if (payload.iss !== protectedHeader.kid) throw new Error('issuer does not match the signing key');
     const identity = payload.sub === ANONYMOUS.userId ? ANONYMOUS : identityFromClaims(payload);
+    // Oldest first (tokens live equally long): drop the expired ones at the front, then any over the bound.
+    const at = now();
+    for (const [t, v] of verified) {
+      if (v.expiresAt > at && verified.size < maxEntries) break;
+      verified.delete(t);
+    }
     // jose refuses a token once now >= exp (whole seconds): the same instant the cache stops answering.
     verified.set(token, { identity, expiresAt: payload.exp! * 1000 });
-    if (verified.size > maxEntries) verified.delete(verified.keys().next().value!);
     return copyOf(identity);
   };
 }
