@@ -71,6 +71,15 @@ describe('the gateway', () => {
     expect(res.data).toBeUndefined();
   });
 
+  it('refuses a token once it has expired, though it accepted it before', async () => {
+    const token = await userToken({ exp: now() + 2 });
+    expect((await p.gql('{ forbund { id } }', { token })).data.forbund.id).toBe(VASTERAS.id);
+    await new Promise((resolve) => setTimeout(resolve, (now() + 1) * 1000 - Date.now() + 1050));
+    const res = await p.gql('{ forbund { id } }', { token });
+    expect(res.status).toBe(401);
+    expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('refuses an Authorization header that is not a bearer token', async () => {
     const res = await p.gql('{ forbund { id } }', { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
     expect(codes(res)).toEqual(['UNAUTHENTICATED']);

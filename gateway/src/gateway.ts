@@ -22,7 +22,7 @@ import { internalSigner, reusingSigner, type InternalSigner } from '@finsam/kit/
 import { unauthenticated } from '@finsam/kit/errors.js';
 import { createLogger } from '@finsam/kit/log.js';
 import type { RunningServer } from '@finsam/kit/server.js';
-import { userTokenVerifier, type UserTokenOptions } from './user-token.js';
+import { rememberingUserTokenVerifier, type UserTokenOptions } from './user-token.js';
 import { serveGraphiql } from './graphiql/page.js';
 import { serveExports } from './export.js';
 import { limits, type ApolloArmorConfig } from './limits.js';
@@ -80,7 +80,8 @@ export async function createGateway(options: GatewayOptions) {
   const logger = createLogger('gateway');
   // One EdDSA signature per identity and subgraph every 30 s, rather than one per subgraph fetch.
   const sign = reusingSigner(await internalSigner(options.internalPrivateKey));
-  const verifyUser = userTokenVerifier(options.userTokens);
+  // A user's token is verified once (ES256), then remembered until its exp and at most a minute.
+  const verifyUser = rememberingUserTokenVerifier(options.userTokens);
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,

@@ -5,6 +5,7 @@
  */
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
 import { identityFromClaims, type Identity } from '@finsam/kit/identity.js';
+import { rememberVerified, type VerifiedToken, type VerifiedTokenCacheOptions } from '@finsam/kit/verified-tokens.js';
 
 export interface UserTokenOptions {
   issuer: string;
@@ -18,6 +19,20 @@ export interface UserTokenOptions {
 }
 
 export function userTokenVerifier(options: UserTokenOptions): (token: string) => Promise<Identity> {
+  const verify = verifiedUserToken(options);
+  return async (token) => (await verify(token)).identity;
+}
+
+/**
+ * The same, remembering each verified token until its `exp`, and at most a minute: a signing key
+ * the identity provider withdraws from its JWKS is honoured that much longer at most (jose's own
+ * JWKS cache already keeps keys for minutes).
+ */
+export function rememberingUserTokenVerifier(options: UserTokenOptions, cache: VerifiedTokenCacheOptions = {}): (token: string) => Promise<Identity> {
+  return rememberVerified(verifiedUserToken(options), { maxAgeMs: 60_000, ...cache });
+}
+
+function verifiedUserToken(options: UserTokenOptions): (token: string) => Promise<VerifiedToken> {
   let keys: JWTVerifyGetKey;
   if (options.jwksUrl) keys = createRemoteJWKSet(new URL(options.jwksUrl));
   else if (options.publicJwks?.length) keys = createLocalJWKSet({ keys: options.publicJwks });
@@ -29,6 +44,6 @@ export function userTokenVerifier(options: UserTokenOptions): (token: string) =>
       algorithms: options.algorithms,
       requiredClaims: ['exp', 'sub'],
     });
-    return identityFromClaims(payload);
+    return { identity: identityFromClaims(payload), expiresAt: payload.exp! * 1000 };
   };
 }

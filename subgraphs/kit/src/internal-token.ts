@@ -7,6 +7,7 @@
  */
 import { SignJWT, jwtVerify, importJWK, exportJWK, generateKeyPair, type JWK, type CryptoKey } from 'jose';
 import { claimsFromIdentity, identityFromClaims, ANONYMOUS, type Identity } from './identity.js';
+import { rememberVerified } from './verified-tokens.js';
 
 export const INTERNAL_ALGORITHM = 'EdDSA';
 export const INTERNAL_ISSUER = 'finsam-gateway';
@@ -76,28 +77,25 @@ export function reusingSigner(sign: InternalSigner, { maxEntries = 10_000, now =
     entry.token.catch(() => {
       if (signed.get(key) === entry) signed.delete(key);
     });
+    // Least recently used first: drop those too old to hand out again, then any over the bound.
+    for (const [k, e] of signed) {
+      if (at - e.signedAt < REUSE_SIGNED_TOKEN_MS && signed.size < maxEntries) break;
+      signed.delete(k);
+    }
     signed.set(key, entry);
-    if (signed.size > maxEntries) signed.delete(signed.keys().next().value!);
     return entry.token;
   };
 }
 
 /**
- * Verifies internal tokens for one audience. A verified token is remembered, keyed by its exact
- * text (signature included), until its `exp`: the gateway reuses a token for many requests, and
- * checking the signature again would tell nothing new. After `exp` the token goes through full
- * verification again, which refuses it. Bounded: the oldest entries go first.
+ * Verifies internal tokens for one audience. A verified token is remembered (see
+ * verified-tokens.ts) until its `exp`: the gateway reuses a token for many requests. After `exp`
+ * the token goes through full verification again, which refuses it.
  */
 export async function internalVerifier(trust: InternalTrust, audience: string, { maxEntries = 10_000, now = Date.now }: TokenCacheOptions = {}) {
   const gatewayKey = (await importJWK(trust.gateway, INTERNAL_ALGORITHM)) as CryptoKey;
   const serviceKey = trust.service ? ((await importJWK(trust.service, INTERNAL_ALGORITHM)) as CryptoKey) : null;
-  const verified = new Map<string, { identity: Identity; expiresAt: number }>();
-  return async (token: string): Promise<Identity> => {
-    const hit = verified.get(token);
-    if (hit) {
-      if (now() < hit.expiresAt) return copyOf(hit.identity);
-      verified.delete(token);
-    }
+  return rememberVerified(async (token) => {
     // The key follows the issuer named in the header; the verified issuer claim must match it.
     const { payload, protectedHeader } = await jwtVerify(token, async (header) => {
       if (header.kid === INTERNAL_ISSUER) return gatewayKey;
@@ -112,12 +110,6 @@ export async function internalVerifier(trust: InternalTrust, audience: string, {
     if (payload.iss !== protectedHeader.kid) throw new Error('issuer does not match the signing key');
     const identity = payload.sub === ANONYMOUS.userId ? ANONYMOUS : identityFromClaims(payload);
     // jose refuses a token once now >= exp (whole seconds): the same instant the cache stops answering.
-    verified.set(token, { identity, expiresAt: payload.exp! * 1000 });
-    if (verified.size > maxEntries) verified.delete(verified.keys().next().value!);
-    return copyOf(identity);
-  };
+    return { identity, expiresAt: payload.exp! * 1000 };
+  }, { maxEntries, now });
 }
-
-/** Each request gets its own identity object: nothing one request does to it reaches another. */
-const copyOf = (identity: Identity): Identity =>
-  identity === ANONYMOUS ? ANONYMOUS : { ...identity, roles: [...identity.roles], interventionIds: [...identity.interventionIds] };
