@@ -7,7 +7,7 @@
  */
 import { SignJWT, jwtVerify, importJWK, exportJWK, generateKeyPair, type JWK, type CryptoKey } from 'jose';
 import { claimsFromIdentity, identityFromClaims, ANONYMOUS, type Identity } from './identity.js';
-import { rememberVerified } from './verified-tokens.js';
+import { rememberVerified, setBounded, type TokenCacheOptions } from './verified-tokens.js';
 
 export const INTERNAL_ALGORITHM = 'EdDSA';
 export const INTERNAL_ISSUER = 'finsam-gateway';
@@ -47,13 +47,6 @@ export interface InternalTrust {
   service?: JWK;
 }
 
-export interface TokenCacheOptions {
-  /** Most entries kept; the least recently used goes first. */
-  maxEntries?: number;
-  /** The clock, in milliseconds (tests move it). */
-  now?: () => number;
-}
-
 /** Signing is most of an internal token's cost: hand out the same one again while it has at least half its life left. */
 export const REUSE_SIGNED_TOKEN_MS = (INTERNAL_TOKEN_TTL_SECONDS * 1000) / 2;
 
@@ -67,22 +60,16 @@ export function reusingSigner(sign: InternalSigner, { maxEntries = 10_000, now =
   return (identity, audience) => {
     const key = JSON.stringify([audience, claimsFromIdentity(identity)]);
     const at = now();
+    const fresh = (e: { signedAt: number }) => at - e.signedAt < REUSE_SIGNED_TOKEN_MS;
     const hit = signed.get(key);
-    signed.delete(key);
-    if (hit && at - hit.signedAt < REUSE_SIGNED_TOKEN_MS) {
-      signed.set(key, hit); // most recently used last
-      return hit.token;
+    // Either way the entry goes last: the least recently used stay at the front.
+    const entry = hit && fresh(hit) ? hit : { token: sign(identity, audience), signedAt: at };
+    if (entry !== hit) {
+      entry.token.catch(() => {
+        if (signed.get(key) === entry) signed.delete(key);
+      });
     }
-    const entry = { token: sign(identity, audience), signedAt: at };
-    entry.token.catch(() => {
-      if (signed.get(key) === entry) signed.delete(key);
-    });
-    // Least recently used first: drop those too old to hand out again, then any over the bound.
-    for (const [k, e] of signed) {
-      if (at - e.signedAt < REUSE_SIGNED_TOKEN_MS && signed.size < maxEntries) break;
-      signed.delete(k);
-    }
-    signed.set(key, entry);
+    setBounded(signed, key, entry, maxEntries, fresh);
     return entry.token;
   };
 }

@@ -9,6 +9,7 @@
 import { p, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import { CROSS_TENANT_ROLES, type Identity } from './identity.js';
+import { sqlParameters } from './database.js';
 
 export const TENANT_FILTER = 'tenant';
 /** Session variable the RLS policies compare `tenant_id` with. */
@@ -76,6 +77,16 @@ export function tenantCondition(em: EntityManager, column: string, bind: (value:
   if (params.allTenants === true) return 'true';
   if (typeof params.tenantId !== 'string') throw new Error('tenant filter used without a tenant');
   return `${column} = ${bind(params.tenantId)}::uuid`;
+}
+
+
+/**
+ * Raw SQL put together with its parameters (`sqlParameters`) and the tenant filter's condition
+ * on any table alias: `tenant('r')` is `r."tenant_id" = …` for the fork's tenant.
+ */
+export function tenantSql(em: EntityManager) {
+  const { bind, build } = sqlParameters();
+  return { bind, build, tenant: (alias: string) => tenantCondition(em, `${alias}."tenant_id"`, bind) };
 }
 
 /**

@@ -12,13 +12,30 @@ export interface VerifiedToken {
   expiresAt: number;
 }
 
-export interface VerifiedTokenCacheOptions {
-  /** Most tokens remembered; the oldest go first. */
+/** Bounds of the token caches (this one, and the gateway's reused signatures). */
+export interface TokenCacheOptions {
+  /** Most entries kept; the oldest go first. */
   maxEntries?: number;
-  /** Remember a token at most this long, even if it lives longer (a key withdrawn from a JWKS). */
-  maxAgeMs?: number;
   /** The clock, in milliseconds (tests move it). */
   now?: () => number;
+}
+
+export interface VerifiedTokenCacheOptions extends TokenCacheOptions {
+  /** Remember a token at most this long, even if it lives longer (a key withdrawn from a JWKS). */
+  maxAgeMs?: number;
+}
+
+/**
+ * Puts `key` last in an insertion-ordered Map kept as a bounded cache: first drops, from the
+ * oldest end, the entries no longer usable, then any beyond `maxEntries`.
+ */
+export function setBounded<K, V>(cache: Map<K, V>, key: K, value: V, maxEntries: number, usable: (value: V) => boolean): void {
+  cache.delete(key);
+  for (const [k, v] of cache) {
+    if (usable(v) && cache.size < maxEntries) break;
+    cache.delete(k);
+  }
+  cache.set(key, value);
 }
 
 export function rememberVerified(
@@ -34,12 +51,7 @@ export function rememberVerified(
     }
     const { identity, expiresAt } = await verify(token);
     const at = now();
-    // Oldest first: drop the ones no longer usable at the front, then any over the bound.
-    for (const [t, v] of verified) {
-      if (v.until > at && verified.size < maxEntries) break;
-      verified.delete(t);
-    }
-    verified.set(token, { identity, until: Math.min(expiresAt, at + maxAgeMs) });
+    setBounded(verified, token, { identity, until: Math.min(expiresAt, at + maxAgeMs) }, maxEntries, (v) => v.until > at);
     return copyOf(identity);
   };
 }

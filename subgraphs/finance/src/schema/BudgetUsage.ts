@@ -1,8 +1,8 @@
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { builder } from './builder.js';
 import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js';
-import { pgArray, sqlParameters } from '@finsam/kit/database.js';
-import { tenantCondition } from '@finsam/kit/tenant.js';
+import { pgArray } from '@finsam/kit/database.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
 import { kronor } from './money.js';
 import { PERIODS_PER_YEAR } from './periods.js';
 import { COUNTED_STATUSES } from '../entities/Requisition.js';
@@ -37,8 +37,7 @@ export type UsageScope = { interventionIds: readonly string[] } | { forbundId: s
  * fork's tenant filter as a condition on every table, and RLS on the fork's transaction.
  */
 async function usageRows(ctx: SubgraphContext, scope: UsageScope, year: number, untilPeriod: number): Promise<UsageRow[]> {
-  const { bind, build } = sqlParameters();
-  const tenant = (alias: string) => tenantCondition(ctx.em, `${alias}."tenant_id"`, bind);
+  const { bind, build, tenant } = tenantSql(ctx.em);
   const counted = pgArray(COUNTED_STATUSES);
   const wanted =
     'interventionIds' in scope

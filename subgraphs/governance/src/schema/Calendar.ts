@@ -3,9 +3,9 @@ import { ForbundRef } from './Forbund.js';
 import { InterventionRef, seesIntervention } from './Intervention.js';
 import { MeetingRef } from './Meeting.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { pgArray, sqlParameters } from '@finsam/kit/database.js';
+import { pgArray } from '@finsam/kit/database.js';
 import { interventionScope } from '@finsam/kit/identity.js';
-import { tenantCondition } from '@finsam/kit/tenant.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
 import { today } from '@finsam/kit/dates.js';
 
 /**
@@ -90,8 +90,7 @@ export async function nextMeetings(
   from: string,
   limit: number,
 ): Promise<(UpcomingMeeting & { intervention_id: string | null })[]> {
-  const { bind, build } = sqlParameters();
-  const tenant = (alias: string) => tenantCondition(ctx.em, `${alias}."tenant_id"`, bind);
+  const { bind, build, tenant } = tenantSql(ctx.em);
   const meetings = (where: string) => `
     select b."intervention_id", m."id", to_char(m."date", 'YYYY-MM-DD') as "date", m."title"
     from "meeting" m join "body" b on b."id" = m."body_id" and ${tenant('b')}

@@ -17,23 +17,24 @@ import { tenantRowLevelSecurity } from '@finsam/kit/tenant.js';
  * Only the triggers write the ledger: the app role may read it, under the same RLS as the rows.
  */
 const CONTRIBUTIONS = (source: string) => `
-  with r as (${source}),
+  -- Only enrolled participations count; those never enrolled add nothing.
+  with r as (select * from (${source}) as src where "enrolled_on" is not null),
   c as (
     select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on") as h, 'ALL' as dim, '' as key,
       s as n_new, 0 as n_exited, case when "age_at_referral" is not null then s else 0 end as age_n, s * coalesce("age_at_referral", 0) as age_sum, 0 as step
-      from r where "enrolled_on" is not null
-    union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"), 'KON', "kon", s, 0, 0, 0, 0 from r where "enrolled_on" is not null
-    union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"), 'REFERRER', "referrer_unit", s, 0, 0, 0, 0 from r where "enrolled_on" is not null
-    union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"), 'HEMKOMMUN', "hemkommun", s, 0, 0, 0, 0 from r where "enrolled_on" is not null and "hemkommun" is not null
+      from r
+    union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"), 'KON', "kon", s, 0, 0, 0, 0 from r
+    union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"), 'REFERRER', "referrer_unit", s, 0, 0, 0, 0 from r
+    union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"), 'HEMKOMMUN', "hemkommun", s, 0, 0, 0, 0 from r where "hemkommun" is not null
     union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"), 'ALL', '', 0, s, 0, 0,
       -- A step towards work or studies (STEP_FORWARD in schema/Statistics.ts; test/reports.test.ts checks they agree).
       case when "outcomes" && array['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'] then s else 0 end
-      from r where "enrolled_on" is not null and "exited_on" is not null
-    union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"), 'KON', "kon", 0, s, 0, 0, 0 from r where "enrolled_on" is not null and "exited_on" is not null
+      from r where "exited_on" is not null
+    union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"), 'KON', "kon", 0, s, 0, 0, 0 from r where "exited_on" is not null
     union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"), 'HEMKOMMUN', "hemkommun", 0, s, 0, 0, 0
-      from r where "enrolled_on" is not null and "exited_on" is not null and "hemkommun" is not null
+      from r where "exited_on" is not null and "hemkommun" is not null
     union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"), 'OUTCOME', o, 0, s, 0, 0, 0
-      from r cross join lateral unnest(r."outcomes") as o where "enrolled_on" is not null and "exited_on" is not null
+      from r cross join lateral unnest(r."outcomes") as o where "exited_on" is not null
   )
   insert into "participation_half_year" as l ("tenant_id", "intervention_id", "half_year", "dim", "key", "new", "exited", "age_n", "age_sum", "step_forward")
   select "tenant_id", "intervention_id", h, dim, key, sum(n_new), sum(n_exited), sum(age_n), sum(age_sum), sum(step) from c group by 1, 2, 3, 4, 5

@@ -4,8 +4,8 @@ import { ParticipationRef } from './Participation.js';
 import type { EntityDictionary } from '@mikro-orm/core';
 import { Participation } from '../entities/Participation.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { pgArray, sqlParameters } from '@finsam/kit/database.js';
-import { tenantCondition } from '@finsam/kit/tenant.js';
+import { pgArray } from '@finsam/kit/database.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
 import { addDays, addMonths, today } from '@finsam/kit/dates.js';
 
 const DEADLINE_KINDS = {
@@ -73,8 +73,7 @@ function deadlinesOf(p: DeadlineRow, asOf: string): { kind: Kind; due: string }[
  * entity made for a participation with nothing due in the window.
  */
 async function deadlineRows(ctx: SubgraphContext, interventionId: string): Promise<DeadlineRow[]> {
-  const { bind, build } = sqlParameters();
-  const tenant = (alias: string) => tenantCondition(ctx.em, `${alias}."tenant_id"`, bind);
+  const { bind, build, tenant } = tenantSql(ctx.em);
   const { sql, params } = build(`
     select p.*, case when p."status" = 'ENROLLED' then (
         select max(f."date") from "follow_up" f where f."participation_id" = p."id" and ${tenant('f')}

@@ -18,8 +18,8 @@ import { Person } from '../entities/Person.js';
 import { FollowUp, FOLLOW_UP_DECISIONS } from '../entities/FollowUp.js';
 import { addMonths } from '@finsam/kit/dates.js';
 import { ownMembers } from '@finsam/kit/directory.js';
-import { pgArray, sqlParameters } from '@finsam/kit/database.js';
-import { tenantCondition } from '@finsam/kit/tenant.js';
+import { pgArray } from '@finsam/kit/database.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
 
 const enumOf = <T extends readonly string[]>(name: string, values: T, description?: string) => builder.enumType(name, { values, description });
 export const StatusEnum = enumOf('ParticipationStatus', STATUSES);
@@ -93,11 +93,11 @@ const latestFollowUps = createContextCache(
   (ctx: SubgraphContext) =>
     new DataLoader<string, FollowUpView | null>(
       async (ids) => {
-        const { bind, build } = sqlParameters();
+        const { bind, build, tenant } = tenantSql(ctx.em);
         const { sql, params } = build(`
           select distinct on (f."participation_id") f."participation_id", f."id", to_char(f."date", 'YYYY-MM-DD') as "date", f."referrer_present", f."decision"
           from "follow_up" f
-          where ${tenantCondition(ctx.em, 'f."tenant_id"', bind)} and f."participation_id" = any(${bind(pgArray(ids))}::uuid[])
+          where ${tenant('f')} and f."participation_id" = any(${bind(pgArray(ids))}::uuid[])
           order by f."participation_id", f."date" desc, f."id" desc`);
         const rows = await ctx.em.execute<LatestFollowUpRow[]>(sql, params);
         const byParticipation = new Map(rows.map((r) => [r.participation_id, { id: r.id, date: r.date, referrerPresent: r.referrer_present, decision: r.decision }]));
