@@ -13,10 +13,9 @@ import { database as financeDatabase } from '@finsam/finance/server.js';
 import { database as governanceDatabase } from '@finsam/governance/server.js';
 import { forbundUsage, usageFor } from '@finsam/finance/schema/BudgetUsage.js';
 import { nextMeetings } from '@finsam/governance/schema/Calendar.js';
-import { startTestPlatform, VASTERAS, NORRA, type TestPlatform } from './support/platform.js';
+import { startTestPlatform, VASTERAS, NORRA, type TestPlatform, DEMO_INTERVENTION_IDS } from './support/platform.js';
 
-const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
-const SALA = '1c7e0000-0000-4000-8000-000000000007';
+const { HALLSTAHAMMAR, SALA } = DEMO_INTERVENTION_IDS;
 
 let p: TestPlatform;
 const owners: Record<string, MikroORM> = {};

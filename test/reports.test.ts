@@ -4,7 +4,7 @@
  * the Årsrapport's tables (DOMAIN.md); and who may read which part of it.
  */
 import pg from 'pg';
-import { startTestPlatform, codes, NORRA, SODRA, VASTERAS, type TestPlatform } from './support/platform.js';
+import { startTestPlatform, codes, NORRA, SODRA, VASTERAS, type TestPlatform, DEMO_INTERVENTION_IDS } from './support/platform.js';
 import { alternatives } from './support/disclosure-attack.js';
 
 let p: TestPlatform;
@@ -13,11 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-const SALA = '1c7e0000-0000-4000-8000-000000000007';
-const FNS = '1c7e0000-0000-4000-8000-000000000008';
-const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
-const SURAHAMMAR = '1c7e0000-0000-4000-8000-000000000010';
-const KURATOR_REGION = '1c7e0000-0000-4000-8000-000000000013';
+const { SALA, FNS, HALLSTAHAMMAR, SURAHAMMAR, KURATOR_REGION } = DEMO_INTERVENTION_IDS;
 
 const REPORT = `{
   forbund { year(year: 2021) {

@@ -4,7 +4,7 @@
  */
 import { internalSigner } from '@finsam/kit/internal-token.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
-import { startTestPlatform, codes, VASTERAS, NORRA, SODRA, type TestPlatform } from './support/platform.js';
+import { startTestPlatform, codes, VASTERAS, NORRA, SODRA, type TestPlatform, DEMO_INTERVENTION_IDS } from './support/platform.js';
 
 let p: TestPlatform;
 beforeAll(async () => {
@@ -95,8 +95,7 @@ describe('cross-förbund roles', () => {
 });
 
 describe('teams', () => {
-  const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
-  const VASTERAS_TEAM = '1c7e0000-0000-4000-8000-000000000001';
+  const { HALLSTAHAMMAR, VASTERAS_TEAM } = DEMO_INTERVENTION_IDS;
 
   it('root fields show a förbund admin its own insatser only', async () => {
     const res = await p.gql(`{ interventions { edges { node { id name } } } hallsta: intervention(id: "${HALLSTAHAMMAR}") { id } own: intervention(id: "${VASTERAS_TEAM}") { id } }`, { as: 'vasteras-admin' });
@@ -133,7 +132,7 @@ describe('governance records', () => {
 });
 
 describe('indicators', () => {
-  const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
+  const { HALLSTAHAMMAR } = DEMO_INTERVENTION_IDS;
   const NORRA_ROUND = '1d1c0000-0000-4000-8002-000000000002';
 
   it('root fields show a förbund admin none of another förbund\'s survey rounds', async () => {
@@ -161,8 +160,7 @@ describe('indicators', () => {
 });
 
 describe('finance', () => {
-  const SALA = '1c7e0000-0000-4000-8000-000000000007';
-  const VASTERAS_TEAM = '1c7e0000-0000-4000-8000-000000000001';
+  const { SALA, VASTERAS_TEAM } = DEMO_INTERVENTION_IDS;
 
   it("root fields show a förbund admin its own förbund's money only", async () => {
     const res = await p.gql(`{ financialStatement(year: 2021) { used interventions { intervention { id } } } requisitions(year: 2021) { id intervention { id } } forbund { budget(year: 2022) { income } } }`, { as: 'vasteras-admin' });

@@ -15,10 +15,10 @@
  *   - "Kurator Region" is in the Årsrapport's table but is not one of teams' demo insatser; it is
  *     added here as an insats (everything but its name and money is demo) so the table is complete.
  */
-import type { DemoIntervention, MemberRef } from './demo-teams.js';
+import { DEMO_INTERVENTION_IDS, type DemoIntervention, type MemberRef } from './demo-teams.js';
 
 export const KURATOR_REGION: DemoIntervention = {
-  id: '1c7e0000-0000-4000-8000-000000000013',
+  id: DEMO_INTERVENTION_IDS.KURATOR_REGION,
   forbund: 'norra-vastmanland',
   name: 'Kurator Region',
   kind: 'INDIVIDUAL',
@@ -60,11 +60,11 @@ export const DEMO_BUDGETS: DemoBudget[] = [
     costLines: [
       { category: 'KANSLI', description: 'Kansli', amount: 200_000 },
       { category: 'SALARIES_AND_FEES', description: 'Löner och arvoden', amount: 1_400_000 },
-      { category: 'INDIVIDUAL_INTERVENTION', interventionId: '1c7e0000-0000-4000-8000-000000000001', description: 'Samordningsteam', amount: 6_700_000 },
-      { category: 'INDIVIDUAL_INTERVENTION', interventionId: '1c7e0000-0000-4000-8000-000000000002', description: 'Spira', amount: 1_919_000 },
-      { category: 'INDIVIDUAL_INTERVENTION', interventionId: '1c7e0000-0000-4000-8000-000000000003', description: 'SIM', amount: 925_000 },
+      { category: 'INDIVIDUAL_INTERVENTION', interventionId: DEMO_INTERVENTION_IDS.VASTERAS_TEAM, description: 'Samordningsteam', amount: 6_700_000 },
+      { category: 'INDIVIDUAL_INTERVENTION', interventionId: DEMO_INTERVENTION_IDS.SPIRA, description: 'Spira', amount: 1_919_000 },
+      { category: 'INDIVIDUAL_INTERVENTION', interventionId: DEMO_INTERVENTION_IDS.SIM, description: 'SIM', amount: 925_000 },
       { category: 'OTHER', description: 'Övriga individinsatser (insatskatalog, näringslivskoordinator, operativ utvecklingsledare, efterstöd)', amount: 2_050_000 },
-      { category: 'STRUCTURAL_INTERVENTION', interventionId: '1c7e0000-0000-4000-8000-000000000006', description: 'Strukturella insatser', amount: 2_850_000 },
+      { category: 'STRUCTURAL_INTERVENTION', interventionId: DEMO_INTERVENTION_IDS.STRUCTURAL_VASTERAS, description: 'Strukturella insatser', amount: 2_850_000 },
     ],
     prognosis: [{ income: 10_996_000, costs: 13_840_000 }, { income: 10_996_000, costs: 13_139_150 }],
   },
@@ -74,10 +74,10 @@ export const DEMO_BUDGETS: DemoBudget[] = [
 export interface DemoAllocation { forbund: DemoBudget['forbund']; interventionId: string; year: number; allocated: number; used: number }
 
 export const DEMO_ALLOCATIONS: DemoAllocation[] = [
-  { forbund: 'norra-vastmanland', interventionId: '1c7e0000-0000-4000-8000-000000000009', year: 2021, allocated: 1_060_000, used: 1_044_493 }, // Hallstahammar
-  { forbund: 'norra-vastmanland', interventionId: '1c7e0000-0000-4000-8000-000000000010', year: 2021, allocated: 958_000, used: 962_920 }, // Surahammar
-  { forbund: 'norra-vastmanland', interventionId: '1c7e0000-0000-4000-8000-000000000008', year: 2021, allocated: 1_457_000, used: 1_401_914 }, // FNS
-  { forbund: 'norra-vastmanland', interventionId: '1c7e0000-0000-4000-8000-000000000007', year: 2021, allocated: 1_590_000, used: 1_535_642 }, // Sala
+  { forbund: 'norra-vastmanland', interventionId: DEMO_INTERVENTION_IDS.HALLSTAHAMMAR, year: 2021, allocated: 1_060_000, used: 1_044_493 }, // Hallstahammar
+  { forbund: 'norra-vastmanland', interventionId: DEMO_INTERVENTION_IDS.SURAHAMMAR, year: 2021, allocated: 958_000, used: 962_920 }, // Surahammar
+  { forbund: 'norra-vastmanland', interventionId: DEMO_INTERVENTION_IDS.FNS, year: 2021, allocated: 1_457_000, used: 1_401_914 }, // FNS
+  { forbund: 'norra-vastmanland', interventionId: DEMO_INTERVENTION_IDS.SALA, year: 2021, allocated: 1_590_000, used: 1_535_642 }, // Sala
   { forbund: 'norra-vastmanland', interventionId: KURATOR_REGION.id, year: 2021, allocated: 235_000, used: 129_829 },
 ];
 

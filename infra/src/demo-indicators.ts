@@ -11,6 +11,9 @@
  */
 import { forbundBySlug } from './demo.js';
 import type { Scale } from '@finsam/indicators/entities/Instrument.js';
+import { DEMO_INTERVENTION_IDS } from './demo-teams.js';
+
+const { SALA, FNS, HALLSTAHAMMAR, SURAHAMMAR } = DEMO_INTERVENTION_IDS;
 
 export const DEMO_INSTRUMENT = {
   id: '1d1c0000-0000-4000-8000-000000000001',
@@ -31,10 +34,6 @@ export const DEMO_INSTRUMENT = {
   ].map((item, i) => ({ ...item, id: `1d1c0000-0000-4000-8001-${String(i + 1).padStart(12, '0')}`, position: i + 1, required: true })),
 };
 
-const SALA = '1c7e0000-0000-4000-8000-000000000007';
-const FNS = '1c7e0000-0000-4000-8000-000000000008';
-const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
-const SURAHAMMAR = '1c7e0000-0000-4000-8000-000000000010';
 
 export interface DemoRound {
   id: string;

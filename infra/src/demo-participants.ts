@@ -8,6 +8,7 @@
  * Surahammar's exits, the other teams' referrers, ages and kön are invented.
  */
 import { luhn } from '@finsam/participants/personnummer.js';
+import { DEMO_INTERVENTION_IDS } from './demo-teams.js';
 
 type Outcome = 'ARBETE_UTAN_STOD' | 'STUDIER' | 'AKTIVT_ARBETSSOKANDE' | 'FORTSATT_REHABILITERING' | 'MEDICINSK_REHABILITERING' | 'AVBROTT' | 'OVRIGT';
 type Referrer = 'FORSAKRINGSKASSAN' | 'ARBETSFORMEDLINGEN' | 'KOMMUN_FORSORJNINGSSTOD' | 'REGION';
@@ -24,25 +25,25 @@ export interface DemoTeam {
 
 export const DEMO_TEAMS: DemoTeam[] = [
   {
-    interventionId: '1c7e0000-0000-4000-8000-000000000007', // Sala
+    interventionId: DEMO_INTERVENTION_IDS.SALA, // Sala
     hemkommun: { '1981': [18, 42, 20, 41] },
     exits: { AVBROTT: 0, ARBETE_UTAN_STOD: 5, STUDIER: 3, AKTIVT_ARBETSSOKANDE: 1, FORTSATT_REHABILITERING: 2, MEDICINSK_REHABILITERING: 5, OVRIGT: 0 },
     referrers: { FORSAKRINGSKASSAN: 10, ARBETSFORMEDLINGEN: 4, KOMMUN_FORSORJNINGSSTOD: 3, REGION: 1 },
   },
   {
-    interventionId: '1c7e0000-0000-4000-8000-000000000008', // FNS
+    interventionId: DEMO_INTERVENTION_IDS.FNS, // FNS
     hemkommun: { '1982': [14, 25, 7, 21], '1962': [3, 8, 5, 14], '1904': [5, 6, 2, 2] },
     exits: { AVBROTT: 1, ARBETE_UTAN_STOD: 1, STUDIER: 2, AKTIVT_ARBETSSOKANDE: 3, FORTSATT_REHABILITERING: 5, MEDICINSK_REHABILITERING: 3, OVRIGT: 2 },
     referrers: { FORSAKRINGSKASSAN: 9, ARBETSFORMEDLINGEN: 6, KOMMUN_FORSORJNINGSSTOD: 5, REGION: 2 },
   },
   {
-    interventionId: '1c7e0000-0000-4000-8000-000000000009', // Hallstahammar
+    interventionId: DEMO_INTERVENTION_IDS.HALLSTAHAMMAR, // Hallstahammar
     hemkommun: { '1961': [15, 26, 15, 27] },
     exits: { AVBROTT: 0, ARBETE_UTAN_STOD: 2, STUDIER: 2, AKTIVT_ARBETSSOKANDE: 3, FORTSATT_REHABILITERING: 3, MEDICINSK_REHABILITERING: 3, OVRIGT: 2 },
     referrers: { FORSAKRINGSKASSAN: 6, ARBETSFORMEDLINGEN: 5, KOMMUN_FORSORJNINGSSTOD: 3, REGION: 1 },
   },
   {
-    interventionId: '1c7e0000-0000-4000-8000-000000000010', // Surahammar
+    interventionId: DEMO_INTERVENTION_IDS.SURAHAMMAR, // Surahammar
     hemkommun: { '1907': [13, 25, 17, 25] },
     exits: { ARBETE_UTAN_STOD: 3, STUDIER: 1, AKTIVT_ARBETSSOKANDE: 2, FORTSATT_REHABILITERING: 3, MEDICINSK_REHABILITERING: 2, OVRIGT: 1 },
     referrers: { KOMMUN_FORSORJNINGSSTOD: 4, ARBETSFORMEDLINGEN: 3, FORSAKRINGSKASSAN: 6 },

@@ -77,10 +77,23 @@ const VAS_FOLLOW_UP = 'SUS/Uppföljning Finsam + Indikatorer för finansiell sam
 // Data
 // ---------------------------------------------------------------------------------------------
 
+/** The demo insatser that other seeds and the tests name (Kurator Region is demo-finance.ts's). */
+export const DEMO_INTERVENTION_IDS = {
+  VASTERAS_TEAM: '1c7e0000-0000-4000-8000-000000000001',
+  SPIRA: '1c7e0000-0000-4000-8000-000000000002',
+  SIM: '1c7e0000-0000-4000-8000-000000000003',
+  STRUCTURAL_VASTERAS: '1c7e0000-0000-4000-8000-000000000006',
+  SALA: '1c7e0000-0000-4000-8000-000000000007',
+  FNS: '1c7e0000-0000-4000-8000-000000000008',
+  HALLSTAHAMMAR: '1c7e0000-0000-4000-8000-000000000009',
+  SURAHAMMAR: '1c7e0000-0000-4000-8000-000000000010',
+  KURATOR_REGION: '1c7e0000-0000-4000-8000-000000000013',
+} as const;
+
 export const DEMO_INTERVENTIONS: DemoIntervention[] = [
   // ========================= Samordningsförbundet Västerås =========================
   {
-    id: '1c7e0000-0000-4000-8000-000000000001',
+    id: DEMO_INTERVENTION_IDS.VASTERAS_TEAM,
     forbund: 'vasteras',
     name: 'Samordningsteamet Västerås',
     kind: 'INDIVIDUAL',
@@ -141,7 +154,7 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       'financing FORBUND inferred from the 2022 allocation (6 700 000 kr) and the personalutlåningsavtal; goal status demo',
   },
   {
-    id: '1c7e0000-0000-4000-8000-000000000002',
+    id: DEMO_INTERVENTION_IDS.SPIRA,
     forbund: 'vasteras',
     name: 'Spira',
     kind: 'INDIVIDUAL',
@@ -190,7 +203,7 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       'startDate: demo; bookkeeping and employer Västerås stad: inferred (implemented in Västerås stad, same ansvarig chef as Samordningsteamet); goal status demo',
   },
   {
-    id: '1c7e0000-0000-4000-8000-000000000003',
+    id: DEMO_INTERVENTION_IDS.SIM,
     forbund: 'vasteras',
     name: 'SIM',
     kind: 'INDIVIDUAL',
@@ -312,7 +325,7 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       'handläggarnas FTE 10 % and capacity (40/år): demo; utvecklingsledarens employer and bookkeeping Västerås stad: demo (seed 004 says the förbund employs); goal status demo',
   },
   {
-    id: '1c7e0000-0000-4000-8000-000000000006',
+    id: DEMO_INTERVENTION_IDS.STRUCTURAL_VASTERAS,
     forbund: 'vasteras',
     name: 'Kunskapshöjande insatser – utbildningar, frukostmöten och webbinarier',
     kind: 'STRUCTURAL',
@@ -358,7 +371,7 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
 
   // ========================= Norra Västmanlands Samordningsförbund =========================
   {
-    id: '1c7e0000-0000-4000-8000-000000000007',
+    id: DEMO_INTERVENTION_IDS.SALA,
     forbund: 'norra-vastmanland',
     name: 'Samordningsteam Sala',
     kind: 'INDIVIDUAL',
@@ -430,7 +443,7 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       'financing FORBUND inferred from allocation 1 590 000 kr 2021; goal measure/target paraphrased and status our reading',
   },
   {
-    id: '1c7e0000-0000-4000-8000-000000000008',
+    id: DEMO_INTERVENTION_IDS.FNS,
     forbund: 'norra-vastmanland',
     name: 'Samordningsteam FNS',
     kind: 'INDIVIDUAL',
@@ -488,7 +501,7 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       'financing FORBUND inferred from allocation 1 457 000 kr 2021; goal measure/target paraphrased and status our reading',
   },
   {
-    id: '1c7e0000-0000-4000-8000-000000000009',
+    id: DEMO_INTERVENTION_IDS.HALLSTAHAMMAR,
     forbund: 'norra-vastmanland',
     name: 'Samordningsteam Hallstahammar',
     kind: 'INDIVIDUAL',
@@ -555,7 +568,7 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       'financing FORBUND inferred from allocations 1 060 000 kr + kurator via Region 2021; the team takes part in ESF-projektet "Vägar framåt" but the insats is not ESF-funded; goal measure/target paraphrased and status our reading',
   },
   {
-    id: '1c7e0000-0000-4000-8000-000000000010',
+    id: DEMO_INTERVENTION_IDS.SURAHAMMAR,
     forbund: 'norra-vastmanland',
     name: 'Samordningsteam Surahammar',
     kind: 'INDIVIDUAL',

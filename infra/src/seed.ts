@@ -12,7 +12,7 @@ import { StaffPosition } from '@finsam/teams/entities/StaffPosition.js';
 import { LocalGoal } from '@finsam/teams/entities/LocalGoal.js';
 import { StructuralEvent } from '@finsam/teams/entities/StructuralEvent.js';
 import { DEMO_FORBUND, demoMemberId, memberRef, forbundBySlug } from './demo.js';
-import { DEMO_INTERVENTIONS } from './demo-teams.js';
+import { DEMO_INTERVENTIONS, DEMO_INTERVENTION_IDS } from './demo-teams.js';
 import { demoParticipations } from './demo-participants.js';
 import { Participation } from '@finsam/participants/entities/Participation.js';
 import { Person } from '@finsam/participants/entities/Person.js';
@@ -97,7 +97,7 @@ export async function seedGovernanceBodies(orm: MikroORM): Promise<void> {
       }
 
       if (f.slug === 'norra-vastmanland') {
-        const hallsta = '1c7e0000-0000-4000-8000-000000000009';
+        const hallsta = DEMO_INTERVENTION_IDS.HALLSTAHAMMAR;
         const sg = steering.get(hallsta)!;
         const meeting = tx.create(Meeting, {
           id: randomUUID(), tenantId: f.id, body: sg, date: '2021-10-20', title: 'Styrgrupp Hallstahammar', agenda: ['Bemanning', 'Volymer', 'Avvikelser'], attendance: [],
@@ -106,7 +106,7 @@ export async function seedGovernanceBodies(orm: MikroORM): Promise<void> {
         const decision = tx.create(Decision, { id: randomUUID(), tenantId: f.id, meeting, kind: 'AVVIKELSE', text: 'Arbetsförmedlingen utser en kontaktperson för remisser till teamet.', interventionId: hallsta, participationId: null, budgetYear: null, votes: [] });
         await tx.flush(); // the avvikelse refers to the decision by id column, which the ORM does not order by
         tx.create(Avvikelse, { id: randomUUID(), tenantId: f.id, interventionId: hallsta, reportedOn: '2021-10-05', description: 'Remisser från Arbetsförmedlingen har uteblivit i två månader.', status: 'HANDLED', dueOn: '2021-11-04', decisionId: decision.id, forwardedToMemberId: null, reportedBy: 'demo:norra-vastmanland-staff' });
-        tx.create(Avvikelse, { id: randomUUID(), tenantId: f.id, interventionId: '1c7e0000-0000-4000-8000-000000000007', reportedOn: '2022-02-01', description: 'Deltagare saknar SIP trots samtycke; parterna kallar inte till möte.', status: 'RECEIVED', dueOn: '2022-03-03', decisionId: null, forwardedToMemberId: null, reportedBy: 'demo:staff' });
+        tx.create(Avvikelse, { id: randomUUID(), tenantId: f.id, interventionId: DEMO_INTERVENTION_IDS.SALA, reportedOn: '2022-02-01', description: 'Deltagare saknar SIP trots samtycke; parterna kallar inte till möte.', status: 'RECEIVED', dueOn: '2022-03-03', decisionId: null, forwardedToMemberId: null, reportedBy: 'demo:staff' });
       }
     });
   }

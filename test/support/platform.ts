@@ -45,6 +45,8 @@ export interface TestPlatform extends Platform {
   close(): Promise<void>;
 }
 
+export { DEMO_INTERVENTION_IDS } from '@finsam/infra/demo-teams.js';
+
 export const VASTERAS = DEMO_FORBUND.find((f) => f.slug === 'vasteras')!;
 export const NORRA = DEMO_FORBUND.find((f) => f.slug === 'norra-vastmanland')!;
 export const SODRA = DEMO_FORBUND.find((f) => f.slug === 'sodra-dalarna')!;

@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import { demoMemberId } from '@finsam/infra/demo.js';
-import { startTestPlatform, codes, VASTERAS, NORRA, type TestPlatform } from '../../../test/support/platform.js';
+import { startTestPlatform, codes, VASTERAS, NORRA, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 
 let p: TestPlatform;
 beforeAll(async () => {
@@ -12,12 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-const SALA = '1c7e0000-0000-4000-8000-000000000007';
-const FNS = '1c7e0000-0000-4000-8000-000000000008';
-const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
-const SURAHAMMAR = '1c7e0000-0000-4000-8000-000000000010';
-const KURATOR_REGION = '1c7e0000-0000-4000-8000-000000000013';
-const VASTERAS_TEAM = '1c7e0000-0000-4000-8000-000000000001';
+const { SALA, FNS, HALLSTAHAMMAR, SURAHAMMAR, KURATOR_REGION, VASTERAS_TEAM } = DEMO_INTERVENTION_IDS;
 const vMember = (ref: string) => demoMemberId(VASTERAS.id, ref);
 
 const RESULT = `__typename ... on Error { code message } ... on ValidationError { issues { path message } } ... on ConflictError { path } ... on NotFoundError { path }`;

@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { internalSigner } from '@finsam/kit/internal-token.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
-import { startTestPlatform, codes, VASTERAS, NORRA, SODRA, type TestPlatform } from '../../../test/support/platform.js';
+import { startTestPlatform, codes, VASTERAS, NORRA, SODRA, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 
 let p: TestPlatform;
 beforeAll(async () => {
@@ -13,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
-const SALA = '1c7e0000-0000-4000-8000-000000000007';
+const { HALLSTAHAMMAR, SALA } = DEMO_INTERVENTION_IDS;
 const RESULT = `__typename ... on ValidationError { issues { path message } } ... on NotFoundError { message }`;
 
 async function vasterasBoard() {

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { sqlStatementCount } from '@finsam/kit/database.js';
 import { hashResponseCode } from '@finsam/indicators/response-codes.js';
 import { DEMO_INSTRUMENT, DEMO_ROUNDS } from '@finsam/infra/demo-indicators.js';
-import { startTestPlatform, codes, type TestPlatform } from '../../../test/support/platform.js';
+import { startTestPlatform, codes, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 
 let p: TestPlatform;
 beforeAll(async () => {
@@ -15,11 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-const SALA = '1c7e0000-0000-4000-8000-000000000007';
-const FNS = '1c7e0000-0000-4000-8000-000000000008';
-const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
-const SURAHAMMAR = '1c7e0000-0000-4000-8000-000000000010';
-const VASTERAS_TEAM = '1c7e0000-0000-4000-8000-000000000001';
+const { SALA, FNS, HALLSTAHAMMAR, SURAHAMMAR, VASTERAS_TEAM } = DEMO_INTERVENTION_IDS;
 const SEEDED_2021 = DEMO_ROUNDS[1]!.id;
 
 /** Reads the indicators database as the superuser: what is really stored. */

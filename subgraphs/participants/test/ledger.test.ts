@@ -12,9 +12,9 @@ import { periodBounds, type ReportPeriod } from '@finsam/kit/report-period.js';
 import { database } from '@finsam/participants/server.js';
 import { KON, OUTCOMES, REFERRER_UNITS, Participation } from '@finsam/participants/entities/Participation.js';
 import { STEP_FORWARD } from '@finsam/participants/schema/Statistics.js';
-import { startTestPlatform, NORRA, type TestPlatform } from '../../../test/support/platform.js';
+import { startTestPlatform, NORRA, DEMO_INTERVENTION_IDS, type TestPlatform } from '../../../test/support/platform.js';
 
-const INTERVENTIONS = ['1c7e0000-0000-4000-8000-000000000007', '1c7e0000-0000-4000-8000-000000000008', '1c7e0000-0000-4000-8000-000000000010'];
+const INTERVENTIONS = [DEMO_INTERVENTION_IDS.SALA, DEMO_INTERVENTION_IDS.FNS, DEMO_INTERVENTION_IDS.SURAHAMMAR];
 const KOMMUNER = ['1981', '1982', '1961'];
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
 

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { internalSigner } from '@finsam/kit/internal-token.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
-import { startTestPlatform, codes, NORRA, VASTERAS, type TestPlatform } from '../../../test/support/platform.js';
+import { startTestPlatform, codes, NORRA, VASTERAS, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 import { demoMemberId } from '@finsam/infra/demo.js';
 
 let p: TestPlatform;
@@ -19,9 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-const SALA = '1c7e0000-0000-4000-8000-000000000007';
-const FNS = '1c7e0000-0000-4000-8000-000000000008';
-const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
+const { SALA, FNS, HALLSTAHAMMAR } = DEMO_INTERVENTION_IDS;
 const RESULT = `__typename ... on ValidationError { issues { path message } } ... on NotFoundError { message }`;
 
 async function db<T>(sql: string, params: unknown[] = []): Promise<T[]> {

@@ -10,10 +10,9 @@ import { forkForTenant } from '@finsam/kit/tenant.js';
 import { database } from '@finsam/participants/server.js';
 import { Participation } from '@finsam/participants/entities/Participation.js';
 import { FollowUp } from '@finsam/participants/entities/FollowUp.js';
-import { startTestPlatform, sqlStatementsFor, NORRA, type TestPlatform } from '../../../test/support/platform.js';
+import { startTestPlatform, sqlStatementsFor, NORRA, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 
-const SURAHAMMAR = '1c7e0000-0000-4000-8000-000000000010';
-const SALA = '1c7e0000-0000-4000-8000-000000000007';
+const { SURAHAMMAR, SALA } = DEMO_INTERVENTION_IDS;
 let p: TestPlatform;
 let owner: MikroORM;
 beforeAll(async () => {

@@ -4,7 +4,7 @@
  * may see what.
  */
 import pg from 'pg';
-import { startTestPlatform, codes, VASTERAS, NORRA, type TestPlatform } from '../../../test/support/platform.js';
+import { startTestPlatform, codes, VASTERAS, NORRA, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 import { demoMemberId } from '@finsam/infra/demo.js';
 
 let p: TestPlatform;
@@ -13,9 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-const HALLSTAHAMMAR = '1c7e0000-0000-4000-8000-000000000009';
-const SAMORDNINGSTEAMET_VASTERAS = '1c7e0000-0000-4000-8000-000000000001';
-const STRUCTURAL_VASTERAS = '1c7e0000-0000-4000-8000-000000000006';
+const { HALLSTAHAMMAR, VASTERAS_TEAM: SAMORDNINGSTEAMET_VASTERAS, STRUCTURAL_VASTERAS } = DEMO_INTERVENTION_IDS;
 const vMember = (ref: string) => demoMemberId(VASTERAS.id, ref);
 const nMember = (ref: string) => demoMemberId(NORRA.id, ref);
 
