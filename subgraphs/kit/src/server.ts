@@ -4,8 +4,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Request, type Response } from 'express';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLSchema } from 'graphql';
@@ -79,7 +80,13 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
           res.status(503).json({ status: 'unavailable', subgraph: name });
         }
       });
-      app.use('/graphql', express.json({ limit: '1mb' }), graphqlHandler(apollo, (req) => createContext(req.headers.authorization)));
+      // Only the gateway's POSTs reach a subgraph: nothing revalidates, so no ETag hash of every response.
+      app.set('etag', false);
+      app.use(
+        '/graphql',
+        express.json({ limit: '1mb' }),
+        expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers.authorization) }),
+      );
 
       await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
       const { port: actual } = httpServer.address() as AddressInfo;
@@ -88,38 +95,6 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         stop: () => apollo.stop(),
       };
     },
-  };
-}
-
-/**
- * Apollo behind express for the gateway's calls: what @as-integrations/express5's middleware
- * does, without per-request work these internal responses never use — a legacy `url.parse` for
- * the query string, and `res.send`'s ETag (a hash of every response body; only GETs revalidate).
- */
-export function graphqlHandler<C extends object>(apollo: ApolloServer<C>, context: (req: Request) => Promise<C>) {
-  apollo.assertStarted('graphqlHandler()');
-  return async (req: Request, res: Response): Promise<void> => {
-    if (!('body' in req)) {
-      res.status(500).send('`req.body` is not set: the JSON body parser must run first.');
-      return;
-    }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const query = req.url.indexOf('?');
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: query < 0 ? '' : req.url.slice(query), body: req.body },
-      context: () => context(req),
-    });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status || 200;
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
   };
 }
 
