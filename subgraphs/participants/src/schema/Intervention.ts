@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
+import { pgArray } from '@finsam/kit/database.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
 import { builder } from './builder.js';
 
 /** Enrolled now per insats, for every insats of a request in one query. */
@@ -8,10 +10,10 @@ const enrolledCounts = createContextCache(
   (ctx: SubgraphContext) =>
     new DataLoader<string, number>(async (ids) => {
       // Counted by the database: an insats may have hundreds enrolled, none of them needed here.
-      const rows = await ctx.em.execute<{ intervention_id: string; n: number }[]>(
-        `select "intervention_id", count(*)::int as n from "participation" where "status" = 'ENROLLED' and "intervention_id" in (${ids.map(() => '?').join(', ')}) group by 1`,
-        [...ids],
-      );
+      const { bind, build, tenant } = tenantSql(ctx.em);
+      const { sql, params } = build(`select p."intervention_id", count(*)::int as n from "participation" p
+        where ${tenant('p')} and p."status" = 'ENROLLED' and p."intervention_id" = any(${bind(pgArray(ids))}::uuid[]) group by 1`);
+      const rows = await ctx.em.execute<{ intervention_id: string; n: number }[]>(sql, params);
       const byId = new Map(rows.map((r) => [r.intervention_id, r.n]));
       return ids.map((id) => byId.get(id) ?? 0);
     }),

@@ -8,6 +8,7 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
 import { pgArray } from '@finsam/kit/database.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
 
 /** Outcomes that count as a step towards work or studies (Västerås' goal: 80 %). */
 export const STEP_FORWARD = ['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'];
@@ -32,12 +33,14 @@ interface StatsRow {
 }
 
 // "New": enrolled in the period; "active": enrolled at some time in it; "exited": left in it.
-const STATS_SQL = `
-with a as (select ?::uuid[] as ids, ?::date as f, ?::date as t, ?::text[] as step),
+function statsQuery(ctx: SubgraphContext, ids: string[], from: string, to: string) {
+  const { bind, build, tenant } = tenantSql(ctx.em);
+  return build(`
+with a as (select ${bind(pgArray(ids))}::uuid[] as ids, ${bind(from)}::date as f, ${bind(to)}::date as t, ${bind(pgArray(STEP_FORWARD))}::text[] as step),
 p as (
   select p.*, p."enrolled_on" between a.f and a.t as is_new, p."exited_on" is not null and p."exited_on" between a.f and a.t as is_exit
   from "participation" p, a
-  where p."intervention_id" = any(a.ids) and p."enrolled_on" is not null and p."enrolled_on" <= a.t and (p."exited_on" is null or p."exited_on" >= a.f)
+  where ${tenant('p')} and p."intervention_id" = any(a.ids) and p."enrolled_on" is not null and p."enrolled_on" <= a.t and (p."exited_on" is null or p."exited_on" >= a.f)
 ),
 dims as (
   select "intervention_id", 'NEW_KON' as dim, "kon" as key, count(*)::int as n from p where is_new group by 1, 3
@@ -68,7 +71,8 @@ counts as (
   from p, a group by 1
 ),
 bd as (select "intervention_id", jsonb_agg(jsonb_build_object('dim', dim, 'key', key, 'n', n) order by dim, key) as breakdown from dims group by 1)
-select c.*, coalesce(bd.breakdown, '[]') as breakdown from counts c left join bd on bd."intervention_id" = c."intervention_id"`;
+select c.*, coalesce(bd.breakdown, '[]') as breakdown from counts c left join bd on bd."intervention_id" = c."intervention_id"`);
+}
 
 interface StatsKey { interventionId: string; from: string; to: string }
 interface Stats extends StatsRow { from: string; to: string }
@@ -86,7 +90,8 @@ const statistics = createContextCache(
           periods.map(async (period) => {
             const [from, to] = period.split('|') as [string, string];
             const ids = [...new Set(keys.filter((k) => `${k.from}|${k.to}` === period).map((k) => k.interventionId))];
-            const found = await ctx.em.execute<StatsRow[]>(STATS_SQL, [pgArray(ids), from, to, pgArray(STEP_FORWARD)]);
+            const { sql, params } = statsQuery(ctx, ids, from, to);
+            const found = await ctx.em.execute<StatsRow[]>(sql, params);
             for (const row of found) rows.set(`${row.intervention_id}|${period}`, row);
           }),
         );
