@@ -47,8 +47,6 @@ export interface GatewayOptions {
 
 const BEARER = /^Bearer (\S+)$/;
 
-export type InternalTokenSigner = InternalSigner;
-
 /**
  * Subgraph fetches with Node's built-in fetch (undici): connections to each subgraph are pooled
  * and kept alive. @apollo/gateway's default, make-fetch-happen over node-fetch, adds an HTTP
@@ -61,7 +59,7 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
   constructor(
     private readonly subgraph: string,
     url: string,
-    private readonly sign: InternalTokenSigner,
+    private readonly sign: InternalSigner,
     tuned = true,
   ) {
     // We send no cache-control hints, so parsing subgraphs' headers for them is wasted work.

@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { DatabaseConnection } from '@finsam/kit/database.js';
-import { internalSigner } from '@finsam/kit/internal-token.js';
+import { internalSigner, type InternalSigner } from '@finsam/kit/internal-token.js';
 import type { Identity } from '@finsam/kit/identity.js';
-import { InternalTokenDataSource, type GatewayContext, type GatewayOptions, type InternalTokenSigner } from '@finsam/gateway/gateway.js';
+import { InternalTokenDataSource, type GatewayContext, type GatewayOptions } from '@finsam/gateway/gateway.js';
 import { userTokenVerifier } from '@finsam/gateway/user-token.js';
 import { connectionFromUrl, startEmbeddedPostgres, type Cluster } from '../src/postgres.js';
 import { dropDatabase, ensureRoles } from '../src/provision.js';
@@ -97,7 +97,7 @@ function load(job: LoadJob): Promise<LoadResult> {
 }
 
 /** The subgraph fetches the gateway's query plan sends for one operation, in the order sent. */
-async function recordPlan(options: GatewayOptions, operation: Operation, identity: Identity, sign: InternalTokenSigner) {
+async function recordPlan(options: GatewayOptions, operation: Operation, identity: Identity, sign: InternalSigner) {
   const fetches: { subgraph: string; body: string }[] = [];
   class Recording extends InternalTokenDataSource {
     constructor(private readonly name: string, url: string) {
