@@ -26,6 +26,7 @@ import { rememberingUserTokenVerifier, type UserTokenOptions } from './user-toke
 import { serveGraphiql } from './graphiql/page.js';
 import { serveExports } from './export.js';
 import { limits, type ApolloArmorConfig } from './limits.js';
+import { responseCache, type ResponseCacheOptions } from './response-cache.js';
 
 export interface GatewayContext {
   identity: Identity;
@@ -43,6 +44,8 @@ export interface GatewayOptions {
   production?: boolean;
   /** Operators may tighten or loosen individual query limits. */
   limits?: Partial<ApolloArmorConfig>;
+  /** Keep responses the subgraphs mark cacheable (response-cache.ts); `false` asks the subgraphs every time. */
+  responseCache?: ResponseCacheOptions | false;
 }
 
 const BEARER = /^Bearer (\S+)$/;
@@ -60,10 +63,10 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     private readonly subgraph: string,
     url: string,
     private readonly sign: InternalSigner,
-    tuned = true,
+    tuning: { cacheHints: boolean } | 'apollo-defaults' = { cacheHints: true },
   ) {
-    // We send no cache-control hints, so parsing subgraphs' headers for them is wasted work.
-    super(tuned ? { url, fetcher: keepAliveFetcher, honorSubgraphCacheControlHeader: false } : { url });
+    // Subgraphs' Cache-Control headers are worth parsing only when the gateway keeps responses.
+    super(tuning === 'apollo-defaults' ? { url } : { url, fetcher: keepAliveFetcher, honorSubgraphCacheControlHeader: tuning.cacheHints });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -75,6 +78,7 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
 
 export async function createGateway(options: GatewayOptions) {
   const { production = false } = options;
+  const keepResponses = options.responseCache !== false;
   const logger = createLogger('gateway');
   // One EdDSA signature per identity and subgraph every 30 s, rather than one per subgraph fetch.
   const sign = reusingSigner(await internalSigner(options.internalPrivateKey));
@@ -87,7 +91,7 @@ export async function createGateway(options: GatewayOptions) {
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
-      return new InternalTokenDataSource(name, target, sign);
+      return new InternalTokenDataSource(name, target, sign, { cacheHints: keepResponses });
     },
   });
 
@@ -151,7 +155,9 @@ export async function createGateway(options: GatewayOptions) {
         plugins: [
           ...armor.plugins,
           hideInternals,
-          // No HTTP caching of the graph, and nothing reported to Apollo's cloud: skip the work.
+          ...(options.responseCache === false ? [] : responseCache(options.responseCache)),
+          // No Cache-Control headers to clients (a browser would not see our invalidation), and
+          // nothing reported to Apollo's cloud.
           ApolloServerPluginCacheControlDisabled(),
           ApolloServerPluginUsageReportingDisabled(),
           ApolloServerPluginSchemaReportingDisabled(),

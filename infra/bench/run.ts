@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --small] [--forbund N --interventions N --participations N --seconds N]`:
- * synthetic data into its own databases → the real subgraphs (a process each) → the tuned and a
- * default @apollo/gateway (a process each) → load from autocannon (another process) → one table.
+ * synthetic data into its own databases → the real subgraphs (a process each) → the platform's
+ * gateway, the same without its response cache, and a default @apollo/gateway (a process each) →
+ * load from autocannon (another process) → one table.
  * Not part of `npm test`: it takes minutes and its numbers depend on the machine.
  */
 import { execFile, type ChildProcess } from 'node:child_process';
@@ -184,8 +185,8 @@ async function main() {
     children.push(...Object.values(subgraphs.children));
     const userTokens = { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: [DEV_USER_ALGORITHM], publicJwks: [keys.user.publicJwk] };
     const options: GatewayOptions = { supergraphSdl, subgraphUrls: subgraphs.urls, internalPrivateKey: keys.internal.privateJwk, userTokens };
-    const gateways = { tuned: await forkGateway('tuned', options), default: await forkGateway('default', options) };
-    children.push(gateways.tuned.child, gateways.default.child);
+    const gateways = { tuned: await forkGateway('tuned', options), uncached: await forkGateway('uncached', options), default: await forkGateway('default', options) };
+    children.push(...Object.values(gateways).map((g) => g.child));
 
     const signUser = await devTokenSigner(keys);
     const verifyUser = userTokenVerifier(userTokens);
@@ -203,19 +204,20 @@ async function main() {
       if (json.errors) throw new Error(`${op.name}: ${JSON.stringify(json.errors)}`);
     };
 
-    // 4. SQL statements per request, by list length: one request at a time, nothing else running.
+    // 4. SQL statements per request, by list length: one request at a time, nothing else running,
+    // through the gateway that asks the subgraphs every time (the tuned one would keep the dashboard).
     const sqlRows: string[] = [];
     for (const [name, make] of [['dashboard (insatser)', (f: number) => dashboard(f)], ['staff (participations)', (f: number) => staff(f, 1)]] as const) {
       const counts: number[] = [];
       for (const [k] of LIST_LENGTHS.entries()) {
         const op = make(listForbund(size, k));
-        await send(op, gateways.tuned.url); // warm: plan cache, connections
+        await send(op, gateways.uncached.url); // warm: plan cache, connections
         // Two loads that land in one tick batch into one statement, so a count can come out
         // lower by chance: compare the most of three.
         let most = 0;
         for (let n = 0; n < 3; n++) {
           const before = await sqlStatementCount(subgraphs);
-          await send(op, gateways.tuned.url);
+          await send(op, gateways.uncached.url);
           most = Math.max(most, (await sqlStatementCount(subgraphs)) - before);
         }
         counts.push(most);
@@ -223,14 +225,14 @@ async function main() {
       sqlRows.push(`| ${name} | ${counts.join(' | ')} | ${counts.every((c) => c === counts[0]) ? 'yes' : 'NO'} |`);
     }
 
-    // 5. Reports: warm time per call, one call at a time through the tuned gateway.
+    // 5. Reports: warm time per call, one call at a time, each computed afresh (no response cache).
     const reportRows: string[] = [];
     for (const op of [forbundYear(1), countyReport(size.forbund)]) {
-      await send(op, gateways.tuned.url);
+      await send(op, gateways.uncached.url);
       const times: number[] = [];
       for (let n = 0; n < 10; n++) {
         const t0 = performance.now();
-        await send(op, gateways.tuned.url);
+        await send(op, gateways.uncached.url);
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
@@ -243,7 +245,7 @@ async function main() {
     for (const op of operations) {
       for (const clients of CLIENTS) {
         const results: Record<string, LoadResult> = {};
-        for (const variant of ['tuned', 'default'] as const) {
+        for (const variant of ['tuned', 'uncached', 'default'] as const) {
           const url = gateways[variant].url;
           const request = await userRequest(op, url);
           await send(op, url);
@@ -256,11 +258,13 @@ async function main() {
           results[variant] = r;
           loadRows.push(`| ${op.name} | ${variant} | ${clients} | ${Math.round(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(gatewayCpu)} | ${r.errors + r.non2xx} |`);
         }
-        ratios.push(`| ${op.name} | ${clients} | ${(results.tuned!.requestsPerSecond / results.default!.requestsPerSecond).toFixed(2)}× |`);
+        const ratio = (variant: 'tuned' | 'uncached') => `${(results[variant]!.requestsPerSecond / results.default!.requestsPerSecond).toFixed(2)}×`;
+        ratios.push(`| ${op.name} | ${clients} | ${ratio('tuned')} | ${ratio('uncached')} |`);
       }
     }
 
-    // 2. Federation tax: the plan's subgraph fetches sent directly, one after another, vs the tuned gateway.
+    // 2. Federation tax: the plan's subgraph fetches sent directly, one after another, vs the tuned
+    // gateway without its response cache: what federating costs, not what keeping answers saves.
     const taxRows: string[] = [];
     for (const op of operations) {
       const identity = await verifyUser(await signUser(op.user));
@@ -271,7 +275,7 @@ async function main() {
           fetches.map(async (f) => ({ path: subgraphs.urls[f.subgraph]!, headers: { authorization: `Bearer ${await signInternal(identity, f.subgraph)}` }, body: f.body })),
         );
         log(`${op.name} · federation tax · ${clients} clients`);
-        const viaGateway = await load({ mode: 'sequence', origin: new URL(gateways.tuned.url).origin, connections: clients, seconds, requests: [await userRequest(op, gateways.tuned.url)] });
+        const viaGateway = await load({ mode: 'sequence', origin: new URL(gateways.uncached.url).origin, connections: clients, seconds, requests: [await userRequest(op, gateways.uncached.url)] });
         const directly = await load({ mode: 'sequence', origin: new URL(direct[0]!.path).origin, connections: clients, seconds, requests: direct });
         taxRows.push(
           `| ${op.name} | ${fetches.map((f) => f.subgraph).join(' → ')} | ${clients} | ${ms(viaGateway.p50)} | ${ms(directly.p50)} | ${(viaGateway.p50 / directly.p50).toFixed(2)}× | ${(directly.requestsPerSecond / viaGateway.requestsPerSecond).toFixed(2)}× |`,
@@ -282,8 +286,7 @@ async function main() {
     // 6. Memory.
     const rss = [
       ...(await Promise.all(Object.entries(subgraphs.children).map(async ([name, child]) => `| subgraph ${name} | ${mb(await peakRssKb(child))} |`))),
-      `| tuned gateway | ${mb(await peakRssKb(gateways.tuned.child))} |`,
-      `| default gateway | ${mb(await peakRssKb(gateways.default.child))} |`,
+      ...(await Promise.all(Object.entries(gateways).map(async ([variant, g]) => `| ${variant} gateway | ${mb(await peakRssKb(g.child))} |`))),
       `| PostgreSQL (postmaster + backends, sum of per-process peaks) | ${dataDir ? mb(postgresPeakKb(dataDir)) : 'external'} |`,
     ];
 
@@ -295,11 +298,11 @@ async function main() {
       '|---|---|---|---|---|---|---|---|',
       ...loadRows,
       '',
-      '| operation | clients | tuned / default throughput |',
-      '|---|---|---|',
+      '| operation | clients | tuned / default throughput | uncached / default |',
+      '|---|---|---|---|',
       ...ratios,
       '',
-      '| operation | plan fetches (direct, in order) | clients | gateway p50 ms | direct p50 ms | tax (p50) | tax (throughput) |',
+      '| operation | plan fetches (direct, in order) | clients | uncached gateway p50 ms | direct p50 ms | tax (p50) | tax (throughput) |',
       '|---|---|---|---|---|---|---|',
       ...taxRows,
       '',

@@ -28,6 +28,10 @@ export interface SubgraphTypes {
     /** `staff` of this intervention (insats). */
     staffOf: string;
   };
+  Directives: {
+    /** See cache-control.ts. */
+    cacheControl: { locations: 'OBJECT' | 'FIELD_DEFINITION'; args: { maxAge: number } };
+  };
   Scalars: {
     Date: { Input: string; Output: string | Date };
     DateTime: { Input: Date; Output: Date };

@@ -15,6 +15,7 @@ import type { JWK } from 'jose';
 import { contextFactory, type SubgraphContext } from './context.js';
 import type { SubgraphBuilder } from './builder.js';
 import type { OrmOptions } from './database.js';
+import { subgraphDirectives } from './cache-control.js';
 
 /** The keys a subgraph holds: it verifies the gateway's and other subgraphs' tokens, and signs its own service calls. */
 export interface SubgraphKeys {
@@ -107,7 +108,7 @@ export function defineSubgraph(definition: {
 }) {
   const { name, builder, database } = definition;
   let schema: GraphQLSchema | undefined;
-  const buildSchema = (): GraphQLSchema => (schema ??= builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' }));
+  const buildSchema = (): GraphQLSchema => (schema ??= builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', directives: subgraphDirectives }));
   return {
     name,
     database,

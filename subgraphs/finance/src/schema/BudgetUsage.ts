@@ -6,6 +6,7 @@ import { tenantSql } from '@finsam/kit/tenant.js';
 import { kronor } from './money.js';
 import { PERIODS_PER_YEAR } from './periods.js';
 import { COUNTED_STATUSES } from '../entities/Requisition.js';
+import { cacheable } from '@finsam/kit/cache-control.js';
 
 /** The raw figures of one insats and year; everything else is derived from them on read. */
 export interface Usage {
@@ -101,6 +102,7 @@ export function forecast(u: Pick<Usage, 'used' | 'periodsCounted'>): bigint | nu
 }
 
 export const BudgetUsageRef = builder.objectRef<Usage>('BudgetUsage').implement({
+  directives: cacheable,
   description: "An insats' money in a year, computed from its allocation and requisitions (the Årsrapport's budget table row).",
   fields: (t) => ({
     intervention: t.field({ type: InterventionRef, resolve: (u) => intervention(u.interventionId) }),

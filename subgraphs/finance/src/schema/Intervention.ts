@@ -2,9 +2,11 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import type { ValidationIssue } from '@finsam/kit/errors.js';
 import type { Role } from '@finsam/kit/identity.js';
 import { builder } from './builder.js';
+import { cacheable } from '@finsam/kit/cache-control.js';
 
 /** An insats, owned by teams; finance adds its money (allocation, requisitions, usage). */
 export const InterventionRef = builder.externalRef('Intervention', builder.selection<{ id: string }>('id')).implement({
+  directives: cacheable,
   externalFields: (t) => ({ id: t.id() }),
   fields: () => ({}),
 });

@@ -7,6 +7,7 @@ import { pgArray } from '@finsam/kit/database.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { today } from '@finsam/kit/dates.js';
+import { cacheable } from '@finsam/kit/cache-control.js';
 
 /**
  * The årshjul: planned meetings plus the deadlines FINSAM and the förbund's own rules fix.
@@ -60,6 +61,7 @@ interface UpcomingMeeting {
 type Upcoming = { date: string; title: string | null; meetingId: string | null; deadline: Deadline | null };
 
 const UpcomingRef = builder.objectRef<Upcoming>('UpcomingItem').implement({
+  directives: cacheable,
   description: 'What is due next: a meeting or a deadline.',
   fields: (t) => ({
     date: t.field({ type: 'Date', resolve: (u) => u.date }),

@@ -10,8 +10,10 @@ import { builder } from './builder.js';
 import { MemberInput, MemberRef, membersSchema } from './Member.js';
 import { Forbund } from '../entities/Forbund.js';
 import { Member } from '../entities/Member.js';
+import { cacheable } from '@finsam/kit/cache-control.js';
 
 export const ForbundRef = builder.loadableObject('Forbund', {
+  directives: cacheable,
   description: 'A samordningsförbund (FINSAM coordination association): one tenant of the platform.',
   authScopes: { authenticated: true },
   // Entity lookups (`_entities`) come through here too, with the caller's tenant-scoped EntityManager.

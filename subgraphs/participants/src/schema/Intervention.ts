@@ -4,6 +4,7 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { builder } from './builder.js';
+import { cacheable } from '@finsam/kit/cache-control.js';
 
 /** Enrolled now per insats, for every insats of a request in one query. */
 const enrolledCounts = createContextCache(
@@ -20,6 +21,7 @@ const enrolledCounts = createContextCache(
 );
 
 const OccupancyRef = builder.objectRef<{ enrolled: number; capacity: number | null }>('Occupancy').implement({
+  directives: cacheable,
   description: 'Enrolled now against the most the insats takes at once.',
   fields: (t) => ({
     enrolled: t.exposeInt('enrolled'),
@@ -30,6 +32,7 @@ const OccupancyRef = builder.objectRef<{ enrolled: number; capacity: number | nu
 
 /** An insats, owned by teams; participants adds who takes part in it. */
 export const InterventionRef = builder.externalRef('Intervention', builder.selection<{ id: string }>('id')).implement({
+  directives: cacheable,
   externalFields: (t) => ({ id: t.id(), maxEnrolled: t.int({ nullable: true }) }),
   fields: (t) => ({
     occupancy: t.field({

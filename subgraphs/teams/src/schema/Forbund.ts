@@ -1,8 +1,10 @@
 import { builder } from './builder.js';
 import { InterventionRef, InterventionFilterInput, findInterventions } from './Intervention.js';
+import { cacheable } from '@finsam/kit/cache-control.js';
 
 /** `Forbund` is owned by governance; teams adds its interventions. */
 export const ForbundRef = builder.externalRef('Forbund', builder.selection<{ id: string }>('id')).implement({
+  directives: cacheable,
   externalFields: (t) => ({ id: t.id() }),
   fields: (t) => ({
     interventions: t.field({

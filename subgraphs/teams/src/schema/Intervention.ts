@@ -10,6 +10,7 @@ import { MemberRef, member } from './Member.js';
 import { ownMembers } from '@finsam/kit/directory.js';
 import { Intervention, INTERVENTION_FORMS, INTERVENTION_KINDS, METHODS } from '../entities/Intervention.js';
 import { interventionScope } from '@finsam/kit/identity.js';
+import { cacheable } from '@finsam/kit/cache-control.js';
 
 export const InterventionKindEnum = builder.enumType('InterventionKind', {
   values: {
@@ -41,6 +42,7 @@ export function visibleTo(ctx: SubgraphContext): FilterQuery<Intervention> {
 }
 
 export const InterventionRef = builder.loadableObject('Intervention', {
+  directives: cacheable,
   description: 'An insats the förbund funds. Participants, money, styrgrupper and surveys attach to it.',
   authScopes: { role: ['forbund_admin', 'board', 'staff'] },
   load: (ids: string[], ctx) => ctx.em.find(Intervention, { $and: [{ id: { $in: ids } }, visibleTo(ctx)] }),

@@ -1,0 +1,43 @@
+/**
+ * The gateway keeps whole responses that every subgraph of the plan said it may keep
+ * (`@cacheControl`, kit/cache-control.ts), with Apollo's response-cache plugin:
+ * - keyed by the query, its variables and the caller's whole identity (user, förbund, roles,
+ *   insatser), so an answer is only ever served again to the caller it was made for;
+ * - and by a generation that each mutation through this gateway moves on when it finishes, so
+ *   a caller reads its own writes at once. A query that began before the write is kept under the
+ *   old generation and never served after it. Writes through another gateway instance show within
+ *   CACHE_SECONDS, the hint's maxAge;
+ * - responses with errors, and anonymous callers, are not kept.
+ * Only hinted types are kept, and no type of a person is hinted: audited reads always run.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { claimsFromIdentity, isAnonymous } from '@finsam/kit/identity.js';
+import type { GatewayContext } from './gateway.js';
+
+export interface ResponseCacheOptions {
+  /** Upper bound on what the kept responses take, in UTF-16 code units of their JSON (default 30 MiB). */
+  maxSize?: number;
+}
+
+export function responseCache(options: ResponseCacheOptions = {}): ApolloServerPlugin<GatewayContext>[] {
+  let generation = 0;
+  const signedIn = async ({ contextValue }: { contextValue: GatewayContext }) => !isAnonymous(contextValue.identity);
+  const keep = ApolloServerPluginResponseCache<GatewayContext>({
+    cache: new InMemoryLRUCache({ maxSize: options.maxSize ?? 30 * 2 ** 20 }),
+    extraCacheKeyData: async ({ contextValue }) => ({ identity: claimsFromIdentity(contextValue.identity), generation }),
+    shouldReadFromCache: signedIn,
+    shouldWriteToCache: signedIn,
+  });
+  const forgetOnWrite: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') generation++;
+        },
+      };
+    },
+  };
+  return [keep, forgetOnWrite];
+}

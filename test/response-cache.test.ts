@@ -1,0 +1,124 @@
+/**
+ * The gateway's response cache (gateway/src/response-cache.ts): what the subgraphs mark cacheable
+ * is served again to the same caller without a subgraph's SQL, never to anyone else, never after a
+ * mutation through this gateway, and reads of people are never kept (each is audited).
+ */
+import pg from 'pg';
+import { sqlStatementCount } from '@finsam/kit/database.js';
+import type { RunningServer } from '@finsam/kit/server.js';
+import { startTestPlatform, NORRA, VASTERAS, DEMO_INTERVENTION_IDS, type RequestOptions, type TestPlatform } from './support/platform.js';
+
+let p: TestPlatform;
+let uncached: RunningServer;
+beforeAll(async () => {
+  p = await startTestPlatform();
+  uncached = await p.extraGateway({ responseCache: false });
+});
+afterAll(async () => {
+  await uncached.stop();
+  await p.close();
+});
+
+const { SALA } = DEMO_INTERVENTION_IDS;
+
+/** A förbund administrator's start page: every part of it comes from a type marked cacheable. */
+const DASHBOARD = `{
+  forbund {
+    name
+    upcoming(limit: 5) { date title }
+    interventions { id name yearlyPlaces occupancy { enrolled capacity overCapacity } budgetUsage(year: 2026) { allocated used } upcoming(limit: 3) { date title } }
+  }
+}`;
+
+/** The response and how many SQL statements the subgraphs sent for it. */
+async function measured(query: string, options: RequestOptions) {
+  const before = sqlStatementCount();
+  const res = await p.gql(query, options);
+  expect(res.errors).toBeUndefined();
+  return { data: res.data, statements: sqlStatementCount() - before };
+}
+
+async function auditEntries(): Promise<number> {
+  const client = new pg.Client({ ...p.admin, database: p.databases.participants!.app.dbName });
+  await client.connect();
+  try {
+    return Number((await client.query('select count(*) as n from audit_entry')).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('the response cache', () => {
+  it('serves the dashboard again to the same caller without asking the subgraphs', async () => {
+    const token = await p.token('vasteras-admin');
+    const first = await measured(DASHBOARD, { token });
+    expect(first.data.forbund.name).toBe(VASTERAS.name);
+    expect(first.data.forbund.interventions.length).toBeGreaterThan(0);
+    expect(first.statements).toBeGreaterThan(0);
+    const again = await measured(DASHBOARD, { token });
+    expect(again).toEqual({ data: first.data, statements: 0 });
+  });
+
+  it('never serves one caller’s answer to another: other förbund, other roles, other users', async () => {
+    const query = '{ forbund { name interventions { id occupancy { enrolled } } } }';
+    const admin = await measured(query, { as: 'norra-vastmanland-admin' });
+    expect(admin.data.forbund.name).toBe(NORRA.name);
+    expect(admin.data.forbund.interventions.length).toBeGreaterThan(1);
+
+    const vasteras = await measured(query, { as: 'vasteras-admin' });
+    expect(vasteras.data.forbund.name).toBe(VASTERAS.name);
+    expect(vasteras.statements).toBeGreaterThan(0);
+
+    // Same förbund, narrower scope: staff see their own insats only.
+    const staff = await p.tokenFor({ name: 'cache-sala-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SALA] });
+    const sala = await measured(query, { token: staff });
+    expect(sala.data.forbund.interventions.map((i: { id: string }) => i.id)).toEqual([SALA]);
+    expect(sala.statements).toBeGreaterThan(0);
+
+    // Same roles and förbund, another person: asked afresh all the same.
+    const otherAdmin = await p.tokenFor({ name: 'cache-other-admin', description: 'förbund administrator', roles: ['forbund_admin'], tenant: NORRA.id, interventions: [] });
+    const other = await measured(query, { token: otherAdmin });
+    expect(other.data).toEqual(admin.data);
+    expect(other.statements).toBeGreaterThan(0);
+  });
+
+  it('forgets what it kept once a mutation through the gateway has finished', async () => {
+    const token = await p.token('norra-vastmanland-admin');
+    const query = `{ forbund { interventions { id name } } }`;
+    const before = await measured(query, { token });
+    expect((await measured(query, { token })).statements).toBe(0);
+    const renamed = await p.gql(
+      `mutation ($id: ID!) { updateIntervention(id: $id, input: { name: "Sala Steg framåt" }) { __typename } }`,
+      { token, variables: { id: SALA } },
+    );
+    expect(renamed.data.updateIntervention.__typename).toBe('MutationUpdateInterventionSuccess');
+    const after = await measured(query, { token });
+    expect(after.statements).toBeGreaterThan(0);
+    expect(after.data.forbund.interventions.find((i: { id: string }) => i.id === SALA).name).toBe('Sala Steg framåt');
+    expect(after.data.forbund.interventions.filter((i: { id: string }) => i.id !== SALA)).toEqual(before.data.forbund.interventions.filter((i: { id: string }) => i.id !== SALA));
+  });
+
+  it('never keeps reads of people: each one reaches the subgraph and is audited', async () => {
+    const token = await p.tokenFor({ name: 'cache-audit-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SALA] });
+    const query = `{ intervention(id: "${SALA}") { name activeParticipations { id } } participations(interventionId: "${SALA}", first: 3) { edges { node { person { personnummer } } } } }`;
+    for (let n = 0; n < 2; n++) {
+      const audited = await auditEntries();
+      const read = await measured(query, { token });
+      expect(read.data.participations.edges).toHaveLength(3);
+      expect(read.statements).toBeGreaterThan(0);
+      expect(await auditEntries()).toBe(audited + 3);
+    }
+  });
+
+  it('can be turned off: a gateway with responseCache: false asks the subgraphs every time', async () => {
+    const token = await p.token('vasteras-admin');
+    const ask = async () => {
+      const before = sqlStatementCount();
+      const res = await p.post(uncached.url, DASHBOARD, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.errors).toBeUndefined();
+      return sqlStatementCount() - before;
+    };
+    await ask();
+    expect(await ask()).toBeGreaterThan(0);
+  });
+});
