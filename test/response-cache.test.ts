@@ -57,6 +57,12 @@ describe('the response cache', () => {
     expect(first.statements).toBeGreaterThan(0);
     const again = await measured(DASHBOARD, { token });
     expect(again).toEqual({ data: first.data, statements: 0 });
+    // Kept by the gateway only: nothing tells a browser or a proxy to keep it too.
+    const raw = await fetch(p.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: DASHBOARD }) });
+    expect(await raw.json()).toEqual({ data: first.data });
+    expect(raw.headers.get('age')).toMatch(/^\d+$/);
+    expect(raw.headers.get('cache-control')).toBeNull();
+    expect(raw.headers.get('etag')).toBeNull();
   });
 
   it('never serves one caller’s answer to another: other förbund, other roles, other users', async () => {

@@ -138,6 +138,8 @@ export async function createGateway(options: GatewayOptions) {
     async listen(port = 0, host = '127.0.0.1'): Promise<RunningServer> {
       const app = express();
       app.disable('x-powered-by');
+      // Clients get no Cache-Control, so nothing revalidates: no ETag hash of every response.
+      app.set('etag', false);
       const httpServer = http.createServer(app);
       // graphql-armor ships CommonJS typings of @apollo/server; the objects are the same.
       const armor = new ApolloArmor(limits(production, options.limits)).protect() as unknown as {
