@@ -2,7 +2,6 @@
  * Done means: bad input to the mutations gets a typed error naming the field, and nothing is
  * written. A platform administrator registers a förbund; a förbund administrator edits its own.
  */
-import pg from 'pg';
 import { startTestPlatform, codes, VASTERAS, NORRA, type TestPlatform } from './support/platform.js';
 
 let p: TestPlatform;
@@ -44,16 +43,12 @@ const validInput = () => ({
 });
 
 /** Everything in governance's tables, read as the superuser: what "nothing written" is checked against. */
-async function snapshot(): Promise<string> {
-  const client = new pg.Client({ ...p.admin, database: p.databases.governance!.app.dbName });
-  await client.connect();
-  try {
+function snapshot(): Promise<string> {
+  return p.asSuperuser('governance', async (client) => {
     const f = await client.query('select id, name, slug, organisation_number, updated_at from forbund order by id');
     const m = await client.query('select id, forbund_id, kind, name, scb_code, share_basis_points, position from forbund_member order by id');
     return JSON.stringify([f.rows, m.rows]);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 describe('createForbund', () => {

@@ -3,7 +3,6 @@
  * the gateway — participants, money, staffing and governance from their own subgraphs — equal to
  * the Årsrapport's tables (DOMAIN.md); and who may read which part of it.
  */
-import pg from 'pg';
 import { startTestPlatform, codes, NORRA, SODRA, VASTERAS, type TestPlatform, DEMO_INTERVENTION_IDS } from './support/platform.js';
 import { alternatives } from './support/disclosure-attack.js';
 
@@ -106,16 +105,6 @@ describe('Norra Västmanland’s Årsrapport 2021 in one query', () => {
 });
 
 describe('the halvårsrapport: the same node for January–June', () => {
-  async function rows<T>(subgraph: string, sql: string, params: unknown[]): Promise<T[]> {
-    const client = new pg.Client({ ...p.admin, database: p.databases[subgraph]!.app.dbName });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
-
   it('counts participants, money and decisions of January–June, beside the same months a year before', async () => {
     const res = await p.gql(`{ forbund { year(year: 2021) {
       half: participants(period: HALF_YEAR) { hemkommuner { scbCode new total newPreviousYear } }
@@ -129,9 +118,9 @@ describe('the halvårsrapport: the same node for January–June', () => {
     expect(res.errors).toBeUndefined();
     const y = res.data.forbund.year;
 
-    const expectedNew = await rows<{ hemkommun: string; n: number }>('participants',
+    const expectedNew = await p.rows<{ hemkommun: string; n: number }>('participants',
       `select hemkommun, count(*)::int as n from participation where tenant_id = $1 and hemkommun is not null and enrolled_on between '2021-01-01' and '2021-06-30' group by 1`, [NORRA.id]);
-    const expectedPrevious = await rows<{ hemkommun: string; n: number }>('participants',
+    const expectedPrevious = await p.rows<{ hemkommun: string; n: number }>('participants',
       `select hemkommun, count(*)::int as n from participation where tenant_id = $1 and hemkommun is not null and enrolled_on between '2020-01-01' and '2020-06-30' group by 1`, [NORRA.id]);
     for (const h of y.half.hemkommuner) {
       expect(h.new).toBe(expectedNew.find((r) => r.hemkommun === h.scbCode)?.n ?? 0);
@@ -142,7 +131,7 @@ describe('the halvårsrapport: the same node for January–June', () => {
     expect(halfNew).toBeGreaterThan(0);
     expect(halfNew).toBeLessThan(fullNew);
 
-    const [money] = await rows<{ used: string }>('finance',
+    const [money] = await p.rows<{ used: string }>('finance',
       `select coalesce(sum(l.amount), 0) as used from requisition r join requisition_line l on l.requisition_id = r.id
        where r.tenant_id = $1 and r.year = 2021 and r.period <= 3 and r.status in ('APPROVED', 'PAID')`, [NORRA.id]);
     expect(y.halfMoney.used).toBe(Number(money!.used));
@@ -154,7 +143,7 @@ describe('the halvårsrapport: the same node for January–June', () => {
   it('gives the county the half-year too, under the same disclosure control', async () => {
     const res = await p.gql(`{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021, period: HALF_YEAR) { totals { new { suppressed value } } forbund { new { suppressed value } } } }`, { as: 'county-analyst' });
     expect(res.errors).toBeUndefined();
-    const [norra] = await rows<{ n: number }>('participants',
+    const [norra] = await p.rows<{ n: number }>('participants',
       `select count(*)::int as n from participation where tenant_id = $1 and enrolled_on between '2021-01-01' and '2021-06-30'`, [NORRA.id]);
     expect(res.data.countyReport.forbund[0].new).toEqual({ suppressed: false, value: norra!.n });
   });

@@ -3,7 +3,6 @@
  * is served again to the same caller without a subgraph's SQL, never to anyone else, never after a
  * mutation through this gateway, and reads of people are never kept (each is audited).
  */
-import pg from 'pg';
 import { sqlStatementCount } from '@finsam/kit/database.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import { startTestPlatform, NORRA, VASTERAS, DEMO_INTERVENTION_IDS, type RequestOptions, type TestPlatform } from './support/platform.js';
@@ -38,15 +37,7 @@ async function measured(query: string, options: RequestOptions) {
   return { data: res.data, statements: sqlStatementCount() - before };
 }
 
-async function auditEntries(): Promise<number> {
-  const client = new pg.Client({ ...p.admin, database: p.databases.participants!.app.dbName });
-  await client.connect();
-  try {
-    return Number((await client.query('select count(*) as n from audit_entry')).rows[0].n);
-  } finally {
-    await client.end();
-  }
-}
+const auditEntries = async () => Number((await p.rows('participants', 'select count(*) as n from audit_entry'))[0].n);
 
 describe('the response cache', () => {
   it('serves the dashboard again to the same caller without asking the subgraphs', async () => {

@@ -3,7 +3,6 @@
  * Each is shown to stop a cross-tenant read on its own — at the ORM, and through the real
  * subgraph — and the probe is shown to see a leak when both are down, so it can fail.
  */
-import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '@finsam/kit/database.js';
 import { forkForTenant, scopeToIdentity, TENANT_FILTER, TENANT_POLICIES_ONCE_PER_STATEMENT } from '@finsam/kit/tenant.js';
@@ -88,9 +87,7 @@ describe('at the ORM', () => {
 describe('every subgraph database', () => {
   it('has row-level security with both policies on every table that has a tenant_id, owned by the owner role', async () => {
     for (const [name, db] of Object.entries(p.databases)) {
-      const client = new pg.Client({ ...p.admin, database: db.app.dbName });
-      await client.connect();
-      try {
+      await p.asSuperuser(name, async (client) => {
         const { rows } = await client.query(`
           select c.relname as table, c.relrowsecurity as rls, count(pol.polname)::int as policies,
                  pg_get_userbyid(c.relowner) as owner
@@ -106,29 +103,26 @@ describe('every subgraph database', () => {
         const { rows: perRow } = await client.query(`select tablename, policyname, qual from pg_policies
           where schemaname = 'public' and qual ~ 'current_setting' and qual !~ 'SELECT'`);
         expect({ db: name, perRow }).toEqual({ db: name, perRow: [] });
-      } finally {
-        await client.end();
-      }
+      });
     }
   });
 
   it('gets policies made the old way (settings read per row) into the once-per-statement form by the migration', async () => {
-    const client = new pg.Client({ ...p.admin, database: p.databases.teams!.app.dbName });
-    await client.connect();
-    try {
-      await client.query(`create table "policy_probe" ("tenant_id" uuid not null)`);
-      await client.query(`alter table "policy_probe" enable row level security`);
-      await client.query(`create policy "policy_probe_tenant_isolation" on "policy_probe" for all
-        using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`);
-      await client.query(`create policy "policy_probe_cross_tenant_read" on "policy_probe" for select using (current_setting('app.cross_tenant', true) = 'read')`);
-      const forms = async () => (await client.query(`select policyname, qual ~ 'SELECT' as once from pg_policies where tablename = 'policy_probe' order by 1`)).rows;
-      expect(await forms()).toEqual([{ policyname: 'policy_probe_cross_tenant_read', once: false }, { policyname: 'policy_probe_tenant_isolation', once: false }]);
-      await client.query(TENANT_POLICIES_ONCE_PER_STATEMENT);
-      expect(await forms()).toEqual([{ policyname: 'policy_probe_cross_tenant_read', once: true }, { policyname: 'policy_probe_tenant_isolation', once: true }]);
-    } finally {
-      await client.query(`drop table if exists "policy_probe"`);
-      await client.end();
-    }
+    await p.asSuperuser('teams', async (client) => {
+      try {
+        await client.query(`create table "policy_probe" ("tenant_id" uuid not null)`);
+        await client.query(`alter table "policy_probe" enable row level security`);
+        await client.query(`create policy "policy_probe_tenant_isolation" on "policy_probe" for all
+          using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`);
+        await client.query(`create policy "policy_probe_cross_tenant_read" on "policy_probe" for select using (current_setting('app.cross_tenant', true) = 'read')`);
+        const forms = async () => (await client.query(`select policyname, qual ~ 'SELECT' as once from pg_policies where tablename = 'policy_probe' order by 1`)).rows;
+        expect(await forms()).toEqual([{ policyname: 'policy_probe_cross_tenant_read', once: false }, { policyname: 'policy_probe_tenant_isolation', once: false }]);
+        await client.query(TENANT_POLICIES_ONCE_PER_STATEMENT);
+        expect(await forms()).toEqual([{ policyname: 'policy_probe_cross_tenant_read', once: true }, { policyname: 'policy_probe_tenant_isolation', once: true }]);
+      } finally {
+        await client.query(`drop table if exists "policy_probe"`);
+      }
+    });
   });
 });
 
@@ -151,15 +145,11 @@ describe('through the subgraph', () => {
   }
 
   async function setRls(on: boolean) {
-    const client = new pg.Client({ ...p.admin, database: p.databases.governance!.app.dbName });
-    await client.connect();
-    try {
+    await p.asSuperuser('governance', async (client) => {
       for (const table of ['forbund', 'forbund_member']) {
         await client.query(`alter table ${table} ${on ? 'enable' : 'disable'} row level security`);
       }
-    } finally {
-      await client.end();
-    }
+    });
   }
 
   afterEach(async () => {

@@ -3,6 +3,7 @@
  * real subgraphs and the real gateway on free ports — started exactly as `npm start` does.
  */
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { startPlatform, type Platform } from '@finsam/infra/platform.js';
 import { createGateway, type GatewayOptions } from '@finsam/gateway/gateway.js';
 import type { RunningServer } from '@finsam/kit/server.js';
@@ -40,6 +41,10 @@ export interface TestPlatform extends Platform {
   gql<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** POSTs a query straight to a subgraph, bypassing the gateway. */
   post<T = any>(url: string, query: string, options?: { headers?: Record<string, string>; variables?: Record<string, unknown> }): Promise<GraphQLResponse<T>>;
+  /** Runs `work` on a superuser connection to a subgraph's database (RLS does not apply), then closes it. */
+  asSuperuser<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
+  /** The rows of one statement in a subgraph's database, read as the superuser: what is really stored. */
+  rows<T = any>(subgraph: string, sql: string, params?: unknown[]): Promise<T[]>;
   /** A second gateway over this platform's subgraphs and keys, with some options changed. */
   extraGateway(overrides: Partial<GatewayOptions>): Promise<RunningServer>;
   close(): Promise<void>;
@@ -89,9 +94,21 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     return { status: res.status, data: body.data, errors: body.errors };
   };
 
+  const asSuperuser = async <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ ...admin, database: platform.databases[subgraph]!.app.dbName });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+
   return {
     ...platform,
     admin,
+    asSuperuser,
+    rows: (subgraph, sql, params = []) => asSuperuser(subgraph, async (client) => (await client.query(sql, params)).rows),
     keys,
     dbPrefix,
     token: (user) => sign(demoUser(user)),

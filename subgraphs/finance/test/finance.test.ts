@@ -2,7 +2,6 @@
  * Finance through the gateway: the Årsrapport's budget table computed from seeded requisitions,
  * budgets under FINSAM's split, requisitions and who may do what.
  */
-import pg from 'pg';
 import { demoMemberId } from '@finsam/infra/demo.js';
 import { startTestPlatform, codes, VASTERAS, NORRA, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 
@@ -18,17 +17,13 @@ const vMember = (ref: string) => demoMemberId(VASTERAS.id, ref);
 const RESULT = `__typename ... on Error { code message } ... on ValidationError { issues { path message } } ... on ConflictError { path } ... on NotFoundError { path }`;
 
 /** Every finance table, read as the superuser: what "nothing written" is checked against. */
-async function snapshot(): Promise<string> {
-  const client = new pg.Client({ ...p.admin, database: p.databases.finance!.app.dbName });
-  await client.connect();
-  try {
+function snapshot(): Promise<string> {
+  return p.asSuperuser('finance', async (client) => {
     const tables = ['budget', 'budget_contribution', 'budget_cost_line', 'allocation', 'requisition', 'requisition_line'];
     const rows = [];
     for (const t of tables) rows.push((await client.query(`select * from "${t}" order by id`)).rows);
     return JSON.stringify(rows);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 describe('Norra Västmanland 2021: the Årsrapport budget table', () => {

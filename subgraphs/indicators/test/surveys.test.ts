@@ -19,15 +19,7 @@ const { SALA, FNS, HALLSTAHAMMAR, SURAHAMMAR, VASTERAS_TEAM } = DEMO_INTERVENTIO
 const SEEDED_2021 = DEMO_ROUNDS[1]!.id;
 
 /** Reads the indicators database as the superuser: what is really stored. */
-async function db<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ ...p.admin, database: p.databases.indicators!.app.dbName });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const db = <T = any>(sql: string, params: unknown[] = []) => p.rows<T>('indicators', sql, params);
 const stored = async (roundId: string) => {
   const [row] = await db(`select (select count(*) from answer where round_id = $1)::int as answers, (select count(*) from response_code where round_id = $1)::int as codes`, [roundId]);
   return row as { answers: number; codes: number };

@@ -22,15 +22,7 @@ afterAll(() => p.close());
 const { SALA, FNS, HALLSTAHAMMAR } = DEMO_INTERVENTION_IDS;
 const RESULT = `__typename ... on ValidationError { issues { path message } } ... on NotFoundError { message }`;
 
-async function db<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ ...p.admin, database: p.databases.participants!.app.dbName });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const db = <T>(sql: string, params: unknown[] = []) => p.rows<T>('participants', sql, params);
 const count = async (table: string) => Number((await db<{ n: string }>(`select count(*) as n from ${table}`))[0]!.n);
 
 const referral = (over: Record<string, unknown> = {}) => ({

@@ -3,7 +3,6 @@
  * rules (owners from the caller's own förbund, fixed fields), staff, goals and events, and who
  * may see what.
  */
-import pg from 'pg';
 import { startTestPlatform, codes, VASTERAS, NORRA, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 import { demoMemberId } from '@finsam/infra/demo.js';
 
@@ -36,15 +35,7 @@ const validInput = () => ({
   esfFunded: false,
 });
 
-async function interventionCount(): Promise<number> {
-  const client = new pg.Client({ ...p.admin, database: p.databases.teams!.app.dbName });
-  await client.connect();
-  try {
-    return Number((await client.query('select count(*) from intervention')).rows[0].count);
-  } finally {
-    await client.end();
-  }
-}
+const interventionCount = async () => Number((await p.rows('teams', 'select count(*) from intervention'))[0].count);
 
 describe('the seeded insatser', () => {
   it('answers a förbund with its insatser and staffing, employers named by governance', async () => {
