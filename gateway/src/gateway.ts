@@ -78,7 +78,7 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
 
 export async function createGateway(options: GatewayOptions) {
   const { production = false } = options;
-  const keepResponses = options.responseCache !== false;
+  const cacheOptions = options.responseCache ?? {};
   const logger = createLogger('gateway');
   // One EdDSA signature per identity and subgraph every 30 s, rather than one per subgraph fetch.
   const sign = reusingSigner(await internalSigner(options.internalPrivateKey));
@@ -91,7 +91,7 @@ export async function createGateway(options: GatewayOptions) {
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
-      return new InternalTokenDataSource(name, target, sign, { cacheHints: keepResponses });
+      return new InternalTokenDataSource(name, target, sign, { cacheHints: cacheOptions !== false });
     },
   });
 
@@ -157,7 +157,7 @@ export async function createGateway(options: GatewayOptions) {
         plugins: [
           ...armor.plugins,
           hideInternals,
-          ...(options.responseCache === false ? [] : responseCache(options.responseCache)),
+          ...(cacheOptions === false ? [] : responseCache(cacheOptions)),
           // No Cache-Control headers to clients (a browser would not see our invalidation), and
           // nothing reported to Apollo's cloud.
           ApolloServerPluginCacheControlDisabled(),
