@@ -3,6 +3,8 @@
  * Entities declare date columns with `p.date()`, which MikroORM maps to such strings, so dates
  * compare as strings; `isoDate` turns a JS Date (e.g. in the Date scalar) into the same form.
  */
+import { badArgument } from './errors.js';
+
 export function isoDate(value: string | Date): string;
 export function isoDate(value: string | Date | null | undefined): string | null;
 export function isoDate(value: string | Date | null | undefined): string | null {
@@ -18,4 +20,10 @@ export function addMonths(date: string, months: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
+}
+
+/** A `from`–`to` pair of date arguments, both days included; `to` before `from` is BAD_USER_INPUT. */
+export function dateRange(from: string, to: string): { from: string; to: string } {
+  if (to < from) throw badArgument('to', '`to` is before `from`');
+  return { from, to };
 }

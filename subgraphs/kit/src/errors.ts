@@ -1,6 +1,8 @@
 /**
  * The error vocabulary every subgraph speaks.
- * - Request-level failures are GraphQL errors with `extensions.code`: UNAUTHENTICATED, FORBIDDEN.
+ * - Request-level failures are GraphQL errors with `extensions.code`: UNAUTHENTICATED, FORBIDDEN,
+ *   and BAD_USER_INPUT for a query argument out of range (`badArgument`, and Pothos' own argument
+ *   checks such as a negative `first`, which the server maps to it); nothing is read.
  * - Bad input is a typed result (`ValidationError`, registered by the builder factory) with a
  *   field path per issue, so clients can show it next to the field; nothing is written.
  * - A write based on a stale read (optimistic locking) is a typed `ConflictError`; nothing is written.
@@ -13,6 +15,7 @@ export const ErrorCode = {
   VALIDATION: 'VALIDATION',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
 } as const;
 
 export function unauthenticated(message = 'A valid token is required'): GraphQLError {
@@ -21,6 +24,11 @@ export function unauthenticated(message = 'A valid token is required'): GraphQLE
 
 export function forbidden(message = 'Not allowed for your role'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+/** A query argument out of range, named in `extensions.argument` so a client can point at it. */
+export function badArgument(argument: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument } });
 }
 
 export interface ValidationIssue {

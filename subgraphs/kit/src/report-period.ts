@@ -6,6 +6,7 @@
  */
 import { CROSS_TENANT_ROLES, type Identity } from './identity.js';
 import type { SubgraphBuilder } from './builder.js';
+import { badArgument } from './errors.js';
 
 export interface ForbundYearKey {
   forbundId: string;
@@ -20,9 +21,20 @@ export function seesForbund(identity: Identity, forbundId: string): boolean {
   return identity.tenantId === forbundId || (identity.tenantId === null && identity.roles.some((r) => CROSS_TENANT_ROLES.includes(r)));
 }
 
+/** Years a report can cover: the FINSAM law (2003:1210) came into force in 2004. */
+export const REPORT_YEARS = { first: 2004, last: 2100 } as const;
+
+const isReportYear = (year: number) => Number.isInteger(year) && year >= REPORT_YEARS.first && year <= REPORT_YEARS.last;
+
+/** A report's `year` argument, or BAD_USER_INPUT naming it. */
+export function reportYear(year: number, argument = 'year'): number {
+  if (!isReportYear(year)) throw badArgument(argument, `A report year is ${REPORT_YEARS.first}–${REPORT_YEARS.last}`);
+  return year;
+}
+
 /** The key if the caller may see it; null otherwise (an `_entities` probe learns nothing). */
 export function visibleForbundYear(identity: Identity, key: ForbundYearKey): ForbundYearKey | null {
-  return seesForbund(identity, key.forbundId) && Number.isInteger(key.year) ? { forbundId: key.forbundId, year: key.year } : null;
+  return seesForbund(identity, key.forbundId) && isReportYear(key.year) ? { forbundId: key.forbundId, year: key.year } : null;
 }
 
 /** First and last day of a calendar year, for date-range SQL. */

@@ -6,6 +6,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { PothosValidationError } from '@pothos/core';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -16,6 +18,7 @@ import { contextFactory, type SubgraphContext } from './context.js';
 import type { SubgraphBuilder } from './builder.js';
 import type { OrmOptions } from './database.js';
 import { subgraphDirectives } from './cache-control.js';
+import { ErrorCode } from './errors.js';
 
 /** The keys a subgraph holds: it verifies the gateway's and other subgraphs' tokens, and signs its own service calls. */
 export interface SubgraphKeys {
@@ -70,6 +73,10 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         introspection: !production,
         includeStacktraceInErrorResponses: !production,
         plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+        // Pothos' own argument checks (a negative `first`, a cursor that is not one) are the caller's
+        // mistake, not the server's: the same code as `badArgument`.
+        formatError: (formatted, error) =>
+          unwrapResolverError(error) instanceof PothosValidationError ? { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } } : formatted,
       });
       await apollo.start();
 

@@ -7,6 +7,7 @@ import { pgArray } from '@finsam/kit/database.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { today } from '@finsam/kit/dates.js';
+import { badArgument } from '@finsam/kit/errors.js';
 import { cacheable } from '@finsam/kit/cache-control.js';
 
 /**
@@ -114,6 +115,12 @@ export async function nextMeetings(
   return ctx.em.execute(sql, params);
 }
 
+/** How many calendar items to give: 10 unless asked, at most 100; a negative count is the caller's mistake. */
+function upcomingLimit(limit: number | null | undefined): number {
+  if (limit != null && limit < 0) throw badArgument('limit', 'limit is 0 or more');
+  return Math.min(limit ?? 10, 100);
+}
+
 builder.objectField(ForbundRef, 'upcoming', (t) =>
   t.field({
     type: [UpcomingRef],
@@ -122,7 +129,7 @@ builder.objectField(ForbundRef, 'upcoming', (t) =>
     args: { from: t.arg({ type: 'Date', description: 'Default: today.' }), limit: t.arg.int({ description: 'Default 10, at most 100.' }) },
     resolve: async (f, { from, limit }, ctx) => {
       const start = from ?? today();
-      const n = Math.min(limit ?? 10, 100);
+      const n = upcomingLimit(limit);
       const meetings = await nextMeetings(ctx, { forbundId: f.id }, start, n);
       return merge(meetings, deadlines(start, ['ANNUAL_REPORT', 'HALF_YEAR_REPORT', 'BUDGET_AND_PLAN'], n), n);
     },
@@ -140,7 +147,7 @@ builder.objectFields(InterventionRef, (t) => ({
     load: async (keys, ctx, { from, limit }) => {
       const ids = (keys as string[]).filter((id) => seesIntervention(ctx.identity, id));
       const start = from ?? today();
-      const n = Math.min(limit ?? 10, 100);
+      const n = upcomingLimit(limit);
       const meetings = ids.length ? await nextMeetings(ctx, { interventionIds: ids }, start, n) : [];
       const due = deadlines(start, ['REQUISITION'], n);
       return (keys as string[]).map((id) => (ids.includes(id) ? merge(meetings.filter((m) => m.intervention_id === id), due, n) : []));

@@ -4,7 +4,7 @@
  * avvikelser; participants, teams, finance and indicators add theirs through the same key.
  */
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { periodBounds, REPORT_READERS, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
+import { periodBounds, REPORT_READERS, REPORT_YEARS, reportYear, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
 
@@ -53,7 +53,7 @@ builder.objectField(ForbundRef, 'year', (t) =>
   t.field({
     type: ForbundYearRef,
     description: 'The förbund’s year (Årsrapport, Uppföljning Finsam): figures from every subgraph.',
-    args: { year: t.arg.int({ required: true }) },
-    resolve: (f, { year }) => ({ forbundId: f.id, year }),
+    args: { year: t.arg.int({ required: true, description: `${REPORT_YEARS.first}–${REPORT_YEARS.last}.` }) },
+    resolve: (f, { year }) => ({ forbundId: f.id, year: reportYear(year) }),
   }),
 );

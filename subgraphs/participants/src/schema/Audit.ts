@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
+import { dateRange } from '@finsam/kit/dates.js';
 import { builder } from './builder.js';
 import { AuditEntry } from '../entities/AuditEntry.js';
 
@@ -48,7 +49,8 @@ builder.queryField('auditSummary', (t) =>
     description: 'The audit log of identifying reads in your förbund, as figures per user. Förbund administrators only.',
     authScopes: { role: 'forbund_admin' },
     args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
-    resolve: async (_r, { from, to }, ctx) => {
+    resolve: async (_r, args, ctx) => {
+      const { from, to } = dateRange(args.from, args.to);
       const rows = await ctx.em.find(AuditEntry, { at: { $gte: new Date(`${from}T00:00:00Z`), $lt: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) } });
       const byUser = new Map<string, { userId: string; reads: number; ids: Set<string>; lastAt: Date }>();
       for (const r of rows) {

@@ -8,7 +8,7 @@
 import type { ObjectRef } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
-import type { ForbundYearKey } from '@finsam/kit/report-period.js';
+import { REPORT_YEARS, reportYear, type ForbundYearKey } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { ForbundYearRef, Period, participantYears, type ParticipantYear } from './ForbundYear.js';
 import type { ReportPeriod } from '@finsam/kit/report-period.js';
@@ -121,11 +121,11 @@ builder.queryField('countyReport', (t) =>
     authScopes: { role: ['county_analyst', 'platform_admin'] },
     args: {
       forbundIds: t.arg.idList({ required: true }),
-      year: t.arg.int({ required: true }),
+      year: t.arg.int({ required: true, description: `${REPORT_YEARS.first}–${REPORT_YEARS.last}.` }),
       period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }),
       threshold: t.arg.int({ description: `Suppress counts below this; at least ${DISCLOSURE_THRESHOLD}.` }),
     },
     resolve: (_r, { forbundIds, year, period, threshold }, ctx) =>
-      countyReport(ctx, forbundIds.map(String), year, period, Math.max(threshold ?? 0, DISCLOSURE_THRESHOLD)),
+      countyReport(ctx, forbundIds.map(String), reportYear(year), period, Math.max(threshold ?? 0, DISCLOSURE_THRESHOLD)),
   }),
 );

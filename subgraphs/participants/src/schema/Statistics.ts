@@ -9,6 +9,7 @@ import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
 import { pgArray } from '@finsam/kit/database.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
+import { dateRange } from '@finsam/kit/dates.js';
 
 /** Outcomes that count as a step towards work or studies (Västerås' goal: 80 %). */
 export const STEP_FORWARD = ['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'];
@@ -139,6 +140,6 @@ builder.objectField(InterventionRef, 'participantStatistics', (t) =>
     description: 'Participant figures for a period (board, förbund administrators, the insats’ staff).',
     authScopes: { role: ['forbund_admin', 'board', 'staff'] },
     args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
-    resolve: (i, { from, to }, ctx) => statistics(ctx).load({ interventionId: i.id, from, to }),
+    resolve: (i, { from, to }, ctx) => statistics(ctx).load({ interventionId: i.id, ...dateRange(from, to) }),
   }),
 );
