@@ -1,6 +1,7 @@
 /**
- * A query argument out of range is the caller's mistake: BAD_USER_INPUT naming the argument,
- * through the gateway, never an internal error from the database; the edge of each range works.
+ * A query argument out of range, or an id that is not one, is the caller's mistake: BAD_USER_INPUT
+ * naming the argument, through the gateway, never an internal error from the database; the edge
+ * of each range works.
  */
 import { internalSigner } from '@finsam/kit/internal-token.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
@@ -47,6 +48,19 @@ describe('arguments out of range', () => {
     const res = await p.gql(query, query.includes('participations') ? { token: salaStaff } : ADMIN);
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.message).toMatch(/"(first|last)" must be a non-negative integer/);
+  });
+
+  it.each([
+    ['an insats', '{ intervention(id: "nope") { name } }', ADMIN, 'id'],
+    ['avvikelser of an insats', '{ avvikelser(interventionId: "1c7e0000") { id } }', ADMIN, 'interventionId'],
+    ['participations of an insats', '{ participations(interventionId: "nope", first: 5) { edges { node { id } } } }', 'staff', 'interventionId'],
+    ['one förbund among several in the county report', `{ countyReport(forbundIds: ["${NORRA.id}", "x"], year: 2021) { totals { new { value } } } }`, COUNTY, 'forbundIds'],
+    ['a survey round', '{ surveyRound(id: "nope") { id } }', ADMIN, 'id'],
+    ['the insats a mutation closes', 'mutation { closeIntervention(id: "nope", endDate: "2021-01-01", reason: "Avslutad") { __typename } }', ADMIN, 'id'],
+    ['the staff position a mutation removes', 'mutation { removeStaffPosition(id: "nope") { __typename } }', ADMIN, 'id'],
+  ])('an id that is not one (%s) is BAD_USER_INPUT naming the argument', async (_name, query, as, argument) => {
+    const res = await p.gql(query, as === 'staff' ? { token: salaStaff } : (as as RequestOptions));
+    expect(rejected(res)).toEqual([{ code: 'BAD_USER_INPUT', argument }]);
   });
 
   it('a forged report key with a year out of range is answered with null, not an error', async () => {

@@ -3,6 +3,8 @@
  * The gateway builds it from the user's token; subgraphs rebuild it from the gateway's
  * internal token. Both read the same claims through `identityFromClaims`.
  */
+import { isUuid } from './ids.js';
+
 export const ROLES = ['platform_admin', 'forbund_admin', 'staff', 'board', 'county_analyst'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -35,7 +37,6 @@ export interface IdentityClaims {
   interventions?: string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class IdentityClaimError extends Error {}
 
@@ -48,7 +49,7 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity {
     throw new IdentityClaimError('token has an unknown role');
   }
   const tenantId = tenant ?? null;
-  if (tenantId !== null && (typeof tenantId !== 'string' || !UUID.test(tenantId))) {
+  if (tenantId !== null && !isUuid(tenantId)) {
     throw new IdentityClaimError('token tenant is not a förbund id');
   }
   const typedRoles = roleList as Role[];
@@ -59,7 +60,7 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity {
     throw new IdentityClaimError('a cross-tenant role cannot carry a tenant');
   }
   const interventionIds = interventions ?? [];
-  if (!Array.isArray(interventionIds) || !interventionIds.every((i) => typeof i === 'string' && UUID.test(i))) {
+  if (!Array.isArray(interventionIds) || !interventionIds.every(isUuid)) {
     throw new IdentityClaimError('token interventions are not intervention ids');
   }
   return { userId: sub, tenantId, roles: typedRoles, interventionIds };

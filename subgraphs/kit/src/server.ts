@@ -19,6 +19,7 @@ import type { SubgraphBuilder } from './builder.js';
 import type { OrmOptions } from './database.js';
 import { subgraphDirectives } from './cache-control.js';
 import { ErrorCode } from './errors.js';
+import { checkIdArguments } from './ids.js';
 
 /** The keys a subgraph holds: it verifies the gateway's and other subgraphs' tokens, and signs its own service calls. */
 export interface SubgraphKeys {
@@ -115,7 +116,8 @@ export function defineSubgraph(definition: {
 }) {
   const { name, builder, database } = definition;
   let schema: GraphQLSchema | undefined;
-  const buildSchema = (): GraphQLSchema => (schema ??= builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', directives: subgraphDirectives }));
+  const buildSchema = (): GraphQLSchema =>
+    (schema ??= checkIdArguments(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', directives: subgraphDirectives })));
   return {
     name,
     database,
