@@ -1,7 +1,8 @@
 /**
  * The gateway's response cache (gateway/src/response-cache.ts): what the subgraphs mark cacheable
  * is served again to the same caller without a subgraph's SQL, never to anyone else, never after a
- * mutation through this gateway, and reads of people are never kept (each is audited).
+ * mutation of the caller's förbund (or a cross-tenant one) through this gateway, and reads of
+ * people are never kept (each is audited).
  */
 import { sqlStatementCount } from '@finsam/kit/database.js';
 import type { RunningServer } from '@finsam/kit/server.js';
@@ -93,6 +94,24 @@ describe('the response cache', () => {
     expect(after.statements).toBeGreaterThan(0);
     expect(after.data.forbund.interventions.find((i: { id: string }) => i.id === SALA).name).toBe('Sala Steg framåt');
     expect(after.data.forbund.interventions.filter((i: { id: string }) => i.id !== SALA)).toEqual(before.data.forbund.interventions.filter((i: { id: string }) => i.id !== SALA));
+  });
+
+  it('forgets only the writing förbund’s answers; a cross-tenant write makes it forget every förbund’s', async () => {
+    const query = '{ forbund { interventions { id name yearlyPlaces } } }';
+    const vasteras = await p.token('vasteras-admin');
+    const norra = await p.token('norra-vastmanland-admin');
+    await measured(query, { token: vasteras });
+    await measured(query, { token: norra });
+    const renamed = await p.gql(`mutation ($id: ID!) { updateIntervention(id: $id, input: { name: "Sala Steg för steg" }) { __typename } }`, { token: norra, variables: { id: SALA } });
+    expect(renamed.data.updateIntervention.__typename).toBe('MutationUpdateInterventionSuccess');
+    expect((await measured(query, { token: norra })).statements).toBeGreaterThan(0);
+    expect((await measured(query, { token: vasteras })).statements).toBe(0);
+
+    // The gateway cannot tell what a platform administrator's mutation touched (here: nothing,
+    // the input is refused), so every förbund's kept answers go.
+    const refused = await p.gql('mutation { createForbund(input: { name: "X", slug: "x", organisationNumber: "1", members: [] }) { __typename } }', { as: 'platform-admin' });
+    expect(refused.data.createForbund.__typename).toBe('ValidationError');
+    expect((await measured(query, { token: vasteras })).statements).toBeGreaterThan(0);
   });
 
   it('never keeps reads of people: each one reaches the subgraph and is audited', async () => {

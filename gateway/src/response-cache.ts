@@ -3,10 +3,12 @@
  * (`@cacheControl`, kit/cache-control.ts), with Apollo's response-cache plugin:
  * - keyed by the query, its variables and the caller's whole identity (user, förbund, roles,
  *   insatser), so an answer is only ever served again to the caller it was made for;
- * - and by a generation that each mutation through this gateway moves on when it finishes, so
- *   a caller reads its own writes at once. A query that began before the write is kept under the
- *   old generation and never served after it. Writes through another gateway instance show within
- *   CACHE_SECONDS, the hint's maxAge;
+ * - and by a generation that a mutation through this gateway moves on when it finishes, so a
+ *   caller reads its own writes at once. A query that began before the write is kept under the
+ *   old generation and never served after it. A förbund's mutations move its own generation
+ *   (its users read nothing of other förbund) and the cross-tenant one; a cross-tenant caller's
+ *   mutation (platform data, a new förbund) moves every generation. Writes through another
+ *   gateway instance show within CACHE_SECONDS, the hint's maxAge;
  * - responses with errors, and anonymous callers, are not kept.
  * Only hinted types are kept, and no type of a person is hinted: audited reads always run.
  */
@@ -14,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { claimsFromIdentity, isAnonymous } from '@finsam/kit/identity.js';
+import { claimsFromIdentity, isAnonymous, type Identity } from '@finsam/kit/identity.js';
 import type { GatewayContext } from './gateway.js';
 
 export interface ResponseCacheOptions {
@@ -23,21 +25,31 @@ export interface ResponseCacheOptions {
 }
 
 export function responseCache(options: ResponseCacheOptions = {}): ApolloServerPlugin<GatewayContext>[] {
-  let generation = 0;
+  /** Moved by every mutation: what a cross-tenant caller (the county) has kept is forgotten. */
+  let crossTenant = 0;
+  /** Moved by cross-tenant mutations: what every förbund's users have kept is forgotten. */
+  let platform = 0;
+  /** Moved by one förbund's mutations. */
+  const forbund = new Map<string, number>();
+  const generation = ({ tenantId }: Identity) => (tenantId === null ? crossTenant : `${platform}.${forbund.get(tenantId) ?? 0}`);
   const signedIn = async ({ contextValue }: { contextValue: GatewayContext }) => !isAnonymous(contextValue.identity);
   const keep = ApolloServerPluginResponseCache<GatewayContext>({
     cache: new InMemoryLRUCache({ maxSize: options.maxSize ?? 30 * 2 ** 20 }),
     // The plugin's own hash requires `crypto` anew on every call, which costs more than the hash.
     generateCacheKey: (_request, key) => createHash('sha256').update(JSON.stringify(key)).digest('hex'),
-    extraCacheKeyData: async ({ contextValue }) => ({ identity: claimsFromIdentity(contextValue.identity), generation }),
+    extraCacheKeyData: async ({ contextValue }) => ({ identity: claimsFromIdentity(contextValue.identity), generation: generation(contextValue.identity) }),
     shouldReadFromCache: signedIn,
     shouldWriteToCache: signedIn,
   });
   const forgetOnWrite: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
-        async willSendResponse({ operation }) {
-          if (operation?.operation === 'mutation') generation++;
+        async willSendResponse({ operation, contextValue }) {
+          if (operation?.operation !== 'mutation') return;
+          const { tenantId } = contextValue.identity;
+          crossTenant++;
+          if (tenantId === null) platform++;
+          else forbund.set(tenantId, (forbund.get(tenantId) ?? 0) + 1);
         },
       };
     },
