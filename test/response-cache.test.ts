@@ -126,6 +126,32 @@ describe('the response cache', () => {
     }
   });
 
+  it('computes identical queries of one caller that miss together once, and gives each the answer', async () => {
+    await p.gql(DASHBOARD, { as: 'vasteras-admin' }); // the gateway has kept this query's answers before
+    const token = await p.tokenFor({ name: 'cache-burst-admin', description: 'förbund administrator', roles: ['forbund_admin'], tenant: VASTERAS.id, interventions: [] });
+    const before = sqlStatementCount();
+    const alone = await p.post(uncached.url, DASHBOARD, { headers: { authorization: `Bearer ${token}` } });
+    const once = sqlStatementCount() - before;
+    expect(once).toBeGreaterThan(0);
+
+    const start = sqlStatementCount();
+    const burst = await Promise.all(Array.from({ length: 8 }, () => p.gql(DASHBOARD, { token })));
+    expect(burst.map((r) => r.errors)).toEqual(Array(8).fill(undefined));
+    expect(burst.map((r) => r.data)).toEqual(Array(8).fill(alone.data));
+    expect(sqlStatementCount() - start).toBeGreaterThan(0);
+    expect(sqlStatementCount() - start).toBeLessThanOrEqual(once);
+  });
+
+  it('runs identical reads of people that arrive together each on its own: each is audited', async () => {
+    const token = await p.tokenFor({ name: 'cache-burst-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SALA] });
+    const query = `{ participations(interventionId: "${SALA}", first: 3) { edges { node { person { personnummer } } } } }`;
+    await p.gql(query, { token }); // asked before: were its answers keepable, the burst would be computed once
+    const audited = await auditEntries();
+    const burst = await Promise.all(Array.from({ length: 4 }, () => p.gql(query, { token })));
+    expect(burst.map((r) => r.data.participations.edges.length)).toEqual([3, 3, 3, 3]);
+    expect(await auditEntries()).toBe(audited + 12);
+  });
+
   it('can be turned off: a gateway with responseCache: false asks the subgraphs every time', async () => {
     const token = await p.token('vasteras-admin');
     const ask = async () => {

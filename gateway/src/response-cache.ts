@@ -11,12 +11,18 @@
  *   gateway instance show within CACHE_SECONDS, the hint's maxAge;
  * - responses with errors, and anonymous callers, are not kept.
  * Only hinted types are kept, and no type of a person is hinted: audited reads always run.
+ *
+ * Identical queries of one caller that miss together are computed once, if the query's answers
+ * were kept before: the others wait for the first and get its answer if it may be kept; otherwise
+ * (people, errors) each runs on its own, so each identifying read is still audited. Queries never
+ * kept (a staff list) are never held back behind one another.
  */
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { claimsFromIdentity, isAnonymous, type Identity } from '@finsam/kit/identity.js';
+import { setBounded } from '@finsam/kit/verified-tokens.js';
 import type { GatewayContext } from './gateway.js';
 
 export interface ResponseCacheOptions {
@@ -33,14 +39,53 @@ export function responseCache(options: ResponseCacheOptions = {}): ApolloServerP
   const forbund = new Map<string, number>();
   const generation = ({ tenantId }: Identity) => (tenantId === null ? crossTenant : `${platform}.${forbund.get(tenantId) ?? 0}`);
   const signedIn = async ({ contextValue }: { contextValue: GatewayContext }) => !isAnonymous(contextValue.identity);
+  const callerKey = ({ identity }: GatewayContext) => ({ identity: claimsFromIdentity(identity), generation: generation(identity) });
+  const hash = (key: unknown) => createHash('sha256').update(JSON.stringify(key)).digest('hex');
   const keep = ApolloServerPluginResponseCache<GatewayContext>({
     cache: new InMemoryLRUCache({ maxSize: options.maxSize ?? 30 * 2 ** 20 }),
     // The plugin's own hash requires `crypto` anew on every call, which costs more than the hash.
-    generateCacheKey: (_request, key) => createHash('sha256').update(JSON.stringify(key)).digest('hex'),
-    extraCacheKeyData: async ({ contextValue }) => ({ identity: claimsFromIdentity(contextValue.identity), generation: generation(contextValue.identity) }),
+    generateCacheKey: (_request, key) => hash(key),
+    extraCacheKeyData: async ({ contextValue }) => callerKey(contextValue),
     shouldReadFromCache: signedIn,
     shouldWriteToCache: signedIn,
   });
+
+  /** Queries (document and operation) whose answers were kept before, most recent last. */
+  const keptQueries = new Map<string, true>();
+  /** Misses being computed, by query, variables and caller: what they will answer if it may be kept. */
+  const computing = new Map<string, Promise<Record<string, unknown> | null>>();
+  const together: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      let query: string | undefined;
+      let computes: { key: string; finish: (data: Record<string, unknown> | null) => void } | undefined;
+      return {
+        // Runs only when the kept answers (the plugin before this one) had none.
+        async responseForOperation(request: GraphQLRequestContext<GatewayContext>) {
+          if (request.operation?.operation !== 'query' || isAnonymous(request.contextValue.identity)) return null;
+          query = `${request.queryHash}/${request.operationName ?? ''}`;
+          if (!keptQueries.has(query)) return null;
+          const key = hash({ query, variables: request.request.variables ?? {}, ...callerKey(request.contextValue) });
+          const first = computing.get(key);
+          if (first) {
+            const data = await first;
+            return data ? { body: { kind: 'single', singleResult: { data } }, http: { status: undefined, headers: new HeaderMap() } } : null;
+          }
+          computing.set(key, new Promise((finish) => (computes = { key, finish })));
+          return null;
+        },
+        async willSendResponse({ response, overallCachePolicy }) {
+          if (!query) return;
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const kept = result?.data && !result.errors && overallCachePolicy.policyIfCacheable() ? result.data : null;
+          if (kept) setBounded(keptQueries, query, true, 1_000, () => true);
+          if (computes) {
+            computing.delete(computes.key);
+            computes.finish(kept);
+          }
+        },
+      };
+    },
+  };
   const forgetOnWrite: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
@@ -54,5 +99,5 @@ export function responseCache(options: ResponseCacheOptions = {}): ApolloServerP
       };
     },
   };
-  return [keep, forgetOnWrite];
+  return [keep, together, forgetOnWrite];
 }
