@@ -50,23 +50,23 @@ export interface GatewayOptions {
 
 const BEARER = /^Bearer (\S+)$/;
 
+type DataSourceConfig = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>;
+
 /**
  * Subgraph fetches with Node's built-in fetch (undici): connections to each subgraph are pooled
  * and kept alive. @apollo/gateway's default, make-fetch-happen over node-fetch, adds an HTTP
  * cache layer and stream conversions per fetch that cost more than the fetch itself on loopback.
  */
-export const keepAliveFetcher: NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'] = (url, init) =>
-  fetch(url, init as RequestInit) as never;
+const keepAliveFetcher: DataSourceConfig['fetcher'] = (url, init) => fetch(url, init as RequestInit) as never;
 
 export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** `config` is @apollo/gateway's own (URL, fetcher, …): the platform's in `createGateway`, the defaults in the bench. */
   constructor(
     private readonly subgraph: string,
-    url: string,
     private readonly sign: InternalSigner,
-    tuning: { cacheHints: boolean } | 'apollo-defaults' = { cacheHints: true },
+    config: DataSourceConfig,
   ) {
-    // Subgraphs' Cache-Control headers are worth parsing only when the gateway keeps responses.
-    super(tuning === 'apollo-defaults' ? { url } : { url, fetcher: keepAliveFetcher, honorSubgraphCacheControlHeader: tuning.cacheHints });
+    super(config);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -91,7 +91,8 @@ export async function createGateway(options: GatewayOptions) {
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
-      return new InternalTokenDataSource(name, target, sign, { cacheHints: cacheOptions !== false });
+      // Subgraphs' Cache-Control headers are worth parsing only when the gateway keeps responses.
+      return new InternalTokenDataSource(name, sign, { url: target, fetcher: keepAliveFetcher, honorSubgraphCacheControlHeader: cacheOptions !== false });
     },
   });
 

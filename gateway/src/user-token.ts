@@ -5,7 +5,7 @@
  */
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
 import { identityFromClaims, type Identity } from '@finsam/kit/identity.js';
-import { rememberVerified, type VerifiedToken, type VerifiedTokenCacheOptions } from '@finsam/kit/verified-tokens.js';
+import { rememberVerified, type VerifiedToken } from '@finsam/kit/verified-tokens.js';
 
 export interface UserTokenOptions {
   issuer: string;
@@ -28,8 +28,8 @@ export function userTokenVerifier(options: UserTokenOptions): (token: string) =>
  * the identity provider withdraws from its JWKS is honoured that much longer at most (jose's own
  * JWKS cache already keeps keys for minutes).
  */
-export function rememberingUserTokenVerifier(options: UserTokenOptions, cache: VerifiedTokenCacheOptions = {}): (token: string) => Promise<Identity> {
-  return rememberVerified(verifiedUserToken(options), { maxAgeMs: 60_000, ...cache });
+export function rememberingUserTokenVerifier(options: UserTokenOptions): (token: string) => Promise<Identity> {
+  return rememberVerified(verifiedUserToken(options), { maxAgeMs: 60_000 });
 }
 
 function verifiedUserToken(options: UserTokenOptions): (token: string) => Promise<VerifiedToken> {

@@ -20,7 +20,7 @@ export async function startDefaultGateway(options: GatewayOptions, port = 0): Pr
   const verify = userTokenVerifier(options.userTokens);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new InternalTokenDataSource(name, options.subgraphUrls[name] ?? url!, sign, 'apollo-defaults'),
+    buildService: ({ name, url }) => new InternalTokenDataSource(name, sign, { url: options.subgraphUrls[name] ?? url! }),
   });
   const app = express();
   const httpServer = http.createServer(app);

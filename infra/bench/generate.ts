@@ -9,8 +9,8 @@
  * the benchmark counts SQL statements per request over them.
  */
 import { createHash } from 'node:crypto';
-import pg from 'pg';
 import type { DatabaseConnection } from '@finsam/kit/database.js';
+import { withClient } from '../src/provision.js';
 
 export interface BenchSize {
   forbund: number;
@@ -44,13 +44,9 @@ const iid = (f = 'f', i = 'i') => `md5('intervention:' || ${f} || ':' || ${i})::
 const mid = (f: string, p: number | string) => `md5('member:' || ${f} || ':' || ${p})::uuid`;
 
 async function run(connection: DatabaseConnection, statements: string[]): Promise<void> {
-  const client = new pg.Client({ host: connection.host, port: connection.port, user: connection.user, password: connection.password, database: connection.dbName });
-  await client.connect();
-  try {
+  await withClient({ ...connection, database: connection.dbName }, connection.dbName, async (client) => {
     for (const sql of statements) await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 function governance(size: BenchSize): string[] {

@@ -23,8 +23,8 @@ import { dropDatabase, ensureRoles } from '../src/provision.js';
 import { SUBGRAPHS } from '../src/subgraphs.js';
 import { provisionSubgraph } from '../src/platform.js';
 import { readSupergraph } from '../src/compose.js';
-import { DEV_AUDIENCE, DEV_ISSUER, devTokenSigner } from '../src/demo.js';
-import { DEV_USER_ALGORITHM, generateDevKeys, subgraphKeys, type DevKeys } from '../src/keys.js';
+import { devGatewayOptions, devTokenSigner } from '../src/demo.js';
+import { generateDevKeys, subgraphKeys, type DevKeys } from '../src/keys.js';
 import { LIST_LENGTHS, generate, listForbund, type BenchSize } from './generate.js';
 import { countyReport, dashboard, forbundYear, staff, type Operation } from './operations.js';
 import type { LoadJob, LoadRequest, LoadResult } from './load.js';
@@ -102,7 +102,7 @@ async function recordPlan(options: GatewayOptions, operation: Operation, identit
   const fetches: { subgraph: string; body: string }[] = [];
   class Recording extends InternalTokenDataSource {
     constructor(private readonly name: string, url: string) {
-      super(name, url, sign);
+      super(name, sign, { url });
     }
     override async willSendRequest(request: GraphQLDataSourceProcessOptions<GatewayContext>) {
       await super.willSendRequest(request);
@@ -168,13 +168,15 @@ async function main() {
     await ensureRoles(admin, keys.passwords);
     const owners: Record<string, DatabaseConnection> = {};
     const apps: Record<string, DatabaseConnection> = {};
-    for (const subgraph of SUBGRAPHS) {
-      const name = `${DB_PREFIX}_${subgraph.name}`;
-      await dropDatabase(admin, name); // same size, same rows: start empty every run
-      const db = await provisionSubgraph(admin, name, subgraph, keys, { seed: false });
-      owners[subgraph.name] = db.owner;
-      apps[subgraph.name] = db.app;
-    }
+    await Promise.all(
+      SUBGRAPHS.map(async (subgraph) => {
+        const name = `${DB_PREFIX}_${subgraph.name}`;
+        await dropDatabase(admin, name); // same size, same rows: start empty every run
+        const db = await provisionSubgraph(admin, name, subgraph, keys, { seed: false });
+        owners[subgraph.name] = db.owner;
+        apps[subgraph.name] = db.app;
+      }),
+    );
     let started = performance.now();
     await generate(size, owners);
     const generationSeconds = (performance.now() - started) / 1000;
@@ -183,13 +185,14 @@ async function main() {
     const supergraphSdl = readSupergraph();
     const subgraphs = await forkSubgraphs(apps, keys);
     children.push(...Object.values(subgraphs.children));
-    const userTokens = { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: [DEV_USER_ALGORITHM], publicJwks: [keys.user.publicJwk] };
-    const options: GatewayOptions = { supergraphSdl, subgraphUrls: subgraphs.urls, internalPrivateKey: keys.internal.privateJwk, userTokens };
-    const gateways = { tuned: await forkGateway('tuned', options), uncached: await forkGateway('uncached', options), default: await forkGateway('default', options) };
+    const options = devGatewayOptions(keys, supergraphSdl, subgraphs.urls);
+    const fork = (variant: GatewayConfig['variant']) => forkGateway(variant, options);
+    const [tuned, uncached, defaultGateway] = await Promise.all([fork('tuned'), fork('uncached'), fork('default')]);
+    const gateways = { tuned, uncached, default: defaultGateway };
     children.push(...Object.values(gateways).map((g) => g.child));
 
     const signUser = await devTokenSigner(keys);
-    const verifyUser = userTokenVerifier(userTokens);
+    const verifyUser = userTokenVerifier(options.userTokens);
     const signInternal = await internalSigner(keys.internal.privateJwk);
     const operations = [dashboard(1), staff(1, 1)];
     const userRequest = async (op: Operation, url: string): Promise<LoadRequest> => ({

@@ -9,7 +9,6 @@
  *   - the rounds' dates and the answers: synthetic, from a seeded PRNG, so every seed is the same.
  *     Surahammar stays below the minimum n in both rounds, to show a suppressed result.
  */
-import { forbundBySlug } from './demo.js';
 import type { Scale } from '@finsam/indicators/entities/Instrument.js';
 import { DEMO_INTERVENTION_IDS } from './demo-teams.js';
 
@@ -79,8 +78,6 @@ export const DEMO_ROUNDS: DemoRound[] = [
     ],
   },
 ];
-
-export const demoRoundTenant = (round: DemoRound) => forbundBySlug(round.forbund).id;
 
 /** mulberry32: a tiny seeded PRNG, so the synthetic answers are the same on every seed. */
 function prng(seed: number): () => number {

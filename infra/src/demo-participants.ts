@@ -23,7 +23,7 @@ export interface DemoTeam {
   referrers: Partial<Record<Referrer, number>>;
 }
 
-export const DEMO_TEAMS: DemoTeam[] = [
+const DEMO_TEAMS: DemoTeam[] = [
   {
     interventionId: DEMO_INTERVENTION_IDS.SALA, // Sala
     hemkommun: { '1981': [18, 42, 20, 41] },

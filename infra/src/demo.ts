@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { importJWK, SignJWT, type CryptoKey } from 'jose';
 import type { Role } from '@finsam/kit/identity.js';
+import type { GatewayOptions } from '@finsam/gateway/gateway.js';
 import type { MemberKind } from '@finsam/governance/entities/Member.js';
 import { DEV_USER_ALGORITHM, type DevKeys } from './keys.js';
 import { DEMO_INTERVENTIONS } from './demo-teams.js';
@@ -124,6 +125,16 @@ export function demoUser(name: string): DemoUser {
   const user = DEMO_USERS.find((u) => u.name === name);
   if (!user) throw new Error(`No demo user "${name}". Known: ${DEMO_USERS.map((u) => u.name).join(', ')}`);
   return user;
+}
+
+/** A gateway that trusts the development identity provider and signs with the development internal key. */
+export function devGatewayOptions(keys: DevKeys, supergraphSdl: string, subgraphUrls: Record<string, string>): GatewayOptions {
+  return {
+    supergraphSdl,
+    subgraphUrls,
+    internalPrivateKey: keys.internal.privateJwk,
+    userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: [DEV_USER_ALGORITHM], publicJwks: [keys.user.publicJwk] },
+  };
 }
 
 /** Signs a user token as the development identity provider would. */

@@ -11,8 +11,8 @@ import { ensureDatabase, ensureRoles, type SubgraphDatabase } from './provision.
 import { SUBGRAPHS, type SubgraphModule } from './subgraphs.js';
 import { serveSubgraph } from './subgraph-server.js';
 import { SEEDS } from './seed.js';
-import { DEV_AUDIENCE, DEV_ISSUER } from './demo.js';
-import { DEV_USER_ALGORITHM, subgraphKeys, type DevKeys } from './keys.js';
+import { devGatewayOptions } from './demo.js';
+import { subgraphKeys, type DevKeys } from './keys.js';
 
 export interface PlatformOptions {
   admin: AdminConnection;
@@ -88,13 +88,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       }),
     );
 
-    const gateway = await createGateway({
-      supergraphSdl: options.supergraphSdl,
-      subgraphUrls,
-      internalPrivateKey: keys.internal.privateJwk,
-      userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: [DEV_USER_ALGORITHM], publicJwks: [keys.user.publicJwk] },
-      production,
-    });
+    const gateway = await createGateway({ ...devGatewayOptions(keys, options.supergraphSdl, subgraphUrls), production });
     const listening = await gateway.listen(options.gatewayPort);
     running.push(listening);
     return { gatewayUrl: listening.url, subgraphUrls, databases, orms, stop };

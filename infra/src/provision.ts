@@ -12,7 +12,7 @@ export interface RolePasswords {
   app: string;
 }
 
-async function withClient<T>(admin: AdminConnection, database: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(admin: AdminConnection, database: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ ...admin, database });
   await client.connect();
   try {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { forkForTenant } from '@finsam/kit/tenant.js';
+import { addMonths } from '@finsam/kit/dates.js';
 import { Forbund } from '@finsam/governance/entities/Forbund.js';
 import { Member } from '@finsam/governance/entities/Member.js';
 import { Intervention } from '@finsam/teams/entities/Intervention.js';
@@ -26,7 +27,7 @@ import { Avvikelse } from '@finsam/governance/entities/Avvikelse.js';
 import { Instrument } from '@finsam/indicators/entities/Instrument.js';
 import { InstrumentItem } from '@finsam/indicators/entities/InstrumentItem.js';
 import { SurveyRound } from '@finsam/indicators/entities/SurveyRound.js';
-import { DEMO_INSTRUMENT, DEMO_ROUNDS, demoAnswers, demoRoundTenant } from './demo-indicators.js';
+import { DEMO_INSTRUMENT, DEMO_ROUNDS, demoAnswers } from './demo-indicators.js';
 import { Budget } from '@finsam/finance/entities/Budget.js';
 import { BudgetContribution } from '@finsam/finance/entities/BudgetContribution.js';
 import { BudgetCostLine } from '@finsam/finance/entities/BudgetCostLine.js';
@@ -161,14 +162,12 @@ export async function seedParticipants(orm: MikroORM, secrets: Record<string, st
   await em.transactional(async (tx) => {
     for (const d of demoParticipations()) {
       const person = tx.create(Person, { id: randomUUID(), tenantId, personNumberHash: personHash(keys, tenantId, d.personnummer), personNumberCipher: encrypt(keys, d.personnummer), nameCipher: null });
-      const enrolled = new Date(`${d.enrolledOn}T00:00:00Z`);
-      enrolled.setUTCFullYear(enrolled.getUTCFullYear() + 1);
       tx.create(Participation, {
         id: randomUUID(), tenantId, interventionId: d.interventionId, person, status: d.exitedOn ? 'EXITED' : 'ENROLLED', kon: d.kon,
         startYear: Number(d.enrolledOn.slice(0, 4)), birthYear: 2021 - d.age, ageAtReferral: d.age, hemkommun: d.hemkommun,
         referredOn: d.referredOn, referrerUnit: d.referrer, needsTwoMembers: true, motivated: true, exclusionGrounds: [], studyVisit: 'DONE',
         decisionReason: null, decidedOn: d.referredOn, consentGivenOn: d.referredOn, consentWithdrawnOn: null, enrolledOn: d.enrolledOn,
-        plannedEnd: enrolled.toISOString().slice(0, 10), educationLevel: 'GYMNASIUM', supportBefore: ['FORSORJNINGSSTOD'], yearsInSupport: 2,
+        plannedEnd: addMonths(d.enrolledOn, 12), educationLevel: 'GYMNASIUM', supportBefore: ['FORSORJNINGSSTOD'], yearsInSupport: 2,
         extensionDecisionId: null, exitedOn: d.exitedOn, outcomes: d.outcome ? [d.outcome] : [], supportAfter: null,
         finalDocumentationSentOn: d.exitedOn, level6Months: null, level18Months: null,
       });
@@ -189,7 +188,7 @@ export async function seedIndicators(orm: MikroORM): Promise<void> {
     });
   }
   for (const [index, r] of DEMO_ROUNDS.entries()) {
-    const tenantId = demoRoundTenant(r);
+    const tenantId = forbundBySlug(r.forbund).id;
     const scoped = forkForTenant(orm.em, tenantId);
     if (await scoped.count(SurveyRound, { id: r.id })) continue;
     await scoped.transactional(async (tx) => {

@@ -10,7 +10,7 @@ import type { RunningServer } from '@finsam/kit/server.js';
 import { sqlStatementCount } from '@finsam/kit/database.js';
 import { dropDatabase } from '@finsam/infra/provision.js';
 import { generateDevKeys, type DevKeys } from '@finsam/infra/keys.js';
-import { demoUser, devTokenSigner, DEMO_FORBUND, DEV_AUDIENCE, DEV_ISSUER, type DemoUser } from '@finsam/infra/demo.js';
+import { demoUser, devGatewayOptions, devTokenSigner, DEMO_FORBUND, type DemoUser } from '@finsam/infra/demo.js';
 import { readSupergraph } from '@finsam/infra/compose.js';
 import type { AdminConnection } from '@finsam/infra/postgres.js';
 import { SUBGRAPHS } from '@finsam/infra/subgraphs.js';
@@ -119,13 +119,7 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
       return post(platform.gatewayUrl, query, { variables, headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers } });
     },
     async extraGateway(overrides) {
-      const gateway = await createGateway({
-        supergraphSdl: readSupergraph(),
-        subgraphUrls: platform.subgraphUrls,
-        internalPrivateKey: keys.internal.privateJwk,
-        userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], publicJwks: [keys.user.publicJwk] },
-        ...overrides,
-      });
+      const gateway = await createGateway({ ...devGatewayOptions(keys, readSupergraph(), platform.subgraphUrls), ...overrides });
       return gateway.listen(0);
     },
     async close() {
