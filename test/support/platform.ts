@@ -8,6 +8,8 @@ import { startPlatform, type Platform } from '@finsam/infra/platform.js';
 import { createGateway, type GatewayOptions } from '@finsam/gateway/gateway.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import { sqlStatementCount } from '@finsam/kit/database.js';
+import { internalSigner } from '@finsam/kit/internal-token.js';
+import { identityFromClaims, type IdentityClaims } from '@finsam/kit/identity.js';
 import { dropDatabase } from '@finsam/infra/provision.js';
 import { generateDevKeys, type DevKeys } from '@finsam/infra/keys.js';
 import { demoUser, devTokenSigner, DEMO_FORBUND, DEV_AUDIENCE, DEV_ISSUER, type DemoUser } from '@finsam/infra/demo.js';
@@ -37,6 +39,8 @@ export interface TestPlatform extends Platform {
   token(user: string): Promise<string>;
   /** A token for a user who is not one of the demo users (e.g. the admin of a förbund a test made). */
   tokenFor(user: DemoUser): Promise<string>;
+  /** The gateway's internal token for `audience` (a subgraph), for an identity made of `claims`: as if the gateway sent it. */
+  internalToken(claims: IdentityClaims, audience: string): Promise<string>;
   /** POSTs a query to the gateway. */
   gql<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** POSTs a query straight to a subgraph, bypassing the gateway. */
@@ -77,6 +81,7 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     production: options.production ?? false,
   });
   const sign = await devTokenSigner(keys);
+  const signInternal = await internalSigner(keys.internal.privateJwk);
 
   const post = async (url: string, query: string, { headers = {}, variables }: { headers?: Record<string, string>; variables?: Record<string, unknown> } = {}) => {
     const res = await fetch(url, {
@@ -113,6 +118,7 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     dbPrefix,
     token: (user) => sign(demoUser(user)),
     tokenFor: (user) => sign(user),
+    internalToken: (claims, audience) => signInternal(identityFromClaims({ ...claims }), audience),
     post,
     async gql(query, { as, token, headers = {}, variables } = {}) {
       const bearer = token ?? (as ? await sign(demoUser(as)) : undefined);

@@ -4,8 +4,6 @@
  * 2021 figures from the seeded data, the audit log, and an extension decided in governance.
  */
 import pg from 'pg';
-import { internalSigner } from '@finsam/kit/internal-token.js';
-import { identityFromClaims } from '@finsam/kit/identity.js';
 import { startTestPlatform, codes, NORRA, VASTERAS, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 import { demoMemberId } from '@finsam/infra/demo.js';
 
@@ -43,9 +41,8 @@ describe('who reads what', () => {
 
   it('`_entities` gives staff nothing of another insats or förbund', async () => {
     const fnsId = (await p.gql(`{ participations(interventionId: "${FNS}", first: 1) { edges { node { id } } } }`, { token: fnsStaff })).data.participations.edges[0].node.id;
-    const sign = await internalSigner(p.keys.internal.privateJwk);
     const probe = async (tenant: string, interventions: string[]) => {
-      const token = await sign(identityFromClaims({ sub: 'probe', tenant, roles: ['staff'], interventions }), 'participants');
+      const token = await p.internalToken({ sub: 'probe', tenant, roles: ['staff'], interventions }, 'participants');
       const res = await p.post(p.subgraphUrls.participants!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Participation { id } } }`, {
         headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'Participation', id: fnsId }] },
       });
@@ -57,9 +54,8 @@ describe('who reads what', () => {
   });
 
   it('`_entities` on another insats gives staff none of its participations or deadlines', async () => {
-    const sign = await internalSigner(p.keys.internal.privateJwk);
     const probe = async (interventions: string[]) => {
-      const token = await sign(identityFromClaims({ sub: 'probe', tenant: NORRA.id, roles: ['staff'], interventions }), 'participants');
+      const token = await p.internalToken({ sub: 'probe', tenant: NORRA.id, roles: ['staff'], interventions }, 'participants');
       const res = await p.post(p.subgraphUrls.participants!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Intervention { activeParticipations { id } participantDeadlines(asOf: "2030-01-01", within: 0) { kind } } } }`, {
         headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'Intervention', id: FNS }] },
       });
