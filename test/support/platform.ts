@@ -47,6 +47,8 @@ export interface TestPlatform extends Platform {
   post<T = any>(url: string, query: string, options?: { headers?: Record<string, string>; variables?: Record<string, unknown> }): Promise<GraphQLResponse<T>>;
   /** Runs `work` on a superuser connection to a subgraph's database (RLS does not apply), then closes it. */
   asSuperuser<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
+  /** Runs `work` on a connection to a subgraph's database as its app role (the role the subgraph uses, under RLS), then closes it. */
+  asAppRole<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
   /** The rows of one statement in a subgraph's database, read as the superuser: what is really stored. */
   rows<T = any>(subgraph: string, sql: string, params?: unknown[]): Promise<T[]>;
   /** A second gateway over this platform's subgraphs and keys, with some options changed. */
@@ -99,8 +101,8 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     return { status: res.status, data: body.data, errors: body.errors };
   };
 
-  const asSuperuser = async <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ ...admin, database: platform.databases[subgraph]!.app.dbName });
+  const connected = async <T>(config: pg.ClientConfig, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client(config);
     await client.connect();
     try {
       return await work(client);
@@ -108,11 +110,18 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
       await client.end();
     }
   };
+  const asSuperuser = <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> =>
+    connected({ ...admin, database: platform.databases[subgraph]!.app.dbName }, work);
+  const asAppRole = <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const app = platform.databases[subgraph]!.app;
+    return connected({ ...app, database: app.dbName }, work);
+  };
 
   return {
     ...platform,
     admin,
     asSuperuser,
+    asAppRole,
     rows: (subgraph, sql, params = []) => asSuperuser(subgraph, async (client) => (await client.query(sql, params)).rows),
     keys,
     dbPrefix,

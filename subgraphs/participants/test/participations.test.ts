@@ -3,7 +3,6 @@
  * for the board, anonymity without consent, FINSAM's rules on referral and exit, the Årsrapport
  * 2021 figures from the seeded data, the audit log, and an extension decided in governance.
  */
-import pg from 'pg';
 import { startTestPlatform, codes, NORRA, VASTERAS, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 import { demoMemberId } from '@finsam/infra/demo.js';
 
@@ -217,13 +216,9 @@ describe('the audit log', () => {
     expect(summary.data.auditSummary).toContainEqual(expect.objectContaining({ userId: 'demo:sala-staff' }));
     expect(codes(await p.gql('{ auditSummary(from: "2020-01-01", to: "2100-01-01") { reads } }', { token: salaStaff }))).toEqual(['FORBIDDEN']);
     // No API changes it, and neither the app role nor anyone through the table can.
-    const app = new pg.Client({ ...p.databases.participants!.app, database: p.databases.participants!.app.dbName });
-    await app.connect();
-    try {
+    await p.asAppRole('participants', async (app) => {
       await expect(app.query('delete from audit_entry')).rejects.toThrow(/permission denied/);
-    } finally {
-      await app.end();
-    }
+    });
     await expect(db('update audit_entry set user_id = $1', ['someone'])).rejects.toThrow(/append-only/);
   });
 });
