@@ -3,10 +3,9 @@
  * below the minimum n, nothing that lists or links single answers, fixed published texts, and who
  * may see and do what. Tables are checked directly: "nothing stored" is read from the database.
  */
-import { sqlStatementCount } from '@finsam/kit/database.js';
 import { hashResponseCode } from '@finsam/indicators/response-codes.js';
 import { DEMO_INSTRUMENT, DEMO_ROUNDS } from '@finsam/infra/demo-indicators.js';
-import { startTestPlatform, codes, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
+import { startTestPlatform, codes, sqlStatementsFor, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 
 let p: TestPlatform;
 beforeAll(async () => {
@@ -234,12 +233,11 @@ describe('results and the minimum n', () => {
 
   it('sends as many SQL statements for one insats\' results as for all of the förbund\'s', async () => {
     const q = (filter: string) => `{ forbund { interventions${filter} { indicatorResults { period suppressed respondents items { n mean distribution { count } } indicators { sharePositive } } } } }`;
+    const token = await p.token('norra-vastmanland-admin');
     const count = async (query: string) => {
-      await p.gql(query, { as: 'norra-vastmanland-admin' });
-      const before = sqlStatementCount();
-      const res = await p.gql(query, { as: 'norra-vastmanland-admin' });
+      const { statements, res } = await sqlStatementsFor(p, query, token);
       expect(res.errors).toBeUndefined();
-      return { statements: sqlStatementCount() - before, interventions: res.data.forbund.interventions.length };
+      return { statements, interventions: res.data.forbund.interventions.length };
     };
     const one = await count(q('(filter: { kommunCode: "1981" })'));
     const all = await count(q(''));
