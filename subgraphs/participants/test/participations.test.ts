@@ -5,6 +5,7 @@
  */
 import { startTestPlatform, codes, NORRA, VASTERAS, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 import { demoMemberId } from '@finsam/infra/demo.js';
+import { addDays } from '@finsam/kit/dates.js';
 
 let p: TestPlatform;
 let salaStaff: string;
@@ -192,7 +193,7 @@ describe('extension decided by the styrgrupp (governance) and resolved through t
       variables: { m: sg.meetings[0].id, input: { kind: 'EXTENSION', text: 'Förlängning sex månader för fortsatt arbetsträning.', participationId: participation.id } },
     });
     const decisionId = decided.data.recordDecision.data.id;
-    const later = new Date(Date.parse(`${participation.plannedEnd}T00:00:00Z`) + 180 * 86_400_000).toISOString().slice(0, 10);
+    const later = addDays(participation.plannedEnd, 180);
     // Another decision of the same styrgrupp (not an extension), and an id that is no decision at all.
     const other = (await p.gql(`{ intervention(id: "${HALLSTAHAMMAR}") { decisions { id kind } } }`, { as: 'norra-vastmanland-board' })).data.intervention.decisions.find((d: any) => d.kind !== 'EXTENSION').id;
     for (const notExtension of [other, crypto.randomUUID()]) {
