@@ -2,6 +2,7 @@
  * Done means: a förbund admin of Västerås reads its own förbund and cannot read Norra
  * Västmanland's by any query or by `_entities`; `forbunds` is refused for it.
  */
+import { DEMO_ROUNDS } from '@finsam/infra/demo-indicators.js';
 import { startTestPlatform, codes, VASTERAS, NORRA, SODRA, type TestPlatform, DEMO_INTERVENTION_IDS } from './support/platform.js';
 
 let p: TestPlatform;
@@ -126,7 +127,7 @@ describe('governance records', () => {
 
 describe('indicators', () => {
   const { HALLSTAHAMMAR } = DEMO_INTERVENTION_IDS;
-  const NORRA_ROUND = '1d1c0000-0000-4000-8002-000000000002';
+  const NORRA_ROUND = DEMO_ROUNDS[1]!.id;
 
   it('root fields show a förbund admin none of another förbund\'s survey rounds', async () => {
     const res = await p.gql(`{ surveyRounds { id } norra: surveyRound(id: "${NORRA_ROUND}") { id results { respondents } } instruments { id } }`, { as: 'vasteras-admin' });
