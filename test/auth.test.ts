@@ -112,10 +112,9 @@ describe('the gateway', () => {
 
   it('sends a subgraph only its own signed token: no client header crosses', async () => {
     const { url, seen, stop } = await recordingGateway();
-    const running = { url, stop };
     try {
       const token = await p.token('vasteras-admin');
-      const res = await p.post(running.url, '{ forbund { id } }', {
+      const res = await p.post(url, '{ forbund { id } }', {
         headers: { authorization: `Bearer ${token}`, 'x-tenant-id': NORRA.id, cookie: 'session=abc', 'x-forwarded-for': '10.0.0.1', 'x-custom': 'client' },
       });
       expect(res.data.forbund.id).toBe(VASTERAS.id);
@@ -128,7 +127,7 @@ describe('the gateway', () => {
       expect(claims).toMatchObject({ iss: INTERNAL_ISSUER, aud: 'governance', sub: 'demo:vasteras-admin', tenant: VASTERAS.id });
       expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(60);
     } finally {
-      await running.stop();
+      await stop();
     }
   });
 
