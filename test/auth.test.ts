@@ -60,7 +60,7 @@ describe('the gateway', () => {
     ['another audience', () => userToken({ aud: 'some-other-api' })],
     ['an unknown role', () => userToken({ claims: { tenant: NORRA.id, roles: ['superuser'] } })],
     ['a tenant role without a tenant', () => userToken({ claims: { tenant: null, roles: ['forbund_admin'] } })],
-    ['the gateway\'s own internal token', async () => (await internalSigner(p.keys.internal.privateJwk))(identityFromClaims({ sub: 'x', tenant: NORRA.id, roles: ['forbund_admin'] }), 'governance')],
+    ['the gateway\'s own internal token', () => p.internalToken({ sub: 'x', tenant: NORRA.id, roles: ['forbund_admin'] }, 'governance')],
     ['garbage', async () => 'not-a-jwt'],
   ];
 
@@ -112,10 +112,9 @@ describe('the gateway', () => {
 
   it('sends a subgraph only its own signed token: no client header crosses', async () => {
     const { url, seen, stop } = await recordingGateway();
-    const running = { url, stop };
     try {
       const token = await p.token('vasteras-admin');
-      const res = await p.post(running.url, '{ forbund { id } }', {
+      const res = await p.post(url, '{ forbund { id } }', {
         headers: { authorization: `Bearer ${token}`, 'x-tenant-id': NORRA.id, cookie: 'session=abc', 'x-forwarded-for': '10.0.0.1', 'x-custom': 'client' },
       });
       expect(res.data.forbund.id).toBe(VASTERAS.id);
@@ -128,7 +127,7 @@ describe('the gateway', () => {
       expect(claims).toMatchObject({ iss: INTERNAL_ISSUER, aud: 'governance', sub: 'demo:vasteras-admin', tenant: VASTERAS.id });
       expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(60);
     } finally {
-      await running.stop();
+      await stop();
     }
   });
 
@@ -188,7 +187,8 @@ describe('a subgraph called directly', () => {
     _entities: `{ _entities(representations: [{ __typename: "Forbund", id: "${VASTERAS.id}" }]) { ... on Forbund { name } } }`,
     me: '{ me { userId } }',
   };
-  const vasteras = () => identityFromClaims({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] });
+  const VASTERAS_ADMIN = { sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] };
+  const vasteras = () => identityFromClaims(VASTERAS_ADMIN);
   const expiredInternal = async () => {
     const key = (await importJWK(p.keys.internal.privateJwk, 'EdDSA')) as CryptoKey;
     return new SignJWT({ tenant: VASTERAS.id, roles: ['forbund_admin'], interventions: [] }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('demo:vasteras-admin').setIssuer(INTERNAL_ISSUER).setAudience('governance').setIssuedAt(now() - 120).setExpirationTime(now() - 60).sign(key);
@@ -197,7 +197,7 @@ describe('a subgraph called directly', () => {
   const cases: [string, () => Promise<string | undefined>][] = [
     ['no token', async () => undefined],
     ['the user token from the identity provider', () => userToken()],
-    ['a gateway token for another subgraph', async () => (await internalSigner(p.keys.internal.privateJwk))(vasteras(), 'teams')],
+    ['a gateway token for another subgraph', () => p.internalToken(VASTERAS_ADMIN, 'teams')],
     ['an expired gateway token', expiredInternal],
     ['a token signed with another key', async () => (await internalSigner((await generateInternalKeyPair()).privateJwk))(vasteras(), 'governance')],
     ['a service-key token claiming to be the gateway', async () => (await internalSigner(p.keys.service.privateJwk, INTERNAL_ISSUER))(vasteras(), 'governance')],
@@ -237,7 +237,7 @@ describe('a subgraph called directly', () => {
   });
 
   it('answers over plain HTTP: a sized JSON body, no ETag hashed for it, and GET queries read from the query string', async () => {
-    const token = await (await internalSigner(p.keys.internal.privateJwk))(vasteras(), 'governance');
+    const token = await p.internalToken(VASTERAS_ADMIN, 'governance');
     const url = p.subgraphUrls.governance!;
     const post = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
     const body = await post.text();
@@ -251,7 +251,7 @@ describe('a subgraph called directly', () => {
   });
 
   it('answers the gateway’s token for it (control)', async () => {
-    const token = await (await internalSigner(p.keys.internal.privateJwk))(vasteras(), 'governance');
+    const token = await p.internalToken(VASTERAS_ADMIN, 'governance');
     const res = await p.post(p.subgraphUrls.governance!, QUERIES._entities, { headers: { authorization: `Bearer ${token}` } });
     expect(res.data._entities).toEqual([{ name: VASTERAS.name }]);
   });

@@ -163,10 +163,7 @@ describe('who reads a förbund’s year', () => {
 
   it.each(['participants', 'finance', 'staffing', 'decisions', 'surveyRounds'])('a subgraph answers a forged key of another förbund with null (%s)', async (field) => {
     const subgraph = { participants: 'participants', finance: 'finance', staffing: 'teams', decisions: 'governance', surveyRounds: 'indicators' }[field]!;
-    const { internalSigner } = await import('@finsam/kit/internal-token.js');
-    const { identityFromClaims } = await import('@finsam/kit/identity.js');
-    const sign = await internalSigner(p.keys.internal.privateJwk);
-    const token = await sign(identityFromClaims({ sub: 'probe', tenant: VASTERAS.id, roles: ['board'], interventions: [] }), subgraph);
+    const token = await p.internalToken({ sub: 'probe', tenant: VASTERAS.id, roles: ['board'] }, subgraph);
     const probe = async (forbundId: string) =>
       (await p.post(p.subgraphUrls[subgraph]!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on ForbundYear { forbundId } } }`, {
         headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'ForbundYear', forbundId, year: 2021 }] },
@@ -243,9 +240,7 @@ describe('the county view, under disclosure control', () => {
     expect(codes(await p.gql(`{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021) { forbund { year { participants { new } } } } }`, { as: 'county-analyst' }))).toEqual(['FORBIDDEN']);
     const staffToken = await p.tokenFor({ name: 'sala-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SALA] });
     const id = (await p.gql(`{ participations(interventionId: "${SALA}", first: 1) { edges { node { id } } } }`, { token: staffToken })).data.participations.edges[0].node.id;
-    const { internalSigner } = await import('@finsam/kit/internal-token.js');
-    const { identityFromClaims } = await import('@finsam/kit/identity.js');
-    const token = await (await internalSigner(p.keys.internal.privateJwk))(identityFromClaims({ sub: 'county', roles: ['county_analyst'], interventions: [] }), 'participants');
+    const token = await p.internalToken({ sub: 'county', roles: ['county_analyst'] }, 'participants');
     const res = await p.post(p.subgraphUrls.participants!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Participation { id kon } } }`, {
       headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'Participation', id }] },
     });

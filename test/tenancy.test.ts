@@ -2,8 +2,7 @@
  * Done means: a förbund admin of Västerås reads its own förbund and cannot read Norra
  * Västmanland's by any query or by `_entities`; `forbunds` is refused for it.
  */
-import { internalSigner } from '@finsam/kit/internal-token.js';
-import { identityFromClaims } from '@finsam/kit/identity.js';
+import { DEMO_ROUNDS } from '@finsam/infra/demo-indicators.js';
 import { startTestPlatform, codes, VASTERAS, NORRA, SODRA, type TestPlatform, DEMO_INTERVENTION_IDS } from './support/platform.js';
 
 let p: TestPlatform;
@@ -13,11 +12,6 @@ beforeAll(async () => {
 afterAll(() => p.close());
 
 const ENTITIES = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Forbund { id name members { name } } } }`;
-
-async function internalTokenFor(user: { sub: string; tenant: string | null; roles: string[] }, audience = 'governance') {
-  const sign = await internalSigner(p.keys.internal.privateJwk);
-  return sign(identityFromClaims({ ...user, interventions: [] }), audience);
-}
 
 describe('a förbund administrator', () => {
   it('reads its own förbund with its members', async () => {
@@ -56,7 +50,7 @@ describe('a förbund administrator', () => {
 
   it('gets nothing of another förbund through `_entities`, even with a valid gateway token', async () => {
     // As if the gateway planned an entity fetch for Västerås' admin that names Norra's id.
-    const token = await internalTokenFor({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] });
+    const token = await p.internalToken({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }, 'governance');
     const res = await p.post(p.subgraphUrls.governance!, ENTITIES, {
       headers: { authorization: `Bearer ${token}` },
       variables: { reps: [{ __typename: 'Forbund', id: NORRA.id }, { __typename: 'Forbund', id: VASTERAS.id }] },
@@ -108,7 +102,7 @@ describe('teams', () => {
   });
 
   it('`_entities` on teams gives nothing of another förbund: not its insatser, not its list', async () => {
-    const token = await internalTokenFor({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }, 'teams');
+    const token = await p.internalToken({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }, 'teams');
     const res = await p.post(p.subgraphUrls.teams!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Intervention { id name } ... on Forbund { interventions { id } } } }`, {
       headers: { authorization: `Bearer ${token}` },
       variables: { reps: [{ __typename: 'Intervention', id: HALLSTAHAMMAR }, { __typename: 'Forbund', id: NORRA.id }, { __typename: 'Intervention', id: VASTERAS_TEAM }] },
@@ -133,7 +127,7 @@ describe('governance records', () => {
 
 describe('indicators', () => {
   const { HALLSTAHAMMAR } = DEMO_INTERVENTION_IDS;
-  const NORRA_ROUND = '1d1c0000-0000-4000-8002-000000000002';
+  const NORRA_ROUND = DEMO_ROUNDS[1]!.id;
 
   it('root fields show a förbund admin none of another förbund\'s survey rounds', async () => {
     const res = await p.gql(`{ surveyRounds { id } norra: surveyRound(id: "${NORRA_ROUND}") { id results { respondents } } instruments { id } }`, { as: 'vasteras-admin' });
@@ -148,12 +142,12 @@ describe('indicators', () => {
   it('`_entities` on indicators gives no results of another förbund\'s insats', async () => {
     const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Intervention { id indicatorResults { respondents } } } }`;
     const variables = { reps: [{ __typename: 'Intervention', id: HALLSTAHAMMAR }] };
-    const vasteras = await internalTokenFor({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }, 'indicators');
+    const vasteras = await p.internalToken({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }, 'indicators');
     const res = await p.post(p.subgraphUrls.indicators!, query, { headers: { authorization: `Bearer ${vasteras}` }, variables });
     expect(res.errors).toBeUndefined();
     expect(res.data._entities).toEqual([{ id: HALLSTAHAMMAR, indicatorResults: [] }]);
     // The same probe as Norra's admin does see them, so the probe can fail.
-    const norra = await internalTokenFor({ sub: 'demo:norra-vastmanland-admin', tenant: NORRA.id, roles: ['forbund_admin'] }, 'indicators');
+    const norra = await p.internalToken({ sub: 'demo:norra-vastmanland-admin', tenant: NORRA.id, roles: ['forbund_admin'] }, 'indicators');
     const own = await p.post(p.subgraphUrls.indicators!, query, { headers: { authorization: `Bearer ${norra}` }, variables });
     expect(own.data._entities[0].indicatorResults.length).toBeGreaterThan(0);
   });
@@ -175,7 +169,7 @@ describe('finance', () => {
   });
 
   it("`_entities` on finance gives nothing of another förbund: not its insatser' money, not its budget", async () => {
-    const token = await internalTokenFor({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }, 'finance');
+    const token = await p.internalToken({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }, 'finance');
     const res = await p.post(p.subgraphUrls.finance!, `query ($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Intervention { id allocation(year: 2021) { amount } requisitions { id } budgetUsage(year: 2021) { allocated used } }
         ... on Forbund { budget(year: 2022) { income } financialStatement(year: 2021) { used interventions { used } } } } }`, {

@@ -6,7 +6,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '@finsam/kit/database.js';
 import { forkForTenant, scopeToIdentity, TENANT_FILTER, TENANT_POLICIES_ONCE_PER_STATEMENT } from '@finsam/kit/tenant.js';
-import { internalSigner } from '@finsam/kit/internal-token.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
 import { database } from '@finsam/governance/server.js';
 import { Forbund } from '@finsam/governance/entities/Forbund.js';
@@ -131,8 +130,7 @@ describe('through the subgraph', () => {
 
   /** Asks governance, as Västerås' admin, for Norra's förbund by entity reference. */
   async function probeNorra() {
-    const sign = await internalSigner(p.keys.internal.privateJwk);
-    const token = await sign(identityFromClaims({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }), 'governance');
+    const token = await p.internalToken({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }, 'governance');
     const res = await p.post(p.subgraphUrls.governance!, ENTITIES, {
       headers: { authorization: `Bearer ${token}` },
       variables: { reps: [{ __typename: 'Forbund', id: NORRA.id }] },

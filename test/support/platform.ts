@@ -8,6 +8,8 @@ import { startPlatform, type Platform } from '@finsam/infra/platform.js';
 import { createGateway, type GatewayOptions } from '@finsam/gateway/gateway.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import { sqlStatementCount } from '@finsam/kit/database.js';
+import { internalSigner } from '@finsam/kit/internal-token.js';
+import { identityFromClaims, type IdentityClaims } from '@finsam/kit/identity.js';
 import { dropDatabase } from '@finsam/infra/provision.js';
 import { generateDevKeys, type DevKeys } from '@finsam/infra/keys.js';
 import { demoUser, devGatewayOptions, devTokenSigner, DEMO_FORBUND, type DemoUser } from '@finsam/infra/demo.js';
@@ -37,12 +39,16 @@ export interface TestPlatform extends Platform {
   token(user: string): Promise<string>;
   /** A token for a user who is not one of the demo users (e.g. the admin of a förbund a test made). */
   tokenFor(user: DemoUser): Promise<string>;
+  /** The gateway's internal token for `audience` (a subgraph), for an identity made of `claims`: as if the gateway sent it. */
+  internalToken(claims: IdentityClaims, audience: string): Promise<string>;
   /** POSTs a query to the gateway. */
   gql<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** POSTs a query straight to a subgraph, bypassing the gateway. */
   post<T = any>(url: string, query: string, options?: { headers?: Record<string, string>; variables?: Record<string, unknown> }): Promise<GraphQLResponse<T>>;
   /** Runs `work` on a superuser connection to a subgraph's database (RLS does not apply), then closes it. */
   asSuperuser<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
+  /** Runs `work` on a connection to a subgraph's database as its app role (the role the subgraph uses, under RLS), then closes it. */
+  asAppRole<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
   /** The rows of one statement in a subgraph's database, read as the superuser: what is really stored. */
   rows<T = any>(subgraph: string, sql: string, params?: unknown[]): Promise<T[]>;
   /** A second gateway over this platform's subgraphs and keys, with some options changed. */
@@ -77,6 +83,7 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     production: options.production ?? false,
   });
   const sign = await devTokenSigner(keys);
+  const signInternal = await internalSigner(keys.internal.privateJwk);
 
   const post = async (url: string, query: string, { headers = {}, variables }: { headers?: Record<string, string>; variables?: Record<string, unknown> } = {}) => {
     const res = await fetch(url, {
@@ -94,8 +101,8 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     return { status: res.status, data: body.data, errors: body.errors };
   };
 
-  const asSuperuser = async <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ ...admin, database: platform.databases[subgraph]!.app.dbName });
+  const connected = async <T>(config: pg.ClientConfig, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client(config);
     await client.connect();
     try {
       return await work(client);
@@ -103,16 +110,24 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
       await client.end();
     }
   };
+  const asSuperuser = <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> =>
+    connected({ ...admin, database: platform.databases[subgraph]!.app.dbName }, work);
+  const asAppRole = <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const app = platform.databases[subgraph]!.app;
+    return connected({ ...app, database: app.dbName }, work);
+  };
 
   return {
     ...platform,
     admin,
     asSuperuser,
+    asAppRole,
     rows: (subgraph, sql, params = []) => asSuperuser(subgraph, async (client) => (await client.query(sql, params)).rows),
     keys,
     dbPrefix,
     token: (user) => sign(demoUser(user)),
     tokenFor: (user) => sign(user),
+    internalToken: (claims, audience) => signInternal(identityFromClaims({ ...claims }), audience),
     post,
     async gql(query, { as, token, headers = {}, variables } = {}) {
       const bearer = token ?? (as ? await sign(demoUser(as)) : undefined);

@@ -2,8 +2,6 @@
  * Governance through the gateway: the årshjul, meetings and their minutes, decisions and votes,
  * styrgrupper and avvikelser — and that one förbund's board sees nothing of another's.
  */
-import { internalSigner } from '@finsam/kit/internal-token.js';
-import { identityFromClaims } from '@finsam/kit/identity.js';
 import { startTestPlatform, codes, VASTERAS, NORRA, SODRA, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 
 let p: TestPlatform;
@@ -52,8 +50,7 @@ describe('the årshjul', () => {
     const own = await p.gql('{ forbund { upcoming(from: "2022-01-01", limit: 50) { date meeting { id } } } bodies { id } }', { as: 'sodra-dalarna-board' });
     expect(own.data.forbund.upcoming.filter((u: any) => u.meeting)).toEqual([]);
     expect(own.data.bodies.map((b: any) => b.id)).not.toContain(board.id);
-    const sign = await internalSigner(p.keys.internal.privateJwk);
-    const token = await sign(identityFromClaims({ sub: 'demo:sodra-dalarna-board', tenant: SODRA.id, roles: ['board'] }), 'governance');
+    const token = await p.internalToken({ sub: 'demo:sodra-dalarna-board', tenant: SODRA.id, roles: ['board'] }, 'governance');
     const decision = board.meetings.flatMap((m) => m.decisions)[0]!.id;
     const entities = await p.post(p.subgraphUrls.governance!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Decision { id text meeting { minutes } } ... on Forbund { upcoming(from: "2022-01-01") { date } } } }`, {
       headers: { authorization: `Bearer ${token}` },
@@ -62,7 +59,7 @@ describe('the årshjul', () => {
     expect(entities.errors).toBeUndefined();
     expect(entities.data._entities).toEqual([null, null]);
     // The same lookups as Västerås' own board do find them (so the probe can fail).
-    const ownToken = await sign(identityFromClaims({ sub: 'demo:vasteras-board', tenant: VASTERAS.id, roles: ['board'] }), 'governance');
+    const ownToken = await p.internalToken({ sub: 'demo:vasteras-board', tenant: VASTERAS.id, roles: ['board'] }, 'governance');
     const control = await p.post(p.subgraphUrls.governance!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Decision { id } } }`, {
       headers: { authorization: `Bearer ${ownToken}` },
       variables: { reps: [{ __typename: 'Decision', id: decision }] },

@@ -3,11 +3,9 @@
  * below the minimum n, nothing that lists or links single answers, fixed published texts, and who
  * may see and do what. Tables are checked directly: "nothing stored" is read from the database.
  */
-import pg from 'pg';
-import { sqlStatementCount } from '@finsam/kit/database.js';
 import { hashResponseCode } from '@finsam/indicators/response-codes.js';
 import { DEMO_INSTRUMENT, DEMO_ROUNDS } from '@finsam/infra/demo-indicators.js';
-import { startTestPlatform, codes, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
+import { startTestPlatform, codes, sqlStatementsFor, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 
 let p: TestPlatform;
 beforeAll(async () => {
@@ -116,13 +114,9 @@ describe('answering with only a code', () => {
   });
 
   it('lets the database refuse the app role writing answers itself', async () => {
-    const client = new pg.Client({ ...p.databases.indicators!.app, database: p.databases.indicators!.app.dbName });
-    await client.connect();
-    try {
+    await p.asAppRole('indicators', async (client) => {
       await expect(client.query(`insert into answer (tenant_id, round_id, intervention_id, "values") values (gen_random_uuid(), $1, $2, '{1}')`, [round, HALLSTAHAMMAR])).rejects.toThrow(/permission denied/);
-    } finally {
-      await client.end();
-    }
+    });
   });
 });
 
@@ -239,12 +233,11 @@ describe('results and the minimum n', () => {
 
   it('sends as many SQL statements for one insats\' results as for all of the förbund\'s', async () => {
     const q = (filter: string) => `{ forbund { interventions${filter} { indicatorResults { period suppressed respondents items { n mean distribution { count } } indicators { sharePositive } } } } }`;
+    const token = await p.token('norra-vastmanland-admin');
     const count = async (query: string) => {
-      await p.gql(query, { as: 'norra-vastmanland-admin' });
-      const before = sqlStatementCount();
-      const res = await p.gql(query, { as: 'norra-vastmanland-admin' });
+      const { statements, res } = await sqlStatementsFor(p, query, token);
       expect(res.errors).toBeUndefined();
-      return { statements: sqlStatementCount() - before, interventions: res.data.forbund.interventions.length };
+      return { statements, interventions: res.data.forbund.interventions.length };
     };
     const one = await count(q('(filter: { kommunCode: "1981" })'));
     const all = await count(q(''));
@@ -314,14 +307,10 @@ describe('instruments', () => {
     expect(changed.data.updateInstrumentItem).toMatchObject({ __typename: 'PublishedInstrumentError', code: 'PUBLISHED' });
     expect((await db(`select text from instrument_item where id = $1`, [itemId]))[0].text).toBe('Jag vet vart jag ska remittera.');
 
-    const client = new pg.Client({ ...p.databases.indicators!.app, database: p.databases.indicators!.app.dbName });
-    await client.connect();
-    try {
+    await p.asAppRole('indicators', async (client) => {
       await expect(client.query(`update instrument_item set text = 'Direkt' where id = $1`, [itemId])).rejects.toThrow(/published/);
       await expect(client.query(`update instrument set name = 'Direkt' where id = $1`, [draft.id])).rejects.toThrow(/published/);
-    } finally {
-      await client.end();
-    }
+    });
 
     const next = await p.gql(CREATE, { as: 'platform-admin', variables: { input } });
     expect(next.data.createInstrument.data.version).toBe(2);

@@ -9,6 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '@finsam/kit/database.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { periodBounds, type ReportPeriod } from '@finsam/kit/report-period.js';
+import { addDays } from '@finsam/kit/dates.js';
 import { database } from '@finsam/participants/server.js';
 import { KON, OUTCOMES, REFERRER_UNITS, Participation } from '@finsam/participants/entities/Participation.js';
 import { STEP_FORWARD } from '@finsam/participants/schema/Statistics.js';
@@ -37,7 +38,6 @@ function sequence(seed: number) {
     return x % n;
   };
 }
-const day = (base: string, days: number) => new Date(Date.parse(base) + days * 86_400_000).toISOString().slice(0, 10);
 
 const QUERY = `query Year($year: Int!, $period: ReportPeriod!) { forbund { year(year: $year) { participants(period: $period) {
   hemkommuner { scbCode new total newPreviousYear totalPreviousYear }
@@ -125,9 +125,9 @@ it('matches counting the rows after inserts, exits, corrections, withdrawn conse
   const em = forkForTenant(p.orms.participants!.em.fork(), NORRA.id);
   const made: Participation[] = [];
   for (let n = 0; n < 300; n++) {
-    const referred = day('2019-01-01', next(2800));
-    const enrolled = next(10) === 0 ? null : day(referred, 7 + next(40));
-    const exited = enrolled && next(3) > 0 ? day(enrolled, next(700)) : null;
+    const referred = addDays('2019-01-01', next(2800));
+    const enrolled = next(10) === 0 ? null : addDays(referred, 7 + next(40));
+    const exited = enrolled && next(3) > 0 ? addDays(enrolled, next(700)) : null;
     const consent = next(5) > 0;
     made.push(em.create(Participation, {
       id: randomUUID(), tenantId: NORRA.id, interventionId: INTERVENTIONS[next(3)]!, person: null, status: exited ? 'EXITED' : enrolled ? 'ENROLLED' : 'REFERRED',
@@ -144,9 +144,9 @@ it('matches counting the rows after inserts, exits, corrections, withdrawn conse
 
   // Corrections by the app role: exits recorded, outcomes changed, enrolment dates moved, consent withdrawn.
   for (const [i, r] of made.entries()) {
-    if (r.enrolledOn && !r.exitedOn && i % 2 === 0) Object.assign(r, { exitedOn: day(r.enrolledOn, 30 + next(300)), status: 'EXITED', outcomes: ['STUDIER'] });
+    if (r.enrolledOn && !r.exitedOn && i % 2 === 0) Object.assign(r, { exitedOn: addDays(r.enrolledOn, 30 + next(300)), status: 'EXITED', outcomes: ['STUDIER'] });
     else if (r.exitedOn && i % 5 === 0) r.outcomes = ['AVBROTT'];
-    else if (r.enrolledOn && i % 7 === 0) r.enrolledOn = day(r.enrolledOn, -next(200));
+    else if (r.enrolledOn && i % 7 === 0) r.enrolledOn = addDays(r.enrolledOn, -next(200));
     else if (r.consentGivenOn && i % 11 === 0) Object.assign(r, { consentWithdrawnOn: '2026-01-01', hemkommun: null, ageAtReferral: null });
     else if (r.kon !== 'UNKNOWN' && i % 13 === 0) r.kon = 'UNKNOWN';
   }

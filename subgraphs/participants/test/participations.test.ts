@@ -3,11 +3,9 @@
  * for the board, anonymity without consent, FINSAM's rules on referral and exit, the Årsrapport
  * 2021 figures from the seeded data, the audit log, and an extension decided in governance.
  */
-import pg from 'pg';
-import { internalSigner } from '@finsam/kit/internal-token.js';
-import { identityFromClaims } from '@finsam/kit/identity.js';
 import { startTestPlatform, codes, NORRA, VASTERAS, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
 import { demoMemberId } from '@finsam/infra/demo.js';
+import { addDays } from '@finsam/kit/dates.js';
 
 let p: TestPlatform;
 let salaStaff: string;
@@ -43,9 +41,8 @@ describe('who reads what', () => {
 
   it('`_entities` gives staff nothing of another insats or förbund', async () => {
     const fnsId = (await p.gql(`{ participations(interventionId: "${FNS}", first: 1) { edges { node { id } } } }`, { token: fnsStaff })).data.participations.edges[0].node.id;
-    const sign = await internalSigner(p.keys.internal.privateJwk);
     const probe = async (tenant: string, interventions: string[]) => {
-      const token = await sign(identityFromClaims({ sub: 'probe', tenant, roles: ['staff'], interventions }), 'participants');
+      const token = await p.internalToken({ sub: 'probe', tenant, roles: ['staff'], interventions }, 'participants');
       const res = await p.post(p.subgraphUrls.participants!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Participation { id } } }`, {
         headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'Participation', id: fnsId }] },
       });
@@ -57,9 +54,8 @@ describe('who reads what', () => {
   });
 
   it('`_entities` on another insats gives staff none of its participations or deadlines', async () => {
-    const sign = await internalSigner(p.keys.internal.privateJwk);
     const probe = async (interventions: string[]) => {
-      const token = await sign(identityFromClaims({ sub: 'probe', tenant: NORRA.id, roles: ['staff'], interventions }), 'participants');
+      const token = await p.internalToken({ sub: 'probe', tenant: NORRA.id, roles: ['staff'], interventions }, 'participants');
       const res = await p.post(p.subgraphUrls.participants!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Intervention { activeParticipations { id } participantDeadlines(asOf: "2030-01-01", within: 0) { kind } } } }`, {
         headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'Intervention', id: FNS }] },
       });
@@ -197,7 +193,7 @@ describe('extension decided by the styrgrupp (governance) and resolved through t
       variables: { m: sg.meetings[0].id, input: { kind: 'EXTENSION', text: 'Förlängning sex månader för fortsatt arbetsträning.', participationId: participation.id } },
     });
     const decisionId = decided.data.recordDecision.data.id;
-    const later = new Date(Date.parse(`${participation.plannedEnd}T00:00:00Z`) + 180 * 86_400_000).toISOString().slice(0, 10);
+    const later = addDays(participation.plannedEnd, 180);
     // Another decision of the same styrgrupp (not an extension), and an id that is no decision at all.
     const other = (await p.gql(`{ intervention(id: "${HALLSTAHAMMAR}") { decisions { id kind } } }`, { as: 'norra-vastmanland-board' })).data.intervention.decisions.find((d: any) => d.kind !== 'EXTENSION').id;
     for (const notExtension of [other, crypto.randomUUID()]) {
@@ -221,13 +217,9 @@ describe('the audit log', () => {
     expect(summary.data.auditSummary).toContainEqual(expect.objectContaining({ userId: 'demo:sala-staff' }));
     expect(codes(await p.gql('{ auditSummary(from: "2020-01-01", to: "2100-01-01") { reads } }', { token: salaStaff }))).toEqual(['FORBIDDEN']);
     // No API changes it, and neither the app role nor anyone through the table can.
-    const app = new pg.Client({ ...p.databases.participants!.app, database: p.databases.participants!.app.dbName });
-    await app.connect();
-    try {
+    await p.asAppRole('participants', async (app) => {
       await expect(app.query('delete from audit_entry')).rejects.toThrow(/permission denied/);
-    } finally {
-      await app.end();
-    }
+    });
     await expect(db('update audit_entry set user_id = $1', ['someone'])).rejects.toThrow(/append-only/);
   });
 });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-const { HALLSTAHAMMAR, VASTERAS_TEAM: SAMORDNINGSTEAMET_VASTERAS, STRUCTURAL_VASTERAS } = DEMO_INTERVENTION_IDS;
+const { HALLSTAHAMMAR, SALA, VASTERAS_TEAM: SAMORDNINGSTEAMET_VASTERAS, STRUCTURAL_VASTERAS } = DEMO_INTERVENTION_IDS;
 const vMember = (ref: string) => demoMemberId(VASTERAS.id, ref);
 const nMember = (ref: string) => demoMemberId(NORRA.id, ref);
 
@@ -196,7 +196,7 @@ describe('who sees what', () => {
     const staff = await p.gql('{ interventions { edges { node { id } } } forbund { interventions { id } } }', { as: 'norra-vastmanland-staff' });
     expect(staff.data.interventions.edges.map((e: any) => e.node.id)).toEqual([HALLSTAHAMMAR]);
     expect(staff.data.forbund.interventions.map((i: any) => i.id)).toEqual([HALLSTAHAMMAR]);
-    const other = await p.gql('{ intervention(id: "1c7e0000-0000-4000-8000-000000000007") { id } }', { as: 'norra-vastmanland-staff' });
+    const other = await p.gql(`{ intervention(id: "${SALA}") { id } }`, { as: 'norra-vastmanland-staff' });
     expect(other.data.intervention).toBeNull();
     const board = await p.gql('{ interventions { edges { node { id } } } }', { as: 'norra-vastmanland-board' });
     expect(board.data.interventions.edges.length).toBeGreaterThanOrEqual(4);
