@@ -10,7 +10,7 @@ import type { RunningServer } from '@finsam/kit/server.js';
 import { sqlStatementCount } from '@finsam/kit/database.js';
 import { internalSigner } from '@finsam/kit/internal-token.js';
 import { identityFromClaims, type IdentityClaims } from '@finsam/kit/identity.js';
-import { dropDatabase } from '@finsam/infra/provision.js';
+import { dropDatabase, withClient } from '@finsam/infra/provision.js';
 import { generateDevKeys, type DevKeys } from '@finsam/infra/keys.js';
 import { demoUser, devGatewayOptions, devTokenSigner, DEMO_FORBUND, type DemoUser } from '@finsam/infra/demo.js';
 import { readSupergraph } from '@finsam/infra/compose.js';
@@ -101,20 +101,11 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     return { status: res.status, data: body.data, errors: body.errors };
   };
 
-  const connected = async <T>(config: pg.ClientConfig, work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client(config);
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
   const asSuperuser = <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> =>
-    connected({ ...admin, database: platform.databases[subgraph]!.app.dbName }, work);
+    withClient(admin, platform.databases[subgraph]!.app.dbName, work);
   const asAppRole = <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
     const app = platform.databases[subgraph]!.app;
-    return connected({ ...app, database: app.dbName }, work);
+    return withClient({ ...app, database: app.dbName }, app.dbName, work);
   };
 
   return {
