@@ -27,15 +27,22 @@ export const tenantProperties = {
   tenantId: p.uuid().fieldName('tenant_id'),
 };
 
+/** The tenant the filter parameters scope to, or `null` for every tenant (cross-tenant readers);
+ *  throws without a tenant (fails closed). Both the filter and its raw-SQL form ask this. */
+function scopedTenant(params: TenantFilterParams): string | null {
+  if (params.allTenants === true) return null;
+  if (typeof params.tenantId !== 'string') throw new Error('tenant filter used without a tenant');
+  return params.tenantId;
+}
+
 /** Put into a tenant-owned entity's `filters`. */
 export const tenantFilters = {
   [TENANT_FILTER]: {
     name: TENANT_FILTER,
     default: true,
     cond: (args: TenantFilterParams): FilterQuery<{ tenantId: string }> => {
-      if (args.allTenants === true) return {};
-      if (typeof args.tenantId !== 'string') throw new Error('tenant filter used without a tenant');
-      return { tenantId: args.tenantId };
+      const tenantId = scopedTenant(args);
+      return tenantId === null ? {} : { tenantId };
     },
   },
 };
@@ -73,10 +80,8 @@ const CROSS_TENANT_READ = `(select current_setting('${CROSS_TENANT_SETTING}', tr
  * `bind` adds a parameter and returns its placeholder (see `sqlParameters`).
  */
 export function tenantCondition(em: EntityManager, column: string, bind: (value: unknown) => string): string {
-  const params = em.getFilterParams<TenantFilterParams>(TENANT_FILTER) ?? {};
-  if (params.allTenants === true) return 'true';
-  if (typeof params.tenantId !== 'string') throw new Error('tenant filter used without a tenant');
-  return `${column} = ${bind(params.tenantId)}::uuid`;
+  const tenantId = scopedTenant(em.getFilterParams<TenantFilterParams>(TENANT_FILTER) ?? {});
+  return tenantId === null ? 'true' : `${column} = ${bind(tenantId)}::uuid`;
 }
 
 
