@@ -4,12 +4,9 @@
  * avvikelser; participants, teams, finance and indicators add theirs through the same key.
  */
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { periodBounds, REPORT_READERS, REPORT_YEARS, reportYear, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
+import { periodBounds, FIGURE_READERS, REPORT_YEARS, reportYear, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
-
-/** Figures that reveal no person: the förbund's own readers and the county. */
-const FIGURE_READERS = [...REPORT_READERS, 'county_analyst', 'platform_admin'] as const;
 
 const COUNTS_SQL = `
 select

@@ -8,10 +8,9 @@
 import type { ObjectRef } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
-import { REPORT_YEARS, reportYear, type ForbundYearKey } from '@finsam/kit/report-period.js';
+import { REPORT_YEARS, reportYear, type ForbundYearKey, type ReportPeriod } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { ForbundYearRef, Period, participantYears, yearAverageAge, yearSum, type ParticipantYear } from './ForbundYear.js';
-import type { ReportPeriod } from '@finsam/kit/report-period.js';
 import { published, suppress, type Published, type SumConstraint } from '../disclosure.js';
 
 /** The smallest count shown; a caller may ask for more caution, never for less. */

@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { periodBounds, REPORT_READERS, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
+import { periodBounds, FIGURE_READERS, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
 import { MemberRef, member } from './Member.js';
@@ -15,8 +15,6 @@ import type { STAFF_ROLES } from '../entities/StaffPosition.js';
 
 interface StaffingRow { intervention_id: string; role: (typeof STAFF_ROLES)[number]; employer_member_id: string; fte_percent: number }
 interface AttendeeRow { intervention_id: string; events: number; attendees: number }
-
-const FIGURE_READERS = [...REPORT_READERS, 'county_analyst', 'platform_admin'] as const;
 
 // A position held for half the year at 100 % counts 50 (percent of one årsarbetare).
 const STAFFING_SQL = `
