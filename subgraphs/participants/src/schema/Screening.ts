@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
-import { ParticipationRef, isAnonymous, own } from './Participation.js';
+import { ParticipationRef, anonymousRefusal, isAnonymous, own } from './Participation.js';
 import { Screening, SCREENING_KINDS } from '../entities/Screening.js';
 import type { Participation } from '../entities/Participation.js';
 
@@ -55,7 +55,7 @@ builder.mutationField('recordScreening', (t) =>
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        if (isAnonymous(p)) throw new ValidationError([{ path: ['participationId'], message: 'An anonymous participation (no consent) keeps no identifying or background data' }]);
+        if (isAnonymous(p)) throw anonymousRefusal([['participationId']]);
         if (args.kind === 'VIOLENCE_QUESTIONS') {
           if (args.answered == null || args.supportOffered == null || args.score != null) {
             throw new ValidationError([{ path: ['answered'], message: 'The violence questions record answered and support offered, no score' }]);
