@@ -6,7 +6,7 @@
  *     MikroORM sets with `set_config(..., true)` inside each transaction (never per connection).
  * Both are driven from one place, `scopeToIdentity`, so they cannot disagree.
  */
-import { p, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { p, type EntityManager, type FilterQuery, type MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import { CROSS_TENANT_ROLES, type Identity } from './identity.js';
 import { sqlParameters } from './database.js';
@@ -117,11 +117,16 @@ export const TENANT_POLICIES_ONCE_PER_STATEMENT = `do $$
     end loop;
   end $$;`;
 
+const TENANT_POLICIES_MIGRATION = 'Migration20261123010000TenantPoliciesOncePerStatement';
+
 /** Every subgraph runs this once: its policies made before the settings were read once per statement. */
-export class TenantPoliciesOncePerStatement extends Migration {
-  override name = 'Migration20261123010000TenantPoliciesOncePerStatement';
+class TenantPoliciesOncePerStatement extends Migration {
+  override name = TENANT_POLICIES_MIGRATION;
 
   override up(): void {
     this.addSql(TENANT_POLICIES_ONCE_PER_STATEMENT);
   }
 }
+
+/** That migration as an entry of a subgraph's `migrations/list.ts`. */
+export const tenantPoliciesOncePerStatement: MigrationObject = { name: TENANT_POLICIES_MIGRATION, class: TenantPoliciesOncePerStatement };
