@@ -16,6 +16,9 @@ export interface ForbundYearKey {
 /** Readers of a förbund's own report: its administrators and board. */
 export const REPORT_READERS = ['forbund_admin', 'board'] as const;
 
+/** Readers of a förbund's figures that reveal no person: its own report readers and the county. */
+export const FIGURE_READERS = [...REPORT_READERS, 'county_analyst', 'platform_admin'] as const;
+
 /** The caller's own förbund, or any förbund for the read-only cross-tenant roles. */
 export function seesForbund(identity: Identity, forbundId: string): boolean {
   return identity.tenantId === forbundId || (identity.tenantId === null && identity.roles.some((r) => CROSS_TENANT_ROLES.includes(r)));
@@ -35,11 +38,6 @@ export function reportYear(year: number, argument = 'year'): number {
 /** The key if the caller may see it; null otherwise (an `_entities` probe learns nothing). */
 export function visibleForbundYear(identity: Identity, key: ForbundYearKey): ForbundYearKey | null {
   return seesForbund(identity, key.forbundId) && isReportYear(key.year) ? { forbundId: key.forbundId, year: key.year } : null;
-}
-
-/** First and last day of a calendar year, for date-range SQL. */
-export function yearBounds(year: number): { from: string; to: string } {
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
 /** A report covers the calendar year (Årsrapport) or its first half (halvårsrapport, January–June). */

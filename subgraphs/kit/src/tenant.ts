@@ -6,7 +6,7 @@
  *     MikroORM sets with `set_config(..., true)` inside each transaction (never per connection).
  * Both are driven from one place, `scopeToIdentity`, so they cannot disagree.
  */
-import { p, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { p, type EntityManager, type FilterQuery, type MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import { CROSS_TENANT_ROLES, type Identity } from './identity.js';
 import { sqlParameters } from './database.js';
@@ -27,15 +27,22 @@ export const tenantProperties = {
   tenantId: p.uuid().fieldName('tenant_id'),
 };
 
+/** The tenant the filter parameters scope to, or `null` for every tenant (cross-tenant readers);
+ *  throws without a tenant (fails closed). Both the filter and its raw-SQL form ask this. */
+function scopedTenant(params: TenantFilterParams): string | null {
+  if (params.allTenants === true) return null;
+  if (typeof params.tenantId !== 'string') throw new Error('tenant filter used without a tenant');
+  return params.tenantId;
+}
+
 /** Put into a tenant-owned entity's `filters`. */
 export const tenantFilters = {
   [TENANT_FILTER]: {
     name: TENANT_FILTER,
     default: true,
     cond: (args: TenantFilterParams): FilterQuery<{ tenantId: string }> => {
-      if (args.allTenants === true) return {};
-      if (typeof args.tenantId !== 'string') throw new Error('tenant filter used without a tenant');
-      return { tenantId: args.tenantId };
+      const tenantId = scopedTenant(args);
+      return tenantId === null ? {} : { tenantId };
     },
   },
 };
@@ -73,10 +80,8 @@ const CROSS_TENANT_READ = `(select current_setting('${CROSS_TENANT_SETTING}', tr
  * `bind` adds a parameter and returns its placeholder (see `sqlParameters`).
  */
 export function tenantCondition(em: EntityManager, column: string, bind: (value: unknown) => string): string {
-  const params = em.getFilterParams<TenantFilterParams>(TENANT_FILTER) ?? {};
-  if (params.allTenants === true) return 'true';
-  if (typeof params.tenantId !== 'string') throw new Error('tenant filter used without a tenant');
-  return `${column} = ${bind(params.tenantId)}::uuid`;
+  const tenantId = scopedTenant(em.getFilterParams<TenantFilterParams>(TENANT_FILTER) ?? {});
+  return tenantId === null ? 'true' : `${column} = ${bind(tenantId)}::uuid`;
 }
 
 
@@ -112,11 +117,16 @@ export const TENANT_POLICIES_ONCE_PER_STATEMENT = `do $$
     end loop;
   end $$;`;
 
+const TENANT_POLICIES_MIGRATION = 'Migration20261123010000TenantPoliciesOncePerStatement';
+
 /** Every subgraph runs this once: its policies made before the settings were read once per statement. */
-export class TenantPoliciesOncePerStatement extends Migration {
-  override name = 'Migration20261123010000TenantPoliciesOncePerStatement';
+class TenantPoliciesOncePerStatement extends Migration {
+  override name = TENANT_POLICIES_MIGRATION;
 
   override up(): void {
     this.addSql(TENANT_POLICIES_ONCE_PER_STATEMENT);
   }
 }
+
+/** That migration as an entry of a subgraph's `migrations/list.ts`. */
+export const tenantPoliciesOncePerStatement: MigrationObject = { name: TENANT_POLICIES_MIGRATION, class: TenantPoliciesOncePerStatement };

@@ -31,7 +31,8 @@ export function suppress(values: ReadonlyMap<string, number>, sums: readonly Sum
       if (pick) hidden.add(pick), (changed = true);
     }
     if (changed) continue;
-    const exposed = [...hidden].find((id) => determined(id, values, sums, hidden));
+    const isDetermined = determined(sums, hidden);
+    const exposed = [...hidden].find((id) => isDetermined(id));
     if (!exposed) return hidden;
     const pick = sums.filter((s) => s.total === exposed || s.parts.includes(exposed)).map((s) => smallestVisible([...s.parts, s.total])).find(Boolean);
     if (!pick) return hidden; // every neighbour is hidden already: nothing more can help
@@ -39,12 +40,16 @@ export function suppress(values: ReadonlyMap<string, number>, sums: readonly Sum
   }
 }
 
-/** Whether the published cells and sums fix the hidden cell `id` (its unit vector lies in the row space). */
-export function determined(id: string, values: ReadonlyMap<string, number>, sums: readonly SumConstraint[], hidden: ReadonlySet<string>): boolean {
+/**
+ * Whether the published cells and sums fix a hidden cell `id` (its unit vector lies in the row
+ * space). The rows and their rank depend only on the sums and the hidden set: built once here,
+ * then each cell asked about adds only its own row.
+ */
+export function determined(sums: readonly SumConstraint[], hidden: ReadonlySet<string>): (id: string) => boolean {
   const unknowns = [...hidden];
   const rows = sums.map((s) => unknowns.map((u) => (u === s.total ? -1 : 0) + s.parts.filter((p) => p === u).length)).filter((r) => r.some((c) => c !== 0));
-  const target = unknowns.map((u) => (u === id ? 1 : 0));
-  return rank(rows) === rank([...rows, target]);
+  const rowRank = rank(rows);
+  return (id) => rank([...rows, unknowns.map((u) => (u === id ? 1 : 0))]) === rowRank;
 }
 
 function rank(matrix: number[][]): number {

@@ -2,12 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000Forbund } from './Migration20261122000000Forbund.js';
 import { Migration20261122200000Governance } from './Migration20261122200000Governance.js';
 import { Migration20261122210000PlanGoals } from './Migration20261122210000PlanGoals.js';
-import { TenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
+import { tenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000Forbund', class: Migration20261122000000Forbund },
   { name: 'Migration20261122200000Governance', class: Migration20261122200000Governance },
   { name: 'Migration20261122210000PlanGoals', class: Migration20261122210000PlanGoals },
-  { name: 'Migration20261123010000TenantPoliciesOncePerStatement', class: TenantPoliciesOncePerStatement },
+  tenantPoliciesOncePerStatement,
 ];

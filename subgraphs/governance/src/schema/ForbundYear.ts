@@ -3,13 +3,12 @@
  * Governance owns the entry point `Forbund.year(year)` and adds the year's decisions and
  * avvikelser; participants, teams, finance and indicators add theirs through the same key.
  */
+import DataLoader from 'dataloader';
+import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { periodBounds, REPORT_READERS, REPORT_YEARS, reportYear, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
+import { periodBounds, FIGURE_READERS, REPORT_YEARS, reportYear, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
-
-/** Figures that reveal no person: the förbund's own readers and the county. */
-const FIGURE_READERS = [...REPORT_READERS, 'county_analyst', 'platform_admin'] as const;
 
 const COUNTS_SQL = `
 select
@@ -18,17 +17,23 @@ select
   (select count(*) from "avvikelse" a
     where a."tenant_id" = ? and a."reported_on" between ? and ?)::int as avvikelser`;
 
-// One statement for both counts of a period: the two fields share the parent object.
-const asked = new WeakMap<ForbundYearKey, Map<ReportPeriod, Promise<{ decisions: number; avvikelser: number }>>>();
-function counts(ctx: SubgraphContext, key: ForbundYearKey, period: ReportPeriod) {
-  const byPeriod = asked.get(key) ?? new Map();
-  asked.set(key, byPeriod);
-  if (!byPeriod.has(period)) {
-    const { from, to } = periodBounds(key.year, period);
-    byPeriod.set(period, ctx.em.execute<{ decisions: number; avvikelser: number }[]>(COUNTS_SQL, [key.forbundId, from, to, key.forbundId, from, to]).then((rows) => rows[0]!));
-  }
-  return byPeriod.get(period)!;
-}
+interface Counts { decisions: number; avvikelser: number }
+
+// One statement for both counts of a förbund's period, once per request whichever fields ask.
+const counts = createContextCache(
+  (ctx: SubgraphContext) =>
+    new DataLoader<ForbundYearKey & { period: ReportPeriod }, Counts, string>(
+      (keys) =>
+        Promise.all(
+          keys.map(async ({ forbundId, year, period }) => {
+            const { from, to } = periodBounds(year, period);
+            const rows = await ctx.em.execute<Counts[]>(COUNTS_SQL, [forbundId, from, to, forbundId, from, to]);
+            return rows[0]!;
+          }),
+        ),
+      { cacheKeyFn: (k) => `${k.forbundId}:${k.year}:${k.period}` },
+    ),
+);
 
 export const { ForbundYearRef, Period } = forbundYearEntity(builder, 'En förbunds år (Årsrapport): every figure of one förbund and calendar year, each contributed by the subgraph that owns it.');
 
@@ -38,13 +43,13 @@ builder.objectFields(ForbundYearRef, (t) => ({
     description: 'Beslut taken at the förbund’s meetings in the year (or its first half).',
     authScopes: { role: [...FIGURE_READERS] },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
-    resolve: async (k, { period }, ctx) => (await counts(ctx, k, period)).decisions,
+    resolve: async (k, { period }, ctx) => (await counts(ctx).load({ ...k, period })).decisions,
   }),
   avvikelser: t.int({
     description: 'Avvikelser reported in the year (or its first half).',
     authScopes: { role: [...FIGURE_READERS] },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
-    resolve: async (k, { period }, ctx) => (await counts(ctx, k, period)).avvikelser,
+    resolve: async (k, { period }, ctx) => (await counts(ctx).load({ ...k, period })).avvikelser,
   }),
 }));
 

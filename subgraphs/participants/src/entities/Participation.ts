@@ -2,6 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
 import { Person } from './Person.js';
 import { FollowUp } from './FollowUp.js';
+import { Screening } from './Screening.js';
 
 export const STATUSES = ['REFERRED', 'ACCEPTED', 'REJECTED', 'ENROLLED', 'EXITED'] as const;
 export const KON = ['KVINNA', 'MAN', 'UNKNOWN'] as const;
@@ -65,6 +66,7 @@ const ParticipationSchema = defineEntity({
     level18Months: p.enum(LEVELS).nullable().fieldName('level_18_months'),
     actionPlan: p.json<ActionPlan>().nullable(),
     followUps: () => p.oneToMany(FollowUp).mappedBy('participation').orderBy({ date: 'asc', id: 'asc' }),
+    screenings: () => p.oneToMany(Screening).mappedBy('participation').orderBy({ date: 'asc', id: 'asc' }),
   },
   filters: tenantFilters,
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseInput } from '@finsam/kit/validation.js';
 import { ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
-import { ParticipationRef, isAnonymous, own } from './Participation.js';
+import { ParticipationRef, anonymousRefusal, isAnonymous, own } from './Participation.js';
 import type { ActionPlan } from '../entities/Participation.js';
 
 const Responsibility = builder.objectRef<ActionPlan['responsibilities'][number]>('ActionPlanResponsibility').implement({
@@ -51,7 +51,7 @@ builder.mutationField('setActionPlan', (t) =>
       const plan = parseInput(planSchema, input);
       return ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(participationId));
-        if (isAnonymous(p)) throw new ValidationError([{ path: ['input'], message: 'An anonymous participation (no consent) keeps no identifying or background data' }]);
+        if (isAnonymous(p)) throw anonymousRefusal([['input']]);
         if (p.status !== 'ENROLLED') throw new ValidationError([{ path: ['participationId'], message: 'A plan is for an enrolled participant' }]);
         p.actionPlan = plan;
         return p;

@@ -8,10 +8,9 @@
 import type { ObjectRef } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
-import { REPORT_YEARS, reportYear, type ForbundYearKey } from '@finsam/kit/report-period.js';
+import { REPORT_YEARS, reportYear, type ForbundYearKey, type ReportPeriod } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
-import { ForbundYearRef, Period, participantYears, type ParticipantYear } from './ForbundYear.js';
-import type { ReportPeriod } from '@finsam/kit/report-period.js';
+import { ForbundYearRef, Period, participantYears, yearAverageAge, yearSum, type ParticipantYear } from './ForbundYear.js';
 import { published, suppress, type Published, type SumConstraint } from '../disclosure.js';
 
 /** The smallest count shown; a caller may ask for more caution, never for less. */
@@ -29,17 +28,15 @@ interface CountyRow {
 type Figures = Record<(typeof MEASURES)[number], Published>;
 interface County { year: number; threshold: number; rows: CountyRow[]; totals: { figures: Figures } }
 
-const sumOf = (y: ParticipantYear, m: (typeof MEASURES)[number]) => y.interventions.reduce((a, r) => a + r[m], 0);
-
 /** Builds every published table of the query, then suppresses them as one. */
 export function countyTables(years: { forbundId: string; y: ParticipantYear }[], year: number, threshold: number): County {
   const values = new Map<string, number>();
   const sums: SumConstraint[] = [];
   const kommuner = new Map<string, string[]>();
   for (const { forbundId: f, y } of years) {
-    for (const m of MEASURES) values.set(`${m}/${f}`, sumOf(y, m));
+    for (const m of MEASURES) values.set(`${m}/${f}`, yearSum(y, m));
     const cells = y.hemkommuner.map((h) => [h.scb_code, h.new] as const);
-    const unknown = sumOf(y, 'new') - cells.reduce((a, [, n]) => a + n, 0);
+    const unknown = yearSum(y, 'new') - cells.reduce((a, [, n]) => a + n, 0);
     const all = [...cells, [UNKNOWN_KOMMUN, unknown] as const].filter(([, n]) => n > 0);
     for (const [code, n] of all) values.set(`new/${f}/${code}`, n);
     kommuner.set(f, all.map(([code]) => code));
@@ -52,8 +49,8 @@ export function countyTables(years: { forbundId: string; y: ParticipantYear }[],
   const hidden = suppress(values, sums, threshold);
   const cell = (id: string) => published(id, values, hidden);
   const rows = years.map(({ forbundId: f, y }) => {
-    const ageN = y.interventions.reduce((a, r) => a + r.age_n, 0);
-    const age = ageN ? Math.round((y.interventions.reduce((a, r) => a + (r.average_age ?? 0) * r.age_n, 0) / ageN) * 10) / 10 : null;
+    const { n: ageN, average } = yearAverageAge(y);
+    const age = average === null ? null : Math.round(average * 10) / 10;
     return {
       key: { forbundId: f, year },
       figures: Object.fromEntries(MEASURES.map((m) => [m, cell(`${m}/${f}`)])) as Figures,

@@ -12,7 +12,7 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { periodBounds, REPORT_READERS, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
-import { Count } from './Statistics.js';
+import { Count, countsBy, share } from './Statistics.js';
 import { pgArray } from '@finsam/kit/database.js';
 
 
@@ -107,9 +107,14 @@ export const participantYears = createContextCache(
     ),
 );
 
-const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
-const byDim = (r: InterventionRow, dim: InterventionRow['breakdown'][number]['dim']) =>
-  r.breakdown.filter((b) => b.dim === dim).map((b) => ({ key: b.key, count: b.n }));
+/** A measure summed over the förbund's insatser. */
+export const yearSum = (y: ParticipantYear, m: 'new' | 'total' | 'exited') => y.interventions.reduce((a, r) => a + r[m], 0);
+
+/** Average age at entry over the förbund's insatser, weighted by how many had an age (`n`); unrounded, null when none had. */
+export function yearAverageAge(y: ParticipantYear): { n: number; average: number | null } {
+  const n = y.interventions.reduce((a, r) => a + r.age_n, 0);
+  return { n, average: n ? y.interventions.reduce((a, r) => a + (r.average_age ?? 0) * r.age_n, 0) / n : null };
+}
 
 const HemkommunFigures = builder.objectRef<HemkommunRow>('HemkommunYearFigures').implement({
   description: 'Deltagare per hemkommun: nya and totalt in the year and the year before (consented participations only).',
@@ -129,10 +134,10 @@ export const InterventionYearFigures = builder.objectRef<InterventionRow>('Inter
     new: t.exposeInt('new', { description: 'Nya deltagare.' }),
     total: t.exposeInt('total', { description: 'Deltagare totalt (enrolled at some time in the year).' }),
     exited: t.exposeInt('exited', { description: 'Avslutade.' }),
-    newByReferrer: t.field({ type: [Count], description: 'Nya per remittent.', resolve: (r) => byDim(r, 'REFERRER') }),
-    newByKon: t.field({ type: [Count], description: 'Nya per kön.', resolve: (r) => byDim(r, 'KON') }),
-    totalByKon: t.field({ type: [Count], description: 'Deltagare totalt per kön (Uppföljning Finsam).', resolve: (r) => byDim(r, 'KON_TOTAL') }),
-    exitsByOutcome: t.field({ type: [Count], description: 'Avslut per utfall.', resolve: (r) => byDim(r, 'OUTCOME') }),
+    newByReferrer: t.field({ type: [Count], description: 'Nya per remittent.', resolve: (r) => countsBy(r, 'REFERRER') }),
+    newByKon: t.field({ type: [Count], description: 'Nya per kön.', resolve: (r) => countsBy(r, 'KON') }),
+    totalByKon: t.field({ type: [Count], description: 'Deltagare totalt per kön (Uppföljning Finsam).', resolve: (r) => countsBy(r, 'KON_TOTAL') }),
+    exitsByOutcome: t.field({ type: [Count], description: 'Avslut per utfall.', resolve: (r) => countsBy(r, 'OUTCOME') }),
     averageAgeAtEntry: t.float({ nullable: true, description: 'Medelålder of new participants with consent.', resolve: (r) => r.average_age }),
     stepForwardShare: t.float({ nullable: true, description: 'Share of exits with a step towards work or studies.', resolve: (r) => share(r.step_forward, r.exited) }),
   }),
@@ -143,11 +148,11 @@ const ParticipantYearRef = builder.objectRef<ParticipantYear>('ParticipantYear')
   fields: (t) => ({
     hemkommuner: t.field({ type: [HemkommunFigures], resolve: (y) => y.hemkommuner }),
     interventions: t.field({ type: [InterventionYearFigures], resolve: (y) => y.interventions }),
-    new: t.int({ resolve: (y) => y.interventions.reduce((a, r) => a + r.new, 0) }),
-    total: t.int({ resolve: (y) => y.interventions.reduce((a, r) => a + r.total, 0) }),
+    new: t.int({ resolve: (y) => yearSum(y, 'new') }),
+    total: t.int({ resolve: (y) => yearSum(y, 'total') }),
     averageAgeAtEntry: t.float({ nullable: true, description: 'Medelålder of all new participants with consent.', resolve: (y) => {
-      const n = y.interventions.reduce((a, r) => a + r.age_n, 0);
-      return n ? Math.round(y.interventions.reduce((a, r) => a + (r.average_age ?? 0) * r.age_n, 0) / n) : null;
+      const { average } = yearAverageAge(y);
+      return average === null ? null : Math.round(average);
     } }),
   }),
 });

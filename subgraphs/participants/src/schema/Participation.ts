@@ -248,8 +248,9 @@ const BackgroundInput = builder.inputType('BackgroundInput', {
 });
 const backgroundSchema = z.object({ educationLevel: z.enum(EDUCATION), supportBefore: z.array(z.enum(SUPPORT_SOURCES)).min(1, 'Give at least one source, or INGEN_OFFENTLIG_FORSORJNING'), yearsInSupport: z.number().int().min(0).max(60) });
 
-const anonymousRefusal = (fields: string[], prefix: string) =>
-  new ValidationError(fields.map((f) => ({ path: [prefix, f], message: 'An anonymous participation (no consent) keeps no identifying or background data' })));
+/** Refuses identifying or background data for an anonymous participation: one issue at each path. */
+export const anonymousRefusal = (paths: string[][]) =>
+  new ValidationError(paths.map((path) => ({ path, message: 'An anonymous participation (no consent) keeps no identifying or background data' })));
 
 builder.mutationFields((t) => ({
   referParticipant: t.field({
@@ -264,7 +265,7 @@ builder.mutationFields((t) => ({
       const consented = !!data.consentGivenOn;
       if (!consented) {
         const given = IDENTIFYING.filter((f) => data[f] != null);
-        if (given.length) throw anonymousRefusal(given, 'input');
+        if (given.length) throw anonymousRefusal(given.map((f) => ['input', f]));
         if (!data.kon) throw new ValidationError([{ path: ['input', 'kon'], message: 'An anonymous participation states kön' }]);
       } else if (!data.personnummer) {
         throw new ValidationError([{ path: ['input', 'personnummer'], message: 'With consent, give the personnummer or samordningsnummer' }]);
@@ -333,7 +334,7 @@ builder.mutationFields((t) => ({
         if (p.status !== 'ACCEPTED') throw new ValidationError([{ path: ['participationId'], message: 'Only an accepted referral can be enrolled' }]);
         if (args.enrolledOn < p.referredOn!) throw new ValidationError([{ path: ['enrolledOn'], message: 'Enrolment is before the referral' }]);
         if (args.background) {
-          if (isAnonymous(p)) throw anonymousRefusal(Object.keys(args.background), 'background');
+          if (isAnonymous(p)) throw anonymousRefusal(Object.keys(args.background).map((f) => ['background', f]));
           const b = parseInput(backgroundSchema, args.background, ['background']);
           Object.assign(p, b);
         }
@@ -401,7 +402,7 @@ builder.mutationFields((t) => ({
         if (p.status !== 'ENROLLED') throw new ValidationError([{ path: ['participationId'], message: 'Only an ongoing participation can end' }]);
         if (args.exitedOn < p.enrolledOn!) throw new ValidationError([{ path: ['exitedOn'], message: 'The exit date is before enrolment' }]);
         if (args.outcomes.length === 0) throw new ValidationError([{ path: ['outcomes'], message: 'Give at least one outcome' }]);
-        if (args.supportAfter && isAnonymous(p)) throw anonymousRefusal(['supportAfter'], 'input');
+        if (args.supportAfter && isAnonymous(p)) throw anonymousRefusal([['input', 'supportAfter']]);
         p.status = 'EXITED';
         p.exitedOn = args.exitedOn;
         p.outcomes = [...new Set(args.outcomes)];

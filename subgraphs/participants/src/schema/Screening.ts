@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
-import { ParticipationRef, isAnonymous, own } from './Participation.js';
+import { ParticipationRef, anonymousRefusal, isAnonymous, own } from './Participation.js';
 import { Screening, SCREENING_KINDS } from '../entities/Screening.js';
+import type { Participation } from '../entities/Participation.js';
 
 const ScreeningKindEnum = builder.enumType('ScreeningKind', {
   values: {
@@ -27,9 +28,15 @@ const ScreeningRef = builder.objectRef<Screening>('Screening').implement({
   }),
 });
 
-builder.objectField(ParticipationRef, 'screenings', (t) =>
-  t.field({ type: [ScreeningRef], resolve: (p, _a, ctx) => ctx.em.find(Screening, { participation: p.id }, { orderBy: { date: 'asc', id: 'asc' } }) }),
-);
+const byDateThenId = (a: Screening, b: Screening) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Loaded for all participations of a request at once. Sorted again: a screening recorded
+ *  earlier in the same request is appended to an already loaded collection, out of date order. */
+async function screenings(p: Participation): Promise<Screening[]> {
+  return (await p.screenings.load({ dataloader: true })).getItems().sort(byDateThenId);
+}
+
+builder.objectField(ParticipationRef, 'screenings', (t) => t.field({ type: [ScreeningRef], resolve: screenings }));
 
 builder.mutationField('recordScreening', (t) =>
   t.field({
@@ -48,7 +55,7 @@ builder.mutationField('recordScreening', (t) =>
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        if (isAnonymous(p)) throw new ValidationError([{ path: ['participationId'], message: 'An anonymous participation (no consent) keeps no identifying or background data' }]);
+        if (isAnonymous(p)) throw anonymousRefusal([['participationId']]);
         if (args.kind === 'VIOLENCE_QUESTIONS') {
           if (args.answered == null || args.supportOffered == null || args.score != null) {
             throw new ValidationError([{ path: ['answered'], message: 'The violence questions record answered and support offered, no score' }]);

@@ -102,7 +102,12 @@ const statistics = createContextCache(
     ),
 );
 
-const by = (s: Stats, dim: Dim) => s.breakdown.filter((b) => b.dim === dim).map((b) => ({ key: b.key, count: b.n }));
+/** One dimension of a row's breakdown, as `CountByKey`s. */
+export const countsBy = <D extends string>(row: { breakdown: readonly { dim: D; key: string; n: number }[] }, dim: NoInfer<D>) =>
+  row.breakdown.filter((b) => b.dim === dim).map((b) => ({ key: b.key, count: b.n }));
+
+/** `part` of `whole` to three decimals; null when the whole is 0. */
+export const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
 
 const StatisticsRef = builder.objectRef<Stats>('ParticipantStatistics').implement({
   description: 'Figures for a period; no person in them. A participation with several outcomes counts once in each outcome; `exited` counts participations.',
@@ -112,25 +117,25 @@ const StatisticsRef = builder.objectRef<Stats>('ParticipantStatistics').implemen
     new: t.int({ description: 'Enrolled in the period.', resolve: (s) => s.new }),
     active: t.int({ description: 'Enrolled at some time in the period.', resolve: (s) => s.active }),
     exited: t.int({ resolve: (s) => s.exited }),
-    newByKon: t.field({ type: [Count], resolve: (s) => by(s, 'NEW_KON') }),
-    newByHemkommun: t.field({ type: [Count], description: 'Consented participations only.', resolve: (s) => by(s, 'NEW_HEMKOMMUN') }),
-    activeByHemkommun: t.field({ type: [Count], description: 'Consented participations only.', resolve: (s) => by(s, 'ACTIVE_HEMKOMMUN') }),
-    newByReferrer: t.field({ type: [Count], resolve: (s) => by(s, 'NEW_REFERRER') }),
-    newByReferringMember: t.field({ type: [Count], description: 'Member ids; referrals that named their member.', resolve: (s) => by(s, 'NEW_REFERRING_MEMBER') }),
-    newByAgeBand: t.field({ type: [Count], description: 'Age at referral, consented participations: 16-19, 20-24, 25-29, 30-39, 40-49, 50-67.', resolve: (s) => by(s, 'NEW_AGE_BAND') }),
-    newByEducation: t.field({ type: [Count], resolve: (s) => by(s, 'NEW_EDUCATION') }),
-    newBySupportBefore: t.field({ type: [Count], resolve: (s) => by(s, 'NEW_SUPPORT_BEFORE') }),
-    exitsByOutcome: t.field({ type: [Count], resolve: (s) => by(s, 'EXIT_OUTCOME') }),
-    exitsBySupportAfter: t.field({ type: [Count], resolve: (s) => by(s, 'EXIT_SUPPORT_AFTER') }),
+    newByKon: t.field({ type: [Count], resolve: (s) => countsBy(s, 'NEW_KON') }),
+    newByHemkommun: t.field({ type: [Count], description: 'Consented participations only.', resolve: (s) => countsBy(s, 'NEW_HEMKOMMUN') }),
+    activeByHemkommun: t.field({ type: [Count], description: 'Consented participations only.', resolve: (s) => countsBy(s, 'ACTIVE_HEMKOMMUN') }),
+    newByReferrer: t.field({ type: [Count], resolve: (s) => countsBy(s, 'NEW_REFERRER') }),
+    newByReferringMember: t.field({ type: [Count], description: 'Member ids; referrals that named their member.', resolve: (s) => countsBy(s, 'NEW_REFERRING_MEMBER') }),
+    newByAgeBand: t.field({ type: [Count], description: 'Age at referral, consented participations: 16-19, 20-24, 25-29, 30-39, 40-49, 50-67.', resolve: (s) => countsBy(s, 'NEW_AGE_BAND') }),
+    newByEducation: t.field({ type: [Count], resolve: (s) => countsBy(s, 'NEW_EDUCATION') }),
+    newBySupportBefore: t.field({ type: [Count], resolve: (s) => countsBy(s, 'NEW_SUPPORT_BEFORE') }),
+    exitsByOutcome: t.field({ type: [Count], resolve: (s) => countsBy(s, 'EXIT_OUTCOME') }),
+    exitsBySupportAfter: t.field({ type: [Count], resolve: (s) => countsBy(s, 'EXIT_SUPPORT_AFTER') }),
     averageAgeAtEntry: t.float({ nullable: true, description: 'Of new participants with consent.', resolve: (s) => s.average_age }),
     averageDaysInIntervention: t.float({ nullable: true, description: 'Of those who exited in the period.', resolve: (s) => s.average_days }),
     stepTowardsWorkShare: t.float({
       nullable: true,
       description: 'Share of exits with an outcome towards work or studies.',
-      resolve: (s) => (s.exited ? Math.round((s.step_forward / s.exited) * 1000) / 1000 : null),
+      resolve: (s) => share(s.step_forward, s.exited),
     }),
-    after6Months: t.field({ type: [Count], description: 'Levels 6 months after exit.', resolve: (s) => by(s, 'AFTER_6') }),
-    after18Months: t.field({ type: [Count], description: 'Levels 18 months after exit.', resolve: (s) => by(s, 'AFTER_18') }),
+    after6Months: t.field({ type: [Count], description: 'Levels 6 months after exit.', resolve: (s) => countsBy(s, 'AFTER_6') }),
+    after18Months: t.field({ type: [Count], description: 'Levels 18 months after exit.', resolve: (s) => countsBy(s, 'AFTER_18') }),
   }),
 });
 

@@ -6,6 +6,7 @@ import { ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
 import { MemberRef, member } from './Member.js';
 import { ownMembers } from '@finsam/kit/directory.js';
+import { today } from '@finsam/kit/dates.js';
 import { InterventionRef, changeChild, writableIntervention } from './Intervention.js';
 import { FINANCING, STAFF_ROLES, StaffPosition } from '../entities/StaffPosition.js';
 import type { Intervention } from '../entities/Intervention.js';
@@ -77,7 +78,7 @@ builder.objectFields(InterventionRef, (t) => ({
     description: 'FTE in total and per employing member on a date (default: today).',
     args: { on: t.arg({ type: 'Date' }) },
     resolve: async (i, { on }) => {
-      const date = on ?? new Date().toISOString().slice(0, 10);
+      const date = on ?? today();
       const held = (await positions(i)).filter((s) => onDate(s, date));
       const byEmployer = new Map<string, number>();
       for (const s of held) byEmployer.set(s.employerMemberId, (byEmployer.get(s.employerMemberId) ?? 0) + s.ftePercent);
