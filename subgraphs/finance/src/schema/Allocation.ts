@@ -4,7 +4,8 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
-import { InterventionRef, intervention, readsFiguresOf, unknownInterventionIssues } from './Intervention.js';
+import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js';
+import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { amountSchema, kronor } from './money.js';
 import { Allocation } from '../entities/Allocation.js';
 

@@ -6,7 +6,8 @@ import { parseInput } from '@finsam/kit/validation.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
 import { InstrumentRef, RespondentGroupEnum, publishedInstrument } from './Instrument.js';
-import { InterventionRef, intervention, ownInterventionIds } from './Intervention.js';
+import { InterventionRef, intervention } from './Intervention.js';
+import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
 import { ResponseCode } from '../entities/ResponseCode.js';
 import { hashResponseCode, newResponseCode } from '../response-codes.js';
@@ -192,8 +193,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const data = parseInput(createSchema, input);
       const instrument = await publishedInstrument(ctx, data.instrumentId, ['input', 'instrumentId']);
-      const own = await ownInterventionIds(ctx, data.interventionIds);
-      const foreign = data.interventionIds.flatMap((id, i) => (own.has(id) ? [] : [{ path: ['input', 'interventionIds', i], message: `${id} is not an insats of your förbund` }]));
+      // The ids are distinct UUIDs here (the schema checked): one alias each, as always.
+      const foreign = await unknownInterventionIssues(ctx, data.interventionIds.map((id, i) => ({ id, path: ['input', 'interventionIds', i] })));
       if (foreign.length) throw new ValidationError(foreign);
       return ctx.em.transactional(async (tx) =>
         tx.create(SurveyRound, {
