@@ -9,6 +9,7 @@ import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
 import { parseInput } from '@finsam/kit/validation.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
 import { builder } from './builder.js';
 import { InstrumentItemRef, scaleLabels } from './Instrument.js';
 import { InterventionRef, intervention } from './Intervention.js';
@@ -33,21 +34,22 @@ interface FigureRow {
 }
 
 // A round total counts only the insatser that reach the minimum themselves: otherwise the total
-// minus the shown insatser would give away a suppressed one.
-const FIGURES_SQL = `
+// minus the shown insatser would give away a suppressed one. The tenant filter's condition on
+// the answers and the rounds (`tenantSql`).
+const figuresSql = (keys: string, tenant: (alias: string) => string) => `
 with keys as (
-  select distinct * from jsonb_to_recordset(?::jsonb) as k("round_id" uuid, "intervention_id" uuid)
+  select distinct * from jsonb_to_recordset(${keys}::jsonb) as k("round_id" uuid, "intervention_id" uuid)
 ),
 per_intervention as (
   select a."round_id", a."intervention_id", count(*) as n
   from "answer" a
-  where a."tenant_id" = ? and a."round_id" in (select "round_id" from keys)
+  where ${tenant('a')} and a."round_id" in (select "round_id" from keys)
   group by 1, 2
 ),
 scoped as (
   select k."round_id", k."intervention_id", a."id" as answer_id, a."values", r."instrument_id", r."minimum_n"
   from keys k
-  join "survey_round" r on r."id" = k."round_id" and r."tenant_id" = ?
+  join "survey_round" r on r."id" = k."round_id" and ${tenant('r')}
   join "answer" a on a."round_id" = k."round_id"
   join per_intervention p on p."round_id" = a."round_id" and p."intervention_id" = a."intervention_id"
   where a."intervention_id" = k."intervention_id" or (k."intervention_id" = '${WHOLE_ROUND}' and p.n >= r."minimum_n")
@@ -96,7 +98,9 @@ const loaders = createContextCache((ctx: SubgraphContext) => ({
       const [round_id, intervention_id] = key.split('|');
       return { round_id, intervention_id };
     });
-    const rows = await ctx.em.execute<FigureRow[]>(FIGURES_SQL, [JSON.stringify(pairs), ctx.identity.tenantId, ctx.identity.tenantId]);
+    const { bind, build, tenant } = tenantSql(ctx.em);
+    const { sql, params } = build(figuresSql(bind(JSON.stringify(pairs)), tenant));
+    const rows = await ctx.em.execute<FigureRow[]>(sql, params);
     return keys.map((key) => rows.filter((r) => figureKey(r.round_id, r.intervention_id) === key));
   }),
   /** Rounds covering each insats (any period; callers narrow it). */

@@ -13,6 +13,7 @@ import { ResponseCode } from '../entities/ResponseCode.js';
 import { hashResponseCode, newResponseCode } from '../response-codes.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 import { pgArray } from '@finsam/kit/database.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
 
 export const RESULT_READERS = ['forbund_admin', 'board'] as const;
 
@@ -97,10 +98,11 @@ export const SurveyRoundRef = builder.objectRef<SurveyRound>('SurveyRound').impl
       type: 'Int',
       description: 'Issued codes not yet used. (Used codes are deleted when answered.)',
       load: async (ids: string[], ctx) => {
-        const rows = await ctx.em.execute<{ round_id: string; unused: number }[]>(
-          `select "round_id", count(*)::int as "unused" from "response_code" where "tenant_id" = ? and "round_id" = any(?::uuid[]) group by "round_id"`,
-          [ctx.identity.tenantId, pgArray(ids)],
+        const { bind, build, tenant } = tenantSql(ctx.em);
+        const { sql, params } = build(
+          `select c."round_id", count(*)::int as "unused" from "response_code" c where ${tenant('c')} and c."round_id" = any(${bind(pgArray(ids))}::uuid[]) group by c."round_id"`,
         );
+        const rows = await ctx.em.execute<{ round_id: string; unused: number }[]>(sql, params);
         const byRound = new Map(rows.map((r) => [r.round_id, r.unused]));
         return ids.map((id) => byRound.get(id) ?? 0);
       },
