@@ -10,10 +10,11 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
+import { REPORT_READERS } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { InstrumentItemRef, scaleLabels } from './Instrument.js';
 import { InterventionRef, intervention } from './Intervention.js';
-import { PeriodInput, SurveyRoundRef, RESULT_READERS, periodOf, periodSchema, visibleInterventionIds, type Period } from './SurveyRound.js';
+import { PeriodInput, SurveyRoundRef, ROUND_READERS, periodOf, periodSchema, visibleInterventionIds, type Period } from './SurveyRound.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
 import type { InstrumentItem } from '../entities/InstrumentItem.js';
 import type { Scale } from '../entities/Instrument.js';
@@ -208,13 +209,13 @@ builder.objectFields(SurveyRoundRef, (t) => ({
   results: t.field({
     type: [SurveyResultRef],
     description: 'Results per insats (staff: their own), for comparison across insatser.',
-    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    authScopes: { role: [...ROUND_READERS] },
     resolve: (round, _args, ctx) => Promise.all(visibleInterventionIds(ctx, round).map((id) => surveyResult(ctx, round, id))),
   }),
   total: t.field({
     type: SurveyResultRef,
     description: 'Results of the whole round: the insatser that reach the minimum n. Förbund administrators and the board.',
-    authScopes: { role: [...RESULT_READERS] },
+    authScopes: { role: [...REPORT_READERS] },
     resolve: (round, _args, ctx) => surveyResult(ctx, round, null),
   }),
 }));
@@ -223,7 +224,7 @@ builder.objectField(InterventionRef, 'indicatorResults', (t) =>
   t.field({
     type: [SurveyResultRef],
     description: 'Indicator results of the insats per survey round, earliest period first: compare periods. Optionally only rounds within a period.',
-    authScopes: (i) => ({ role: [...RESULT_READERS], staffOf: i.id }),
+    authScopes: (i) => ({ role: [...REPORT_READERS], staffOf: i.id }),
     args: { period: t.arg({ type: PeriodInput }) },
     resolve: async (i, { period }, ctx) => {
       const within = period ? parseInput(periodSchema, period, ['period']) : null;

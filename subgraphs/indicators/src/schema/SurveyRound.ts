@@ -15,14 +15,10 @@ import { interventionScope } from '@finsam/kit/identity.js';
 import { pgArray } from '@finsam/kit/database.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 
-export const RESULT_READERS = ['forbund_admin', 'board'] as const;
-
-/** What the caller may see: every round of the förbund for admins and the board; staff the rounds covering their insatser. */
+/** What the caller may see: every round of the förbund for admins and the board; staff the rounds covering their insatser; anyone else none. */
 export function visibleRounds(ctx: SubgraphContext): FilterQuery<SurveyRound> {
-  const { roles, interventionIds } = ctx.identity;
-  if (roles.some((r) => (RESULT_READERS as readonly string[]).includes(r))) return {};
-  if (roles.includes('staff')) return { interventionIds: { $overlap: interventionIds } };
-  return { id: { $in: [] } };
+  const ids = interventionScope(ctx.identity);
+  return ids ? { interventionIds: { $overlap: ids } } : {};
 }
 
 /** The insatser of a round the caller may see results for. */
@@ -118,7 +114,7 @@ const RoundFilterInput = builder.inputType('SurveyRoundFilter', {
   }),
 });
 
-const ROUND_READERS = ['forbund_admin', 'board', 'staff'] as const;
+export const ROUND_READERS = ['forbund_admin', 'board', 'staff'] as const;
 
 builder.queryFields((t) => ({
   surveyRounds: t.field({
