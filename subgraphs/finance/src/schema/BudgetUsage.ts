@@ -4,7 +4,7 @@ import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js
 import { pgArray } from '@finsam/kit/database.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { kronor } from './money.js';
-import { PERIODS_PER_YEAR } from './periods.js';
+import { PERIODS_PER_YEAR } from '@finsam/kit/requisition-periods.js';
 import { COUNTED_STATUSES } from '../entities/Requisition.js';
 import { cacheable } from '@finsam/kit/cache-control.js';
 

@@ -9,7 +9,7 @@ import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js
 import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { amountSchema, kronor, sum } from './money.js';
 import { YEAR } from './Allocation.js';
-import { PERIODS_PER_YEAR, dueDate, periodEnd, periodStart } from './periods.js';
+import { PERIODS_PER_YEAR, dueDate, periodEnd, periodStart } from '@finsam/kit/requisition-periods.js';
 import { today } from '@finsam/kit/dates.js';
 import { Requisition, type RequisitionStatus } from '../entities/Requisition.js';
 import { RequisitionLine, COST_CATEGORIES } from '../entities/RequisitionLine.js';
