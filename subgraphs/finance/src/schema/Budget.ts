@@ -141,7 +141,8 @@ const SetBudgetInput = builder.inputType('SetBudgetInput', {
 const budgetSchema = z.object({
   year: YEAR,
   openingEquity: amountSchema,
-  decidedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date is YYYY-MM-DD').nullish(),
+  /** A `Date` argument: the scalar has checked it is YYYY-MM-DD. */
+  decidedOn: z.string().nullish(),
   contributions: z.array(z.object({ memberId: z.uuid('Not a member id'), amount: amountSchema })).min(1, 'A budget has contributions'),
   costLines: z.array(
     z.object({ category: z.enum(COST_LINE_CATEGORIES), interventionId: z.uuid('Not an insats id').nullish(), description: z.string().trim().min(2, 'Describe the cost').max(200), amount: amountSchema }),

@@ -136,7 +136,6 @@ const SubmitRequisitionInput = builder.inputType('SubmitRequisitionInput', {
   }),
 });
 
-const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date is YYYY-MM-DD');
 const submitSchema = z.object({
   interventionId: z.uuid('Not an insats id'),
   year: YEAR,
@@ -146,7 +145,8 @@ const submitSchema = z.object({
     .min(1, 'A requisition has at least one line')
     .refine((lines) => new Set(lines.map((l) => l.category)).size === lines.length, 'A cost category is listed twice')
     .refine((lines) => lines.some((l) => l.amount > 0), 'A requisition asks for more than 0 kr'),
-  submittedOn: DATE.nullish(),
+  /** A `Date` argument: the scalar has checked it is YYYY-MM-DD. */
+  submittedOn: z.string().nullish(),
 });
 type SubmitData = z.infer<typeof submitSchema>;
 
