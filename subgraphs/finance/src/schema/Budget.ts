@@ -27,8 +27,14 @@ const CostLineCategoryEnum = builder.enumType('BudgetCostCategory', {
 /** The board decides next year's budget by 30 November (DOMAIN.md, Money). */
 export const decisionDeadline = (year: number) => `${year - 1}-11-30`;
 
-const fixedCosts = (b: Budget) => sum(b.costLines.getItems().filter((l) => FIXED_COST_CATEGORIES.includes(l.category)).map((l) => l.amount));
-const variableCosts = (b: Budget) => sum(b.costLines.getItems().filter((l) => !FIXED_COST_CATEGORIES.includes(l.category)).map((l) => l.amount));
+/** Fast kostnad (kansli, löner och arvoden); every other line is rörlig. */
+const isFixedCost = (l: BudgetCostLine) => FIXED_COST_CATEGORIES.includes(l.category);
+/** The sum of the budget's cost lines that `keep` keeps. */
+const costLinesTotal = (b: Budget, keep: (l: BudgetCostLine) => boolean) => sum(b.costLines.getItems().filter(keep).map((l) => l.amount));
+export const fixedCosts = (b: Budget) => costLinesTotal(b, isFixedCost);
+const variableCosts = (b: Budget) => costLinesTotal(b, (l) => !isFixedCost(l));
+/** Rörliga kostnader that name no insats: no requisition accounts for them. */
+export const otherCosts = (b: Budget) => costLinesTotal(b, (l) => !isFixedCost(l) && !l.interventionId);
 export const budgetIncome = (b: Budget) => sum(b.contributions.getItems().map((c) => c.amount));
 const budgetResult = (b: Budget) => budgetIncome(b) - fixedCosts(b) - variableCosts(b);
 
@@ -43,7 +49,7 @@ const ContributionRef = builder.objectRef<BudgetContribution>('BudgetContributio
 const CostLineRef = builder.objectRef<BudgetCostLine>('BudgetCostLine').implement({
   fields: (t) => ({
     category: t.field({ type: CostLineCategoryEnum, resolve: (l) => l.category }),
-    fixed: t.boolean({ description: 'Fast kostnad (kansli, löner och arvoden); otherwise rörlig.', resolve: (l) => FIXED_COST_CATEGORIES.includes(l.category) }),
+    fixed: t.boolean({ description: 'Fast kostnad (kansli, löner och arvoden); otherwise rörlig.', resolve: isFixedCost }),
     intervention: t.field({ type: InterventionRef, nullable: true, resolve: (l) => (l.interventionId ? intervention(l.interventionId) : null) }),
     description: t.exposeString('description'),
     amount: t.int({ description: 'Kronor.', resolve: (l) => kronor(l.amount) }),
