@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
@@ -234,7 +234,10 @@ builder.mutationFields((t) => ({
         if (roundStatus(round) === 'CLOSED') throw new ValidationError([{ path: ['roundId'], message: 'The round is closed' }]);
         const codes = Array.from({ length: n }, newResponseCode);
         for (const code of codes) tx.create(ResponseCode, { codeHash: hashResponseCode(code), tenantId: round.tenantId, round, interventionId: String(interventionId) });
-        round.codesIssued += n;
+        // Added in SQL, not read and written back: two issues at once (they need not wait for
+        // each other's codes) both count. Then read back, with every issue so far.
+        await tx.nativeUpdate(SurveyRound, { id: round.id }, { codesIssued: raw('"codes_issued" + ?', [n]) });
+        await tx.refreshOrFail(round);
         return { round, interventionId: String(interventionId), codes };
       });
     },
