@@ -29,7 +29,7 @@ export async function ownMembers(ctx: SubgraphContext): Promise<DirectoryMember[
  * behalf in one call (one alias per id). Teams applies its walls: another förbund's insats, or
  * for staff one that is not theirs, comes back null.
  */
-export async function visibleInterventions(ctx: SubgraphContext, ids: readonly string[]): Promise<Set<string>> {
+async function visibleInterventions(ctx: SubgraphContext, ids: readonly string[]): Promise<Set<string>> {
   const wanted = [...new Set(ids)].filter(isUuid);
   if (wanted.length === 0) return new Set();
   const vars = wanted.map((_, n) => `$i${n}: ID!`).join(', ');

@@ -11,7 +11,7 @@ import { Allocation } from '../entities/Allocation.js';
 
 export const YEAR = z.number().int().min(2004, 'FINSAM began in 2004').max(2200);
 
-export const AllocationRef = builder.objectRef<Allocation>('Allocation').implement({
+const AllocationRef = builder.objectRef<Allocation>('Allocation').implement({
   description: 'Tilldelade medel: what the förbund grants an insats for a year, in whole kronor.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -22,7 +22,7 @@ export const AllocationRef = builder.objectRef<Allocation>('Allocation').impleme
 });
 
 /** The allocations of these insatser for a year, in one query; keyed by intervention id. */
-export async function allocationsFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number): Promise<Map<string, Allocation>> {
+async function allocationsFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number): Promise<Map<string, Allocation>> {
   const found = await ctx.em.find(Allocation, { interventionId: { $in: [...interventionIds] }, year });
   return new Map(found.map((a) => [a.interventionId, a]));
 }

@@ -25,7 +25,7 @@ const CostLineCategoryEnum = builder.enumType('BudgetCostCategory', {
 });
 
 /** The board decides next year's budget by 30 November (DOMAIN.md, Money). */
-export const decisionDeadline = (year: number) => `${year - 1}-11-30`;
+const decisionDeadline = (year: number) => `${year - 1}-11-30`;
 
 /** Fast kostnad (kansli, löner och arvoden); every other line is rörlig. */
 const isFixedCost = (l: BudgetCostLine) => FIXED_COST_CATEGORIES.includes(l.category);

@@ -29,7 +29,7 @@ interface UsageRow {
 }
 
 /** Whose usage: these insatser, or every insats of a förbund with an allocation or a requisition that year. */
-export type UsageScope = { interventionIds: readonly string[] } | { forbundId: string };
+type UsageScope = { interventionIds: readonly string[] } | { forbundId: string };
 
 /**
  * Usage in a year, summed by the database in one statement: allocations, and requisitions'
@@ -95,7 +95,7 @@ export async function forbundUsage(ctx: SubgraphContext, forbundId: string, year
 }
 
 /** Used per period counted so far, for the whole year; rounded half up to whole kronor. */
-export function forecast(u: Pick<Usage, 'used' | 'periodsCounted'>): bigint | null {
+function forecast(u: Pick<Usage, 'used' | 'periodsCounted'>): bigint | null {
   if (u.periodsCounted === 0) return null;
   const periods = BigInt(u.periodsCounted);
   return (u.used * BigInt(PERIODS_PER_YEAR) * 2n + periods) / (2n * periods);

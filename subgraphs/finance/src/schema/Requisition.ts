@@ -41,7 +41,7 @@ const RequisitionStatusEnum = builder.enumType('RequisitionStatus', {
 });
 
 /** Amount of a requisition: the sum of its lines (never stored). */
-export const requisitionAmount = (r: Requisition): bigint => sum(r.lines.getItems().map((l) => l.amount));
+const requisitionAmount = (r: Requisition): bigint => sum(r.lines.getItems().map((l) => l.amount));
 
 const RequisitionLineRef = builder.objectRef<RequisitionLine>('RequisitionLine').implement({
   fields: (t) => ({
@@ -50,7 +50,7 @@ const RequisitionLineRef = builder.objectRef<RequisitionLine>('RequisitionLine')
   }),
 });
 
-export const RequisitionRef = builder.objectRef<Requisition>('Requisition').implement({
+const RequisitionRef = builder.objectRef<Requisition>('Requisition').implement({
   description: 'Rekvisition: an insats asks the förbund for its costs of a two-month period, due one month after the period ends.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -73,15 +73,10 @@ export const RequisitionRef = builder.objectRef<Requisition>('Requisition').impl
 /** Lines come in the same statement (a join): a separate populate query could merge with another request's or not, depending on timing. */
 const WITH_LINES = { populate: ['lines'], strategy: 'joined' } as const;
 
-/** Requisitions of these insatser (optionally one year, optionally some statuses), lines included, in one query. */
-export async function requisitionsFor(
-  ctx: SubgraphContext,
-  interventionIds: readonly string[],
-  { year, statuses }: { year?: number | null; statuses?: readonly RequisitionStatus[] } = {},
-): Promise<Requisition[]> {
+/** Requisitions of these insatser (optionally one year), lines included, in one query. */
+async function requisitionsFor(ctx: SubgraphContext, interventionIds: readonly string[], { year }: { year?: number | null } = {}): Promise<Requisition[]> {
   const where: FilterQuery<Requisition> = { interventionId: { $in: [...interventionIds] } };
   if (year != null) where.year = year;
-  if (statuses) where.status = { $in: [...statuses] };
   return ctx.em.find(Requisition, where, { ...WITH_LINES, orderBy: { year: 'asc', period: 'asc', createdAt: 'asc', lines: { position: 'asc' } } });
 }
 

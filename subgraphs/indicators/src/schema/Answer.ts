@@ -15,12 +15,12 @@ import { Instrument } from '../entities/Instrument.js';
 import { hashResponseCode } from '../response-codes.js';
 import { pgArray } from '@finsam/kit/database.js';
 
-export const RESPONSE_CODE_ERRORS = {
+const RESPONSE_CODE_ERRORS = {
   INVALID_CODE: 'The code is unknown or already used',
   ROUND_CLOSED: 'The survey round does not take answers now',
 } as const;
 
-export class ResponseCodeError extends Error {
+class ResponseCodeError extends Error {
   constructor(readonly code: keyof typeof RESPONSE_CODE_ERRORS) {
     super(RESPONSE_CODE_ERRORS[code]);
     this.name = 'ResponseCodeError';

@@ -4,7 +4,7 @@ import { SurveyRoundRef } from './SurveyRound.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
 
 /** A förbund's year (owned by no one subgraph); indicators adds the year's survey rounds. */
-export const { ForbundYearRef, Period } = forbundYearEntity(builder);
+const { ForbundYearRef, Period } = forbundYearEntity(builder);
 
 builder.objectFields(ForbundYearRef, (t) => ({
   surveyRounds: t.field({

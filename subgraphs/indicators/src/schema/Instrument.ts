@@ -19,7 +19,7 @@ export const RespondentGroupEnum = builder.enumType('RespondentGroup', {
 });
 
 /** A published questionnaire version cannot change: the national texts are never reworded. */
-export class PublishedInstrumentError extends Error {
+class PublishedInstrumentError extends Error {
   readonly code = 'PUBLISHED';
   constructor(message = 'This questionnaire version is published and cannot change; create a new version instead') {
     super(message);

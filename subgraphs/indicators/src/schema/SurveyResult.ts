@@ -111,7 +111,7 @@ const loaders = createContextCache((ctx: SubgraphContext) => ({
   }),
 }));
 
-export interface SurveyResultData {
+interface SurveyResultData {
   round: SurveyRound;
   interventionId: string | null;
   rows: FigureRow[];
@@ -172,7 +172,7 @@ async function itemsOf(round: SurveyRound) {
   return { scale: instrument.scale, items: (await instrument.items.load({ dataloader: true })).getItems() };
 }
 
-export const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult').implement({
+const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult').implement({
   description: 'Results of a survey round for one insats, or for the whole round. Never a single answer.',
   fields: (t) => ({
     round: t.field({ type: SurveyRoundRef, resolve: (r) => r.round }),

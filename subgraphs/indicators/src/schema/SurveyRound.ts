@@ -16,7 +16,7 @@ import { pgArray } from '@finsam/kit/database.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 
 /** What the caller may see: every round of the förbund for admins and the board; staff the rounds covering their insatser; anyone else none. */
-export function visibleRounds(ctx: SubgraphContext): FilterQuery<SurveyRound> {
+function visibleRounds(ctx: SubgraphContext): FilterQuery<SurveyRound> {
   const ids = interventionScope(ctx.identity);
   return ids ? { interventionIds: { $overlap: ids } } : {};
 }
@@ -27,8 +27,8 @@ export function visibleInterventionIds(ctx: SubgraphContext, round: SurveyRound)
   return ids ? round.interventionIds.filter((id) => ids.includes(id)) : round.interventionIds;
 }
 
-export type RoundStatus = 'PLANNED' | 'OPEN' | 'CLOSED';
-export function roundStatus(round: Pick<SurveyRound, 'opensAt' | 'closesAt'>, now = new Date()): RoundStatus {
+type RoundStatus = 'PLANNED' | 'OPEN' | 'CLOSED';
+function roundStatus(round: Pick<SurveyRound, 'opensAt' | 'closesAt'>, now = new Date()): RoundStatus {
   if (now < round.opensAt) return 'PLANNED';
   return now < round.closesAt ? 'OPEN' : 'CLOSED';
 }
