@@ -14,7 +14,7 @@ import { REPORT_READERS } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { InstrumentItemRef, scaleLabels } from './Instrument.js';
 import { InterventionRef, intervention } from './Intervention.js';
-import { PeriodInput, SurveyRoundRef, ROUND_READERS, periodOf, periodSchema, visibleInterventionIds, type Period } from './SurveyRound.js';
+import { PeriodInput, SurveyRoundRef, ROUND_READERS, periodLabel, periodOf, periodSchema, visibleInterventionIds, type Period } from './SurveyRound.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
 import type { InstrumentItem } from '../entities/InstrumentItem.js';
 import type { Scale } from '../entities/Instrument.js';
@@ -102,7 +102,14 @@ const loaders = createContextCache((ctx: SubgraphContext) => ({
     const { bind, build, tenant } = tenantSql(ctx.em);
     const { sql, params } = build(figuresSql(bind(JSON.stringify(pairs)), tenant));
     const rows = await ctx.em.execute<FigureRow[]>(sql, params);
-    return keys.map((key) => rows.filter((r) => figureKey(r.round_id, r.intervention_id) === key));
+    const byKey = new Map<string, FigureRow[]>();
+    for (const r of rows) {
+      const key = figureKey(r.round_id, r.intervention_id);
+      const group = byKey.get(key);
+      if (group) group.push(r);
+      else byKey.set(key, [r]);
+    }
+    return keys.map((key) => byKey.get(key) ?? []);
   }),
   /** Rounds covering each insats (any period; callers narrow it). */
   roundsCovering: new DataLoader<string, SurveyRound[]>(async (ids) => {
@@ -176,7 +183,7 @@ const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult').impl
   description: 'Results of a survey round for one insats, or for the whole round. Never a single answer.',
   fields: (t) => ({
     round: t.field({ type: SurveyRoundRef, resolve: (r) => r.round }),
-    period: t.string({ description: 'E.g. 2020-11 – 2021-10.', resolve: (r) => label(periodOf(r.round)) }),
+    period: t.string({ description: 'E.g. 2020-11 – 2021-10.', resolve: (r) => periodLabel(periodOf(r.round)) }),
     intervention: t.field({
       type: InterventionRef,
       nullable: true,
@@ -202,8 +209,6 @@ const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult').impl
     }),
   }),
 });
-
-const label = (p: Period) => `${p.from} – ${p.to}`;
 
 builder.objectFields(SurveyRoundRef, (t) => ({
   results: t.field({

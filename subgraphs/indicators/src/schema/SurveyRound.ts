@@ -48,13 +48,15 @@ export interface Period {
 }
 const month = (date: string) => date.slice(0, 7);
 export const periodOf = (r: SurveyRound): Period => ({ from: month(r.periodFrom), to: month(r.periodTo) });
+/** E.g. 2020-11 – 2021-10. */
+export const periodLabel = (p: Period) => `${p.from} – ${p.to}`;
 
 const PeriodRef = builder.objectRef<Period>('SurveyPeriod').implement({
   description: 'Mätperiod in whole months, e.g. 2020-11 – 2021-10.',
   fields: (t) => ({
     from: t.exposeString('from', { description: 'First month, YYYY-MM.' }),
     to: t.exposeString('to', { description: 'Last month, YYYY-MM.' }),
-    label: t.string({ resolve: (p) => `${p.from} – ${p.to}` }),
+    label: t.string({ resolve: periodLabel }),
   }),
 });
 
