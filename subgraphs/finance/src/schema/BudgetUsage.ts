@@ -80,7 +80,7 @@ const usageOf = (row: UsageRow, year: number): Usage => ({
 });
 
 /** Usage of these insatser in a year, in their order; one statement for any number of them. */
-export async function usageFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number, untilPeriod = 6): Promise<Usage[]> {
+export async function usageFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number, untilPeriod = PERIODS_PER_YEAR): Promise<Usage[]> {
   const rows = await usageRows(ctx, { interventionIds }, year, untilPeriod);
   const byId = new Map(rows.map((r) => [r.intervention_id, r]));
   return interventionIds.map((id) => {
@@ -90,7 +90,7 @@ export async function usageFor(ctx: SubgraphContext, interventionIds: readonly s
 }
 
 /** Usage of every insats of a förbund with an allocation or a requisition that year, by id. */
-export async function forbundUsage(ctx: SubgraphContext, forbundId: string, year: number, untilPeriod = 6): Promise<Usage[]> {
+export async function forbundUsage(ctx: SubgraphContext, forbundId: string, year: number, untilPeriod = PERIODS_PER_YEAR): Promise<Usage[]> {
   return (await usageRows(ctx, { forbundId }, year, untilPeriod)).map((row) => usageOf(row, year));
 }
 
