@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { parseInput } from '@finsam/kit/validation.js';
-import { builder, errorType } from './builder.js';
+import { builder } from './builder.js';
+import { errorObjectType } from '@finsam/kit/builder.js';
 import { InstrumentRef } from './Instrument.js';
 import { Instrument } from '../entities/Instrument.js';
 import { hashResponseCode } from '../response-codes.js';
@@ -27,7 +28,7 @@ class ResponseCodeError extends Error {
   }
 }
 
-errorType(ResponseCodeError, 'The svarskod cannot be used: INVALID_CODE (unknown or already used) or ROUND_CLOSED. Nothing was stored.');
+errorObjectType(builder, ResponseCodeError, { description: 'The svarskod cannot be used: INVALID_CODE (unknown or already used) or ROUND_CLOSED. Nothing was stored.' });
 
 const AnswerReceipt = builder.objectRef<{ accepted: true }>('AnswerReceipt').implement({
   description: 'The answer was stored, anonymously. The code no longer works.',

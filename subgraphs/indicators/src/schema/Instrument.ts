@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
-import { builder, errorType } from './builder.js';
+import { builder } from './builder.js';
+import { errorObjectType } from '@finsam/kit/builder.js';
 import { Instrument, RESPONDENT_GROUPS, type Scale } from '../entities/Instrument.js';
 import { InstrumentItem } from '../entities/InstrumentItem.js';
 
@@ -26,7 +27,7 @@ class PublishedInstrumentError extends Error {
     this.name = 'PublishedInstrumentError';
   }
 }
-errorType(PublishedInstrumentError, 'The questionnaire version is published (fastställd) and cannot change; nothing was written.');
+errorObjectType(builder, PublishedInstrumentError, { description: 'The questionnaire version is published (fastställd) and cannot change; nothing was written.' });
 
 const ScaleLabel = builder.objectRef<{ value: number; label: string; positive: boolean }>('ScaleLabel').implement({
   fields: (t) => ({
