@@ -20,7 +20,7 @@ export function newResponseCode(): string {
 }
 
 /** Case, spaces and dashes do not matter; O/I/L read as 0/1/1 (Crockford). */
-export function normaliseResponseCode(code: string): string {
+function normaliseResponseCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 

@@ -2,7 +2,7 @@
  * The one builder factory. Plugin order matters: scope-auth wraps resolvers first, federation
  * comes last (it needs directives, and must see the final field set).
  */
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { type ObjectFieldsShape } from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import RelayPlugin from '@pothos/plugin-relay';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
@@ -97,8 +97,36 @@ export function createBuilder() {
 
 export type SubgraphBuilder = ReturnType<typeof createBuilder>;
 
-function registerErrorTypes(builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<SubgraphTypes>>) {
-  const ErrorInterface = builder.interfaceRef<Error & { code: string }>('Error').implement({
+type BuilderTypes = PothosSchemaTypes.ExtendDefaultTypes<SubgraphTypes>;
+type AnySubgraphBuilder = PothosSchemaTypes.SchemaBuilder<BuilderTypes>;
+
+/** The interface every typed error implements; `createBuilder` registers it. */
+const ERROR_INTERFACE = 'Error';
+
+/**
+ * Registers an error class (one with a `code`) as an object type implementing the `Error`
+ * interface, reached by name: the kit's own errors and any a subgraph adds. Named after the
+ * class unless told otherwise; no fields of its own unless given.
+ */
+export function errorObjectType<T extends Error & { code: string }>(
+  builder: AnySubgraphBuilder,
+  cls: new (...args: never[]) => T,
+  options: { name?: string; description: string; shareable?: boolean; fields?: ObjectFieldsShape<BuilderTypes, T> },
+): void {
+  // The class itself is the type's key: the errors plugin finds the type of a thrown error by it.
+  // Pothos cannot resolve its shape for a generic class, hence the casts; callers stay typed.
+  builder.objectType(cls as new (...args: never[]) => Error, {
+    name: options.name ?? cls.name,
+    description: options.description,
+    ...(options.shareable ? { shareable: true } : {}),
+    interfaces: [ERROR_INTERFACE as never],
+    isTypeOf: (value) => value instanceof cls,
+    fields: (options.fields ?? (() => ({}))) as ObjectFieldsShape<BuilderTypes, Error>,
+  });
+}
+
+function registerErrorTypes(builder: AnySubgraphBuilder) {
+  builder.interfaceRef<Error & { code: string }>(ERROR_INTERFACE).implement({
     description: 'Common shape of the typed errors a mutation can return instead of its result.',
     fields: (t) => ({
       code: t.exposeString('code', { description: 'Stable machine-readable code, e.g. VALIDATION.' }),
@@ -118,23 +146,19 @@ function registerErrorTypes(builder: PothosSchemaTypes.SchemaBuilder<PothosSchem
     }),
   });
 
-  builder.objectType(ValidationError, {
+  errorObjectType(builder, ValidationError, {
     name: 'ValidationError',
     shareable: true,
     description: 'The input was rejected; nothing was written.',
-    interfaces: [ErrorInterface],
-    isTypeOf: (value) => value instanceof ValidationError,
     fields: (t) => ({ issues: t.field({ type: [Issue], resolve: (e) => e.issues }) }),
   });
 
   // Errors about one thing the caller named: where it was named, and what went wrong.
   const pathError = (name: string, type: new (path: (string | number)[], message: string) => PathError, description: string) =>
-    builder.objectType(type, {
+    errorObjectType(builder, type, {
       name,
       shareable: true,
       description,
-      interfaces: [ErrorInterface],
-      isTypeOf: (value) => value instanceof type,
       fields: (t) => ({ path: t.stringList({ resolve: (e) => e.path.map(String) }) }),
     });
   pathError('NotFoundError', NotFoundError, 'The thing to change does not exist for you; nothing was written.');

@@ -2,7 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
 import { RequisitionLine } from './RequisitionLine.js';
 
-export const REQUISITION_STATUSES = ['SUBMITTED', 'APPROVED', 'REJECTED', 'PAID'] as const;
+const REQUISITION_STATUSES = ['SUBMITTED', 'APPROVED', 'REJECTED', 'PAID'] as const;
 export type RequisitionStatus = (typeof REQUISITION_STATUSES)[number];
 /** Statuses whose amount counts as used. */
 export const COUNTED_STATUSES: readonly RequisitionStatus[] = ['APPROVED', 'PAID'];

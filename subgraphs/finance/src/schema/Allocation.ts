@@ -4,13 +4,14 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
-import { InterventionRef, intervention, readsFiguresOf, unknownInterventionIssues } from './Intervention.js';
+import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js';
+import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { amountSchema, kronor } from './money.js';
 import { Allocation } from '../entities/Allocation.js';
 
 export const YEAR = z.number().int().min(2004, 'FINSAM began in 2004').max(2200);
 
-export const AllocationRef = builder.objectRef<Allocation>('Allocation').implement({
+const AllocationRef = builder.objectRef<Allocation>('Allocation').implement({
   description: 'Tilldelade medel: what the förbund grants an insats for a year, in whole kronor.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -21,7 +22,7 @@ export const AllocationRef = builder.objectRef<Allocation>('Allocation').impleme
 });
 
 /** The allocations of these insatser for a year, in one query; keyed by intervention id. */
-export async function allocationsFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number): Promise<Map<string, Allocation>> {
+async function allocationsFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number): Promise<Map<string, Allocation>> {
   const found = await ctx.em.find(Allocation, { interventionId: { $in: [...interventionIds] }, year });
   return new Map(found.map((a) => [a.interventionId, a]));
 }

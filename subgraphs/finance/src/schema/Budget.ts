@@ -6,8 +6,8 @@ import { ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
 import { MemberRef } from './Member.js';
-import { ownMembers, type DirectoryMember } from '@finsam/kit/directory.js';
-import { InterventionRef, intervention, unknownInterventionIssues } from './Intervention.js';
+import { ownMembers, unknownInterventionIssues, type DirectoryMember } from '@finsam/kit/directory.js';
+import { InterventionRef, intervention } from './Intervention.js';
 import { YEAR } from './Allocation.js';
 import { amountSchema, formatKronor, kronor, sum } from './money.js';
 import { Budget } from '../entities/Budget.js';
@@ -25,10 +25,16 @@ const CostLineCategoryEnum = builder.enumType('BudgetCostCategory', {
 });
 
 /** The board decides next year's budget by 30 November (DOMAIN.md, Money). */
-export const decisionDeadline = (year: number) => `${year - 1}-11-30`;
+const decisionDeadline = (year: number) => `${year - 1}-11-30`;
 
-const fixedCosts = (b: Budget) => sum(b.costLines.getItems().filter((l) => FIXED_COST_CATEGORIES.includes(l.category)).map((l) => l.amount));
-const variableCosts = (b: Budget) => sum(b.costLines.getItems().filter((l) => !FIXED_COST_CATEGORIES.includes(l.category)).map((l) => l.amount));
+/** Fast kostnad (kansli, löner och arvoden); every other line is rörlig. */
+const isFixedCost = (l: BudgetCostLine) => FIXED_COST_CATEGORIES.includes(l.category);
+/** The sum of the budget's cost lines that `keep` keeps. */
+const costLinesTotal = (b: Budget, keep: (l: BudgetCostLine) => boolean) => sum(b.costLines.getItems().filter(keep).map((l) => l.amount));
+export const fixedCosts = (b: Budget) => costLinesTotal(b, isFixedCost);
+const variableCosts = (b: Budget) => costLinesTotal(b, (l) => !isFixedCost(l));
+/** Rörliga kostnader that name no insats: no requisition accounts for them. */
+export const otherCosts = (b: Budget) => costLinesTotal(b, (l) => !isFixedCost(l) && !l.interventionId);
 export const budgetIncome = (b: Budget) => sum(b.contributions.getItems().map((c) => c.amount));
 const budgetResult = (b: Budget) => budgetIncome(b) - fixedCosts(b) - variableCosts(b);
 
@@ -43,7 +49,7 @@ const ContributionRef = builder.objectRef<BudgetContribution>('BudgetContributio
 const CostLineRef = builder.objectRef<BudgetCostLine>('BudgetCostLine').implement({
   fields: (t) => ({
     category: t.field({ type: CostLineCategoryEnum, resolve: (l) => l.category }),
-    fixed: t.boolean({ description: 'Fast kostnad (kansli, löner och arvoden); otherwise rörlig.', resolve: (l) => FIXED_COST_CATEGORIES.includes(l.category) }),
+    fixed: t.boolean({ description: 'Fast kostnad (kansli, löner och arvoden); otherwise rörlig.', resolve: isFixedCost }),
     intervention: t.field({ type: InterventionRef, nullable: true, resolve: (l) => (l.interventionId ? intervention(l.interventionId) : null) }),
     description: t.exposeString('description'),
     amount: t.int({ description: 'Kronor.', resolve: (l) => kronor(l.amount) }),
@@ -141,7 +147,8 @@ const SetBudgetInput = builder.inputType('SetBudgetInput', {
 const budgetSchema = z.object({
   year: YEAR,
   openingEquity: amountSchema,
-  decidedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date is YYYY-MM-DD').nullish(),
+  /** A `Date` argument: the scalar has checked it is YYYY-MM-DD. */
+  decidedOn: z.string().nullish(),
   contributions: z.array(z.object({ memberId: z.uuid('Not a member id'), amount: amountSchema })).min(1, 'A budget has contributions'),
   costLines: z.array(
     z.object({ category: z.enum(COST_LINE_CATEGORIES), interventionId: z.uuid('Not an insats id').nullish(), description: z.string().trim().min(2, 'Describe the cost').max(200), amount: amountSchema }),

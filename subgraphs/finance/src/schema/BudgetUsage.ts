@@ -4,7 +4,7 @@ import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js
 import { pgArray } from '@finsam/kit/database.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { kronor } from './money.js';
-import { PERIODS_PER_YEAR } from './periods.js';
+import { PERIODS_PER_YEAR } from '@finsam/kit/requisition-periods.js';
 import { COUNTED_STATUSES } from '../entities/Requisition.js';
 import { cacheable } from '@finsam/kit/cache-control.js';
 
@@ -29,7 +29,7 @@ interface UsageRow {
 }
 
 /** Whose usage: these insatser, or every insats of a förbund with an allocation or a requisition that year. */
-export type UsageScope = { interventionIds: readonly string[] } | { forbundId: string };
+type UsageScope = { interventionIds: readonly string[] } | { forbundId: string };
 
 /**
  * Usage in a year, summed by the database in one statement: allocations, and requisitions'
@@ -80,7 +80,7 @@ const usageOf = (row: UsageRow, year: number): Usage => ({
 });
 
 /** Usage of these insatser in a year, in their order; one statement for any number of them. */
-export async function usageFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number, untilPeriod = 6): Promise<Usage[]> {
+export async function usageFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number, untilPeriod = PERIODS_PER_YEAR): Promise<Usage[]> {
   const rows = await usageRows(ctx, { interventionIds }, year, untilPeriod);
   const byId = new Map(rows.map((r) => [r.intervention_id, r]));
   return interventionIds.map((id) => {
@@ -90,12 +90,12 @@ export async function usageFor(ctx: SubgraphContext, interventionIds: readonly s
 }
 
 /** Usage of every insats of a förbund with an allocation or a requisition that year, by id. */
-export async function forbundUsage(ctx: SubgraphContext, forbundId: string, year: number, untilPeriod = 6): Promise<Usage[]> {
+export async function forbundUsage(ctx: SubgraphContext, forbundId: string, year: number, untilPeriod = PERIODS_PER_YEAR): Promise<Usage[]> {
   return (await usageRows(ctx, { forbundId }, year, untilPeriod)).map((row) => usageOf(row, year));
 }
 
 /** Used per period counted so far, for the whole year; rounded half up to whole kronor. */
-export function forecast(u: Pick<Usage, 'used' | 'periodsCounted'>): bigint | null {
+function forecast(u: Pick<Usage, 'used' | 'periodsCounted'>): bigint | null {
   if (u.periodsCounted === 0) return null;
   const periods = BigInt(u.periodsCounted);
   return (u.used * BigInt(PERIODS_PER_YEAR) * 2n + periods) / (2n * periods);

@@ -1,11 +1,10 @@
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
-import { BudgetRef, budgetIncome, findBudget } from './Budget.js';
+import { BudgetRef, budgetIncome, findBudget, fixedCosts, otherCosts } from './Budget.js';
 import { BudgetUsageRef, forbundUsage, type Usage } from './BudgetUsage.js';
 import { kronor, sum } from './money.js';
 import type { Budget } from '../entities/Budget.js';
-import { FIXED_COST_CATEGORIES } from '../entities/BudgetCostLine.js';
 
 interface Statement {
   year: number;
@@ -21,10 +20,8 @@ export async function statementFor(ctx: SubgraphContext, tenantId: string, year:
 
 const used = (s: Statement) => sum(s.interventions.map((u) => u.used));
 const allocated = (s: Statement) => sum(s.interventions.map((u) => u.allocated));
-/** Cost lines that no requisition accounts for: fixed costs, and variable lines that name no insats. */
-const unrequisitioned = (b: Budget, fixed: boolean) =>
-  sum(b.costLines.getItems().filter((l) => FIXED_COST_CATEGORIES.includes(l.category) === fixed && (fixed || !l.interventionId)).map((l) => l.amount));
-const costs = (s: Statement, b: Budget) => unrequisitioned(b, true) + unrequisitioned(b, false) + used(s);
+/** Costs: the cost lines no requisition accounts for (fixed, and variable ones that name no insats) as budgeted, and what the insatser used. */
+const costs = (s: Statement, b: Budget) => fixedCosts(b) + otherCosts(b) + used(s);
 /** A figure that needs the year's budget: null without one. */
 const withBudget = (s: Statement, figure: (b: Budget) => bigint) => (s.budget ? kronor(figure(s.budget)) : null);
 
@@ -35,8 +32,8 @@ export const StatementRef = builder.objectRef<Statement>('FinancialStatement').i
     year: t.exposeInt('year'),
     budget: t.field({ type: BudgetRef, nullable: true, resolve: (s) => s.budget }),
     income: t.int({ nullable: true, description: 'Intäkter, kronor.', resolve: (s) => withBudget(s, budgetIncome) }),
-    fixedCosts: t.int({ nullable: true, description: 'Fasta kostnader as budgeted.', resolve: (s) => withBudget(s, (b) => unrequisitioned(b, true)) }),
-    otherCosts: t.int({ nullable: true, description: 'Rörliga kostnader that name no insats, as budgeted.', resolve: (s) => withBudget(s, (b) => unrequisitioned(b, false)) }),
+    fixedCosts: t.int({ nullable: true, description: 'Fasta kostnader as budgeted.', resolve: (s) => withBudget(s, fixedCosts) }),
+    otherCosts: t.int({ nullable: true, description: 'Rörliga kostnader that name no insats, as budgeted.', resolve: (s) => withBudget(s, otherCosts) }),
     interventionCosts: t.int({ description: 'What the insatser used, kronor.', resolve: (s) => kronor(used(s)) }),
     costs: t.int({ nullable: true, description: 'Kostnader, kronor.', resolve: (s) => withBudget(s, (b) => costs(s, b)) }),
     result: t.int({ nullable: true, description: 'Resultat = intäkter − kostnader.', resolve: (s) => withBudget(s, (b) => budgetIncome(b) - costs(s, b)) }),

@@ -6,7 +6,7 @@ import { FIGURE_READERS, REPORT_PERIODS, forbundYearEntity } from '@finsam/kit/r
 import { builder } from './builder.js';
 import { StatementRef, statementFor } from './FinancialStatement.js';
 
-export const { ForbundYearRef, Period } = forbundYearEntity(builder);
+const { ForbundYearRef, Period } = forbundYearEntity(builder);
 
 builder.objectFields(ForbundYearRef, (t) => ({
   finance: t.field({

@@ -5,10 +5,11 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { ConflictError, NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
-import { InterventionRef, intervention, readsFiguresOf, unknownInterventionIssues } from './Intervention.js';
+import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js';
+import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { amountSchema, kronor, sum } from './money.js';
 import { YEAR } from './Allocation.js';
-import { PERIODS_PER_YEAR, dueDate, periodEnd, periodStart } from './periods.js';
+import { PERIODS_PER_YEAR, dueDate, periodEnd, periodStart } from '@finsam/kit/requisition-periods.js';
 import { today } from '@finsam/kit/dates.js';
 import { Requisition, type RequisitionStatus } from '../entities/Requisition.js';
 import { RequisitionLine, COST_CATEGORIES } from '../entities/RequisitionLine.js';
@@ -40,7 +41,7 @@ const RequisitionStatusEnum = builder.enumType('RequisitionStatus', {
 });
 
 /** Amount of a requisition: the sum of its lines (never stored). */
-export const requisitionAmount = (r: Requisition): bigint => sum(r.lines.getItems().map((l) => l.amount));
+const requisitionAmount = (r: Requisition): bigint => sum(r.lines.getItems().map((l) => l.amount));
 
 const RequisitionLineRef = builder.objectRef<RequisitionLine>('RequisitionLine').implement({
   fields: (t) => ({
@@ -49,7 +50,7 @@ const RequisitionLineRef = builder.objectRef<RequisitionLine>('RequisitionLine')
   }),
 });
 
-export const RequisitionRef = builder.objectRef<Requisition>('Requisition').implement({
+const RequisitionRef = builder.objectRef<Requisition>('Requisition').implement({
   description: 'Rekvisition: an insats asks the förbund for its costs of a two-month period, due one month after the period ends.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -72,15 +73,10 @@ export const RequisitionRef = builder.objectRef<Requisition>('Requisition').impl
 /** Lines come in the same statement (a join): a separate populate query could merge with another request's or not, depending on timing. */
 const WITH_LINES = { populate: ['lines'], strategy: 'joined' } as const;
 
-/** Requisitions of these insatser (optionally one year, optionally some statuses), lines included, in one query. */
-export async function requisitionsFor(
-  ctx: SubgraphContext,
-  interventionIds: readonly string[],
-  { year, statuses }: { year?: number | null; statuses?: readonly RequisitionStatus[] } = {},
-): Promise<Requisition[]> {
+/** Requisitions of these insatser (optionally one year), lines included, in one query. */
+async function requisitionsFor(ctx: SubgraphContext, interventionIds: readonly string[], { year }: { year?: number | null } = {}): Promise<Requisition[]> {
   const where: FilterQuery<Requisition> = { interventionId: { $in: [...interventionIds] } };
   if (year != null) where.year = year;
-  if (statuses) where.status = { $in: [...statuses] };
   return ctx.em.find(Requisition, where, { ...WITH_LINES, orderBy: { year: 'asc', period: 'asc', createdAt: 'asc', lines: { position: 'asc' } } });
 }
 
@@ -135,7 +131,6 @@ const SubmitRequisitionInput = builder.inputType('SubmitRequisitionInput', {
   }),
 });
 
-const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date is YYYY-MM-DD');
 const submitSchema = z.object({
   interventionId: z.uuid('Not an insats id'),
   year: YEAR,
@@ -145,7 +140,8 @@ const submitSchema = z.object({
     .min(1, 'A requisition has at least one line')
     .refine((lines) => new Set(lines.map((l) => l.category)).size === lines.length, 'A cost category is listed twice')
     .refine((lines) => lines.some((l) => l.amount > 0), 'A requisition asks for more than 0 kr'),
-  submittedOn: DATE.nullish(),
+  /** A `Date` argument: the scalar has checked it is YYYY-MM-DD. */
+  submittedOn: z.string().nullish(),
 });
 type SubmitData = z.infer<typeof submitSchema>;
 

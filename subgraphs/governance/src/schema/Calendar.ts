@@ -7,6 +7,7 @@ import { pgArray } from '@finsam/kit/database.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { today } from '@finsam/kit/dates.js';
+import { PERIODS_PER_YEAR, dueDate } from '@finsam/kit/requisition-periods.js';
 import { badArgument } from '@finsam/kit/errors.js';
 import { cacheable } from '@finsam/kit/cache-control.js';
 
@@ -42,10 +43,8 @@ export function deadlines(from: string, kinds: readonly DeadlineKind[], limit: n
     if (kinds.includes('BUDGET_AND_PLAN')) out.push({ date: `${y}-11-30`, kind: 'BUDGET_AND_PLAN', title: `Budget och verksamhetsplan ${y + 1}` });
     if (kinds.includes('REQUISITION')) {
       // Periods Jan–Feb, Mar–Apr, …; each is due on the last day of the month after it ends.
-      for (let end = 2; end <= 12; end += 2) {
-        const dueMonth = end + 1;
-        const due = dueMonth > 12 ? new Date(Date.UTC(y + 1, 1, 0)) : new Date(Date.UTC(y, dueMonth, 0));
-        out.push({ date: due.toISOString().slice(0, 10), kind: 'REQUISITION', title: `Rekvisition ${y} period ${end / 2}` });
+      for (let period = 1; period <= PERIODS_PER_YEAR; period++) {
+        out.push({ date: dueDate(y, period), kind: 'REQUISITION', title: `Rekvisition ${y} period ${period}` });
       }
     }
   }

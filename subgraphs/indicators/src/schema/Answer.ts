@@ -9,25 +9,26 @@ import { z } from 'zod';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { parseInput } from '@finsam/kit/validation.js';
-import { builder, errorType } from './builder.js';
+import { builder } from './builder.js';
+import { errorObjectType } from '@finsam/kit/builder.js';
 import { InstrumentRef } from './Instrument.js';
 import { Instrument } from '../entities/Instrument.js';
 import { hashResponseCode } from '../response-codes.js';
 import { pgArray } from '@finsam/kit/database.js';
 
-export const RESPONSE_CODE_ERRORS = {
+const RESPONSE_CODE_ERRORS = {
   INVALID_CODE: 'The code is unknown or already used',
   ROUND_CLOSED: 'The survey round does not take answers now',
 } as const;
 
-export class ResponseCodeError extends Error {
+class ResponseCodeError extends Error {
   constructor(readonly code: keyof typeof RESPONSE_CODE_ERRORS) {
     super(RESPONSE_CODE_ERRORS[code]);
     this.name = 'ResponseCodeError';
   }
 }
 
-errorType(ResponseCodeError, 'The svarskod cannot be used: INVALID_CODE (unknown or already used) or ROUND_CLOSED. Nothing was stored.');
+errorObjectType(builder, ResponseCodeError, { description: 'The svarskod cannot be used: INVALID_CODE (unknown or already used) or ROUND_CLOSED. Nothing was stored.' });
 
 const AnswerReceipt = builder.objectRef<{ accepted: true }>('AnswerReceipt').implement({
   description: 'The answer was stored, anonymously. The code no longer works.',

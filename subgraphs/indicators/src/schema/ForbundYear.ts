@@ -1,16 +1,16 @@
-import { periodBounds, forbundYearEntity } from '@finsam/kit/report-period.js';
+import { REPORT_READERS, periodBounds, forbundYearEntity } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
-import { RESULT_READERS, SurveyRoundRef } from './SurveyRound.js';
+import { SurveyRoundRef } from './SurveyRound.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
 
 /** A förbund's year (owned by no one subgraph); indicators adds the year's survey rounds. */
-export const { ForbundYearRef, Period } = forbundYearEntity(builder);
+const { ForbundYearRef, Period } = forbundYearEntity(builder);
 
 builder.objectFields(ForbundYearRef, (t) => ({
   surveyRounds: t.field({
     type: [SurveyRoundRef],
     description: 'Indikatorer: the rounds whose period ends in the year (e.g. 2020-11 – 2021-10 for 2021), with their results.',
-    authScopes: { role: [...RESULT_READERS] },
+    authScopes: { role: [...REPORT_READERS] },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
     resolve: (k, { period }, ctx) => {
       const { from, to } = periodBounds(k.year, period);

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
-import { builder, errorType } from './builder.js';
+import { builder } from './builder.js';
+import { errorObjectType } from '@finsam/kit/builder.js';
 import { Instrument, RESPONDENT_GROUPS, type Scale } from '../entities/Instrument.js';
 import { InstrumentItem } from '../entities/InstrumentItem.js';
 
@@ -19,14 +20,14 @@ export const RespondentGroupEnum = builder.enumType('RespondentGroup', {
 });
 
 /** A published questionnaire version cannot change: the national texts are never reworded. */
-export class PublishedInstrumentError extends Error {
+class PublishedInstrumentError extends Error {
   readonly code = 'PUBLISHED';
   constructor(message = 'This questionnaire version is published and cannot change; create a new version instead') {
     super(message);
     this.name = 'PublishedInstrumentError';
   }
 }
-errorType(PublishedInstrumentError, 'The questionnaire version is published (fastställd) and cannot change; nothing was written.');
+errorObjectType(builder, PublishedInstrumentError, { description: 'The questionnaire version is published (fastställd) and cannot change; nothing was written.' });
 
 const ScaleLabel = builder.objectRef<{ value: number; label: string; positive: boolean }>('ScaleLabel').implement({
   fields: (t) => ({

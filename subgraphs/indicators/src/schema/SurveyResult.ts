@@ -9,10 +9,12 @@ import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
 import { parseInput } from '@finsam/kit/validation.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
+import { REPORT_READERS } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { InstrumentItemRef, scaleLabels } from './Instrument.js';
 import { InterventionRef, intervention } from './Intervention.js';
-import { PeriodInput, SurveyRoundRef, RESULT_READERS, periodOf, periodSchema, visibleInterventionIds, type Period } from './SurveyRound.js';
+import { PeriodInput, SurveyRoundRef, ROUND_READERS, periodLabel, periodOf, periodSchema, visibleInterventionIds, type Period } from './SurveyRound.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
 import type { InstrumentItem } from '../entities/InstrumentItem.js';
 import type { Scale } from '../entities/Instrument.js';
@@ -33,21 +35,22 @@ interface FigureRow {
 }
 
 // A round total counts only the insatser that reach the minimum themselves: otherwise the total
-// minus the shown insatser would give away a suppressed one.
-const FIGURES_SQL = `
+// minus the shown insatser would give away a suppressed one. The tenant filter's condition on
+// the answers and the rounds (`tenantSql`).
+const figuresSql = (keys: string, tenant: (alias: string) => string) => `
 with keys as (
-  select distinct * from jsonb_to_recordset(?::jsonb) as k("round_id" uuid, "intervention_id" uuid)
+  select distinct * from jsonb_to_recordset(${keys}::jsonb) as k("round_id" uuid, "intervention_id" uuid)
 ),
 per_intervention as (
   select a."round_id", a."intervention_id", count(*) as n
   from "answer" a
-  where a."tenant_id" = ? and a."round_id" in (select "round_id" from keys)
+  where ${tenant('a')} and a."round_id" in (select "round_id" from keys)
   group by 1, 2
 ),
 scoped as (
   select k."round_id", k."intervention_id", a."id" as answer_id, a."values", r."instrument_id", r."minimum_n"
   from keys k
-  join "survey_round" r on r."id" = k."round_id" and r."tenant_id" = ?
+  join "survey_round" r on r."id" = k."round_id" and ${tenant('r')}
   join "answer" a on a."round_id" = k."round_id"
   join per_intervention p on p."round_id" = a."round_id" and p."intervention_id" = a."intervention_id"
   where a."intervention_id" = k."intervention_id" or (k."intervention_id" = '${WHOLE_ROUND}' and p.n >= r."minimum_n")
@@ -96,8 +99,17 @@ const loaders = createContextCache((ctx: SubgraphContext) => ({
       const [round_id, intervention_id] = key.split('|');
       return { round_id, intervention_id };
     });
-    const rows = await ctx.em.execute<FigureRow[]>(FIGURES_SQL, [JSON.stringify(pairs), ctx.identity.tenantId, ctx.identity.tenantId]);
-    return keys.map((key) => rows.filter((r) => figureKey(r.round_id, r.intervention_id) === key));
+    const { bind, build, tenant } = tenantSql(ctx.em);
+    const { sql, params } = build(figuresSql(bind(JSON.stringify(pairs)), tenant));
+    const rows = await ctx.em.execute<FigureRow[]>(sql, params);
+    const byKey = new Map<string, FigureRow[]>();
+    for (const r of rows) {
+      const key = figureKey(r.round_id, r.intervention_id);
+      const group = byKey.get(key);
+      if (group) group.push(r);
+      else byKey.set(key, [r]);
+    }
+    return keys.map((key) => byKey.get(key) ?? []);
   }),
   /** Rounds covering each insats (any period; callers narrow it). */
   roundsCovering: new DataLoader<string, SurveyRound[]>(async (ids) => {
@@ -106,7 +118,7 @@ const loaders = createContextCache((ctx: SubgraphContext) => ({
   }),
 }));
 
-export interface SurveyResultData {
+interface SurveyResultData {
   round: SurveyRound;
   interventionId: string | null;
   rows: FigureRow[];
@@ -167,11 +179,11 @@ async function itemsOf(round: SurveyRound) {
   return { scale: instrument.scale, items: (await instrument.items.load({ dataloader: true })).getItems() };
 }
 
-export const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult').implement({
+const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult').implement({
   description: 'Results of a survey round for one insats, or for the whole round. Never a single answer.',
   fields: (t) => ({
     round: t.field({ type: SurveyRoundRef, resolve: (r) => r.round }),
-    period: t.string({ description: 'E.g. 2020-11 – 2021-10.', resolve: (r) => label(periodOf(r.round)) }),
+    period: t.string({ description: 'E.g. 2020-11 – 2021-10.', resolve: (r) => periodLabel(periodOf(r.round)) }),
     intervention: t.field({
       type: InterventionRef,
       nullable: true,
@@ -198,19 +210,17 @@ export const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult
   }),
 });
 
-const label = (p: Period) => `${p.from} – ${p.to}`;
-
 builder.objectFields(SurveyRoundRef, (t) => ({
   results: t.field({
     type: [SurveyResultRef],
     description: 'Results per insats (staff: their own), for comparison across insatser.',
-    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    authScopes: { role: [...ROUND_READERS] },
     resolve: (round, _args, ctx) => Promise.all(visibleInterventionIds(ctx, round).map((id) => surveyResult(ctx, round, id))),
   }),
   total: t.field({
     type: SurveyResultRef,
     description: 'Results of the whole round: the insatser that reach the minimum n. Förbund administrators and the board.',
-    authScopes: { role: [...RESULT_READERS] },
+    authScopes: { role: [...REPORT_READERS] },
     resolve: (round, _args, ctx) => surveyResult(ctx, round, null),
   }),
 }));
@@ -219,7 +229,7 @@ builder.objectField(InterventionRef, 'indicatorResults', (t) =>
   t.field({
     type: [SurveyResultRef],
     description: 'Indicator results of the insats per survey round, earliest period first: compare periods. Optionally only rounds within a period.',
-    authScopes: (i) => ({ role: [...RESULT_READERS], staffOf: i.id }),
+    authScopes: (i) => ({ role: [...REPORT_READERS], staffOf: i.id }),
     args: { period: t.arg({ type: PeriodInput }) },
     resolve: async (i, { period }, ctx) => {
       const within = period ? parseInput(periodSchema, period, ['period']) : null;

@@ -1,26 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { builder } from './builder.js';
 import { InstrumentRef, RespondentGroupEnum, publishedInstrument } from './Instrument.js';
-import { InterventionRef, intervention, ownInterventionIds } from './Intervention.js';
+import { InterventionRef, intervention } from './Intervention.js';
+import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
 import { ResponseCode } from '../entities/ResponseCode.js';
 import { hashResponseCode, newResponseCode } from '../response-codes.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 import { pgArray } from '@finsam/kit/database.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
 
-export const RESULT_READERS = ['forbund_admin', 'board'] as const;
-
-/** What the caller may see: every round of the förbund for admins and the board; staff the rounds covering their insatser. */
-export function visibleRounds(ctx: SubgraphContext): FilterQuery<SurveyRound> {
-  const { roles, interventionIds } = ctx.identity;
-  if (roles.some((r) => (RESULT_READERS as readonly string[]).includes(r))) return {};
-  if (roles.includes('staff')) return { interventionIds: { $overlap: interventionIds } };
-  return { id: { $in: [] } };
+/** What the caller may see: every round of the förbund for admins and the board; staff the rounds covering their insatser; anyone else none. */
+function visibleRounds(ctx: SubgraphContext): FilterQuery<SurveyRound> {
+  const ids = interventionScope(ctx.identity);
+  return ids ? { interventionIds: { $overlap: ids } } : {};
 }
 
 /** The insatser of a round the caller may see results for. */
@@ -29,8 +27,8 @@ export function visibleInterventionIds(ctx: SubgraphContext, round: SurveyRound)
   return ids ? round.interventionIds.filter((id) => ids.includes(id)) : round.interventionIds;
 }
 
-export type RoundStatus = 'PLANNED' | 'OPEN' | 'CLOSED';
-export function roundStatus(round: Pick<SurveyRound, 'opensAt' | 'closesAt'>, now = new Date()): RoundStatus {
+type RoundStatus = 'PLANNED' | 'OPEN' | 'CLOSED';
+function roundStatus(round: Pick<SurveyRound, 'opensAt' | 'closesAt'>, now = new Date()): RoundStatus {
   if (now < round.opensAt) return 'PLANNED';
   return now < round.closesAt ? 'OPEN' : 'CLOSED';
 }
@@ -50,13 +48,15 @@ export interface Period {
 }
 const month = (date: string) => date.slice(0, 7);
 export const periodOf = (r: SurveyRound): Period => ({ from: month(r.periodFrom), to: month(r.periodTo) });
+/** E.g. 2020-11 – 2021-10. */
+export const periodLabel = (p: Period) => `${p.from} – ${p.to}`;
 
 const PeriodRef = builder.objectRef<Period>('SurveyPeriod').implement({
   description: 'Mätperiod in whole months, e.g. 2020-11 – 2021-10.',
   fields: (t) => ({
     from: t.exposeString('from', { description: 'First month, YYYY-MM.' }),
     to: t.exposeString('to', { description: 'Last month, YYYY-MM.' }),
-    label: t.string({ resolve: (p) => `${p.from} – ${p.to}` }),
+    label: t.string({ resolve: periodLabel }),
   }),
 });
 
@@ -96,10 +96,11 @@ export const SurveyRoundRef = builder.objectRef<SurveyRound>('SurveyRound').impl
       type: 'Int',
       description: 'Issued codes not yet used. (Used codes are deleted when answered.)',
       load: async (ids: string[], ctx) => {
-        const rows = await ctx.em.execute<{ round_id: string; unused: number }[]>(
-          `select "round_id", count(*)::int as "unused" from "response_code" where "tenant_id" = ? and "round_id" = any(?::uuid[]) group by "round_id"`,
-          [ctx.identity.tenantId, pgArray(ids)],
+        const { bind, build, tenant } = tenantSql(ctx.em);
+        const { sql, params } = build(
+          `select c."round_id", count(*)::int as "unused" from "response_code" c where ${tenant('c')} and c."round_id" = any(${bind(pgArray(ids))}::uuid[]) group by c."round_id"`,
         );
+        const rows = await ctx.em.execute<{ round_id: string; unused: number }[]>(sql, params);
         const byRound = new Map(rows.map((r) => [r.round_id, r.unused]));
         return ids.map((id) => byRound.get(id) ?? 0);
       },
@@ -115,7 +116,7 @@ const RoundFilterInput = builder.inputType('SurveyRoundFilter', {
   }),
 });
 
-const ROUND_READERS = ['forbund_admin', 'board', 'staff'] as const;
+export const ROUND_READERS = ['forbund_admin', 'board', 'staff'] as const;
 
 builder.queryFields((t) => ({
   surveyRounds: t.field({
@@ -192,8 +193,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const data = parseInput(createSchema, input);
       const instrument = await publishedInstrument(ctx, data.instrumentId, ['input', 'instrumentId']);
-      const own = await ownInterventionIds(ctx, data.interventionIds);
-      const foreign = data.interventionIds.flatMap((id, i) => (own.has(id) ? [] : [{ path: ['input', 'interventionIds', i], message: `${id} is not an insats of your förbund` }]));
+      // The ids are distinct UUIDs here (the schema checked): one alias each, as always.
+      const foreign = await unknownInterventionIssues(ctx, data.interventionIds.map((id, i) => ({ id, path: ['input', 'interventionIds', i] })));
       if (foreign.length) throw new ValidationError(foreign);
       return ctx.em.transactional(async (tx) =>
         tx.create(SurveyRound, {
@@ -235,7 +236,10 @@ builder.mutationFields((t) => ({
         if (roundStatus(round) === 'CLOSED') throw new ValidationError([{ path: ['roundId'], message: 'The round is closed' }]);
         const codes = Array.from({ length: n }, newResponseCode);
         for (const code of codes) tx.create(ResponseCode, { codeHash: hashResponseCode(code), tenantId: round.tenantId, round, interventionId: String(interventionId) });
-        round.codesIssued += n;
+        // Added in SQL, not read and written back: two issues at once (they need not wait for
+        // each other's codes) both count. Then read back, with every issue so far.
+        await tx.nativeUpdate(SurveyRound, { id: round.id }, { codesIssued: raw('"codes_issued" + ?', [n]) });
+        await tx.refreshOrFail(round);
         return { round, interventionId: String(interventionId), codes };
       });
     },
