@@ -4,16 +4,17 @@
  * (`tenantCondition`), and row-level security on the fork's transaction — and the same probe,
  * aimed at the caller's own förbund, finds the rows (so it can fail).
  */
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+
+import { forbundUsage, usageFor } from '@finsam/finance/schema/BudgetUsage.js';
+import { database as financeDatabase } from '@finsam/finance/server.js';
+import { nextMeetings } from '@finsam/governance/schema/Calendar.js';
+import { database as governanceDatabase } from '@finsam/governance/server.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { openOrm, sqlParameters } from '@finsam/kit/database.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
-import { forkForTenant, tenantCondition, TENANT_FILTER } from '@finsam/kit/tenant.js';
-import { database as financeDatabase } from '@finsam/finance/server.js';
-import { database as governanceDatabase } from '@finsam/governance/server.js';
-import { forbundUsage, usageFor } from '@finsam/finance/schema/BudgetUsage.js';
-import { nextMeetings } from '@finsam/governance/schema/Calendar.js';
-import { startTestPlatform, VASTERAS, NORRA, type TestPlatform, DEMO_INTERVENTION_IDS } from './support/platform.js';
+import { forkForTenant, TENANT_FILTER, tenantCondition } from '@finsam/kit/tenant.js';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { DEMO_INTERVENTION_IDS, NORRA, startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
 
 const { HALLSTAHAMMAR, SALA } = DEMO_INTERVENTION_IDS;
 
@@ -25,7 +26,9 @@ beforeAll(async () => {
   owners.governance = await openOrm({ connection: p.databases.governance!.owner, ...governanceDatabase, poolMax: 2 });
 });
 afterAll(async () => {
-  for (const orm of Object.values(owners)) await orm.close(true);
+  for (const orm of Object.values(owners)) {
+    await orm.close(true);
+  }
   await p.close();
 });
 
@@ -35,36 +38,44 @@ const adminOf = (tenant: string) => identityFromClaims({ sub: 'admin', tenant, r
 function contextFor(orm: MikroORM, tenant: string, { filter = true } = {}): SubgraphContext {
   const em = forkForTenant(orm.em as EntityManager, tenant);
   // The filter "down": its parameters say every tenant, while the RLS session still says `tenant`.
-  if (!filter) em.setFilterParams(TENANT_FILTER, { allTenants: true });
+  if (!filter) {
+    em.setFilterParams(TENANT_FILTER, { allTenants: true });
+  }
   return { em, identity: adminOf(tenant) } as unknown as SubgraphContext;
 }
 
 const app = (name: string) => p.orms[name] as MikroORM;
-const used = async (ctx: SubgraphContext) => (await usageFor(ctx, [HALLSTAHAMMAR, SALA], 2021)).map((u) => u.used + u.allocated);
+const used = async (ctx: SubgraphContext) =>
+  (await usageFor(ctx, [HALLSTAHAMMAR, SALA], 2021)).map((u) => u.used + u.allocated);
 const meetings = (ctx: SubgraphContext) => nextMeetings(ctx, { interventionIds: [HALLSTAHAMMAR] }, '2021-01-01', 10);
 
 describe('tenantCondition', () => {
   it('says what the filter says: one tenant, every tenant for cross-tenant readers, and throws without a tenant', () => {
     const { bind, build } = sqlParameters();
     const em = forkForTenant(app('finance').em as EntityManager, NORRA.id);
-    expect(build(tenantCondition(em, 'r."tenant_id"', bind))).toEqual({ sql: 'r."tenant_id" = ?::uuid', params: [NORRA.id] });
+    expect(build(tenantCondition(em, 'r."tenant_id"', bind))).toEqual({
+      sql: 'r."tenant_id" = ?::uuid',
+      params: [NORRA.id],
+    });
     em.setFilterParams(TENANT_FILTER, { allTenants: true });
     expect(tenantCondition(em, 'r."tenant_id"', bind)).toBe('true');
-    expect(() => tenantCondition(app('finance').em.fork() as EntityManager, 'r."tenant_id"', bind)).toThrow('tenant filter used without a tenant');
+    expect(() => tenantCondition(app('finance').em.fork() as EntityManager, 'r."tenant_id"', bind)).toThrow(
+      'tenant filter used without a tenant',
+    );
   });
 });
 
 describe('budget usage', () => {
   it('the filter alone (as the owner, whom RLS does not bind) keeps another förbund’s money out', async () => {
     expect(await used(contextFor(owners.finance!, VASTERAS.id))).toEqual([0n, 0n]);
-    expect((await forbundUsage(contextFor(owners.finance!, VASTERAS.id), NORRA.id, 2021))).toEqual([]);
+    expect(await forbundUsage(contextFor(owners.finance!, VASTERAS.id), NORRA.id, 2021)).toEqual([]);
     // Control: with the filter down too, the owner sees Norra's figures.
     expect((await used(contextFor(owners.finance!, VASTERAS.id, { filter: false }))).every((n) => n > 0n)).toBe(true);
   });
 
   it('RLS alone (the app role, filter down) keeps another förbund’s money out', async () => {
     expect(await used(contextFor(app('finance'), VASTERAS.id, { filter: false }))).toEqual([0n, 0n]);
-    expect((await forbundUsage(contextFor(app('finance'), VASTERAS.id, { filter: false }), NORRA.id, 2021))).toEqual([]);
+    expect(await forbundUsage(contextFor(app('finance'), VASTERAS.id, { filter: false }), NORRA.id, 2021)).toEqual([]);
     // Control: Norra's own request finds them.
     expect((await used(contextFor(app('finance'), NORRA.id, { filter: false }))).every((n) => n > 0n)).toBe(true);
     expect((await forbundUsage(contextFor(app('finance'), NORRA.id), NORRA.id, 2021)).length).toBe(5);

@@ -17,7 +17,14 @@ const fetchAs = async (file: string, user?: string) =>
 
 /** A small CSV reader for the file's own format (quoted cells only where needed). */
 function parse(csv: string): Record<string, string>[] {
-  const [head, ...lines] = csv.trim().split('\r\n').map((line) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replaceAll('""', '"')).slice(0, -1));
+  const [head, ...lines] = csv
+    .trim()
+    .split('\r\n')
+    .map((line) =>
+      [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)]
+        .map((m) => m[1]!.replace(/^"|"$/g, '').replaceAll('""', '"'))
+        .slice(0, -1),
+    );
   return lines.map((cells) => Object.fromEntries(head!.map((h, i) => [h, cells[i]!])));
 }
 
@@ -28,7 +35,8 @@ it('gives Norra Västmanland 2021 one row per insats, equal to the graph', async
   const rows = parse(await res.text());
   expect(Object.keys(rows[0]!)).toEqual([...UPPFOLJNING_COLUMNS]);
 
-  const graph = (await p.gql(UPPFOLJNING_FINSAM, { as: 'norra-vastmanland-admin', variables: { year: 2021 } })).data.forbund.year;
+  const graph = (await p.gql(UPPFOLJNING_FINSAM, { as: 'norra-vastmanland-admin', variables: { year: 2021 } })).data
+    .forbund.year;
   const ids = new Set<string>([
     ...graph.participants.interventions.map((i: any) => i.intervention.id),
     ...graph.finance.interventions.map((i: any) => i.intervention.id),
@@ -39,14 +47,25 @@ it('gives Norra Västmanland 2021 one row per insats, equal to the graph', async
   for (const figures of graph.participants.interventions) {
     const row = rows.find((r) => r.intervention_id === figures.intervention.id)!;
     expect(Number(row.participants_total)).toBe(figures.total);
-    expect(Number(row.participants_kvinna) + Number(row.participants_man) + Number(row.participants_unknown)).toBe(figures.total);
+    expect(Number(row.participants_kvinna) + Number(row.participants_man) + Number(row.participants_unknown)).toBe(
+      figures.total,
+    );
   }
   for (const money of graph.finance.interventions) {
     const row = rows.find((r) => r.intervention_id === money.intervention.id)!;
-    expect([Number(row.allocated), Number(row.used), Number(row.differens)]).toEqual([money.allocated, money.used, money.differens]);
+    expect([Number(row.allocated), Number(row.used), Number(row.differens)]).toEqual([
+      money.allocated,
+      money.used,
+      money.differens,
+    ]);
   }
   const sala = rows.find((r) => r.intervention === 'Samordningsteam Sala')!;
-  expect(sala).toMatchObject({ kind: 'INDIVIDUAL', allocated: '1590000', used: '1535642', forbund: 'Norra Västmanlands Samordningsförbund' });
+  expect(sala).toMatchObject({
+    kind: 'INDIVIDUAL',
+    allocated: '1590000',
+    used: '1535642',
+    forbund: 'Norra Västmanlands Samordningsförbund',
+  });
   expect(rows.every((r) => r.forbund_allocated === '5300000')).toBe(true);
 });
 

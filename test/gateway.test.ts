@@ -4,7 +4,7 @@
  */
 import { freePort } from '@finsam/infra/postgres.js';
 import { SUBGRAPHS } from '@finsam/infra/subgraphs.js';
-import { startTestPlatform, codes, type TestPlatform } from './support/platform.js';
+import { codes, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 let dev: TestPlatform;
 let prod: TestPlatform;
@@ -22,11 +22,16 @@ describe('health and readiness', () => {
     expect((await fetch(`${base(dev)}/health`)).status).toBe(200);
     const ready = await fetch(`${base(dev)}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, 'ok'])) });
+    expect(await ready.json()).toEqual({
+      ready: true,
+      subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, 'ok'])),
+    });
   });
 
   it('is not ready while a subgraph does not answer', async () => {
-    const running = await dev.extraGateway({ subgraphUrls: { ...dev.subgraphUrls, governance: `http://127.0.0.1:${await freePort()}/graphql` } });
+    const running = await dev.extraGateway({
+      subgraphUrls: { ...dev.subgraphUrls, governance: `http://127.0.0.1:${await freePort()}/graphql` },
+    });
     try {
       const url = running.url.replace(/\/graphql$/, '');
       expect((await fetch(`${url}/health`)).status).toBe(200);
@@ -47,7 +52,13 @@ describe('GraphiQL', () => {
     const html = await page.text();
     expect(html).not.toMatch(/https?:\/\//);
     const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
-    expect(refs.sort()).toEqual(['/assets/graphiql.css', '/assets/graphiql.js', '/assets/react-dom.js', '/assets/react.js', '/assets/start.js']);
+    expect(refs.sort()).toEqual([
+      '/assets/graphiql.css',
+      '/assets/graphiql.js',
+      '/assets/react-dom.js',
+      '/assets/react.js',
+      '/assets/start.js',
+    ]);
     for (const ref of refs) {
       const asset = await fetch(`${base(dev)}${ref}`);
       expect(asset.status).toBe(200);

@@ -3,8 +3,17 @@
  * the gateway — participants, money, staffing and governance from their own subgraphs — equal to
  * the Årsrapport's tables (DOMAIN.md); and who may read which part of it.
  */
-import { startTestPlatform, codes, NORRA, SODRA, VASTERAS, type TestPlatform, DEMO_INTERVENTION_IDS } from './support/platform.js';
+
 import { alternatives } from './support/disclosure-attack.js';
+import {
+  codes,
+  DEMO_INTERVENTION_IDS,
+  NORRA,
+  SODRA,
+  startTestPlatform,
+  type TestPlatform,
+  VASTERAS,
+} from './support/platform.js';
 
 let p: TestPlatform;
 beforeAll(async () => {
@@ -38,7 +47,12 @@ describe('Norra Västmanland’s Årsrapport 2021 in one query', () => {
   });
 
   it('has the hemkommun table, new and total, with 2020 beside it', () => {
-    const rows = Object.fromEntries(year.participants.hemkommuner.map((r: any) => [r.scbCode, [r.new, r.newPreviousYear, r.total, r.totalPreviousYear]]));
+    const rows = Object.fromEntries(
+      year.participants.hemkommuner.map((r: any) => [
+        r.scbCode,
+        [r.new, r.newPreviousYear, r.total, r.totalPreviousYear],
+      ]),
+    );
     // Årsrapport: nya 2021 (2020) / totalt 2021 (2020)
     expect(rows).toEqual({
       '1982': [14, 7, 25, 21], // Fagersta
@@ -52,40 +66,101 @@ describe('Norra Västmanland’s Årsrapport 2021 in one query', () => {
   });
 
   it.each([
-    ['Sala', SALA, 16, { ARBETE_UTAN_STOD: 5, STUDIER: 3, AKTIVT_ARBETSSOKANDE: 1, FORTSATT_REHABILITERING: 2, MEDICINSK_REHABILITERING: 5 }],
-    ['FNS', FNS, 17, { AVBROTT: 1, ARBETE_UTAN_STOD: 1, STUDIER: 2, AKTIVT_ARBETSSOKANDE: 3, FORTSATT_REHABILITERING: 5, MEDICINSK_REHABILITERING: 3, OVRIGT: 2 }],
-    ['Hallstahammar', HALLSTAHAMMAR, 15, { ARBETE_UTAN_STOD: 2, STUDIER: 2, AKTIVT_ARBETSSOKANDE: 3, FORTSATT_REHABILITERING: 3, MEDICINSK_REHABILITERING: 3, OVRIGT: 2 }],
+    [
+      'Sala',
+      SALA,
+      16,
+      {
+        ARBETE_UTAN_STOD: 5,
+        STUDIER: 3,
+        AKTIVT_ARBETSSOKANDE: 1,
+        FORTSATT_REHABILITERING: 2,
+        MEDICINSK_REHABILITERING: 5,
+      },
+    ],
+    [
+      'FNS',
+      FNS,
+      17,
+      {
+        AVBROTT: 1,
+        ARBETE_UTAN_STOD: 1,
+        STUDIER: 2,
+        AKTIVT_ARBETSSOKANDE: 3,
+        FORTSATT_REHABILITERING: 5,
+        MEDICINSK_REHABILITERING: 3,
+        OVRIGT: 2,
+      },
+    ],
+    [
+      'Hallstahammar',
+      HALLSTAHAMMAR,
+      15,
+      {
+        ARBETE_UTAN_STOD: 2,
+        STUDIER: 2,
+        AKTIVT_ARBETSSOKANDE: 3,
+        FORTSATT_REHABILITERING: 3,
+        MEDICINSK_REHABILITERING: 3,
+        OVRIGT: 2,
+      },
+    ],
   ])('has %s’s exits by outcome', (_name, id, exited, outcomes) => {
     const row = year.participants.interventions.find((r: any) => r.intervention.id === id);
     expect(row.exited).toBe(exited);
     expect(table(row.exitsByOutcome)).toEqual(outcomes);
     // Arbete, studier and arbetssökande are steps forward.
-    const steps = ['ARBETE_UTAN_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'].reduce((a, k) => a + ((outcomes as Record<string, number>)[k] ?? 0), 0);
+    const steps = ['ARBETE_UTAN_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'].reduce(
+      (a, k) => a + ((outcomes as Record<string, number>)[k] ?? 0),
+      0,
+    );
     expect(row.stepForwardShare).toBeCloseTo(steps / exited, 3);
   });
 
   it('has the referrers of new participants, and kön adding up to new', () => {
     const row = (id: string) => year.participants.interventions.find((r: any) => r.intervention.id === id);
-    expect(table(row(SALA).newByReferrer)).toEqual({ FORSAKRINGSKASSAN: 10, ARBETSFORMEDLINGEN: 4, KOMMUN_FORSORJNINGSSTOD: 3, REGION: 1 });
-    expect(table(row(SURAHAMMAR).newByReferrer)).toEqual({ KOMMUN_FORSORJNINGSSTOD: 4, ARBETSFORMEDLINGEN: 3, FORSAKRINGSKASSAN: 6 });
-    for (const r of year.participants.interventions) expect(r.newByKon.reduce((a: number, c: any) => a + c.count, 0)).toBe(r.new);
+    expect(table(row(SALA).newByReferrer)).toEqual({
+      FORSAKRINGSKASSAN: 10,
+      ARBETSFORMEDLINGEN: 4,
+      KOMMUN_FORSORJNINGSSTOD: 3,
+      REGION: 1,
+    });
+    expect(table(row(SURAHAMMAR).newByReferrer)).toEqual({
+      KOMMUN_FORSORJNINGSSTOD: 4,
+      ARBETSFORMEDLINGEN: 3,
+      FORSAKRINGSKASSAN: 6,
+    });
+    for (const r of year.participants.interventions) {
+      expect(r.newByKon.reduce((a: number, c: any) => a + c.count, 0)).toBe(r.new);
+    }
     expect(row(SALA).intervention.name).toBe('Samordningsteam Sala');
   });
 
   it('has the budget table in its consistent reading (Sala used 1 535 642)', () => {
     const row = (id: string) => year.finance.interventions.find((r: any) => r.intervention.id === id);
-    expect([HALLSTAHAMMAR, SURAHAMMAR, FNS, SALA, KURATOR_REGION].map((id) => [row(id).allocated, row(id).used, row(id).differens])).toEqual([
+    expect(
+      [HALLSTAHAMMAR, SURAHAMMAR, FNS, SALA, KURATOR_REGION].map((id) => [
+        row(id).allocated,
+        row(id).used,
+        row(id).differens,
+      ]),
+    ).toEqual([
       [1_060_000, 1_044_493, 15_507],
       [958_000, 962_920, -4_920],
       [1_457_000, 1_401_914, 55_086],
       [1_590_000, 1_535_642, 54_358],
       [235_000, 129_829, 105_171],
     ]);
-    expect([year.finance.allocated, year.finance.used, year.finance.differens]).toEqual([5_300_000, 5_074_798, 225_202]);
+    expect([year.finance.allocated, year.finance.used, year.finance.differens]).toEqual([
+      5_300_000, 5_074_798, 225_202,
+    ]);
   });
 
   it('has the indicator survey whose period ends in the year, Surahammar below the minimum', async () => {
-    const res = await p.gql(`{ forbund { year(year: 2021) { surveyRounds { period { label } results { intervention { name } suppressed respondents } } } } }`, { as: 'norra-vastmanland-board' });
+    const res = await p.gql(
+      `{ forbund { year(year: 2021) { surveyRounds { period { label } results { intervention { name } suppressed respondents } } } } }`,
+      { as: 'norra-vastmanland-board' },
+    );
     expect(res.errors).toBeUndefined();
     const [round] = res.data.forbund.year.surveyRounds;
     expect(round.period.label).toBe('2020-11 – 2021-10');
@@ -99,14 +174,17 @@ describe('Norra Västmanland’s Årsrapport 2021 in one query', () => {
   it('has staffing from teams and governance counts', () => {
     const hallsta = year.staffing.filter((s: any) => s.intervention.id === HALLSTAHAMMAR);
     expect(hallsta.length).toBeGreaterThan(0);
-    for (const s of year.staffing) expect(s.fte).toBeGreaterThan(0);
+    for (const s of year.staffing) {
+      expect(s.fte).toBeGreaterThan(0);
+    }
     expect(Number.isInteger(year.decisions) && Number.isInteger(year.avvikelser)).toBe(true);
   });
 });
 
 describe('the halvårsrapport: the same node for January–June', () => {
   it('counts participants, money and decisions of January–June, beside the same months a year before', async () => {
-    const res = await p.gql(`{ forbund { year(year: 2021) {
+    const res = await p.gql(
+      `{ forbund { year(year: 2021) {
       half: participants(period: HALF_YEAR) { hemkommuner { scbCode new total newPreviousYear } }
       full: participants { hemkommuner { scbCode new } }
       halfMoney: finance(period: HALF_YEAR) { used interventions { intervention { id } used } }
@@ -114,14 +192,22 @@ describe('the halvårsrapport: the same node for January–June', () => {
       halfDecisions: decisions(period: HALF_YEAR)
       staffing(period: HALF_YEAR) { fte }
       surveyRounds(period: HALF_YEAR) { id }
-    } } }`, { as: 'norra-vastmanland-board' });
+    } } }`,
+      { as: 'norra-vastmanland-board' },
+    );
     expect(res.errors).toBeUndefined();
     const y = res.data.forbund.year;
 
-    const expectedNew = await p.rows<{ hemkommun: string; n: number }>('participants',
-      `select hemkommun, count(*)::int as n from participation where tenant_id = $1 and hemkommun is not null and enrolled_on between '2021-01-01' and '2021-06-30' group by 1`, [NORRA.id]);
-    const expectedPrevious = await p.rows<{ hemkommun: string; n: number }>('participants',
-      `select hemkommun, count(*)::int as n from participation where tenant_id = $1 and hemkommun is not null and enrolled_on between '2020-01-01' and '2020-06-30' group by 1`, [NORRA.id]);
+    const expectedNew = await p.rows<{ hemkommun: string; n: number }>(
+      'participants',
+      `select hemkommun, count(*)::int as n from participation where tenant_id = $1 and hemkommun is not null and enrolled_on between '2021-01-01' and '2021-06-30' group by 1`,
+      [NORRA.id],
+    );
+    const expectedPrevious = await p.rows<{ hemkommun: string; n: number }>(
+      'participants',
+      `select hemkommun, count(*)::int as n from participation where tenant_id = $1 and hemkommun is not null and enrolled_on between '2020-01-01' and '2020-06-30' group by 1`,
+      [NORRA.id],
+    );
     for (const h of y.half.hemkommuner) {
       expect(h.new).toBe(expectedNew.find((r) => r.hemkommun === h.scbCode)?.n ?? 0);
       expect(h.newPreviousYear).toBe(expectedPrevious.find((r) => r.hemkommun === h.scbCode)?.n ?? 0);
@@ -131,9 +217,12 @@ describe('the halvårsrapport: the same node for January–June', () => {
     expect(halfNew).toBeGreaterThan(0);
     expect(halfNew).toBeLessThan(fullNew);
 
-    const [money] = await p.rows<{ used: string }>('finance',
+    const [money] = await p.rows<{ used: string }>(
+      'finance',
       `select coalesce(sum(l.amount), 0) as used from requisition r join requisition_line l on l.requisition_id = r.id
-       where r.tenant_id = $1 and r.year = 2021 and r.period <= 3 and r.status in ('APPROVED', 'PAID')`, [NORRA.id]);
+       where r.tenant_id = $1 and r.year = 2021 and r.period <= 3 and r.status in ('APPROVED', 'PAID')`,
+      [NORRA.id],
+    );
     expect(y.halfMoney.used).toBe(Number(money!.used));
     expect(y.halfMoney.used).toBeLessThan(y.fullMoney.used);
     expect(Number.isInteger(y.halfDecisions)).toBe(true);
@@ -141,36 +230,62 @@ describe('the halvårsrapport: the same node for January–June', () => {
   });
 
   it('gives the county the half-year too, under the same disclosure control', async () => {
-    const res = await p.gql(`{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021, period: HALF_YEAR) { totals { new { suppressed value } } forbund { new { suppressed value } } } }`, { as: 'county-analyst' });
+    const res = await p.gql(
+      `{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021, period: HALF_YEAR) { totals { new { suppressed value } } forbund { new { suppressed value } } } }`,
+      { as: 'county-analyst' },
+    );
     expect(res.errors).toBeUndefined();
-    const [norra] = await p.rows<{ n: number }>('participants',
-      `select count(*)::int as n from participation where tenant_id = $1 and enrolled_on between '2021-01-01' and '2021-06-30'`, [NORRA.id]);
+    const [norra] = await p.rows<{ n: number }>(
+      'participants',
+      `select count(*)::int as n from participation where tenant_id = $1 and enrolled_on between '2021-01-01' and '2021-06-30'`,
+      [NORRA.id],
+    );
     expect(res.data.countyReport.forbund[0].new).toEqual({ suppressed: false, value: norra!.n });
   });
 });
 
 describe('who reads a förbund’s year', () => {
   it('a förbund admin’s `forbund.year` is always their own förbund’s', async () => {
-    const res = await p.gql(`{ forbund { year(year: 2021) { forbundId participants { new } } } }`, { as: 'vasteras-admin' });
+    const res = await p.gql(`{ forbund { year(year: 2021) { forbundId participants { new } } } }`, {
+      as: 'vasteras-admin',
+    });
     expect(res.data.forbund.year.forbundId).toBe(VASTERAS.id);
     expect(res.data.forbund.year.participants.new).toBe(0);
   });
 
   it('staff get FORBIDDEN for the unsuppressed participant figures', async () => {
-    const res = await p.gql(`{ forbund { year(year: 2021) { participants { new } } } }`, { as: 'norra-vastmanland-staff' });
+    const res = await p.gql(`{ forbund { year(year: 2021) { participants { new } } } }`, {
+      as: 'norra-vastmanland-staff',
+    });
     expect(codes(res)).toEqual(['FORBIDDEN']);
   });
 
-  it.each(['participants', 'finance', 'staffing', 'decisions', 'surveyRounds'])('a subgraph answers a forged key of another förbund with null (%s)', async (field) => {
-    const subgraph = { participants: 'participants', finance: 'finance', staffing: 'teams', decisions: 'governance', surveyRounds: 'indicators' }[field]!;
-    const token = await p.internalToken({ sub: 'probe', tenant: VASTERAS.id, roles: ['board'] }, subgraph);
-    const probe = async (forbundId: string) =>
-      (await p.post(p.subgraphUrls[subgraph]!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on ForbundYear { forbundId } } }`, {
-        headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'ForbundYear', forbundId, year: 2021 }] },
-      })).data._entities[0];
-    expect(await probe(NORRA.id)).toBeNull();
-    expect(await probe(VASTERAS.id)).toEqual({ forbundId: VASTERAS.id }); // the probe can succeed
-  });
+  it.each(['participants', 'finance', 'staffing', 'decisions', 'surveyRounds'])(
+    'a subgraph answers a forged key of another förbund with null (%s)',
+    async (field) => {
+      const subgraph = {
+        participants: 'participants',
+        finance: 'finance',
+        staffing: 'teams',
+        decisions: 'governance',
+        surveyRounds: 'indicators',
+      }[field]!;
+      const token = await p.internalToken({ sub: 'probe', tenant: VASTERAS.id, roles: ['board'] }, subgraph);
+      const probe = async (forbundId: string) =>
+        (
+          await p.post(
+            p.subgraphUrls[subgraph]!,
+            `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on ForbundYear { forbundId } } }`,
+            {
+              headers: { authorization: `Bearer ${token}` },
+              variables: { reps: [{ __typename: 'ForbundYear', forbundId, year: 2021 }] },
+            },
+          )
+        ).data._entities[0];
+      expect(await probe(NORRA.id)).toBeNull();
+      expect(await probe(VASTERAS.id)).toEqual({ forbundId: VASTERAS.id }); // the probe can succeed
+    },
+  );
 });
 
 describe('the county view, under disclosure control', () => {
@@ -206,15 +321,21 @@ describe('the county view, under disclosure control', () => {
     const values = new Map<string, number>();
     const hidden = new Set<string>();
     const sums: { total: string; parts: string[] }[] = [];
-    const truth = (scb: string) => own.hemkommuner.find((h: any) => h.scbCode === scb)?.new ?? own.new - own.hemkommuner.reduce((a: number, h: any) => a + h.new, 0);
+    const truth = (scb: string) =>
+      own.hemkommuner.find((h: any) => h.scbCode === scb)?.new ??
+      own.new - own.hemkommuner.reduce((a: number, h: any) => a + h.new, 0);
     for (const row of report.forbund) {
       const f = row.year.forbundId;
       const total = f === NORRA.id ? own.new : row.new.value;
       values.set(f, total);
-      if (row.new.suppressed) hidden.add(f);
+      if (row.new.suppressed) {
+        hidden.add(f);
+      }
       for (const c of row.newByHemkommun) {
         values.set(`${f}/${c.scbCode}`, c.new.suppressed ? truth(c.scbCode) : c.new.value);
-        if (c.new.suppressed) hidden.add(`${f}/${c.scbCode}`);
+        if (c.new.suppressed) {
+          hidden.add(`${f}/${c.scbCode}`);
+        }
       }
       sums.push({ total: f, parts: row.newByHemkommun.map((c: any) => `${f}/${c.scbCode}`) });
     }
@@ -235,15 +356,49 @@ describe('the county view, under disclosure control', () => {
   });
 
   it('gives the county analyst FORBIDDEN for participations, persons, unsuppressed figures and `_entities` of a participation', async () => {
-    expect(codes(await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { id } } } }`, { as: 'county-analyst' }))).toEqual(['FORBIDDEN']);
-    expect(codes(await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { person { personnummer } } } } }`, { as: 'county-analyst' }))).toEqual(['FORBIDDEN']);
-    expect(codes(await p.gql(`{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021) { forbund { year { participants { new } } } } }`, { as: 'county-analyst' }))).toEqual(['FORBIDDEN']);
-    const staffToken = await p.tokenFor({ name: 'sala-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SALA] });
-    const id = (await p.gql(`{ participations(interventionId: "${SALA}", first: 1) { edges { node { id } } } }`, { token: staffToken })).data.participations.edges[0].node.id;
-    const token = await p.internalToken({ sub: 'county', roles: ['county_analyst'] }, 'participants');
-    const res = await p.post(p.subgraphUrls.participants!, `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Participation { id kon } } }`, {
-      headers: { authorization: `Bearer ${token}` }, variables: { reps: [{ __typename: 'Participation', id }] },
+    expect(
+      codes(
+        await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { id } } } }`, {
+          as: 'county-analyst',
+        }),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      codes(
+        await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { person { personnummer } } } } }`, {
+          as: 'county-analyst',
+        }),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      codes(
+        await p.gql(
+          `{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021) { forbund { year { participants { new } } } } }`,
+          { as: 'county-analyst' },
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    const staffToken = await p.tokenFor({
+      name: 'sala-staff',
+      description: 'staff',
+      roles: ['staff'],
+      tenant: NORRA.id,
+      interventions: [SALA],
     });
+    const id = (
+      await p.gql(`{ participations(interventionId: "${SALA}", first: 1) { edges { node { id } } } }`, {
+        token: staffToken,
+      })
+    ).data.participations.edges[0].node.id;
+    const token = await p.internalToken({ sub: 'county', roles: ['county_analyst'] }, 'participants');
+    const res = await p.post(
+      p.subgraphUrls.participants!,
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Participation { id kon } } }`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+        variables: { reps: [{ __typename: 'Participation', id }] },
+      },
+    );
     expect(codes(res)).toContain('FORBIDDEN');
     expect(res.data?._entities?.[0] ?? null).toBeNull();
   });

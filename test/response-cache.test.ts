@@ -6,7 +6,14 @@
  */
 import { sqlStatementCount } from '@finsam/kit/database.js';
 import type { RunningServer } from '@finsam/kit/server.js';
-import { startTestPlatform, NORRA, VASTERAS, DEMO_INTERVENTION_IDS, type RequestOptions, type TestPlatform } from './support/platform.js';
+import {
+  DEMO_INTERVENTION_IDS,
+  NORRA,
+  type RequestOptions,
+  startTestPlatform,
+  type TestPlatform,
+  VASTERAS,
+} from './support/platform.js';
 
 let p: TestPlatform;
 let uncached: RunningServer;
@@ -50,7 +57,11 @@ describe('the response cache', () => {
     const again = await measured(DASHBOARD, { token });
     expect(again).toEqual({ data: first.data, statements: 0 });
     // Kept by the gateway only: nothing tells a browser or a proxy to keep it too.
-    const raw = await fetch(p.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: DASHBOARD }) });
+    const raw = await fetch(p.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: DASHBOARD }),
+    });
     expect(await raw.json()).toEqual({ data: first.data });
     expect(raw.headers.get('age')).toMatch(/^\d+$/);
     expect(raw.headers.get('cache-control')).toBeNull();
@@ -68,13 +79,25 @@ describe('the response cache', () => {
     expect(vasteras.statements).toBeGreaterThan(0);
 
     // Same förbund, narrower scope: staff see their own insats only.
-    const staff = await p.tokenFor({ name: 'cache-sala-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SALA] });
+    const staff = await p.tokenFor({
+      name: 'cache-sala-staff',
+      description: 'staff',
+      roles: ['staff'],
+      tenant: NORRA.id,
+      interventions: [SALA],
+    });
     const sala = await measured(query, { token: staff });
     expect(sala.data.forbund.interventions.map((i: { id: string }) => i.id)).toEqual([SALA]);
     expect(sala.statements).toBeGreaterThan(0);
 
     // Same roles and förbund, another person: asked afresh all the same.
-    const otherAdmin = await p.tokenFor({ name: 'cache-other-admin', description: 'förbund administrator', roles: ['forbund_admin'], tenant: NORRA.id, interventions: [] });
+    const otherAdmin = await p.tokenFor({
+      name: 'cache-other-admin',
+      description: 'förbund administrator',
+      roles: ['forbund_admin'],
+      tenant: NORRA.id,
+      interventions: [],
+    });
     const other = await measured(query, { token: otherAdmin });
     expect(other.data).toEqual(admin.data);
     expect(other.statements).toBeGreaterThan(0);
@@ -93,7 +116,9 @@ describe('the response cache', () => {
     const after = await measured(query, { token });
     expect(after.statements).toBeGreaterThan(0);
     expect(after.data.forbund.interventions.find((i: { id: string }) => i.id === SALA).name).toBe('Sala Steg framåt');
-    expect(after.data.forbund.interventions.filter((i: { id: string }) => i.id !== SALA)).toEqual(before.data.forbund.interventions.filter((i: { id: string }) => i.id !== SALA));
+    expect(after.data.forbund.interventions.filter((i: { id: string }) => i.id !== SALA)).toEqual(
+      before.data.forbund.interventions.filter((i: { id: string }) => i.id !== SALA),
+    );
   });
 
   it('forgets only the writing förbund’s answers; a cross-tenant write makes it forget every förbund’s', async () => {
@@ -102,20 +127,32 @@ describe('the response cache', () => {
     const norra = await p.token('norra-vastmanland-admin');
     await measured(query, { token: vasteras });
     await measured(query, { token: norra });
-    const renamed = await p.gql(`mutation ($id: ID!) { updateIntervention(id: $id, input: { name: "Sala Steg för steg" }) { __typename } }`, { token: norra, variables: { id: SALA } });
+    const renamed = await p.gql(
+      `mutation ($id: ID!) { updateIntervention(id: $id, input: { name: "Sala Steg för steg" }) { __typename } }`,
+      { token: norra, variables: { id: SALA } },
+    );
     expect(renamed.data.updateIntervention.__typename).toBe('MutationUpdateInterventionSuccess');
     expect((await measured(query, { token: norra })).statements).toBeGreaterThan(0);
     expect((await measured(query, { token: vasteras })).statements).toBe(0);
 
     // The gateway cannot tell what a platform administrator's mutation touched (here: nothing,
     // the input is refused), so every förbund's kept answers go.
-    const refused = await p.gql('mutation { createForbund(input: { name: "X", slug: "x", organisationNumber: "1", members: [] }) { __typename } }', { as: 'platform-admin' });
+    const refused = await p.gql(
+      'mutation { createForbund(input: { name: "X", slug: "x", organisationNumber: "1", members: [] }) { __typename } }',
+      { as: 'platform-admin' },
+    );
     expect(refused.data.createForbund.__typename).toBe('ValidationError');
     expect((await measured(query, { token: vasteras })).statements).toBeGreaterThan(0);
   });
 
   it('never keeps reads of people: each one reaches the subgraph and is audited', async () => {
-    const token = await p.tokenFor({ name: 'cache-audit-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SALA] });
+    const token = await p.tokenFor({
+      name: 'cache-audit-staff',
+      description: 'staff',
+      roles: ['staff'],
+      tenant: NORRA.id,
+      interventions: [SALA],
+    });
     const query = `{ intervention(id: "${SALA}") { name activeParticipations { id } } participations(interventionId: "${SALA}", first: 3) { edges { node { person { personnummer } } } } }`;
     for (let n = 0; n < 2; n++) {
       const audited = await auditEntries();
@@ -128,7 +165,13 @@ describe('the response cache', () => {
 
   it('computes identical queries of one caller that miss together once, and gives each the answer', async () => {
     await p.gql(DASHBOARD, { as: 'vasteras-admin' }); // the gateway has kept this query's answers before
-    const token = await p.tokenFor({ name: 'cache-burst-admin', description: 'förbund administrator', roles: ['forbund_admin'], tenant: VASTERAS.id, interventions: [] });
+    const token = await p.tokenFor({
+      name: 'cache-burst-admin',
+      description: 'förbund administrator',
+      roles: ['forbund_admin'],
+      tenant: VASTERAS.id,
+      interventions: [],
+    });
     const before = sqlStatementCount();
     const alone = await p.post(uncached.url, DASHBOARD, { headers: { authorization: `Bearer ${token}` } });
     const once = sqlStatementCount() - before;
@@ -143,7 +186,13 @@ describe('the response cache', () => {
   });
 
   it('runs identical reads of people that arrive together each on its own: each is audited', async () => {
-    const token = await p.tokenFor({ name: 'cache-burst-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SALA] });
+    const token = await p.tokenFor({
+      name: 'cache-burst-staff',
+      description: 'staff',
+      roles: ['staff'],
+      tenant: NORRA.id,
+      interventions: [SALA],
+    });
     const query = `{ participations(interventionId: "${SALA}", first: 3) { edges { node { person { personnummer } } } } }`;
     await p.gql(query, { token }); // asked before: were its answers keepable, the burst would be computed once
     const audited = await auditEntries();

@@ -3,7 +3,7 @@
  * Ctrl-C stops everything, PostgreSQL included; a second start finds the data and keys again.
  * Runs the real start script in a child process.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +24,15 @@ async function start(): Promise<Started> {
   // As `npm start` runs it: one process, so Ctrl-C reaches it directly.
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/src/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', FINSAM_DATA_DIR: dataDir, PORT: String(port), SUBGRAPH_PORTS: 'random', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      FINSAM_DATA_DIR: dataDir,
+      PORT: String(port),
+      SUBGRAPH_PORTS: 'random',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -39,7 +47,9 @@ async function start(): Promise<Started> {
       } else if (child.exitCode !== null) {
         clearTimeout(timer);
         reject(new Error(`npm start exited with ${child.exitCode}:\n${output}`));
-      } else setTimeout(check, 100);
+      } else {
+        setTimeout(check, 100);
+      }
     };
     check();
   });
@@ -57,9 +67,11 @@ async function stop({ child }: Started): Promise<number | null> {
 }
 
 const query = (url: string, token: string, q: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: q }) }).then(
-    (r) => r.json() as Promise<{ data?: any; errors?: unknown[] }>,
-  );
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: q }),
+  }).then((r) => r.json() as Promise<{ data?: any; errors?: unknown[] }>);
 
 let first: Started;
 beforeAll(async () => {
@@ -69,14 +81,23 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => {
-  if (first.child.exitCode === null) first.child.kill('SIGKILL');
+  if (first.child.exitCode === null) {
+    first.child.kill('SIGKILL');
+  }
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 it('prints where to go and a token per demo user, and serves the demo data with them', async () => {
   const output = first.output();
   expect(output).toContain('GraphiQL:');
-  for (const user of ['platform-admin', 'county-analyst', 'vasteras-admin', 'vasteras-board', 'norra-vastmanland-admin', 'sodra-dalarna-board']) {
+  for (const user of [
+    'platform-admin',
+    'county-analyst',
+    'vasteras-admin',
+    'vasteras-board',
+    'norra-vastmanland-admin',
+    'sodra-dalarna-board',
+  ]) {
     expect(output).toMatch(new RegExp(`\\n  ${user}  \\(`));
   }
   const token = output.match(/\n {2}norra-vastmanland-admin .*\n {4}(\S+)/)![1]!;
@@ -89,7 +110,11 @@ it('prints where to go and a token per demo user, and serves the demo data with 
 it('stops PostgreSQL on Ctrl-C, and a second start finds the same data and keys', async () => {
   const output = first.output();
   const token = output.match(/\n {2}vasteras-admin .*\n {4}(\S+)/)![1]!;
-  const renamed = await query(first.url, token, 'mutation { updateForbund(input: { name: "Västerås, omdöpt" }) { __typename } }');
+  const renamed = await query(
+    first.url,
+    token,
+    'mutation { updateForbund(input: { name: "Västerås, omdöpt" }) { __typename } }',
+  );
   expect(renamed.data.updateForbund.__typename).toBe('MutationUpdateForbundSuccess');
 
   const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');

@@ -3,14 +3,20 @@
  * Each is shown to stop a cross-tenant read on its own — at the ORM, and through the real
  * subgraph — and the probe is shown to see a leak when both are down, so it can fail.
  */
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { openOrm } from '@finsam/kit/database.js';
-import { forkForTenant, scopeToIdentity, TENANT_FILTER, TENANT_POLICIES_ONCE_PER_STATEMENT } from '@finsam/kit/tenant.js';
-import { identityFromClaims } from '@finsam/kit/identity.js';
-import { database } from '@finsam/governance/server.js';
+
 import { Forbund } from '@finsam/governance/entities/Forbund.js';
 import { Member } from '@finsam/governance/entities/Member.js';
-import { startTestPlatform, VASTERAS, NORRA, type TestPlatform } from './support/platform.js';
+import { database } from '@finsam/governance/server.js';
+import { openOrm } from '@finsam/kit/database.js';
+import { identityFromClaims } from '@finsam/kit/identity.js';
+import {
+  forkForTenant,
+  scopeToIdentity,
+  TENANT_FILTER,
+  TENANT_POLICIES_ONCE_PER_STATEMENT,
+} from '@finsam/kit/tenant.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { NORRA, startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
 
 let p: TestPlatform;
 let app: MikroORM;
@@ -56,13 +62,24 @@ describe('at the ORM', () => {
   });
 
   it('the filter fails closed: a fork without tenant parameters throws', async () => {
-    await expect(app.em.fork().find(Forbund, {})).rejects.toThrow(`No arguments provided for filter '${TENANT_FILTER}'`);
+    await expect(app.em.fork().find(Forbund, {})).rejects.toThrow(
+      `No arguments provided for filter '${TENANT_FILTER}'`,
+    );
   });
 
   it('RLS refuses a row written for another tenant', async () => {
     const em = forkForTenant(app.em, VASTERAS.id);
     const norra = await owner.em.fork().findOneOrFail(Forbund, { id: NORRA.id }, { filters: false });
-    em.create(Member, { id: crypto.randomUUID(), tenantId: NORRA.id, forbund: em.getReference(Forbund, norra.id), kind: 'KOMMUN', name: 'Intrång', scbCode: '1980', shareBasisPoints: 1, position: 99 });
+    em.create(Member, {
+      id: crypto.randomUUID(),
+      tenantId: NORRA.id,
+      forbund: em.getReference(Forbund, norra.id),
+      kind: 'KOMMUN',
+      name: 'Intrång',
+      scbCode: '1980',
+      shareBasisPoints: 1,
+      position: 99,
+    });
     await expect(em.flush()).rejects.toThrow(/row-level security/);
     expect(await owner.em.fork().count(Member, { name: 'Intrång' }, { filters: false })).toBe(0);
   });
@@ -75,10 +92,18 @@ describe('at the ORM', () => {
     const f = await em.findOneOrFail(Forbund, { id: VASTERAS.id });
     f.name = 'Changed by an analyst';
     await em.flush();
-    expect((await owner.em.fork().findOneOrFail(Forbund, { id: VASTERAS.id }, { filters: false })).name).toBe(VASTERAS.name);
+    expect((await owner.em.fork().findOneOrFail(Forbund, { id: VASTERAS.id }, { filters: false })).name).toBe(
+      VASTERAS.name,
+    );
     // …and an insert is refused outright.
     const insert = scopeToIdentity(app.em, analyst);
-    insert.create(Forbund, { id: crypto.randomUUID(), tenantId: crypto.randomUUID(), name: 'Analyst förbund', slug: 'analyst', organisationNumber: '222000-0042' });
+    insert.create(Forbund, {
+      id: crypto.randomUUID(),
+      tenantId: crypto.randomUUID(),
+      name: 'Analyst förbund',
+      slug: 'analyst',
+      organisationNumber: '222000-0042',
+    });
     await expect(insert.flush()).rejects.toThrow(/row-level security/);
   });
 });
@@ -97,7 +122,15 @@ describe('every subgraph database', () => {
           group by c.relname, c.relrowsecurity, c.relowner`);
         expect(rows.length).toBeGreaterThan(0);
         // Owned by the owner role, never by the role the subgraph connects as (owners skip RLS).
-        for (const row of rows) expect({ db: name, ...row }).toEqual({ db: name, table: row.table, rls: true, policies: 2, owner: db.owner.user });
+        for (const row of rows) {
+          expect({ db: name, ...row }).toEqual({
+            db: name,
+            table: row.table,
+            rls: true,
+            policies: 2,
+            owner: db.owner.user,
+          });
+        }
         // The session settings are read once per statement (a subquery), not once per row.
         const { rows: perRow } = await client.query(`select tablename, policyname, qual from pg_policies
           where schemaname = 'public' and qual ~ 'current_setting' and qual !~ 'SELECT'`);
@@ -113,11 +146,24 @@ describe('every subgraph database', () => {
         await client.query(`alter table "policy_probe" enable row level security`);
         await client.query(`create policy "policy_probe_tenant_isolation" on "policy_probe" for all
           using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`);
-        await client.query(`create policy "policy_probe_cross_tenant_read" on "policy_probe" for select using (current_setting('app.cross_tenant', true) = 'read')`);
-        const forms = async () => (await client.query(`select policyname, qual ~ 'SELECT' as once from pg_policies where tablename = 'policy_probe' order by 1`)).rows;
-        expect(await forms()).toEqual([{ policyname: 'policy_probe_cross_tenant_read', once: false }, { policyname: 'policy_probe_tenant_isolation', once: false }]);
+        await client.query(
+          `create policy "policy_probe_cross_tenant_read" on "policy_probe" for select using (current_setting('app.cross_tenant', true) = 'read')`,
+        );
+        const forms = async () =>
+          (
+            await client.query(
+              `select policyname, qual ~ 'SELECT' as once from pg_policies where tablename = 'policy_probe' order by 1`,
+            )
+          ).rows;
+        expect(await forms()).toEqual([
+          { policyname: 'policy_probe_cross_tenant_read', once: false },
+          { policyname: 'policy_probe_tenant_isolation', once: false },
+        ]);
         await client.query(TENANT_POLICIES_ONCE_PER_STATEMENT);
-        expect(await forms()).toEqual([{ policyname: 'policy_probe_cross_tenant_read', once: true }, { policyname: 'policy_probe_tenant_isolation', once: true }]);
+        expect(await forms()).toEqual([
+          { policyname: 'policy_probe_cross_tenant_read', once: true },
+          { policyname: 'policy_probe_tenant_isolation', once: true },
+        ]);
       } finally {
         await client.query(`drop table if exists "policy_probe"`);
       }
@@ -130,7 +176,10 @@ describe('through the subgraph', () => {
 
   /** Asks governance, as Västerås' admin, for Norra's förbund by entity reference. */
   async function probeNorra() {
-    const token = await p.internalToken({ sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] }, 'governance');
+    const token = await p.internalToken(
+      { sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] },
+      'governance',
+    );
     const res = await p.post(p.subgraphUrls.governance!, ENTITIES, {
       headers: { authorization: `Bearer ${token}` },
       variables: { reps: [{ __typename: 'Forbund', id: NORRA.id }] },
@@ -139,7 +188,11 @@ describe('through the subgraph', () => {
   }
 
   function setFilter(on: boolean) {
-    for (const meta of app.getMetadata().getAll().values()) if (meta.filters[TENANT_FILTER]) meta.filters[TENANT_FILTER].default = on;
+    for (const meta of app.getMetadata().getAll().values()) {
+      if (meta.filters[TENANT_FILTER]) {
+        meta.filters[TENANT_FILTER].default = on;
+      }
+    }
   }
 
   async function setRls(on: boolean) {

@@ -4,29 +4,29 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { JWK } from 'jose';
-import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
-import { internalSigner, reusingSigner, type InternalSigner } from '@finsam/kit/internal-token.js';
 import { unauthenticated } from '@finsam/kit/errors.js';
+import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
+import { type InternalSigner, internalSigner, reusingSigner } from '@finsam/kit/internal-token.js';
 import { createLogger } from '@finsam/kit/log.js';
 import type { RunningServer } from '@finsam/kit/server.js';
-import { rememberingUserTokenVerifier, type UserTokenOptions } from './user-token.js';
-import { serveGraphiql } from './graphiql/page.js';
+import express from 'express';
+import type { JWK } from 'jose';
 import { serveExports } from './export.js';
-import { limits, type ApolloArmorConfig } from './limits.js';
-import { responseCache, type ResponseCacheOptions } from './response-cache.js';
+import { serveGraphiql } from './graphiql/page.js';
+import { type ApolloArmorConfig, limits } from './limits.js';
+import { type ResponseCacheOptions, responseCache } from './response-cache.js';
+import { rememberingUserTokenVerifier, type UserTokenOptions } from './user-token.js';
 
 export interface GatewayContext {
   identity: Identity;
@@ -90,16 +90,26 @@ export async function createGateway(options: GatewayOptions) {
     logger,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
-      if (!target) throw new Error(`No URL for subgraph ${name}`);
+      if (!target) {
+        throw new Error(`No URL for subgraph ${name}`);
+      }
       // Subgraphs' Cache-Control headers are worth parsing only when the gateway keeps responses.
-      return new InternalTokenDataSource(name, sign, { url: target, fetcher: keepAliveFetcher, honorSubgraphCacheControlHeader: cacheOptions !== false });
+      return new InternalTokenDataSource(name, sign, {
+        url: target,
+        fetcher: keepAliveFetcher,
+        honorSubgraphCacheControlHeader: cacheOptions !== false,
+      });
     },
   });
 
   async function identify(authorization: string | undefined): Promise<Identity> {
-    if (!authorization) return ANONYMOUS;
+    if (!authorization) {
+      return ANONYMOUS;
+    }
     const token = BEARER.exec(authorization)?.[1];
-    if (!token) throw unauthenticated('Authorization must be "Bearer <token>"');
+    if (!token) {
+      throw unauthenticated('Authorization must be "Bearer <token>"');
+    }
     try {
       return await verifyUser(token);
     } catch (error) {
@@ -112,9 +122,13 @@ export async function createGateway(options: GatewayOptions) {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
-          if (!production || response.body.kind !== 'single') return;
+          if (!production || response.body.kind !== 'single') {
+            return;
+          }
           for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') (error as { message: string }).message = 'Internal server error';
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+              (error as { message: string }).message = 'Internal server error';
+            }
           }
         },
       };
@@ -182,7 +196,9 @@ export async function createGateway(options: GatewayOptions) {
       app.use(
         '/graphql',
         express.json({ limit: '256kb' }),
-        expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await identify(req.headers.authorization) }) }),
+        expressMiddleware(apollo, {
+          context: async ({ req }) => ({ identity: await identify(req.headers.authorization) }),
+        }),
       );
 
       await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));

@@ -17,11 +17,15 @@ import { createGateway } from './gateway.js';
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
+  if (!value) {
+    throw new Error(`${name} is not set`);
+  }
   return value;
 }
 
-const supergraphPath = process.env.SUPERGRAPH_PATH ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/supergraph.graphql');
+const supergraphPath =
+  process.env.SUPERGRAPH_PATH ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/supergraph.graphql');
 const subgraphUrls = parseSubgraphUrls(process.env.SUBGRAPH_URLS);
 
 const gateway = await createGateway({

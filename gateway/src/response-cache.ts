@@ -18,10 +18,10 @@
  * kept (a staff list) are never held back behind one another.
  */
 import { createHash } from 'node:crypto';
-import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
+import { type ApolloServerPlugin, type GraphQLRequestContext, HeaderMap } from '@apollo/server';
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { claimsFromIdentity, isAnonymous, type Identity } from '@finsam/kit/identity.js';
+import { claimsFromIdentity, type Identity, isAnonymous } from '@finsam/kit/identity.js';
 import { setBounded } from '@finsam/kit/verified-tokens.js';
 import type { GatewayContext } from './gateway.js';
 
@@ -37,9 +37,13 @@ export function responseCache(options: ResponseCacheOptions = {}): ApolloServerP
   let platform = 0;
   /** Moved by one förbund's mutations. */
   const forbund = new Map<string, number>();
-  const generation = ({ tenantId }: Identity) => (tenantId === null ? crossTenant : `${platform}.${forbund.get(tenantId) ?? 0}`);
+  const generation = ({ tenantId }: Identity) =>
+    tenantId === null ? crossTenant : `${platform}.${forbund.get(tenantId) ?? 0}`;
   const signedIn = async ({ contextValue }: { contextValue: GatewayContext }) => !isAnonymous(contextValue.identity);
-  const callerKey = ({ identity }: GatewayContext) => ({ identity: claimsFromIdentity(identity), generation: generation(identity) });
+  const callerKey = ({ identity }: GatewayContext) => ({
+    identity: claimsFromIdentity(identity),
+    generation: generation(identity),
+  });
   const hash = (key: unknown) => createHash('sha256').update(JSON.stringify(key)).digest('hex');
   const keep = ApolloServerPluginResponseCache<GatewayContext>({
     cache: new InMemoryLRUCache({ maxSize: options.maxSize ?? 30 * 2 ** 20 }),
@@ -61,23 +65,36 @@ export function responseCache(options: ResponseCacheOptions = {}): ApolloServerP
       return {
         // Runs only when the kept answers (the plugin before this one) had none.
         async responseForOperation(request: GraphQLRequestContext<GatewayContext>) {
-          if (request.operation?.operation !== 'query' || isAnonymous(request.contextValue.identity)) return null;
+          if (request.operation?.operation !== 'query' || isAnonymous(request.contextValue.identity)) {
+            return null;
+          }
           query = `${request.queryHash}/${request.operationName ?? ''}`;
-          if (!keptQueries.has(query)) return null;
+          if (!keptQueries.has(query)) {
+            return null;
+          }
           const key = hash({ query, variables: request.request.variables ?? {}, ...callerKey(request.contextValue) });
           const first = computing.get(key);
           if (first) {
             const data = await first;
-            return data ? { body: { kind: 'single', singleResult: { data } }, http: { status: undefined, headers: new HeaderMap() } } : null;
+            return data
+              ? {
+                  body: { kind: 'single', singleResult: { data } },
+                  http: { status: undefined, headers: new HeaderMap() },
+                }
+              : null;
           }
           computing.set(key, new Promise((finish) => (computes = { key, finish })));
           return null;
         },
         async willSendResponse({ response, overallCachePolicy }) {
-          if (!query) return;
+          if (!query) {
+            return;
+          }
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const kept = result?.data && !result.errors && overallCachePolicy.policyIfCacheable() ? result.data : null;
-          if (kept) setBounded(keptQueries, query, true, 1_000, () => true);
+          if (kept) {
+            setBounded(keptQueries, query, true, 1_000, () => true);
+          }
           if (computes) {
             computing.delete(computes.key);
             computes.finish(kept);
@@ -90,11 +107,16 @@ export function responseCache(options: ResponseCacheOptions = {}): ApolloServerP
     async requestDidStart() {
       return {
         async willSendResponse({ operation, contextValue }) {
-          if (operation?.operation !== 'mutation') return;
+          if (operation?.operation !== 'mutation') {
+            return;
+          }
           const { tenantId } = contextValue.identity;
           crossTenant++;
-          if (tenantId === null) platform++;
-          else forbund.set(tenantId, (forbund.get(tenantId) ?? 0) + 1);
+          if (tenantId === null) {
+            platform++;
+          } else {
+            forbund.set(tenantId, (forbund.get(tenantId) ?? 0) + 1);
+          }
         },
       };
     },

@@ -3,9 +3,10 @@
  * Production: the identity provider's JWKS URL. Development: a local key pair that
  * `infra` creates on first start. Only the algorithms listed are accepted (never `none`).
  */
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
-import { identityFromClaims, type Identity } from '@finsam/kit/identity.js';
+
+import { type Identity, identityFromClaims } from '@finsam/kit/identity.js';
 import { rememberVerified, type VerifiedToken } from '@finsam/kit/verified-tokens.js';
+import { createLocalJWKSet, createRemoteJWKSet, type JWK, type JWTVerifyGetKey, jwtVerify } from 'jose';
 
 export interface UserTokenOptions {
   issuer: string;
@@ -34,9 +35,13 @@ export function rememberingUserTokenVerifier(options: UserTokenOptions): (token:
 
 function verifiedUserToken(options: UserTokenOptions): (token: string) => Promise<VerifiedToken> {
   let keys: JWTVerifyGetKey;
-  if (options.jwksUrl) keys = createRemoteJWKSet(new URL(options.jwksUrl));
-  else if (options.publicJwks?.length) keys = createLocalJWKSet({ keys: options.publicJwks });
-  else throw new Error('User tokens need a JWKS URL or public keys');
+  if (options.jwksUrl) {
+    keys = createRemoteJWKSet(new URL(options.jwksUrl));
+  } else if (options.publicJwks?.length) {
+    keys = createLocalJWKSet({ keys: options.publicJwks });
+  } else {
+    throw new Error('User tokens need a JWKS URL or public keys');
+  }
   return async (token) => {
     const { payload } = await jwtVerify(token, keys, {
       issuer: options.issuer,

@@ -6,21 +6,25 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloGateway } from '@apollo/gateway';
+import { type GatewayContext, type GatewayOptions, InternalTokenDataSource } from '@finsam/gateway/gateway.js';
+import { userTokenVerifier } from '@finsam/gateway/user-token.js';
 import { ANONYMOUS } from '@finsam/kit/identity.js';
 import { internalSigner } from '@finsam/kit/internal-token.js';
-import { InternalTokenDataSource, type GatewayContext, type GatewayOptions } from '@finsam/gateway/gateway.js';
-import { userTokenVerifier } from '@finsam/gateway/user-token.js';
+import express from 'express';
 
-export async function startDefaultGateway(options: GatewayOptions, port = 0): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startDefaultGateway(
+  options: GatewayOptions,
+  port = 0,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const sign = await internalSigner(options.internalPrivateKey);
   const verify = userTokenVerifier(options.userTokens);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new InternalTokenDataSource(name, sign, { url: options.subgraphUrls[name] ?? url! }),
+    buildService: ({ name, url }) =>
+      new InternalTokenDataSource(name, sign, { url: options.subgraphUrls[name] ?? url! }),
   });
   const app = express();
   const httpServer = http.createServer(app);
@@ -30,7 +34,11 @@ export async function startDefaultGateway(options: GatewayOptions, port = 0): Pr
     '/graphql',
     express.json(),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ identity: req.headers.authorization ? await verify(req.headers.authorization.slice('Bearer '.length)) : ANONYMOUS }),
+      context: async ({ req }) => ({
+        identity: req.headers.authorization
+          ? await verify(req.headers.authorization.slice('Bearer '.length))
+          : ANONYMOUS,
+      }),
     }),
   );
   await new Promise<void>((resolve) => httpServer.listen(port, '127.0.0.1', resolve));

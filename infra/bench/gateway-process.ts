@@ -17,5 +17,7 @@ process.env.LOG_LEVEL ??= 'warn';
 const running =
   config.variant === 'default'
     ? await startDefaultGateway(config.options)
-    : await (await createGateway({ ...config.options, responseCache: config.variant === 'tuned' ? {} : false })).listen(0);
+    : await (await createGateway({ ...config.options, responseCache: config.variant === 'tuned' ? {} : false })).listen(
+        0,
+      );
 serveBench(running.url, {}, running.stop);

@@ -35,7 +35,9 @@ function md5Uuid(s: string): string {
 
 /** Every (förbund, insats) pair as SQL: the regular förbund, then the three list förbund. */
 function interventionsSql(size: BenchSize): string {
-  const lists = LIST_LENGTHS.map((n, k) => `select ${listForbund(size, k)} as f, i from generate_series(1, ${n}) i`).join(' union all ');
+  const lists = LIST_LENGTHS.map(
+    (n, k) => `select ${listForbund(size, k)} as f, i from generate_series(1, ${n}) i`,
+  ).join(' union all ');
   return `(select f, i from generate_series(1, ${size.forbund}) f, generate_series(1, ${size.interventionsPerForbund}) i union all ${lists})`;
 }
 const allForbundSql = (size: BenchSize) => `generate_series(1, ${size.forbund + LIST_LENGTHS.length}) f`;
@@ -45,7 +47,9 @@ const mid = (f: string, p: number | string) => `md5('member:' || ${f} || ':' || 
 
 async function run(connection: DatabaseConnection, statements: string[]): Promise<void> {
   await withClient({ ...connection, database: connection.dbName }, connection.dbName, async (client) => {
-    for (const sql of statements) await client.query(sql);
+    for (const sql of statements) {
+      await client.query(sql);
+    }
   });
 }
 
@@ -93,7 +97,8 @@ function participants(size: BenchSize): string[] {
      from generate_series(1, ${size.participations}) n`;
   // The list insatser: every participation enrolled now.
   const lists = LIST_LENGTHS.map(
-    (len, k) => `select ${size.participations} + ${k * 10000} + n, ${listForbund(size, k)}, 1, date '${ANCHOR}' - 30 - n % 60, 400 from generate_series(1, ${len}) n`,
+    (len, k) =>
+      `select ${size.participations} + ${k * 10000} + n, ${listForbund(size, k)}, 1, date '${ANCHOR}' - 30 - n % 60, 400 from generate_series(1, ${len}) n`,
   ).join(' union all ');
   return [
     `create temporary table p as select n, f, i, referred, referred + 14 as enrolled, referred + 14 + stay as exited from (${regular} union all ${lists}) x(n, f, i, referred, stay)`,

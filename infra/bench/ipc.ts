@@ -4,7 +4,7 @@
  * answers questions by name ('rss' and 'cpu' always; others as the child declares) and stops when the
  * bench disconnects.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 
 interface Question {
   id: number;
@@ -20,8 +20,15 @@ interface Answer {
 // The bench's side.
 
 /** Forks `script` (TypeScript, through tsx) with `config`; resolves once it reports its URL. */
-export function forkChild(script: string, config: unknown, label: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(script, { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_CHILD: JSON.stringify(config) } });
+export function forkChild(
+  script: string,
+  config: unknown,
+  label: string,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(script, {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_CHILD: JSON.stringify(config) },
+  });
   return new Promise((resolve, reject) => {
     child.once('message', (m) => resolve({ child, url: (m as { url: string }).url }));
     child.once('exit', (code) => reject(new Error(`${label} exited with ${code}`)));
@@ -35,12 +42,15 @@ export function ask<T>(child: ChildProcess, question: string, payload?: unknown)
   const id = ++lastId;
   return new Promise((resolve, reject) => {
     const listen = (m: unknown) => {
-      if ((m as Answer).id !== id) return;
+      if ((m as Answer).id !== id) {
+        return;
+      }
       child.off('message', listen);
       child.off('exit', exited);
       resolve((m as Answer).answer as T);
     };
-    const exited = (code: number | null) => reject(new Error(`Process ${child.pid} exited with ${code} before answering '${question}'`));
+    const exited = (code: number | null) =>
+      reject(new Error(`Process ${child.pid} exited with ${code} before answering '${question}'`));
     child.on('message', listen);
     child.once('exit', exited);
     child.send({ id, question, payload } satisfies Question);
@@ -49,9 +59,13 @@ export function ask<T>(child: ChildProcess, question: string, payload?: unknown)
 
 /** Disconnects a child and waits until it has stopped. */
 export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  if (child.connected) child.disconnect();
+  if (child.connected) {
+    child.disconnect();
+  }
   await exited;
 }
 
@@ -60,7 +74,11 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 export const childConfig = <T>(): T => JSON.parse(process.env.BENCH_CHILD!) as T;
 
 /** Reports the child's URL, answers the bench's questions, and runs `stop` when the bench lets go. */
-export function serveBench(url: string, answers: Record<string, (payload: unknown) => unknown>, stop: () => Promise<void> = async () => {}): void {
+export function serveBench(
+  url: string,
+  answers: Record<string, (payload: unknown) => unknown>,
+  stop: () => Promise<void> = async () => {},
+): void {
   const all: Record<string, (payload: unknown) => unknown> = {
     rss: () => process.resourceUsage().maxRSS,
     // CPU time used so far (user + system), in ms.

@@ -41,10 +41,15 @@ const LOOPBACK = /^http:\/\/127\.0\.0\.1:\d+(\/|$)/;
 
 async function runAutocannon(job: LoadJob): Promise<LoadResult> {
   const result = await autocannon({
-  url: job.origin,
-  connections: job.connections,
-  duration: job.seconds,
-  requests: job.requests.map((r) => ({ method: 'POST', path: r.path, headers: { 'content-type': 'application/json', ...r.headers }, body: r.body })),
+    url: job.origin,
+    connections: job.connections,
+    duration: job.seconds,
+    requests: job.requests.map((r) => ({
+      method: 'POST',
+      path: r.path,
+      headers: { 'content-type': 'application/json', ...r.headers },
+      body: r.body,
+    })),
   });
   return {
     requestsPerSecond: result.requests.mean,
@@ -67,10 +72,17 @@ async function runSequences(job: LoadJob): Promise<LoadResult> {
       const start = performance.now();
       for (const r of job.requests) {
         try {
-          const res = await fetch(r.path, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers }, body: r.body });
+          const res = await fetch(r.path, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...r.headers },
+            body: r.body,
+          });
           const body = (await res.json()) as { errors?: unknown };
-          if (!res.ok) non2xx++;
-          else if (body.errors) errors++;
+          if (!res.ok) {
+            non2xx++;
+          } else if (body.errors) {
+            errors++;
+          }
         } catch {
           errors++;
         }
@@ -81,12 +93,22 @@ async function runSequences(job: LoadJob): Promise<LoadResult> {
   await Promise.all(Array.from({ length: job.connections }, client));
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-  return { requestsPerSecond: times.length / job.seconds, total: times.length, p50: at(0.5), p99: at(0.99), errors, non2xx, maxRssKb: process.resourceUsage().maxRSS };
+  return {
+    requestsPerSecond: times.length / job.seconds,
+    total: times.length,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors,
+    non2xx,
+    maxRssKb: process.resourceUsage().maxRSS,
+  };
 }
 
 const job = JSON.parse(process.env.BENCH_LOAD!) as LoadJob;
 for (const target of [job.origin, ...(job.mode === 'sequence' ? job.requests.map((r) => r.path) : [])]) {
-  if (!LOOPBACK.test(target)) throw new Error(`Loopback only, not ${target}`);
+  if (!LOOPBACK.test(target)) {
+    throw new Error(`Loopback only, not ${target}`);
+  }
 }
 const summary = job.mode === 'autocannon' ? await runAutocannon(job) : await runSequences(job);
 process.stdout.write(JSON.stringify(summary));

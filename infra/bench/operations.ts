@@ -1,6 +1,6 @@
 /** The two operations the benchmark measures, and who sends them. */
 import type { DemoUser } from '../src/demo.js';
-import { YEAR, forbundId, interventionId } from './generate.js';
+import { forbundId, interventionId, YEAR } from './generate.js';
 
 /** A förbund administrator's start page: insatser with occupancy, budget usage, next meetings. */
 export const DASHBOARD = `query Dashboard($year: Int!) {
@@ -32,13 +32,25 @@ export interface Operation {
 }
 
 export function dashboard(f: number): Operation {
-  const user: DemoUser = { name: `bench-admin-${f}`, description: 'förbund administrator', roles: ['forbund_admin'], tenant: forbundId(f), interventions: [] };
+  const user: DemoUser = {
+    name: `bench-admin-${f}`,
+    description: 'förbund administrator',
+    roles: ['forbund_admin'],
+    tenant: forbundId(f),
+    interventions: [],
+  };
   return { name: 'dashboard', user, body: { query: DASHBOARD, variables: { year: YEAR } } };
 }
 
 export function staff(f: number, i: number): Operation {
   const id = interventionId(f, i);
-  const user: DemoUser = { name: `bench-staff-${f}-${i}`, description: 'staff', roles: ['staff'], tenant: forbundId(f), interventions: [id] };
+  const user: DemoUser = {
+    name: `bench-staff-${f}-${i}`,
+    description: 'staff',
+    roles: ['staff'],
+    tenant: forbundId(f),
+    interventions: [id],
+  };
   return { name: 'staff', user, body: { query: STAFF, variables: { id } } };
 }
 
@@ -67,7 +79,17 @@ export function forbundYear(f: number): Operation {
 }
 
 export function countyReport(forbundCount: number): Operation {
-  const user: DemoUser = { name: 'bench-county', description: 'county analyst', roles: ['county_analyst'], tenant: null, interventions: [] };
+  const user: DemoUser = {
+    name: 'bench-county',
+    description: 'county analyst',
+    roles: ['county_analyst'],
+    tenant: null,
+    interventions: [],
+  };
   const ids = Array.from({ length: forbundCount }, (_, f) => forbundId(f + 1));
-  return { name: `county report (${forbundCount} förbund)`, user, body: { query: COUNTY_REPORT, variables: { ids, year: YEAR } } };
+  return {
+    name: `county report (${forbundCount} förbund)`,
+    user,
+    body: { query: COUNTY_REPORT, variables: { ids, year: YEAR } },
+  };
 }

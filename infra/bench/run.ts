@@ -5,31 +5,31 @@
  * load from autocannon (another process) → one table.
  * Not part of `npm test`: it takes minutes and its numbers depend on the machine.
  */
-import { execFile, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { ApolloServer } from '@apollo/server';
+import { parseArgs } from 'node:util';
 import { ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { DatabaseConnection } from '@finsam/kit/database.js';
-import { internalSigner, type InternalSigner } from '@finsam/kit/internal-token.js';
-import type { Identity } from '@finsam/kit/identity.js';
-import { InternalTokenDataSource, type GatewayContext, type GatewayOptions } from '@finsam/gateway/gateway.js';
+import { ApolloServer } from '@apollo/server';
+import { type GatewayContext, type GatewayOptions, InternalTokenDataSource } from '@finsam/gateway/gateway.js';
 import { userTokenVerifier } from '@finsam/gateway/user-token.js';
-import { connectionFromUrl, startEmbeddedPostgres, type Cluster } from '../src/postgres.js';
-import { dropDatabase, ensureRoles } from '../src/provision.js';
-import { SUBGRAPHS } from '../src/subgraphs.js';
-import { provisionSubgraph } from '../src/platform.js';
+import type { DatabaseConnection } from '@finsam/kit/database.js';
+import type { Identity } from '@finsam/kit/identity.js';
+import { type InternalSigner, internalSigner } from '@finsam/kit/internal-token.js';
 import { readSupergraph } from '../src/compose.js';
 import { devGatewayOptions, devTokenSigner } from '../src/demo.js';
-import { generateDevKeys, subgraphKeys, type DevKeys } from '../src/keys.js';
-import { LIST_LENGTHS, generate, listForbund, type BenchSize } from './generate.js';
-import { countyReport, dashboard, forbundYear, staff, type Operation } from './operations.js';
-import type { LoadJob, LoadRequest, LoadResult } from './load.js';
-import { ask, forkChild, stopChild } from './ipc.js';
+import { type DevKeys, generateDevKeys, subgraphKeys } from '../src/keys.js';
+import { provisionSubgraph } from '../src/platform.js';
+import { type Cluster, connectionFromUrl, startEmbeddedPostgres } from '../src/postgres.js';
+import { dropDatabase, ensureRoles } from '../src/provision.js';
+import { SUBGRAPHS } from '../src/subgraphs.js';
 import type { GatewayConfig } from './gateway-process.js';
+import { type BenchSize, generate, LIST_LENGTHS, listForbund } from './generate.js';
+import { ask, forkChild, stopChild } from './ipc.js';
+import type { LoadJob, LoadRequest, LoadResult } from './load.js';
+import { countyReport, dashboard, forbundYear, type Operation, staff } from './operations.js';
 import type { SubgraphConfig } from './subgraph-process.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,7 +59,11 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 
 function forkGateway(variant: GatewayConfig['variant'], options: GatewayOptions) {
-  return forkChild(path.join(here, 'gateway-process.ts'), { variant, options } satisfies GatewayConfig, `${variant} gateway`);
+  return forkChild(
+    path.join(here, 'gateway-process.ts'),
+    { variant, options } satisfies GatewayConfig,
+    `${variant} gateway`,
+  );
 }
 
 interface SubgraphProcesses {
@@ -91,8 +95,11 @@ const peakRssKb = (child: ChildProcess) => ask<number>(child, 'rss');
 
 function load(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', path.join(here, 'load.ts')], { env: { ...process.env, BENCH_LOAD: JSON.stringify(job) }, maxBuffer: 1 << 20 }, (error, stdout) =>
-      error ? reject(error) : resolve(JSON.parse(stdout) as LoadResult),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(here, 'load.ts')],
+      { env: { ...process.env, BENCH_LOAD: JSON.stringify(job) }, maxBuffer: 1 << 20 },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as LoadResult)),
     );
   });
 }
@@ -101,7 +108,10 @@ function load(job: LoadJob): Promise<LoadResult> {
 async function recordPlan(options: GatewayOptions, operation: Operation, identity: Identity, sign: InternalSigner) {
   const fetches: { subgraph: string; body: string }[] = [];
   class Recording extends InternalTokenDataSource {
-    constructor(private readonly name: string, url: string) {
+    constructor(
+      private readonly name: string,
+      url: string,
+    ) {
       super(name, sign, { url });
     }
     override async willSendRequest(request: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -110,13 +120,18 @@ async function recordPlan(options: GatewayOptions, operation: Operation, identit
       fetches.push({ subgraph: this.name, body: JSON.stringify({ query, variables, operationName }) });
     }
   }
-  const gateway = new ApolloGateway({ supergraphSdl: options.supergraphSdl, buildService: ({ name }) => new Recording(name, options.subgraphUrls[name]!) });
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) => new Recording(name, options.subgraphUrls[name]!),
+  });
   const server = new ApolloServer<GatewayContext>({ gateway });
   await server.start();
   try {
     const response = await server.executeOperation(operation.body, { contextValue: { identity } });
     const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-    if (!result || result.errors) throw new Error(`${operation.name} failed: ${JSON.stringify(result?.errors)}`);
+    if (!result || result.errors) {
+      throw new Error(`${operation.name} failed: ${JSON.stringify(result?.errors)}`);
+    }
     return fetches;
   } finally {
     await server.stop();
@@ -125,7 +140,9 @@ async function recordPlan(options: GatewayOptions, operation: Operation, identit
 
 /** Peak RSS of the PostgreSQL server: the postmaster and its backends, summed (shared buffers count once per process). */
 function postgresPeakKb(dataDir: string | null): number {
-  if (!dataDir) return NaN;
+  if (!dataDir) {
+    return NaN;
+  }
   const status = (pid: string) => fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const field = (s: string, name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? 0);
   const pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p));
@@ -136,12 +153,16 @@ function postgresPeakKb(dataDir: string | null): number {
       return false;
     }
   });
-  if (!postmaster) return NaN;
+  if (!postmaster) {
+    return NaN;
+  }
   let total = 0;
   for (const pid of pids) {
     try {
       const s = status(pid);
-      if (pid === postmaster || field(s, 'PPid') === Number(postmaster)) total += field(s, 'VmHWM');
+      if (pid === postmaster || field(s, 'PPid') === Number(postmaster)) {
+        total += field(s, 'VmHWM');
+      }
     } catch {
       // The process ended while we looked.
     }
@@ -150,7 +171,9 @@ function postgresPeakKb(dataDir: string | null): number {
 }
 
 async function main() {
-  log(`bench: ${size.forbund} förbund × ${size.interventionsPerForbund} insatser, ${size.participations} participations, ${seconds} s per run`);
+  log(
+    `bench: ${size.forbund} förbund × ${size.interventionsPerForbund} insatser, ${size.participations} participations, ${seconds} s per run`,
+  );
   let cluster: Cluster;
   let dataDir: string | null = null;
   if (process.env.DATABASE_URL) {
@@ -177,7 +200,7 @@ async function main() {
         apps[subgraph.name] = db.app;
       }),
     );
-    let started = performance.now();
+    const started = performance.now();
     await generate(size, owners);
     const generationSeconds = (performance.now() - started) / 1000;
     log(`generated in ${generationSeconds.toFixed(1)} s`);
@@ -202,15 +225,24 @@ async function main() {
     });
     const send = async (op: Operation, url: string) => {
       const r = await userRequest(op, url);
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers }, body: r.body });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...r.headers },
+        body: r.body,
+      });
       const json = (await res.json()) as { errors?: unknown };
-      if (json.errors) throw new Error(`${op.name}: ${JSON.stringify(json.errors)}`);
+      if (json.errors) {
+        throw new Error(`${op.name}: ${JSON.stringify(json.errors)}`);
+      }
     };
 
     // 4. SQL statements per request, by list length: one request at a time, nothing else running,
     // through the gateway that asks the subgraphs every time (the tuned one would keep the dashboard).
     const sqlRows: string[] = [];
-    for (const [name, make] of [['dashboard (insatser)', (f: number) => dashboard(f)], ['staff (participations)', (f: number) => staff(f, 1)]] as const) {
+    for (const [name, make] of [
+      ['dashboard (insatser)', (f: number) => dashboard(f)],
+      ['staff (participations)', (f: number) => staff(f, 1)],
+    ] as const) {
       const counts: number[] = [];
       for (const [k] of LIST_LENGTHS.entries()) {
         const op = make(listForbund(size, k));
@@ -255,13 +287,22 @@ async function main() {
           const origin = new URL(url).origin;
           log(`${op.name} · ${variant} · ${clients} clients`);
           const cpuBefore = await ask<number>(gateways[variant].child, 'cpu');
-          const r = await load({ mode: 'autocannon', origin, connections: clients, seconds, requests: [{ ...request, path: new URL(url).pathname }] });
+          const r = await load({
+            mode: 'autocannon',
+            origin,
+            connections: clients,
+            seconds,
+            requests: [{ ...request, path: new URL(url).pathname }],
+          });
           // What the gateway itself spends per request, apart from waiting on subgraphs.
           const gatewayCpu = ((await ask<number>(gateways[variant].child, 'cpu')) - cpuBefore) / r.total;
           results[variant] = r;
-          loadRows.push(`| ${op.name} | ${variant} | ${clients} | ${Math.round(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(gatewayCpu)} | ${r.errors + r.non2xx} |`);
+          loadRows.push(
+            `| ${op.name} | ${variant} | ${clients} | ${Math.round(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(gatewayCpu)} | ${r.errors + r.non2xx} |`,
+          );
         }
-        const ratio = (variant: 'tuned' | 'uncached') => `${(results[variant]!.requestsPerSecond / results.default!.requestsPerSecond).toFixed(2)}×`;
+        const ratio = (variant: 'tuned' | 'uncached') =>
+          `${(results[variant]!.requestsPerSecond / results.default!.requestsPerSecond).toFixed(2)}×`;
         ratios.push(`| ${op.name} | ${clients} | ${ratio('tuned')} | ${ratio('uncached')} |`);
       }
     }
@@ -275,11 +316,27 @@ async function main() {
       for (const clients of [1, 10]) {
         // Internal tokens live 60 s: sign them just before each run.
         const direct = await Promise.all(
-          fetches.map(async (f) => ({ path: subgraphs.urls[f.subgraph]!, headers: { authorization: `Bearer ${await signInternal(identity, f.subgraph)}` }, body: f.body })),
+          fetches.map(async (f) => ({
+            path: subgraphs.urls[f.subgraph]!,
+            headers: { authorization: `Bearer ${await signInternal(identity, f.subgraph)}` },
+            body: f.body,
+          })),
         );
         log(`${op.name} · federation tax · ${clients} clients`);
-        const viaGateway = await load({ mode: 'sequence', origin: new URL(gateways.uncached.url).origin, connections: clients, seconds, requests: [await userRequest(op, gateways.uncached.url)] });
-        const directly = await load({ mode: 'sequence', origin: new URL(direct[0]!.path).origin, connections: clients, seconds, requests: direct });
+        const viaGateway = await load({
+          mode: 'sequence',
+          origin: new URL(gateways.uncached.url).origin,
+          connections: clients,
+          seconds,
+          requests: [await userRequest(op, gateways.uncached.url)],
+        });
+        const directly = await load({
+          mode: 'sequence',
+          origin: new URL(direct[0]!.path).origin,
+          connections: clients,
+          seconds,
+          requests: direct,
+        });
         taxRows.push(
           `| ${op.name} | ${fetches.map((f) => f.subgraph).join(' → ')} | ${clients} | ${ms(viaGateway.p50)} | ${ms(directly.p50)} | ${(viaGateway.p50 / directly.p50).toFixed(2)}× | ${(directly.requestsPerSecond / viaGateway.requestsPerSecond).toFixed(2)}× |`,
         );
@@ -288,8 +345,16 @@ async function main() {
 
     // 6. Memory.
     const rss = [
-      ...(await Promise.all(Object.entries(subgraphs.children).map(async ([name, child]) => `| subgraph ${name} | ${mb(await peakRssKb(child))} |`))),
-      ...(await Promise.all(Object.entries(gateways).map(async ([variant, g]) => `| ${variant} gateway | ${mb(await peakRssKb(g.child))} |`))),
+      ...(await Promise.all(
+        Object.entries(subgraphs.children).map(
+          async ([name, child]) => `| subgraph ${name} | ${mb(await peakRssKb(child))} |`,
+        ),
+      )),
+      ...(await Promise.all(
+        Object.entries(gateways).map(
+          async ([variant, g]) => `| ${variant} gateway | ${mb(await peakRssKb(g.child))} |`,
+        ),
+      )),
       `| PostgreSQL (postmaster + backends, sum of per-process peaks) | ${dataDir ? mb(postgresPeakKb(dataDir)) : 'external'} |`,
     ];
 
@@ -326,7 +391,9 @@ async function main() {
   } finally {
     await Promise.all(children.map(stopChild));
     await cluster.stop();
-    if (dataDir) fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    if (dataDir) {
+      fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    }
   }
 }
 

@@ -5,10 +5,10 @@
  * subgraph the whole URL map ('urls') before any request. It answers 'sql' with the statements
  * it has sent so far, for the per-request counts.
  */
-import { sqlStatementCount, type DatabaseConnection } from '@finsam/kit/database.js';
+import { type DatabaseConnection, sqlStatementCount } from '@finsam/kit/database.js';
 import type { SubgraphKeys } from '@finsam/kit/server.js';
-import { SUBGRAPHS } from '../src/subgraphs.js';
 import { serveSubgraph } from '../src/subgraph-server.js';
+import { SUBGRAPHS } from '../src/subgraphs.js';
 import { childConfig, serveBench } from './ipc.js';
 
 export interface SubgraphConfig {
@@ -23,7 +23,13 @@ const config = childConfig<SubgraphConfig>();
 const subgraph = SUBGRAPHS.find((s) => s.name === config.name)!;
 // Service calls read this at request time: filled in when the bench sends the map.
 const subgraphUrls: Record<string, string> = {};
-const served = await serveSubgraph(subgraph, { connection: config.connection, keys: config.keys, secrets: config.secrets, subgraphUrls, port: 0 });
+const served = await serveSubgraph(subgraph, {
+  connection: config.connection,
+  keys: config.keys,
+  secrets: config.secrets,
+  subgraphUrls,
+  port: 0,
+});
 serveBench(
   served.url,
   {

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
-import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@apollo/composition';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
 import { SUBGRAPHS } from './subgraphs.js';
 
 export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
@@ -21,7 +21,11 @@ export interface Composition {
 export function compose(): Composition {
   const subgraphs = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, printSubgraphSchema(s.buildSchema())]));
   const result = composeServices(
-    SUBGRAPHS.map((s) => ({ name: s.name, url: `http://localhost:${s.port}/graphql`, typeDefs: parse(subgraphs[s.name]!) })),
+    SUBGRAPHS.map((s) => ({
+      name: s.name,
+      url: `http://localhost:${s.port}/graphql`,
+      typeDefs: parse(subgraphs[s.name]!),
+    })),
   );
   if (result.errors?.length) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
@@ -32,7 +36,9 @@ export function compose(): Composition {
 /** The files `compose()` should produce, by path. */
 export function schemaFiles(composition: Composition): Record<string, string> {
   return {
-    ...Object.fromEntries(Object.entries(composition.subgraphs).map(([name, sdl]) => [path.join(SCHEMA_DIR, `${name}.graphql`), sdl])),
+    ...Object.fromEntries(
+      Object.entries(composition.subgraphs).map(([name, sdl]) => [path.join(SCHEMA_DIR, `${name}.graphql`), sdl]),
+    ),
     [SUPERGRAPH_FILE]: composition.supergraph,
   };
 }

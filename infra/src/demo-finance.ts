@@ -46,7 +46,12 @@ export interface DemoBudget {
   openingEquity: number;
   decidedOn: string;
   contributions: [MemberRef, number][];
-  costLines: { category: 'KANSLI' | 'SALARIES_AND_FEES' | 'INDIVIDUAL_INTERVENTION' | 'STRUCTURAL_INTERVENTION' | 'OTHER'; interventionId?: string; description: string; amount: number }[];
+  costLines: {
+    category: 'KANSLI' | 'SALARIES_AND_FEES' | 'INDIVIDUAL_INTERVENTION' | 'STRUCTURAL_INTERVENTION' | 'OTHER';
+    interventionId?: string;
+    description: string;
+    amount: number;
+  }[];
   prognosis: [{ income: number; costs: number }, { income: number; costs: number }];
 }
 
@@ -56,32 +61,99 @@ export const DEMO_BUDGETS: DemoBudget[] = [
     year: 2022,
     openingEquity: 7_206_000,
     decidedOn: '2021-11-26',
-    contributions: [['FK', 5_498_000], ['AF', 0], ['REGION', 2_749_000], ['KOMMUN:1980', 2_749_000]],
+    contributions: [
+      ['FK', 5_498_000],
+      ['AF', 0],
+      ['REGION', 2_749_000],
+      ['KOMMUN:1980', 2_749_000],
+    ],
     costLines: [
       { category: 'KANSLI', description: 'Kansli', amount: 200_000 },
       { category: 'SALARIES_AND_FEES', description: 'Löner och arvoden', amount: 1_400_000 },
-      { category: 'INDIVIDUAL_INTERVENTION', interventionId: DEMO_INTERVENTION_IDS.VASTERAS_TEAM, description: 'Samordningsteam', amount: 6_700_000 },
-      { category: 'INDIVIDUAL_INTERVENTION', interventionId: DEMO_INTERVENTION_IDS.SPIRA, description: 'Spira', amount: 1_919_000 },
-      { category: 'INDIVIDUAL_INTERVENTION', interventionId: DEMO_INTERVENTION_IDS.SIM, description: 'SIM', amount: 925_000 },
-      { category: 'OTHER', description: 'Övriga individinsatser (insatskatalog, näringslivskoordinator, operativ utvecklingsledare, efterstöd)', amount: 2_050_000 },
-      { category: 'STRUCTURAL_INTERVENTION', interventionId: DEMO_INTERVENTION_IDS.STRUCTURAL_VASTERAS, description: 'Strukturella insatser', amount: 2_850_000 },
+      {
+        category: 'INDIVIDUAL_INTERVENTION',
+        interventionId: DEMO_INTERVENTION_IDS.VASTERAS_TEAM,
+        description: 'Samordningsteam',
+        amount: 6_700_000,
+      },
+      {
+        category: 'INDIVIDUAL_INTERVENTION',
+        interventionId: DEMO_INTERVENTION_IDS.SPIRA,
+        description: 'Spira',
+        amount: 1_919_000,
+      },
+      {
+        category: 'INDIVIDUAL_INTERVENTION',
+        interventionId: DEMO_INTERVENTION_IDS.SIM,
+        description: 'SIM',
+        amount: 925_000,
+      },
+      {
+        category: 'OTHER',
+        description:
+          'Övriga individinsatser (insatskatalog, näringslivskoordinator, operativ utvecklingsledare, efterstöd)',
+        amount: 2_050_000,
+      },
+      {
+        category: 'STRUCTURAL_INTERVENTION',
+        interventionId: DEMO_INTERVENTION_IDS.STRUCTURAL_VASTERAS,
+        description: 'Strukturella insatser',
+        amount: 2_850_000,
+      },
     ],
-    prognosis: [{ income: 10_996_000, costs: 13_840_000 }, { income: 10_996_000, costs: 13_139_150 }],
+    prognosis: [
+      { income: 10_996_000, costs: 13_840_000 },
+      { income: 10_996_000, costs: 13_139_150 },
+    ],
   },
 ];
 
 /** Allocation and used per insats and year; used becomes six paid requisitions. */
-export interface DemoAllocation { forbund: DemoBudget['forbund']; interventionId: string; year: number; allocated: number; used: number }
+export interface DemoAllocation {
+  forbund: DemoBudget['forbund'];
+  interventionId: string;
+  year: number;
+  allocated: number;
+  used: number;
+}
 
 export const DEMO_ALLOCATIONS: DemoAllocation[] = [
-  { forbund: 'norra-vastmanland', interventionId: DEMO_INTERVENTION_IDS.HALLSTAHAMMAR, year: 2021, allocated: 1_060_000, used: 1_044_493 }, // Hallstahammar
-  { forbund: 'norra-vastmanland', interventionId: DEMO_INTERVENTION_IDS.SURAHAMMAR, year: 2021, allocated: 958_000, used: 962_920 }, // Surahammar
-  { forbund: 'norra-vastmanland', interventionId: DEMO_INTERVENTION_IDS.FNS, year: 2021, allocated: 1_457_000, used: 1_401_914 }, // FNS
-  { forbund: 'norra-vastmanland', interventionId: DEMO_INTERVENTION_IDS.SALA, year: 2021, allocated: 1_590_000, used: 1_535_642 }, // Sala
+  {
+    forbund: 'norra-vastmanland',
+    interventionId: DEMO_INTERVENTION_IDS.HALLSTAHAMMAR,
+    year: 2021,
+    allocated: 1_060_000,
+    used: 1_044_493,
+  }, // Hallstahammar
+  {
+    forbund: 'norra-vastmanland',
+    interventionId: DEMO_INTERVENTION_IDS.SURAHAMMAR,
+    year: 2021,
+    allocated: 958_000,
+    used: 962_920,
+  }, // Surahammar
+  {
+    forbund: 'norra-vastmanland',
+    interventionId: DEMO_INTERVENTION_IDS.FNS,
+    year: 2021,
+    allocated: 1_457_000,
+    used: 1_401_914,
+  }, // FNS
+  {
+    forbund: 'norra-vastmanland',
+    interventionId: DEMO_INTERVENTION_IDS.SALA,
+    year: 2021,
+    allocated: 1_590_000,
+    used: 1_535_642,
+  }, // Sala
   { forbund: 'norra-vastmanland', interventionId: KURATOR_REGION.id, year: 2021, allocated: 235_000, used: 129_829 },
 ];
 
-export interface DemoRequisition { period: number; submittedOn: string; lines: { category: 'PERSONNEL' | 'PREMISES' | 'TRAVEL' | 'PARTICIPANT_ACTIVITIES'; amount: number }[] }
+export interface DemoRequisition {
+  period: number;
+  submittedOn: string;
+  lines: { category: 'PERSONNEL' | 'PREMISES' | 'TRAVEL' | 'PARTICIPANT_ACTIVITIES'; amount: number }[];
+}
 
 /**
  * Six requisitions that add up to `used`: equal periods (the last takes the remainder), each

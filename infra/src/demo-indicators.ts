@@ -21,7 +21,12 @@ export const DEMO_INSTRUMENT = {
   name: 'Deltagarenkät, pågående insats (demo)',
   description:
     'DEMO: not the official questionnaire. The statements of Indikatorer för finansiell samordning are licensed; these paraphrase its participant themes for demonstration only.',
-  scale: { min: 1, max: 5, labels: ['Stämmer inte alls', 'Stämmer dåligt', 'Stämmer delvis', 'Stämmer ganska bra', 'Stämmer helt'], positive: [4, 5] } satisfies Scale,
+  scale: {
+    min: 1,
+    max: 5,
+    labels: ['Stämmer inte alls', 'Stämmer dåligt', 'Stämmer delvis', 'Stämmer ganska bra', 'Stämmer helt'],
+    positive: [4, 5],
+  } satisfies Scale,
   items: [
     { text: 'Stödet jag får är ordnat utifrån mina behov.', indicator: 1 },
     { text: 'Jag kan påverka hur min rehabilitering läggs upp.', indicator: 2 },
@@ -30,9 +35,13 @@ export const DEMO_INSTRUMENT = {
     { text: 'Jag har fått bättre redskap att hantera mina besvär.', indicator: 6 },
     { text: 'Jag är mer redo för arbete eller studier nu än när jag började.', indicator: 6 },
     { text: 'Det finns en plan som tar vid när insatsen är slut.', indicator: 7 },
-  ].map((item, i) => ({ ...item, id: `1d1c0000-0000-4000-8001-${String(i + 1).padStart(12, '0')}`, position: i + 1, required: true })),
+  ].map((item, i) => ({
+    ...item,
+    id: `1d1c0000-0000-4000-8001-${String(i + 1).padStart(12, '0')}`,
+    position: i + 1,
+    required: true,
+  })),
 };
-
 
 export interface DemoRound {
   id: string;

@@ -10,7 +10,14 @@
 import { luhn } from '@finsam/participants/personnummer.js';
 import { DEMO_INTERVENTION_IDS } from './demo-teams.js';
 
-type Outcome = 'ARBETE_UTAN_STOD' | 'STUDIER' | 'AKTIVT_ARBETSSOKANDE' | 'FORTSATT_REHABILITERING' | 'MEDICINSK_REHABILITERING' | 'AVBROTT' | 'OVRIGT';
+type Outcome =
+  | 'ARBETE_UTAN_STOD'
+  | 'STUDIER'
+  | 'AKTIVT_ARBETSSOKANDE'
+  | 'FORTSATT_REHABILITERING'
+  | 'MEDICINSK_REHABILITERING'
+  | 'AVBROTT'
+  | 'OVRIGT';
 type Referrer = 'FORSAKRINGSKASSAN' | 'ARBETSFORMEDLINGEN' | 'KOMMUN_FORSORJNINGSSTOD' | 'REGION';
 
 export interface DemoTeam {
@@ -27,25 +34,56 @@ const DEMO_TEAMS: DemoTeam[] = [
   {
     interventionId: DEMO_INTERVENTION_IDS.SALA, // Sala
     hemkommun: { '1981': [18, 42, 20, 41] },
-    exits: { AVBROTT: 0, ARBETE_UTAN_STOD: 5, STUDIER: 3, AKTIVT_ARBETSSOKANDE: 1, FORTSATT_REHABILITERING: 2, MEDICINSK_REHABILITERING: 5, OVRIGT: 0 },
+    exits: {
+      AVBROTT: 0,
+      ARBETE_UTAN_STOD: 5,
+      STUDIER: 3,
+      AKTIVT_ARBETSSOKANDE: 1,
+      FORTSATT_REHABILITERING: 2,
+      MEDICINSK_REHABILITERING: 5,
+      OVRIGT: 0,
+    },
     referrers: { FORSAKRINGSKASSAN: 10, ARBETSFORMEDLINGEN: 4, KOMMUN_FORSORJNINGSSTOD: 3, REGION: 1 },
   },
   {
     interventionId: DEMO_INTERVENTION_IDS.FNS, // FNS
     hemkommun: { '1982': [14, 25, 7, 21], '1962': [3, 8, 5, 14], '1904': [5, 6, 2, 2] },
-    exits: { AVBROTT: 1, ARBETE_UTAN_STOD: 1, STUDIER: 2, AKTIVT_ARBETSSOKANDE: 3, FORTSATT_REHABILITERING: 5, MEDICINSK_REHABILITERING: 3, OVRIGT: 2 },
+    exits: {
+      AVBROTT: 1,
+      ARBETE_UTAN_STOD: 1,
+      STUDIER: 2,
+      AKTIVT_ARBETSSOKANDE: 3,
+      FORTSATT_REHABILITERING: 5,
+      MEDICINSK_REHABILITERING: 3,
+      OVRIGT: 2,
+    },
     referrers: { FORSAKRINGSKASSAN: 9, ARBETSFORMEDLINGEN: 6, KOMMUN_FORSORJNINGSSTOD: 5, REGION: 2 },
   },
   {
     interventionId: DEMO_INTERVENTION_IDS.HALLSTAHAMMAR, // Hallstahammar
     hemkommun: { '1961': [15, 26, 15, 27] },
-    exits: { AVBROTT: 0, ARBETE_UTAN_STOD: 2, STUDIER: 2, AKTIVT_ARBETSSOKANDE: 3, FORTSATT_REHABILITERING: 3, MEDICINSK_REHABILITERING: 3, OVRIGT: 2 },
+    exits: {
+      AVBROTT: 0,
+      ARBETE_UTAN_STOD: 2,
+      STUDIER: 2,
+      AKTIVT_ARBETSSOKANDE: 3,
+      FORTSATT_REHABILITERING: 3,
+      MEDICINSK_REHABILITERING: 3,
+      OVRIGT: 2,
+    },
     referrers: { FORSAKRINGSKASSAN: 6, ARBETSFORMEDLINGEN: 5, KOMMUN_FORSORJNINGSSTOD: 3, REGION: 1 },
   },
   {
     interventionId: DEMO_INTERVENTION_IDS.SURAHAMMAR, // Surahammar
     hemkommun: { '1907': [13, 25, 17, 25] },
-    exits: { ARBETE_UTAN_STOD: 3, STUDIER: 1, AKTIVT_ARBETSSOKANDE: 2, FORTSATT_REHABILITERING: 3, MEDICINSK_REHABILITERING: 2, OVRIGT: 1 },
+    exits: {
+      ARBETE_UTAN_STOD: 3,
+      STUDIER: 1,
+      AKTIVT_ARBETSSOKANDE: 2,
+      FORTSATT_REHABILITERING: 3,
+      MEDICINSK_REHABILITERING: 2,
+      OVRIGT: 1,
+    },
     referrers: { KOMMUN_FORSORJNINGSSTOD: 4, ARBETSFORMEDLINGEN: 3, FORSAKRINGSKASSAN: 6 },
   },
 ];
@@ -71,7 +109,7 @@ function personnummer(n: number, age: number, kon: 'KVINNA' | 'MAN'): string {
   const month = (n % 12) + 1;
   const dayOfMonth = (n % 28) + 1;
   const serialBase = 980 + (n % 19);
-  const third = kon === 'MAN' ? ((n % 5) * 2 + 1) : (n % 5) * 2;
+  const third = kon === 'MAN' ? (n % 5) * 2 + 1 : (n % 5) * 2;
   const serial = `${String(serialBase).slice(0, 2)}${third}`;
   const body = `${String(year).slice(2)}${pad(month)}${pad(dayOfMonth)}${serial}`;
   return `${year}${pad(month)}${pad(dayOfMonth)}-${serial}${luhn(body)}`;
@@ -96,17 +134,33 @@ export function demoParticipations(): DemoParticipation[] {
         const month = isNew ? (i % 11) + 1 : (i % 12) + 1;
         const enrolledOn = `${year}-${pad(month)}-${pad((i % 27) + 1)}`;
         const referredOn = `${year}-${pad(month)}-01`;
-        people.push({ interventionId: team.interventionId, personnummer: personnummer(n, age, kon), kon, age, hemkommun: kommun, referrer: 'ARBETSFORMEDLINGEN', referredOn, enrolledOn, exitedOn: null, outcome: null });
+        people.push({
+          interventionId: team.interventionId,
+          personnummer: personnummer(n, age, kon),
+          kon,
+          age,
+          hemkommun: kommun,
+          referrer: 'ARBETSFORMEDLINGEN',
+          referredOn,
+          enrolledOn,
+          exitedOn: null,
+          outcome: null,
+        });
       }
     }
     // Referrers as the Årsrapport gives them for the new; the carried-over ones were referred by AF.
-    people.filter((p) => p.enrolledOn.startsWith('2021')).forEach((p, i) => (p.referrer = referrers[i % referrers.length] ?? 'ARBETSFORMEDLINGEN'));
+    people
+      .filter((p) => p.enrolledOn.startsWith('2021'))
+      .forEach((p, i) => (p.referrer = referrers[i % referrers.length] ?? 'ARBETSFORMEDLINGEN'));
     // Exits: longest-enrolled first, each on the 15th of the month after a year's participation or in December.
-    [...people].sort((a, b) => a.enrolledOn.localeCompare(b.enrolledOn)).slice(0, outcomes.length).forEach((p, i) => {
-      p.outcome = outcomes[i]!;
-      const year = Number(p.enrolledOn.slice(0, 4));
-      p.exitedOn = year === 2020 ? `2021-${p.enrolledOn.slice(5, 7)}-15` : '2021-12-15';
-    });
+    [...people]
+      .sort((a, b) => a.enrolledOn.localeCompare(b.enrolledOn))
+      .slice(0, outcomes.length)
+      .forEach((p, i) => {
+        p.outcome = outcomes[i]!;
+        const year = Number(p.enrolledOn.slice(0, 4));
+        p.exitedOn = year === 2020 ? `2021-${p.enrolledOn.slice(5, 7)}-15` : '2021-12-15';
+      });
     out.push(...people);
   }
   // 2020's leavers, after everyone else so the 2021 people keep their numbers (ages, kön).
@@ -118,10 +172,21 @@ export function demoParticipations(): DemoParticipation[] {
       for (let i = 0; i < cameIn2020 + cameIn2019; i++, n++) {
         const kon = n % 2 === 0 ? 'KVINNA' : 'MAN';
         const age = 19 + ((n * 7) % 27);
-        const enrolledOn = i < cameIn2020 ? `2020-${pad((i % 11) + 1)}-${pad((i % 27) + 1)}` : `2019-${pad((i % 12) + 1)}-${pad((i % 27) + 1)}`;
+        const enrolledOn =
+          i < cameIn2020
+            ? `2020-${pad((i % 11) + 1)}-${pad((i % 27) + 1)}`
+            : `2019-${pad((i % 12) + 1)}-${pad((i % 27) + 1)}`;
         out.push({
-          interventionId: team.interventionId, personnummer: personnummer(n, age, kon), kon, age, hemkommun: kommun, referrer: 'ARBETSFORMEDLINGEN',
-          referredOn: `${enrolledOn.slice(0, 8)}01`, enrolledOn, exitedOn: '2020-12-20', outcome: LEAVERS_2020[i % LEAVERS_2020.length]!,
+          interventionId: team.interventionId,
+          personnummer: personnummer(n, age, kon),
+          kon,
+          age,
+          hemkommun: kommun,
+          referrer: 'ARBETSFORMEDLINGEN',
+          referredOn: `${enrolledOn.slice(0, 8)}01`,
+          enrolledOn,
+          exitedOn: '2020-12-20',
+          outcome: LEAVERS_2020[i % LEAVERS_2020.length]!,
         });
       }
     }
@@ -130,4 +195,10 @@ export function demoParticipations(): DemoParticipation[] {
 }
 
 /** Outcomes of 2020's leavers, invented (the seeds give no 2020 exit table). */
-const LEAVERS_2020: Outcome[] = ['ARBETE_UTAN_STOD', 'FORTSATT_REHABILITERING', 'STUDIER', 'MEDICINSK_REHABILITERING', 'AKTIVT_ARBETSSOKANDE'];
+const LEAVERS_2020: Outcome[] = [
+  'ARBETE_UTAN_STOD',
+  'FORTSATT_REHABILITERING',
+  'STUDIER',
+  'MEDICINSK_REHABILITERING',
+  'AKTIVT_ARBETSSOKANDE',
+];

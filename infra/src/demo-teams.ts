@@ -22,34 +22,64 @@
 
 /** A member of the förbund, by kind; kommuner by SCB kommun code, e.g. 'KOMMUN:1981'. */
 export type MemberRef = 'FK' | 'AF' | 'REGION' | `KOMMUN:${string}`;
-export type StaffRole = 'VERKSAMHETSLEDARE' | 'SOCIALKONSULENT' | 'ARBETSKONSULENT' | 'ARBETSFORMEDLARE' | 'KURATOR' | 'COACH' | 'FORSAKRINGSUTREDARE' | 'PROJEKTLEDARE' | 'OTHER';
+export type StaffRole =
+  | 'VERKSAMHETSLEDARE'
+  | 'SOCIALKONSULENT'
+  | 'ARBETSKONSULENT'
+  | 'ARBETSFORMEDLARE'
+  | 'KURATOR'
+  | 'COACH'
+  | 'FORSAKRINGSUTREDARE'
+  | 'PROJEKTLEDARE'
+  | 'OTHER';
 export type Method = 'SOLUTION_FOCUSED' | 'SUPPORTED_EMPLOYMENT' | 'CASE_MANAGEMENT' | 'SJU_TJUGO' | 'BIP' | 'OTHER';
-export interface DemoStaff { role: StaffRole; employer: MemberRef; ftePercent: number; financing: 'FORBUND' | 'LENT_BY_MEMBER'; from: string; to?: string }
-export interface DemoGoal { year: number; text: string; measure: string; target: string; result?: string; status: 'PLANNED' | 'IN_PROGRESS' | 'MET' | 'PARTLY_MET' | 'NOT_MET' }
-export interface DemoEvent { date: string; title: string; format: 'DIGITAL' | 'PHYSICAL'; audience: string; attendees: number }
+export interface DemoStaff {
+  role: StaffRole;
+  employer: MemberRef;
+  ftePercent: number;
+  financing: 'FORBUND' | 'LENT_BY_MEMBER';
+  from: string;
+  to?: string;
+}
+export interface DemoGoal {
+  year: number;
+  text: string;
+  measure: string;
+  target: string;
+  result?: string;
+  status: 'PLANNED' | 'IN_PROGRESS' | 'MET' | 'PARTLY_MET' | 'NOT_MET';
+}
+export interface DemoEvent {
+  date: string;
+  title: string;
+  format: 'DIGITAL' | 'PHYSICAL';
+  audience: string;
+  attendees: number;
+}
 export interface DemoIntervention {
-  id: string;                       // fixed UUID, see below
+  id: string; // fixed UUID, see below
   forbund: 'vasteras' | 'norra-vastmanland' | 'sodra-dalarna';
   name: string;
   kind: 'INDIVIDUAL' | 'STRUCTURAL'; // individinriktad / strukturövergripande
   form: 'UNTIL_FURTHER_NOTICE' | 'PROJECT'; // tills vidare / project with end date
-  owners: MemberRef[];              // at least two members of that förbund
-  bookkeeping: MemberRef;           // member responsible for bookkeeping; must be one of owners
-  startDate: string;                // YYYY-MM-DD
-  endDate?: string;                 // required when form is PROJECT
-  noticeMonths?: number;            // for tills vidare, if the seeds say
-  kommunCodes: string[];            // SCB codes of kommuner covered, subset of the förbund's
-  targetAgeMin: number; targetAgeMax: number; // default 16–64 unless the seeds say otherwise
-  priorityGroups: string[];         // e.g. 'unga 19–29 med aktivitetsersättning' (Swedish text is fine)
-  maxEnrolled?: number;             // max enrolled at once
-  yearlyPlaces?: number;            // årsplatser
+  owners: MemberRef[]; // at least two members of that förbund
+  bookkeeping: MemberRef; // member responsible for bookkeeping; must be one of owners
+  startDate: string; // YYYY-MM-DD
+  endDate?: string; // required when form is PROJECT
+  noticeMonths?: number; // for tills vidare, if the seeds say
+  kommunCodes: string[]; // SCB codes of kommuner covered, subset of the förbund's
+  targetAgeMin: number;
+  targetAgeMax: number; // default 16–64 unless the seeds say otherwise
+  priorityGroups: string[]; // e.g. 'unga 19–29 med aktivitetsersättning' (Swedish text is fine)
+  maxEnrolled?: number; // max enrolled at once
+  yearlyPlaces?: number; // årsplatser
   methods: Method[];
-  followUpMethod: string;           // e.g. 'Indikatorer för finansiell samordning + SUS/Uppföljning Finsam'
+  followUpMethod: string; // e.g. 'Indikatorer för finansiell samordning + SUS/Uppföljning Finsam'
   esfFunded: boolean;
-  attendeeTargetPerYear?: number;   // structural interventions only (Västerås: ~400)
+  attendeeTargetPerYear?: number; // structural interventions only (Västerås: ~400)
   staff: DemoStaff[];
   goals: DemoGoal[];
-  events: DemoEvent[];              // structural interventions only; may be a few illustrative ones
+  events: DemoEvent[]; // structural interventions only; may be a few illustrative ones
   /** Where the data comes from, e.g. 'seed 001 (Årsrapport 2021), Hallstahammar'; say 'demo' for invented values. */
   source: string;
 }
@@ -176,9 +206,30 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     followUpMethod: `${VAS_FOLLOW_UP}; styrgrupp 3–4 ggr/år; extern utvärdering (PayOff AB) inför projektavslut 2022`,
     esfFunded: false,
     staff: [
-      { role: 'PROJEKTLEDARE', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2019-07-01', to: '2022-06-30' },
-      { role: 'ARBETSKONSULENT', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2019-07-01', to: '2022-06-30' },
-      { role: 'ARBETSKONSULENT', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2019-07-01', to: '2022-06-30' },
+      {
+        role: 'PROJEKTLEDARE',
+        employer: 'KOMMUN:1980',
+        ftePercent: 100,
+        financing: 'FORBUND',
+        from: '2019-07-01',
+        to: '2022-06-30',
+      },
+      {
+        role: 'ARBETSKONSULENT',
+        employer: 'KOMMUN:1980',
+        ftePercent: 100,
+        financing: 'FORBUND',
+        from: '2019-07-01',
+        to: '2022-06-30',
+      },
+      {
+        role: 'ARBETSKONSULENT',
+        employer: 'KOMMUN:1980',
+        ftePercent: 100,
+        financing: 'FORBUND',
+        from: '2019-07-01',
+        to: '2022-06-30',
+      },
     ],
     goals: [
       {
@@ -217,10 +268,18 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     targetAgeMax: 19,
     priorityGroups: ['ungdomar i skolan: tidiga och förebyggande insatser för psykisk hälsa'],
     methods: ['SOLUTION_FOCUSED'], // 9 coachande lösningsfokuserade möten som leds av lärare
-    followUpMethod: 'Rapportering av progression 2 ggr/år + möten med projektledningen 2 ggr/år; effekter utvärderas i senare randomiserad kontrollerad studie (Uppsala universitet)',
+    followUpMethod:
+      'Rapportering av progression 2 ggr/år + möten med projektledningen 2 ggr/år; effekter utvärderas i senare randomiserad kontrollerad studie (Uppsala universitet)',
     esfFunded: false,
     staff: [
-      { role: 'PROJEKTLEDARE', employer: 'REGION', ftePercent: 50, financing: 'FORBUND', from: '2021-01-01', to: '2023-12-31' },
+      {
+        role: 'PROJEKTLEDARE',
+        employer: 'REGION',
+        ftePercent: 50,
+        financing: 'FORBUND',
+        from: '2021-01-01',
+        to: '2023-12-31',
+      },
     ],
     goals: [
       {
@@ -250,12 +309,22 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     kommunCodes: ['1980'],
     targetAgeMin: 16,
     targetAgeMax: 64,
-    priorityGroups: ['individer i förbundets målgrupper som ska finna, få och behålla arbete på den öppna arbetsmarknaden'],
+    priorityGroups: [
+      'individer i förbundets målgrupper som ska finna, få och behålla arbete på den öppna arbetsmarknaden',
+    ],
     methods: ['OTHER'], // Samwin-modellen (strukturerat arbetsgivarsamarbete, CSR)
-    followUpMethod: 'Veckouppföljning med förbundssamordnare + månatlig skriftlig rapport till utvecklingsgrupp och styrelse; årlig utvärdering',
+    followUpMethod:
+      'Veckouppföljning med förbundssamordnare + månatlig skriftlig rapport till utvecklingsgrupp och styrelse; årlig utvärdering',
     esfFunded: false,
     staff: [
-      { role: 'OTHER', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2022-04-01', to: '2023-12-31' }, // arbetsgivarkoordinator/arbetsgivarutvecklare
+      {
+        role: 'OTHER',
+        employer: 'KOMMUN:1980',
+        ftePercent: 100,
+        financing: 'FORBUND',
+        from: '2022-04-01',
+        to: '2023-12-31',
+      }, // arbetsgivarkoordinator/arbetsgivarutvecklare
     ],
     goals: [
       {
@@ -294,8 +363,22 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     esfFunded: false,
     staff: [
       // operativ utvecklingsledare/samordnare: 50 % förberedelse apr–aug 2022, sedan 50 % teammedlem + 25 % samordnare
-      { role: 'PROJEKTLEDARE', employer: 'KOMMUN:1980', ftePercent: 50, financing: 'FORBUND', from: '2022-04-01', to: '2022-07-31' },
-      { role: 'PROJEKTLEDARE', employer: 'KOMMUN:1980', ftePercent: 75, financing: 'FORBUND', from: '2022-08-01', to: '2023-12-31' },
+      {
+        role: 'PROJEKTLEDARE',
+        employer: 'KOMMUN:1980',
+        ftePercent: 50,
+        financing: 'FORBUND',
+        from: '2022-04-01',
+        to: '2022-07-31',
+      },
+      {
+        role: 'PROJEKTLEDARE',
+        employer: 'KOMMUN:1980',
+        ftePercent: 75,
+        financing: 'FORBUND',
+        from: '2022-08-01',
+        to: '2023-12-31',
+      },
       // en handläggare per myndighet
       { role: 'FORSAKRINGSUTREDARE', employer: 'FK', ftePercent: 10, financing: 'LENT_BY_MEMBER', from: '2022-08-01' },
       { role: 'ARBETSFORMEDLARE', employer: 'AF', ftePercent: 10, financing: 'LENT_BY_MEMBER', from: '2022-08-01' },
@@ -343,7 +426,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       'förbundsstyrelse och utvecklingsgrupp',
     ],
     methods: ['SOLUTION_FOCUSED'], // lösningsfokusutbildningar via GoodSolution
-    followUpMethod: 'Antal deltagare per tillfälle (Uppföljning Finsam, strukturella insatser) + kansliets återrapportering enligt årshjul',
+    followUpMethod:
+      'Antal deltagare per tillfälle (Uppföljning Finsam, strukturella insatser) + kansliets återrapportering enligt årshjul',
     esfFunded: false,
     attendeeTargetPerYear: 400,
     staff: [], // genomförs av förbundets kansli (förbundssamordnare) och GoodSolution enligt avtal, inte av medlemmarnas personal
@@ -357,16 +441,46 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       },
     ],
     events: [
-      { date: '2022-02-11', title: 'Utbildnings- och teambildningsdag: jämställda, tillgängliga och icke-diskriminerande processer', format: 'PHYSICAL', audience: 'Förbundsstyrelse och utvecklingsgrupp', attendees: 16 },
-      { date: '2022-03-17', title: 'Frukostmöte: Psykisk hälsa', format: 'DIGITAL', audience: 'Medlemsparternas medarbetare och övriga intresserade', attendees: 74 },
-      { date: '2022-05-12', title: 'Lösningsfokusutbildning – reaktivering (GoodSolution)', format: 'DIGITAL', audience: 'Anställda i förbundets insatser och medlemsparternas medarbetare', attendees: 22 },
-      { date: '2022-09-22', title: 'Webbinarium: Våld i nära relationer', format: 'DIGITAL', audience: 'Medlemsparternas medarbetare, civilsamhälle, företag och intresseorganisationer', attendees: 96 },
-      { date: '2022-11-10', title: 'Frukostmöte: Jämställdhet och integration', format: 'PHYSICAL', audience: 'Medlemsparternas medarbetare och övriga intresserade', attendees: 41 },
+      {
+        date: '2022-02-11',
+        title: 'Utbildnings- och teambildningsdag: jämställda, tillgängliga och icke-diskriminerande processer',
+        format: 'PHYSICAL',
+        audience: 'Förbundsstyrelse och utvecklingsgrupp',
+        attendees: 16,
+      },
+      {
+        date: '2022-03-17',
+        title: 'Frukostmöte: Psykisk hälsa',
+        format: 'DIGITAL',
+        audience: 'Medlemsparternas medarbetare och övriga intresserade',
+        attendees: 74,
+      },
+      {
+        date: '2022-05-12',
+        title: 'Lösningsfokusutbildning – reaktivering (GoodSolution)',
+        format: 'DIGITAL',
+        audience: 'Anställda i förbundets insatser och medlemsparternas medarbetare',
+        attendees: 22,
+      },
+      {
+        date: '2022-09-22',
+        title: 'Webbinarium: Våld i nära relationer',
+        format: 'DIGITAL',
+        audience: 'Medlemsparternas medarbetare, civilsamhälle, företag och intresseorganisationer',
+        attendees: 96,
+      },
+      {
+        date: '2022-11-10',
+        title: 'Frukostmöte: Jämställdhet och integration',
+        format: 'PHYSICAL',
+        audience: 'Medlemsparternas medarbetare och övriga intresserade',
+        attendees: 41,
+      },
     ],
     source:
       'seed 004 (Verksamhetsplan 2022 Västerås, förord och 5.1.1): mål ca 400 deltagare, planerade tillfällen 2022 (lösningsfokusutbildning reaktivering 1, chefer 1, externa utbildningar 2, webbinarier/frukostmöten 4, ' +
       'utbildnings-/teambildningstillfälle 1), teman psykisk hälsa, jämställdhet, våld i nära relationer, integration; teambildningsdag 11/2 per årshjulet. ' +
-      'form and startDate: demo (budgeted yearly); bookkeeping Västerås stad: demo (run by the förbund\'s kansli); events other than the date 2022-02-11: demo (dates, formats, attendees); goal status demo',
+      "form and startDate: demo (budgeted yearly); bookkeeping Västerås stad: demo (run by the förbund's kansli); events other than the date 2022-02-11: demo (dates, formats, attendees); goal status demo",
   },
 
   // ========================= Norra Västmanlands Samordningsförbund =========================
@@ -382,7 +496,10 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     kommunCodes: ['1981'],
     targetAgeMin: 16,
     targetAgeMax: 64,
-    priorityGroups: [...NV_PRIORITY, 'unga med autism, ofta med intellektuell funktionsnedsättning (lokal målgruppsanalys 2021)'],
+    priorityGroups: [
+      ...NV_PRIORITY,
+      'unga med autism, ofta med intellektuell funktionsnedsättning (lokal målgruppsanalys 2021)',
+    ],
     maxEnrolled: 25,
     methods: ['SOLUTION_FOCUSED', 'SJU_TJUGO'],
     followUpMethod: NV_FOLLOW_UP,
@@ -391,7 +508,14 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       // "2 socialkonsulenter/verksamhetsledare 100 % vardera": den ena är verksamhetsledare
       { role: 'VERKSAMHETSLEDARE', employer: 'KOMMUN:1981', ftePercent: 100, financing: 'FORBUND', from: NV_START },
       { role: 'SOCIALKONSULENT', employer: 'KOMMUN:1981', ftePercent: 100, financing: 'FORBUND', from: NV_START },
-      { role: 'ARBETSFORMEDLARE', employer: 'AF', ftePercent: 50, financing: 'FORBUND', from: NV_START, to: '2020-12-31' },
+      {
+        role: 'ARBETSFORMEDLARE',
+        employer: 'AF',
+        ftePercent: 50,
+        financing: 'FORBUND',
+        from: NV_START,
+        to: '2020-12-31',
+      },
       { role: 'ARBETSFORMEDLARE', employer: 'AF', ftePercent: 40, financing: 'FORBUND', from: '2021-01-01' },
     ],
     goals: [
@@ -400,7 +524,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         text: 'Stoppa våldet: strukturerat och systematiskt ställa frågor om våld till samtliga deltagare och hänvisa till stöd och skydd; ta fram en broschyr med information och kontaktuppgifter',
         measure: 'andel deltagare tillfrågade om våld; broschyr framtagen',
         target: 'samtliga deltagare tillfrågade under 2021; broschyr klar',
-        result: 'Första mätningen hösten 2021 med alla deltagare: ca 75 % har erfarenhet av våld, ingen behövde stöd i dagsläget. Broschyr framtagen och översatt till arabiska.',
+        result:
+          'Första mätningen hösten 2021 med alla deltagare: ca 75 % har erfarenhet av våld, ingen behövde stöd i dagsläget. Broschyr framtagen och översatt till arabiska.',
         status: 'MET',
       },
       {
@@ -408,7 +533,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         text: 'Metodutveckling: införa samtalsgrupp inspirerad av 7Tjugo',
         measure: 'genomförd grupp och deltagarnas utvärdering (skala 1–5)',
         target: 'en grupp genomförd hösten 2021',
-        result: '7 startade, 1 tidig drop-out, 6 fullföljde med mycket låg frånvaro; alla nöjda eller mycket nöjda med utbildningen i sin helhet.',
+        result:
+          '7 startade, 1 tidig drop-out, 6 fullföljde med mycket låg frånvaro; alla nöjda eller mycket nöjda med utbildningen i sin helhet.',
         status: 'MET',
       },
       {
@@ -464,7 +590,13 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       { role: 'SOCIALKONSULENT', employer: 'KOMMUN:1904', ftePercent: 50, financing: 'FORBUND', from: NV_START },
       { role: 'SOCIALKONSULENT', employer: 'KOMMUN:1962', ftePercent: 50, financing: 'FORBUND', from: '2021-02-01' },
       { role: 'ARBETSFORMEDLARE', employer: 'AF', ftePercent: 40, financing: 'FORBUND', from: NV_START },
-      { role: 'SOCIALKONSULENT', employer: 'KOMMUN:1982', ftePercent: 100, financing: 'LENT_BY_MEMBER', from: NV_START }, // finansieras via Fagersta kommun
+      {
+        role: 'SOCIALKONSULENT',
+        employer: 'KOMMUN:1982',
+        ftePercent: 100,
+        financing: 'LENT_BY_MEMBER',
+        from: NV_START,
+      }, // finansieras via Fagersta kommun
     ],
     goals: [
       {
@@ -472,7 +604,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         text: 'Utöka antalet ungdomar (KAA) från 16 år och äldre som är i behov av samordnade insatser',
         measure: 'antal ungdomar anvisade via KAA',
         target: 'ökning jämfört med 2020',
-        result: '1 ungdom som hoppat av gymnasiet aktualiserad (KAA Norbergs kommun); teamet arbetar vidare för att nå målgruppen.',
+        result:
+          '1 ungdom som hoppat av gymnasiet aktualiserad (KAA Norbergs kommun); teamet arbetar vidare för att nå målgruppen.',
         status: 'PARTLY_MET',
       },
       {
@@ -480,7 +613,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         text: 'Påbörja arbetet med att ställa frågor om våld i nära relationer',
         measure: 'antal deltagare som besvarat våldsenkäten (7 frågor)',
         target: 'arbetet påbörjat under 2021',
-        result: '19 svarande (11 kvinnor, 8 män); de flesta utsatta någon gång i livet, ingen med aktuellt stödbehov. Alla fick broschyr om stöd i Fagersta, Norberg och Skinnskatteberg. Teamet deltar i NNS studie om våld i nära relation.',
+        result:
+          '19 svarande (11 kvinnor, 8 män); de flesta utsatta någon gång i livet, ingen med aktuellt stödbehov. Alla fick broschyr om stöd i Fagersta, Norberg och Skinnskatteberg. Teamet deltar i NNS studie om våld i nära relation.',
         status: 'MET',
       },
       {
@@ -533,7 +667,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         text: 'Målgruppsanalys',
         measure: 'genomförda gemensamma planeringsdagar och samverkansträffar om målgruppen',
         target: 'målgruppsanalys genomförd under 2021',
-        result: 'Planeringsdag med LSS, Jobbcentrum och Motivationssatsning; samverkansdag med försörjningsstöd; planeringsdag med Samordningsteam Surahammar. Fortsatt behov för unga vuxna och personer födda på 60-talet identifierat.',
+        result:
+          'Planeringsdag med LSS, Jobbcentrum och Motivationssatsning; samverkansdag med försörjningsstöd; planeringsdag med Samordningsteam Surahammar. Fortsatt behov för unga vuxna och personer födda på 60-talet identifierat.',
         status: 'MET',
       },
       {
@@ -541,7 +676,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         text: 'Genomförande och spridning av "Stoppa våldet"',
         measure: 'antal mätningar om våld bland deltagarna; spridningsinsatser',
         target: '2 mätningar under 2021',
-        result: '2 mätningar genomförda; utbildningar om våld i nära relation, arbetssättet implementerat på Jobbcentrum och i ESF-projektet "Vägar framåt", workshop på Jämställdhetsrådet i Västmanland.',
+        result:
+          '2 mätningar genomförda; utbildningar om våld i nära relation, arbetssättet implementerat på Jobbcentrum och i ESF-projektet "Vägar framåt", workshop på Jämställdhetsrådet i Västmanland.',
         status: 'MET',
       },
       {
@@ -549,13 +685,15 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         text: 'Fler ungdomar till Samordningsteamet',
         measure: 'anvisningar av unga vuxna, bl.a. från KAA',
         target: 'ökning jämfört med 2020',
-        result: 'Enhetschef från KAA i styrgruppen; teamet ingår i ESF-projektet "Vägar framåt"; KAA har börjat anvisa och målgruppen unga vuxna har ökat.',
+        result:
+          'Enhetschef från KAA i styrgruppen; teamet ingår i ESF-projektet "Vägar framåt"; KAA har börjat anvisa och målgruppen unga vuxna har ökat.',
         status: 'MET',
       },
       {
         year: 2022,
         text: 'Öka medvetenheten kring jämställdhet, kön och normer',
-        measure: 'jämställdhetsperspektiv vid inskrivning; riktade aktiviteter i deltagargrupper; extern handledning och utbildning',
+        measure:
+          'jämställdhetsperspektiv vid inskrivning; riktade aktiviteter i deltagargrupper; extern handledning och utbildning',
         target: 'aktiviteterna genomförda under 2022',
         status: 'PLANNED',
       },
@@ -579,7 +717,11 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     kommunCodes: ['1907'],
     targetAgeMin: 16,
     targetAgeMax: 64,
-    priorityGroups: [...NV_PRIORITY, 'ungdomar 16–30 med behov av samordnade insatser', 'unga med aktivitetsersättning (studiebesök via FK)'],
+    priorityGroups: [
+      ...NV_PRIORITY,
+      'ungdomar 16–30 med behov av samordnade insatser',
+      'unga med aktivitetsersättning (studiebesök via FK)',
+    ],
     maxEnrolled: 15,
     methods: ['SOLUTION_FOCUSED'],
     followUpMethod: `${NV_FOLLOW_UP}; KASAM`,
@@ -603,7 +745,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         text: 'Börja arbeta strukturerat med att ställa frågor om våld till samtliga deltagare och vid behov hänvisa till stöd, behandling och skydd',
         measure: 'antal inkomna våldsenkäter',
         target: 'samtliga deltagare tillfrågade',
-        result: '7 enkäter inkomna, 6 har varit utsatta för våld, ingen har utövat våld; broschyr om stöd i kommunen till alla tillfrågade.',
+        result:
+          '7 enkäter inkomna, 6 har varit utsatta för våld, ingen har utövat våld; broschyr om stöd i kommunen till alla tillfrågade.',
         status: 'PARTLY_MET',
       },
       {
@@ -655,7 +798,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     maxEnrolled: 30,
     yearlyPlaces: 50,
     methods: ['SOLUTION_FOCUSED'],
-    followUpMethod: 'SUS + deltagarenkät; självvärdering halvårsvis; kvartalsrapporter till styrgruppen; rapport till förbundet 2 ggr/år',
+    followUpMethod:
+      'SUS + deltagarenkät; självvärdering halvårsvis; kvartalsrapporter till styrgruppen; rapport till förbundet 2 ggr/år',
     esfFunded: false,
     staff: [
       { role: 'VERKSAMHETSLEDARE', employer: 'KOMMUN:2082', ftePercent: 100, financing: 'FORBUND', from: '2018-04-01' }, // verksamhetsledare/samordnare/coach, budget 320 tkr
@@ -679,7 +823,7 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       'seed 002 (Insatsplan Samverkansteam Säter 2018-02-05): ägare AF, FK, Säters kommun, Landstinget Dalarna (nu Region Dalarna), bokföring Säters kommun, tills vidare med ett års uppsägningstid från 2018-04-01, ' +
       'målgrupp, ca 30 inskrivna samtidigt och ca 50 individer per år (yearlyPlaces = omsättning per år), max ett år per deltagare, lösningsfokus, personal (AF/FK/Landstinget/socialsekreterare 20 % vardera utlånade utan kostnad, ' +
       'verksamhetsledare 100 % 320 tkr och coach 100 % 300 tkr; coach från Kraften eventuellt från maj; verksamhetsledare rekryterad till april), uppföljning. ' +
-      'Note: the plan speaks of medel för 2,3 årsarbetare but budgets 2 × 100 %. Age 16–64: default; goal: seed 002\'s example goal, target 100 % demo',
+      "Note: the plan speaks of medel för 2,3 årsarbetare but budgets 2 × 100 %. Age 16–64: default; goal: seed 002's example goal, target 100 % demo",
   },
   {
     id: '1c7e0000-0000-4000-8000-000000000012',
@@ -693,13 +837,23 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     kommunCodes: ['2083', '2082'],
     targetAgeMin: 16,
     targetAgeMax: 64,
-    priorityGroups: ['personer i Hedemora och Säter med samordnade rehabiliteringsbehov', 'nya deltagare från Säter (kvotering första året)'],
+    priorityGroups: [
+      'personer i Hedemora och Säter med samordnade rehabiliteringsbehov',
+      'nya deltagare från Säter (kvotering första året)',
+    ],
     maxEnrolled: 40,
     methods: ['OTHER'], // coachande och samordnat arbetssätt
     followUpMethod: 'SUS + helårsrapport till styrgrupp och förbund',
     esfFunded: false,
     staff: [
-      { role: 'COACH', employer: 'KOMMUN:2082', ftePercent: 100, financing: 'FORBUND', from: '2015-01-01', to: '2018-08-31' }, // anställd av Säters kommuns IFO, överförs till Samverkansteam Säter
+      {
+        role: 'COACH',
+        employer: 'KOMMUN:2082',
+        ftePercent: 100,
+        financing: 'FORBUND',
+        from: '2015-01-01',
+        to: '2018-08-31',
+      }, // anställd av Säters kommuns IFO, överförs till Samverkansteam Säter
       { role: 'VERKSAMHETSLEDARE', employer: 'KOMMUN:2083', ftePercent: 100, financing: 'FORBUND', from: '2015-01-01' },
       { role: 'COACH', employer: 'KOMMUN:2083', ftePercent: 100, financing: 'FORBUND', from: '2015-01-01' },
       { role: 'ARBETSFORMEDLARE', employer: 'AF', ftePercent: 50, financing: 'LENT_BY_MEMBER', from: '2015-01-01' },

@@ -4,12 +4,12 @@
  * kommun shares are not in the seeds: they are invented (valid in form) for the demo.
  */
 import { createHash } from 'node:crypto';
-import { importJWK, SignJWT, type CryptoKey } from 'jose';
-import type { Role } from '@finsam/kit/identity.js';
 import type { GatewayOptions } from '@finsam/gateway/gateway.js';
 import type { MemberKind } from '@finsam/governance/entities/Member.js';
-import { DEV_USER_ALGORITHM, type DevKeys } from './keys.js';
+import type { Role } from '@finsam/kit/identity.js';
+import { type CryptoKey, importJWK, SignJWT } from 'jose';
 import { DEMO_INTERVENTIONS } from './demo-teams.js';
+import { DEV_USER_ALGORITHM, type DevKeys } from './keys.js';
 
 export const DEV_ISSUER = 'https://idp.finsam.localhost/dev';
 export const DEV_AUDIENCE = 'finsam-graph';
@@ -38,7 +38,12 @@ export const DEMO_FORBUND: DemoForbund[] = [
     slug: 'vasteras',
     name: 'Samordningsförbundet Västerås',
     organisationNumber: '222000-0018',
-    members: [FK, AF, { kind: 'REGION', name: 'Region Västmanland', scbCode: '19' }, { kind: 'KOMMUN', name: 'Västerås stad', scbCode: '1980', shareBasisPoints: 2500 }],
+    members: [
+      FK,
+      AF,
+      { kind: 'REGION', name: 'Region Västmanland', scbCode: '19' },
+      { kind: 'KOMMUN', name: 'Västerås stad', scbCode: '1980', shareBasisPoints: 2500 },
+    ],
   },
   {
     id: '0b6f4d4e-2a51-4c1e-9a55-6f1c0a000002',
@@ -76,13 +81,17 @@ export const DEMO_FORBUND: DemoForbund[] = [
 
 export function forbundBySlug(slug: string): DemoForbund {
   const forbund = DEMO_FORBUND.find((f) => f.slug === slug);
-  if (!forbund) throw new Error(`No demo förbund "${slug}"`);
+  if (!forbund) {
+    throw new Error(`No demo förbund "${slug}"`);
+  }
   return forbund;
 }
 
 /** How demo data names a member: 'FK', 'AF', 'REGION' or 'KOMMUN:<SCB code>'. */
 export function memberRef(m: DemoMember): string {
-  return m.kind === 'KOMMUN' ? `KOMMUN:${m.scbCode}` : { FORSAKRINGSKASSAN: 'FK', ARBETSFORMEDLINGEN: 'AF', REGION: 'REGION' }[m.kind];
+  return m.kind === 'KOMMUN'
+    ? `KOMMUN:${m.scbCode}`
+    : { FORSAKRINGSKASSAN: 'FK', ARBETSFORMEDLINGEN: 'AF', REGION: 'REGION' }[m.kind];
 }
 
 /** A stable id for a demo member, so other subgraphs' demo data can refer to it. */
@@ -109,31 +118,72 @@ const STAFF_OF: Record<string, string> = {
 const tenantUsers = DEMO_FORBUND.flatMap((f): DemoUser[] => {
   const team = DEMO_INTERVENTIONS.find((i) => i.forbund === f.slug && i.name === STAFF_OF[f.slug])!;
   return [
-    { name: `${f.slug}-admin`, description: `förbund administrator, ${f.name}`, roles: ['forbund_admin'], tenant: f.id, interventions: [] },
-    { name: `${f.slug}-board`, description: `board member (förbundsstyrelse), ${f.name}`, roles: ['board'], tenant: f.id, interventions: [] },
-    { name: `${f.slug}-staff`, description: `staff (verksamhetsledare), ${team.name}`, roles: ['staff'], tenant: f.id, interventions: [team.id] },
+    {
+      name: `${f.slug}-admin`,
+      description: `förbund administrator, ${f.name}`,
+      roles: ['forbund_admin'],
+      tenant: f.id,
+      interventions: [],
+    },
+    {
+      name: `${f.slug}-board`,
+      description: `board member (förbundsstyrelse), ${f.name}`,
+      roles: ['board'],
+      tenant: f.id,
+      interventions: [],
+    },
+    {
+      name: `${f.slug}-staff`,
+      description: `staff (verksamhetsledare), ${team.name}`,
+      roles: ['staff'],
+      tenant: f.id,
+      interventions: [team.id],
+    },
   ];
 });
 
 export const DEMO_USERS: DemoUser[] = [
-  { name: 'platform-admin', description: 'platform administrator (all förbund)', roles: ['platform_admin'], tenant: null, interventions: [] },
-  { name: 'county-analyst', description: 'county analyst (aggregates across förbund, never a person)', roles: ['county_analyst'], tenant: null, interventions: [] },
+  {
+    name: 'platform-admin',
+    description: 'platform administrator (all förbund)',
+    roles: ['platform_admin'],
+    tenant: null,
+    interventions: [],
+  },
+  {
+    name: 'county-analyst',
+    description: 'county analyst (aggregates across förbund, never a person)',
+    roles: ['county_analyst'],
+    tenant: null,
+    interventions: [],
+  },
   ...tenantUsers,
 ];
 
 export function demoUser(name: string): DemoUser {
   const user = DEMO_USERS.find((u) => u.name === name);
-  if (!user) throw new Error(`No demo user "${name}". Known: ${DEMO_USERS.map((u) => u.name).join(', ')}`);
+  if (!user) {
+    throw new Error(`No demo user "${name}". Known: ${DEMO_USERS.map((u) => u.name).join(', ')}`);
+  }
   return user;
 }
 
 /** A gateway that trusts the development identity provider and signs with the development internal key. */
-export function devGatewayOptions(keys: DevKeys, supergraphSdl: string, subgraphUrls: Record<string, string>): GatewayOptions {
+export function devGatewayOptions(
+  keys: DevKeys,
+  supergraphSdl: string,
+  subgraphUrls: Record<string, string>,
+): GatewayOptions {
   return {
     supergraphSdl,
     subgraphUrls,
     internalPrivateKey: keys.internal.privateJwk,
-    userTokens: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: [DEV_USER_ALGORITHM], publicJwks: [keys.user.publicJwk] },
+    userTokens: {
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      algorithms: [DEV_USER_ALGORITHM],
+      publicJwks: [keys.user.publicJwk],
+    },
   };
 }
 

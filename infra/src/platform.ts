@@ -2,17 +2,18 @@
  * Starts the whole platform on a cluster: databases → migrations → seed → subgraphs → gateway.
  * `npm start` and the end-to-end tests both go through here, so tests run what users run.
  */
-import type { MikroORM } from '@mikro-orm/postgresql';
+
+import { createGateway } from '@finsam/gateway/gateway.js';
 import { migrate, openOrm } from '@finsam/kit/database.js';
 import type { RunningServer } from '@finsam/kit/server.js';
-import { createGateway } from '@finsam/gateway/gateway.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { devGatewayOptions } from './demo.js';
+import { type DevKeys, subgraphKeys } from './keys.js';
 import type { AdminConnection } from './postgres.js';
 import { ensureDatabase, ensureRoles, type SubgraphDatabase } from './provision.js';
-import { SUBGRAPHS, type SubgraphModule } from './subgraphs.js';
-import { serveSubgraph } from './subgraph-server.js';
 import { SEEDS } from './seed.js';
-import { devGatewayOptions } from './demo.js';
-import { subgraphKeys, type DevKeys } from './keys.js';
+import { serveSubgraph } from './subgraph-server.js';
+import { SUBGRAPHS, type SubgraphModule } from './subgraphs.js';
 
 export interface PlatformOptions {
   admin: AdminConnection;
@@ -41,7 +42,13 @@ export interface Platform {
  * One subgraph's database made ready: created if missing (with its roles' rights), migrated as
  * the owner, and seeded with the demo data when asked.
  */
-export async function provisionSubgraph(admin: AdminConnection, dbName: string, subgraph: SubgraphModule, keys: DevKeys, { seed }: { seed: boolean }): Promise<SubgraphDatabase> {
+export async function provisionSubgraph(
+  admin: AdminConnection,
+  dbName: string,
+  subgraph: SubgraphModule,
+  keys: DevKeys,
+  { seed }: { seed: boolean },
+): Promise<SubgraphDatabase> {
   const db = await ensureDatabase(admin, dbName, keys.passwords);
   await migrate({ connection: db.owner, ...subgraph.database });
   const seedData = SEEDS[subgraph.name];
@@ -65,13 +72,17 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const databases: Record<string, SubgraphDatabase> = {};
   const subgraphUrls: Record<string, string> = {};
   const stop = async () => {
-    for (const server of running.reverse()) await server.stop();
+    for (const server of running.reverse()) {
+      await server.stop();
+    }
   };
 
   try {
     await Promise.all(
       SUBGRAPHS.map(async (subgraph) => {
-        const db = await provisionSubgraph(admin, `${options.dbPrefix}_${subgraph.name}`, subgraph, keys, { seed: options.seed });
+        const db = await provisionSubgraph(admin, `${options.dbPrefix}_${subgraph.name}`, subgraph, keys, {
+          seed: options.seed,
+        });
         databases[subgraph.name] = db;
         const served = await serveSubgraph(subgraph, {
           connection: db.app,
@@ -88,7 +99,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       }),
     );
 
-    const gateway = await createGateway({ ...devGatewayOptions(keys, options.supergraphSdl, subgraphUrls), production });
+    const gateway = await createGateway({
+      ...devGatewayOptions(keys, options.supergraphSdl, subgraphUrls),
+      production,
+    });
     const listening = await gateway.listen(options.gatewayPort);
     running.push(listening);
     return { gatewayUrl: listening.url, subgraphUrls, databases, orms, stop };

@@ -50,16 +50,22 @@ export async function freePort(): Promise<number> {
  * parent of the data directory. Returns what is wrong, or null.
  */
 export function dataDirProblem(dataDir: string): string | null {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return null;
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    return null;
+  }
   // The data directory itself is PostgreSQL's own (mode 700); only its parents must be enterable.
   let dir = path.dirname(path.resolve(dataDir));
-  while (!fs.existsSync(dir)) dir = path.dirname(dir);
+  while (!fs.existsSync(dir)) {
+    dir = path.dirname(dir);
+  }
   for (let d = dir; ; d = path.dirname(d)) {
     const mode = fs.statSync(d).mode;
     if ((mode & 0o001) === 0) {
       return `${d} cannot be entered by other users (mode ${(mode & 0o777).toString(8)}), so PostgreSQL, which runs as the "postgres" user, cannot reach ${dataDir}.`;
     }
-    if (d === path.dirname(d)) return null;
+    if (d === path.dirname(d)) {
+      return null;
+    }
   }
 }
 
@@ -72,7 +78,9 @@ export interface EmbeddedOptions {
 
 export async function startEmbeddedPostgres({ dataDir, persistent, port }: EmbeddedOptions): Promise<Cluster> {
   const problem = dataDirProblem(dataDir);
-  if (problem) throw new Error(problem);
+  if (problem) {
+    throw new Error(problem);
+  }
   const chosenPort = port ?? (await freePort());
   const password = 'postgres';
   const pg = new EmbeddedPostgres({
@@ -83,10 +91,21 @@ export async function startEmbeddedPostgres({ dataDir, persistent, port }: Embed
     persistent,
     createPostgresUser: true,
     // Tests and development: durability is not the point, speed is.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+    postgresFlags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=300',
+    ],
     onLog: () => {},
     onError: (e) => {
-      if (process.env.FINSAM_PG_LOG === '1') console.error(e);
+      if (process.env.FINSAM_PG_LOG === '1') {
+        console.error(e);
+      }
     },
   });
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {

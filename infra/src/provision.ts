@@ -3,8 +3,9 @@
  * The owner runs migrations and owns the tables; the app role only gets DML rights, so
  * row-level security binds it.
  */
+
+import { APP_ROLE, type DatabaseConnection, OWNER_ROLE } from '@finsam/kit/database.js';
 import pg from 'pg';
-import { APP_ROLE, OWNER_ROLE, type DatabaseConnection } from '@finsam/kit/database.js';
 import type { AdminConnection } from './postgres.js';
 
 export interface RolePasswords {
@@ -12,7 +13,11 @@ export interface RolePasswords {
   app: string;
 }
 
-export async function withClient<T>(admin: AdminConnection, database: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(
+  admin: AdminConnection,
+  database: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ ...admin, database });
   await client.connect();
   try {
@@ -29,7 +34,10 @@ export async function ensureRoles(admin: AdminConnection, passwords: RolePasswor
     // Roles are cluster-wide and test workers start platforms at once: one at a time here.
     await client.query('begin');
     await client.query(`select pg_advisory_xact_lock(hashtext('finsam_roles'))`);
-    for (const [role, password] of [[OWNER_ROLE, passwords.owner], [APP_ROLE, passwords.app]] as const) {
+    for (const [role, password] of [
+      [OWNER_ROLE, passwords.owner],
+      [APP_ROLE, passwords.app],
+    ] as const) {
       await client.query(`do $$ begin
         create role ${role} login password ${quote(password)} nosuperuser nobypassrls nocreatedb nocreaterole;
       exception when duplicate_object or unique_violation then
@@ -45,11 +53,19 @@ export interface SubgraphDatabase {
   app: DatabaseConnection;
 }
 
-export async function ensureDatabase(admin: AdminConnection, dbName: string, passwords: RolePasswords): Promise<SubgraphDatabase> {
-  if (!/^[a-z][a-z0-9_]{0,62}$/.test(dbName)) throw new Error(`Bad database name ${dbName}`);
+export async function ensureDatabase(
+  admin: AdminConnection,
+  dbName: string,
+  passwords: RolePasswords,
+): Promise<SubgraphDatabase> {
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(dbName)) {
+    throw new Error(`Bad database name ${dbName}`);
+  }
   await withClient(admin, admin.database, async (client) => {
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [dbName]);
-    if (!rowCount) await client.query(`create database ${dbName} owner ${OWNER_ROLE}`);
+    if (!rowCount) {
+      await client.query(`create database ${dbName} owner ${OWNER_ROLE}`);
+    }
   });
   await withClient(admin, dbName, async (client) => {
     await client.query(`revoke all on database ${dbName} from public`);
@@ -60,7 +76,9 @@ export async function ensureDatabase(admin: AdminConnection, dbName: string, pas
     await client.query(
       `alter default privileges for role ${OWNER_ROLE} in schema public grant select, insert, update, delete on tables to ${APP_ROLE}`,
     );
-    await client.query(`alter default privileges for role ${OWNER_ROLE} in schema public grant usage, select on sequences to ${APP_ROLE}`);
+    await client.query(
+      `alter default privileges for role ${OWNER_ROLE} in schema public grant usage, select on sequences to ${APP_ROLE}`,
+    );
   });
   const base = { host: admin.host, port: admin.port, dbName };
   return {

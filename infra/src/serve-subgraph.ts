@@ -11,15 +11,20 @@
  */
 import { parseSubgraphUrls } from '@finsam/kit/service-client.js';
 import { connectionFromUrl } from './postgres.js';
-import { SUBGRAPHS } from './subgraphs.js';
 import { serveSubgraph } from './subgraph-server.js';
+import { SUBGRAPHS } from './subgraphs.js';
 
 const subgraph = SUBGRAPHS.find((s) => s.name === process.argv[2]);
 if (!subgraph) {
   console.error(`Usage: serve-subgraph <${SUBGRAPHS.map((s) => s.name).join('|')}>`);
   process.exit(2);
 }
-const { DATABASE_URL: url, INTERNAL_PUBLIC_KEY: gateway, SERVICE_PUBLIC_KEY: servicePublic, SERVICE_PRIVATE_KEY: servicePrivate } = process.env;
+const {
+  DATABASE_URL: url,
+  INTERNAL_PUBLIC_KEY: gateway,
+  SERVICE_PUBLIC_KEY: servicePublic,
+  SERVICE_PRIVATE_KEY: servicePrivate,
+} = process.env;
 if (!url || !gateway || !servicePublic || !servicePrivate) {
   console.error('DATABASE_URL, INTERNAL_PUBLIC_KEY, SERVICE_PUBLIC_KEY and SERVICE_PRIVATE_KEY must be set');
   process.exit(2);
@@ -27,9 +32,15 @@ if (!url || !gateway || !servicePublic || !servicePrivate) {
 const { database: dbName, ...connection } = connectionFromUrl(url);
 const running = await serveSubgraph(subgraph, {
   connection: { ...connection, dbName },
-  keys: { gatewayPublicJwk: JSON.parse(gateway), servicePublicJwk: JSON.parse(servicePublic), servicePrivateJwk: JSON.parse(servicePrivate) },
+  keys: {
+    gatewayPublicJwk: JSON.parse(gateway),
+    servicePublicJwk: JSON.parse(servicePublic),
+    servicePrivateJwk: JSON.parse(servicePrivate),
+  },
   subgraphUrls: parseSubgraphUrls(process.env.SUBGRAPH_URLS),
-  secrets: Object.fromEntries(['PERSON_KEY', 'PERSON_HMAC_KEY'].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : []))),
+  secrets: Object.fromEntries(
+    ['PERSON_KEY', 'PERSON_HMAC_KEY'].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])),
+  ),
   production: process.env.NODE_ENV === 'production',
   port: Number(process.env.PORT ?? subgraph.port),
   host: '0.0.0.0',

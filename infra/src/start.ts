@@ -4,11 +4,11 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { connectionFromUrl, dataDirProblem, startEmbeddedPostgres, type Cluster } from './postgres.js';
-import { loadOrCreateDevKeys } from './keys.js';
-import { startPlatform } from './platform.js';
 import { readSupergraph } from './compose.js';
 import { DEMO_USERS, devTokenSigner } from './demo.js';
+import { loadOrCreateDevKeys } from './keys.js';
+import { startPlatform } from './platform.js';
+import { type Cluster, connectionFromUrl, dataDirProblem, startEmbeddedPostgres } from './postgres.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(process.env.FINSAM_DATA_DIR ?? path.join(root, '.data'));
@@ -22,15 +22,21 @@ async function main() {
     const pgDir = path.join(dataDir, 'postgres');
     const problem = dataDirProblem(pgDir);
     if (problem) {
-      console.error(`\n${problem}\nEither let other users enter it (chmod o+x on that folder), or keep the data elsewhere:\n  FINSAM_DATA_DIR=/var/tmp/finsam npm start\n`);
+      console.error(
+        `\n${problem}\nEither let other users enter it (chmod o+x on that folder), or keep the data elsewhere:\n  FINSAM_DATA_DIR=/var/tmp/finsam npm start\n`,
+      );
       process.exit(1);
     }
     console.log(`Starting PostgreSQL (data in ${pgDir}) …`);
-    cluster = await startEmbeddedPostgres({ dataDir: pgDir, persistent: true, port: process.env.PG_PORT ? Number(process.env.PG_PORT) : undefined });
+    cluster = await startEmbeddedPostgres({
+      dataDir: pgDir,
+      persistent: true,
+      port: process.env.PG_PORT ? Number(process.env.PG_PORT) : undefined,
+    });
   }
 
   const keys = await loadOrCreateDevKeys(path.join(dataDir, 'keys'));
-  let platform;
+  let platform: Awaited<ReturnType<typeof startPlatform>>;
   try {
     platform = await startPlatform({
       admin: cluster.admin,
@@ -54,17 +60,21 @@ async function main() {
     '',
     `The graph is up: ${base}/graphql   (GraphiQL: ${base}/ , health: ${base}/health, readiness: ${base}/ready)`,
     '',
-    'Send a demo user\'s token as the header  Authorization: Bearer <token>  (tokens last 8 hours;',
+    "Send a demo user's token as the header  Authorization: Bearer <token>  (tokens last 8 hours;",
     '`npm run token -- <user>` prints a fresh one):',
     '',
   ];
-  for (const user of DEMO_USERS) lines.push(`  ${user.name}  (${user.description})`, `    ${await sign(user)}`, '');
+  for (const user of DEMO_USERS) {
+    lines.push(`  ${user.name}  (${user.description})`, `    ${await sign(user)}`, '');
+  }
   lines.push('Ctrl-C stops the platform and PostgreSQL.', '');
   console.log(lines.join('\n'));
 
   let stopping = false;
   const shutdown = async () => {
-    if (stopping) return;
+    if (stopping) {
+      return;
+    }
     stopping = true;
     console.log('Stopping …');
     await platform.stop();

@@ -3,9 +3,10 @@
  * (all five in one process), `serve-subgraph.ts` (one per container) and the benchmark's
  * subgraph processes all start a subgraph through here.
  */
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { openOrm, type DatabaseConnection } from '@finsam/kit/database.js';
+
+import { type DatabaseConnection, openOrm } from '@finsam/kit/database.js';
 import type { RunningServer, SubgraphKeys } from '@finsam/kit/server.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SubgraphModule } from './subgraphs.js';
 
 export interface ServeOptions {

@@ -1,12 +1,17 @@
 /** `npm run token -- <demo-user>`: prints a fresh 8-hour token for one demo user. */
-import path from 'node:path';
+
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_USERS, demoUser, devTokenSigner } from './demo.js';
 import type { DevKeys } from './keys.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const keyFile = path.join(path.resolve(process.env.FINSAM_DATA_DIR ?? path.join(root, '.data')), 'keys', 'dev-keys.json');
+const keyFile = path.join(
+  path.resolve(process.env.FINSAM_DATA_DIR ?? path.join(root, '.data')),
+  'keys',
+  'dev-keys.json',
+);
 const name = process.argv[2];
 
 if (!name) {

@@ -11,13 +11,25 @@ export function alternatives(values: Map<string, number>, sums: SumConstraint[],
   const movable = new Set<string>();
   const step = (i: number, delta: Map<string, number>) => {
     if (i === ids.length) {
-      if ([...delta.values()].every((d) => d === 0)) return;
-      const balanced = sums.every((s) => s.parts.reduce((a, p) => a + (delta.get(p) ?? 0), 0) === (delta.get(s.total) ?? 0));
-      if (balanced) for (const [id, d] of delta) if (d !== 0) movable.add(id);
+      if ([...delta.values()].every((d) => d === 0)) {
+        return;
+      }
+      const balanced = sums.every(
+        (s) => s.parts.reduce((a, p) => a + (delta.get(p) ?? 0), 0) === (delta.get(s.total) ?? 0),
+      );
+      if (balanced) {
+        for (const [id, d] of delta) {
+          if (d !== 0) {
+            movable.add(id);
+          }
+        }
+      }
       return;
     }
     for (const d of [-1, 0, 1]) {
-      if (values.get(ids[i]!)! + d < 0) continue;
+      if (values.get(ids[i]!)! + d < 0) {
+        continue;
+      }
       step(i + 1, new Map(delta).set(ids[i]!, d));
     }
   };

@@ -1,9 +1,10 @@
 // One PostgreSQL for the whole run (embedded, or DATABASE_URL), with the two platform roles.
 // Plain .mjs as Jest requires; it loads the TypeScript launcher through tsx so there is one launcher.
-import os from 'node:os';
-import fs from 'node:fs';
-import path from 'node:path';
+
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 export default async function globalSetup() {

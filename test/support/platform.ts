@@ -3,19 +3,19 @@
  * real subgraphs and the real gateway on free ports — started exactly as `npm start` does.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { startPlatform, type Platform } from '@finsam/infra/platform.js';
 import { createGateway, type GatewayOptions } from '@finsam/gateway/gateway.js';
-import type { RunningServer } from '@finsam/kit/server.js';
-import { sqlStatementCount } from '@finsam/kit/database.js';
-import { internalSigner } from '@finsam/kit/internal-token.js';
-import { identityFromClaims, type IdentityClaims } from '@finsam/kit/identity.js';
-import { dropDatabase, withClient } from '@finsam/infra/provision.js';
-import { generateDevKeys, type DevKeys } from '@finsam/infra/keys.js';
-import { demoUser, devGatewayOptions, devTokenSigner, DEMO_FORBUND, type DemoUser } from '@finsam/infra/demo.js';
 import { readSupergraph } from '@finsam/infra/compose.js';
+import { DEMO_FORBUND, type DemoUser, demoUser, devGatewayOptions, devTokenSigner } from '@finsam/infra/demo.js';
+import { type DevKeys, generateDevKeys } from '@finsam/infra/keys.js';
+import { type Platform, startPlatform } from '@finsam/infra/platform.js';
 import type { AdminConnection } from '@finsam/infra/postgres.js';
+import { dropDatabase, withClient } from '@finsam/infra/provision.js';
 import { SUBGRAPHS } from '@finsam/infra/subgraphs.js';
+import { sqlStatementCount } from '@finsam/kit/database.js';
+import { type IdentityClaims, identityFromClaims } from '@finsam/kit/identity.js';
+import { internalSigner } from '@finsam/kit/internal-token.js';
+import type { RunningServer } from '@finsam/kit/server.js';
+import type pg from 'pg';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -44,7 +44,11 @@ export interface TestPlatform extends Platform {
   /** POSTs a query to the gateway. */
   gql<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** POSTs a query straight to a subgraph, bypassing the gateway. */
-  post<T = any>(url: string, query: string, options?: { headers?: Record<string, string>; variables?: Record<string, unknown> }): Promise<GraphQLResponse<T>>;
+  post<T = any>(
+    url: string,
+    query: string,
+    options?: { headers?: Record<string, string>; variables?: Record<string, unknown> },
+  ): Promise<GraphQLResponse<T>>;
   /** Runs `work` on a superuser connection to a subgraph's database (RLS does not apply), then closes it. */
   asSuperuser<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
   /** Runs `work` on a connection to a subgraph's database as its app role (the role the subgraph uses, under RLS), then closes it. */
@@ -64,7 +68,9 @@ export const SODRA = DEMO_FORBUND.find((f) => f.slug === 'sodra-dalarna')!;
 
 export function testCluster(): { admin: AdminConnection; passwords: DevKeys['passwords'] } {
   const raw = process.env.FINSAM_TEST_CLUSTER;
-  if (!raw) throw new Error('No test cluster: run through jest (globalSetup starts PostgreSQL)');
+  if (!raw) {
+    throw new Error('No test cluster: run through jest (globalSetup starts PostgreSQL)');
+  }
   return JSON.parse(raw);
 }
 
@@ -85,7 +91,11 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
   const sign = await devTokenSigner(keys);
   const signInternal = await internalSigner(keys.internal.privateJwk);
 
-  const post = async (url: string, query: string, { headers = {}, variables }: { headers?: Record<string, string>; variables?: Record<string, unknown> } = {}) => {
+  const post = async (
+    url: string,
+    query: string,
+    { headers = {}, variables }: { headers?: Record<string, string>; variables?: Record<string, unknown> } = {},
+  ) => {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -113,7 +123,8 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     admin,
     asSuperuser,
     asAppRole,
-    rows: (subgraph, sql, params = []) => asSuperuser(subgraph, async (client) => (await client.query(sql, params)).rows),
+    rows: (subgraph, sql, params = []) =>
+      asSuperuser(subgraph, async (client) => (await client.query(sql, params)).rows),
     keys,
     dbPrefix,
     token: (user) => sign(demoUser(user)),
@@ -122,15 +133,23 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     post,
     async gql(query, { as, token, headers = {}, variables } = {}) {
       const bearer = token ?? (as ? await sign(demoUser(as)) : undefined);
-      return post(platform.gatewayUrl, query, { variables, headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers } });
+      return post(platform.gatewayUrl, query, {
+        variables,
+        headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
+      });
     },
     async extraGateway(overrides) {
-      const gateway = await createGateway({ ...devGatewayOptions(keys, readSupergraph(), platform.subgraphUrls), ...overrides });
+      const gateway = await createGateway({
+        ...devGatewayOptions(keys, readSupergraph(), platform.subgraphUrls),
+        ...overrides,
+      });
       return gateway.listen(0);
     },
     async close() {
       await platform.stop();
-      for (const s of SUBGRAPHS) await dropDatabase(admin, `${dbPrefix}_${s.name}`);
+      for (const s of SUBGRAPHS) {
+        await dropDatabase(admin, `${dbPrefix}_${s.name}`);
+      }
     },
   };
 }

@@ -1,6 +1,6 @@
 /* Boots GraphiQL against this gateway. Plain browser script: no build step, no CDN. */
 /* global React, ReactDOM, GraphiQL */
-(function () {
+(() => {
   var fetcher = GraphiQL.createFetcher({ url: '/graphql' });
   var defaultQuery = [
     '# Paste a token from `npm start` (or `npm run token -- vasteras-admin`)',

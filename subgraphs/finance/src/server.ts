@@ -9,10 +9,10 @@ import './schema/BudgetUsage.js';
 import './schema/Budget.js';
 import './schema/FinancialStatement.js';
 import './schema/ForbundYear.js';
+import { Allocation } from './entities/Allocation.js';
 import { Budget } from './entities/Budget.js';
 import { BudgetContribution } from './entities/BudgetContribution.js';
 import { BudgetCostLine } from './entities/BudgetCostLine.js';
-import { Allocation } from './entities/Allocation.js';
 import { Requisition } from './entities/Requisition.js';
 import { RequisitionLine } from './entities/RequisitionLine.js';
 import { migrations } from './migrations/list.js';
@@ -20,5 +20,8 @@ import { migrations } from './migrations/list.js';
 export const { name, database, buildSchema, createServer } = defineSubgraph({
   name: 'finance',
   builder,
-  database: { entities: [Budget, BudgetContribution, BudgetCostLine, Allocation, Requisition, RequisitionLine], migrations },
+  database: {
+    entities: [Budget, BudgetContribution, BudgetCostLine, Allocation, Requisition, RequisitionLine],
+    migrations,
+  },
 });

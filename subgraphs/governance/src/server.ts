@@ -11,19 +11,22 @@ import './schema/Avvikelse.js';
 import './schema/Calendar.js';
 import './schema/PlanGoal.js';
 import './schema/ForbundYear.js';
-import { Forbund } from './entities/Forbund.js';
-import { Member } from './entities/Member.js';
+import { Avvikelse } from './entities/Avvikelse.js';
 import { Body } from './entities/Body.js';
 import { BodyMember } from './entities/BodyMember.js';
-import { Meeting } from './entities/Meeting.js';
-import { MinutesCorrection } from './entities/MinutesCorrection.js';
 import { Decision } from './entities/Decision.js';
-import { Avvikelse } from './entities/Avvikelse.js';
+import { Forbund } from './entities/Forbund.js';
+import { Meeting } from './entities/Meeting.js';
+import { Member } from './entities/Member.js';
+import { MinutesCorrection } from './entities/MinutesCorrection.js';
 import { PlanGoal } from './entities/PlanGoal.js';
 import { migrations } from './migrations/list.js';
 
 export const { name, database, buildSchema, createServer } = defineSubgraph({
   name: 'governance',
   builder,
-  database: { entities: [Forbund, Member, Body, BodyMember, Meeting, MinutesCorrection, Decision, Avvikelse, PlanGoal], migrations },
+  database: {
+    entities: [Forbund, Member, Body, BodyMember, Meeting, MinutesCorrection, Decision, Avvikelse, PlanGoal],
+    migrations,
+  },
 });

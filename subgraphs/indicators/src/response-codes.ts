@@ -9,14 +9,19 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export function newResponseCode(): string {
   let bits = 0n;
-  for (const byte of randomBytes(16)) bits = (bits << 8n) | BigInt(byte);
+  for (const byte of randomBytes(16)) {
+    bits = (bits << 8n) | BigInt(byte);
+  }
   let code = '';
   for (let i = 0; i < 26; i++) {
     code = ALPHABET[Number(bits & 31n)]! + code;
     bits >>= 5n;
   }
   // Grouped for reading aloud or typing: XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX.
-  return code.match(/.{1,5}/g)!.join('-').replace(/-(\w)$/, '$1');
+  return code
+    .match(/.{1,5}/g)!
+    .join('-')
+    .replace(/-(\w)$/, '$1');
 }
 
 /** Case, spaces and dashes do not matter; O/I/L read as 0/1/1 (Crockford). */

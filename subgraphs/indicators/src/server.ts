@@ -8,8 +8,8 @@ import './schema/Answer.js';
 import './schema/ForbundYear.js';
 import { Instrument } from './entities/Instrument.js';
 import { InstrumentItem } from './entities/InstrumentItem.js';
-import { SurveyRound } from './entities/SurveyRound.js';
 import { ResponseCode } from './entities/ResponseCode.js';
+import { SurveyRound } from './entities/SurveyRound.js';
 import { migrations } from './migrations/list.js';
 
 export const { name, database, buildSchema, createServer } = defineSubgraph({

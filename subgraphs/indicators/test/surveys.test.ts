@@ -5,7 +5,13 @@
  */
 import { hashResponseCode } from '@finsam/indicators/response-codes.js';
 import { DEMO_INSTRUMENT, DEMO_ROUNDS } from '@finsam/infra/demo-indicators.js';
-import { startTestPlatform, codes, sqlStatementsFor, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
+import {
+  codes,
+  DEMO_INTERVENTION_IDS,
+  sqlStatementsFor,
+  startTestPlatform,
+  type TestPlatform,
+} from '../../../test/support/platform.js';
 
 let p: TestPlatform;
 beforeAll(async () => {
@@ -13,13 +19,16 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-const { SALA, FNS, HALLSTAHAMMAR, SURAHAMMAR, VASTERAS_TEAM } = DEMO_INTERVENTION_IDS;
+const { SALA, FNS, HALLSTAHAMMAR, VASTERAS_TEAM } = DEMO_INTERVENTION_IDS;
 const SEEDED_2021 = DEMO_ROUNDS[1]!.id;
 
 /** Reads the indicators database as the superuser: what is really stored. */
 const db = <T = any>(sql: string, params: unknown[] = []) => p.rows<T>('indicators', sql, params);
 const stored = async (roundId: string) => {
-  const [row] = await db(`select (select count(*) from answer where round_id = $1)::int as answers, (select count(*) from response_code where round_id = $1)::int as codes`, [roundId]);
+  const [row] = await db(
+    `select (select count(*) from answer where round_id = $1)::int as answers, (select count(*) from response_code where round_id = $1)::int as codes`,
+    [roundId],
+  );
   return row as { answers: number; codes: number };
 };
 
@@ -33,13 +42,27 @@ async function openRound(interventionIds: string[], extra: Record<string, unknow
   const now = Date.now();
   const res = await p.gql(CREATE_ROUND, {
     as: 'norra-vastmanland-admin',
-    variables: { input: { instrumentId: DEMO_INSTRUMENT.id, period: { from: '2025-01', to: '2025-12' }, interventionIds, opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(), ...extra } },
+    variables: {
+      input: {
+        instrumentId: DEMO_INSTRUMENT.id,
+        period: { from: '2025-01', to: '2025-12' },
+        interventionIds,
+        opensAt: new Date(now - 60_000).toISOString(),
+        closesAt: new Date(now + 86_400_000).toISOString(),
+        ...extra,
+      },
+    },
   });
   expect(res.data.createSurveyRound.__typename).toBe('MutationCreateSurveyRoundSuccess');
   return res.data.createSurveyRound.data.id;
 }
 
-async function issue(round: string, intervention: string, count: number, as = 'norra-vastmanland-admin'): Promise<string[]> {
+async function issue(
+  round: string,
+  intervention: string,
+  count: number,
+  as = 'norra-vastmanland-admin',
+): Promise<string[]> {
   const res = await p.gql(ISSUE, { as, variables: { round, intervention, count } });
   expect(res.data.issueResponseCodes.__typename).toBe('MutationIssueResponseCodesSuccess');
   return res.data.issueResponseCodes.data.codes;
@@ -59,7 +82,10 @@ describe('answering with only a code', () => {
   });
 
   it('shows the questionnaire of a code without a token', async () => {
-    const res = await p.gql(`query ($code: String!) { questionnaire(code: $code) { name scale { min max } items { id text indicator } } }`, { variables: { code: issued[0] } });
+    const res = await p.gql(
+      `query ($code: String!) { questionnaire(code: $code) { name scale { min max } items { id text indicator } } }`,
+      { variables: { code: issued[0] } },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.questionnaire.items.map((i: any) => i.text)).toEqual(DEMO_INSTRUMENT.items.map((i) => i.text));
     const unknown = await p.gql(`{ questionnaire(code: "NOT-A-CODE") { name } }`);
@@ -80,30 +106,45 @@ describe('answering with only a code', () => {
   });
 
   it('stores the answer with round, insats and values only', async () => {
-    expect(await db(`select intervention_id, "values" from answer where round_id = $1`, [round])).toEqual([{ intervention_id: HALLSTAHAMMAR, values: [4, 4, 4, 4, 4, 4, 4] }]);
+    expect(await db(`select intervention_id, "values" from answer where round_id = $1`, [round])).toEqual([
+      { intervention_id: HALLSTAHAMMAR, values: [4, 4, 4, 4, 4, 4, 4] },
+    ]);
   });
 
   it('refuses an out-of-scale value and a missing required statement with typed errors; nothing stored, the code still works', async () => {
-    const outOfScale = await answer(issued[1]!, everyItem((pos) => (pos === 3 ? 9 : 4)));
+    const outOfScale = await answer(
+      issued[1]!,
+      everyItem((pos) => (pos === 3 ? 9 : 4)),
+    );
     expect(outOfScale.data.answerSurvey.__typename).toBe('ValidationError');
-    expect(outOfScale.data.answerSurvey.issues).toEqual([{ path: ['answers', '2', 'value'], message: 'The scale is 1–5' }]);
+    expect(outOfScale.data.answerSurvey.issues).toEqual([
+      { path: ['answers', '2', 'value'], message: 'The scale is 1–5' },
+    ]);
 
     const missing = await answer(issued[1]!, everyItem(4).slice(1));
     expect(missing.data.answerSurvey.__typename).toBe('ValidationError');
     expect(missing.data.answerSurvey.issues).toEqual([{ path: ['answers'], message: 'Statement 1 needs an answer' }]);
 
     const foreignItem = await answer(issued[1]!, [...everyItem(4), { itemId: VASTERAS_TEAM, value: 3 }]);
-    expect(foreignItem.data.answerSurvey.issues).toEqual([{ path: ['answers', '7', 'itemId'], message: 'Not a statement of this questionnaire' }]);
+    expect(foreignItem.data.answerSurvey.issues).toEqual([
+      { path: ['answers', '7', 'itemId'], message: 'Not a statement of this questionnaire' },
+    ]);
     expect(await stored(round)).toEqual({ answers: 1, codes: 3 });
   });
 
   it('refuses a code of a closed round; nothing stored', async () => {
-    const closed = await p.gql(`mutation ($id: ID!) { closeSurveyRound(id: $id) { ${ERR} ... on MutationCloseSurveyRoundSuccess { data { status } } } }`, { as: 'norra-vastmanland-admin', variables: { id: round } });
+    const closed = await p.gql(
+      `mutation ($id: ID!) { closeSurveyRound(id: $id) { ${ERR} ... on MutationCloseSurveyRoundSuccess { data { status } } } }`,
+      { as: 'norra-vastmanland-admin', variables: { id: round } },
+    );
     expect(closed.data.closeSurveyRound.data).toEqual({ status: 'CLOSED' });
     const res = await answer(issued[1]!);
     expect(res.data.answerSurvey).toMatchObject({ __typename: 'ResponseCodeError', code: 'ROUND_CLOSED' });
     expect(await stored(round)).toEqual({ answers: 1, codes: 3 });
-    const more = await p.gql(ISSUE, { as: 'norra-vastmanland-admin', variables: { round, intervention: HALLSTAHAMMAR, count: 1 } });
+    const more = await p.gql(ISSUE, {
+      as: 'norra-vastmanland-admin',
+      variables: { round, intervention: HALLSTAHAMMAR, count: 1 },
+    });
     expect(more.data.issueResponseCodes.issues).toEqual([{ path: ['roundId'], message: 'The round is closed' }]);
   });
 
@@ -115,7 +156,12 @@ describe('answering with only a code', () => {
 
   it('lets the database refuse the app role writing answers itself', async () => {
     await p.asAppRole('indicators', async (client) => {
-      await expect(client.query(`insert into answer (tenant_id, round_id, intervention_id, "values") values (gen_random_uuid(), $1, $2, '{1}')`, [round, HALLSTAHAMMAR])).rejects.toThrow(/permission denied/);
+      await expect(
+        client.query(
+          `insert into answer (tenant_id, round_id, intervention_id, "values") values (gen_random_uuid(), $1, $2, '{1}')`,
+          [round, HALLSTAHAMMAR],
+        ),
+      ).rejects.toThrow(/permission denied/);
     });
   });
 });
@@ -126,11 +172,17 @@ describe('issuing codes and planning rounds', () => {
     round = await openRound([HALLSTAHAMMAR, SALA]);
   });
 
-  it('the insats\' own staff issue codes for it, not for another insats; the board issues none', async () => {
+  it("the insats' own staff issue codes for it, not for another insats; the board issues none", async () => {
     expect(await issue(round, HALLSTAHAMMAR, 2, 'norra-vastmanland-staff')).toHaveLength(2);
-    const sala = await p.gql(ISSUE, { as: 'norra-vastmanland-staff', variables: { round, intervention: SALA, count: 2 } });
+    const sala = await p.gql(ISSUE, {
+      as: 'norra-vastmanland-staff',
+      variables: { round, intervention: SALA, count: 2 },
+    });
     expect(codes(sala)).toEqual(['FORBIDDEN']);
-    const board = await p.gql(ISSUE, { as: 'norra-vastmanland-board', variables: { round, intervention: SALA, count: 2 } });
+    const board = await p.gql(ISSUE, {
+      as: 'norra-vastmanland-board',
+      variables: { round, intervention: SALA, count: 2 },
+    });
     expect(codes(board)).toEqual(['FORBIDDEN']);
     expect(await stored(round)).toEqual({ answers: 0, codes: 2 });
   });
@@ -139,11 +191,16 @@ describe('issuing codes and planning rounds', () => {
     const [code] = await issue(round, SALA, 1);
     expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}-[0-9A-Z]{6}$/);
     const rows = await db(`select * from response_code where round_id = $1 and intervention_id = $2`, [round, SALA]);
-    expect(rows).toEqual([{ code_hash: hashResponseCode(code!), tenant_id: expect.any(String), round_id: round, intervention_id: SALA }]);
+    expect(rows).toEqual([
+      { code_hash: hashResponseCode(code!), tenant_id: expect.any(String), round_id: round, intervention_id: SALA },
+    ]);
   });
 
   it('another förbund finds no round to issue codes for', async () => {
-    const res = await p.gql(ISSUE, { as: 'vasteras-admin', variables: { round, intervention: HALLSTAHAMMAR, count: 1 } });
+    const res = await p.gql(ISSUE, {
+      as: 'vasteras-admin',
+      variables: { round, intervention: HALLSTAHAMMAR, count: 1 },
+    });
     expect(res.data.issueResponseCodes.__typename).toBe('NotFoundError');
   });
 
@@ -151,15 +208,50 @@ describe('issuing codes and planning rounds', () => {
     const [{ count: before }] = await db(`select count(*)::int from survey_round`);
     const res = await p.gql(CREATE_ROUND, {
       as: 'norra-vastmanland-admin',
-      variables: { input: { instrumentId: DEMO_INSTRUMENT.id, period: { from: '2025-01', to: '2025-12' }, interventionIds: [SALA, VASTERAS_TEAM], opensAt: '2025-01-01T00:00:00Z', closesAt: '2025-12-31T00:00:00Z' } },
+      variables: {
+        input: {
+          instrumentId: DEMO_INSTRUMENT.id,
+          period: { from: '2025-01', to: '2025-12' },
+          interventionIds: [SALA, VASTERAS_TEAM],
+          opensAt: '2025-01-01T00:00:00Z',
+          closesAt: '2025-12-31T00:00:00Z',
+        },
+      },
     });
-    expect(res.data.createSurveyRound.issues).toEqual([{ path: ['input', 'interventionIds', '1'], message: `${VASTERAS_TEAM} is not an insats of your förbund` }]);
+    expect(res.data.createSurveyRound.issues).toEqual([
+      { path: ['input', 'interventionIds', '1'], message: `${VASTERAS_TEAM} is not an insats of your förbund` },
+    ]);
     const period = await p.gql(CREATE_ROUND, {
       as: 'norra-vastmanland-admin',
-      variables: { input: { instrumentId: DEMO_INSTRUMENT.id, period: { from: '2025-13', to: '2025-01' }, interventionIds: [SALA], opensAt: '2025-01-01T00:00:00Z', closesAt: '2024-12-31T00:00:00Z', minimumN: 2 } },
+      variables: {
+        input: {
+          instrumentId: DEMO_INSTRUMENT.id,
+          period: { from: '2025-13', to: '2025-01' },
+          interventionIds: [SALA],
+          opensAt: '2025-01-01T00:00:00Z',
+          closesAt: '2024-12-31T00:00:00Z',
+          minimumN: 2,
+        },
+      },
     });
-    expect(period.data.createSurveyRound.issues.map((i: any) => i.path)).toEqual([['input', 'period', 'from'], ['input', 'period', 'to'], ['input', 'minimumN'], ['input', 'closesAt']]);
-    const board = await p.gql(CREATE_ROUND, { as: 'norra-vastmanland-board', variables: { input: { instrumentId: DEMO_INSTRUMENT.id, period: { from: '2025-01', to: '2025-12' }, interventionIds: [SALA], opensAt: '2025-01-01T00:00:00Z', closesAt: '2025-12-31T00:00:00Z' } } });
+    expect(period.data.createSurveyRound.issues.map((i: any) => i.path)).toEqual([
+      ['input', 'period', 'from'],
+      ['input', 'period', 'to'],
+      ['input', 'minimumN'],
+      ['input', 'closesAt'],
+    ]);
+    const board = await p.gql(CREATE_ROUND, {
+      as: 'norra-vastmanland-board',
+      variables: {
+        input: {
+          instrumentId: DEMO_INSTRUMENT.id,
+          period: { from: '2025-01', to: '2025-12' },
+          interventionIds: [SALA],
+          opensAt: '2025-01-01T00:00:00Z',
+          closesAt: '2025-12-31T00:00:00Z',
+        },
+      },
+    });
     expect(codes(board)).toEqual(['FORBIDDEN']);
     expect((await db(`select count(*)::int from survey_round`))[0].count).toBe(before);
   });
@@ -169,12 +261,23 @@ describe('results and the minimum n', () => {
   it('a round with 4 answers shows no figures; with 5 it does', async () => {
     const round = await openRound([FNS]);
     const issued = await issue(round, FNS, 5);
-    for (const code of issued.slice(0, 4)) expect((await answer(code, everyItem((pos) => 1 + (pos % 5)))).data.answerSurvey.data).toEqual({ accepted: true });
+    for (const code of issued.slice(0, 4)) {
+      expect(
+        (
+          await answer(
+            code,
+            everyItem((pos) => 1 + (pos % 5)),
+          )
+        ).data.answerSurvey.data,
+      ).toEqual({ accepted: true });
+    }
 
     const four = await p.gql(RESULTS, { as: 'norra-vastmanland-admin', variables: { id: round } });
     const hidden = four.data.surveyRound.results[0];
     expect(hidden).toMatchObject({ intervention: { id: FNS }, suppressed: true, respondents: null });
-    for (const line of [...hidden.items, ...hidden.indicators]) expect(line).toMatchObject({ suppressed: true, n: null, mean: null });
+    for (const line of [...hidden.items, ...hidden.indicators]) {
+      expect(line).toMatchObject({ suppressed: true, n: null, mean: null });
+    }
     expect(hidden.items.every((i: any) => i.sharePositive === null && i.distribution === null)).toBe(true);
 
     await answer(issued[4]!, everyItem(5));
@@ -183,11 +286,27 @@ describe('results and the minimum n', () => {
     expect(shown).toMatchObject({ suppressed: false, respondents: 5 });
     // Statement 1: four answers of 2 and one of 5.
     expect(shown.items[0]).toEqual({
-      item: { position: 1 }, suppressed: false, n: 5, mean: 2.6, sharePositive: 0.2,
-      distribution: [{ value: 1, count: 0 }, { value: 2, count: 4 }, { value: 3, count: 0 }, { value: 4, count: 0 }, { value: 5, count: 1 }],
+      item: { position: 1 },
+      suppressed: false,
+      n: 5,
+      mean: 2.6,
+      sharePositive: 0.2,
+      distribution: [
+        { value: 1, count: 0 },
+        { value: 2, count: 4 },
+        { value: 3, count: 0 },
+        { value: 4, count: 0 },
+        { value: 5, count: 1 },
+      ],
     });
     // Indicator 6 is statements 5 and 6: values 1 and 2 four times each, 5 twice.
-    expect(shown.indicators.find((i: any) => i.indicator === 6)).toEqual({ indicator: 6, suppressed: false, n: 5, mean: 2.2, sharePositive: 0.2 });
+    expect(shown.indicators.find((i: any) => i.indicator === 6)).toEqual({
+      indicator: 6,
+      suppressed: false,
+      n: 5,
+      mean: 2.2,
+      sharePositive: 0.2,
+    });
   });
 
   it('the seeded 2020-11 – 2021-10 round: figures per insats, Surahammar below the minimum, a total without it', async () => {
@@ -199,12 +318,22 @@ describe('results and the minimum n', () => {
     );
     expect(res.errors).toBeUndefined();
     const r = res.data.surveyRound;
-    expect(r).toMatchObject({ period: { label: '2020-11 – 2021-10' }, status: 'CLOSED', respondentGroup: 'PARTICIPANT_ONGOING' });
+    expect(r).toMatchObject({
+      period: { label: '2020-11 – 2021-10' },
+      status: 'CLOSED',
+      respondentGroup: 'PARTICIPANT_ONGOING',
+    });
     const by = Object.fromEntries(r.results.map((x: any) => [x.intervention.name, x]));
     expect(Object.fromEntries(Object.entries(by).map(([k, v]: any) => [k, v.respondents]))).toEqual({
-      'Samordningsteam Sala': 14, 'Samordningsteam FNS': 11, 'Samordningsteam Hallstahammar': 9, 'Samordningsteam Surahammar': null,
+      'Samordningsteam Sala': 14,
+      'Samordningsteam FNS': 11,
+      'Samordningsteam Hallstahammar': 9,
+      'Samordningsteam Surahammar': null,
     });
-    expect(by['Samordningsteam Surahammar']).toMatchObject({ suppressed: true, indicators: expect.arrayContaining([{ indicator: 1, mean: null, sharePositive: null }]) });
+    expect(by['Samordningsteam Surahammar']).toMatchObject({
+      suppressed: true,
+      indicators: expect.arrayContaining([{ indicator: 1, mean: null, sharePositive: null }]),
+    });
     expect(by['Samordningsteam Hallstahammar'].indicators.every((i: any) => i.mean >= 1 && i.mean <= 5)).toBe(true);
     expect(r.total).toEqual({ intervention: null, respondents: 14 + 11 + 9 });
   });
@@ -216,23 +345,38 @@ describe('results and the minimum n', () => {
       { as: 'norra-vastmanland-admin' },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data.intervention.all.slice(0, 2)).toEqual([{ period: '2019-11 – 2020-10', respondents: 6 }, { period: '2020-11 – 2021-10', respondents: 9 }]);
+    expect(res.data.intervention.all.slice(0, 2)).toEqual([
+      { period: '2019-11 – 2020-10', respondents: 6 },
+      { period: '2020-11 – 2021-10', respondents: 9 },
+    ]);
     expect(res.data.intervention.latest).toEqual([{ period: '2020-11 – 2021-10', respondents: 9 }]);
   });
 
   it('staff see results of their own insats only; the county analyst none', async () => {
-    const own = await p.gql(`query ($id: ID!) { surveyRound(id: $id) { interventions { id } results { intervention { id } respondents } } }`, { as: 'norra-vastmanland-staff', variables: { id: SEEDED_2021 } });
-    expect(own.data.surveyRound).toEqual({ interventions: [{ id: HALLSTAHAMMAR }], results: [{ intervention: { id: HALLSTAHAMMAR }, respondents: 9 }] });
-    const total = await p.gql(`query ($id: ID!) { surveyRound(id: $id) { total { respondents } } }`, { as: 'norra-vastmanland-staff', variables: { id: SEEDED_2021 } });
+    const own = await p.gql(
+      `query ($id: ID!) { surveyRound(id: $id) { interventions { id } results { intervention { id } respondents } } }`,
+      { as: 'norra-vastmanland-staff', variables: { id: SEEDED_2021 } },
+    );
+    expect(own.data.surveyRound).toEqual({
+      interventions: [{ id: HALLSTAHAMMAR }],
+      results: [{ intervention: { id: HALLSTAHAMMAR }, respondents: 9 }],
+    });
+    const total = await p.gql(`query ($id: ID!) { surveyRound(id: $id) { total { respondents } } }`, {
+      as: 'norra-vastmanland-staff',
+      variables: { id: SEEDED_2021 },
+    });
     expect(codes(total)).toEqual(['FORBIDDEN']);
-    const sala = await p.gql(`{ intervention(id: "${SALA}") { indicatorResults { respondents } } }`, { as: 'norra-vastmanland-staff' });
+    const sala = await p.gql(`{ intervention(id: "${SALA}") { indicatorResults { respondents } } }`, {
+      as: 'norra-vastmanland-staff',
+    });
     expect(sala.data.intervention).toBeNull(); // teams does not even show staff another insats
     const analyst = await p.gql(`{ surveyRounds { id } }`, { as: 'county-analyst' });
     expect(codes(analyst)).toEqual(['FORBIDDEN']);
   });
 
-  it('sends as many SQL statements for one insats\' results as for all of the förbund\'s', async () => {
-    const q = (filter: string) => `{ forbund { interventions${filter} { indicatorResults { period suppressed respondents items { n mean distribution { count } } indicators { sharePositive } } } } }`;
+  it("sends as many SQL statements for one insats' results as for all of the förbund's", async () => {
+    const q = (filter: string) =>
+      `{ forbund { interventions${filter} { indicatorResults { period suppressed respondents items { n mean distribution { count } } indicators { sharePositive } } } } }`;
     const token = await p.token('norra-vastmanland-admin');
     const count = async (query: string) => {
       const { statements, res } = await sqlStatementsFor(p, query, token);
@@ -251,15 +395,24 @@ describe('no single answer is readable', () => {
   it('no type in the graph exposes an answer, its values or its code', async () => {
     const res = await p.gql(`{ __schema { types { name kind fields { name } } } }`, { as: 'platform-admin' });
     const outputs = res.data.__schema.types.filter((t: any) => t.kind === 'OBJECT' || t.kind === 'INTERFACE');
-    expect(outputs.filter((t: any) => /answer/i.test(t.name)).map((t: any) => t.name).sort()).toEqual(['AnswerReceipt', 'AnswerScale', 'MutationAnswerSurveySuccess']);
+    expect(
+      outputs
+        .filter((t: any) => /answer/i.test(t.name))
+        .map((t: any) => t.name)
+        .sort(),
+    ).toEqual(['AnswerReceipt', 'AnswerScale', 'MutationAnswerSurveySuccess']);
     expect(outputs.find((t: any) => t.name === 'AnswerReceipt').fields.map((f: any) => f.name)).toEqual(['accepted']);
-    expect(outputs.find((t: any) => t.name === 'MutationAnswerSurveySuccess').fields.map((f: any) => f.name)).toEqual(['data']);
+    expect(outputs.find((t: any) => t.name === 'MutationAnswerSurveySuccess').fields.map((f: any) => f.name)).toEqual([
+      'data',
+    ]);
     const fields = outputs.flatMap((t: any) => (t.fields ?? []).map((f: any) => `${t.name}.${f.name}`));
     expect(fields.filter((f: string) => /\.(answers?|values|codeHash|responseCodes?)$/i.test(f))).toEqual([]);
   });
 
   it('the answer table holds round, insats and values: no code, hash or time', async () => {
-    const columns = await db(`select column_name, data_type from information_schema.columns where table_name = 'answer' order by ordinal_position`);
+    const columns = await db(
+      `select column_name, data_type from information_schema.columns where table_name = 'answer' order by ordinal_position`,
+    );
     expect(columns).toEqual([
       { column_name: 'id', data_type: 'uuid' },
       { column_name: 'tenant_id', data_type: 'uuid' },
@@ -267,7 +420,9 @@ describe('no single answer is readable', () => {
       { column_name: 'intervention_id', data_type: 'uuid' },
       { column_name: 'values', data_type: 'ARRAY' },
     ]);
-    const [{ default: idDefault }] = await db(`select column_default as default from information_schema.columns where table_name = 'answer' and column_name = 'id'`);
+    const [{ default: idDefault }] = await db(
+      `select column_default as default from information_schema.columns where table_name = 'answer' and column_name = 'id'`,
+    );
     expect(idDefault).toBe('gen_random_uuid()'); // random, not time-ordered
   });
 });
@@ -276,9 +431,14 @@ describe('instruments', () => {
   const CREATE = `mutation ($input: CreateInstrumentInput!) { createInstrument(input: $input) { ${ERR} ... on MutationCreateInstrumentSuccess { data { id version published items { id text } } } } }`;
   const UPDATE = `mutation ($id: ID!, $input: InstrumentItemInput!) { updateInstrumentItem(id: $id, input: $input) { ${ERR} ... on MutationUpdateInstrumentItemSuccess { data { items { text } } } } }`;
   const input = {
-    respondentGroup: 'REFERRER', name: 'Remittentenkät (test)', description: 'Test version',
+    respondentGroup: 'REFERRER',
+    name: 'Remittentenkät (test)',
+    description: 'Test version',
     scale: { min: 1, max: 4, labels: ['Nej', 'Knappast', 'Delvis', 'Ja'], positiveValues: [3, 4] },
-    items: [{ text: 'Jag vet vart jag kan remittera.', indicator: 10 }, { text: 'Återkopplingen är tydlig.', indicator: 11 }],
+    items: [
+      { text: 'Jag vet vart jag kan remittera.', indicator: 10 },
+      { text: 'Återkopplingen är tydlig.', indicator: 11 },
+    ],
   };
 
   it('every signed-in user reads the published ones; anonymous callers and drafts do not show', async () => {
@@ -297,19 +457,37 @@ describe('instruments', () => {
     const draft = created.data.createInstrument.data;
     expect(draft).toMatchObject({ version: 1, published: false });
     const itemId = draft.items[0].id;
-    const reworded = await p.gql(UPDATE, { as: 'platform-admin', variables: { id: itemId, input: { text: 'Jag vet vart jag ska remittera.', indicator: 10 } } });
+    const reworded = await p.gql(UPDATE, {
+      as: 'platform-admin',
+      variables: { id: itemId, input: { text: 'Jag vet vart jag ska remittera.', indicator: 10 } },
+    });
     expect(reworded.data.updateInstrumentItem.data.items[0].text).toBe('Jag vet vart jag ska remittera.');
 
-    const published = await p.gql(`mutation ($id: ID!) { publishInstrument(id: $id) { ${ERR} ... on MutationPublishInstrumentSuccess { data { published } } } }`, { as: 'platform-admin', variables: { id: draft.id } });
+    const published = await p.gql(
+      `mutation ($id: ID!) { publishInstrument(id: $id) { ${ERR} ... on MutationPublishInstrumentSuccess { data { published } } } }`,
+      { as: 'platform-admin', variables: { id: draft.id } },
+    );
     expect(published.data.publishInstrument.data).toEqual({ published: true });
 
-    const changed = await p.gql(UPDATE, { as: 'platform-admin', variables: { id: itemId, input: { text: 'Omformulerat.', indicator: 10 } } });
-    expect(changed.data.updateInstrumentItem).toMatchObject({ __typename: 'PublishedInstrumentError', code: 'PUBLISHED' });
-    expect((await db(`select text from instrument_item where id = $1`, [itemId]))[0].text).toBe('Jag vet vart jag ska remittera.');
+    const changed = await p.gql(UPDATE, {
+      as: 'platform-admin',
+      variables: { id: itemId, input: { text: 'Omformulerat.', indicator: 10 } },
+    });
+    expect(changed.data.updateInstrumentItem).toMatchObject({
+      __typename: 'PublishedInstrumentError',
+      code: 'PUBLISHED',
+    });
+    expect((await db(`select text from instrument_item where id = $1`, [itemId]))[0].text).toBe(
+      'Jag vet vart jag ska remittera.',
+    );
 
     await p.asAppRole('indicators', async (client) => {
-      await expect(client.query(`update instrument_item set text = 'Direkt' where id = $1`, [itemId])).rejects.toThrow(/published/);
-      await expect(client.query(`update instrument set name = 'Direkt' where id = $1`, [draft.id])).rejects.toThrow(/published/);
+      await expect(client.query(`update instrument_item set text = 'Direkt' where id = $1`, [itemId])).rejects.toThrow(
+        /published/,
+      );
+      await expect(client.query(`update instrument set name = 'Direkt' where id = $1`, [draft.id])).rejects.toThrow(
+        /published/,
+      );
     });
 
     const next = await p.gql(CREATE, { as: 'platform-admin', variables: { input } });

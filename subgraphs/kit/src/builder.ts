@@ -3,16 +3,24 @@
  * comes last (it needs directives, and must see the final field set).
  */
 import SchemaBuilder, { type ObjectFieldsShape } from '@pothos/core';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import RelayPlugin from '@pothos/plugin-relay';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
-import ErrorsPlugin from '@pothos/plugin-errors';
 import DirectivePlugin from '@pothos/plugin-directives';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { SubgraphContext } from './context.js';
-import { forbidden, unauthenticated, ValidationError, NotFoundError, ConflictError, type PathError, type ValidationIssue } from './errors.js';
-import { isAnonymous, type Role } from './identity.js';
 import { isoDate } from './dates.js';
+import {
+  ConflictError,
+  forbidden,
+  NotFoundError,
+  type PathError,
+  unauthenticated,
+  ValidationError,
+  type ValidationIssue,
+} from './errors.js';
+import { isAnonymous, type Role } from './identity.js';
 
 export interface SubgraphTypes {
   Context: SubgraphContext;
@@ -49,8 +57,7 @@ export function createBuilder() {
     defaultFieldNullability: false,
     scopeAuth: {
       // Anonymous callers are told to sign in; signed-in callers are told they may not.
-      unauthorizedError: (_parent, ctx) =>
-        isAnonymous(ctx.identity) ? unauthenticated() : forbidden(),
+      unauthorizedError: (_parent, ctx) => (isAnonymous(ctx.identity) ? unauthenticated() : forbidden()),
       authScopes: (ctx) => ({
         authenticated: !isAnonymous(ctx.identity),
         role: (roles) => hasRole(ctx, roles),
@@ -84,7 +91,9 @@ export function createBuilder() {
     serialize: (value) => value.toISOString(),
     parseValue: (value) => {
       const date = typeof value === 'string' ? new Date(value) : null;
-      if (!date || Number.isNaN(date.getTime())) throw new TypeError('DateTime must be ISO 8601');
+      if (!date || Number.isNaN(date.getTime())) {
+        throw new TypeError('DateTime must be ISO 8601');
+      }
       return date;
     },
   });
@@ -154,7 +163,11 @@ function registerErrorTypes(builder: AnySubgraphBuilder) {
   });
 
   // Errors about one thing the caller named: where it was named, and what went wrong.
-  const pathError = (name: string, type: new (path: (string | number)[], message: string) => PathError, description: string) =>
+  const pathError = (
+    name: string,
+    type: new (path: (string | number)[], message: string) => PathError,
+    description: string,
+  ) =>
     errorObjectType(builder, type, {
       name,
       shareable: true,
@@ -162,5 +175,9 @@ function registerErrorTypes(builder: AnySubgraphBuilder) {
       fields: (t) => ({ path: t.stringList({ resolve: (e) => e.path.map(String) }) }),
     });
   pathError('NotFoundError', NotFoundError, 'The thing to change does not exist for you; nothing was written.');
-  pathError('ConflictError', ConflictError, 'The thing changed since you read it (someone else got there first); nothing was written. Read it again.');
+  pathError(
+    'ConflictError',
+    ConflictError,
+    'The thing changed since you read it (someone else got there first); nothing was written. Read it again.',
+  );
 }

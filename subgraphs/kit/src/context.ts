@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { internalVerifier, type InternalTrust } from './internal-token.js';
-import { serviceClientFactory, type ServiceClient, type ServiceConfig } from './service-client.js';
 import { unauthenticated } from './errors.js';
-import { scopeToIdentity } from './tenant.js';
 import type { Identity } from './identity.js';
+import { type InternalTrust, internalVerifier } from './internal-token.js';
+import { type ServiceClient, type ServiceConfig, serviceClientFactory } from './service-client.js';
+import { scopeToIdentity } from './tenant.js';
 
 export interface SubgraphContext {
   identity: Identity;
@@ -32,20 +32,28 @@ export interface ContextFactoryOptions {
   secrets?: Record<string, string>;
 }
 
-const BEARER = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/;
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 
 export async function contextFactory({ orm, audience, trust, service, secrets = {} }: ContextFactoryOptions) {
   const verify = await internalVerifier(trust, audience);
   const services = await serviceClientFactory(service);
   return async (authorization: string | undefined): Promise<SubgraphContext> => {
     const match = authorization ? BEARER.exec(authorization) : null;
-    if (!match) throw unauthenticated('This service only answers the gateway');
+    if (!match) {
+      throw unauthenticated('This service only answers the gateway');
+    }
     let identity: Identity;
     try {
       identity = await verify(match[1]!);
     } catch {
       throw unauthenticated('This service only answers the gateway');
     }
-    return { identity, em: scopeToIdentity(orm.em as EntityManager, identity), services: services(identity), requestId: randomUUID(), secrets };
+    return {
+      identity,
+      em: scopeToIdentity(orm.em as EntityManager, identity),
+      services: services(identity),
+      requestId: randomUUID(),
+      secrets,
+    };
   };
 }

@@ -4,8 +4,8 @@
  * connects as (owns nothing, no BYPASSRLS, so RLS binds it).
  */
 import { DataloaderType, type MigrationObject } from '@mikro-orm/core';
-import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { createLogger } from './log.js';
 
 const log = createLogger('database');
@@ -53,6 +53,7 @@ export function ormOptions({ connection, entities, migrations, poolMax = 10 }: O
       statements++;
       return sql;
     },
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ANSI colours MikroORM writes
     logger: (message) => log.info(message.replace(/\u001b\[\d+m/g, '')),
   });
 }
@@ -72,7 +73,8 @@ export async function migrate(options: OrmOptions): Promise<void> {
 }
 
 /** A PostgreSQL array literal for raw SQL parameters (`?::uuid[]`): for ids, codes and numbers, which need no quoting. */
-export const pgArray = (values: readonly (string | number | null)[]): string => `{${values.map((v) => v ?? 'NULL').join(',')}}`;
+export const pgArray = (values: readonly (string | number | null)[]): string =>
+  `{${values.map((v) => v ?? 'NULL').join(',')}}`;
 
 /**
  * Raw SQL put together from pieces, with its parameters: `bind(value)` stands for a value in the
@@ -85,6 +87,7 @@ export function sqlParameters() {
     bind: (value: unknown): string => `\u0000${values.push(value) - 1}\u0000`,
     build(text: string): { sql: string; params: unknown[] } {
       const params: unknown[] = [];
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a placeholder no SQL text can contain
       const sql = text.replace(/\u0000(\d+)\u0000/g, (_, n: string) => {
         params.push(values[Number(n)]);
         return '?';

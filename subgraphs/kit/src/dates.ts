@@ -8,13 +8,16 @@ import { badArgument } from './errors.js';
 export function isoDate(value: string | Date): string;
 export function isoDate(value: string | Date | null | undefined): string | null;
 export function isoDate(value: string | Date | null | undefined): string | null {
-  if (value == null) return null;
+  if (value == null) {
+    return null;
+  }
   return value instanceof Date ? value.toISOString().slice(0, 10) : value;
 }
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export function addMonths(date: string, months: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -24,6 +27,8 @@ export function addMonths(date: string, months: number): string {
 
 /** A `from`–`to` pair of date arguments, both days included; `to` before `from` is BAD_USER_INPUT. */
 export function dateRange(from: string, to: string): { from: string; to: string } {
-  if (to < from) throw badArgument('to', '`to` is before `from`');
+  if (to < from) {
+    throw badArgument('to', '`to` is before `from`');
+  }
   return { from, to };
 }

@@ -31,7 +31,9 @@ export async function ownMembers(ctx: SubgraphContext): Promise<DirectoryMember[
  */
 async function visibleInterventions(ctx: SubgraphContext, ids: readonly string[]): Promise<Set<string>> {
   const wanted = [...new Set(ids)].filter(isUuid);
-  if (wanted.length === 0) return new Set();
+  if (wanted.length === 0) {
+    return new Set();
+  }
   const vars = wanted.map((_, n) => `$i${n}: ID!`).join(', ');
   const fields = wanted.map((_, n) => `i${n}: intervention(id: $i${n}) { id }`).join(' ');
   const data = await ctx.services.query<Record<string, { id: string } | null>>(
@@ -43,7 +45,15 @@ async function visibleInterventions(ctx: SubgraphContext, ids: readonly string[]
 }
 
 /** An issue for each id (at its path) that is not an insats of the caller's förbund. */
-export async function unknownInterventionIssues(ctx: SubgraphContext, named: { id: string; path: (string | number)[] }[]): Promise<ValidationIssue[]> {
-  const known = await visibleInterventions(ctx, named.map((n) => n.id));
-  return named.filter((n) => !known.has(n.id)).map((n) => ({ path: n.path, message: `${n.id} is not an insats of your förbund` }));
+export async function unknownInterventionIssues(
+  ctx: SubgraphContext,
+  named: { id: string; path: (string | number)[] }[],
+): Promise<ValidationIssue[]> {
+  const known = await visibleInterventions(
+    ctx,
+    named.map((n) => n.id),
+  );
+  return named
+    .filter((n) => !known.has(n.id))
+    .map((n) => ({ path: n.path, message: `${n.id} is not an insats of your förbund` }));
 }

@@ -49,7 +49,10 @@ export class ValidationError extends Error {
 /** An error about one thing the caller named: where it was named (`path`), and what went wrong. */
 export abstract class PathError extends Error {
   abstract readonly code: string;
-  constructor(readonly path: (string | number)[], message: string) {
+  constructor(
+    readonly path: (string | number)[],
+    message: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }

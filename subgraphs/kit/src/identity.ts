@@ -37,13 +37,14 @@ export interface IdentityClaims {
   interventions?: string[];
 }
 
-
 export class IdentityClaimError extends Error {}
 
 /** Turns verified token claims into an identity, refusing combinations that make no sense. */
 export function identityFromClaims(claims: Record<string, unknown>): Identity {
   const { sub, tenant, roles, interventions } = claims as IdentityClaims;
-  if (typeof sub !== 'string' || sub.length === 0) throw new IdentityClaimError('token has no subject');
+  if (typeof sub !== 'string' || sub.length === 0) {
+    throw new IdentityClaimError('token has no subject');
+  }
   const roleList = roles ?? [];
   if (!Array.isArray(roleList) || !roleList.every((r) => (ROLES as readonly string[]).includes(r))) {
     throw new IdentityClaimError('token has an unknown role');
@@ -84,6 +85,8 @@ export function isAnonymous(identity: Identity): boolean {
  * administrators and board); staff get their own insatser; anyone else none.
  */
 export function interventionScope(identity: Identity): string[] | null {
-  if (identity.roles.includes('forbund_admin') || identity.roles.includes('board')) return null;
+  if (identity.roles.includes('forbund_admin') || identity.roles.includes('board')) {
+    return null;
+  }
   return identity.roles.includes('staff') ? identity.interventionIds : [];
 }

@@ -4,7 +4,7 @@
  * "invalid input syntax for type uuid" surfacing as an internal error. Ids inside input objects
  * are checked by each mutation's zod schema, at their path.
  */
-import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLSchema, getNamedType, isObjectType } from 'graphql';
 import { badArgument } from './errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,15 +14,21 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
 /** Wraps every field that takes `ID` arguments (or lists of them) with the check; returns the schema. */
 export function checkIdArguments(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    if (!isObjectType(type) || type.name.startsWith('__')) {
+      continue;
+    }
     for (const field of Object.values(type.getFields())) {
       const ids = field.args.filter((arg) => getNamedType(arg.type).name === 'ID').map((arg) => arg.name);
-      if (ids.length === 0) continue;
+      if (ids.length === 0) {
+        continue;
+      }
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
         for (const name of ids) {
           const value: unknown = args[name];
-          if (value != null && !(Array.isArray(value) ? value : [value]).every(isUuid)) throw badArgument(name, `\`${name}\` is not an id`);
+          if (value != null && !(Array.isArray(value) ? value : [value]).every(isUuid)) {
+            throw badArgument(name, `\`${name}\` is not an id`);
+          }
         }
         return resolve(source, args, context, info);
       };

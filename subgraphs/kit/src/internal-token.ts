@@ -5,8 +5,8 @@
  * tokens. For a subgraph asking another on the caller's behalf (service calls) subgraphs share a
  * second key pair; such tokens name the calling subgraph as issuer (`subgraph:<name>`).
  */
-import { SignJWT, jwtVerify, importJWK, exportJWK, generateKeyPair, type JWK, type CryptoKey } from 'jose';
-import { claimsFromIdentity, identityFromClaims, ANONYMOUS, type Identity } from './identity.js';
+import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import { ANONYMOUS, claimsFromIdentity, type Identity, identityFromClaims } from './identity.js';
 import { rememberVerified, setBounded, type TokenCacheOptions } from './verified-tokens.js';
 
 export const INTERNAL_ALGORITHM = 'EdDSA';
@@ -55,7 +55,10 @@ export const REUSE_SIGNED_TOKEN_MS = (INTERNAL_TOKEN_TTL_SECONDS * 1000) / 2;
  * handed out has at least ~29 s to live), in a bounded LRU. The key is the audience and every
  * claim the token carries, so a token is only ever reused for the very same identity.
  */
-export function reusingSigner(sign: InternalSigner, { maxEntries = 10_000, now = Date.now }: TokenCacheOptions = {}): InternalSigner {
+export function reusingSigner(
+  sign: InternalSigner,
+  { maxEntries = 10_000, now = Date.now }: TokenCacheOptions = {},
+): InternalSigner {
   const signed = new Map<string, { token: Promise<string>; signedAt: number }>();
   return (identity, audience) => {
     const key = JSON.stringify([audience, claimsFromIdentity(identity)]);
@@ -66,7 +69,9 @@ export function reusingSigner(sign: InternalSigner, { maxEntries = 10_000, now =
     const entry = hit && fresh(hit) ? hit : { token: sign(identity, audience), signedAt: at };
     if (entry !== hit) {
       entry.token.catch(() => {
-        if (signed.get(key) === entry) signed.delete(key);
+        if (signed.get(key) === entry) {
+          signed.delete(key);
+        }
       });
     }
     setBounded(signed, key, entry, maxEntries, fresh);
@@ -79,24 +84,41 @@ export function reusingSigner(sign: InternalSigner, { maxEntries = 10_000, now =
  * verified-tokens.ts) until its `exp`: the gateway reuses a token for many requests. After `exp`
  * the token goes through full verification again, which refuses it.
  */
-export async function internalVerifier(trust: InternalTrust, audience: string, { maxEntries = 10_000, now = Date.now }: TokenCacheOptions = {}) {
+export async function internalVerifier(
+  trust: InternalTrust,
+  audience: string,
+  { maxEntries = 10_000, now = Date.now }: TokenCacheOptions = {},
+) {
   const gatewayKey = (await importJWK(trust.gateway, INTERNAL_ALGORITHM)) as CryptoKey;
   const serviceKey = trust.service ? ((await importJWK(trust.service, INTERNAL_ALGORITHM)) as CryptoKey) : null;
-  return rememberVerified(async (token) => {
-    // The key follows the issuer named in the header; the verified issuer claim must match it.
-    const { payload, protectedHeader } = await jwtVerify(token, async (header) => {
-      if (header.kid === INTERNAL_ISSUER) return gatewayKey;
-      if (serviceKey && header.kid?.startsWith('subgraph:')) return serviceKey;
-      throw new Error('unknown internal token issuer');
-    }, {
-      audience,
-      algorithms: [INTERNAL_ALGORITHM],
-      requiredClaims: ['exp', 'iat', 'sub', 'iss'],
-      currentDate: new Date(now()),
-    });
-    if (payload.iss !== protectedHeader.kid) throw new Error('issuer does not match the signing key');
-    const identity = payload.sub === ANONYMOUS.userId ? ANONYMOUS : identityFromClaims(payload);
-    // jose refuses a token once now >= exp (whole seconds): the same instant the cache stops answering.
-    return { identity, expiresAt: payload.exp! * 1000 };
-  }, { maxEntries, now });
+  return rememberVerified(
+    async (token) => {
+      // The key follows the issuer named in the header; the verified issuer claim must match it.
+      const { payload, protectedHeader } = await jwtVerify(
+        token,
+        async (header) => {
+          if (header.kid === INTERNAL_ISSUER) {
+            return gatewayKey;
+          }
+          if (serviceKey && header.kid?.startsWith('subgraph:')) {
+            return serviceKey;
+          }
+          throw new Error('unknown internal token issuer');
+        },
+        {
+          audience,
+          algorithms: [INTERNAL_ALGORITHM],
+          requiredClaims: ['exp', 'iat', 'sub', 'iss'],
+          currentDate: new Date(now()),
+        },
+      );
+      if (payload.iss !== protectedHeader.kid) {
+        throw new Error('issuer does not match the signing key');
+      }
+      const identity = payload.sub === ANONYMOUS.userId ? ANONYMOUS : identityFromClaims(payload);
+      // jose refuses a token once now >= exp (whole seconds): the same instant the cache stops answering.
+      return { identity, expiresAt: payload.exp! * 1000 };
+    },
+    { maxEntries, now },
+  );
 }

@@ -12,12 +12,19 @@ export interface Logger {
   error(message: unknown, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(service: string, level: Level = (process.env.LOG_LEVEL as Level | undefined) ?? 'info'): Logger {
+export function createLogger(
+  service: string,
+  level: Level = (process.env.LOG_LEVEL as Level | undefined) ?? 'info',
+): Logger {
   const threshold = LEVELS[level] ?? LEVELS.info;
   const write = (lvl: Exclude<Level, 'silent'>) => (message: unknown, fields?: Record<string, unknown>) => {
-    if (LEVELS[lvl] < threshold) return;
+    if (LEVELS[lvl] < threshold) {
+      return;
+    }
     const msg = message instanceof Error ? message.message : String(message);
-    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, service, msg, ...fields })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: lvl, service, msg, ...fields })}\n`,
+    );
   };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

@@ -4,9 +4,10 @@
  * bare key, so each must check that the caller may see that förbund — a representation is
  * client-shaped input, and the tenant comes only from the verified identity.
  */
-import { CROSS_TENANT_ROLES, type Identity } from './identity.js';
+
 import type { SubgraphBuilder } from './builder.js';
 import { badArgument } from './errors.js';
+import { CROSS_TENANT_ROLES, type Identity } from './identity.js';
 
 export interface ForbundYearKey {
   forbundId: string;
@@ -21,23 +22,31 @@ export const FIGURE_READERS = [...REPORT_READERS, 'county_analyst', 'platform_ad
 
 /** The caller's own förbund, or any förbund for the read-only cross-tenant roles. */
 export function seesForbund(identity: Identity, forbundId: string): boolean {
-  return identity.tenantId === forbundId || (identity.tenantId === null && identity.roles.some((r) => CROSS_TENANT_ROLES.includes(r)));
+  return (
+    identity.tenantId === forbundId ||
+    (identity.tenantId === null && identity.roles.some((r) => CROSS_TENANT_ROLES.includes(r)))
+  );
 }
 
 /** Years a report can cover: the FINSAM law (2003:1210) came into force in 2004. */
 export const REPORT_YEARS = { first: 2004, last: 2100 } as const;
 
-const isReportYear = (year: number) => Number.isInteger(year) && year >= REPORT_YEARS.first && year <= REPORT_YEARS.last;
+const isReportYear = (year: number) =>
+  Number.isInteger(year) && year >= REPORT_YEARS.first && year <= REPORT_YEARS.last;
 
 /** A report's `year` argument, or BAD_USER_INPUT naming it. */
 export function reportYear(year: number, argument = 'year'): number {
-  if (!isReportYear(year)) throw badArgument(argument, `A report year is ${REPORT_YEARS.first}–${REPORT_YEARS.last}`);
+  if (!isReportYear(year)) {
+    throw badArgument(argument, `A report year is ${REPORT_YEARS.first}–${REPORT_YEARS.last}`);
+  }
   return year;
 }
 
 /** The key if the caller may see it; null otherwise (an `_entities` probe learns nothing). */
 export function visibleForbundYear(identity: Identity, key: ForbundYearKey): ForbundYearKey | null {
-  return seesForbund(identity, key.forbundId) && isReportYear(key.year) ? { forbundId: key.forbundId, year: key.year } : null;
+  return seesForbund(identity, key.forbundId) && isReportYear(key.year)
+    ? { forbundId: key.forbundId, year: key.year }
+    : null;
 }
 
 /** A report covers the calendar year (Årsrapport) or its first half (halvårsrapport, January–June). */

@@ -4,20 +4,20 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { PothosValidationError } from '@pothos/core';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import type { GraphQLSchema } from 'graphql';
+import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
+import { PothosValidationError } from '@pothos/core';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
-import { contextFactory, type SubgraphContext } from './context.js';
 import type { SubgraphBuilder } from './builder.js';
-import type { OrmOptions } from './database.js';
 import { subgraphDirectives } from './cache-control.js';
+import { contextFactory, type SubgraphContext } from './context.js';
+import type { OrmOptions } from './database.js';
 import { ErrorCode } from './errors.js';
 import { checkIdArguments } from './ids.js';
 
@@ -77,7 +77,9 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         // Pothos' own argument checks (a negative `first`, a cursor that is not one) are the caller's
         // mistake, not the server's: the same code as `badArgument`.
         formatError: (formatted, error) =>
-          unwrapResolverError(error) instanceof PothosValidationError ? { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } } : formatted,
+          unwrapResolverError(error) instanceof PothosValidationError
+            ? { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } }
+            : formatted,
       });
       await apollo.start();
 
@@ -117,7 +119,9 @@ export function defineSubgraph(definition: {
   const { name, builder, database } = definition;
   let schema: GraphQLSchema | undefined;
   const buildSchema = (): GraphQLSchema =>
-    (schema ??= checkIdArguments(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', directives: subgraphDirectives })));
+    (schema ??= checkIdArguments(
+      builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', directives: subgraphDirectives }),
+    ));
   return {
     name,
     database,

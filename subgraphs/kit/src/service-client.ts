@@ -6,8 +6,8 @@
  */
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
-import { internalSigner, serviceIssuer } from './internal-token.js';
 import type { Identity } from './identity.js';
+import { internalSigner, serviceIssuer } from './internal-token.js';
 
 export interface ServiceConfig {
   /** The calling subgraph. */
@@ -21,12 +21,18 @@ export interface ServiceClient {
   query<T>(target: string, document: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
-export async function serviceClientFactory({ self, privateJwk, urls }: ServiceConfig): Promise<(identity: Identity) => ServiceClient> {
+export async function serviceClientFactory({
+  self,
+  privateJwk,
+  urls,
+}: ServiceConfig): Promise<(identity: Identity) => ServiceClient> {
   const sign = await internalSigner(privateJwk, serviceIssuer(self));
   return (identity) => ({
     async query<T>(target: string, document: string, variables?: Record<string, unknown>): Promise<T> {
       const url = urls[target];
-      if (!url) throw new Error(`No URL for subgraph ${target}`);
+      if (!url) {
+        throw new Error(`No URL for subgraph ${target}`);
+      }
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign(identity, target)}` },
@@ -37,7 +43,9 @@ export async function serviceClientFactory({ self, privateJwk, urls }: ServiceCo
       if (error) {
         // The caller's own authorization failures stay what they are; anything else is ours.
         const code = error.extensions?.code;
-        if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') throw new GraphQLError(error.message, { extensions: { code } });
+        if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') {
+          throw new GraphQLError(error.message, { extensions: { code } });
+        }
         throw new Error(`${target} answered: ${error.message}`);
       }
       return body.data as T;
@@ -47,5 +55,10 @@ export async function serviceClientFactory({ self, privateJwk, urls }: ServiceCo
 
 /** Parses "governance=http://governance:4004/graphql,teams=…" (the SUBGRAPH_URLS setting). */
 export function parseSubgraphUrls(value: string | undefined): Record<string, string> {
-  return Object.fromEntries((value ?? '').split(',').filter(Boolean).map((pair) => pair.split('=', 2) as [string, string]));
+  return Object.fromEntries(
+    (value ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => pair.split('=', 2) as [string, string]),
+  );
 }

@@ -6,10 +6,10 @@
  *     MikroORM sets with `set_config(..., true)` inside each transaction (never per connection).
  * Both are driven from one place, `scopeToIdentity`, so they cannot disagree.
  */
-import { p, type EntityManager, type FilterQuery, type MigrationObject } from '@mikro-orm/core';
+import { type EntityManager, type FilterQuery, type MigrationObject, p } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
-import { CROSS_TENANT_ROLES, type Identity } from './identity.js';
 import { sqlParameters } from './database.js';
+import { CROSS_TENANT_ROLES, type Identity } from './identity.js';
 
 export const TENANT_FILTER = 'tenant';
 /** Session variable the RLS policies compare `tenant_id` with. */
@@ -30,8 +30,12 @@ export const tenantProperties = {
 /** The tenant the filter parameters scope to, or `null` for every tenant (cross-tenant readers);
  *  throws without a tenant (fails closed). Both the filter and its raw-SQL form ask this. */
 function scopedTenant(params: TenantFilterParams): string | null {
-  if (params.allTenants === true) return null;
-  if (typeof params.tenantId !== 'string') throw new Error('tenant filter used without a tenant');
+  if (params.allTenants === true) {
+    return null;
+  }
+  if (typeof params.tenantId !== 'string') {
+    throw new Error('tenant filter used without a tenant');
+  }
   return params.tenantId;
 }
 
@@ -57,7 +61,9 @@ export function forkForTenant<E extends EntityManager>(em: E, tenantId: string):
 /** Scopes a fresh fork to what the identity may see. Anonymous callers get an unscoped fork
  *  on which every tenant-owned query throws. */
 export function scopeToIdentity<E extends EntityManager>(em: E, identity: Identity): E {
-  if (identity.tenantId !== null) return forkForTenant(em, identity.tenantId);
+  if (identity.tenantId !== null) {
+    return forkForTenant(em, identity.tenantId);
+  }
   if (identity.roles.some((r) => CROSS_TENANT_ROLES.includes(r))) {
     const fork = em.fork({ session: { variables: { [CROSS_TENANT_SETTING]: 'read' } } }) as E;
     fork.setFilterParams(TENANT_FILTER, { allTenants: true } satisfies TenantFilterParams);
@@ -83,7 +89,6 @@ export function tenantCondition(em: EntityManager, column: string, bind: (value:
   const tenantId = scopedTenant(em.getFilterParams<TenantFilterParams>(TENANT_FILTER) ?? {});
   return tenantId === null ? 'true' : `${column} = ${bind(tenantId)}::uuid`;
 }
-
 
 /**
  * Raw SQL put together with its parameters (`sqlParameters`) and the tenant filter's condition
@@ -129,4 +134,7 @@ class TenantPoliciesOncePerStatement extends Migration {
 }
 
 /** That migration as an entry of a subgraph's `migrations/list.ts`. */
-export const tenantPoliciesOncePerStatement: MigrationObject = { name: TENANT_POLICIES_MIGRATION, class: TenantPoliciesOncePerStatement };
+export const tenantPoliciesOncePerStatement: MigrationObject = {
+  name: TENANT_POLICIES_MIGRATION,
+  class: TenantPoliciesOncePerStatement,
+};

@@ -5,9 +5,15 @@
 import type { z } from 'zod';
 import { ValidationError } from './errors.js';
 
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown, path: (string | number)[] = ['input']): z.infer<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  path: (string | number)[] = ['input'],
+): z.infer<S> {
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    return result.data;
+  }
   throw new ValidationError(
     result.error.issues.map((issue) => ({
       path: [...path, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],

@@ -29,10 +29,18 @@ export interface VerifiedTokenCacheOptions extends TokenCacheOptions {
  * Puts `key` last in an insertion-ordered Map kept as a bounded cache: first drops, from the
  * oldest end, the entries no longer usable, then any beyond `maxEntries`.
  */
-export function setBounded<K, V>(cache: Map<K, V>, key: K, value: V, maxEntries: number, usable: (value: V) => boolean): void {
+export function setBounded<K, V>(
+  cache: Map<K, V>,
+  key: K,
+  value: V,
+  maxEntries: number,
+  usable: (value: V) => boolean,
+): void {
   cache.delete(key);
   for (const [k, v] of cache) {
-    if (usable(v) && cache.size < maxEntries) break;
+    if (usable(v) && cache.size < maxEntries) {
+      break;
+    }
     cache.delete(k);
   }
   cache.set(key, value);
@@ -46,16 +54,26 @@ export function rememberVerified(
   return async (token) => {
     const hit = verified.get(token);
     if (hit) {
-      if (now() < hit.until) return copyOf(hit.identity);
+      if (now() < hit.until) {
+        return copyOf(hit.identity);
+      }
       verified.delete(token);
     }
     const { identity, expiresAt } = await verify(token);
     const at = now();
-    setBounded(verified, token, { identity, until: Math.min(expiresAt, at + maxAgeMs) }, maxEntries, (v) => v.until > at);
+    setBounded(
+      verified,
+      token,
+      { identity, until: Math.min(expiresAt, at + maxAgeMs) },
+      maxEntries,
+      (v) => v.until > at,
+    );
     return copyOf(identity);
   };
 }
 
 /** Each request gets its own identity object: nothing one request does to it reaches another. */
 const copyOf = (identity: Identity): Identity =>
-  identity === ANONYMOUS ? ANONYMOUS : { ...identity, roles: [...identity.roles], interventionIds: [...identity.interventionIds] };
+  identity === ANONYMOUS
+    ? ANONYMOUS
+    : { ...identity, roles: [...identity.roles], interventionIds: [...identity.interventionIds] };

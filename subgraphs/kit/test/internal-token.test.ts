@@ -3,11 +3,18 @@
  * it has at least half its life left, never for anyone else; a subgraph remembers a verified
  * token but still refuses it once it has expired.
  */
-import { decodeJwt } from 'jose';
-import { identityFromClaims, type Identity } from '@finsam/kit/identity.js';
+
+import { type Identity, identityFromClaims } from '@finsam/kit/identity.js';
 import {
-  generateInternalKeyPair, internalSigner, internalVerifier, reusingSigner, REUSE_SIGNED_TOKEN_MS, INTERNAL_TOKEN_TTL_SECONDS, type InternalSigner,
+  generateInternalKeyPair,
+  INTERNAL_TOKEN_TTL_SECONDS,
+  type InternalSigner,
+  internalSigner,
+  internalVerifier,
+  REUSE_SIGNED_TOKEN_MS,
+  reusingSigner,
 } from '@finsam/kit/internal-token.js';
+import { decodeJwt } from 'jose';
 
 const TENANT = '6f1c1d1e-0000-4000-8000-000000000001';
 const OTHER_TENANT = '6f1c1d1e-0000-4000-8000-000000000002';
@@ -15,7 +22,8 @@ const INSATS = '6f1c1d1e-0000-4000-8000-0000000000a1';
 const OTHER_INSATS = '6f1c1d1e-0000-4000-8000-0000000000a2';
 
 const admin = identityFromClaims({ sub: 'admin', tenant: TENANT, roles: ['forbund_admin'] });
-const staffOf = (interventions: string[], sub = 'staff') => identityFromClaims({ sub, tenant: TENANT, roles: ['staff'], interventions });
+const staffOf = (interventions: string[], sub = 'staff') =>
+  identityFromClaims({ sub, tenant: TENANT, roles: ['staff'], interventions });
 
 /** A signer that counts its signatures, behind the reuse cache, on a clock the test moves. */
 async function countingSigner(options: { maxEntries?: number } = {}) {
@@ -45,7 +53,13 @@ describe('the gateway’s token reuse', () => {
     const again = await s.sign({ ...admin, roles: [...admin.roles] }, 'governance');
     expect(again).toBe(first);
     expect(s.signatures()).toBe(1);
-    expect(decodeJwt(first)).toMatchObject({ sub: 'admin', tenant: TENANT, roles: ['forbund_admin'], interventions: [], aud: 'governance' });
+    expect(decodeJwt(first)).toMatchObject({
+      sub: 'admin',
+      tenant: TENANT,
+      roles: ['forbund_admin'],
+      interventions: [],
+      aud: 'governance',
+    });
   });
 
   it('signs concurrent requests of one identity once', async () => {
@@ -74,7 +88,15 @@ describe('the gateway’s token reuse', () => {
       expect([name, tokens.has(token)]).toEqual([name, false]);
       tokens.add(token);
       const claims = decodeJwt(token);
-      expect([name, claims]).toEqual([name, expect.objectContaining({ sub: identity.userId, tenant: identity.tenantId, roles: identity.roles, interventions: identity.interventionIds })]);
+      expect([name, claims]).toEqual([
+        name,
+        expect.objectContaining({
+          sub: identity.userId,
+          tenant: identity.tenantId,
+          roles: identity.roles,
+          interventions: identity.interventionIds,
+        }),
+      ]);
     }
     expect(s.signatures()).toBe(variants.length + 1);
   });

@@ -16,10 +16,16 @@ function setup(options: { maxAgeMs?: number; maxEntries?: number } = {}) {
   const exp = clock + 60_000;
   const verify = async (token: string): Promise<VerifiedToken> => {
     calls++;
-    if (!token.startsWith('good') || clock >= exp) throw new Error('refused');
+    if (!token.startsWith('good') || clock >= exp) {
+      throw new Error('refused');
+    }
     return { identity: admin, expiresAt: exp };
   };
-  return { verify: rememberVerified(verify, { ...options, now: () => clock }), calls: () => calls, advance: (ms: number) => (clock += ms) };
+  return {
+    verify: rememberVerified(verify, { ...options, now: () => clock }),
+    calls: () => calls,
+    advance: (ms: number) => (clock += ms),
+  };
 }
 
 it('answers a verified token from memory until its exp, then verifies it again', async () => {

@@ -15,10 +15,14 @@ const decoded = new WeakMap<Record<string, string>, PersonKeys>();
 
 export function personKeys(secrets: Record<string, string>): PersonKeys {
   const cached = decoded.get(secrets);
-  if (cached) return cached;
+  if (cached) {
+    return cached;
+  }
   const key = Buffer.from(secrets.PERSON_KEY ?? '', 'base64');
   const hmacKey = Buffer.from(secrets.PERSON_HMAC_KEY ?? '', 'base64');
-  if (key.length !== 32 || hmacKey.length !== 32) throw new Error('PERSON_KEY and PERSON_HMAC_KEY must be 32 bytes, base64');
+  if (key.length !== 32 || hmacKey.length !== 32) {
+    throw new Error('PERSON_KEY and PERSON_HMAC_KEY must be 32 bytes, base64');
+  }
   decoded.set(secrets, { key, hmacKey });
   return { key, hmacKey };
 }

@@ -9,10 +9,10 @@ import './schema/ActionPlan.js';
 import './schema/Screening.js';
 import './schema/ForbundYear.js';
 import './schema/CountyReport.js';
-import { Person } from './entities/Person.js';
-import { Participation } from './entities/Participation.js';
-import { FollowUp } from './entities/FollowUp.js';
 import { AuditEntry } from './entities/AuditEntry.js';
+import { FollowUp } from './entities/FollowUp.js';
+import { Participation } from './entities/Participation.js';
+import { Person } from './entities/Person.js';
 import { Screening } from './entities/Screening.js';
 import { migrations } from './migrations/list.js';
 

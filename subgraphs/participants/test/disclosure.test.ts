@@ -2,26 +2,38 @@
  * The disclosure-control algorithm alone: primary and complementary suppression, and an attacker
  * who looks for another table, consistent with everything published, in which a hidden cell differs.
  */
-import { suppress, type SumConstraint } from '../src/disclosure.js';
+
 import { alternatives } from '../../../test/support/disclosure-attack.js';
+import { type SumConstraint, suppress } from '../src/disclosure.js';
 
 /** Förbund × hemkommun: parts per förbund, a total per förbund, a county total. */
 function county(rows: Record<string, Record<string, number>>) {
   const values = new Map<string, number>();
   const sums: SumConstraint[] = [];
   for (const [f, cells] of Object.entries(rows)) {
-    for (const [k, v] of Object.entries(cells)) values.set(`${f}/${k}`, v);
-    values.set(f, Object.values(cells).reduce((a, b) => a + b, 0));
+    for (const [k, v] of Object.entries(cells)) {
+      values.set(`${f}/${k}`, v);
+    }
+    values.set(
+      f,
+      Object.values(cells).reduce((a, b) => a + b, 0),
+    );
     sums.push({ total: f, parts: Object.keys(cells).map((k) => `${f}/${k}`) });
   }
-  values.set('county', Object.keys(rows).reduce((a, f) => a + values.get(f)!, 0));
+  values.set(
+    'county',
+    Object.keys(rows).reduce((a, f) => a + values.get(f)!, 0),
+  );
   sums.push({ total: 'county', parts: Object.keys(rows) });
   return { values, sums };
 }
 
 describe('suppression', () => {
   it('hides a 3 and a complement; no hidden value can be recovered from the totals', () => {
-    const { values, sums } = county({ norra: { fagersta: 14, hallsta: 15, norberg: 3, sala: 18, skb: 5, sura: 13 }, vasteras: { vasteras: 40 } });
+    const { values, sums } = county({
+      norra: { fagersta: 14, hallsta: 15, norberg: 3, sala: 18, skb: 5, sura: 13 },
+      vasteras: { vasteras: 40 },
+    });
     const hidden = suppress(values, sums, 5);
     expect(hidden.has('norra/norberg')).toBe(true);
     expect(hidden.size).toBeGreaterThanOrEqual(2);

@@ -5,15 +5,15 @@
  * reads through the gateway equals what counting its participations row by row gives.
  */
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '@finsam/kit/database.js';
-import { forkForTenant } from '@finsam/kit/tenant.js';
-import { periodBounds, type ReportPeriod } from '@finsam/kit/report-period.js';
 import { addDays } from '@finsam/kit/dates.js';
-import { database } from '@finsam/participants/server.js';
-import { KON, OUTCOMES, REFERRER_UNITS, Participation } from '@finsam/participants/entities/Participation.js';
+import { periodBounds, type ReportPeriod } from '@finsam/kit/report-period.js';
+import { forkForTenant } from '@finsam/kit/tenant.js';
+import { KON, OUTCOMES, Participation, REFERRER_UNITS } from '@finsam/participants/entities/Participation.js';
 import { STEP_FORWARD } from '@finsam/participants/schema/Statistics.js';
-import { startTestPlatform, NORRA, DEMO_INTERVENTION_IDS, type TestPlatform } from '../../../test/support/platform.js';
+import { database } from '@finsam/participants/server.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { DEMO_INTERVENTION_IDS, NORRA, startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
 
 const INTERVENTIONS = [DEMO_INTERVENTION_IDS.SALA, DEMO_INTERVENTION_IDS.FNS, DEMO_INTERVENTION_IDS.SURAHAMMAR];
 const KOMMUNER = ['1981', '1982', '1961'];
@@ -44,7 +44,10 @@ const QUERY = `query Year($year: Int!, $period: ReportPeriod!) { forbund { year(
   interventions { intervention { id } new total exited newByReferrer { key count } newByKon { key count } totalByKon { key count } exitsByOutcome { key count } averageAgeAtEntry stepForwardShare }
 } } } }`;
 
-type Row = Pick<Participation, 'interventionId' | 'kon' | 'referrerUnit' | 'hemkommun' | 'ageAtReferral' | 'enrolledOn' | 'exitedOn' | 'outcomes'>;
+type Row = Pick<
+  Participation,
+  'interventionId' | 'kon' | 'referrerUnit' | 'hemkommun' | 'ageAtReferral' | 'enrolledOn' | 'exitedOn' | 'outcomes'
+>;
 
 /** The figures counted from the rows themselves, as the Årsrapport defines them. */
 function expected(rows: Row[], year: number, period: ReportPeriod) {
@@ -56,7 +59,9 @@ function expected(rows: Row[], year: number, period: ReportPeriod) {
   const exited = (r: Row) => r.exitedOn != null && r.exitedOn >= from && r.exitedOn <= to;
   const tally = (keys: string[]) => {
     const m = new Map<string, number>();
-    for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+    for (const k of keys) {
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
     return Object.fromEntries([...m].sort());
   };
   const hemkommuner = Object.fromEntries(
@@ -64,10 +69,16 @@ function expected(rows: Row[], year: number, period: ReportPeriod) {
       .map((k) => {
         const of = enrolled.filter((r) => r.hemkommun === k);
         const count = (f: (r: Row) => boolean) => of.filter(f).length;
-        return [k, count((r) => active(r, previous.from, to)), [
-          count((r) => isNew(r, from, to)), count((r) => active(r, from, to)),
-          count((r) => isNew(r, previous.from, previous.to)), count((r) => active(r, previous.from, previous.to)),
-        ]] as const;
+        return [
+          k,
+          count((r) => active(r, previous.from, to)),
+          [
+            count((r) => isNew(r, from, to)),
+            count((r) => active(r, from, to)),
+            count((r) => isNew(r, previous.from, previous.to)),
+            count((r) => active(r, previous.from, previous.to)),
+          ],
+        ] as const;
       })
       .filter(([, any]) => any > 0)
       .map(([k, , figures]) => [k, figures]),
@@ -80,13 +91,22 @@ function expected(rows: Row[], year: number, period: ReportPeriod) {
         const exits = act.filter(exited);
         const aged = fresh.filter((r) => r.ageAtReferral !== null);
         const steps = exits.filter((r) => r.outcomes.some((o) => STEP_FORWARD.includes(o))).length;
-        return [id, {
-          new: fresh.length, total: act.length, exited: exits.length,
-          newByReferrer: tally(fresh.map((r) => r.referrerUnit)), newByKon: tally(fresh.map((r) => r.kon)), totalByKon: tally(act.map((r) => r.kon)),
-          exitsByOutcome: tally(exits.flatMap((r) => r.outcomes)),
-          averageAgeAtEntry: aged.length ? Math.round((aged.reduce((a, r) => a + r.ageAtReferral!, 0) / aged.length) * 10) / 10 : null,
-          stepForwardShare: exits.length ? Math.round((steps / exits.length) * 1000) / 1000 : null,
-        }] as const;
+        return [
+          id,
+          {
+            new: fresh.length,
+            total: act.length,
+            exited: exits.length,
+            newByReferrer: tally(fresh.map((r) => r.referrerUnit)),
+            newByKon: tally(fresh.map((r) => r.kon)),
+            totalByKon: tally(act.map((r) => r.kon)),
+            exitsByOutcome: tally(exits.flatMap((r) => r.outcomes)),
+            averageAgeAtEntry: aged.length
+              ? Math.round((aged.reduce((a, r) => a + r.ageAtReferral!, 0) / aged.length) * 10) / 10
+              : null,
+            stepForwardShare: exits.length ? Math.round((steps / exits.length) * 1000) / 1000 : null,
+          },
+        ] as const;
       })
       .filter(([, f]) => f.total > 0),
   );
@@ -97,14 +117,27 @@ async function read(year: number, period: ReportPeriod) {
   const res = await p.gql(QUERY, { as: 'norra-vastmanland-admin', variables: { year, period } });
   expect(res.errors).toBeUndefined();
   const y = res.data.forbund.year.participants;
-  const table = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]).sort());
+  const table = (rows: { key: string; count: number }[]) =>
+    Object.fromEntries(rows.map((r) => [r.key, r.count]).sort());
   return {
-    hemkommuner: Object.fromEntries(y.hemkommuner.map((h: any) => [h.scbCode, [h.new, h.total, h.newPreviousYear, h.totalPreviousYear]])),
+    hemkommuner: Object.fromEntries(
+      y.hemkommuner.map((h: any) => [h.scbCode, [h.new, h.total, h.newPreviousYear, h.totalPreviousYear]]),
+    ),
     interventions: Object.fromEntries(
-      y.interventions.map((r: any) => [r.intervention.id, {
-        new: r.new, total: r.total, exited: r.exited, newByReferrer: table(r.newByReferrer), newByKon: table(r.newByKon), totalByKon: table(r.totalByKon),
-        exitsByOutcome: table(r.exitsByOutcome), averageAgeAtEntry: r.averageAgeAtEntry, stepForwardShare: r.stepForwardShare,
-      }]),
+      y.interventions.map((r: any) => [
+        r.intervention.id,
+        {
+          new: r.new,
+          total: r.total,
+          exited: r.exited,
+          newByReferrer: table(r.newByReferrer),
+          newByKon: table(r.newByKon),
+          totalByKon: table(r.totalByKon),
+          exitsByOutcome: table(r.exitsByOutcome),
+          averageAgeAtEntry: r.averageAgeAtEntry,
+          stepForwardShare: r.stepForwardShare,
+        },
+      ]),
     ),
   };
 }
@@ -114,7 +147,11 @@ async function expectEveryPeriodToMatchTheRows() {
   expect(rows.length).toBeGreaterThan(300);
   for (const year of YEARS) {
     for (const period of ['YEAR', 'HALF_YEAR'] as const) {
-      expect({ year, period, ...(await read(year, period)) }).toEqual({ year, period, ...expected(rows, year, period) });
+      expect({ year, period, ...(await read(year, period)) }).toEqual({
+        year,
+        period,
+        ...expected(rows, year, period),
+      });
     }
   }
 }
@@ -129,38 +166,88 @@ it('matches counting the rows after inserts, exits, corrections, withdrawn conse
     const enrolled = next(10) === 0 ? null : addDays(referred, 7 + next(40));
     const exited = enrolled && next(3) > 0 ? addDays(enrolled, next(700)) : null;
     const consent = next(5) > 0;
-    made.push(em.create(Participation, {
-      id: randomUUID(), tenantId: NORRA.id, interventionId: INTERVENTIONS[next(3)]!, person: null, status: exited ? 'EXITED' : enrolled ? 'ENROLLED' : 'REFERRED',
-      kon: KON[next(3)]!, startYear: Number((enrolled ?? referred).slice(0, 4)), birthYear: null, ageAtReferral: consent && next(4) > 0 ? 18 + next(45) : null,
-      hemkommun: consent ? KOMMUNER[next(3)]! : null, referredOn: referred, referrerUnit: REFERRER_UNITS[next(4)]!, needsTwoMembers: true, motivated: true,
-      exclusionGrounds: [], studyVisit: 'DONE', decisionReason: null, decidedOn: enrolled ? referred : null, consentGivenOn: consent ? referred : null,
-      consentWithdrawnOn: null, enrolledOn: enrolled, plannedEnd: null, educationLevel: null, supportBefore: null, yearsInSupport: null, extensionDecisionId: null,
-      exitedOn: exited, outcomes: exited ? [OUTCOMES[next(8)]!, ...(next(3) === 0 ? [OUTCOMES[next(8)]!] : [])].filter((o, i, a) => a.indexOf(o) === i) : [],
-      supportAfter: null, finalDocumentationSentOn: null, level6Months: null, level18Months: null,
-    }));
+    made.push(
+      em.create(Participation, {
+        id: randomUUID(),
+        tenantId: NORRA.id,
+        interventionId: INTERVENTIONS[next(3)]!,
+        person: null,
+        status: exited ? 'EXITED' : enrolled ? 'ENROLLED' : 'REFERRED',
+        kon: KON[next(3)]!,
+        startYear: Number((enrolled ?? referred).slice(0, 4)),
+        birthYear: null,
+        ageAtReferral: consent && next(4) > 0 ? 18 + next(45) : null,
+        hemkommun: consent ? KOMMUNER[next(3)]! : null,
+        referredOn: referred,
+        referrerUnit: REFERRER_UNITS[next(4)]!,
+        needsTwoMembers: true,
+        motivated: true,
+        exclusionGrounds: [],
+        studyVisit: 'DONE',
+        decisionReason: null,
+        decidedOn: enrolled ? referred : null,
+        consentGivenOn: consent ? referred : null,
+        consentWithdrawnOn: null,
+        enrolledOn: enrolled,
+        plannedEnd: null,
+        educationLevel: null,
+        supportBefore: null,
+        yearsInSupport: null,
+        extensionDecisionId: null,
+        exitedOn: exited,
+        outcomes: exited
+          ? [OUTCOMES[next(8)]!, ...(next(3) === 0 ? [OUTCOMES[next(8)]!] : [])].filter((o, i, a) => a.indexOf(o) === i)
+          : [],
+        supportAfter: null,
+        finalDocumentationSentOn: null,
+        level6Months: null,
+        level18Months: null,
+      }),
+    );
   }
   await em.flush();
   await expectEveryPeriodToMatchTheRows();
 
   // Corrections by the app role: exits recorded, outcomes changed, enrolment dates moved, consent withdrawn.
   for (const [i, r] of made.entries()) {
-    if (r.enrolledOn && !r.exitedOn && i % 2 === 0) Object.assign(r, { exitedOn: addDays(r.enrolledOn, 30 + next(300)), status: 'EXITED', outcomes: ['STUDIER'] });
-    else if (r.exitedOn && i % 5 === 0) r.outcomes = ['AVBROTT'];
-    else if (r.enrolledOn && i % 7 === 0) r.enrolledOn = addDays(r.enrolledOn, -next(200));
-    else if (r.consentGivenOn && i % 11 === 0) Object.assign(r, { consentWithdrawnOn: '2026-01-01', hemkommun: null, ageAtReferral: null });
-    else if (r.kon !== 'UNKNOWN' && i % 13 === 0) r.kon = 'UNKNOWN';
+    if (r.enrolledOn && !r.exitedOn && i % 2 === 0) {
+      Object.assign(r, { exitedOn: addDays(r.enrolledOn, 30 + next(300)), status: 'EXITED', outcomes: ['STUDIER'] });
+    } else if (r.exitedOn && i % 5 === 0) {
+      r.outcomes = ['AVBROTT'];
+    } else if (r.enrolledOn && i % 7 === 0) {
+      r.enrolledOn = addDays(r.enrolledOn, -next(200));
+    } else if (r.consentGivenOn && i % 11 === 0) {
+      Object.assign(r, { consentWithdrawnOn: '2026-01-01', hemkommun: null, ageAtReferral: null });
+    } else if (r.kon !== 'UNKNOWN' && i % 13 === 0) {
+      r.kon = 'UNKNOWN';
+    }
   }
   await em.flush();
   await expectEveryPeriodToMatchTheRows();
 
   // Removed by the owner (the app role never deletes participations).
-  await owner.em.fork().nativeDelete(Participation, { id: { $in: made.filter((_, i) => i % 9 === 0).map((r) => r.id) } }, { filters: false });
+  await owner.em
+    .fork()
+    .nativeDelete(
+      Participation,
+      { id: { $in: made.filter((_, i) => i % 9 === 0).map((r) => r.id) } },
+      { filters: false },
+    );
   await expectEveryPeriodToMatchTheRows();
 });
 
 it('lets only the triggers write the ledger: the app role may not', async () => {
   const em = forkForTenant(p.orms.participants!.em.fork(), NORRA.id);
   await expect(
-    em.transactional((t) => t.getConnection().execute(`update "participation_half_year" set "new" = "new" + 1 where "tenant_id" = '${NORRA.id}'`, [], 'run', t.getTransactionContext())),
+    em.transactional((t) =>
+      t
+        .getConnection()
+        .execute(
+          `update "participation_half_year" set "new" = "new" + 1 where "tenant_id" = '${NORRA.id}'`,
+          [],
+          'run',
+          t.getTransactionContext(),
+        ),
+    ),
   ).rejects.toThrow(/permission denied/);
 });

@@ -4,13 +4,19 @@
  * with a few participations and one with 500.
  */
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '@finsam/kit/database.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
-import { database } from '@finsam/participants/server.js';
-import { Participation } from '@finsam/participants/entities/Participation.js';
 import { FollowUp } from '@finsam/participants/entities/FollowUp.js';
-import { startTestPlatform, sqlStatementsFor, NORRA, type TestPlatform, DEMO_INTERVENTION_IDS } from '../../../test/support/platform.js';
+import { Participation } from '@finsam/participants/entities/Participation.js';
+import { database } from '@finsam/participants/server.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import {
+  DEMO_INTERVENTION_IDS,
+  NORRA,
+  sqlStatementsFor,
+  startTestPlatform,
+  type TestPlatform,
+} from '../../../test/support/platform.js';
 
 const { SURAHAMMAR, SALA } = DEMO_INTERVENTION_IDS;
 let p: TestPlatform;
@@ -22,13 +28,49 @@ beforeAll(async () => {
   for (let n = 0; n < 500; n++) {
     // Anonymous participations: the listing needs no person, and none is invented for it.
     const participation = em.create(Participation, {
-      id: randomUUID(), tenantId: NORRA.id, interventionId: SURAHAMMAR, person: null, status: 'ENROLLED', kon: n % 2 ? 'MAN' : 'KVINNA', startYear: 2025,
-      birthYear: null, ageAtReferral: null, hemkommun: null, referredOn: '2025-01-01', referrerUnit: 'FORSAKRINGSKASSAN', needsTwoMembers: true, motivated: true,
-      exclusionGrounds: [], studyVisit: 'DONE', decisionReason: null, decidedOn: '2025-01-05', consentGivenOn: null, consentWithdrawnOn: null,
-      enrolledOn: '2025-01-10', plannedEnd: '2026-01-10', educationLevel: null, supportBefore: null, yearsInSupport: null, extensionDecisionId: null,
-      exitedOn: null, outcomes: [], supportAfter: null, finalDocumentationSentOn: null, level6Months: null, level18Months: null,
+      id: randomUUID(),
+      tenantId: NORRA.id,
+      interventionId: SURAHAMMAR,
+      person: null,
+      status: 'ENROLLED',
+      kon: n % 2 ? 'MAN' : 'KVINNA',
+      startYear: 2025,
+      birthYear: null,
+      ageAtReferral: null,
+      hemkommun: null,
+      referredOn: '2025-01-01',
+      referrerUnit: 'FORSAKRINGSKASSAN',
+      needsTwoMembers: true,
+      motivated: true,
+      exclusionGrounds: [],
+      studyVisit: 'DONE',
+      decisionReason: null,
+      decidedOn: '2025-01-05',
+      consentGivenOn: null,
+      consentWithdrawnOn: null,
+      enrolledOn: '2025-01-10',
+      plannedEnd: '2026-01-10',
+      educationLevel: null,
+      supportBefore: null,
+      yearsInSupport: null,
+      extensionDecisionId: null,
+      exitedOn: null,
+      outcomes: [],
+      supportAfter: null,
+      finalDocumentationSentOn: null,
+      level6Months: null,
+      level18Months: null,
     });
-    for (const date of ['2025-04-01', '2025-07-01']) em.create(FollowUp, { id: randomUUID(), tenantId: NORRA.id, participation, date, referrerPresent: true, decision: 'CONTINUE' });
+    for (const date of ['2025-04-01', '2025-07-01']) {
+      em.create(FollowUp, {
+        id: randomUUID(),
+        tenantId: NORRA.id,
+        participation,
+        date,
+        referrerPresent: true,
+        decision: 'CONTINUE',
+      });
+    }
   }
   await em.flush();
 });
@@ -38,11 +80,22 @@ afterAll(async () => {
 });
 
 async function statementsFor(first: number) {
-  const token = await p.tokenFor({ name: 'surahammar-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [SURAHAMMAR] });
+  const token = await p.tokenFor({
+    name: 'surahammar-staff',
+    description: 'staff',
+    roles: ['staff'],
+    tenant: NORRA.id,
+    interventions: [SURAHAMMAR],
+  });
   const query = `{ participations(interventionId: "${SURAHAMMAR}", first: ${first}) { edges { node { id status intervention { id name } latestFollowUp { date } } } } }`;
   const { statements, res } = await sqlStatementsFor(p, query, token);
   expect(res.errors).toBeUndefined();
-  return { statements, edges: res.data.participations.edges as { node: { intervention: { name: string }; latestFollowUp: { date: string } | null } }[] };
+  return {
+    statements,
+    edges: res.data.participations.edges as {
+      node: { intervention: { name: string }; latestFollowUp: { date: string } | null };
+    }[],
+  };
 }
 
 it('sends as many SQL statements for 500 participations as for 50', async () => {
@@ -58,16 +111,29 @@ it('sends as many SQL statements for 500 participations as for 50', async () => 
 
 it('sends as many SQL statements for the deadlines of an insats with 500 participations as for one with a few', async () => {
   const deadlines = async (interventionId: string) => {
-    const token = await p.tokenFor({ name: 'deadline-staff', description: 'staff', roles: ['staff'], tenant: NORRA.id, interventions: [interventionId] });
+    const token = await p.tokenFor({
+      name: 'deadline-staff',
+      description: 'staff',
+      roles: ['staff'],
+      tenant: NORRA.id,
+      interventions: [interventionId],
+    });
     const query = `{ intervention(id: "${interventionId}") { name activeParticipations { id latestFollowUp { date } } participantDeadlines(asOf: "2026-01-01", within: 30) { kind due participation { id status } } } }`;
     const { statements, res } = await sqlStatementsFor(p, query, token);
     expect(res.errors).toBeUndefined();
-    return { statements, intervention: res.data.intervention as { participantDeadlines: { kind: string; due: string; participation: { id: string; status: string } }[] } };
+    return {
+      statements,
+      intervention: res.data.intervention as {
+        participantDeadlines: { kind: string; due: string; participation: { id: string; status: string } }[];
+      },
+    };
   };
   const few = await deadlines(SALA);
   const many = await deadlines(SURAHAMMAR);
   // Every one of the 500 is overdue for a follow-up: three months after 2025-07-01.
-  const sameDay = many.intervention.participantDeadlines.filter((d) => d.kind === 'FOLLOW_UP' && d.due === '2025-10-01');
+  const sameDay = many.intervention.participantDeadlines.filter(
+    (d) => d.kind === 'FOLLOW_UP' && d.due === '2025-10-01',
+  );
   expect(sameDay).toHaveLength(500);
   // Deadlines due the same day come in participation order, not in whatever order the rows came.
   const ids = sameDay.map((d) => d.participation.id);

@@ -8,8 +8,8 @@ import './schema/StructuralEvent.js';
 import './schema/Forbund.js';
 import './schema/ForbundYear.js';
 import { Intervention } from './entities/Intervention.js';
-import { StaffPosition } from './entities/StaffPosition.js';
 import { LocalGoal } from './entities/LocalGoal.js';
+import { StaffPosition } from './entities/StaffPosition.js';
 import { StructuralEvent } from './entities/StructuralEvent.js';
 import { migrations } from './migrations/list.js';
 

@@ -3,13 +3,13 @@
  * from two subgraphs with a constant number of SQL statements whatever the number of insatser.
  */
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '@finsam/kit/database.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
-import { database } from '@finsam/teams/server.js';
 import { Intervention } from '@finsam/teams/entities/Intervention.js';
 import { StaffPosition } from '@finsam/teams/entities/StaffPosition.js';
-import { startTestPlatform, sqlStatementsFor, type TestPlatform } from '../../../test/support/platform.js';
+import { database } from '@finsam/teams/server.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { sqlStatementsFor, startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
 
 let p: TestPlatform;
 let owner: MikroORM;
@@ -43,21 +43,61 @@ async function forbundWith(count: number, slug: string) {
       },
     },
   );
-  const { id: tenantId, members } = created.data.createForbund.data as { id: string; members: { id: string; kind: string }[] };
+  const { id: tenantId, members } = created.data.createForbund.data as {
+    id: string;
+    members: { id: string; kind: string }[];
+  };
   const em = forkForTenant(owner.em, tenantId);
   for (let n = 0; n < count; n++) {
     const intervention = em.create(Intervention, {
-      id: randomUUID(), tenantId, name: `Insats ${String(n).padStart(2, '0')}`, kind: 'INDIVIDUAL', form: 'UNTIL_FURTHER_NOTICE',
-      ownerMemberIds: [members[1]!.id, members[3]!.id], bookkeepingMemberId: members[3]!.id, startDate: '2024-01-01', endDate: null,
-      noticeMonths: 6, kommunCodes: ['2180'], targetAgeMin: 16, targetAgeMax: 64, priorityGroups: [], maxEnrolled: 20, yearlyPlaces: null,
-      methods: [], followUpMethod: 'Indikatorer', esfFunded: false, attendeeTargetPerYear: null, closedReason: null,
+      id: randomUUID(),
+      tenantId,
+      name: `Insats ${String(n).padStart(2, '0')}`,
+      kind: 'INDIVIDUAL',
+      form: 'UNTIL_FURTHER_NOTICE',
+      ownerMemberIds: [members[1]!.id, members[3]!.id],
+      bookkeepingMemberId: members[3]!.id,
+      startDate: '2024-01-01',
+      endDate: null,
+      noticeMonths: 6,
+      kommunCodes: ['2180'],
+      targetAgeMin: 16,
+      targetAgeMax: 64,
+      priorityGroups: [],
+      maxEnrolled: 20,
+      yearlyPlaces: null,
+      methods: [],
+      followUpMethod: 'Indikatorer',
+      esfFunded: false,
+      attendeeTargetPerYear: null,
+      closedReason: null,
     });
-    for (const [role, employer] of [['VERKSAMHETSLEDARE', 3], ['ARBETSFORMEDLARE', 1], ['FORSAKRINGSUTREDARE', 0]] as const) {
-      em.create(StaffPosition, { id: randomUUID(), tenantId, intervention, role, employerMemberId: members[employer]!.id, ftePercent: 50, financing: 'FORBUND', fromDate: '2024-01-01', toDate: null });
+    for (const [role, employer] of [
+      ['VERKSAMHETSLEDARE', 3],
+      ['ARBETSFORMEDLARE', 1],
+      ['FORSAKRINGSUTREDARE', 0],
+    ] as const) {
+      em.create(StaffPosition, {
+        id: randomUUID(),
+        tenantId,
+        intervention,
+        role,
+        employerMemberId: members[employer]!.id,
+        ftePercent: 50,
+        financing: 'FORBUND',
+        fromDate: '2024-01-01',
+        toDate: null,
+      });
     }
   }
   await em.flush();
-  return p.tokenFor({ name: `${slug}-admin`, description: 'admin', roles: ['forbund_admin'], tenant: tenantId, interventions: [] });
+  return p.tokenFor({
+    name: `${slug}-admin`,
+    description: 'admin',
+    roles: ['forbund_admin'],
+    tenant: tenantId,
+    interventions: [],
+  });
 }
 
 const QUERY = '{ forbund { interventions { name staff { role fte employer { name kind } } } } }';

@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { money } from './money.js';
 
 /** Tilldelade medel: what the förbund grants one insats for one year. */
@@ -12,7 +12,10 @@ const AllocationSchema = defineEntity({
     interventionId: p.uuid(),
     year: p.integer(),
     amount: money(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   filters: tenantFilters,
 });

@@ -1,8 +1,8 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
-import { money } from './money.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { BudgetContribution } from './BudgetContribution.js';
 import { BudgetCostLine } from './BudgetCostLine.js';
+import { money } from './money.js';
 
 /**
  * A förbund's budget for one calendar year, as the board decided it: what each member pays,
@@ -24,7 +24,10 @@ const BudgetSchema = defineEntity({
     contributions: () => p.oneToMany(BudgetContribution).mappedBy('budget').orderBy({ position: 'asc' }),
     costLines: () => p.oneToMany(BudgetCostLine).mappedBy('budget').orderBy({ position: 'asc' }),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   filters: tenantFilters,
 });

@@ -1,7 +1,7 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
-import { money } from './money.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { Budget } from './Budget.js';
+import { money } from './money.js';
 
 /** What one member pays in a budget year (medlemsbidrag). Governance owns the member. */
 const BudgetContributionSchema = defineEntity({

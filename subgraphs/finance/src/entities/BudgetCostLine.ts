@@ -1,10 +1,16 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
-import { money } from './money.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { Budget } from './Budget.js';
+import { money } from './money.js';
 
 /** Fixed costs (kansli, salaries and fees) and variable ones (insatser, other). */
-export const COST_LINE_CATEGORIES = ['KANSLI', 'SALARIES_AND_FEES', 'INDIVIDUAL_INTERVENTION', 'STRUCTURAL_INTERVENTION', 'OTHER'] as const;
+export const COST_LINE_CATEGORIES = [
+  'KANSLI',
+  'SALARIES_AND_FEES',
+  'INDIVIDUAL_INTERVENTION',
+  'STRUCTURAL_INTERVENTION',
+  'OTHER',
+] as const;
 export type CostLineCategory = (typeof COST_LINE_CATEGORIES)[number];
 export const FIXED_COST_CATEGORIES: readonly CostLineCategory[] = ['KANSLI', 'SALARIES_AND_FEES'];
 

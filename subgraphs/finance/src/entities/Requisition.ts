@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { RequisitionLine } from './RequisitionLine.js';
 
 const REQUISITION_STATUSES = ['SUBMITTED', 'APPROVED', 'REJECTED', 'PAID'] as const;

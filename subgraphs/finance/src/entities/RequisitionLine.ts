@@ -1,11 +1,20 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { money } from './money.js';
 import { Requisition } from './Requisition.js';
 
 /** The cost categories of a requisition, as in the Säter budget (seed 002). */
 export const COST_CATEGORIES = [
-  'PERSONNEL', 'PREMISES', 'SUPERVISION_AND_TRAINING', 'PLANNING_DAYS', 'MATERIAL', 'IT_AND_PHONE', 'TRAVEL', 'PARTICIPANT_ACTIVITIES', 'FURNITURE', 'OTHER',
+  'PERSONNEL',
+  'PREMISES',
+  'SUPERVISION_AND_TRAINING',
+  'PLANNING_DAYS',
+  'MATERIAL',
+  'IT_AND_PHONE',
+  'TRAVEL',
+  'PARTICIPANT_ACTIVITIES',
+  'FURNITURE',
+  'OTHER',
 ] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
 

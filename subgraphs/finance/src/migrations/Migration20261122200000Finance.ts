@@ -1,5 +1,5 @@
-import { Migration } from '@mikro-orm/migrations';
 import { tenantRowLevelSecurity } from '@finsam/kit/tenant.js';
+import { Migration } from '@mikro-orm/migrations';
 
 /** Money columns are whole kronor in `bigint`. Derived figures (used, differens, result) have no column. */
 export class Migration20261122200000Finance extends Migration {
@@ -67,7 +67,9 @@ export class Migration20261122200000Finance extends Migration {
       "created_at" timestamptz not null
     );`);
     // One live requisition per insats and period; a rejected one may be sent again.
-    this.addSql(`create unique index "requisition_period_uniq" on "requisition" ("tenant_id", "intervention_id", "year", "period") where "status" <> 'REJECTED';`);
+    this.addSql(
+      `create unique index "requisition_period_uniq" on "requisition" ("tenant_id", "intervention_id", "year", "period") where "status" <> 'REJECTED';`,
+    );
     this.addSql(`create index "requisition_intervention_idx" on "requisition" ("intervention_id", "year");`);
 
     this.addSql(`create table "requisition_line" (
@@ -80,8 +82,17 @@ export class Migration20261122200000Finance extends Migration {
     );`);
     this.addSql(`create index "requisition_line_requisition_idx" on "requisition_line" ("requisition_id");`);
 
-    for (const table of ['budget', 'budget_contribution', 'budget_cost_line', 'allocation', 'requisition', 'requisition_line']) {
-      for (const sql of tenantRowLevelSecurity(table)) this.addSql(sql);
+    for (const table of [
+      'budget',
+      'budget_contribution',
+      'budget_cost_line',
+      'allocation',
+      'requisition',
+      'requisition_line',
+    ]) {
+      for (const sql of tenantRowLevelSecurity(table)) {
+        this.addSql(sql);
+      }
     }
   }
 }

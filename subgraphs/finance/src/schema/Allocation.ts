@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { parseInput } from '@finsam/kit/validation.js';
+import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { ValidationError } from '@finsam/kit/errors.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { z } from 'zod';
+import { Allocation } from '../entities/Allocation.js';
 import { builder } from './builder.js';
 import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js';
-import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { amountSchema, kronor } from './money.js';
-import { Allocation } from '../entities/Allocation.js';
 
 export const YEAR = z.number().int().min(2004, 'FINSAM began in 2004').max(2200);
 
@@ -22,7 +22,11 @@ const AllocationRef = builder.objectRef<Allocation>('Allocation').implement({
 });
 
 /** The allocations of these insatser for a year, in one query; keyed by intervention id. */
-async function allocationsFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number): Promise<Map<string, Allocation>> {
+async function allocationsFor(
+  ctx: SubgraphContext,
+  interventionIds: readonly string[],
+  year: number,
+): Promise<Map<string, Allocation>> {
   const found = await ctx.em.find(Allocation, { interventionId: { $in: [...interventionIds] }, year });
   return new Map(found.map((a) => [a.interventionId, a]));
 }
@@ -49,7 +53,8 @@ const allocationSchema = z.object({ interventionId: z.uuid('Not an insats id'), 
 builder.mutationFields((t) => ({
   setAllocation: t.field({
     type: AllocationRef,
-    description: "Decides an insats' tilldelade medel for a year (replacing an earlier decision). Förbund administrators only.",
+    description:
+      "Decides an insats' tilldelade medel for a year (replacing an earlier decision). Förbund administrators only.",
     authScopes: { role: 'forbund_admin' },
     args: {
       interventionId: t.arg.id({ required: true }),
@@ -60,14 +65,22 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const data = parseInput(allocationSchema, { ...args, interventionId: String(args.interventionId) }, []);
       const issues = await unknownInterventionIssues(ctx, [{ id: data.interventionId, path: ['interventionId'] }]);
-      if (issues.length) throw new ValidationError(issues);
+      if (issues.length) {
+        throw new ValidationError(issues);
+      }
       return ctx.em.transactional(async (tx) => {
         const current = await tx.findOne(Allocation, { interventionId: data.interventionId, year: data.year });
         if (current) {
           current.amount = BigInt(data.amount);
           return current;
         }
-        return tx.create(Allocation, { id: randomUUID(), tenantId: ctx.identity.tenantId!, interventionId: data.interventionId, year: data.year, amount: BigInt(data.amount) });
+        return tx.create(Allocation, {
+          id: randomUUID(),
+          tenantId: ctx.identity.tenantId!,
+          interventionId: data.interventionId,
+          year: data.year,
+          amount: BigInt(data.amount),
+        });
       });
     },
   }),

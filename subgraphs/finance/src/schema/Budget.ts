@@ -1,18 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { parseInput } from '@finsam/kit/validation.js';
+import { type DirectoryMember, ownMembers, unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
-import { ForbundRef } from './Forbund.js';
-import { MemberRef } from './Member.js';
-import { ownMembers, unknownInterventionIssues, type DirectoryMember } from '@finsam/kit/directory.js';
-import { InterventionRef, intervention } from './Intervention.js';
-import { YEAR } from './Allocation.js';
-import { amountSchema, formatKronor, kronor, sum } from './money.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { z } from 'zod';
 import { Budget } from '../entities/Budget.js';
 import { BudgetContribution } from '../entities/BudgetContribution.js';
-import { BudgetCostLine, COST_LINE_CATEGORIES, FIXED_COST_CATEGORIES, type CostLineCategory } from '../entities/BudgetCostLine.js';
+import {
+  BudgetCostLine,
+  COST_LINE_CATEGORIES,
+  type CostLineCategory,
+  FIXED_COST_CATEGORIES,
+} from '../entities/BudgetCostLine.js';
+import { YEAR } from './Allocation.js';
+import { builder } from './builder.js';
+import { ForbundRef } from './Forbund.js';
+import { InterventionRef, intervention } from './Intervention.js';
+import { MemberRef } from './Member.js';
+import { amountSchema, formatKronor, kronor, sum } from './money.js';
 
 const CostLineCategoryEnum = builder.enumType('BudgetCostCategory', {
   values: {
@@ -30,7 +35,13 @@ const decisionDeadline = (year: number) => `${year - 1}-11-30`;
 /** Fast kostnad (kansli, löner och arvoden); every other line is rörlig. */
 const isFixedCost = (l: BudgetCostLine) => FIXED_COST_CATEGORIES.includes(l.category);
 /** The sum of the budget's cost lines that `keep` keeps. */
-const costLinesTotal = (b: Budget, keep: (l: BudgetCostLine) => boolean) => sum(b.costLines.getItems().filter(keep).map((l) => l.amount));
+const costLinesTotal = (b: Budget, keep: (l: BudgetCostLine) => boolean) =>
+  sum(
+    b.costLines
+      .getItems()
+      .filter(keep)
+      .map((l) => l.amount),
+  );
 export const fixedCosts = (b: Budget) => costLinesTotal(b, isFixedCost);
 const variableCosts = (b: Budget) => costLinesTotal(b, (l) => !isFixedCost(l));
 /** Rörliga kostnader that name no insats: no requisition accounts for them. */
@@ -49,14 +60,25 @@ const ContributionRef = builder.objectRef<BudgetContribution>('BudgetContributio
 const CostLineRef = builder.objectRef<BudgetCostLine>('BudgetCostLine').implement({
   fields: (t) => ({
     category: t.field({ type: CostLineCategoryEnum, resolve: (l) => l.category }),
-    fixed: t.boolean({ description: 'Fast kostnad (kansli, löner och arvoden); otherwise rörlig.', resolve: isFixedCost }),
-    intervention: t.field({ type: InterventionRef, nullable: true, resolve: (l) => (l.interventionId ? intervention(l.interventionId) : null) }),
+    fixed: t.boolean({
+      description: 'Fast kostnad (kansli, löner och arvoden); otherwise rörlig.',
+      resolve: isFixedCost,
+    }),
+    intervention: t.field({
+      type: InterventionRef,
+      nullable: true,
+      resolve: (l) => (l.interventionId ? intervention(l.interventionId) : null),
+    }),
     description: t.exposeString('description'),
     amount: t.int({ description: 'Kronor.', resolve: (l) => kronor(l.amount) }),
   }),
 });
 
-interface Prognosis { year: number; income: bigint; costs: bigint }
+interface Prognosis {
+  year: number;
+  income: bigint;
+  costs: bigint;
+}
 const PrognosisRef = builder.objectRef<Prognosis>('BudgetPrognosis').implement({
   description: 'Prognos for a following year, as decided with the budget.',
   fields: (t) => ({
@@ -68,22 +90,42 @@ const PrognosisRef = builder.objectRef<Prognosis>('BudgetPrognosis').implement({
 });
 
 export const BudgetRef = builder.objectRef<Budget>('Budget').implement({
-  description: "A förbund's budget for a calendar year, as the board decided it. Every total is computed from its lines.",
+  description:
+    "A förbund's budget for a calendar year, as the board decided it. Every total is computed from its lines.",
   fields: (t) => ({
     id: t.exposeID('id'),
     year: t.exposeInt('year'),
     decidedOn: t.field({ type: 'Date', nullable: true, resolve: (b) => b.decidedOn ?? null }),
-    decisionDeadline: t.field({ type: 'Date', description: '30 November of the year before.', resolve: (b) => decisionDeadline(b.year) }),
-    decidedLate: t.boolean({ description: 'Decided after 30 November of the year before.', resolve: (b) => !!b.decidedOn && b.decidedOn > decisionDeadline(b.year) }),
+    decisionDeadline: t.field({
+      type: 'Date',
+      description: '30 November of the year before.',
+      resolve: (b) => decisionDeadline(b.year),
+    }),
+    decidedLate: t.boolean({
+      description: 'Decided after 30 November of the year before.',
+      resolve: (b) => !!b.decidedOn && b.decidedOn > decisionDeadline(b.year),
+    }),
     contributions: t.field({ type: [ContributionRef], resolve: (b) => b.contributions.getItems() }),
     costLines: t.field({ type: [CostLineRef], resolve: (b) => b.costLines.getItems() }),
-    income: t.int({ description: 'Intäkter: the members’ contributions, kronor.', resolve: (b) => kronor(budgetIncome(b)) }),
+    income: t.int({
+      description: 'Intäkter: the members’ contributions, kronor.',
+      resolve: (b) => kronor(budgetIncome(b)),
+    }),
     fixedCosts: t.int({ description: 'Fasta kostnader, kronor.', resolve: (b) => kronor(fixedCosts(b)) }),
     variableCosts: t.int({ description: 'Rörliga kostnader, kronor.', resolve: (b) => kronor(variableCosts(b)) }),
     costs: t.int({ description: 'Kostnader, kronor.', resolve: (b) => kronor(fixedCosts(b) + variableCosts(b)) }),
-    result: t.int({ description: 'Budgeterat resultat = intäkter − kostnader.', resolve: (b) => kronor(budgetResult(b)) }),
-    openingEquity: t.int({ description: 'Eget kapital brought in at the start of the year, kronor.', resolve: (b) => kronor(b.openingEquity) }),
-    closingEquity: t.int({ description: 'Budgeted eget kapital at year end = opening + result.', resolve: (b) => kronor(b.openingEquity + budgetResult(b)) }),
+    result: t.int({
+      description: 'Budgeterat resultat = intäkter − kostnader.',
+      resolve: (b) => kronor(budgetResult(b)),
+    }),
+    openingEquity: t.int({
+      description: 'Eget kapital brought in at the start of the year, kronor.',
+      resolve: (b) => kronor(b.openingEquity),
+    }),
+    closingEquity: t.int({
+      description: 'Budgeted eget kapital at year end = opening + result.',
+      resolve: (b) => kronor(b.openingEquity + budgetResult(b)),
+    }),
     prognosis: t.field({
       type: [PrognosisRef],
       description: 'The two following years.',
@@ -138,7 +180,12 @@ const SetBudgetInput = builder.inputType('SetBudgetInput', {
     year: t.int({ required: true }),
     openingEquity: t.int({ required: true, description: 'Eget kapital brought in, kronor.' }),
     decidedOn: t.field({ type: 'Date', description: 'When the board decided it.' }),
-    contributions: t.field({ type: [ContributionInput], required: true, description: 'One per member: state 50 % (Försäkringskassan, for FK and AF), region 25 %, each kommun its agreed share of 25 %.' }),
+    contributions: t.field({
+      type: [ContributionInput],
+      required: true,
+      description:
+        'One per member: state 50 % (Försäkringskassan, for FK and AF), region 25 %, each kommun its agreed share of 25 %.',
+    }),
     costLines: t.field({ type: [CostLineInput], required: true }),
     prognosis: t.field({ type: [PrognosisInput], required: true, description: 'The two following years.' }),
   }),
@@ -149,11 +196,20 @@ const budgetSchema = z.object({
   openingEquity: amountSchema,
   /** A `Date` argument: the scalar has checked it is YYYY-MM-DD. */
   decidedOn: z.string().nullish(),
-  contributions: z.array(z.object({ memberId: z.uuid('Not a member id'), amount: amountSchema })).min(1, 'A budget has contributions'),
+  contributions: z
+    .array(z.object({ memberId: z.uuid('Not a member id'), amount: amountSchema }))
+    .min(1, 'A budget has contributions'),
   costLines: z.array(
-    z.object({ category: z.enum(COST_LINE_CATEGORIES), interventionId: z.uuid('Not an insats id').nullish(), description: z.string().trim().min(2, 'Describe the cost').max(200), amount: amountSchema }),
+    z.object({
+      category: z.enum(COST_LINE_CATEGORIES),
+      interventionId: z.uuid('Not an insats id').nullish(),
+      description: z.string().trim().min(2, 'Describe the cost').max(200),
+      amount: amountSchema,
+    }),
   ),
-  prognosis: z.array(z.object({ year: YEAR, income: amountSchema, costs: amountSchema })).length(2, 'A budget has a prognosis for the two following years'),
+  prognosis: z
+    .array(z.object({ year: YEAR, income: amountSchema, costs: amountSchema }))
+    .length(2, 'A budget has a prognosis for the two following years'),
 });
 type BudgetData = z.infer<typeof budgetSchema>;
 
@@ -175,31 +231,61 @@ function lawIssues(contributions: BudgetData['contributions'], members: Director
   const issues: ValidationIssue[] = [];
   const byId = new Map(members.map((m) => [m.id, m]));
   const total = sum(contributions.map((c) => BigInt(c.amount)));
-  const at = (n: number | null, message: string) => issues.push({ path: n === null ? ['input', 'contributions'] : ['input', 'contributions', n, 'amount'], message });
+  const at = (n: number | null, message: string) =>
+    issues.push({ path: n === null ? ['input', 'contributions'] : ['input', 'contributions', n, 'amount'], message });
   const share = (n: number, label: string, bp: number) => {
     const amount = BigInt(contributions[n]!.amount);
     if (!matches(amount, total, bp)) {
-      at(n, `${label} pays ${percent(amount, total)} (${formatKronor(amount)}); its share is ${percent(BigInt(bp), 10000n)} of ${formatKronor(total)} = ${formatKronor((total * BigInt(bp) + 5000n) / 10000n)}`);
+      at(
+        n,
+        `${label} pays ${percent(amount, total)} (${formatKronor(amount)}); its share is ${percent(BigInt(bp), 10000n)} of ${formatKronor(total)} = ${formatKronor((total * BigInt(bp) + 5000n) / 10000n)}`,
+      );
     }
   };
 
   const seen = new Set<string>();
   contributions.forEach((c, n) => {
     const member = byId.get(c.memberId);
-    if (!member) return issues.push({ path: ['input', 'contributions', n, 'memberId'], message: `${c.memberId} is not a member of your förbund` });
-    if (seen.has(c.memberId)) return issues.push({ path: ['input', 'contributions', n, 'memberId'], message: `${member.name} is listed twice` });
+    if (!member) {
+      return issues.push({
+        path: ['input', 'contributions', n, 'memberId'],
+        message: `${c.memberId} is not a member of your förbund`,
+      });
+    }
+    if (seen.has(c.memberId)) {
+      return issues.push({
+        path: ['input', 'contributions', n, 'memberId'],
+        message: `${member.name} is listed twice`,
+      });
+    }
     seen.add(c.memberId);
-    if (member.kind === 'FORSAKRINGSKASSAN') share(n, 'The state (Försäkringskassan, for FK and AF)', LAW.FORSAKRINGSKASSAN);
-    if (member.kind === 'ARBETSFORMEDLINGEN' && c.amount !== 0) at(n, "Arbetsförmedlingen's part of the state's 50 % is paid by Försäkringskassan; give 0 here");
-    if (member.kind === 'REGION') share(n, member.name, LAW.REGION);
-    if (member.kind === 'KOMMUN') share(n, member.name, member.shareBasisPoints ?? 0);
+    if (member.kind === 'FORSAKRINGSKASSAN') {
+      share(n, 'The state (Försäkringskassan, for FK and AF)', LAW.FORSAKRINGSKASSAN);
+    }
+    if (member.kind === 'ARBETSFORMEDLINGEN' && c.amount !== 0) {
+      at(n, "Arbetsförmedlingen's part of the state's 50 % is paid by Försäkringskassan; give 0 here");
+    }
+    if (member.kind === 'REGION') {
+      share(n, member.name, LAW.REGION);
+    }
+    if (member.kind === 'KOMMUN') {
+      share(n, member.name, member.shareBasisPoints ?? 0);
+    }
   });
-  if (total === 0n) at(null, 'The contributions total 0 kr');
-  for (const m of members) {
-    if (m.kind !== 'ARBETSFORMEDLINGEN' && !seen.has(m.id)) at(null, `${m.name} has no contribution`);
+  if (total === 0n) {
+    at(null, 'The contributions total 0 kr');
   }
-  const kommuner = sum(contributions.filter((c) => byId.get(c.memberId)?.kind === 'KOMMUN').map((c) => BigInt(c.amount)));
-  if (!matches(kommuner, total, LAW.KOMMUNER)) at(null, `The kommuner together pay ${percent(kommuner, total)}; by law they pay 25.00 %`);
+  for (const m of members) {
+    if (m.kind !== 'ARBETSFORMEDLINGEN' && !seen.has(m.id)) {
+      at(null, `${m.name} has no contribution`);
+    }
+  }
+  const kommuner = sum(
+    contributions.filter((c) => byId.get(c.memberId)?.kind === 'KOMMUN').map((c) => BigInt(c.amount)),
+  );
+  if (!matches(kommuner, total, LAW.KOMMUNER)) {
+    at(null, `The kommuner together pay ${percent(kommuner, total)}; by law they pay 25.00 %`);
+  }
   return issues;
 }
 
@@ -210,20 +296,33 @@ function costLineIssues(d: BudgetData): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   d.costLines.forEach((l, n) => {
     const path = ['input', 'costLines', n, 'interventionId'];
-    if (l.category === 'INDIVIDUAL_INTERVENTION' && !l.interventionId) issues.push({ path, message: 'An individinsats line names its insats' });
-    if (NAMES_NO_INSATS.includes(l.category) && l.interventionId) issues.push({ path, message: 'Only insats lines name an insats' });
+    if (l.category === 'INDIVIDUAL_INTERVENTION' && !l.interventionId) {
+      issues.push({ path, message: 'An individinsats line names its insats' });
+    }
+    if (NAMES_NO_INSATS.includes(l.category) && l.interventionId) {
+      issues.push({ path, message: 'Only insats lines name an insats' });
+    }
   });
   d.prognosis.forEach((p, n) => {
-    if (p.year !== d.year + n + 1) issues.push({ path: ['input', 'prognosis', n, 'year'], message: `The prognosis covers ${d.year + 1} and ${d.year + 2}, in order` });
+    if (p.year !== d.year + n + 1) {
+      issues.push({
+        path: ['input', 'prognosis', n, 'year'],
+        message: `The prognosis covers ${d.year + 1} and ${d.year + 2}, in order`,
+      });
+    }
   });
   return issues;
 }
 
 async function check(ctx: SubgraphContext, d: BudgetData) {
-  const named = d.costLines.flatMap((l, n) => (l.interventionId ? [{ id: l.interventionId, path: ['input', 'costLines', n, 'interventionId'] }] : []));
+  const named = d.costLines.flatMap((l, n) =>
+    l.interventionId ? [{ id: l.interventionId, path: ['input', 'costLines', n, 'interventionId'] }] : [],
+  );
   const [members, unknown] = await Promise.all([ownMembers(ctx), unknownInterventionIssues(ctx, named)]);
   const issues = [...lawIssues(d.contributions, members), ...costLineIssues(d), ...unknown];
-  if (issues.length) throw new ValidationError(issues);
+  if (issues.length) {
+    throw new ValidationError(issues);
+  }
 }
 
 builder.mutationFields((t) => ({
@@ -237,7 +336,10 @@ builder.mutationFields((t) => ({
       const data = parseInput(budgetSchema, {
         ...input,
         contributions: input.contributions.map((c) => ({ ...c, memberId: String(c.memberId) })),
-        costLines: input.costLines.map((l) => ({ ...l, interventionId: l.interventionId == null ? null : String(l.interventionId) })),
+        costLines: input.costLines.map((l) => ({
+          ...l,
+          interventionId: l.interventionId == null ? null : String(l.interventionId),
+        })),
       });
       await check(ctx, data);
       const tenantId = ctx.identity.tenantId!;
@@ -258,9 +360,27 @@ builder.mutationFields((t) => ({
         } else {
           budget = tx.create(Budget, { id: randomUUID(), tenantId, year: data.year, ...fields });
         }
-        data.contributions.forEach((c, position) => tx.create(BudgetContribution, { id: randomUUID(), tenantId, budget: budget!, memberId: c.memberId, amount: BigInt(c.amount), position }));
+        data.contributions.forEach((c, position) =>
+          tx.create(BudgetContribution, {
+            id: randomUUID(),
+            tenantId,
+            budget: budget!,
+            memberId: c.memberId,
+            amount: BigInt(c.amount),
+            position,
+          }),
+        );
         data.costLines.forEach((l, position) =>
-          tx.create(BudgetCostLine, { id: randomUUID(), tenantId, budget: budget!, category: l.category, interventionId: l.interventionId ?? null, description: l.description, amount: BigInt(l.amount), position }),
+          tx.create(BudgetCostLine, {
+            id: randomUUID(),
+            tenantId,
+            budget: budget!,
+            category: l.category,
+            interventionId: l.interventionId ?? null,
+            description: l.description,
+            amount: BigInt(l.amount),
+            position,
+          }),
         );
       });
       // A fresh read: the collections as stored, not as the unit of work left them.

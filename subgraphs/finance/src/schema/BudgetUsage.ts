@@ -1,12 +1,12 @@
+import { cacheable } from '@finsam/kit/cache-control.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
+import { pgArray } from '@finsam/kit/database.js';
+import { PERIODS_PER_YEAR } from '@finsam/kit/requisition-periods.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
+import { COUNTED_STATUSES } from '../entities/Requisition.js';
 import { builder } from './builder.js';
 import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js';
-import { pgArray } from '@finsam/kit/database.js';
-import { tenantSql } from '@finsam/kit/tenant.js';
 import { kronor } from './money.js';
-import { PERIODS_PER_YEAR } from '@finsam/kit/requisition-periods.js';
-import { COUNTED_STATUSES } from '../entities/Requisition.js';
-import { cacheable } from '@finsam/kit/cache-control.js';
 
 /** The raw figures of one insats and year; everything else is derived from them on read. */
 export interface Usage {
@@ -37,7 +37,12 @@ type UsageScope = { interventionIds: readonly string[] } | { forbundId: string }
  * only requisitions of periods up to it (3 = January–June). Tenant walls as everywhere: the
  * fork's tenant filter as a condition on every table, and RLS on the fork's transaction.
  */
-async function usageRows(ctx: SubgraphContext, scope: UsageScope, year: number, untilPeriod: number): Promise<UsageRow[]> {
+async function usageRows(
+  ctx: SubgraphContext,
+  scope: UsageScope,
+  year: number,
+  untilPeriod: number,
+): Promise<UsageRow[]> {
   const { bind, build, tenant } = tenantSql(ctx.em);
   const counted = pgArray(COUNTED_STATUSES);
   const wanted =
@@ -80,39 +85,65 @@ const usageOf = (row: UsageRow, year: number): Usage => ({
 });
 
 /** Usage of these insatser in a year, in their order; one statement for any number of them. */
-export async function usageFor(ctx: SubgraphContext, interventionIds: readonly string[], year: number, untilPeriod = PERIODS_PER_YEAR): Promise<Usage[]> {
+export async function usageFor(
+  ctx: SubgraphContext,
+  interventionIds: readonly string[],
+  year: number,
+  untilPeriod = PERIODS_PER_YEAR,
+): Promise<Usage[]> {
   const rows = await usageRows(ctx, { interventionIds }, year, untilPeriod);
   const byId = new Map(rows.map((r) => [r.intervention_id, r]));
   return interventionIds.map((id) => {
     const row = byId.get(id);
-    return row ? usageOf(row, year) : { interventionId: id, year, allocated: 0n, used: 0n, periodsCounted: 0, pending: 0n };
+    return row
+      ? usageOf(row, year)
+      : { interventionId: id, year, allocated: 0n, used: 0n, periodsCounted: 0, pending: 0n };
   });
 }
 
 /** Usage of every insats of a förbund with an allocation or a requisition that year, by id. */
-export async function forbundUsage(ctx: SubgraphContext, forbundId: string, year: number, untilPeriod = PERIODS_PER_YEAR): Promise<Usage[]> {
+export async function forbundUsage(
+  ctx: SubgraphContext,
+  forbundId: string,
+  year: number,
+  untilPeriod = PERIODS_PER_YEAR,
+): Promise<Usage[]> {
   return (await usageRows(ctx, { forbundId }, year, untilPeriod)).map((row) => usageOf(row, year));
 }
 
 /** Used per period counted so far, for the whole year; rounded half up to whole kronor. */
 function forecast(u: Pick<Usage, 'used' | 'periodsCounted'>): bigint | null {
-  if (u.periodsCounted === 0) return null;
+  if (u.periodsCounted === 0) {
+    return null;
+  }
   const periods = BigInt(u.periodsCounted);
   return (u.used * BigInt(PERIODS_PER_YEAR) * 2n + periods) / (2n * periods);
 }
 
 export const BudgetUsageRef = builder.objectRef<Usage>('BudgetUsage').implement({
   directives: cacheable,
-  description: "An insats' money in a year, computed from its allocation and requisitions (the Årsrapport's budget table row).",
+  description:
+    "An insats' money in a year, computed from its allocation and requisitions (the Årsrapport's budget table row).",
   fields: (t) => ({
     intervention: t.field({ type: InterventionRef, resolve: (u) => intervention(u.interventionId) }),
     year: t.exposeInt('year'),
-    allocated: t.int({ description: 'Tilldelade medel, kronor (0 when none is decided).', resolve: (u) => kronor(u.allocated) }),
+    allocated: t.int({
+      description: 'Tilldelade medel, kronor (0 when none is decided).',
+      resolve: (u) => kronor(u.allocated),
+    }),
     used: t.int({ description: 'Förbrukat: approved and paid requisitions, kronor.', resolve: (u) => kronor(u.used) }),
-    differens: t.int({ description: 'Differens = tilldelat − förbrukat; negative when over-used.', resolve: (u) => kronor(u.allocated - u.used) }),
+    differens: t.int({
+      description: 'Differens = tilldelat − förbrukat; negative when over-used.',
+      resolve: (u) => kronor(u.allocated - u.used),
+    }),
     overUsed: t.boolean({ description: 'More used than allocated.', resolve: (u) => u.used > u.allocated }),
-    pending: t.int({ description: 'Submitted requisitions not yet decided, kronor.', resolve: (u) => kronor(u.pending) }),
-    periodsCounted: t.exposeInt('periodsCounted', { description: 'Two-month periods with an approved or paid requisition.' }),
+    pending: t.int({
+      description: 'Submitted requisitions not yet decided, kronor.',
+      resolve: (u) => kronor(u.pending),
+    }),
+    periodsCounted: t.exposeInt('periodsCounted', {
+      description: 'Two-month periods with an approved or paid requisition.',
+    }),
     forecast: t.int({
       nullable: true,
       description: 'Prognos for the year at the pace so far (used per counted period × 6); null before any is counted.',

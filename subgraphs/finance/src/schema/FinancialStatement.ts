@@ -1,10 +1,10 @@
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { builder } from './builder.js';
-import { ForbundRef } from './Forbund.js';
+import type { Budget } from '../entities/Budget.js';
 import { BudgetRef, budgetIncome, findBudget, fixedCosts, otherCosts } from './Budget.js';
 import { BudgetUsageRef, forbundUsage, type Usage } from './BudgetUsage.js';
+import { builder } from './builder.js';
+import { ForbundRef } from './Forbund.js';
 import { kronor, sum } from './money.js';
-import type { Budget } from '../entities/Budget.js';
 
 interface Statement {
   year: number;
@@ -13,8 +13,16 @@ interface Statement {
 }
 
 /** A förbund's year: its budget (if decided) and every insats with an allocation or a requisition that year (by id). */
-export async function statementFor(ctx: SubgraphContext, tenantId: string, year: number, untilPeriod?: number): Promise<Statement> {
-  const [budget, interventions] = await Promise.all([findBudget(ctx, tenantId, year), forbundUsage(ctx, tenantId, year, untilPeriod)]);
+export async function statementFor(
+  ctx: SubgraphContext,
+  tenantId: string,
+  year: number,
+  untilPeriod?: number,
+): Promise<Statement> {
+  const [budget, interventions] = await Promise.all([
+    findBudget(ctx, tenantId, year),
+    forbundUsage(ctx, tenantId, year, untilPeriod),
+  ]);
   return { year, budget, interventions };
 }
 
@@ -32,17 +40,48 @@ export const StatementRef = builder.objectRef<Statement>('FinancialStatement').i
     year: t.exposeInt('year'),
     budget: t.field({ type: BudgetRef, nullable: true, resolve: (s) => s.budget }),
     income: t.int({ nullable: true, description: 'Intäkter, kronor.', resolve: (s) => withBudget(s, budgetIncome) }),
-    fixedCosts: t.int({ nullable: true, description: 'Fasta kostnader as budgeted.', resolve: (s) => withBudget(s, fixedCosts) }),
-    otherCosts: t.int({ nullable: true, description: 'Rörliga kostnader that name no insats, as budgeted.', resolve: (s) => withBudget(s, otherCosts) }),
+    fixedCosts: t.int({
+      nullable: true,
+      description: 'Fasta kostnader as budgeted.',
+      resolve: (s) => withBudget(s, fixedCosts),
+    }),
+    otherCosts: t.int({
+      nullable: true,
+      description: 'Rörliga kostnader that name no insats, as budgeted.',
+      resolve: (s) => withBudget(s, otherCosts),
+    }),
     interventionCosts: t.int({ description: 'What the insatser used, kronor.', resolve: (s) => kronor(used(s)) }),
-    costs: t.int({ nullable: true, description: 'Kostnader, kronor.', resolve: (s) => withBudget(s, (b) => costs(s, b)) }),
-    result: t.int({ nullable: true, description: 'Resultat = intäkter − kostnader.', resolve: (s) => withBudget(s, (b) => budgetIncome(b) - costs(s, b)) }),
-    openingEquity: t.int({ nullable: true, description: 'Eget kapital at the start of the year.', resolve: (s) => withBudget(s, (b) => b.openingEquity) }),
-    closingEquity: t.int({ nullable: true, description: 'Eget kapital at year end = opening + resultat.', resolve: (s) => withBudget(s, (b) => b.openingEquity + budgetIncome(b) - costs(s, b)) }),
-    interventions: t.field({ type: [BudgetUsageRef], description: 'Per insats: tilldelat, förbrukat, differens (the Årsrapport’s budget table).', resolve: (s) => s.interventions }),
+    costs: t.int({
+      nullable: true,
+      description: 'Kostnader, kronor.',
+      resolve: (s) => withBudget(s, (b) => costs(s, b)),
+    }),
+    result: t.int({
+      nullable: true,
+      description: 'Resultat = intäkter − kostnader.',
+      resolve: (s) => withBudget(s, (b) => budgetIncome(b) - costs(s, b)),
+    }),
+    openingEquity: t.int({
+      nullable: true,
+      description: 'Eget kapital at the start of the year.',
+      resolve: (s) => withBudget(s, (b) => b.openingEquity),
+    }),
+    closingEquity: t.int({
+      nullable: true,
+      description: 'Eget kapital at year end = opening + resultat.',
+      resolve: (s) => withBudget(s, (b) => b.openingEquity + budgetIncome(b) - costs(s, b)),
+    }),
+    interventions: t.field({
+      type: [BudgetUsageRef],
+      description: 'Per insats: tilldelat, förbrukat, differens (the Årsrapport’s budget table).',
+      resolve: (s) => s.interventions,
+    }),
     allocated: t.int({ description: 'Tilldelat, all insatser.', resolve: (s) => kronor(allocated(s)) }),
     used: t.int({ description: 'Förbrukat, all insatser.', resolve: (s) => kronor(used(s)) }),
-    differens: t.int({ description: 'Tilldelat − förbrukat, all insatser.', resolve: (s) => kronor(allocated(s) - used(s)) }),
+    differens: t.int({
+      description: 'Tilldelat − förbrukat, all insatser.',
+      resolve: (s) => kronor(allocated(s) - used(s)),
+    }),
   }),
 });
 

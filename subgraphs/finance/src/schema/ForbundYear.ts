@@ -2,7 +2,7 @@
  * Finance's part of a förbund's year: the financial statement (tilldelat, förbrukat, differens per
  * insats; resultat and eget kapital). Money reveals no person, so the county reads it too.
  */
-import { FIGURE_READERS, REPORT_PERIODS, forbundYearEntity } from '@finsam/kit/report-period.js';
+import { FIGURE_READERS, forbundYearEntity, REPORT_PERIODS } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { StatementRef, statementFor } from './FinancialStatement.js';
 
@@ -11,11 +11,11 @@ const { ForbundYearRef, Period } = forbundYearEntity(builder);
 builder.objectFields(ForbundYearRef, (t) => ({
   finance: t.field({
     type: StatementRef,
-    description: 'Ekonomi: the year’s statement, computed from budgets, allocations and requisitions. HALF_YEAR counts the requisitions of January–June (periods 1–3) against the year’s allocations.',
+    description:
+      'Ekonomi: the year’s statement, computed from budgets, allocations and requisitions. HALF_YEAR counts the requisitions of January–June (periods 1–3) against the year’s allocations.',
     authScopes: { role: [...FIGURE_READERS] },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
     // Requisition periods are two months each.
     resolve: (k, { period }, ctx) => statementFor(ctx, k.forbundId, k.year, REPORT_PERIODS[period] / 2),
   }),
 }));
-

@@ -1,6 +1,6 @@
+import { cacheable } from '@finsam/kit/cache-control.js';
 import type { Role } from '@finsam/kit/identity.js';
 import { builder } from './builder.js';
-import { cacheable } from '@finsam/kit/cache-control.js';
 
 /** An insats, owned by teams; finance adds its money (allocation, requisitions, usage). */
 export const InterventionRef = builder.externalRef('Intervention', builder.selection<{ id: string }>('id')).implement({

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { FilterQuery } from '@mikro-orm/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { parseInput } from '@finsam/kit/validation.js';
+import { today } from '@finsam/kit/dates.js';
+import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { ConflictError, NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
+import { interventionScope } from '@finsam/kit/identity.js';
+import { dueDate, PERIODS_PER_YEAR, periodEnd, periodStart } from '@finsam/kit/requisition-periods.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { Requisition, type RequisitionStatus } from '../entities/Requisition.js';
+import { COST_CATEGORIES, RequisitionLine } from '../entities/RequisitionLine.js';
+import { YEAR } from './Allocation.js';
 import { builder } from './builder.js';
 import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js';
-import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { amountSchema, kronor, sum } from './money.js';
-import { YEAR } from './Allocation.js';
-import { PERIODS_PER_YEAR, dueDate, periodEnd, periodStart } from '@finsam/kit/requisition-periods.js';
-import { today } from '@finsam/kit/dates.js';
-import { Requisition, type RequisitionStatus } from '../entities/Requisition.js';
-import { RequisitionLine, COST_CATEGORIES } from '../entities/RequisitionLine.js';
-import { interventionScope } from '@finsam/kit/identity.js';
 
 const CATEGORY_NAMES: Record<(typeof COST_CATEGORIES)[number], string> = {
   PERSONNEL: 'Personal.',
@@ -29,7 +29,10 @@ const CATEGORY_NAMES: Record<(typeof COST_CATEGORIES)[number], string> = {
 };
 const CostCategoryEnum = builder.enumType('CostCategory', {
   description: 'Kostnadsslag of a requisition.',
-  values: Object.fromEntries(COST_CATEGORIES.map((c) => [c, { description: CATEGORY_NAMES[c] }])) as Record<(typeof COST_CATEGORIES)[number], { description: string }>,
+  values: Object.fromEntries(COST_CATEGORIES.map((c) => [c, { description: CATEGORY_NAMES[c] }])) as Record<
+    (typeof COST_CATEGORIES)[number],
+    { description: string }
+  >,
 });
 const RequisitionStatusEnum = builder.enumType('RequisitionStatus', {
   values: {
@@ -51,7 +54,8 @@ const RequisitionLineRef = builder.objectRef<RequisitionLine>('RequisitionLine')
 });
 
 const RequisitionRef = builder.objectRef<Requisition>('Requisition').implement({
-  description: 'Rekvisition: an insats asks the förbund for its costs of a two-month period, due one month after the period ends.',
+  description:
+    'Rekvisition: an insats asks the förbund for its costs of a two-month period, due one month after the period ends.',
   fields: (t) => ({
     id: t.exposeID('id'),
     intervention: t.field({ type: InterventionRef, resolve: (r) => intervention(r.interventionId) }),
@@ -59,12 +63,21 @@ const RequisitionRef = builder.objectRef<Requisition>('Requisition').implement({
     period: t.exposeInt('period', { description: '1 = January–February … 6 = November–December.' }),
     periodStart: t.field({ type: 'Date', resolve: (r) => periodStart(r.year, r.period) }),
     periodEnd: t.field({ type: 'Date', resolve: (r) => periodEnd(r.year, r.period) }),
-    dueDate: t.field({ type: 'Date', description: 'Senast: one month after the period ends.', resolve: (r) => dueDate(r.year, r.period) }),
+    dueDate: t.field({
+      type: 'Date',
+      description: 'Senast: one month after the period ends.',
+      resolve: (r) => dueDate(r.year, r.period),
+    }),
     submittedOn: t.field({ type: 'Date', resolve: (r) => r.submittedOn }),
-    late: t.boolean({ description: 'Submitted after the due date.', resolve: (r) => r.submittedOn > dueDate(r.year, r.period) }),
+    late: t.boolean({
+      description: 'Submitted after the due date.',
+      resolve: (r) => r.submittedOn > dueDate(r.year, r.period),
+    }),
     status: t.field({ type: RequisitionStatusEnum, resolve: (r) => r.status }),
     rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
-    version: t.exposeInt('version', { description: 'Send it back with a decision: a decision on an older version is a ConflictError.' }),
+    version: t.exposeInt('version', {
+      description: 'Send it back with a decision: a decision on an older version is a ConflictError.',
+    }),
     amount: t.int({ description: 'Kronor: the sum of the lines.', resolve: (r) => kronor(requisitionAmount(r)) }),
     lines: t.field({ type: [RequisitionLineRef], resolve: (r) => r.lines.getItems() }),
   }),
@@ -74,10 +87,19 @@ const RequisitionRef = builder.objectRef<Requisition>('Requisition').implement({
 const WITH_LINES = { populate: ['lines'], strategy: 'joined' } as const;
 
 /** Requisitions of these insatser (optionally one year), lines included, in one query. */
-async function requisitionsFor(ctx: SubgraphContext, interventionIds: readonly string[], { year }: { year?: number | null } = {}): Promise<Requisition[]> {
+async function requisitionsFor(
+  ctx: SubgraphContext,
+  interventionIds: readonly string[],
+  { year }: { year?: number | null } = {},
+): Promise<Requisition[]> {
   const where: FilterQuery<Requisition> = { interventionId: { $in: [...interventionIds] } };
-  if (year != null) where.year = year;
-  return ctx.em.find(Requisition, where, { ...WITH_LINES, orderBy: { year: 'asc', period: 'asc', createdAt: 'asc', lines: { position: 'asc' } } });
+  if (year != null) {
+    where.year = year;
+  }
+  return ctx.em.find(Requisition, where, {
+    ...WITH_LINES,
+    orderBy: { year: 'asc', period: 'asc', createdAt: 'asc', lines: { position: 'asc' } },
+  });
 }
 
 builder.objectFields(InterventionRef, (t) => ({
@@ -109,7 +131,11 @@ builder.queryFields((t) => ({
     authScopes: { role: ['forbund_admin', 'board', 'staff'] },
     args: { year: t.arg.int({ required: true }), status: t.arg({ type: RequisitionStatusEnum }) },
     resolve: (_root, { year, status }, ctx) =>
-      ctx.em.find(Requisition, { $and: [visibleTo(ctx), { year }, status ? { status } : {}] }, { ...WITH_LINES, orderBy: { period: 'asc', createdAt: 'asc', lines: { position: 'asc' } } }),
+      ctx.em.find(
+        Requisition,
+        { $and: [visibleTo(ctx), { year }, status ? { status } : {}] },
+        { ...WITH_LINES, orderBy: { period: 'asc', createdAt: 'asc', lines: { position: 'asc' } } },
+      ),
   }),
 }));
 
@@ -127,7 +153,10 @@ const SubmitRequisitionInput = builder.inputType('SubmitRequisitionInput', {
     year: t.int({ required: true }),
     period: t.int({ required: true, description: '1 = January–February … 6 = November–December.' }),
     lines: t.field({ type: [RequisitionLineInput], required: true }),
-    submittedOn: t.field({ type: 'Date', description: 'Förbund administrators registering a requisition received earlier; otherwise today.' }),
+    submittedOn: t.field({
+      type: 'Date',
+      description: 'Förbund administrators registering a requisition received earlier; otherwise today.',
+    }),
   }),
 });
 
@@ -147,9 +176,18 @@ type SubmitData = z.infer<typeof submitSchema>;
 
 async function submitIssues(ctx: SubgraphContext, d: SubmitData, submittedOn: string): Promise<ValidationIssue[]> {
   const issues: ValidationIssue[] = [];
-  if (d.submittedOn && !ctx.identity.roles.includes('forbund_admin')) issues.push({ path: ['input', 'submittedOn'], message: 'Only a förbund administrator registers an earlier submission date' });
-  if (submittedOn < periodStart(d.year, d.period)) issues.push({ path: ['input', 'submittedOn'], message: 'A requisition is sent after its period has begun' });
-  if (submittedOn > today()) issues.push({ path: ['input', 'submittedOn'], message: 'The submission date is in the future' });
+  if (d.submittedOn && !ctx.identity.roles.includes('forbund_admin')) {
+    issues.push({
+      path: ['input', 'submittedOn'],
+      message: 'Only a förbund administrator registers an earlier submission date',
+    });
+  }
+  if (submittedOn < periodStart(d.year, d.period)) {
+    issues.push({ path: ['input', 'submittedOn'], message: 'A requisition is sent after its period has begun' });
+  }
+  if (submittedOn > today()) {
+    issues.push({ path: ['input', 'submittedOn'], message: 'The submission date is in the future' });
+  }
   issues.push(...(await unknownInterventionIssues(ctx, [{ id: d.interventionId, path: ['input', 'interventionId'] }])));
   return issues;
 }
@@ -165,15 +203,43 @@ builder.mutationFields((t) => ({
       const data = parseInput(submitSchema, { ...input, interventionId: String(input.interventionId) });
       const submittedOn = data.submittedOn ?? today();
       const issues = await submitIssues(ctx, data, submittedOn);
-      if (issues.length) throw new ValidationError(issues);
+      if (issues.length) {
+        throw new ValidationError(issues);
+      }
       return ctx.em.transactional(async (tx) => {
-        const live = await tx.count(Requisition, { interventionId: data.interventionId, year: data.year, period: data.period, status: { $ne: 'REJECTED' } });
-        if (live) throw new ValidationError([{ path: ['input', 'period'], message: `Period ${data.period} of ${data.year} is already requisitioned` }]);
+        const live = await tx.count(Requisition, {
+          interventionId: data.interventionId,
+          year: data.year,
+          period: data.period,
+          status: { $ne: 'REJECTED' },
+        });
+        if (live) {
+          throw new ValidationError([
+            { path: ['input', 'period'], message: `Period ${data.period} of ${data.year} is already requisitioned` },
+          ]);
+        }
         const tenantId = ctx.identity.tenantId!;
         const requisition = tx.create(Requisition, {
-          id: randomUUID(), tenantId, interventionId: data.interventionId, year: data.year, period: data.period, submittedOn, status: 'SUBMITTED', rejectionReason: null, version: 1,
+          id: randomUUID(),
+          tenantId,
+          interventionId: data.interventionId,
+          year: data.year,
+          period: data.period,
+          submittedOn,
+          status: 'SUBMITTED',
+          rejectionReason: null,
+          version: 1,
         });
-        data.lines.forEach((l, position) => tx.create(RequisitionLine, { id: randomUUID(), tenantId, requisition, category: l.category, amount: BigInt(l.amount), position }));
+        data.lines.forEach((l, position) =>
+          tx.create(RequisitionLine, {
+            id: randomUUID(),
+            tenantId,
+            requisition,
+            category: l.category,
+            amount: BigInt(l.amount),
+            position,
+          }),
+        );
         return requisition;
       });
     },
@@ -182,19 +248,32 @@ builder.mutationFields((t) => ({
     type: RequisitionRef,
     description: 'Approves a submitted requisition; from now on it counts as used.',
     authScopes: { role: 'forbund_admin' },
-    args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int({ required: true, description: 'The version you read.' }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({ required: true, description: 'The version you read.' }),
+    },
     errors: {},
-    resolve: (_root, { id, expectedVersion }, ctx) => decide(ctx, String(id), expectedVersion, 'SUBMITTED', { status: 'APPROVED' }),
+    resolve: (_root, { id, expectedVersion }, ctx) =>
+      decide(ctx, String(id), expectedVersion, 'SUBMITTED', { status: 'APPROVED' }),
   }),
   rejectRequisition: t.field({
     type: RequisitionRef,
     description: 'Rejects a submitted requisition with a reason.',
     authScopes: { role: 'forbund_admin' },
-    args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({ required: true }),
+      reason: t.arg.string({ required: true }),
+    },
     errors: {},
     resolve: (_root, { id, expectedVersion, reason }, ctx) => {
-      if (reason.trim().length < 2) throw new ValidationError([{ path: ['reason'], message: 'Say why the requisition is rejected' }]);
-      return decide(ctx, String(id), expectedVersion, 'SUBMITTED', { status: 'REJECTED', rejectionReason: reason.trim() });
+      if (reason.trim().length < 2) {
+        throw new ValidationError([{ path: ['reason'], message: 'Say why the requisition is rejected' }]);
+      }
+      return decide(ctx, String(id), expectedVersion, 'SUBMITTED', {
+        status: 'REJECTED',
+        rejectionReason: reason.trim(),
+      });
     },
   }),
   markRequisitionPaid: t.field({
@@ -203,7 +282,8 @@ builder.mutationFields((t) => ({
     authScopes: { role: 'forbund_admin' },
     args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int({ required: true }) },
     errors: {},
-    resolve: (_root, { id, expectedVersion }, ctx) => decide(ctx, String(id), expectedVersion, 'APPROVED', { status: 'PAID' }),
+    resolve: (_root, { id, expectedVersion }, ctx) =>
+      decide(ctx, String(id), expectedVersion, 'APPROVED', { status: 'PAID' }),
   }),
 }));
 
@@ -220,13 +300,29 @@ async function decide(
   change: { status: RequisitionStatus; rejectionReason?: string },
 ): Promise<Requisition> {
   return ctx.em.transactional(async (tx) => {
-    const updated = await tx.nativeUpdate(Requisition, { id, version: expectedVersion, status: from }, { ...change, version: expectedVersion + 1 });
+    const updated = await tx.nativeUpdate(
+      Requisition,
+      { id, version: expectedVersion, status: from },
+      { ...change, version: expectedVersion + 1 },
+    );
     const current = await tx.findOne(Requisition, { id }, { ...WITH_LINES, refresh: true });
-    if (!current) throw new NotFoundError(['id'], `No requisition ${id} in your förbund`);
-    if (updated === 1) return current;
-    if (current.version !== expectedVersion) {
-      throw new ConflictError(['expectedVersion'], `The requisition changed since you read version ${expectedVersion}: it is now ${current.status} (version ${current.version})`);
+    if (!current) {
+      throw new NotFoundError(['id'], `No requisition ${id} in your förbund`);
     }
-    throw new ValidationError([{ path: ['id'], message: `Only a ${from.toLowerCase()} requisition can become ${change.status.toLowerCase()}; this one is ${current.status.toLowerCase()}` }]);
+    if (updated === 1) {
+      return current;
+    }
+    if (current.version !== expectedVersion) {
+      throw new ConflictError(
+        ['expectedVersion'],
+        `The requisition changed since you read version ${expectedVersion}: it is now ${current.status} (version ${current.version})`,
+      );
+    }
+    throw new ValidationError([
+      {
+        path: ['id'],
+        message: `Only a ${from.toLowerCase()} requisition can become ${change.status.toLowerCase()}; this one is ${current.status.toLowerCase()}`,
+      },
+    ]);
   });
 }

@@ -7,13 +7,17 @@ import { z } from 'zod';
 const INT_MAX = 2_147_483_647n;
 
 export function kronor(value: bigint): number {
-  if (value > INT_MAX || value < -INT_MAX) throw new Error(`${value} kr does not fit the graph's Int`);
+  if (value > INT_MAX || value < -INT_MAX) {
+    throw new Error(`${value} kr does not fit the graph's Int`);
+  }
   return Number(value);
 }
 
 export const sum = (values: Iterable<bigint>): bigint => {
   let total = 0n;
-  for (const v of values) total += v;
+  for (const v of values) {
+    total += v;
+  }
   return total;
 };
 

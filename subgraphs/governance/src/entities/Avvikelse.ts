@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 
 export const AVVIKELSE_STATUSES = ['RECEIVED', 'BEING_HANDLED', 'HANDLED', 'FORWARDED'] as const;
 

@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { BodyMember } from './BodyMember.js';
 
 /** The bodies a förbund is steered through. */

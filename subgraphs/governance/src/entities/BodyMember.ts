@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { Body } from './Body.js';
 
 export const SEAT_ROLES = ['ORDINARIE', 'ERSATTARE', 'ADJUNGERAD', 'FOREDRAGANDE'] as const;

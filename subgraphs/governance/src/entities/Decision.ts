@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { Meeting } from './Meeting.js';
 
 export const DECISION_KINDS = ['BUDGET', 'VERKSAMHETSPLAN', 'EXTENSION', 'AVVIKELSE', 'OTHER'] as const;

@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { Member } from './Member.js';
 
 /**
@@ -17,7 +17,10 @@ const ForbundSchema = defineEntity({
     organisationNumber: p.string(),
     members: () => p.oneToMany(Member).mappedBy('forbund').orderBy({ position: 'asc' }),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   filters: tenantFilters,
 });

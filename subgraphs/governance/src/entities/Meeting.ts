@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { Body } from './Body.js';
 
 /** A meeting of a body: planned in the årshjul, then held with attendance and minutes. */

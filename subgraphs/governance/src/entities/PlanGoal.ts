@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 
 export const PLAN_ITEM_KINDS = ['GOAL', 'INTERNAL_CONTROL'] as const;
 export const FOLLOW_UP_STATUSES = ['PLANNED', 'IN_PROGRESS', 'MET', 'PARTLY_MET', 'NOT_MET'] as const;

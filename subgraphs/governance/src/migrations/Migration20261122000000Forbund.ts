@@ -1,5 +1,5 @@
-import { Migration } from '@mikro-orm/migrations';
 import { tenantRowLevelSecurity } from '@finsam/kit/tenant.js';
+import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122000000Forbund extends Migration {
   override name = 'Migration20261122000000Forbund';
@@ -27,7 +27,9 @@ export class Migration20261122000000Forbund extends Migration {
     );`);
     this.addSql(`create index "forbund_member_forbund_idx" on "forbund_member" ("forbund_id", "position");`);
     for (const table of ['forbund', 'forbund_member']) {
-      for (const sql of tenantRowLevelSecurity(table)) this.addSql(sql);
+      for (const sql of tenantRowLevelSecurity(table)) {
+        this.addSql(sql);
+      }
     }
   }
 }

@@ -1,5 +1,5 @@
-import { Migration } from '@mikro-orm/migrations';
 import { tenantRowLevelSecurity } from '@finsam/kit/tenant.js';
+import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122200000Governance extends Migration {
   override name = 'Migration20261122200000Governance';
@@ -13,7 +13,9 @@ export class Migration20261122200000Governance extends Migration {
       "intervention_id" uuid null,
       check (("kind" = 'STEERING_GROUP') = ("intervention_id" is not null))
     );`);
-    this.addSql(`create unique index "body_one_steering_group" on "body" ("intervention_id") where "intervention_id" is not null;`);
+    this.addSql(
+      `create unique index "body_one_steering_group" on "body" ("intervention_id") where "intervention_id" is not null;`,
+    );
 
     this.addSql(`create table "body_member" (
       "id" uuid primary key,
@@ -55,7 +57,9 @@ export class Migration20261122200000Governance extends Migration {
         end if;
         return new;
       end $$;`);
-    this.addSql(`create trigger "meeting_minutes_immutable" before update on "meeting" for each row execute function "meeting_minutes_immutable"();`);
+    this.addSql(
+      `create trigger "meeting_minutes_immutable" before update on "meeting" for each row execute function "meeting_minutes_immutable"();`,
+    );
 
     this.addSql(`create table "minutes_correction" (
       "id" uuid primary key,
@@ -96,7 +100,9 @@ export class Migration20261122200000Governance extends Migration {
     this.addSql(`create index "avvikelse_intervention_idx" on "avvikelse" ("intervention_id", "status");`);
 
     for (const table of ['body', 'body_member', 'meeting', 'minutes_correction', 'decision', 'avvikelse']) {
-      for (const sql of tenantRowLevelSecurity(table)) this.addSql(sql);
+      for (const sql of tenantRowLevelSecurity(table)) {
+        this.addSql(sql);
+      }
     }
   }
 }

@@ -1,5 +1,5 @@
-import { Migration } from '@mikro-orm/migrations';
 import { tenantRowLevelSecurity } from '@finsam/kit/tenant.js';
+import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122210000PlanGoals extends Migration {
   override name = 'Migration20261122210000PlanGoals';
@@ -16,6 +16,8 @@ export class Migration20261122210000PlanGoals extends Migration {
       "status" text not null check ("status" in ('PLANNED', 'IN_PROGRESS', 'MET', 'PARTLY_MET', 'NOT_MET'))
     );`);
     this.addSql(`create index "plan_goal_tenant_year_idx" on "plan_goal" ("tenant_id", "year");`);
-    for (const sql of tenantRowLevelSecurity('plan_goal')) this.addSql(sql);
+    for (const sql of tenantRowLevelSecurity('plan_goal')) {
+      this.addSql(sql);
+    }
   }
 }

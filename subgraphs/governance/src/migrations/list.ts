@@ -1,8 +1,8 @@
+import { tenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000Forbund } from './Migration20261122000000Forbund.js';
 import { Migration20261122200000Governance } from './Migration20261122200000Governance.js';
 import { Migration20261122210000PlanGoals } from './Migration20261122210000PlanGoals.js';
-import { tenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [

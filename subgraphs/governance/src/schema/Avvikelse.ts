@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
+import { addDays, today } from '@finsam/kit/dates.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
-import { MemberRef } from './Member.js';
-import { DecisionRef } from './Decision.js';
-import { InterventionRef, interventionOwners, seesIntervention } from './Intervention.js';
-import { Avvikelse, AVVIKELSE_STATUSES } from '../entities/Avvikelse.js';
+import { interventionScope } from '@finsam/kit/identity.js';
+import { type AVVIKELSE_STATUSES, Avvikelse } from '../entities/Avvikelse.js';
 import { Decision } from '../entities/Decision.js';
 import { Member } from '../entities/Member.js';
-import { today, addDays } from '@finsam/kit/dates.js';
-import { interventionScope } from '@finsam/kit/identity.js';
+import { builder } from './builder.js';
+import { DecisionRef } from './Decision.js';
+import { InterventionRef, interventionOwners, seesIntervention } from './Intervention.js';
+import { MemberRef } from './Member.js';
 
 /** The styrgrupp answers an avvikelse within this many days. */
 const ANSWER_DAYS = 30;
@@ -35,8 +35,17 @@ const AvvikelseRef = builder.objectRef<Avvikelse>('Avvikelse').implement({
     status: t.field({ type: AvvikelseStatusEnum, resolve: (a) => a.status }),
     dueOn: t.field({ type: 'Date', resolve: (a) => a.dueOn }),
     overdue: t.boolean({ description: 'Still open after its due date.', resolve: (a) => open(a) && a.dueOn < today() }),
-    decision: t.field({ type: DecisionRef, nullable: true, resolve: (a, _x, ctx) => (a.decisionId ? DecisionRef.getDataloader(ctx).load(a.decisionId) : null) }),
-    forwardedTo: t.field({ type: MemberRef, nullable: true, resolve: (a, _x, ctx) => (a.forwardedToMemberId ? MemberRef.getDataloader(ctx).load(a.forwardedToMemberId) : null) }),
+    decision: t.field({
+      type: DecisionRef,
+      nullable: true,
+      resolve: (a, _x, ctx) => (a.decisionId ? DecisionRef.getDataloader(ctx).load(a.decisionId) : null),
+    }),
+    forwardedTo: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (a, _x, ctx) =>
+        a.forwardedToMemberId ? MemberRef.getDataloader(ctx).load(a.forwardedToMemberId) : null,
+    }),
   }),
 });
 
@@ -52,7 +61,11 @@ builder.queryField('avvikelser', (t) =>
     authScopes: { role: ['forbund_admin', 'board', 'staff'] },
     args: { overdueOnly: t.arg.boolean(), interventionId: t.arg.id() },
     resolve: async (_r, { overdueOnly, interventionId }, ctx) => {
-      const rows = await ctx.em.find(Avvikelse, { $and: [visibleAvvikelser(ctx), interventionId ? { interventionId: String(interventionId) } : {}] }, { orderBy: { reportedOn: 'asc', id: 'asc' } });
+      const rows = await ctx.em.find(
+        Avvikelse,
+        { $and: [visibleAvvikelser(ctx), interventionId ? { interventionId: String(interventionId) } : {}] },
+        { orderBy: { reportedOn: 'asc', id: 'asc' } },
+      );
       return overdueOnly ? rows.filter((a) => open(a) && a.dueOn < today()) : rows;
     },
   }),
@@ -62,14 +75,21 @@ builder.objectField(InterventionRef, 'avvikelser', (t) =>
   t.field({
     type: [AvvikelseRef],
     authScopes: { role: ['forbund_admin', 'board', 'staff'] },
-    resolve: (i, _a, ctx) => (seesIntervention(ctx.identity, i.id) ? ctx.em.find(Avvikelse, { interventionId: i.id }, { orderBy: { reportedOn: 'asc' } }) : []),
+    resolve: (i, _a, ctx) =>
+      seesIntervention(ctx.identity, i.id)
+        ? ctx.em.find(Avvikelse, { interventionId: i.id }, { orderBy: { reportedOn: 'asc' } })
+        : [],
   }),
 );
 
 async function openAvvikelse(ctx: SubgraphContext, id: string) {
   const a = await ctx.em.findOne(Avvikelse, { id });
-  if (!a) throw new NotFoundError(['id'], `No avvikelse ${id} in your förbund`);
-  if (!open(a)) throw new ValidationError([{ path: ['id'], message: 'The avvikelse is already closed' }]);
+  if (!a) {
+    throw new NotFoundError(['id'], `No avvikelse ${id} in your förbund`);
+  }
+  if (!open(a)) {
+    throw new ValidationError([{ path: ['id'], message: 'The avvikelse is already closed' }]);
+  }
   return a;
 }
 
@@ -78,7 +98,11 @@ builder.mutationFields((t) => ({
     type: AvvikelseRef,
     description: 'Staff of an insats report a collaboration problem to its styrgrupp.',
     authScopes: { role: ['staff', 'forbund_admin'] },
-    args: { interventionId: t.arg.id({ required: true }), description: t.arg.string({ required: true }), reportedOn: t.arg({ type: 'Date' }) },
+    args: {
+      interventionId: t.arg.id({ required: true }),
+      description: t.arg.string({ required: true }),
+      reportedOn: t.arg({ type: 'Date' }),
+    },
     errors: {},
     resolve: async (_r, args, ctx) => {
       const interventionId = String(args.interventionId);
@@ -86,14 +110,28 @@ builder.mutationFields((t) => ({
       if (!roles.includes('forbund_admin') && !interventionIds.includes(interventionId)) {
         throw new ValidationError([{ path: ['interventionId'], message: 'You report avvikelser for your own insats' }]);
       }
-      if (!(await interventionOwners(ctx, interventionId))) throw new ValidationError([{ path: ['interventionId'], message: 'No such insats in your förbund' }]);
+      if (!(await interventionOwners(ctx, interventionId))) {
+        throw new ValidationError([{ path: ['interventionId'], message: 'No such insats in your förbund' }]);
+      }
       const description = args.description.trim();
-      if (description.length < 10) throw new ValidationError([{ path: ['description'], message: 'Describe what happened (at least 10 characters)' }]);
+      if (description.length < 10) {
+        throw new ValidationError([
+          { path: ['description'], message: 'Describe what happened (at least 10 characters)' },
+        ]);
+      }
       const reportedOn = args.reportedOn ?? today();
       return ctx.em.transactional(async (tx) =>
         tx.create(Avvikelse, {
-          id: randomUUID(), tenantId: ctx.identity.tenantId!, interventionId, reportedOn, description, status: 'RECEIVED',
-          dueOn: addDays(reportedOn, ANSWER_DAYS), decisionId: null, forwardedToMemberId: null, reportedBy: ctx.identity.userId,
+          id: randomUUID(),
+          tenantId: ctx.identity.tenantId!,
+          interventionId,
+          reportedOn,
+          description,
+          status: 'RECEIVED',
+          dueOn: addDays(reportedOn, ANSWER_DAYS),
+          decisionId: null,
+          forwardedToMemberId: null,
+          reportedBy: ctx.identity.userId,
         }),
       );
     },
@@ -113,15 +151,27 @@ builder.mutationFields((t) => ({
       ctx.em.transactional(async (tx) => {
         const a = await openAvvikelse({ ...ctx, em: tx }, String(args.id));
         const status = args.status as (typeof AVVIKELSE_STATUSES)[number];
-        if (status === 'RECEIVED') throw new ValidationError([{ path: ['status'], message: 'An avvikelse cannot go back to received' }]);
+        if (status === 'RECEIVED') {
+          throw new ValidationError([{ path: ['status'], message: 'An avvikelse cannot go back to received' }]);
+        }
         if (status === 'HANDLED') {
           const decision = args.decisionId ? await tx.findOne(Decision, { id: String(args.decisionId) }) : null;
-          if (!decision) throw new ValidationError([{ path: ['decisionId'], message: 'Handled means handled with a decision of your förbund' }]);
+          if (!decision) {
+            throw new ValidationError([
+              { path: ['decisionId'], message: 'Handled means handled with a decision of your förbund' },
+            ]);
+          }
           a.decisionId = decision.id;
         }
         if (status === 'FORWARDED') {
-          const member = args.forwardedToMemberId ? await tx.findOne(Member, { id: String(args.forwardedToMemberId) }) : null;
-          if (!member) throw new ValidationError([{ path: ['forwardedToMemberId'], message: 'Forwarded means forwarded to a member of your förbund' }]);
+          const member = args.forwardedToMemberId
+            ? await tx.findOne(Member, { id: String(args.forwardedToMemberId) })
+            : null;
+          if (!member) {
+            throw new ValidationError([
+              { path: ['forwardedToMemberId'], message: 'Forwarded means forwarded to a member of your förbund' },
+            ]);
+          }
           a.forwardedToMemberId = member.id;
         }
         a.status = status;

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { parseInput } from '@finsam/kit/validation.js';
 import { NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
-import { MemberRef } from './Member.js';
-import { InterventionRef, interventionOwners, seesIntervention } from './Intervention.js';
-import { Body, BODY_KINDS } from '../entities/Body.js';
+import { interventionScope } from '@finsam/kit/identity.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { z } from 'zod';
+import { BODY_KINDS, Body } from '../entities/Body.js';
 import { BodyMember, SEAT_ROLES } from '../entities/BodyMember.js';
 import { Member } from '../entities/Member.js';
-import { interventionScope } from '@finsam/kit/identity.js';
+import { builder } from './builder.js';
+import { InterventionRef, interventionOwners, seesIntervention } from './Intervention.js';
+import { MemberRef } from './Member.js';
 
 export const BodyKindEnum = builder.enumType('BodyKind', {
   values: {
@@ -39,7 +39,12 @@ const SeatRef = builder.objectRef<BodyMember>('Seat').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
-    member: t.field({ type: MemberRef, nullable: true, description: 'The member (part) represented.', resolve: (s, _a, ctx) => (s.memberId ? MemberRef.getDataloader(ctx).load(s.memberId) : null) }),
+    member: t.field({
+      type: MemberRef,
+      nullable: true,
+      description: 'The member (part) represented.',
+      resolve: (s, _a, ctx) => (s.memberId ? MemberRef.getDataloader(ctx).load(s.memberId) : null),
+    }),
     role: t.field({ type: SeatRoleEnum, resolve: (s) => s.role }),
     voting: t.exposeBoolean('voting'),
     mandate: t.exposeBoolean('mandate', { description: 'Beslutsmandat from the member organisation.' }),
@@ -57,7 +62,11 @@ export const BodyRef = builder.loadableObject('Body', {
     id: t.exposeID('id'),
     kind: t.field({ type: BodyKindEnum, resolve: (b) => b.kind }),
     name: t.exposeString('name'),
-    intervention: t.field({ type: InterventionRef, nullable: true, resolve: (b) => (b.interventionId ? { id: b.interventionId } : null) }),
+    intervention: t.field({
+      type: InterventionRef,
+      nullable: true,
+      resolve: (b) => (b.interventionId ? { id: b.interventionId } : null),
+    }),
     seats: t.field({ type: [SeatRef], resolve: async (b) => (await b.members.load({ dataloader: true })).getItems() }),
   }),
 });
@@ -68,7 +77,8 @@ builder.objectField(InterventionRef, 'steeringGroup', (t) =>
     nullable: true,
     description: 'The insats’ styrgrupp.',
     authScopes: { role: ['forbund_admin', 'board', 'staff'] },
-    resolve: async (i, _a, ctx) => (seesIntervention(ctx.identity, i.id) ? ctx.em.findOne(Body, { interventionId: i.id }) : null),
+    resolve: async (i, _a, ctx) =>
+      seesIntervention(ctx.identity, i.id) ? ctx.em.findOne(Body, { interventionId: i.id }) : null,
   }),
 );
 
@@ -78,7 +88,12 @@ builder.queryField('bodies', (t) =>
     description: 'The bodies of your förbund you may see.',
     authScopes: { role: ['forbund_admin', 'board', 'staff'] },
     args: { kind: t.arg({ type: BodyKindEnum }) },
-    resolve: (_r, { kind }, ctx) => ctx.em.find(Body, { $and: [visibleBodies(ctx), kind ? { kind } : {}] }, { orderBy: { kind: 'asc', name: 'asc' } }),
+    resolve: (_r, { kind }, ctx) =>
+      ctx.em.find(
+        Body,
+        { $and: [visibleBodies(ctx), kind ? { kind } : {}] },
+        { orderBy: { kind: 'asc', name: 'asc' } },
+      ),
   }),
 );
 
@@ -102,8 +117,15 @@ const SeatInput = builder.inputType('SeatInput', {
 });
 
 const createBodySchema = z
-  .object({ kind: z.enum(BODY_KINDS), name: z.string().trim().min(2, 'Name is required').max(200), interventionId: z.uuid().nullish() })
-  .refine((b) => (b.kind === 'STEERING_GROUP') === !!b.interventionId, { path: ['interventionId'], message: 'A styrgrupp steers one insats; other bodies steer none' });
+  .object({
+    kind: z.enum(BODY_KINDS),
+    name: z.string().trim().min(2, 'Name is required').max(200),
+    interventionId: z.uuid().nullish(),
+  })
+  .refine((b) => (b.kind === 'STEERING_GROUP') === !!b.interventionId, {
+    path: ['interventionId'],
+    message: 'A styrgrupp steers one insats; other bodies steer none',
+  });
 const seatsSchema = z.array(
   z.object({
     name: z.string().trim().min(2, 'Name is required').max(200),
@@ -117,19 +139,36 @@ const seatsSchema = z.array(
 );
 
 /** FINSAM's rules for a body's seats; a styrgrupp needs a representative with mandate from each owner. */
-async function seatIssues(ctx: SubgraphContext, body: Body, seats: z.infer<typeof seatsSchema>): Promise<ValidationIssue[]> {
+async function seatIssues(
+  ctx: SubgraphContext,
+  body: Body,
+  seats: z.infer<typeof seatsSchema>,
+): Promise<ValidationIssue[]> {
   const issues: ValidationIssue[] = [];
   const memberIds = new Set((await ctx.em.find(Member, {})).map((m) => m.id));
   seats.forEach((s, i) => {
-    if (s.role === 'ADJUNGERAD' && s.voting) issues.push({ path: ['seats', i, 'voting'], message: 'An adjungerad takes part but never votes' });
-    if (s.memberId && !memberIds.has(s.memberId)) issues.push({ path: ['seats', i, 'memberId'], message: `${s.memberId} is not a member of your förbund` });
-    if (s.termTo && s.termTo < s.termFrom) issues.push({ path: ['seats', i, 'termTo'], message: 'The term ends before it starts' });
+    if (s.role === 'ADJUNGERAD' && s.voting) {
+      issues.push({ path: ['seats', i, 'voting'], message: 'An adjungerad takes part but never votes' });
+    }
+    if (s.memberId && !memberIds.has(s.memberId)) {
+      issues.push({ path: ['seats', i, 'memberId'], message: `${s.memberId} is not a member of your förbund` });
+    }
+    if (s.termTo && s.termTo < s.termFrom) {
+      issues.push({ path: ['seats', i, 'termTo'], message: 'The term ends before it starts' });
+    }
   });
   if (body.kind === 'STEERING_GROUP' && body.interventionId) {
     const owners = (await interventionOwners(ctx, body.interventionId)) ?? [];
-    const represented = new Set(seats.filter((s) => s.role === 'ORDINARIE' && s.mandate && s.voting && s.memberId).map((s) => s.memberId));
+    const represented = new Set(
+      seats.filter((s) => s.role === 'ORDINARIE' && s.mandate && s.voting && s.memberId).map((s) => s.memberId),
+    );
     for (const owner of owners) {
-      if (!represented.has(owner)) issues.push({ path: ['seats'], message: `Owner ${owner} has no ordinarie representative with mandate and vote` });
+      if (!represented.has(owner)) {
+        issues.push({
+          path: ['seats'],
+          message: `Owner ${owner} has no ordinarie representative with mandate and vote`,
+        });
+      }
     }
   }
   return issues;
@@ -137,7 +176,9 @@ async function seatIssues(ctx: SubgraphContext, body: Body, seats: z.infer<typeo
 
 async function writableBody(ctx: SubgraphContext, id: string) {
   const body = await ctx.em.findOne(Body, { id }, { populate: ['members'] });
-  if (!body) throw new NotFoundError(['bodyId'], `No body ${id} in your förbund`);
+  if (!body) {
+    throw new NotFoundError(['bodyId'], `No body ${id} in your förbund`);
+  }
   return body;
 }
 
@@ -151,10 +192,24 @@ builder.mutationFields((t) => ({
     resolve: async (_r, { input }, ctx) => {
       const data = parseInput(createBodySchema, input);
       if (data.interventionId) {
-        if (!(await interventionOwners(ctx, data.interventionId))) throw new ValidationError([{ path: ['input', 'interventionId'], message: 'No such insats in your förbund' }]);
-        if (await ctx.em.count(Body, { interventionId: data.interventionId })) throw new ValidationError([{ path: ['input', 'interventionId'], message: 'The insats already has a styrgrupp' }]);
+        if (!(await interventionOwners(ctx, data.interventionId))) {
+          throw new ValidationError([{ path: ['input', 'interventionId'], message: 'No such insats in your förbund' }]);
+        }
+        if (await ctx.em.count(Body, { interventionId: data.interventionId })) {
+          throw new ValidationError([
+            { path: ['input', 'interventionId'], message: 'The insats already has a styrgrupp' },
+          ]);
+        }
       }
-      return ctx.em.transactional(async (tx) => tx.create(Body, { id: randomUUID(), tenantId: ctx.identity.tenantId!, kind: data.kind, name: data.name, interventionId: data.interventionId ?? null }));
+      return ctx.em.transactional(async (tx) =>
+        tx.create(Body, {
+          id: randomUUID(),
+          tenantId: ctx.identity.tenantId!,
+          kind: data.kind,
+          name: data.name,
+          interventionId: data.interventionId ?? null,
+        }),
+      );
     },
   }),
   setSeats: t.field({
@@ -168,10 +223,24 @@ builder.mutationFields((t) => ({
       return ctx.em.transactional(async (tx) => {
         const body = await writableBody({ ...ctx, em: tx }, String(bodyId));
         const issues = await seatIssues({ ...ctx, em: tx }, body, data);
-        if (issues.length) throw new ValidationError(issues);
-        for (const seat of body.members.getItems()) tx.remove(seat);
+        if (issues.length) {
+          throw new ValidationError(issues);
+        }
+        for (const seat of body.members.getItems()) {
+          tx.remove(seat);
+        }
         data.forEach((s, position) =>
-          body.members.add(tx.create(BodyMember, { ...s, memberId: s.memberId ?? null, termTo: s.termTo ?? null, id: randomUUID(), tenantId: body.tenantId, body, position })),
+          body.members.add(
+            tx.create(BodyMember, {
+              ...s,
+              memberId: s.memberId ?? null,
+              termTo: s.termTo ?? null,
+              id: randomUUID(),
+              tenantId: body.tenantId,
+              body,
+              position,
+            }),
+          ),
         );
         return body;
       });

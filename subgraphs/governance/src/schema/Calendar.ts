@@ -1,15 +1,15 @@
+import { cacheable } from '@finsam/kit/cache-control.js';
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import { pgArray } from '@finsam/kit/database.js';
+import { today } from '@finsam/kit/dates.js';
+import { badArgument } from '@finsam/kit/errors.js';
+import { interventionScope } from '@finsam/kit/identity.js';
+import { dueDate, PERIODS_PER_YEAR } from '@finsam/kit/requisition-periods.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
 import { InterventionRef, seesIntervention } from './Intervention.js';
 import { MeetingRef } from './Meeting.js';
-import type { SubgraphContext } from '@finsam/kit/context.js';
-import { pgArray } from '@finsam/kit/database.js';
-import { interventionScope } from '@finsam/kit/identity.js';
-import { tenantSql } from '@finsam/kit/tenant.js';
-import { today } from '@finsam/kit/dates.js';
-import { PERIODS_PER_YEAR, dueDate } from '@finsam/kit/requisition-periods.js';
-import { badArgument } from '@finsam/kit/errors.js';
-import { cacheable } from '@finsam/kit/cache-control.js';
 
 /**
  * The årshjul: planned meetings plus the deadlines FINSAM and the förbund's own rules fix.
@@ -30,7 +30,10 @@ interface Deadline {
 }
 
 const DeadlineKindEnum = builder.enumType('DeadlineKind', {
-  values: Object.fromEntries(Object.entries(DEADLINES).map(([k, description]) => [k, { description }])) as Record<DeadlineKind, { description: string }>,
+  values: Object.fromEntries(Object.entries(DEADLINES).map(([k, description]) => [k, { description }])) as Record<
+    DeadlineKind,
+    { description: string }
+  >,
 });
 
 /** Deadlines from `from` onwards, for as many years as `limit` items need. */
@@ -38,9 +41,15 @@ export function deadlines(from: string, kinds: readonly DeadlineKind[], limit: n
   const year = Number(from.slice(0, 4));
   const out: Deadline[] = [];
   for (let y = year; y <= year + 2; y++) {
-    if (kinds.includes('ANNUAL_REPORT')) out.push({ date: `${y}-03-31`, kind: 'ANNUAL_REPORT', title: `Årsredovisning ${y - 1}` });
-    if (kinds.includes('HALF_YEAR_REPORT')) out.push({ date: `${y}-08-31`, kind: 'HALF_YEAR_REPORT', title: `Halvårsrapport jan–jun ${y}` });
-    if (kinds.includes('BUDGET_AND_PLAN')) out.push({ date: `${y}-11-30`, kind: 'BUDGET_AND_PLAN', title: `Budget och verksamhetsplan ${y + 1}` });
+    if (kinds.includes('ANNUAL_REPORT')) {
+      out.push({ date: `${y}-03-31`, kind: 'ANNUAL_REPORT', title: `Årsredovisning ${y - 1}` });
+    }
+    if (kinds.includes('HALF_YEAR_REPORT')) {
+      out.push({ date: `${y}-08-31`, kind: 'HALF_YEAR_REPORT', title: `Halvårsrapport jan–jun ${y}` });
+    }
+    if (kinds.includes('BUDGET_AND_PLAN')) {
+      out.push({ date: `${y}-11-30`, kind: 'BUDGET_AND_PLAN', title: `Budget och verksamhetsplan ${y + 1}` });
+    }
     if (kinds.includes('REQUISITION')) {
       // Periods Jan–Feb, Mar–Apr, …; each is due on the last day of the month after it ends.
       for (let period = 1; period <= PERIODS_PER_YEAR; period++) {
@@ -48,7 +57,10 @@ export function deadlines(from: string, kinds: readonly DeadlineKind[], limit: n
       }
     }
   }
-  return out.filter((d) => d.date >= from).sort((a, b) => a.date.localeCompare(b.date)).slice(0, limit);
+  return out
+    .filter((d) => d.date >= from)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(0, limit);
 }
 
 /** A meeting as the calendar lists it; the meeting itself is loaded only if asked for. */
@@ -70,7 +82,6 @@ const UpcomingRef = builder.objectRef<Upcoming>('UpcomingItem').implement({
     deadline: t.field({ type: DeadlineKindEnum, nullable: true, resolve: (u) => u.deadline?.kind ?? null }),
   }),
 });
-
 
 function merge(meetings: UpcomingMeeting[], due: Deadline[], limit: number): Upcoming[] {
   return [
@@ -116,7 +127,9 @@ export async function nextMeetings(
 
 /** How many calendar items to give: 10 unless asked, at most 100; a negative count is the caller's mistake. */
 function upcomingLimit(limit: number | null | undefined): number {
-  if (limit != null && limit < 0) throw badArgument('limit', 'limit is 0 or more');
+  if (limit != null && limit < 0) {
+    throw badArgument('limit', 'limit is 0 or more');
+  }
   return Math.min(limit ?? 10, 100);
 }
 
@@ -125,7 +138,10 @@ builder.objectField(ForbundRef, 'upcoming', (t) =>
     type: [UpcomingRef],
     description: 'The next meetings of the förbund’s bodies you may see, and the förbund’s deadlines, in date order.',
     authScopes: { role: ['forbund_admin', 'board', 'staff'] },
-    args: { from: t.arg({ type: 'Date', description: 'Default: today.' }), limit: t.arg.int({ description: 'Default 10, at most 100.' }) },
+    args: {
+      from: t.arg({ type: 'Date', description: 'Default: today.' }),
+      limit: t.arg.int({ description: 'Default 10, at most 100.' }),
+    },
     resolve: async (f, { from, limit }, ctx) => {
       const start = from ?? today();
       const n = upcomingLimit(limit);
@@ -142,14 +158,25 @@ builder.objectFields(InterventionRef, (t) => ({
     description: 'The insats’ next styrgrupp meetings and requisition deadlines.',
     authScopes: { role: ['forbund_admin', 'board', 'staff'] },
     byPath: true,
-    args: { from: t.arg({ type: 'Date', description: 'Default: today.' }), limit: t.arg.int({ description: 'Default 10, at most 100.' }) },
+    args: {
+      from: t.arg({ type: 'Date', description: 'Default: today.' }),
+      limit: t.arg.int({ description: 'Default 10, at most 100.' }),
+    },
     load: async (keys, ctx, { from, limit }) => {
       const ids = (keys as string[]).filter((id) => seesIntervention(ctx.identity, id));
       const start = from ?? today();
       const n = upcomingLimit(limit);
       const meetings = ids.length ? await nextMeetings(ctx, { interventionIds: ids }, start, n) : [];
       const due = deadlines(start, ['REQUISITION'], n);
-      return (keys as string[]).map((id) => (ids.includes(id) ? merge(meetings.filter((m) => m.intervention_id === id), due, n) : []));
+      return (keys as string[]).map((id) =>
+        ids.includes(id)
+          ? merge(
+              meetings.filter((m) => m.intervention_id === id),
+              due,
+              n,
+            )
+          : [],
+      );
     },
     resolve: (i) => i.id,
   }),

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { parseInput } from '@finsam/kit/validation.js';
 import { ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
-import { MeetingRef, writableMeeting } from './Meeting.js';
-import { InterventionRef, seesIntervention } from './Intervention.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { z } from 'zod';
+import { DECISION_KINDS, Decision, VOTES, type Vote } from '../entities/Decision.js';
 import { visibleBodies } from './Body.js';
-import { Decision, DECISION_KINDS, VOTES, type Vote } from '../entities/Decision.js';
+import { builder } from './builder.js';
+import { InterventionRef, seesIntervention } from './Intervention.js';
+import { MeetingRef, writableMeeting } from './Meeting.js';
 
 const DecisionKindEnum = builder.enumType('DecisionKind', {
   values: {
@@ -33,8 +33,15 @@ export const DecisionRef = builder.loadableObject('Decision', {
     kind: t.field({ type: DecisionKindEnum, resolve: (d) => d.kind }),
     text: t.exposeString('text'),
     meeting: t.field({ type: MeetingRef, resolve: (d, _a, ctx) => MeetingRef.getDataloader(ctx).load(d.meeting.id) }),
-    intervention: t.field({ type: InterventionRef, nullable: true, resolve: (d) => (d.interventionId ? { id: d.interventionId } : null) }),
-    participationId: t.exposeID('participationId', { nullable: true, description: 'The participation it concerns (participants subgraph).' }),
+    intervention: t.field({
+      type: InterventionRef,
+      nullable: true,
+      resolve: (d) => (d.interventionId ? { id: d.interventionId } : null),
+    }),
+    participationId: t.exposeID('participationId', {
+      nullable: true,
+      description: 'The participation it concerns (participants subgraph).',
+    }),
     budgetYear: t.exposeInt('budgetYear', { nullable: true }),
     votes: t.field({ type: [VoteRef], resolve: (d) => d.votes }),
   }),
@@ -42,18 +49,27 @@ export const DecisionRef = builder.loadableObject('Decision', {
 
 builder.asEntity(DecisionRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => DecisionRef.getDataloader(ctx).load(ref.id).catch(() => null),
+  resolveReference: (ref, ctx) =>
+    DecisionRef.getDataloader(ctx)
+      .load(ref.id)
+      .catch(() => null),
 });
 
 builder.objectField(MeetingRef, 'decisions', (t) =>
-  t.field({ type: [DecisionRef], resolve: (m, _a, ctx) => ctx.em.find(Decision, { meeting: m.id }, { orderBy: { id: 'asc' } }) }),
+  t.field({
+    type: [DecisionRef],
+    resolve: (m, _a, ctx) => ctx.em.find(Decision, { meeting: m.id }, { orderBy: { id: 'asc' } }),
+  }),
 );
 builder.objectField(InterventionRef, 'decisions', (t) =>
   t.field({
     type: [DecisionRef],
     description: 'Decisions concerning the insats.',
     authScopes: { role: ['forbund_admin', 'board', 'staff'] },
-    resolve: (i, _a, ctx) => (seesIntervention(ctx.identity, i.id) ? ctx.em.find(Decision, { interventionId: i.id }, { orderBy: { id: 'asc' } }) : []),
+    resolve: (i, _a, ctx) =>
+      seesIntervention(ctx.identity, i.id)
+        ? ctx.em.find(Decision, { interventionId: i.id }, { orderBy: { id: 'asc' } })
+        : [],
   }),
 );
 
@@ -80,8 +96,14 @@ const decisionSchema = z
     budgetYear: z.number().int().min(2004).max(2100).nullish(),
     votes: z.array(z.object({ seatId: z.uuid(), vote: z.enum(VOTES) })).nullish(),
   })
-  .refine((d) => d.kind !== 'EXTENSION' || !!d.participationId, { path: ['participationId'], message: 'An extension concerns a participation' })
-  .refine((d) => d.kind !== 'BUDGET' || d.budgetYear != null, { path: ['budgetYear'], message: 'A budget decision names its year' });
+  .refine((d) => d.kind !== 'EXTENSION' || !!d.participationId, {
+    path: ['participationId'],
+    message: 'An extension concerns a participation',
+  })
+  .refine((d) => d.kind !== 'BUDGET' || d.budgetYear != null, {
+    path: ['budgetYear'],
+    message: 'A budget decision names its year',
+  });
 
 builder.mutationField('recordDecision', (t) =>
   t.field({
@@ -94,18 +116,34 @@ builder.mutationField('recordDecision', (t) =>
       const data = parseInput(decisionSchema, input);
       return ctx.em.transactional(async (tx) => {
         const meeting = await writableMeeting({ ...ctx, em: tx }, String(meetingId));
-        const seats = new Map(meeting.body.getEntity().members.getItems().map((s) => [s.id, s]));
+        const seats = new Map(
+          meeting.body
+            .getEntity()
+            .members.getItems()
+            .map((s) => [s.id, s]),
+        );
         const issues: ValidationIssue[] = [];
         const seen = new Set<string>();
         (data.votes ?? []).forEach((v, i) => {
           const seat = seats.get(v.seatId);
-          if (!seat) issues.push({ path: ['input', 'votes', i, 'seatId'], message: `${v.seatId} has no seat in this body` });
-          else if (seat.role === 'ADJUNGERAD') issues.push({ path: ['input', 'votes', i, 'seatId'], message: `${seat.name} is adjungerad and has no vote` });
-          else if (!seat.voting) issues.push({ path: ['input', 'votes', i, 'seatId'], message: `${seat.name} has no vote in this body` });
-          if (seen.has(v.seatId)) issues.push({ path: ['input', 'votes', i, 'seatId'], message: 'One vote per seat' });
+          if (!seat) {
+            issues.push({ path: ['input', 'votes', i, 'seatId'], message: `${v.seatId} has no seat in this body` });
+          } else if (seat.role === 'ADJUNGERAD') {
+            issues.push({
+              path: ['input', 'votes', i, 'seatId'],
+              message: `${seat.name} is adjungerad and has no vote`,
+            });
+          } else if (!seat.voting) {
+            issues.push({ path: ['input', 'votes', i, 'seatId'], message: `${seat.name} has no vote in this body` });
+          }
+          if (seen.has(v.seatId)) {
+            issues.push({ path: ['input', 'votes', i, 'seatId'], message: 'One vote per seat' });
+          }
           seen.add(v.seatId);
         });
-        if (issues.length) throw new ValidationError(issues);
+        if (issues.length) {
+          throw new ValidationError(issues);
+        }
         return tx.create(Decision, {
           id: randomUUID(),
           tenantId: meeting.tenantId,

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { cacheable } from '@finsam/kit/cache-control.js';
+import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { parseInput, withoutNulls } from '@finsam/kit/validation.js';
-import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
-import { MemberInput, MemberRef, membersSchema } from './Member.js';
+import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { z } from 'zod';
 import { Forbund } from '../entities/Forbund.js';
 import { Member } from '../entities/Member.js';
-import { cacheable } from '@finsam/kit/cache-control.js';
+import { builder } from './builder.js';
+import { MemberInput, MemberRef, membersSchema } from './Member.js';
 
 export const ForbundRef = builder.loadableObject('Forbund', {
   directives: cacheable,
@@ -40,7 +40,10 @@ export const ForbundRef = builder.loadableObject('Forbund', {
 
 builder.asEntity(ForbundRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => ForbundRef.getDataloader(ctx).load(ref.id).catch(() => null),
+  resolveReference: (ref, ctx) =>
+    ForbundRef.getDataloader(ctx)
+      .load(ref.id)
+      .catch(() => null),
 });
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -52,14 +55,19 @@ const organisationNumber = z
   .trim()
   .regex(ORGANISATION_NUMBER, 'Organisationsnummer is 10 digits, NNNNNN-NNNN')
   // Only a well-formed number has a check digit to compare; one message per problem.
-  .refine((v) => !ORGANISATION_NUMBER.test(v) || luhnValid(v.replace('-', '')), 'Organisationsnummer check digit does not match')
+  .refine(
+    (v) => !ORGANISATION_NUMBER.test(v) || luhnValid(v.replace('-', '')),
+    'Organisationsnummer check digit does not match',
+  )
   .transform((v) => `${v.replace('-', '').slice(0, 6)}-${v.replace('-', '').slice(6)}`);
 
 function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    if (i % 2 === 1) {
+      d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    }
     sum += d;
   }
   return sum % 10 === 0;
@@ -99,15 +107,19 @@ builder.queryFields((t) => ({
     authScopes: { tenantMember: true },
     resolve: (_root, _args, ctx) => ForbundRef.getDataloader(ctx).load(ctx.identity.tenantId!),
   }),
-  forbunds: t.connection({
-    type: ForbundRef,
-    description: 'Every förbund on the platform (platform administrators and county analysts).',
-    authScopes: { role: ['platform_admin', 'county_analyst'] },
-    resolve: (_root, args, ctx) =>
-      resolveOffsetConnection({ args }, ({ limit, offset }) =>
-        ctx.em.find(Forbund, {}, { limit, offset, orderBy: { name: 'asc', id: 'asc' } }),
-      ),
-  }, { name: 'ForbundConnection' }, { name: 'ForbundEdge' }),
+  forbunds: t.connection(
+    {
+      type: ForbundRef,
+      description: 'Every förbund on the platform (platform administrators and county analysts).',
+      authScopes: { role: ['platform_admin', 'county_analyst'] },
+      resolve: (_root, args, ctx) =>
+        resolveOffsetConnection({ args }, ({ limit, offset }) =>
+          ctx.em.find(Forbund, {}, { limit, offset, orderBy: { name: 'asc', id: 'asc' } }),
+        ),
+    },
+    { name: 'ForbundConnection' },
+    { name: 'ForbundEdge' },
+  ),
 }));
 
 builder.mutationFields((t) => ({
@@ -124,8 +136,16 @@ builder.mutationFields((t) => ({
       const em = forkForTenant(ctx.em, id);
       try {
         return await em.transactional(async (tx) => {
-          const forbund = tx.create(Forbund, { id, tenantId: id, name: data.name, slug: data.slug, organisationNumber: data.organisationNumber });
-          data.members.forEach((m, position) => tx.create(Member, { ...memberData(m, position), id: randomUUID(), tenantId: id, forbund }));
+          const forbund = tx.create(Forbund, {
+            id,
+            tenantId: id,
+            name: data.name,
+            slug: data.slug,
+            organisationNumber: data.organisationNumber,
+          });
+          data.members.forEach((m, position) =>
+            tx.create(Member, { ...memberData(m, position), id: randomUUID(), tenantId: id, forbund }),
+          );
           return forbund;
         });
       } catch (error) {
@@ -144,20 +164,36 @@ builder.mutationFields((t) => ({
     errors: {},
     resolve: async (_root, { input }, ctx) => {
       const data = parseInput(updateSchema, withoutNulls(input));
-      return ctx.em.transactional(async (tx) => {
-        const forbund = await tx.findOne(Forbund, { id: ctx.identity.tenantId! }, { populate: ['members'] });
-        if (!forbund) throw new NotFoundError(['forbund'], 'Your förbund is not registered');
-        if (data.name !== undefined) forbund.name = data.name;
-        if (data.organisationNumber !== undefined) forbund.organisationNumber = data.organisationNumber;
-        if (data.members) replaceMembers(tx, forbund, data.members);
-        return forbund;
-      }).catch((error) => {
-        // A member still sitting in a body, or named in an avvikelse, stays until that changes.
-        if (error instanceof ForeignKeyConstraintViolationException) {
-          throw new ValidationError([{ path: ['input', 'members'], message: 'A member you left out still has seats in bodies or avvikelser forwarded to it; change those first' }]);
-        }
-        throw error;
-      });
+      return ctx.em
+        .transactional(async (tx) => {
+          const forbund = await tx.findOne(Forbund, { id: ctx.identity.tenantId! }, { populate: ['members'] });
+          if (!forbund) {
+            throw new NotFoundError(['forbund'], 'Your förbund is not registered');
+          }
+          if (data.name !== undefined) {
+            forbund.name = data.name;
+          }
+          if (data.organisationNumber !== undefined) {
+            forbund.organisationNumber = data.organisationNumber;
+          }
+          if (data.members) {
+            replaceMembers(tx, forbund, data.members);
+          }
+          return forbund;
+        })
+        .catch((error) => {
+          // A member still sitting in a body, or named in an avvikelse, stays until that changes.
+          if (error instanceof ForeignKeyConstraintViolationException) {
+            throw new ValidationError([
+              {
+                path: ['input', 'members'],
+                message:
+                  'A member you left out still has seats in bodies or avvikelser forwarded to it; change those first',
+              },
+            ]);
+          }
+          throw error;
+        });
     },
   }),
 }));
@@ -165,7 +201,13 @@ builder.mutationFields((t) => ({
 type MemberData = z.infer<typeof membersSchema>[number];
 
 function memberData(m: MemberData, position: number) {
-  return { kind: m.kind, name: m.name, scbCode: m.scbCode ?? null, shareBasisPoints: m.shareBasisPoints ?? null, position };
+  return {
+    kind: m.kind,
+    name: m.name,
+    scbCode: m.scbCode ?? null,
+    shareBasisPoints: m.shareBasisPoints ?? null,
+    position,
+  };
 }
 
 /** Keeps members given with their id, adds new ones, removes the rest. */
@@ -175,12 +217,22 @@ function replaceMembers(em: EntityManager, forbund: Forbund, members: MemberData
   members.forEach((m, position) => {
     if (m.id) {
       const current = existing.get(m.id);
-      if (!current) throw new ValidationError([{ path: ['input', 'members', position, 'id'], message: `Member ${m.id} is not a member of your förbund` }]);
+      if (!current) {
+        throw new ValidationError([
+          { path: ['input', 'members', position, 'id'], message: `Member ${m.id} is not a member of your förbund` },
+        ]);
+      }
       em.assign(current, memberData(m, position));
       kept.add(m.id);
     } else {
-      forbund.members.add(em.create(Member, { ...memberData(m, position), id: randomUUID(), tenantId: forbund.id, forbund }));
+      forbund.members.add(
+        em.create(Member, { ...memberData(m, position), id: randomUUID(), tenantId: forbund.id, forbund }),
+      );
     }
   });
-  for (const [id, m] of existing) if (!kept.has(id)) em.remove(m);
+  for (const [id, m] of existing) {
+    if (!kept.has(id)) {
+      em.remove(m);
+    }
+  }
 }

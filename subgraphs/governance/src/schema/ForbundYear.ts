@@ -3,10 +3,19 @@
  * Governance owns the entry point `Forbund.year(year)` and adds the year's decisions and
  * avvikelser; participants, teams, finance and indicators add theirs through the same key.
  */
-import DataLoader from 'dataloader';
-import { createContextCache } from '@pothos/core';
+
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { periodBounds, FIGURE_READERS, REPORT_YEARS, reportYear, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
+import {
+  FIGURE_READERS,
+  type ForbundYearKey,
+  forbundYearEntity,
+  periodBounds,
+  REPORT_YEARS,
+  type ReportPeriod,
+  reportYear,
+} from '@finsam/kit/report-period.js';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
 
@@ -17,7 +26,10 @@ select
   (select count(*) from "avvikelse" a
     where a."tenant_id" = ? and a."reported_on" between ? and ?)::int as avvikelser`;
 
-interface Counts { decisions: number; avvikelser: number }
+interface Counts {
+  decisions: number;
+  avvikelser: number;
+}
 
 // One statement for both counts of a förbund's period, once per request whichever fields ask.
 const counts = createContextCache(
@@ -35,7 +47,10 @@ const counts = createContextCache(
     ),
 );
 
-export const { ForbundYearRef, Period } = forbundYearEntity(builder, 'En förbunds år (Årsrapport): every figure of one förbund and calendar year, each contributed by the subgraph that owns it.');
+export const { ForbundYearRef, Period } = forbundYearEntity(
+  builder,
+  'En förbunds år (Årsrapport): every figure of one förbund and calendar year, each contributed by the subgraph that owns it.',
+);
 
 builder.objectFields(ForbundYearRef, (t) => ({
   forbund: t.field({ type: ForbundRef, resolve: (k) => k.forbundId }),
@@ -52,7 +67,6 @@ builder.objectFields(ForbundYearRef, (t) => ({
     resolve: async (k, { period }, ctx) => (await counts(ctx).load({ ...k, period })).avvikelser,
   }),
 }));
-
 
 builder.objectField(ForbundRef, 'year', (t) =>
   t.field({

@@ -1,7 +1,7 @@
-import { builder } from './builder.js';
-import { interventionScope, type Identity } from '@finsam/kit/identity.js';
-import type { SubgraphContext } from '@finsam/kit/context.js';
 import { cacheable } from '@finsam/kit/cache-control.js';
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import { type Identity, interventionScope } from '@finsam/kit/identity.js';
+import { builder } from './builder.js';
 
 /** An insats, owned by teams; governance adds its styrgrupp, decisions, avvikelser and calendar. */
 export const InterventionRef = builder.externalRef('Intervention', builder.selection<{ id: string }>('id')).implement({

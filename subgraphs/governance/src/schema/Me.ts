@@ -1,10 +1,13 @@
-import { ROLES, type Identity } from '@finsam/kit/identity.js';
+import { type Identity, ROLES } from '@finsam/kit/identity.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
 
 const RoleEnum = builder.enumType('Role', {
   description: 'What a user may do. Comes from the user token, never from the request.',
-  values: Object.fromEntries(ROLES.map((r) => [r.toUpperCase(), { value: r }])) as Record<Uppercase<(typeof ROLES)[number]>, { value: (typeof ROLES)[number] }>,
+  values: Object.fromEntries(ROLES.map((r) => [r.toUpperCase(), { value: r }])) as Record<
+    Uppercase<(typeof ROLES)[number]>,
+    { value: (typeof ROLES)[number] }
+  >,
 });
 
 const MeRef = builder.objectRef<Identity>('Me').implement({

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { parseInput } from '@finsam/kit/validation.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
-import { BodyRef, visibleBodies } from './Body.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { z } from 'zod';
 import { Body } from '../entities/Body.js';
 import { Meeting } from '../entities/Meeting.js';
 import { MinutesCorrection } from '../entities/MinutesCorrection.js';
+import { BodyRef, visibleBodies } from './Body.js';
+import { builder } from './builder.js';
 
 const CorrectionRef = builder.objectRef<MinutesCorrection>('MinutesCorrection').implement({
   description: 'A correction to approved minutes; the approved text stays as it was.',
@@ -30,7 +30,10 @@ export const MeetingRef = builder.loadableObject('Meeting', {
     body: t.field({ type: BodyRef, resolve: (m, _a, ctx) => BodyRef.getDataloader(ctx).load(m.body.id) }),
     agenda: t.exposeStringList('agenda', { description: 'Dagordning.' }),
     attendance: t.exposeIDList('attendance', { description: 'Seats present.' }),
-    minutes: t.exposeString('minutes', { nullable: true, description: 'Minnesanteckningar/protokoll: staffing, volume, activities.' }),
+    minutes: t.exposeString('minutes', {
+      nullable: true,
+      description: 'Minnesanteckningar/protokoll: staffing, volume, activities.',
+    }),
     minutesApproved: t.boolean({ resolve: (m) => m.minutesApprovedAt != null }),
     corrections: t.field({
       type: [CorrectionRef],
@@ -44,12 +47,20 @@ builder.objectField(BodyRef, 'meetings', (t) =>
     type: [MeetingRef],
     args: { year: t.arg.int() },
     resolve: (b, { year }, ctx) =>
-      ctx.em.find(Meeting, { body: b.id, ...(year ? { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } } : {}) }, { orderBy: { date: 'asc' } }),
+      ctx.em.find(
+        Meeting,
+        { body: b.id, ...(year ? { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } } : {}) },
+        { orderBy: { date: 'asc' } },
+      ),
   }),
 );
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date is YYYY-MM-DD');
-const planSchema = z.object({ date: DATE, title: z.string().trim().max(200).nullish(), agenda: z.array(z.string().trim().min(1).max(500)).default([]) });
+const planSchema = z.object({
+  date: DATE,
+  title: z.string().trim().max(200).nullish(),
+  agenda: z.array(z.string().trim().min(1).max(500)).default([]),
+});
 const recordSchema = z.object({
   agenda: z.array(z.string().trim().min(1).max(500)),
   attendance: z.array(z.uuid('Not a seat id')),
@@ -58,7 +69,9 @@ const recordSchema = z.object({
 
 export async function writableMeeting(ctx: SubgraphContext, id: string) {
   const meeting = await ctx.em.findOne(Meeting, { id }, { populate: ['body', 'body.members'] });
-  if (!meeting) throw new NotFoundError(['meetingId'], `No meeting ${id} in your förbund`);
+  if (!meeting) {
+    throw new NotFoundError(['meetingId'], `No meeting ${id} in your förbund`);
+  }
   return meeting;
 }
 
@@ -78,8 +91,20 @@ builder.mutationFields((t) => ({
       const data = parseInput(planSchema, { date: args.date, title: args.title, agenda: args.agenda ?? [] }, []);
       return ctx.em.transactional(async (tx) => {
         const body = await tx.findOne(Body, { id: String(args.bodyId) });
-        if (!body) throw new NotFoundError(['bodyId'], `No body ${args.bodyId} in your förbund`);
-        return tx.create(Meeting, { id: randomUUID(), tenantId: body.tenantId, body, date: data.date, title: data.title ?? null, agenda: data.agenda, attendance: [], minutes: null, minutesApprovedAt: null });
+        if (!body) {
+          throw new NotFoundError(['bodyId'], `No body ${args.bodyId} in your förbund`);
+        }
+        return tx.create(Meeting, {
+          id: randomUUID(),
+          tenantId: body.tenantId,
+          body,
+          date: data.date,
+          title: data.title ?? null,
+          agenda: data.agenda,
+          attendance: [],
+          minutes: null,
+          minutesApprovedAt: null,
+        });
       });
     },
   }),
@@ -98,10 +123,23 @@ builder.mutationFields((t) => ({
       const data = parseInput(recordSchema, input, []);
       return ctx.em.transactional(async (tx) => {
         const meeting = await writableMeeting({ ...ctx, em: tx }, String(meetingId));
-        if (meeting.minutesApprovedAt) throw new ValidationError([{ path: ['minutes'], message: 'The minutes are approved: record a correction instead' }]);
-        const seats = new Set(meeting.body.getEntity().members.getItems().map((s) => s.id));
+        if (meeting.minutesApprovedAt) {
+          throw new ValidationError([
+            { path: ['minutes'], message: 'The minutes are approved: record a correction instead' },
+          ]);
+        }
+        const seats = new Set(
+          meeting.body
+            .getEntity()
+            .members.getItems()
+            .map((s) => s.id),
+        );
         const strangers = data.attendance.map((id, i) => [id, i] as const).filter(([id]) => !seats.has(id));
-        if (strangers.length) throw new ValidationError(strangers.map(([id, i]) => ({ path: ['attendance', i], message: `${id} has no seat in this body` })));
+        if (strangers.length) {
+          throw new ValidationError(
+            strangers.map(([id, i]) => ({ path: ['attendance', i], message: `${id} has no seat in this body` })),
+          );
+        }
         tx.assign(meeting, data);
         return meeting;
       });
@@ -116,8 +154,12 @@ builder.mutationFields((t) => ({
     resolve: (_r, { meetingId }, ctx) =>
       ctx.em.transactional(async (tx) => {
         const meeting = await writableMeeting({ ...ctx, em: tx }, String(meetingId));
-        if (!meeting.minutes) throw new ValidationError([{ path: ['meetingId'], message: 'There are no minutes to approve' }]);
-        if (meeting.minutesApprovedAt) throw new ValidationError([{ path: ['meetingId'], message: 'The minutes are already approved' }]);
+        if (!meeting.minutes) {
+          throw new ValidationError([{ path: ['meetingId'], message: 'There are no minutes to approve' }]);
+        }
+        if (meeting.minutesApprovedAt) {
+          throw new ValidationError([{ path: ['meetingId'], message: 'The minutes are already approved' }]);
+        }
         meeting.minutesApprovedAt = new Date();
         return meeting;
       }),
@@ -131,8 +173,14 @@ builder.mutationFields((t) => ({
     resolve: (_r, { meetingId, text }, ctx) =>
       ctx.em.transactional(async (tx) => {
         const meeting = await writableMeeting({ ...ctx, em: tx }, String(meetingId));
-        if (!meeting.minutesApprovedAt) throw new ValidationError([{ path: ['meetingId'], message: 'The minutes are not approved yet: edit them instead' }]);
-        if (text.trim().length < 2) throw new ValidationError([{ path: ['text'], message: 'Say what is corrected' }]);
+        if (!meeting.minutesApprovedAt) {
+          throw new ValidationError([
+            { path: ['meetingId'], message: 'The minutes are not approved yet: edit them instead' },
+          ]);
+        }
+        if (text.trim().length < 2) {
+          throw new ValidationError([{ path: ['text'], message: 'Say what is corrected' }]);
+        }
         tx.create(MinutesCorrection, { id: randomUUID(), tenantId: meeting.tenantId, meeting, text: text.trim() });
         return meeting;
       }),

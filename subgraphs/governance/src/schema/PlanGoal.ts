@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { parseInput } from '@finsam/kit/validation.js';
 import { NotFoundError } from '@finsam/kit/errors.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { z } from 'zod';
+import { FOLLOW_UP_STATUSES, PLAN_ITEM_KINDS, PlanGoal } from '../entities/PlanGoal.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
-import { FOLLOW_UP_STATUSES, PLAN_ITEM_KINDS, PlanGoal } from '../entities/PlanGoal.js';
 
 const PlanItemKindEnum = builder.enumType('PlanItemKind', {
-  values: { GOAL: { description: 'Verksamhetsplanens mål.' }, INTERNAL_CONTROL: { description: 'Intern kontroll: a risk and how it is checked.' } } as const,
+  values: {
+    GOAL: { description: 'Verksamhetsplanens mål.' },
+    INTERNAL_CONTROL: { description: 'Intern kontroll: a risk and how it is checked.' },
+  } as const,
 });
 const FollowUpStatusEnum = builder.enumType('FollowUpStatus', { values: FOLLOW_UP_STATUSES });
 
@@ -30,7 +33,12 @@ builder.objectField(ForbundRef, 'plan', (t) =>
     description: 'Verksamhetsplan goals and internal-control items of a year.',
     authScopes: { role: ['forbund_admin', 'board'] },
     args: { year: t.arg.int({ required: true }), kind: t.arg({ type: PlanItemKindEnum }) },
-    resolve: (f, { year, kind }, ctx) => ctx.em.find(PlanGoal, { tenantId: f.id, year, ...(kind ? { kind } : {}) }, { orderBy: { kind: 'asc', id: 'asc' } }),
+    resolve: (f, { year, kind }, ctx) =>
+      ctx.em.find(
+        PlanGoal,
+        { tenantId: f.id, year, ...(kind ? { kind } : {}) },
+        { orderBy: { kind: 'asc', id: 'asc' } },
+      ),
   }),
 );
 
@@ -50,7 +58,12 @@ const planGoalSchema = z.object({
   kind: z.enum(PLAN_ITEM_KINDS),
   text: z.string().trim().min(2, 'Say what the goal or risk is').max(5000),
   measure: z.string().trim().min(1, 'Say how it is measured or checked').max(5000),
-  followUp: z.string().trim().max(10_000).nullish().transform((v) => v ?? null),
+  followUp: z
+    .string()
+    .trim()
+    .max(10_000)
+    .nullish()
+    .transform((v) => v ?? null),
   status: z.enum(FOLLOW_UP_STATUSES),
 });
 
@@ -64,9 +77,13 @@ builder.mutationField('savePlanGoal', (t) =>
     resolve: async (_r, { id, input }, ctx) => {
       const data = parseInput(planGoalSchema, input);
       return ctx.em.transactional(async (tx) => {
-        if (!id) return tx.create(PlanGoal, { ...data, id: randomUUID(), tenantId: ctx.identity.tenantId! });
+        if (!id) {
+          return tx.create(PlanGoal, { ...data, id: randomUUID(), tenantId: ctx.identity.tenantId! });
+        }
         const goal = await tx.findOne(PlanGoal, { id: String(id) });
-        if (!goal) throw new NotFoundError(['id'], `No plan line ${id} in your förbund`);
+        if (!goal) {
+          throw new NotFoundError(['id'], `No plan line ${id} in your förbund`);
+        }
         return tx.assign(goal, data);
       });
     },

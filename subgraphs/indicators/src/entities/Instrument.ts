@@ -1,7 +1,14 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { InstrumentItem } from './InstrumentItem.js';
 
-export const RESPONDENT_GROUPS = ['PARTICIPANT_ONGOING', 'PARTICIPANT_AT_EXIT', 'INTERVENTION_STAFF', 'BOARD_MEMBER', 'MANAGER', 'REFERRER'] as const;
+export const RESPONDENT_GROUPS = [
+  'PARTICIPANT_ONGOING',
+  'PARTICIPANT_AT_EXIT',
+  'INTERVENTION_STAFF',
+  'BOARD_MEMBER',
+  'MANAGER',
+  'REFERRER',
+] as const;
 export type RespondentGroup = (typeof RESPONDENT_GROUPS)[number];
 
 /** The answer scale of one questionnaire version; `positive` lists the values that count as positive. */

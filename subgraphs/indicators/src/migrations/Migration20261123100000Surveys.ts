@@ -1,6 +1,6 @@
-import { Migration } from '@mikro-orm/migrations';
-import { tenantRowLevelSecurity } from '@finsam/kit/tenant.js';
 import { APP_ROLE } from '@finsam/kit/database.js';
+import { tenantRowLevelSecurity } from '@finsam/kit/tenant.js';
+import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123100000Surveys extends Migration {
   override name = 'Migration20261123100000Surveys';
@@ -40,8 +40,12 @@ export class Migration20261123100000Surveys extends Migration {
         end if;
         return coalesce(new, old);
       end $$;`);
-    this.addSql(`create trigger "instrument_published_immutable" before update or delete on "instrument" for each row execute function "instrument_published_immutable"();`);
-    this.addSql(`create trigger "instrument_item_published_immutable" before insert or update or delete on "instrument_item" for each row execute function "instrument_published_immutable"();`);
+    this.addSql(
+      `create trigger "instrument_published_immutable" before update or delete on "instrument" for each row execute function "instrument_published_immutable"();`,
+    );
+    this.addSql(
+      `create trigger "instrument_item_published_immutable" before insert or update or delete on "instrument_item" for each row execute function "instrument_published_immutable"();`,
+    );
 
     this.addSql(`create table "survey_round" (
       "id" uuid primary key,
@@ -77,7 +81,9 @@ export class Migration20261123100000Surveys extends Migration {
     this.addSql(`create index "answer_round_idx" on "answer" ("round_id", "intervention_id");`);
 
     for (const table of ['survey_round', 'response_code', 'answer']) {
-      for (const sql of tenantRowLevelSecurity(table)) this.addSql(sql);
+      for (const sql of tenantRowLevelSecurity(table)) {
+        this.addSql(sql);
+      }
     }
     // Answers are written only by submit_answer; codes are only inserted (issued) and consumed there.
     this.addSql(`revoke insert, update, delete on "answer" from ${APP_ROLE};`);

@@ -1,6 +1,6 @@
+import { tenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123100000Surveys } from './Migration20261123100000Surveys.js';
-import { tenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [

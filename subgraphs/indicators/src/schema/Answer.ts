@@ -5,16 +5,17 @@
  * filter fails closed; so the code's round is found, and the answer stored, by two narrow
  * `security definer` functions in the database (see the migration), never through the ORM.
  */
-import { z } from 'zod';
+
+import { errorObjectType } from '@finsam/kit/builder.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
+import { pgArray } from '@finsam/kit/database.js';
 import { ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { parseInput } from '@finsam/kit/validation.js';
-import { builder } from './builder.js';
-import { errorObjectType } from '@finsam/kit/builder.js';
-import { InstrumentRef } from './Instrument.js';
+import { z } from 'zod';
 import { Instrument } from '../entities/Instrument.js';
 import { hashResponseCode } from '../response-codes.js';
-import { pgArray } from '@finsam/kit/database.js';
+import { builder } from './builder.js';
+import { InstrumentRef } from './Instrument.js';
 
 const RESPONSE_CODE_ERRORS = {
   INVALID_CODE: 'The code is unknown or already used',
@@ -28,7 +29,10 @@ class ResponseCodeError extends Error {
   }
 }
 
-errorObjectType(builder, ResponseCodeError, { description: 'The svarskod cannot be used: INVALID_CODE (unknown or already used) or ROUND_CLOSED. Nothing was stored.' });
+errorObjectType(builder, ResponseCodeError, {
+  description:
+    'The svarskod cannot be used: INVALID_CODE (unknown or already used) or ROUND_CLOSED. Nothing was stored.',
+});
 
 const AnswerReceipt = builder.objectRef<{ accepted: true }>('AnswerReceipt').implement({
   description: 'The answer was stored, anonymously. The code no longer works.',
@@ -38,7 +42,7 @@ const AnswerReceipt = builder.objectRef<{ accepted: true }>('AnswerReceipt').imp
 const ItemAnswerInput = builder.inputType('ItemAnswerInput', {
   fields: (t) => ({
     itemId: t.id({ required: true, description: 'A statement of the questionnaire (from `questionnaire(code)`).' }),
-    value: t.int({ required: true, description: 'A value on the questionnaire\'s scale.' }),
+    value: t.int({ required: true, description: "A value on the questionnaire's scale." }),
   }),
 });
 
@@ -48,12 +52,18 @@ async function codeInstrument(ctx: SubgraphContext, code: string): Promise<Instr
     'select "instrument_id", "is_open" from response_code_round(?)',
     [hashResponseCode(code)],
   );
-  if (!found) return new ResponseCodeError('INVALID_CODE');
-  if (!found.is_open) return new ResponseCodeError('ROUND_CLOSED');
+  if (!found) {
+    return new ResponseCodeError('INVALID_CODE');
+  }
+  if (!found.is_open) {
+    return new ResponseCodeError('ROUND_CLOSED');
+  }
   return ctx.em.findOneOrFail(Instrument, { id: found.instrument_id }, { populate: ['items'] });
 }
 
-const answerSchema = z.array(z.object({ itemId: z.string(), value: z.number().int() })).min(1, 'Answer the questionnaire');
+const answerSchema = z
+  .array(z.object({ itemId: z.string(), value: z.number().int() }))
+  .min(1, 'Answer the questionnaire');
 
 /** The values in item order, or every problem with the answer at its input path. */
 function valuesInItemOrder(instrument: Instrument, answers: z.infer<typeof answerSchema>): (number | null)[] {
@@ -63,17 +73,24 @@ function valuesInItemOrder(instrument: Instrument, answers: z.infer<typeof answe
   const issues: ValidationIssue[] = [];
   answers.forEach(({ itemId, value }, i) => {
     const index = items.findIndex((item) => item.id === itemId);
-    if (index < 0) issues.push({ path: ['answers', i, 'itemId'], message: 'Not a statement of this questionnaire' });
-    else if (values[index] !== null) issues.push({ path: ['answers', i, 'itemId'], message: 'Answered twice' });
-    else if (value < min || value > max) issues.push({ path: ['answers', i, 'value'], message: `The scale is ${min}–${max}` });
-    else values[index] = value;
+    if (index < 0) {
+      issues.push({ path: ['answers', i, 'itemId'], message: 'Not a statement of this questionnaire' });
+    } else if (values[index] !== null) {
+      issues.push({ path: ['answers', i, 'itemId'], message: 'Answered twice' });
+    } else if (value < min || value > max) {
+      issues.push({ path: ['answers', i, 'value'], message: `The scale is ${min}–${max}` });
+    } else {
+      values[index] = value;
+    }
   });
   items.forEach((item, index) => {
     if (item.required && values[index] === null && !answers.some((a) => a.itemId === item.id)) {
       issues.push({ path: ['answers'], message: `Statement ${item.position} needs an answer` });
     }
   });
-  if (issues.length) throw new ValidationError(issues);
+  if (issues.length) {
+    throw new ValidationError(issues);
+  }
   return values;
 }
 
@@ -81,7 +98,8 @@ builder.queryField('questionnaire', (t) =>
   t.field({
     type: InstrumentRef,
     nullable: true,
-    description: 'The questionnaire a svarskod opens, for answering without signing in; null when the code is unknown, used or its round is not open.',
+    description:
+      'The questionnaire a svarskod opens, for answering without signing in; null when the code is unknown, used or its round is not open.',
     skipTypeScopes: true,
     args: { code: t.arg.string({ required: true }) },
     resolve: async (_root, { code }, ctx) => {
@@ -94,7 +112,8 @@ builder.queryField('questionnaire', (t) =>
 builder.mutationField('answerSurvey', (t) =>
   t.field({
     type: AnswerReceipt,
-    description: 'Answers a questionnaire with a one-time svarskod; no sign-in. Stores round, insats and values only — nothing that ties the answer to the code, which stops working.',
+    description:
+      'Answers a questionnaire with a one-time svarskod; no sign-in. Stores round, insats and values only — nothing that ties the answer to the code, which stops working.',
     skipTypeScopes: true,
     args: {
       code: t.arg.string({ required: true }),
@@ -103,15 +122,28 @@ builder.mutationField('answerSurvey', (t) =>
     errors: { types: [ResponseCodeError] },
     resolve: async (_root, { code, answers }, ctx) => {
       const instrument = await codeInstrument(ctx, code);
-      if (instrument instanceof ResponseCodeError) throw instrument;
-      const values = valuesInItemOrder(instrument, parseInput(answerSchema, answers.map((a) => ({ itemId: String(a.itemId), value: a.value })), ['answers']));
+      if (instrument instanceof ResponseCodeError) {
+        throw instrument;
+      }
+      const values = valuesInItemOrder(
+        instrument,
+        parseInput(
+          answerSchema,
+          answers.map((a) => ({ itemId: String(a.itemId), value: a.value })),
+          ['answers'],
+        ),
+      );
       // Integers checked above, so the array literal is safe; the function re-checks everything atomically.
       const [result] = await ctx.em.execute<{ status: string }[]>('select submit_answer(?, ?::integer[]) as "status"', [
         hashResponseCode(code),
         pgArray(values),
       ]);
-      if (result?.status === 'ACCEPTED') return { accepted: true as const };
-      if (result?.status === 'INVALID_CODE' || result?.status === 'ROUND_CLOSED') throw new ResponseCodeError(result.status);
+      if (result?.status === 'ACCEPTED') {
+        return { accepted: true as const };
+      }
+      if (result?.status === 'INVALID_CODE' || result?.status === 'ROUND_CLOSED') {
+        throw new ResponseCodeError(result.status);
+      }
       throw new ValidationError([{ path: ['answers'], message: 'The answer does not fit the questionnaire' }]);
     },
   }),

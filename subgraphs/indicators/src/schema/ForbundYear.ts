@@ -1,7 +1,7 @@
-import { REPORT_READERS, periodBounds, forbundYearEntity } from '@finsam/kit/report-period.js';
+import { forbundYearEntity, periodBounds, REPORT_READERS } from '@finsam/kit/report-period.js';
+import { SurveyRound } from '../entities/SurveyRound.js';
 import { builder } from './builder.js';
 import { SurveyRoundRef } from './SurveyRound.js';
-import { SurveyRound } from '../entities/SurveyRound.js';
 
 /** A förbund's year (owned by no one subgraph); indicators adds the year's survey rounds. */
 const { ForbundYearRef, Period } = forbundYearEntity(builder);
@@ -9,13 +9,17 @@ const { ForbundYearRef, Period } = forbundYearEntity(builder);
 builder.objectFields(ForbundYearRef, (t) => ({
   surveyRounds: t.field({
     type: [SurveyRoundRef],
-    description: 'Indikatorer: the rounds whose period ends in the year (e.g. 2020-11 – 2021-10 for 2021), with their results.',
+    description:
+      'Indikatorer: the rounds whose period ends in the year (e.g. 2020-11 – 2021-10 for 2021), with their results.',
     authScopes: { role: [...REPORT_READERS] },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
     resolve: (k, { period }, ctx) => {
       const { from, to } = periodBounds(k.year, period);
-      return ctx.em.find(SurveyRound, { tenantId: k.forbundId, periodTo: { $gte: from, $lte: to } }, { orderBy: { periodTo: 'asc', id: 'asc' } });
+      return ctx.em.find(
+        SurveyRound,
+        { tenantId: k.forbundId, periodTo: { $gte: from, $lte: to } },
+        { orderBy: { periodTo: 'asc', id: 'asc' } },
+      );
     },
   }),
 }));
-

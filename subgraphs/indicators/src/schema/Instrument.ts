@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { SubgraphContext } from '@finsam/kit/context.js';
-import { parseInput } from '@finsam/kit/validation.js';
-import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
 import { errorObjectType } from '@finsam/kit/builder.js';
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { z } from 'zod';
 import { Instrument, RESPONDENT_GROUPS, type Scale } from '../entities/Instrument.js';
 import { InstrumentItem } from '../entities/InstrumentItem.js';
+import { builder } from './builder.js';
 
 export const RespondentGroupEnum = builder.enumType('RespondentGroup', {
   values: {
@@ -27,7 +27,9 @@ class PublishedInstrumentError extends Error {
     this.name = 'PublishedInstrumentError';
   }
 }
-errorObjectType(builder, PublishedInstrumentError, { description: 'The questionnaire version is published (fastställd) and cannot change; nothing was written.' });
+errorObjectType(builder, PublishedInstrumentError, {
+  description: 'The questionnaire version is published (fastställd) and cannot change; nothing was written.',
+});
 
 const ScaleLabel = builder.objectRef<{ value: number; label: string; positive: boolean }>('ScaleLabel').implement({
   fields: (t) => ({
@@ -63,7 +65,8 @@ export const InstrumentItemRef = builder.objectRef<InstrumentItem>('InstrumentIt
 });
 
 export const InstrumentRef = builder.objectRef<Instrument>('Instrument').implement({
-  description: 'A version of a national questionnaire (Indikatorer för finansiell samordning) for one respondent group. National: the same for every förbund.',
+  description:
+    'A version of a national questionnaire (Indikatorer för finansiell samordning) for one respondent group. National: the same for every förbund.',
   // No type scope: a respondent reaches it through `questionnaire(code)`; the root fields ask for a sign-in.
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -72,7 +75,10 @@ export const InstrumentRef = builder.objectRef<Instrument>('Instrument').impleme
     name: t.exposeString('name'),
     description: t.exposeString('description'),
     scale: t.field({ type: ScaleRef, resolve: (i) => i.scale }),
-    published: t.boolean({ description: 'Fastställd: texts and scale are fixed.', resolve: (i) => i.publishedAt != null }),
+    published: t.boolean({
+      description: 'Fastställd: texts and scale are fixed.',
+      resolve: (i) => i.publishedAt != null,
+    }),
     publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.publishedAt ?? null }),
     items: t.field({
       type: [InstrumentItemRef],
@@ -93,7 +99,11 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: { respondentGroup: t.arg({ type: RespondentGroupEnum }) },
     resolve: (_root, { respondentGroup }, ctx) =>
-      ctx.em.find(Instrument, { ...visibleInstruments(ctx), ...(respondentGroup ? { respondentGroup } : {}) }, { orderBy: { respondentGroup: 'asc', version: 'desc' } }),
+      ctx.em.find(
+        Instrument,
+        { ...visibleInstruments(ctx), ...(respondentGroup ? { respondentGroup } : {}) },
+        { orderBy: { respondentGroup: 'asc', version: 'desc' } },
+      ),
   }),
   instrument: t.field({
     type: InstrumentRef,
@@ -134,7 +144,10 @@ const CreateInstrumentInput = builder.inputType('CreateInstrumentInput', {
 const itemSchema = z.object({
   text: z.string().trim().min(5, 'Give the statement').max(1000),
   indicator: z.number().int().min(1, 'Indicators are numbered 1–16').max(16, 'Indicators are numbered 1–16'),
-  required: z.boolean().nullish().transform((v) => v ?? true),
+  required: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? true),
 });
 const scaleSchema = z
   .object({
@@ -144,10 +157,16 @@ const scaleSchema = z
     positiveValues: z.array(z.number().int()).min(1, 'Say which values count as positive'),
   })
   .superRefine((s, ctx) => {
-    if (s.max <= s.min) ctx.addIssue({ code: 'custom', path: ['max'], message: 'The scale needs at least two values' });
-    if (s.labels.length !== s.max - s.min + 1) ctx.addIssue({ code: 'custom', path: ['labels'], message: 'One label per value of the scale' });
+    if (s.max <= s.min) {
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'The scale needs at least two values' });
+    }
+    if (s.labels.length !== s.max - s.min + 1) {
+      ctx.addIssue({ code: 'custom', path: ['labels'], message: 'One label per value of the scale' });
+    }
     s.positiveValues.forEach((v, i) => {
-      if (v < s.min || v > s.max) ctx.addIssue({ code: 'custom', path: ['positiveValues', i], message: 'Outside the scale' });
+      if (v < s.min || v > s.max) {
+        ctx.addIssue({ code: 'custom', path: ['positiveValues', i], message: 'Outside the scale' });
+      }
     });
   });
 const createSchema = z.object({
@@ -160,28 +179,44 @@ const createSchema = z.object({
 
 async function draftItem(ctx: SubgraphContext, id: string): Promise<InstrumentItem> {
   const item = await ctx.em.findOne(InstrumentItem, { id }, { populate: ['instrument'] });
-  if (!item) throw new NotFoundError(['id'], `No statement ${id}`);
-  if (item.instrument.getEntity().publishedAt) throw new PublishedInstrumentError();
+  if (!item) {
+    throw new NotFoundError(['id'], `No statement ${id}`);
+  }
+  if (item.instrument.getEntity().publishedAt) {
+    throw new PublishedInstrumentError();
+  }
   return item;
 }
 
 builder.mutationFields((t) => ({
   createInstrument: t.field({
     type: InstrumentRef,
-    description: 'Adds a draft questionnaire version: the next version number of its respondent group. Platform administrators only.',
+    description:
+      'Adds a draft questionnaire version: the next version number of its respondent group. Platform administrators only.',
     authScopes: { role: 'platform_admin' },
     args: { input: t.arg({ type: CreateInstrumentInput, required: true }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
       const data = parseInput(createSchema, input);
       return ctx.em.transactional(async (tx) => {
-        const latest = await tx.findOne(Instrument, { respondentGroup: data.respondentGroup }, { orderBy: { version: 'desc' } });
+        const latest = await tx.findOne(
+          Instrument,
+          { respondentGroup: data.respondentGroup },
+          { orderBy: { version: 'desc' } },
+        );
         const { positiveValues, ...scale } = data.scale;
         const instrument = tx.create(Instrument, {
-          id: randomUUID(), respondentGroup: data.respondentGroup, version: (latest?.version ?? 0) + 1, name: data.name,
-          description: data.description, scale: { ...scale, positive: [...new Set(positiveValues)].sort((a, b) => a - b) }, publishedAt: null,
+          id: randomUUID(),
+          respondentGroup: data.respondentGroup,
+          version: (latest?.version ?? 0) + 1,
+          name: data.name,
+          description: data.description,
+          scale: { ...scale, positive: [...new Set(positiveValues)].sort((a, b) => a - b) },
+          publishedAt: null,
         });
-        data.items.forEach((item, i) => tx.create(InstrumentItem, { id: randomUUID(), instrument, position: i + 1, ...item }));
+        data.items.forEach((item, i) =>
+          tx.create(InstrumentItem, { id: randomUUID(), instrument, position: i + 1, ...item }),
+        );
         return instrument;
       });
     },
@@ -210,8 +245,12 @@ builder.mutationFields((t) => ({
     resolve: (_root, { id }, ctx) =>
       ctx.em.transactional(async (tx) => {
         const instrument = await tx.findOne(Instrument, { id: String(id) });
-        if (!instrument) throw new NotFoundError(['id'], `No questionnaire version ${id}`);
-        if (instrument.publishedAt) throw new PublishedInstrumentError('This version is already published');
+        if (!instrument) {
+          throw new NotFoundError(['id'], `No questionnaire version ${id}`);
+        }
+        if (instrument.publishedAt) {
+          throw new PublishedInstrumentError('This version is already published');
+        }
         instrument.publishedAt = new Date();
         return instrument;
       }),
@@ -219,8 +258,14 @@ builder.mutationFields((t) => ({
 }));
 
 /** A published instrument by id, for a survey round; otherwise a validation issue at `path`. */
-export async function publishedInstrument(ctx: SubgraphContext, id: string, path: (string | number)[]): Promise<Instrument> {
+export async function publishedInstrument(
+  ctx: SubgraphContext,
+  id: string,
+  path: (string | number)[],
+): Promise<Instrument> {
   const instrument = await ctx.em.findOne(Instrument, { id, publishedAt: { $ne: null } });
-  if (!instrument) throw new ValidationError([{ path, message: 'No published questionnaire version with this id' }]);
+  if (!instrument) {
+    throw new ValidationError([{ path, message: 'No published questionnaire version with this id' }]);
+  }
   return instrument;
 }

@@ -4,20 +4,30 @@
  * pairs, whatever the length of the list. Any figure with fewer respondents than the round's
  * minimum n is withheld in SQL already (marked suppressed, no figures).
  */
-import DataLoader from 'dataloader';
-import { createContextCache } from '@pothos/core';
-import type { SubgraphContext } from '@finsam/kit/context.js';
+
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
-import { parseInput } from '@finsam/kit/validation.js';
-import { tenantSql } from '@finsam/kit/tenant.js';
+import type { SubgraphContext } from '@finsam/kit/context.js';
 import { REPORT_READERS } from '@finsam/kit/report-period.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { Scale } from '../entities/Instrument.js';
+import type { InstrumentItem } from '../entities/InstrumentItem.js';
+import { SurveyRound } from '../entities/SurveyRound.js';
 import { builder } from './builder.js';
 import { InstrumentItemRef, scaleLabels } from './Instrument.js';
 import { InterventionRef, intervention } from './Intervention.js';
-import { PeriodInput, SurveyRoundRef, ROUND_READERS, periodLabel, periodOf, periodSchema, visibleInterventionIds, type Period } from './SurveyRound.js';
-import { SurveyRound } from '../entities/SurveyRound.js';
-import type { InstrumentItem } from '../entities/InstrumentItem.js';
-import type { Scale } from '../entities/Instrument.js';
+import {
+  type Period,
+  PeriodInput,
+  periodLabel,
+  periodOf,
+  periodSchema,
+  ROUND_READERS,
+  SurveyRoundRef,
+  visibleInterventionIds,
+} from './SurveyRound.js';
 
 /** Stands for "every insats of the round" in a batch key: the round total. */
 const WHOLE_ROUND = '00000000-0000-0000-0000-000000000000';
@@ -106,14 +116,21 @@ const loaders = createContextCache((ctx: SubgraphContext) => ({
     for (const r of rows) {
       const key = figureKey(r.round_id, r.intervention_id);
       const group = byKey.get(key);
-      if (group) group.push(r);
-      else byKey.set(key, [r]);
+      if (group) {
+        group.push(r);
+      } else {
+        byKey.set(key, [r]);
+      }
     }
     return keys.map((key) => byKey.get(key) ?? []);
   }),
   /** Rounds covering each insats (any period; callers narrow it). */
   roundsCovering: new DataLoader<string, SurveyRound[]>(async (ids) => {
-    const rounds = await ctx.em.find(SurveyRound, { interventionIds: { $overlap: [...ids] } }, { orderBy: { periodFrom: 'asc', id: 'asc' } });
+    const rounds = await ctx.em.find(
+      SurveyRound,
+      { interventionIds: { $overlap: [...ids] } },
+      { orderBy: { periodFrom: 'asc', id: 'asc' } },
+    );
     return ids.map((id) => rounds.filter((r) => r.interventionIds.includes(id)));
   }),
 }));
@@ -124,41 +141,59 @@ interface SurveyResultData {
   rows: FigureRow[];
 }
 
-async function surveyResult(ctx: SubgraphContext, round: SurveyRound, interventionId: string | null): Promise<SurveyResultData> {
+async function surveyResult(
+  ctx: SubgraphContext,
+  round: SurveyRound,
+  interventionId: string | null,
+): Promise<SurveyResultData> {
   return { round, interventionId, rows: await loaders(ctx).figures.load(figureKey(round.id, interventionId)) };
 }
 
-const row = (r: SurveyResultData, kind: FigureRow['kind'], key: string) => r.rows.find((x) => x.kind === kind && x.key === key);
+const row = (r: SurveyResultData, kind: FigureRow['kind'], key: string) =>
+  r.rows.find((x) => x.kind === kind && x.key === key);
 
 interface Figures {
   scale: Scale;
   row: FigureRow | undefined;
 }
 
-const ValueCount = builder.objectRef<{ value: number; label: string; positive: boolean; count: number }>('ValueCount').implement({
-  fields: (t) => ({
-    value: t.exposeInt('value'),
-    label: t.exposeString('label'),
-    positive: t.exposeBoolean('positive'),
-    count: t.exposeInt('count'),
-  }),
-});
+const ValueCount = builder
+  .objectRef<{ value: number; label: string; positive: boolean; count: number }>('ValueCount')
+  .implement({
+    fields: (t) => ({
+      value: t.exposeInt('value'),
+      label: t.exposeString('label'),
+      positive: t.exposeBoolean('positive'),
+      count: t.exposeInt('count'),
+    }),
+  });
 
 /** The figures every result line has; none of them when it is suppressed. */
-function figureFields<T extends Figures>(t: PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<SubgraphTypes>, T>) {
+function figureFields<T extends Figures>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<SubgraphTypes>, T>,
+) {
   const shown = (f: T) => (f.row && !f.row.suppressed ? f.row : null);
   return {
-    suppressed: t.boolean({ description: 'Fewer respondents than the round\'s minimum n: no figures are shown.', resolve: (f) => shown(f) === null }),
+    suppressed: t.boolean({
+      description: "Fewer respondents than the round's minimum n: no figures are shown.",
+      resolve: (f) => shown(f) === null,
+    }),
     n: t.int({ nullable: true, description: 'Respondents who answered.', resolve: (f) => shown(f)?.n ?? null }),
     mean: t.float({ nullable: true, description: 'Medelvärde on the scale.', resolve: (f) => shown(f)?.mean ?? null }),
-    sharePositive: t.float({ nullable: true, description: 'Andel positiva svar, 0–1.', resolve: (f) => shown(f)?.share_positive ?? null }),
+    sharePositive: t.float({
+      nullable: true,
+      description: 'Andel positiva svar, 0–1.',
+      resolve: (f) => shown(f)?.share_positive ?? null,
+    }),
     distribution: t.field({
       type: [ValueCount],
       nullable: true,
       description: 'Answers per value of the scale (fördelning).',
       resolve: (f) => {
         const figures = shown(f);
-        return figures ? scaleLabels(f.scale).map((l) => ({ ...l, count: figures.distribution?.[String(l.value)] ?? 0 })) : null;
+        return figures
+          ? scaleLabels(f.scale).map((l) => ({ ...l, count: figures.distribution?.[String(l.value)] ?? 0 }))
+          : null;
       },
     }),
   };
@@ -190,8 +225,15 @@ const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult').impl
       description: 'The insats; null for the whole round (the insatser that reach the minimum n).',
       resolve: (r) => (r.interventionId ? intervention(r.interventionId) : null),
     }),
-    suppressed: t.boolean({ description: 'Fewer respondents than the minimum n: no figures at all.', resolve: (r) => !row(r, 'RESPONDENTS', '') || row(r, 'RESPONDENTS', '')!.suppressed }),
-    respondents: t.int({ nullable: true, description: 'Antal svarande; null when suppressed.', resolve: (r) => row(r, 'RESPONDENTS', '')?.n ?? null }),
+    suppressed: t.boolean({
+      description: 'Fewer respondents than the minimum n: no figures at all.',
+      resolve: (r) => !row(r, 'RESPONDENTS', '') || row(r, 'RESPONDENTS', '')!.suppressed,
+    }),
+    respondents: t.int({
+      nullable: true,
+      description: 'Antal svarande; null when suppressed.',
+      resolve: (r) => row(r, 'RESPONDENTS', '')?.n ?? null,
+    }),
     items: t.field({
       type: [ItemResult],
       resolve: async (r) => {
@@ -215,11 +257,13 @@ builder.objectFields(SurveyRoundRef, (t) => ({
     type: [SurveyResultRef],
     description: 'Results per insats (staff: their own), for comparison across insatser.',
     authScopes: { role: [...ROUND_READERS] },
-    resolve: (round, _args, ctx) => Promise.all(visibleInterventionIds(ctx, round).map((id) => surveyResult(ctx, round, id))),
+    resolve: (round, _args, ctx) =>
+      Promise.all(visibleInterventionIds(ctx, round).map((id) => surveyResult(ctx, round, id))),
   }),
   total: t.field({
     type: SurveyResultRef,
-    description: 'Results of the whole round: the insatser that reach the minimum n. Förbund administrators and the board.',
+    description:
+      'Results of the whole round: the insatser that reach the minimum n. Förbund administrators and the board.',
     authScopes: { role: [...REPORT_READERS] },
     resolve: (round, _args, ctx) => surveyResult(ctx, round, null),
   }),
@@ -228,12 +272,15 @@ builder.objectFields(SurveyRoundRef, (t) => ({
 builder.objectField(InterventionRef, 'indicatorResults', (t) =>
   t.field({
     type: [SurveyResultRef],
-    description: 'Indicator results of the insats per survey round, earliest period first: compare periods. Optionally only rounds within a period.',
+    description:
+      'Indicator results of the insats per survey round, earliest period first: compare periods. Optionally only rounds within a period.',
     authScopes: (i) => ({ role: [...REPORT_READERS], staffOf: i.id }),
     args: { period: t.arg({ type: PeriodInput }) },
     resolve: async (i, { period }, ctx) => {
       const within = period ? parseInput(periodSchema, period, ['period']) : null;
-      const rounds = (await loaders(ctx).roundsCovering.load(i.id)).filter((r) => !within || inside(periodOf(r), within));
+      const rounds = (await loaders(ctx).roundsCovering.load(i.id)).filter(
+        (r) => !within || inside(periodOf(r), within),
+      );
       return Promise.all(rounds.map((round) => surveyResult(ctx, round, i.id)));
     },
   }),

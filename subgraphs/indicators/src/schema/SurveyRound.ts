@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { parseInput } from '@finsam/kit/validation.js';
-import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
-import { InstrumentRef, RespondentGroupEnum, publishedInstrument } from './Instrument.js';
-import { InterventionRef, intervention } from './Intervention.js';
-import { unknownInterventionIssues } from '@finsam/kit/directory.js';
-import { SurveyRound } from '../entities/SurveyRound.js';
-import { ResponseCode } from '../entities/ResponseCode.js';
-import { hashResponseCode, newResponseCode } from '../response-codes.js';
-import { interventionScope } from '@finsam/kit/identity.js';
 import { pgArray } from '@finsam/kit/database.js';
+import { unknownInterventionIssues } from '@finsam/kit/directory.js';
+import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { interventionScope } from '@finsam/kit/identity.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { type FilterQuery, raw } from '@mikro-orm/core';
+import { z } from 'zod';
+import { ResponseCode } from '../entities/ResponseCode.js';
+import { SurveyRound } from '../entities/SurveyRound.js';
+import { hashResponseCode, newResponseCode } from '../response-codes.js';
+import { builder } from './builder.js';
+import { InstrumentRef, publishedInstrument, RespondentGroupEnum } from './Instrument.js';
+import { InterventionRef, intervention } from './Intervention.js';
 
 /** What the caller may see: every round of the förbund for admins and the board; staff the rounds covering their insatser; anyone else none. */
 function visibleRounds(ctx: SubgraphContext): FilterQuery<SurveyRound> {
@@ -29,7 +29,9 @@ export function visibleInterventionIds(ctx: SubgraphContext, round: SurveyRound)
 
 type RoundStatus = 'PLANNED' | 'OPEN' | 'CLOSED';
 function roundStatus(round: Pick<SurveyRound, 'opensAt' | 'closesAt'>, now = new Date()): RoundStatus {
-  if (now < round.opensAt) return 'PLANNED';
+  if (now < round.opensAt) {
+    return 'PLANNED';
+  }
   return now < round.closesAt ? 'OPEN' : 'CLOSED';
 }
 
@@ -90,7 +92,9 @@ export const SurveyRoundRef = builder.objectRef<SurveyRound>('SurveyRound').impl
     opensAt: t.expose('opensAt', { type: 'DateTime' }),
     closesAt: t.expose('closesAt', { type: 'DateTime' }),
     status: t.field({ type: RoundStatusEnum, resolve: (r) => roundStatus(r) }),
-    minimumN: t.exposeInt('minimumN', { description: 'Results with fewer respondents are not shown (minsta antal svarande).' }),
+    minimumN: t.exposeInt('minimumN', {
+      description: 'Results with fewer respondents are not shown (minsta antal svarande).',
+    }),
     codesIssued: t.exposeInt('codesIssued', { description: 'Svarskoder issued so far.' }),
     codesUnused: t.loadable({
       type: 'Int',
@@ -126,8 +130,12 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: RoundFilterInput }) },
     resolve: (_root, { filter }, ctx) => {
       const where: FilterQuery<SurveyRound>[] = [visibleRounds(ctx)];
-      if (filter?.respondentGroup) where.push({ instrument: { respondentGroup: filter.respondentGroup } });
-      if (filter?.interventionId) where.push({ interventionIds: { $overlap: [String(filter.interventionId)] } });
+      if (filter?.respondentGroup) {
+        where.push({ instrument: { respondentGroup: filter.respondentGroup } });
+      }
+      if (filter?.interventionId) {
+        where.push({ interventionIds: { $overlap: [String(filter.interventionId)] } });
+      }
       return ctx.em.find(SurveyRound, { $and: where }, { orderBy: { periodFrom: 'desc', id: 'asc' } });
     },
   }),
@@ -144,7 +152,10 @@ builder.queryFields((t) => ({
 
 const CreateSurveyRoundInput = builder.inputType('CreateSurveyRoundInput', {
   fields: (t) => ({
-    instrumentId: t.id({ required: true, description: 'A published questionnaire version; it decides the respondent group.' }),
+    instrumentId: t.id({
+      required: true,
+      description: 'A published questionnaire version; it decides the respondent group.',
+    }),
     period: t.field({ type: PeriodInput, required: true }),
     interventionIds: t.idList({ required: true, description: 'Insatser of your förbund the round covers.' }),
     opensAt: t.field({ type: 'DateTime', required: true }),
@@ -160,28 +171,42 @@ const createSchema = z
     interventionIds: z.array(z.uuid('Not an insats id')).min(1, 'A round covers at least one insats'),
     opensAt: z.date(),
     closesAt: z.date(),
-    minimumN: z.number().int().min(3, 'Fewer than 3 respondents cannot be anonymous').max(100).nullish().transform((v) => v ?? 5),
+    minimumN: z
+      .number()
+      .int()
+      .min(3, 'Fewer than 3 respondents cannot be anonymous')
+      .max(100)
+      .nullish()
+      .transform((v) => v ?? 5),
   })
   .superRefine((d, ctx) => {
-    if (d.closesAt <= d.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'The round closes before it opens' });
-    if (new Set(d.interventionIds).size !== d.interventionIds.length) ctx.addIssue({ code: 'custom', path: ['interventionIds'], message: 'An insats is listed twice' });
+    if (d.closesAt <= d.opensAt) {
+      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'The round closes before it opens' });
+    }
+    if (new Set(d.interventionIds).size !== d.interventionIds.length) {
+      ctx.addIssue({ code: 'custom', path: ['interventionIds'], message: 'An insats is listed twice' });
+    }
   });
 
 /** Loads a round of the caller's förbund that it may see, or says it is not there. */
 async function visibleRound(ctx: SubgraphContext, id: string, path: string[]): Promise<SurveyRound> {
   const round = await ctx.em.findOne(SurveyRound, { $and: [{ id }, visibleRounds(ctx)] });
-  if (!round) throw new NotFoundError(path, `No survey round ${id} in your förbund`);
+  if (!round) {
+    throw new NotFoundError(path, `No survey round ${id} in your förbund`);
+  }
   return round;
 }
 
-const IssuedCodes = builder.objectRef<{ round: SurveyRound; interventionId: string; codes: string[] }>('IssuedResponseCodes').implement({
-  description: 'New one-time svarskoder. Shown this once: only a hash of each is kept.',
-  fields: (t) => ({
-    round: t.field({ type: SurveyRoundRef, resolve: (i) => i.round }),
-    intervention: t.field({ type: InterventionRef, resolve: (i) => intervention(i.interventionId) }),
-    codes: t.exposeStringList('codes'),
-  }),
-});
+const IssuedCodes = builder
+  .objectRef<{ round: SurveyRound; interventionId: string; codes: string[] }>('IssuedResponseCodes')
+  .implement({
+    description: 'New one-time svarskoder. Shown this once: only a hash of each is kept.',
+    fields: (t) => ({
+      round: t.field({ type: SurveyRoundRef, resolve: (i) => i.round }),
+      intervention: t.field({ type: InterventionRef, resolve: (i) => intervention(i.interventionId) }),
+      codes: t.exposeStringList('codes'),
+    }),
+  });
 
 builder.mutationFields((t) => ({
   createSurveyRound: t.field({
@@ -194,12 +219,25 @@ builder.mutationFields((t) => ({
       const data = parseInput(createSchema, input);
       const instrument = await publishedInstrument(ctx, data.instrumentId, ['input', 'instrumentId']);
       // The ids are distinct UUIDs here (the schema checked): one alias each, as always.
-      const foreign = await unknownInterventionIssues(ctx, data.interventionIds.map((id, i) => ({ id, path: ['input', 'interventionIds', i] })));
-      if (foreign.length) throw new ValidationError(foreign);
+      const foreign = await unknownInterventionIssues(
+        ctx,
+        data.interventionIds.map((id, i) => ({ id, path: ['input', 'interventionIds', i] })),
+      );
+      if (foreign.length) {
+        throw new ValidationError(foreign);
+      }
       return ctx.em.transactional(async (tx) =>
         tx.create(SurveyRound, {
-          id: randomUUID(), tenantId: ctx.identity.tenantId!, instrument, periodFrom: `${data.period.from}-01`, periodTo: `${data.period.to}-01`,
-          interventionIds: data.interventionIds, opensAt: data.opensAt, closesAt: data.closesAt, minimumN: data.minimumN, codesIssued: 0,
+          id: randomUUID(),
+          tenantId: ctx.identity.tenantId!,
+          instrument,
+          periodFrom: `${data.period.from}-01`,
+          periodTo: `${data.period.to}-01`,
+          interventionIds: data.interventionIds,
+          opensAt: data.opensAt,
+          closesAt: data.closesAt,
+          minimumN: data.minimumN,
+          codesIssued: 0,
         }),
       );
     },
@@ -213,14 +251,17 @@ builder.mutationFields((t) => ({
     resolve: (_root, { id }, ctx) =>
       ctx.em.transactional(async (tx) => {
         const round = await visibleRound({ ...ctx, em: tx }, String(id), ['id']);
-        if (roundStatus(round) !== 'OPEN') throw new ValidationError([{ path: ['id'], message: 'Only an open round can be closed' }]);
+        if (roundStatus(round) !== 'OPEN') {
+          throw new ValidationError([{ path: ['id'], message: 'Only an open round can be closed' }]);
+        }
         round.closesAt = new Date();
         return round;
       }),
   }),
   issueResponseCodes: t.field({
     type: IssuedCodes,
-    description: 'Issues one-time svarskoder for one insats of a round: the förbund administrator, or the insats\' own staff (verksamhetsledare).',
+    description:
+      "Issues one-time svarskoder for one insats of a round: the förbund administrator, or the insats' own staff (verksamhetsledare).",
     authScopes: (_root, args) => ({ role: 'forbund_admin', staffOf: String(args.interventionId) }),
     args: {
       roundId: t.arg.id({ required: true }),
@@ -229,13 +270,28 @@ builder.mutationFields((t) => ({
     },
     errors: {},
     resolve: async (_root, { roundId, interventionId, count }, ctx) => {
-      const n = parseInput(z.number().int().min(1, 'Issue at least one code').max(500, 'At most 500 codes at a time'), count, ['count']);
+      const n = parseInput(
+        z.number().int().min(1, 'Issue at least one code').max(500, 'At most 500 codes at a time'),
+        count,
+        ['count'],
+      );
       return ctx.em.transactional(async (tx) => {
         const round = await visibleRound({ ...ctx, em: tx }, String(roundId), ['roundId']);
-        if (!round.interventionIds.includes(String(interventionId))) throw new ValidationError([{ path: ['interventionId'], message: 'The round does not cover this insats' }]);
-        if (roundStatus(round) === 'CLOSED') throw new ValidationError([{ path: ['roundId'], message: 'The round is closed' }]);
+        if (!round.interventionIds.includes(String(interventionId))) {
+          throw new ValidationError([{ path: ['interventionId'], message: 'The round does not cover this insats' }]);
+        }
+        if (roundStatus(round) === 'CLOSED') {
+          throw new ValidationError([{ path: ['roundId'], message: 'The round is closed' }]);
+        }
         const codes = Array.from({ length: n }, newResponseCode);
-        for (const code of codes) tx.create(ResponseCode, { codeHash: hashResponseCode(code), tenantId: round.tenantId, round, interventionId: String(interventionId) });
+        for (const code of codes) {
+          tx.create(ResponseCode, {
+            codeHash: hashResponseCode(code),
+            tenantId: round.tenantId,
+            round,
+            interventionId: String(interventionId),
+          });
+        }
         // Added in SQL, not read and written back: two issues at once (they need not wait for
         // each other's codes) both count. Then read back, with every issue so far.
         await tx.nativeUpdate(SurveyRound, { id: round.id }, { codesIssued: raw('"codes_issued" + ?', [n]) });

@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 
 /** One read of identifying fields. Append-only: the app role can insert and read, never change. */
 const AuditEntrySchema = defineEntity({

@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { Participation } from './Participation.js';
 
 export const FOLLOW_UP_DECISIONS = ['CONTINUE', 'CHANGE', 'END'] as const;

@@ -1,17 +1,45 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
-import { Person } from './Person.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { FollowUp } from './FollowUp.js';
+import { Person } from './Person.js';
 import { Screening } from './Screening.js';
 
 export const STATUSES = ['REFERRED', 'ACCEPTED', 'REJECTED', 'ENROLLED', 'EXITED'] as const;
 export const KON = ['KVINNA', 'MAN', 'UNKNOWN'] as const;
-export const REFERRER_UNITS = ['FORSAKRINGSKASSAN', 'ARBETSFORMEDLINGEN', 'KOMMUN_FORSORJNINGSSTOD', 'KOMMUN_KAA', 'KOMMUN_IFO', 'KOMMUN_LSS', 'KOMMUN_OTHER', 'REGION'] as const;
+export const REFERRER_UNITS = [
+  'FORSAKRINGSKASSAN',
+  'ARBETSFORMEDLINGEN',
+  'KOMMUN_FORSORJNINGSSTOD',
+  'KOMMUN_KAA',
+  'KOMMUN_IFO',
+  'KOMMUN_LSS',
+  'KOMMUN_OTHER',
+  'REGION',
+] as const;
 export const EXCLUSION_GROUNDS = ['SUBSTANCE_ABUSE', 'KNOWN_THREAT', 'DEPRIVATION_OF_LIBERTY', 'TOO_ILL'] as const;
 export const STUDY_VISIT = ['NOT_OFFERED', 'OFFERED', 'DONE'] as const;
 export const EDUCATION = ['GRUNDSKOLA_EJ_AVSLUTAD', 'GRUNDSKOLA', 'GYMNASIUM', 'EFTERGYMNASIAL', 'OKAND'] as const;
-export const SUPPORT_SOURCES = ['LON', 'STUDIEMEDEL', 'A_KASSA_AKTIVITETSSTOD', 'SJUKPENNING', 'AKTIVITETSERSATTNING', 'SJUKERSATTNING', 'FORSORJNINGSSTOD', 'INGEN_OFFENTLIG_FORSORJNING', 'OTHER'] as const;
-export const OUTCOMES = ['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE', 'FORTSATT_REHABILITERING', 'MEDICINSK_REHABILITERING', 'AVBROTT', 'OVRIGT'] as const;
+export const SUPPORT_SOURCES = [
+  'LON',
+  'STUDIEMEDEL',
+  'A_KASSA_AKTIVITETSSTOD',
+  'SJUKPENNING',
+  'AKTIVITETSERSATTNING',
+  'SJUKERSATTNING',
+  'FORSORJNINGSSTOD',
+  'INGEN_OFFENTLIG_FORSORJNING',
+  'OTHER',
+] as const;
+export const OUTCOMES = [
+  'ARBETE_UTAN_STOD',
+  'ARBETE_MED_STOD',
+  'STUDIER',
+  'AKTIVT_ARBETSSOKANDE',
+  'FORTSATT_REHABILITERING',
+  'MEDICINSK_REHABILITERING',
+  'AVBROTT',
+  'OVRIGT',
+] as const;
 export const LEVELS = ['HIGHER', 'SAME', 'LOWER'] as const;
 
 /** Handlingsplan, often a SIP: the goals and who does what. */

@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 
 /** A person who consented: identity encrypted, found again by keyed hash. */
 const PersonSchema = defineEntity({

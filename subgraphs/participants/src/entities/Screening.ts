@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { Participation } from './Participation.js';
 
 export const SCREENING_KINDS = ['VIOLENCE_QUESTIONS', 'KASAM', 'SRS', 'ORS'] as const;

@@ -1,6 +1,6 @@
-import { Migration } from '@mikro-orm/migrations';
 import { APP_ROLE } from '@finsam/kit/database.js';
 import { tenantRowLevelSecurity } from '@finsam/kit/tenant.js';
+import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122300000Participants extends Migration {
   override name = 'Migration20261122300000Participants';
@@ -52,7 +52,9 @@ export class Migration20261122300000Participants extends Migration {
         or ("person_id" is null and "birth_year" is null and "age_at_referral" is null and "hemkommun" is null
             and "education_level" is null and "support_before" is null and "years_in_support" is null and "support_after" is null))
     );`);
-    this.addSql(`create index "participation_intervention_idx" on "participation" ("intervention_id", "status", "enrolled_on");`);
+    this.addSql(
+      `create index "participation_intervention_idx" on "participation" ("intervention_id", "status", "enrolled_on");`,
+    );
     this.addSql(`create index "participation_tenant_idx" on "participation" ("tenant_id", "enrolled_on");`);
 
     this.addSql(`create table "follow_up" (
@@ -79,10 +81,14 @@ export class Migration20261122300000Participants extends Migration {
     this.addSql(`revoke update, delete, truncate on "audit_entry" from ${APP_ROLE};`);
     this.addSql(`create function "audit_entry_append_only"() returns trigger language plpgsql as $$
       begin raise exception 'the audit log is append-only'; end $$;`);
-    this.addSql(`create trigger "audit_entry_append_only" before update or delete on "audit_entry" for each row execute function "audit_entry_append_only"();`);
+    this.addSql(
+      `create trigger "audit_entry_append_only" before update or delete on "audit_entry" for each row execute function "audit_entry_append_only"();`,
+    );
 
     for (const table of ['person', 'participation', 'follow_up', 'audit_entry']) {
-      for (const sql of tenantRowLevelSecurity(table)) this.addSql(sql);
+      for (const sql of tenantRowLevelSecurity(table)) {
+        this.addSql(sql);
+      }
     }
   }
 }

@@ -1,5 +1,5 @@
-import { Migration } from '@mikro-orm/migrations';
 import { tenantRowLevelSecurity } from '@finsam/kit/tenant.js';
+import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122310000Screenings extends Migration {
   override name = 'Migration20261122310000Screenings';
@@ -22,6 +22,8 @@ export class Migration20261122310000Screenings extends Migration {
       check (("kind" = 'VIOLENCE_QUESTIONS') = ("answered" is not null and "support_offered" is not null and "score" is null))
     );`);
     this.addSql(`create index "screening_participation_idx" on "screening" ("participation_id", "date");`);
-    for (const sql of tenantRowLevelSecurity('screening')) this.addSql(sql);
+    for (const sql of tenantRowLevelSecurity('screening')) {
+      this.addSql(sql);
+    }
   }
 }

@@ -1,5 +1,5 @@
-import { Migration } from '@mikro-orm/migrations';
 import { tenantRowLevelSecurity } from '@finsam/kit/tenant.js';
+import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Yearly figures kept as participations change, so a year report reads a few rows per insats
@@ -63,9 +63,11 @@ export class Migration20261123000000ParticipationLedger extends Migration {
       "step_forward" integer not null,
       primary key ("tenant_id", "intervention_id", "dim", "key", "half_year")
     );`);
-    for (const sql of tenantRowLevelSecurity('participation_half_year')) this.addSql(sql);
+    for (const sql of tenantRowLevelSecurity('participation_half_year')) {
+      this.addSql(sql);
+    }
     this.addSql(`revoke insert, update, delete, truncate on "participation_half_year" from finsam_app;`);
-    this.addSql(CONTRIBUTIONS(`select "participation".*, 1 as s from "participation"`) + ';');
+    this.addSql(`${CONTRIBUTIONS(`select "participation".*, 1 as s from "participation"`)};`);
     // Security definer: the ledger is written as its owner, whoever changed the participations.
     this.addSql(`create function participation_ledger_apply() returns trigger language plpgsql security definer set search_path = public as $$
       begin

@@ -1,8 +1,8 @@
+import { tenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122300000Participants } from './Migration20261122300000Participants.js';
 import { Migration20261122310000Screenings } from './Migration20261122310000Screenings.js';
 import { Migration20261123000000ParticipationLedger } from './Migration20261123000000ParticipationLedger.js';
-import { tenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [

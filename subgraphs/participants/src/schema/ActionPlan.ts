@@ -1,12 +1,15 @@
-import { z } from 'zod';
-import { parseInput } from '@finsam/kit/validation.js';
 import { ValidationError } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
-import { ParticipationRef, anonymousRefusal, isAnonymous, own } from './Participation.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { z } from 'zod';
 import type { ActionPlan } from '../entities/Participation.js';
+import { builder } from './builder.js';
+import { anonymousRefusal, isAnonymous, own, ParticipationRef } from './Participation.js';
 
 const Responsibility = builder.objectRef<ActionPlan['responsibilities'][number]>('ActionPlanResponsibility').implement({
-  fields: (t) => ({ party: t.exposeString('party', { description: 'E.g. "Försäkringskassan", "Socialtjänsten", "Deltagaren".' }), task: t.exposeString('task') }),
+  fields: (t) => ({
+    party: t.exposeString('party', { description: 'E.g. "Försäkringskassan", "Socialtjänsten", "Deltagaren".' }),
+    task: t.exposeString('task'),
+  }),
 });
 
 const ActionPlanRef = builder.objectRef<ActionPlan>('ActionPlan').implement({
@@ -19,7 +22,9 @@ const ActionPlanRef = builder.objectRef<ActionPlan>('ActionPlan').implement({
   }),
 });
 
-builder.objectField(ParticipationRef, 'actionPlan', (t) => t.field({ type: ActionPlanRef, nullable: true, resolve: (p) => p.actionPlan ?? null }));
+builder.objectField(ParticipationRef, 'actionPlan', (t) =>
+  t.field({ type: ActionPlanRef, nullable: true, resolve: (p) => p.actionPlan ?? null }),
+);
 
 const ActionPlanInput = builder.inputType('ActionPlanInput', {
   fields: (t) => ({
@@ -27,7 +32,11 @@ const ActionPlanInput = builder.inputType('ActionPlanInput', {
     sip: t.boolean({ required: true }),
     goals: t.stringList({ required: true }),
     responsibilities: t.field({
-      type: [builder.inputType('ResponsibilityInput', { fields: (r) => ({ party: r.string({ required: true }), task: r.string({ required: true }) }) })],
+      type: [
+        builder.inputType('ResponsibilityInput', {
+          fields: (r) => ({ party: r.string({ required: true }), task: r.string({ required: true }) }),
+        }),
+      ],
       required: true,
     }),
   }),
@@ -37,7 +46,9 @@ const planSchema = z.object({
   agreedOn: z.string(),
   sip: z.boolean(),
   goals: z.array(z.string().trim().min(2).max(1000)).min(1, 'A plan has at least one goal'),
-  responsibilities: z.array(z.object({ party: z.string().trim().min(2).max(200), task: z.string().trim().min(2).max(1000) })).min(1, 'Say who does what'),
+  responsibilities: z
+    .array(z.object({ party: z.string().trim().min(2).max(200), task: z.string().trim().min(2).max(1000) }))
+    .min(1, 'Say who does what'),
 });
 
 builder.mutationField('setActionPlan', (t) =>
@@ -51,8 +62,12 @@ builder.mutationField('setActionPlan', (t) =>
       const plan = parseInput(planSchema, input);
       return ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(participationId));
-        if (isAnonymous(p)) throw anonymousRefusal([['input']]);
-        if (p.status !== 'ENROLLED') throw new ValidationError([{ path: ['participationId'], message: 'A plan is for an enrolled participant' }]);
+        if (isAnonymous(p)) {
+          throw anonymousRefusal([['input']]);
+        }
+        if (p.status !== 'ENROLLED') {
+          throw new ValidationError([{ path: ['participationId'], message: 'A plan is for an enrolled participant' }]);
+        }
         p.actionPlan = plan;
         return p;
       });

@@ -1,9 +1,9 @@
-import DataLoader from 'dataloader';
-import { createContextCache } from '@pothos/core';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { dateRange } from '@finsam/kit/dates.js';
-import { builder } from './builder.js';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
 import { AuditEntry } from '../entities/AuditEntry.js';
+import { builder } from './builder.js';
 
 /**
  * Every read of identifying fields is logged: who, when, which participation, which fields, which
@@ -20,7 +20,13 @@ const auditLoader = createContextCache(
       await ctx.em.insertMany(
         AuditEntry,
         [...fields].map(([participationId, f]) => ({
-          id: crypto.randomUUID(), tenantId: ctx.identity.tenantId!, at: new Date(), userId: ctx.identity.userId, participationId, fields: [...f].sort(), requestId: ctx.requestId,
+          id: crypto.randomUUID(),
+          tenantId: ctx.identity.tenantId!,
+          at: new Date(),
+          userId: ctx.identity.userId,
+          participationId,
+          fields: [...f].sort(),
+          requestId: ctx.requestId,
         })),
       );
       return keys.map(() => true as const);
@@ -28,39 +34,56 @@ const auditLoader = createContextCache(
 );
 
 /** Resolves an identifying field only once its read is on record. */
-export async function audited<T>(ctx: SubgraphContext, participationId: string, field: string, value: () => T): Promise<T> {
+export async function audited<T>(
+  ctx: SubgraphContext,
+  participationId: string,
+  field: string,
+  value: () => T,
+): Promise<T> {
   await auditLoader(ctx).load(`${participationId}|${field}`);
   return value();
 }
 
-const AuditSummaryRef = builder.objectRef<{ userId: string; reads: number; participations: number; lastAt: Date }>('AuditSummary').implement({
-  description: 'Who read identifying data, how often and about how many participations; never what they read.',
-  fields: (t) => ({
-    userId: t.exposeID('userId'),
-    reads: t.exposeInt('reads'),
-    participations: t.exposeInt('participations'),
-    lastAt: t.field({ type: 'DateTime', resolve: (s) => s.lastAt }),
-  }),
-});
+const AuditSummaryRef = builder
+  .objectRef<{ userId: string; reads: number; participations: number; lastAt: Date }>('AuditSummary')
+  .implement({
+    description: 'Who read identifying data, how often and about how many participations; never what they read.',
+    fields: (t) => ({
+      userId: t.exposeID('userId'),
+      reads: t.exposeInt('reads'),
+      participations: t.exposeInt('participations'),
+      lastAt: t.field({ type: 'DateTime', resolve: (s) => s.lastAt }),
+    }),
+  });
 
 builder.queryField('auditSummary', (t) =>
   t.field({
     type: [AuditSummaryRef],
-    description: 'The audit log of identifying reads in your förbund, as figures per user. Förbund administrators only.',
+    description:
+      'The audit log of identifying reads in your förbund, as figures per user. Förbund administrators only.',
     authScopes: { role: 'forbund_admin' },
     args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
     resolve: async (_r, args, ctx) => {
       const { from, to } = dateRange(args.from, args.to);
-      const rows = await ctx.em.find(AuditEntry, { at: { $gte: new Date(`${from}T00:00:00Z`), $lt: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) } });
+      const rows = await ctx.em.find(AuditEntry, {
+        at: { $gte: new Date(`${from}T00:00:00Z`), $lt: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) },
+      });
       const byUser = new Map<string, { userId: string; reads: number; ids: Set<string>; lastAt: Date }>();
       for (const r of rows) {
         const s = byUser.get(r.userId) ?? { userId: r.userId, reads: 0, ids: new Set(), lastAt: r.at };
         s.reads += 1;
         s.ids.add(r.participationId);
-        if (r.at > s.lastAt) s.lastAt = r.at;
+        if (r.at > s.lastAt) {
+          s.lastAt = r.at;
+        }
         byUser.set(r.userId, s);
       }
-      return [...byUser.values()].map((s) => ({ userId: s.userId, reads: s.reads, participations: s.ids.size, lastAt: s.lastAt }));
+      return [...byUser.values()].map((s) => ({
+        userId: s.userId,
+        reads: s.reads,
+        participations: s.ids.size,
+        lastAt: s.lastAt,
+      }));
     },
   }),
 );

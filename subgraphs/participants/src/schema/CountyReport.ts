@@ -5,13 +5,21 @@
  * totals — are suppressed together, so a hidden cell cannot be had from any total or difference.
  * Reads the same set-based figures as a förbund's own year (ForbundYear.ts).
  */
-import type { ObjectRef } from '@pothos/core';
-import type { SubgraphContext } from '@finsam/kit/context.js';
+
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
-import { REPORT_YEARS, reportYear, type ForbundYearKey, type ReportPeriod } from '@finsam/kit/report-period.js';
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import { type ForbundYearKey, REPORT_YEARS, type ReportPeriod, reportYear } from '@finsam/kit/report-period.js';
+import type { ObjectRef } from '@pothos/core';
+import { type Published, published, type SumConstraint, suppress } from '../disclosure.js';
 import { builder } from './builder.js';
-import { ForbundYearRef, Period, participantYears, yearAverageAge, yearSum, type ParticipantYear } from './ForbundYear.js';
-import { published, suppress, type Published, type SumConstraint } from '../disclosure.js';
+import {
+  ForbundYearRef,
+  type ParticipantYear,
+  Period,
+  participantYears,
+  yearAverageAge,
+  yearSum,
+} from './ForbundYear.js';
 
 /** The smallest count shown; a caller may ask for more caution, never for less. */
 export const DISCLOSURE_THRESHOLD = Number(process.env.FINSAM_DISCLOSURE_THRESHOLD ?? 5);
@@ -26,24 +34,43 @@ interface CountyRow {
   newByHemkommun: { scbCode: string; new: Published }[];
 }
 type Figures = Record<(typeof MEASURES)[number], Published>;
-interface County { year: number; threshold: number; rows: CountyRow[]; totals: { figures: Figures } }
+interface County {
+  year: number;
+  threshold: number;
+  rows: CountyRow[];
+  totals: { figures: Figures };
+}
 
 /** Builds every published table of the query, then suppresses them as one. */
-export function countyTables(years: { forbundId: string; y: ParticipantYear }[], year: number, threshold: number): County {
+export function countyTables(
+  years: { forbundId: string; y: ParticipantYear }[],
+  year: number,
+  threshold: number,
+): County {
   const values = new Map<string, number>();
   const sums: SumConstraint[] = [];
   const kommuner = new Map<string, string[]>();
   for (const { forbundId: f, y } of years) {
-    for (const m of MEASURES) values.set(`${m}/${f}`, yearSum(y, m));
+    for (const m of MEASURES) {
+      values.set(`${m}/${f}`, yearSum(y, m));
+    }
     const cells = y.hemkommuner.map((h) => [h.scb_code, h.new] as const);
     const unknown = yearSum(y, 'new') - cells.reduce((a, [, n]) => a + n, 0);
     const all = [...cells, [UNKNOWN_KOMMUN, unknown] as const].filter(([, n]) => n > 0);
-    for (const [code, n] of all) values.set(`new/${f}/${code}`, n);
-    kommuner.set(f, all.map(([code]) => code));
+    for (const [code, n] of all) {
+      values.set(`new/${f}/${code}`, n);
+    }
+    kommuner.set(
+      f,
+      all.map(([code]) => code),
+    );
     sums.push({ total: `new/${f}`, parts: all.map(([code]) => `new/${f}/${code}`) });
   }
   for (const m of MEASURES) {
-    values.set(`${m}/county`, years.reduce((a, { forbundId }) => a + values.get(`${m}/${forbundId}`)!, 0));
+    values.set(
+      `${m}/county`,
+      years.reduce((a, { forbundId }) => a + values.get(`${m}/${forbundId}`)!, 0),
+    );
     sums.push({ total: `${m}/county`, parts: years.map(({ forbundId }) => `${m}/${forbundId}`) });
   }
   const hidden = suppress(values, sums, threshold);
@@ -59,12 +86,25 @@ export function countyTables(years: { forbundId: string; y: ParticipantYear }[],
       newByHemkommun: kommuner.get(f)!.map((code) => ({ scbCode: code, new: cell(`new/${f}/${code}`) })),
     };
   });
-  return { year, threshold, rows, totals: { figures: Object.fromEntries(MEASURES.map((m) => [m, cell(`${m}/county`)])) as Figures } };
+  return {
+    year,
+    threshold,
+    rows,
+    totals: { figures: Object.fromEntries(MEASURES.map((m) => [m, cell(`${m}/county`)])) as Figures },
+  };
 }
 
-async function countyReport(ctx: SubgraphContext, forbundIds: string[], year: number, period: ReportPeriod, threshold: number): Promise<County> {
+async function countyReport(
+  ctx: SubgraphContext,
+  forbundIds: string[],
+  year: number,
+  period: ReportPeriod,
+  threshold: number,
+): Promise<County> {
   const ids = [...new Set(forbundIds)].sort();
-  const years = await Promise.all(ids.map(async (forbundId) => ({ forbundId, y: await participantYears(ctx).load({ forbundId, year, period }) })));
+  const years = await Promise.all(
+    ids.map(async (forbundId) => ({ forbundId, y: await participantYears(ctx).load({ forbundId, year, period }) })),
+  );
   return countyTables(years, year, threshold);
 }
 
@@ -85,14 +125,22 @@ const KommunCell = builder.objectRef<CountyRow['newByHemkommun'][number]>('Count
 const Row = builder.objectRef<CountyRow>('CountyForbundRow').implement({
   description: 'One förbund in the county view.',
   fields: (t) => ({
-    year: t.field({ type: ForbundYearRef, description: 'The förbund’s year: money and staffing (no person) from their subgraphs.', resolve: (r) => r.key }),
+    year: t.field({
+      type: ForbundYearRef,
+      description: 'The förbund’s year: money and staffing (no person) from their subgraphs.',
+      resolve: (r) => r.key,
+    }),
     averageAgeAtEntry: t.field({ type: Average, resolve: (r) => r.averageAgeAtEntry }),
     newByHemkommun: t.field({ type: [KommunCell], resolve: (r) => r.newByHemkommun }),
   }),
 });
-const Totals = builder.objectRef<{ figures: Figures }>('CountyTotals').implement({ description: 'The county: all chosen förbund together.', fields: () => ({}) });
+const Totals = builder
+  .objectRef<{ figures: Figures }>('CountyTotals')
+  .implement({ description: 'The county: all chosen förbund together.', fields: () => ({}) });
 /** The same three measures on a förbund's row and on the totals. */
-function measures<T extends { figures: Figures }>(ref: ObjectRef<PothosSchemaTypes.ExtendDefaultTypes<SubgraphTypes>, T>) {
+function measures<T extends { figures: Figures }>(
+  ref: ObjectRef<PothosSchemaTypes.ExtendDefaultTypes<SubgraphTypes>, T>,
+) {
   builder.objectFields(ref, (t) => ({
     new: t.field({ type: Figure, description: 'Nya deltagare.', resolve: (p) => p.figures.new }),
     total: t.field({ type: Figure, description: 'Deltagare totalt.', resolve: (p) => p.figures.total }),
@@ -102,7 +150,8 @@ function measures<T extends { figures: Figures }>(ref: ObjectRef<PothosSchemaTyp
 measures(Row);
 measures(Totals);
 const CountyReportRef = builder.objectRef<County>('CountyReport').implement({
-  description: 'Länets jämförelse: förbund side by side with totals; every figure derived from people is under disclosure control.',
+  description:
+    'Länets jämförelse: förbund side by side with totals; every figure derived from people is under disclosure control.',
   fields: (t) => ({
     year: t.exposeInt('year'),
     threshold: t.exposeInt('threshold', { description: 'Counts below this are suppressed.' }),
@@ -114,7 +163,8 @@ const CountyReportRef = builder.objectRef<County>('CountyReport').implement({
 builder.queryField('countyReport', (t) =>
   t.field({
     type: CountyReportRef,
-    description: 'Participant figures per förbund and for the county, suppressed where they could reveal a person (county analysts, platform administrators).',
+    description:
+      'Participant figures per förbund and for the county, suppressed where they could reveal a person (county analysts, platform administrators).',
     authScopes: { role: ['county_analyst', 'platform_admin'] },
     args: {
       forbundIds: t.arg.idList({ required: true }),
@@ -123,6 +173,12 @@ builder.queryField('countyReport', (t) =>
       threshold: t.arg.int({ description: `Suppress counts below this; at least ${DISCLOSURE_THRESHOLD}.` }),
     },
     resolve: (_r, { forbundIds, year, period, threshold }, ctx) =>
-      countyReport(ctx, forbundIds.map(String), reportYear(year), period, Math.max(threshold ?? 0, DISCLOSURE_THRESHOLD)),
+      countyReport(
+        ctx,
+        forbundIds.map(String),
+        reportYear(year),
+        period,
+        Math.max(threshold ?? 0, DISCLOSURE_THRESHOLD),
+      ),
   }),
 );

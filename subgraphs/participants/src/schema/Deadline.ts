@@ -1,12 +1,12 @@
+import type { SubgraphContext } from '@finsam/kit/context.js';
+import { pgArray } from '@finsam/kit/database.js';
+import { addDays, addMonths, today } from '@finsam/kit/dates.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
+import type { EntityDictionary } from '@mikro-orm/core';
+import { Participation } from '../entities/Participation.js';
 import { builder } from './builder.js';
 import { InterventionRef, staffScope } from './Intervention.js';
 import { ParticipationRef } from './Participation.js';
-import type { EntityDictionary } from '@mikro-orm/core';
-import { Participation } from '../entities/Participation.js';
-import type { SubgraphContext } from '@finsam/kit/context.js';
-import { pgArray } from '@finsam/kit/database.js';
-import { tenantSql } from '@finsam/kit/tenant.js';
-import { addDays, addMonths, today } from '@finsam/kit/dates.js';
 
 const DEADLINE_KINDS = {
   FOLLOW_UP: 'A follow-up with participant and referrer, at most 3 months after the last',
@@ -18,7 +18,10 @@ const DEADLINE_KINDS = {
 type Kind = keyof typeof DEADLINE_KINDS;
 
 const DeadlineKindEnum = builder.enumType('ParticipationDeadlineKind', {
-  values: Object.fromEntries(Object.entries(DEADLINE_KINDS).map(([k, description]) => [k, { description }])) as Record<Kind, { description: string }>,
+  values: Object.fromEntries(Object.entries(DEADLINE_KINDS).map(([k, description]) => [k, { description }])) as Record<
+    Kind,
+    { description: string }
+  >,
 });
 
 interface Due {
@@ -56,13 +59,21 @@ function deadlinesOf(p: DeadlineRow, asOf: string): { kind: Kind; due: string }[
   const out: { kind: Kind; due: string }[] = [];
   if (p.status === 'ENROLLED' && p.enrolled_on) {
     out.push({ kind: 'FOLLOW_UP', due: addMonths(p.last_follow_up ?? p.enrolled_on, 3) });
-    if (p.planned_end && p.planned_end < asOf) out.push({ kind: 'PLANNED_END', due: p.planned_end });
+    if (p.planned_end && p.planned_end < asOf) {
+      out.push({ kind: 'PLANNED_END', due: p.planned_end });
+    }
   }
   if (p.status === 'EXITED' && p.exited_on) {
     const exit = p.exited_on;
-    if (!p.final_documentation_sent_on) out.push({ kind: 'FINAL_DOCUMENTATION', due: addDays(exit, 21) });
-    if (!p.level_6_months) out.push({ kind: 'AFTER_6_MONTHS', due: addMonths(exit, 6) });
-    if (!p.level_18_months) out.push({ kind: 'AFTER_18_MONTHS', due: addMonths(exit, 18) });
+    if (!p.final_documentation_sent_on) {
+      out.push({ kind: 'FINAL_DOCUMENTATION', due: addDays(exit, 21) });
+    }
+    if (!p.level_6_months) {
+      out.push({ kind: 'AFTER_6_MONTHS', due: addMonths(exit, 6) });
+    }
+    if (!p.level_18_months) {
+      out.push({ kind: 'AFTER_18_MONTHS', due: addMonths(exit, 18) });
+    }
   }
   return out;
 }
@@ -98,16 +109,23 @@ builder.objectField(InterventionRef, 'participantDeadlines', (t) =>
     type: [DueRef],
     description: 'What is due or overdue for the insats’ participants, soonest first (staff of the insats).',
     authScopes: { role: 'staff' },
-    args: { asOf: t.arg({ type: 'Date', description: 'Default: today.' }), within: t.arg.int({ description: 'Only what is due within this many days (default 30); overdue always shows.' }) },
+    args: {
+      asOf: t.arg({ type: 'Date', description: 'Default: today.' }),
+      within: t.arg.int({ description: 'Only what is due within this many days (default 30); overdue always shows.' }),
+    },
     resolve: async (i, { asOf, within }, ctx) => {
       const asOfDay = asOf ?? today();
       const horizon = addDays(asOfDay, within ?? 30);
       const due: Due[] = [];
       for (const row of await deadlineRows(ctx, i.id)) {
         const owed = deadlinesOf(row, asOfDay).filter((d) => d.due <= horizon);
-        if (owed.length === 0) continue;
+        if (owed.length === 0) {
+          continue;
+        }
         const participation = participationOf(ctx, row);
-        for (const d of owed) due.push({ ...d, participation, overdue: d.due < asOfDay });
+        for (const d of owed) {
+          due.push({ ...d, participation, overdue: d.due < asOfDay });
+        }
       }
       // Stable: deadlines due the same day stay in participation order.
       return due.sort((a, b) => a.due.localeCompare(b.due));

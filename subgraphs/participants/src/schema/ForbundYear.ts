@@ -6,36 +6,60 @@
  * förbund's own administrators and board see
  * these unsuppressed figures — the county gets them through `countyReport`, with disclosure control.
  */
-import DataLoader from 'dataloader';
-import { createContextCache } from '@pothos/core';
+
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { periodBounds, REPORT_READERS, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
+import { pgArray } from '@finsam/kit/database.js';
+import {
+  type ForbundYearKey,
+  forbundYearEntity,
+  periodBounds,
+  REPORT_READERS,
+  type ReportPeriod,
+} from '@finsam/kit/report-period.js';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
 import { Count, countsBy, share } from './Statistics.js';
-import { pgArray } from '@finsam/kit/database.js';
 
-
-export interface HemkommunRow { scb_code: string; new: number; total: number; new_previous: number; total_previous: number }
+export interface HemkommunRow {
+  scb_code: string;
+  new: number;
+  total: number;
+  new_previous: number;
+  total_previous: number;
+}
 export interface InterventionRow {
-  intervention_id: string; new: number; total: number; exited: number; age_n: number; average_age: number | null; step_forward: number;
+  intervention_id: string;
+  new: number;
+  total: number;
+  exited: number;
+  age_n: number;
+  average_age: number | null;
+  step_forward: number;
   breakdown: { dim: 'REFERRER' | 'KON' | 'KON_TOTAL' | 'OUTCOME'; key: string; n: number }[];
 }
-export interface ParticipantYear { hemkommuner: HemkommunRow[]; interventions: InterventionRow[] }
+export interface ParticipantYear {
+  hemkommuner: HemkommunRow[];
+  interventions: InterventionRow[];
+}
 
 // Read from the ledger the triggers keep (migration ParticipationLedger): a few rows per insats
 // and half-year, however many participations. Periods are whole half-years, so for [from, to]:
 // "new" = enrolled in it; "total" (the Årsrapport's "totalt": enrolled at some time in it) =
 // enrolled by its end − exited before its start; "exited" = exited in it.
-const NEW = (from: string, to: string) => `coalesce(sum("new") filter (where "half_year" between ${from} and ${to}), 0)::int`;
-const EXITED = (from: string, to: string) => `coalesce(sum("exited") filter (where "half_year" between ${from} and ${to}), 0)::int`;
+const NEW = (from: string, to: string) =>
+  `coalesce(sum("new") filter (where "half_year" between ${from} and ${to}), 0)::int`;
+const EXITED = (from: string, to: string) =>
+  `coalesce(sum("exited") filter (where "half_year" between ${from} and ${to}), 0)::int`;
 const ACTIVE = (from: string, to: string) =>
   `(coalesce(sum("new") filter (where "half_year" <= ${to}), 0) - coalesce(sum("exited") filter (where "half_year" < ${from}), 0))::int`;
 const IN_PERIOD = (column: string) => `coalesce(sum("${column}") filter (where "half_year" >= a.y_from), 0)::int`;
 
 // Parameters once, by name: the statements read them from "a".
 const ARGS = `with a as (select ?::uuid[] as tenants, ?::date as y_from, ?::date as y_to, ?::date as p_from, ?::date as p_to)`;
-const LEDGER = (dims: string) => `from "participation_half_year", a where "tenant_id" = any(a.tenants) and "half_year" <= a.y_to and "dim" in (${dims})`;
+const LEDGER = (dims: string) =>
+  `from "participation_half_year", a where "tenant_id" = any(a.tenants) and "half_year" <= a.y_to and "dim" in (${dims})`;
 
 const HEMKOMMUN_SQL = `${ARGS}
 select "tenant_id", "key" as scb_code,
@@ -108,7 +132,8 @@ export const participantYears = createContextCache(
 );
 
 /** A measure summed over the förbund's insatser. */
-export const yearSum = (y: ParticipantYear, m: 'new' | 'total' | 'exited') => y.interventions.reduce((a, r) => a + r[m], 0);
+export const yearSum = (y: ParticipantYear, m: 'new' | 'total' | 'exited') =>
+  y.interventions.reduce((a, r) => a + r[m], 0);
 
 /** Average age at entry over the förbund's insatser, weighted by how many had an age (`n`); unrounded, null when none had. */
 export function yearAverageAge(y: ParticipantYear): { n: number; average: number | null } {
@@ -117,7 +142,8 @@ export function yearAverageAge(y: ParticipantYear): { n: number; average: number
 }
 
 const HemkommunFigures = builder.objectRef<HemkommunRow>('HemkommunYearFigures').implement({
-  description: 'Deltagare per hemkommun: nya and totalt in the year and the year before (consented participations only).',
+  description:
+    'Deltagare per hemkommun: nya and totalt in the year and the year before (consented participations only).',
   fields: (t) => ({
     scbCode: t.exposeString('scb_code', { description: 'SCB kommunkod.' }),
     new: t.exposeInt('new', { description: 'Nya: enrolled in the year.' }),
@@ -128,18 +154,39 @@ const HemkommunFigures = builder.objectRef<HemkommunRow>('HemkommunYearFigures')
 });
 
 export const InterventionYearFigures = builder.objectRef<InterventionRow>('InterventionParticipantYear').implement({
-  description: 'One insats’ participant figures for the year. A participation with several outcomes counts once in each outcome.',
+  description:
+    'One insats’ participant figures for the year. A participation with several outcomes counts once in each outcome.',
   fields: (t) => ({
     intervention: t.field({ type: InterventionRef, resolve: (r) => ({ id: r.intervention_id }) }),
     new: t.exposeInt('new', { description: 'Nya deltagare.' }),
     total: t.exposeInt('total', { description: 'Deltagare totalt (enrolled at some time in the year).' }),
     exited: t.exposeInt('exited', { description: 'Avslutade.' }),
-    newByReferrer: t.field({ type: [Count], description: 'Nya per remittent.', resolve: (r) => countsBy(r, 'REFERRER') }),
+    newByReferrer: t.field({
+      type: [Count],
+      description: 'Nya per remittent.',
+      resolve: (r) => countsBy(r, 'REFERRER'),
+    }),
     newByKon: t.field({ type: [Count], description: 'Nya per kön.', resolve: (r) => countsBy(r, 'KON') }),
-    totalByKon: t.field({ type: [Count], description: 'Deltagare totalt per kön (Uppföljning Finsam).', resolve: (r) => countsBy(r, 'KON_TOTAL') }),
-    exitsByOutcome: t.field({ type: [Count], description: 'Avslut per utfall.', resolve: (r) => countsBy(r, 'OUTCOME') }),
-    averageAgeAtEntry: t.float({ nullable: true, description: 'Medelålder of new participants with consent.', resolve: (r) => r.average_age }),
-    stepForwardShare: t.float({ nullable: true, description: 'Share of exits with a step towards work or studies.', resolve: (r) => share(r.step_forward, r.exited) }),
+    totalByKon: t.field({
+      type: [Count],
+      description: 'Deltagare totalt per kön (Uppföljning Finsam).',
+      resolve: (r) => countsBy(r, 'KON_TOTAL'),
+    }),
+    exitsByOutcome: t.field({
+      type: [Count],
+      description: 'Avslut per utfall.',
+      resolve: (r) => countsBy(r, 'OUTCOME'),
+    }),
+    averageAgeAtEntry: t.float({
+      nullable: true,
+      description: 'Medelålder of new participants with consent.',
+      resolve: (r) => r.average_age,
+    }),
+    stepForwardShare: t.float({
+      nullable: true,
+      description: 'Share of exits with a step towards work or studies.',
+      resolve: (r) => share(r.step_forward, r.exited),
+    }),
   }),
 });
 
@@ -150,10 +197,14 @@ const ParticipantYearRef = builder.objectRef<ParticipantYear>('ParticipantYear')
     interventions: t.field({ type: [InterventionYearFigures], resolve: (y) => y.interventions }),
     new: t.int({ resolve: (y) => yearSum(y, 'new') }),
     total: t.int({ resolve: (y) => yearSum(y, 'total') }),
-    averageAgeAtEntry: t.float({ nullable: true, description: 'Medelålder of all new participants with consent.', resolve: (y) => {
-      const { average } = yearAverageAge(y);
-      return average === null ? null : Math.round(average);
-    } }),
+    averageAgeAtEntry: t.float({
+      nullable: true,
+      description: 'Medelålder of all new participants with consent.',
+      resolve: (y) => {
+        const { average } = yearAverageAge(y);
+        return average === null ? null : Math.round(average);
+      },
+    }),
   }),
 });
 
@@ -162,10 +213,10 @@ export const { ForbundYearRef, Period } = forbundYearEntity(builder);
 builder.objectFields(ForbundYearRef, (t) => ({
   participants: t.field({
     type: ParticipantYearRef,
-    description: 'Deltagare: the förbund’s own administrators and board (the county reads `countyReport`). HALF_YEAR compares with January–June of the year before.',
+    description:
+      'Deltagare: the förbund’s own administrators and board (the county reads `countyReport`). HALF_YEAR compares with January–June of the year before.',
     authScopes: { role: [...REPORT_READERS] },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
     resolve: (k, { period }, ctx) => participantYears(ctx).load({ ...k, period }),
   }),
 }));
-

@@ -1,10 +1,10 @@
-import DataLoader from 'dataloader';
-import { createContextCache } from '@pothos/core';
+import { cacheable } from '@finsam/kit/cache-control.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
 import { builder } from './builder.js';
-import { cacheable } from '@finsam/kit/cache-control.js';
 
 /** Enrolled now per insats, for every insats of a request in one query. */
 const enrolledCounts = createContextCache(
@@ -26,7 +26,10 @@ const OccupancyRef = builder.objectRef<{ enrolled: number; capacity: number | nu
   fields: (t) => ({
     enrolled: t.exposeInt('enrolled'),
     capacity: t.exposeInt('capacity', { nullable: true }),
-    overCapacity: t.boolean({ description: 'A warning: more enrolled than the insats takes.', resolve: (o) => o.capacity != null && o.enrolled > o.capacity }),
+    overCapacity: t.boolean({
+      description: 'A warning: more enrolled than the insats takes.',
+      resolve: (o) => o.capacity != null && o.enrolled > o.capacity,
+    }),
   }),
 });
 
@@ -40,7 +43,10 @@ export const InterventionRef = builder.externalRef('Intervention', builder.selec
       authScopes: { role: ['forbund_admin', 'board', 'staff'] },
       // Capacity is teams' to know: the gateway fetches it from there first.
       requires: builder.selection<{ maxEnrolled?: number | null }>('maxEnrolled'),
-      resolve: async (i, _a, ctx) => ({ enrolled: await enrolledCounts(ctx).load(i.id), capacity: i.maxEnrolled ?? null }),
+      resolve: async (i, _a, ctx) => ({
+        enrolled: await enrolledCounts(ctx).load(i.id),
+        capacity: i.maxEnrolled ?? null,
+      }),
     }),
   }),
 });
@@ -57,6 +63,10 @@ export interface TargetGroup {
 
 /** The insats' target ages, asked of teams on the caller's behalf; null when not theirs. */
 export async function targetGroup(ctx: SubgraphContext, interventionId: string): Promise<TargetGroup | null> {
-  const data = await ctx.services.query<{ intervention: TargetGroup | null }>('teams', 'query ($id: ID!) { intervention(id: $id) { targetAgeMin targetAgeMax } }', { id: interventionId });
+  const data = await ctx.services.query<{ intervention: TargetGroup | null }>(
+    'teams',
+    'query ($id: ID!) { intervention(id: $id) { targetAgeMin targetAgeMax } }',
+    { id: interventionId },
+  );
   return data.intervention;
 }

@@ -1,35 +1,61 @@
 import { randomUUID } from 'node:crypto';
-import DataLoader from 'dataloader';
-import { z } from 'zod';
-import { createContextCache } from '@pothos/core';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { parseInput } from '@finsam/kit/validation.js';
-import { NotFoundError, ValidationError, forbidden } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
-import { InterventionRef, staffScope, targetGroup } from './Intervention.js';
-import { audited } from './Audit.js';
-import { parsePersonNumber, ageOn } from '../personnummer.js';
-import { decrypt, encrypt, personHash, personKeys } from '../person-crypto.js';
-import {
-  Participation, STATUSES, KON, REFERRER_UNITS, EXCLUSION_GROUNDS, STUDY_VISIT, EDUCATION, SUPPORT_SOURCES, OUTCOMES, LEVELS,
-} from '../entities/Participation.js';
-import { Person } from '../entities/Person.js';
-import { FollowUp, FOLLOW_UP_DECISIONS } from '../entities/FollowUp.js';
+import { pgArray } from '@finsam/kit/database.js';
 import { addMonths } from '@finsam/kit/dates.js';
 import { ownMembers } from '@finsam/kit/directory.js';
-import { pgArray } from '@finsam/kit/database.js';
+import { forbidden, NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { createContextCache } from '@pothos/core';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import DataLoader from 'dataloader';
+import { z } from 'zod';
+import { FOLLOW_UP_DECISIONS, FollowUp } from '../entities/FollowUp.js';
+import {
+  EDUCATION,
+  EXCLUSION_GROUNDS,
+  KON,
+  LEVELS,
+  OUTCOMES,
+  Participation,
+  REFERRER_UNITS,
+  STATUSES,
+  STUDY_VISIT,
+  SUPPORT_SOURCES,
+} from '../entities/Participation.js';
+import { Person } from '../entities/Person.js';
+import { decrypt, encrypt, personHash, personKeys } from '../person-crypto.js';
+import { ageOn, parsePersonNumber } from '../personnummer.js';
+import { audited } from './Audit.js';
+import { builder } from './builder.js';
+import { InterventionRef, staffScope, targetGroup } from './Intervention.js';
 
-const enumOf = <T extends readonly string[]>(name: string, values: T, description?: string) => builder.enumType(name, { values, description });
+const enumOf = <T extends readonly string[]>(name: string, values: T, description?: string) =>
+  builder.enumType(name, { values, description });
 export const StatusEnum = enumOf('ParticipationStatus', STATUSES);
-export const KonEnum = enumOf('Kon', KON, 'Legal kön from the personnummer, or as stated for an anonymous participation.');
-export const ReferrerUnitEnum = enumOf('ReferrerUnit', REFERRER_UNITS, 'Who referred: FK, AF, a kommun unit (försörjningsstöd, KAA, IFO, LSS) or the region.');
-const ExclusionEnum = enumOf('ExclusionGround', EXCLUSION_GROUNDS, 'Grounds that exclude: ongoing substance abuse, known threat, imminent deprivation of liberty, too ill.');
+export const KonEnum = enumOf(
+  'Kon',
+  KON,
+  'Legal kön from the personnummer, or as stated for an anonymous participation.',
+);
+export const ReferrerUnitEnum = enumOf(
+  'ReferrerUnit',
+  REFERRER_UNITS,
+  'Who referred: FK, AF, a kommun unit (försörjningsstöd, KAA, IFO, LSS) or the region.',
+);
+const ExclusionEnum = enumOf(
+  'ExclusionGround',
+  EXCLUSION_GROUNDS,
+  'Grounds that exclude: ongoing substance abuse, known threat, imminent deprivation of liberty, too ill.',
+);
 const StudyVisitEnum = enumOf('StudyVisit', STUDY_VISIT);
 const EducationEnum = enumOf('EducationLevel', EDUCATION);
 export const SupportSourceEnum = enumOf('SupportSource', SUPPORT_SOURCES, 'Försörjningskälla.');
-export const OutcomeEnum = enumOf('Outcome', OUTCOMES, 'Why a participation ended (avslutsorsak); one participation may have several.');
+export const OutcomeEnum = enumOf(
+  'Outcome',
+  OUTCOMES,
+  'Why a participation ended (avslutsorsak); one participation may have several.',
+);
 const LevelEnum = enumOf('FollowUpLevel', LEVELS, 'After exit: higher, the same or a lower level than at exit.');
 const FollowUpDecisionEnum = enumOf('FollowUpDecision', FOLLOW_UP_DECISIONS);
 
@@ -67,7 +93,9 @@ const PersonDetails = builder.objectRef<Participation>('PersonDetails').implemen
       nullable: true,
       resolve: async (p, _a, ctx) => {
         const person = await p.person!.load({ dataloader: true });
-        return audited(ctx, p.id, 'name', () => (person?.nameCipher ? decrypt(personKeys(ctx.secrets), person.nameCipher) : null));
+        return audited(ctx, p.id, 'name', () =>
+          person?.nameCipher ? decrypt(personKeys(ctx.secrets), person.nameCipher) : null,
+        );
       },
     }),
   }),
@@ -100,7 +128,12 @@ const latestFollowUps = createContextCache(
           where ${tenant('f')} and f."participation_id" = any(${bind(pgArray(ids))}::uuid[])
           order by f."participation_id", f."date" desc, f."id" desc`);
         const rows = await ctx.em.execute<LatestFollowUpRow[]>(sql, params);
-        const byParticipation = new Map(rows.map((r) => [r.participation_id, { id: r.id, date: r.date, referrerPresent: r.referrer_present, decision: r.decision }]));
+        const byParticipation = new Map(
+          rows.map((r) => [
+            r.participation_id,
+            { id: r.id, date: r.date, referrerPresent: r.referrer_present, decision: r.decision },
+          ]),
+        );
         return ids.map((id) => byParticipation.get(id) ?? null);
       },
       { cache: false },
@@ -116,7 +149,10 @@ export const ParticipationRef = builder.loadableObject('Participation', {
     id: t.exposeID('id'),
     intervention: t.field({ type: InterventionRef, resolve: (p) => ({ id: p.interventionId }) }),
     status: t.field({ type: StatusEnum, resolve: (p) => p.status }),
-    anonymous: t.boolean({ description: 'No (or withdrawn) consent: only kön, start year and insats are kept.', resolve: isAnonymous }),
+    anonymous: t.boolean({
+      description: 'No (or withdrawn) consent: only kön, start year and insats are kept.',
+      resolve: isAnonymous,
+    }),
     kon: t.field({ type: KonEnum, resolve: (p) => p.kon }),
     startYear: t.exposeInt('startYear'),
     person: t.field({ type: PersonDetails, nullable: true, resolve: (p) => (p.person ? p : null) }),
@@ -124,7 +160,10 @@ export const ParticipationRef = builder.loadableObject('Participation', {
     hemkommun: t.exposeString('hemkommun', { nullable: true }),
     referredOn: t.field({ type: 'Date', resolve: (p) => p.referredOn }),
     referrerUnit: t.field({ type: ReferrerUnitEnum, resolve: (p) => p.referrerUnit }),
-    referringMemberId: t.exposeID('referringMemberId', { nullable: true, description: 'The member (part) that referred, e.g. which kommun.' }),
+    referringMemberId: t.exposeID('referringMemberId', {
+      nullable: true,
+      description: 'The member (part) that referred, e.g. which kommun.',
+    }),
     needsTwoMembers: t.exposeBoolean('needsTwoMembers'),
     motivated: t.exposeBoolean('motivated'),
     exclusionGrounds: t.field({ type: [ExclusionEnum], resolve: (p) => p.exclusionGrounds as never }),
@@ -133,19 +172,40 @@ export const ParticipationRef = builder.loadableObject('Participation', {
     consentGivenOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.consentGivenOn }),
     consentWithdrawnOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.consentWithdrawnOn }),
     enrolledOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.enrolledOn }),
-    plannedEnd: t.field({ type: 'Date', nullable: true, description: 'One year after enrolment unless extended by the styrgrupp.', resolve: (p) => p.plannedEnd }),
-    extensionDecision: t.field({ type: DecisionRef, nullable: true, resolve: (p) => (p.extensionDecisionId ? { id: p.extensionDecisionId } : null) }),
+    plannedEnd: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'One year after enrolment unless extended by the styrgrupp.',
+      resolve: (p) => p.plannedEnd,
+    }),
+    extensionDecision: t.field({
+      type: DecisionRef,
+      nullable: true,
+      resolve: (p) => (p.extensionDecisionId ? { id: p.extensionDecisionId } : null),
+    }),
     educationLevel: t.field({ type: EducationEnum, nullable: true, resolve: (p) => p.educationLevel ?? null }),
-    supportBefore: t.field({ type: [SupportSourceEnum], nullable: true, resolve: (p) => (p.supportBefore as never) ?? null }),
+    supportBefore: t.field({
+      type: [SupportSourceEnum],
+      nullable: true,
+      resolve: (p) => (p.supportBefore as never) ?? null,
+    }),
     yearsInSupport: t.exposeInt('yearsInSupport', { nullable: true }),
     exitedOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.exitedOn }),
     outcomes: t.field({ type: [OutcomeEnum], resolve: (p) => p.outcomes as never }),
-    supportAfter: t.field({ type: [SupportSourceEnum], nullable: true, resolve: (p) => (p.supportAfter as never) ?? null }),
+    supportAfter: t.field({
+      type: [SupportSourceEnum],
+      nullable: true,
+      resolve: (p) => (p.supportAfter as never) ?? null,
+    }),
     finalDocumentationSentOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.finalDocumentationSentOn }),
     level6Months: t.field({ type: LevelEnum, nullable: true, resolve: (p) => p.level6Months ?? null }),
     level18Months: t.field({ type: LevelEnum, nullable: true, resolve: (p) => p.level18Months ?? null }),
     followUps: t.field({ type: [FollowUpRef], resolve: followUps }),
-    latestFollowUp: t.field({ type: FollowUpRef, nullable: true, resolve: (p, _a, ctx) => latestFollowUps(ctx).load(p.id) }),
+    latestFollowUp: t.field({
+      type: FollowUpRef,
+      nullable: true,
+      resolve: (p, _a, ctx) => latestFollowUps(ctx).load(p.id),
+    }),
   }),
 });
 
@@ -154,8 +214,12 @@ builder.asEntity(ParticipationRef, {
   // A role that may never read a participation (the county, the board) is told so, rather than
   // getting a null that looks like "not found"; staff of another insats get that null.
   resolveReference: (ref, ctx) => {
-    if (!ctx.identity.roles.includes('staff')) throw forbidden();
-    return ParticipationRef.getDataloader(ctx).load(ref.id).catch(() => null);
+    if (!ctx.identity.roles.includes('staff')) {
+      throw forbidden();
+    }
+    return ParticipationRef.getDataloader(ctx)
+      .load(ref.id)
+      .catch(() => null);
   },
 });
 
@@ -170,7 +234,13 @@ builder.queryFields((t) => ({
         resolveOffsetConnection({ args, defaultSize: 50, maxSize: 1000 }, ({ limit, offset }) =>
           ctx.em.find(
             Participation,
-            { $and: [staffScope(ctx), { interventionId: String(args.interventionId) }, args.status ? { status: args.status } : {}] },
+            {
+              $and: [
+                staffScope(ctx),
+                { interventionId: String(args.interventionId) },
+                args.status ? { status: args.status } : {},
+              ],
+            },
             { orderBy: { referredOn: 'asc', id: 'asc' }, limit, offset },
           ),
         ),
@@ -183,7 +253,10 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { role: 'staff' },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => ParticipationRef.getDataloader(ctx).load(String(id)).catch(() => null),
+    resolve: (_r, { id }, ctx) =>
+      ParticipationRef.getDataloader(ctx)
+        .load(String(id))
+        .catch(() => null),
   }),
 }));
 
@@ -194,10 +267,11 @@ const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date is YYYY-MM-DD');
 /** Loads a participation the caller works with, or says it is not there. */
 export async function own(ctx: SubgraphContext, id: string): Promise<Participation> {
   const p = await ctx.em.findOne(Participation, { id, ...staffScope(ctx) });
-  if (!p) throw new NotFoundError(['participationId'], `No participation ${id} in your insatser`);
+  if (!p) {
+    throw new NotFoundError(['participationId'], `No participation ${id} in your insatser`);
+  }
   return p;
 }
-
 
 const ReferralInput = builder.inputType('ReferralInput', {
   description: 'A remiss/anvisning. With consent give the personnummer; without, the participation is anonymous.',
@@ -205,16 +279,28 @@ const ReferralInput = builder.inputType('ReferralInput', {
     interventionId: t.id({ required: true }),
     referredOn: t.field({ type: 'Date', required: true }),
     referrerUnit: t.field({ type: ReferrerUnitEnum, required: true }),
-    referringMemberId: t.id({ description: 'The member (part) that referred, from `forbund { members { id } }`: which kommun, for instance.' }),
+    referringMemberId: t.id({
+      description: 'The member (part) that referred, from `forbund { members { id } }`: which kommun, for instance.',
+    }),
     needsTwoMembers: t.boolean({ required: true, description: 'Coordinated needs from at least two members.' }),
     motivated: t.boolean({ required: true }),
-    exclusionGrounds: t.field({ type: [ExclusionEnum], required: true, description: 'Grounds found when checked; empty when none.' }),
+    exclusionGrounds: t.field({
+      type: [ExclusionEnum],
+      required: true,
+      description: 'Grounds found when checked; empty when none.',
+    }),
     studyVisit: t.field({ type: StudyVisitEnum, required: true }),
-    consentGivenOn: t.field({ type: 'Date', description: 'Samtycke for this insats; without it nothing identifying may be given.' }),
+    consentGivenOn: t.field({
+      type: 'Date',
+      description: 'Samtycke for this insats; without it nothing identifying may be given.',
+    }),
     personnummer: t.string({ description: 'YYYYMMDD-NNNN; with consent only.' }),
     name: t.string({ description: 'With consent only.' }),
     hemkommun: t.string({ description: 'SCB kommun code; with consent only.' }),
-    kon: t.field({ type: KonEnum, description: 'For an anonymous participation (with consent it follows from the personnummer).' }),
+    kon: t.field({
+      type: KonEnum,
+      description: 'For an anonymous participation (with consent it follows from the personnummer).',
+    }),
     age: t.int({ description: 'For an anonymous participation: checked against the target group, not stored.' }),
   }),
 });
@@ -231,7 +317,10 @@ const referralSchema = z.object({
   consentGivenOn: DATE.nullish(),
   personnummer: z.string().nullish(),
   name: z.string().trim().min(1).max(200).nullish(),
-  hemkommun: z.string().regex(/^\d{4}$/, 'A kommun is its 4-digit SCB code').nullish(),
+  hemkommun: z
+    .string()
+    .regex(/^\d{4}$/, 'A kommun is its 4-digit SCB code')
+    .nullish(),
   kon: z.enum(KON).nullish(),
   age: z.number().int().min(0).max(120).nullish(),
 });
@@ -246,11 +335,20 @@ const BackgroundInput = builder.inputType('BackgroundInput', {
     yearsInSupport: t.int({ required: true }),
   }),
 });
-const backgroundSchema = z.object({ educationLevel: z.enum(EDUCATION), supportBefore: z.array(z.enum(SUPPORT_SOURCES)).min(1, 'Give at least one source, or INGEN_OFFENTLIG_FORSORJNING'), yearsInSupport: z.number().int().min(0).max(60) });
+const backgroundSchema = z.object({
+  educationLevel: z.enum(EDUCATION),
+  supportBefore: z.array(z.enum(SUPPORT_SOURCES)).min(1, 'Give at least one source, or INGEN_OFFENTLIG_FORSORJNING'),
+  yearsInSupport: z.number().int().min(0).max(60),
+});
 
 /** Refuses identifying or background data for an anonymous participation: one issue at each path. */
 export const anonymousRefusal = (paths: string[][]) =>
-  new ValidationError(paths.map((path) => ({ path, message: 'An anonymous participation (no consent) keeps no identifying or background data' })));
+  new ValidationError(
+    paths.map((path) => ({
+      path,
+      message: 'An anonymous participation (no consent) keeps no identifying or background data',
+    })),
+  );
 
 builder.mutationFields((t) => ({
   referParticipant: t.field({
@@ -261,25 +359,49 @@ builder.mutationFields((t) => ({
     errors: {},
     resolve: async (_r, { input }, ctx) => {
       const data = parseInput(referralSchema, input);
-      if (!ctx.identity.interventionIds.includes(data.interventionId)) throw new ValidationError([{ path: ['input', 'interventionId'], message: 'You register referrals for your own insats' }]);
+      if (!ctx.identity.interventionIds.includes(data.interventionId)) {
+        throw new ValidationError([
+          { path: ['input', 'interventionId'], message: 'You register referrals for your own insats' },
+        ]);
+      }
       const consented = !!data.consentGivenOn;
       if (!consented) {
         const given = IDENTIFYING.filter((f) => data[f] != null);
-        if (given.length) throw anonymousRefusal(given.map((f) => ['input', f]));
-        if (!data.kon) throw new ValidationError([{ path: ['input', 'kon'], message: 'An anonymous participation states kön' }]);
+        if (given.length) {
+          throw anonymousRefusal(given.map((f) => ['input', f]));
+        }
+        if (!data.kon) {
+          throw new ValidationError([{ path: ['input', 'kon'], message: 'An anonymous participation states kön' }]);
+        }
       } else if (!data.personnummer) {
-        throw new ValidationError([{ path: ['input', 'personnummer'], message: 'With consent, give the personnummer or samordningsnummer' }]);
+        throw new ValidationError([
+          { path: ['input', 'personnummer'], message: 'With consent, give the personnummer or samordningsnummer' },
+        ]);
       }
       const pnr = data.personnummer ? parsePersonNumber(data.personnummer) : null;
-      if (typeof pnr === 'string') throw new ValidationError([{ path: ['input', 'personnummer'], message: pnr }]);
+      if (typeof pnr === 'string') {
+        throw new ValidationError([{ path: ['input', 'personnummer'], message: pnr }]);
+      }
       const age = pnr ? ageOn(pnr.birthDate, data.referredOn) : data.age;
       if (data.referringMemberId && !(await ownMembers(ctx)).some((m) => m.id === data.referringMemberId)) {
-        throw new ValidationError([{ path: ['input', 'referringMemberId'], message: `${data.referringMemberId} is not a member of your förbund` }]);
+        throw new ValidationError([
+          {
+            path: ['input', 'referringMemberId'],
+            message: `${data.referringMemberId} is not a member of your förbund`,
+          },
+        ]);
       }
       const target = await targetGroup(ctx, data.interventionId);
-      if (!target) throw new ValidationError([{ path: ['input', 'interventionId'], message: 'No such insats in your förbund' }]);
+      if (!target) {
+        throw new ValidationError([{ path: ['input', 'interventionId'], message: 'No such insats in your förbund' }]);
+      }
       if (age != null && (age < target.targetAgeMin || age > target.targetAgeMax)) {
-        throw new ValidationError([{ path: ['input', pnr ? 'personnummer' : 'age'], message: `Age ${age} is outside the insats' target group ${target.targetAgeMin}–${target.targetAgeMax}` }]);
+        throw new ValidationError([
+          {
+            path: ['input', pnr ? 'personnummer' : 'age'],
+            message: `Age ${age} is outside the insats' target group ${target.targetAgeMin}–${target.targetAgeMax}`,
+          },
+        ]);
       }
       const tenantId = ctx.identity.tenantId!;
       return ctx.em.transactional(async (tx) => {
@@ -287,18 +409,50 @@ builder.mutationFields((t) => ({
         if (pnr) {
           const keys = personKeys(ctx.secrets);
           const hash = personHash(keys, tenantId, pnr.value);
-          person = (await tx.findOne(Person, { personNumberHash: hash })) ??
-            tx.create(Person, { id: randomUUID(), tenantId, personNumberHash: hash, personNumberCipher: encrypt(keys, pnr.value), nameCipher: data.name ? encrypt(keys, data.name) : null });
+          person =
+            (await tx.findOne(Person, { personNumberHash: hash })) ??
+            tx.create(Person, {
+              id: randomUUID(),
+              tenantId,
+              personNumberHash: hash,
+              personNumberCipher: encrypt(keys, pnr.value),
+              nameCipher: data.name ? encrypt(keys, data.name) : null,
+            });
         }
         return tx.create(Participation, {
-          id: randomUUID(), tenantId, interventionId: data.interventionId, person, status: 'REFERRED',
-          kon: pnr ? pnr.kon : data.kon!, startYear: Number(data.referredOn.slice(0, 4)),
-          birthYear: pnr ? Number(pnr.birthDate.slice(0, 4)) : null, ageAtReferral: pnr ? age ?? null : null, hemkommun: consented ? data.hemkommun ?? null : null,
-          referredOn: data.referredOn, referrerUnit: data.referrerUnit, referringMemberId: data.referringMemberId ?? null, needsTwoMembers: data.needsTwoMembers, motivated: data.motivated,
-          exclusionGrounds: data.exclusionGrounds, studyVisit: data.studyVisit, decisionReason: null, decidedOn: null,
-          consentGivenOn: data.consentGivenOn ?? null, consentWithdrawnOn: null, enrolledOn: null, plannedEnd: null,
-          educationLevel: null, supportBefore: null, yearsInSupport: null, extensionDecisionId: null, exitedOn: null, outcomes: [],
-          supportAfter: null, finalDocumentationSentOn: null, level6Months: null, level18Months: null,
+          id: randomUUID(),
+          tenantId,
+          interventionId: data.interventionId,
+          person,
+          status: 'REFERRED',
+          kon: pnr ? pnr.kon : data.kon!,
+          startYear: Number(data.referredOn.slice(0, 4)),
+          birthYear: pnr ? Number(pnr.birthDate.slice(0, 4)) : null,
+          ageAtReferral: pnr ? (age ?? null) : null,
+          hemkommun: consented ? (data.hemkommun ?? null) : null,
+          referredOn: data.referredOn,
+          referrerUnit: data.referrerUnit,
+          referringMemberId: data.referringMemberId ?? null,
+          needsTwoMembers: data.needsTwoMembers,
+          motivated: data.motivated,
+          exclusionGrounds: data.exclusionGrounds,
+          studyVisit: data.studyVisit,
+          decisionReason: null,
+          decidedOn: null,
+          consentGivenOn: data.consentGivenOn ?? null,
+          consentWithdrawnOn: null,
+          enrolledOn: null,
+          plannedEnd: null,
+          educationLevel: null,
+          supportBefore: null,
+          yearsInSupport: null,
+          extensionDecisionId: null,
+          exitedOn: null,
+          outcomes: [],
+          supportAfter: null,
+          finalDocumentationSentOn: null,
+          level6Months: null,
+          level18Months: null,
         });
       });
     },
@@ -307,15 +461,32 @@ builder.mutationFields((t) => ({
     type: ParticipationRef,
     description: 'The verksamhetsledare accepts or rejects a referral; a rejection says why.',
     authScopes: { role: 'staff' },
-    args: { participationId: t.arg.id({ required: true }), accept: t.arg.boolean({ required: true }), reason: t.arg.string(), decidedOn: t.arg({ type: 'Date', required: true }) },
+    args: {
+      participationId: t.arg.id({ required: true }),
+      accept: t.arg.boolean({ required: true }),
+      reason: t.arg.string(),
+      decidedOn: t.arg({ type: 'Date', required: true }),
+    },
     errors: {},
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        if (p.status !== 'REFERRED') throw new ValidationError([{ path: ['participationId'], message: 'Only a referral awaiting decision can be decided' }]);
-        if (!args.accept && !args.reason?.trim()) throw new ValidationError([{ path: ['reason'], message: 'A rejection says why' }]);
-        if (args.accept && p.exclusionGrounds.length) throw new ValidationError([{ path: ['accept'], message: `Exclusion grounds were found: ${p.exclusionGrounds.join(', ')}` }]);
-        if (args.decidedOn < p.referredOn!) throw new ValidationError([{ path: ['decidedOn'], message: 'The decision is before the referral' }]);
+        if (p.status !== 'REFERRED') {
+          throw new ValidationError([
+            { path: ['participationId'], message: 'Only a referral awaiting decision can be decided' },
+          ]);
+        }
+        if (!args.accept && !args.reason?.trim()) {
+          throw new ValidationError([{ path: ['reason'], message: 'A rejection says why' }]);
+        }
+        if (args.accept && p.exclusionGrounds.length) {
+          throw new ValidationError([
+            { path: ['accept'], message: `Exclusion grounds were found: ${p.exclusionGrounds.join(', ')}` },
+          ]);
+        }
+        if (args.decidedOn < p.referredOn!) {
+          throw new ValidationError([{ path: ['decidedOn'], message: 'The decision is before the referral' }]);
+        }
         p.status = args.accept ? 'ACCEPTED' : 'REJECTED';
         p.decisionReason = args.reason?.trim() || null;
         p.decidedOn = args.decidedOn;
@@ -326,15 +497,27 @@ builder.mutationFields((t) => ({
     type: ParticipationRef,
     description: 'Inskrivning: the planned end is one year later.',
     authScopes: { role: 'staff' },
-    args: { participationId: t.arg.id({ required: true }), enrolledOn: t.arg({ type: 'Date', required: true }), background: t.arg({ type: BackgroundInput }) },
+    args: {
+      participationId: t.arg.id({ required: true }),
+      enrolledOn: t.arg({ type: 'Date', required: true }),
+      background: t.arg({ type: BackgroundInput }),
+    },
     errors: {},
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        if (p.status !== 'ACCEPTED') throw new ValidationError([{ path: ['participationId'], message: 'Only an accepted referral can be enrolled' }]);
-        if (args.enrolledOn < p.referredOn!) throw new ValidationError([{ path: ['enrolledOn'], message: 'Enrolment is before the referral' }]);
+        if (p.status !== 'ACCEPTED') {
+          throw new ValidationError([
+            { path: ['participationId'], message: 'Only an accepted referral can be enrolled' },
+          ]);
+        }
+        if (args.enrolledOn < p.referredOn!) {
+          throw new ValidationError([{ path: ['enrolledOn'], message: 'Enrolment is before the referral' }]);
+        }
         if (args.background) {
-          if (isAnonymous(p)) throw anonymousRefusal(Object.keys(args.background).map((f) => ['background', f]));
+          if (isAnonymous(p)) {
+            throw anonymousRefusal(Object.keys(args.background).map((f) => ['background', f]));
+          }
           const b = parseInput(backgroundSchema, args.background, ['background']);
           Object.assign(p, b);
         }
@@ -348,14 +531,32 @@ builder.mutationFields((t) => ({
     type: ParticipationRef,
     description: 'A follow-up with participant and referrer (at least every third month).',
     authScopes: { role: 'staff' },
-    args: { participationId: t.arg.id({ required: true }), date: t.arg({ type: 'Date', required: true }), referrerPresent: t.arg.boolean({ required: true }), decision: t.arg({ type: FollowUpDecisionEnum, required: true }) },
+    args: {
+      participationId: t.arg.id({ required: true }),
+      date: t.arg({ type: 'Date', required: true }),
+      referrerPresent: t.arg.boolean({ required: true }),
+      decision: t.arg({ type: FollowUpDecisionEnum, required: true }),
+    },
     errors: {},
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        if (p.status !== 'ENROLLED') throw new ValidationError([{ path: ['participationId'], message: 'Follow-ups are for enrolled participants' }]);
-        if (args.date < p.enrolledOn!) throw new ValidationError([{ path: ['date'], message: 'The follow-up is before enrolment' }]);
-        tx.create(FollowUp, { id: randomUUID(), tenantId: p.tenantId, participation: p, date: args.date, referrerPresent: args.referrerPresent, decision: args.decision });
+        if (p.status !== 'ENROLLED') {
+          throw new ValidationError([
+            { path: ['participationId'], message: 'Follow-ups are for enrolled participants' },
+          ]);
+        }
+        if (args.date < p.enrolledOn!) {
+          throw new ValidationError([{ path: ['date'], message: 'The follow-up is before enrolment' }]);
+        }
+        tx.create(FollowUp, {
+          id: randomUUID(),
+          tenantId: p.tenantId,
+          participation: p,
+          date: args.date,
+          referrerPresent: args.referrerPresent,
+          decision: args.decision,
+        });
         return p;
       }),
   }),
@@ -363,22 +564,38 @@ builder.mutationFields((t) => ({
     type: ParticipationRef,
     description: 'Förlängning beyond the planned end: points to the styrgrupp’s extension decision (governance).',
     authScopes: { role: 'staff' },
-    args: { participationId: t.arg.id({ required: true }), decisionId: t.arg.id({ required: true }), newPlannedEnd: t.arg({ type: 'Date', required: true }) },
+    args: {
+      participationId: t.arg.id({ required: true }),
+      decisionId: t.arg.id({ required: true }),
+      newPlannedEnd: t.arg({ type: 'Date', required: true }),
+    },
     errors: {},
     resolve: async (_r, args, ctx) => {
-      const decision = await ctx.services.query<{ _entities: ({ kind: string; participationId: string | null } | null)[] }>(
+      const decision = await ctx.services.query<{
+        _entities: ({ kind: string; participationId: string | null } | null)[];
+      }>(
         'governance',
         'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Decision { kind participationId } } }',
         { reps: [{ __typename: 'Decision', id: String(args.decisionId) }] },
       );
       const d = decision._entities[0];
-      if (!d || d.kind !== 'EXTENSION' || d.participationId !== String(args.participationId)) {
-        throw new ValidationError([{ path: ['decisionId'], message: 'Not an extension decision of the styrgrupp for this participation' }]);
+      if (d?.kind !== 'EXTENSION' || d.participationId !== String(args.participationId)) {
+        throw new ValidationError([
+          { path: ['decisionId'], message: 'Not an extension decision of the styrgrupp for this participation' },
+        ]);
       }
       return ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        if (p.status !== 'ENROLLED') throw new ValidationError([{ path: ['participationId'], message: 'Only an ongoing participation can be extended' }]);
-        if (args.newPlannedEnd <= p.plannedEnd!) throw new ValidationError([{ path: ['newPlannedEnd'], message: 'An extension ends later than the planned end' }]);
+        if (p.status !== 'ENROLLED') {
+          throw new ValidationError([
+            { path: ['participationId'], message: 'Only an ongoing participation can be extended' },
+          ]);
+        }
+        if (args.newPlannedEnd <= p.plannedEnd!) {
+          throw new ValidationError([
+            { path: ['newPlannedEnd'], message: 'An extension ends later than the planned end' },
+          ]);
+        }
         p.extensionDecisionId = String(args.decisionId);
         p.plannedEnd = args.newPlannedEnd;
         return p;
@@ -399,10 +616,18 @@ builder.mutationFields((t) => ({
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        if (p.status !== 'ENROLLED') throw new ValidationError([{ path: ['participationId'], message: 'Only an ongoing participation can end' }]);
-        if (args.exitedOn < p.enrolledOn!) throw new ValidationError([{ path: ['exitedOn'], message: 'The exit date is before enrolment' }]);
-        if (args.outcomes.length === 0) throw new ValidationError([{ path: ['outcomes'], message: 'Give at least one outcome' }]);
-        if (args.supportAfter && isAnonymous(p)) throw anonymousRefusal([['input', 'supportAfter']]);
+        if (p.status !== 'ENROLLED') {
+          throw new ValidationError([{ path: ['participationId'], message: 'Only an ongoing participation can end' }]);
+        }
+        if (args.exitedOn < p.enrolledOn!) {
+          throw new ValidationError([{ path: ['exitedOn'], message: 'The exit date is before enrolment' }]);
+        }
+        if (args.outcomes.length === 0) {
+          throw new ValidationError([{ path: ['outcomes'], message: 'Give at least one outcome' }]);
+        }
+        if (args.supportAfter && isAnonymous(p)) {
+          throw anonymousRefusal([['input', 'supportAfter']]);
+        }
         p.status = 'EXITED';
         p.exitedOn = args.exitedOn;
         p.outcomes = [...new Set(args.outcomes)];
@@ -424,13 +649,21 @@ builder.mutationFields((t) => ({
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        if (p.status !== 'EXITED') throw new ValidationError([{ path: ['participationId'], message: 'Only after exit' }]);
+        if (p.status !== 'EXITED') {
+          throw new ValidationError([{ path: ['participationId'], message: 'Only after exit' }]);
+        }
         if (args.finalDocumentationSentOn) {
-          if (args.finalDocumentationSentOn < p.exitedOn!) throw new ValidationError([{ path: ['finalDocumentationSentOn'], message: 'Sent before the exit' }]);
+          if (args.finalDocumentationSentOn < p.exitedOn!) {
+            throw new ValidationError([{ path: ['finalDocumentationSentOn'], message: 'Sent before the exit' }]);
+          }
           p.finalDocumentationSentOn = args.finalDocumentationSentOn;
         }
-        if (args.level6Months) p.level6Months = args.level6Months;
-        if (args.level18Months) p.level18Months = args.level18Months;
+        if (args.level6Months) {
+          p.level6Months = args.level6Months;
+        }
+        if (args.level18Months) {
+          p.level18Months = args.level18Months;
+        }
         return p;
       }),
   }),
@@ -443,15 +676,26 @@ builder.mutationFields((t) => ({
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        if (isAnonymous(p)) throw new ValidationError([{ path: ['participationId'], message: 'There is no consent to withdraw' }]);
+        if (isAnonymous(p)) {
+          throw new ValidationError([{ path: ['participationId'], message: 'There is no consent to withdraw' }]);
+        }
         const person = p.person ? await p.person.load() : null;
         Object.assign(p, {
-          consentWithdrawnOn: args.withdrawnOn, person: null, birthYear: null, ageAtReferral: null, hemkommun: null,
-          educationLevel: null, supportBefore: null, yearsInSupport: null, supportAfter: null,
+          consentWithdrawnOn: args.withdrawnOn,
+          person: null,
+          birthYear: null,
+          ageAtReferral: null,
+          hemkommun: null,
+          educationLevel: null,
+          supportBefore: null,
+          yearsInSupport: null,
+          supportAfter: null,
         });
         await tx.flush();
         // The person goes too when no other participation still rests on consent.
-        if (person && (await tx.count(Participation, { person: person.id })) === 0) tx.remove(person);
+        if (person && (await tx.count(Participation, { person: person.id })) === 0) {
+          tx.remove(person);
+        }
         return p;
       }),
   }),
@@ -463,6 +707,11 @@ builder.objectField(InterventionRef, 'activeParticipations', (t) =>
     description: 'Enrolled now (staff of the insats only).',
     authScopes: { role: 'staff' },
     // Both conditions on the insats: a spread `staffScope` would be overwritten by `interventionId: i.id`.
-    resolve: (i, _a, ctx) => ctx.em.find(Participation, { $and: [staffScope(ctx), { interventionId: i.id, status: 'ENROLLED' }] }, { orderBy: { enrolledOn: 'asc', id: 'asc' } }),
+    resolve: (i, _a, ctx) =>
+      ctx.em.find(
+        Participation,
+        { $and: [staffScope(ctx), { interventionId: i.id, status: 'ENROLLED' }] },
+        { orderBy: { enrolledOn: 'asc', id: 'asc' } },
+      ),
   }),
 );

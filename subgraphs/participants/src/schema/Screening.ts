@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
-import { ParticipationRef, anonymousRefusal, isAnonymous, own } from './Participation.js';
-import { Screening, SCREENING_KINDS } from '../entities/Screening.js';
 import type { Participation } from '../entities/Participation.js';
+import { type SCREENING_KINDS, Screening } from '../entities/Screening.js';
+import { builder } from './builder.js';
+import { anonymousRefusal, isAnonymous, own, ParticipationRef } from './Participation.js';
 
 const ScreeningKindEnum = builder.enumType('ScreeningKind', {
   values: {
@@ -15,7 +15,11 @@ const ScreeningKindEnum = builder.enumType('ScreeningKind', {
 });
 
 /** Score ranges of the instruments. */
-const SCORE_RANGE: Record<Exclude<(typeof SCREENING_KINDS)[number], 'VIOLENCE_QUESTIONS'>, [number, number]> = { KASAM: [13, 91], SRS: [0, 40], ORS: [0, 40] };
+const SCORE_RANGE: Record<Exclude<(typeof SCREENING_KINDS)[number], 'VIOLENCE_QUESTIONS'>, [number, number]> = {
+  KASAM: [13, 91],
+  SRS: [0, 40],
+  ORS: [0, 40],
+};
 
 const ScreeningRef = builder.objectRef<Screening>('Screening').implement({
   fields: (t) => ({
@@ -28,7 +32,8 @@ const ScreeningRef = builder.objectRef<Screening>('Screening').implement({
   }),
 });
 
-const byDateThenId = (a: Screening, b: Screening) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byDateThenId = (a: Screening, b: Screening) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** Loaded for all participations of a request at once. Sorted again: a screening recorded
  *  earlier in the same request is appended to an already loaded collection, out of date order. */
@@ -55,17 +60,36 @@ builder.mutationField('recordScreening', (t) =>
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        if (isAnonymous(p)) throw anonymousRefusal([['participationId']]);
+        if (isAnonymous(p)) {
+          throw anonymousRefusal([['participationId']]);
+        }
         if (args.kind === 'VIOLENCE_QUESTIONS') {
           if (args.answered == null || args.supportOffered == null || args.score != null) {
-            throw new ValidationError([{ path: ['answered'], message: 'The violence questions record answered and support offered, no score' }]);
+            throw new ValidationError([
+              { path: ['answered'], message: 'The violence questions record answered and support offered, no score' },
+            ]);
           }
         } else {
           const [min, max] = SCORE_RANGE[args.kind];
-          if (args.score == null || args.score < min || args.score > max) throw new ValidationError([{ path: ['score'], message: `${args.kind} scores are ${min}–${max}` }]);
-          if (args.answered != null || args.supportOffered != null) throw new ValidationError([{ path: ['answered'], message: 'Only the violence questions record answered and support offered' }]);
+          if (args.score == null || args.score < min || args.score > max) {
+            throw new ValidationError([{ path: ['score'], message: `${args.kind} scores are ${min}–${max}` }]);
+          }
+          if (args.answered != null || args.supportOffered != null) {
+            throw new ValidationError([
+              { path: ['answered'], message: 'Only the violence questions record answered and support offered' },
+            ]);
+          }
         }
-        tx.create(Screening, { id: randomUUID(), tenantId: p.tenantId, participation: p, kind: args.kind, date: args.date, answered: args.answered ?? null, supportOffered: args.supportOffered ?? null, score: args.score ?? null });
+        tx.create(Screening, {
+          id: randomUUID(),
+          tenantId: p.tenantId,
+          participation: p,
+          kind: args.kind,
+          date: args.date,
+          answered: args.answered ?? null,
+          supportOffered: args.supportOffered ?? null,
+          score: args.score ?? null,
+        });
         return p;
       }),
   }),

@@ -2,14 +2,15 @@
  * Participant figures of an insats for a period — counted by PostgreSQL in one statement for every
  * insats and period a request asks for; no row is loaded to be counted, nothing identifying is read.
  */
-import DataLoader from 'dataloader';
-import { createContextCache } from '@pothos/core';
+
 import type { SubgraphContext } from '@finsam/kit/context.js';
+import { pgArray } from '@finsam/kit/database.js';
+import { dateRange } from '@finsam/kit/dates.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
-import { pgArray } from '@finsam/kit/database.js';
-import { tenantSql } from '@finsam/kit/tenant.js';
-import { dateRange } from '@finsam/kit/dates.js';
 
 /** Outcomes that count as a step towards work or studies (Västerås' goal: 80 %). */
 export const STEP_FORWARD = ['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'];
@@ -19,8 +20,18 @@ export const Count = builder.objectRef<{ key: string; count: number }>('CountByK
 });
 
 type Dim =
-  | 'NEW_KON' | 'NEW_HEMKOMMUN' | 'ACTIVE_HEMKOMMUN' | 'NEW_REFERRER' | 'NEW_REFERRING_MEMBER' | 'NEW_AGE_BAND' | 'NEW_EDUCATION'
-  | 'NEW_SUPPORT_BEFORE' | 'EXIT_OUTCOME' | 'EXIT_SUPPORT_AFTER' | 'AFTER_6' | 'AFTER_18';
+  | 'NEW_KON'
+  | 'NEW_HEMKOMMUN'
+  | 'ACTIVE_HEMKOMMUN'
+  | 'NEW_REFERRER'
+  | 'NEW_REFERRING_MEMBER'
+  | 'NEW_AGE_BAND'
+  | 'NEW_EDUCATION'
+  | 'NEW_SUPPORT_BEFORE'
+  | 'EXIT_OUTCOME'
+  | 'EXIT_SUPPORT_AFTER'
+  | 'AFTER_6'
+  | 'AFTER_18';
 
 interface StatsRow {
   intervention_id: string;
@@ -75,10 +86,26 @@ bd as (select "intervention_id", jsonb_agg(jsonb_build_object('dim', dim, 'key',
 select c.*, coalesce(bd.breakdown, '[]') as breakdown from counts c left join bd on bd."intervention_id" = c."intervention_id"`);
 }
 
-interface StatsKey { interventionId: string; from: string; to: string }
-interface Stats extends StatsRow { from: string; to: string }
+interface StatsKey {
+  interventionId: string;
+  from: string;
+  to: string;
+}
+interface Stats extends StatsRow {
+  from: string;
+  to: string;
+}
 
-const empty = (interventionId: string): StatsRow => ({ intervention_id: interventionId, new: 0, active: 0, exited: 0, average_age: null, average_days: null, step_forward: 0, breakdown: [] });
+const empty = (interventionId: string): StatsRow => ({
+  intervention_id: interventionId,
+  new: 0,
+  active: 0,
+  exited: 0,
+  average_age: null,
+  average_days: null,
+  step_forward: 0,
+  breakdown: [],
+});
 
 /** Every (insats, period) of a request: one statement per period asked. */
 const statistics = createContextCache(
@@ -93,24 +120,33 @@ const statistics = createContextCache(
             const ids = [...new Set(keys.filter((k) => `${k.from}|${k.to}` === period).map((k) => k.interventionId))];
             const { sql, params } = statsQuery(ctx, ids, from, to);
             const found = await ctx.em.execute<StatsRow[]>(sql, params);
-            for (const row of found) rows.set(`${row.intervention_id}|${period}`, row);
+            for (const row of found) {
+              rows.set(`${row.intervention_id}|${period}`, row);
+            }
           }),
         );
-        return keys.map((k) => ({ ...(rows.get(`${k.interventionId}|${k.from}|${k.to}`) ?? empty(k.interventionId)), from: k.from, to: k.to }));
+        return keys.map((k) => ({
+          ...(rows.get(`${k.interventionId}|${k.from}|${k.to}`) ?? empty(k.interventionId)),
+          from: k.from,
+          to: k.to,
+        }));
       },
       { cacheKeyFn: (k) => `${k.interventionId}|${k.from}|${k.to}` },
     ),
 );
 
 /** One dimension of a row's breakdown, as `CountByKey`s. */
-export const countsBy = <D extends string>(row: { breakdown: readonly { dim: D; key: string; n: number }[] }, dim: NoInfer<D>) =>
-  row.breakdown.filter((b) => b.dim === dim).map((b) => ({ key: b.key, count: b.n }));
+export const countsBy = <D extends string>(
+  row: { breakdown: readonly { dim: D; key: string; n: number }[] },
+  dim: NoInfer<D>,
+) => row.breakdown.filter((b) => b.dim === dim).map((b) => ({ key: b.key, count: b.n }));
 
 /** `part` of `whole` to three decimals; null when the whole is 0. */
 export const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
 
 const StatisticsRef = builder.objectRef<Stats>('ParticipantStatistics').implement({
-  description: 'Figures for a period; no person in them. A participation with several outcomes counts once in each outcome; `exited` counts participations.',
+  description:
+    'Figures for a period; no person in them. A participation with several outcomes counts once in each outcome; `exited` counts participations.',
   fields: (t) => ({
     from: t.field({ type: 'Date', resolve: (s) => s.from }),
     to: t.field({ type: 'Date', resolve: (s) => s.to }),
@@ -118,24 +154,56 @@ const StatisticsRef = builder.objectRef<Stats>('ParticipantStatistics').implemen
     active: t.int({ description: 'Enrolled at some time in the period.', resolve: (s) => s.active }),
     exited: t.int({ resolve: (s) => s.exited }),
     newByKon: t.field({ type: [Count], resolve: (s) => countsBy(s, 'NEW_KON') }),
-    newByHemkommun: t.field({ type: [Count], description: 'Consented participations only.', resolve: (s) => countsBy(s, 'NEW_HEMKOMMUN') }),
-    activeByHemkommun: t.field({ type: [Count], description: 'Consented participations only.', resolve: (s) => countsBy(s, 'ACTIVE_HEMKOMMUN') }),
+    newByHemkommun: t.field({
+      type: [Count],
+      description: 'Consented participations only.',
+      resolve: (s) => countsBy(s, 'NEW_HEMKOMMUN'),
+    }),
+    activeByHemkommun: t.field({
+      type: [Count],
+      description: 'Consented participations only.',
+      resolve: (s) => countsBy(s, 'ACTIVE_HEMKOMMUN'),
+    }),
     newByReferrer: t.field({ type: [Count], resolve: (s) => countsBy(s, 'NEW_REFERRER') }),
-    newByReferringMember: t.field({ type: [Count], description: 'Member ids; referrals that named their member.', resolve: (s) => countsBy(s, 'NEW_REFERRING_MEMBER') }),
-    newByAgeBand: t.field({ type: [Count], description: 'Age at referral, consented participations: 16-19, 20-24, 25-29, 30-39, 40-49, 50-67.', resolve: (s) => countsBy(s, 'NEW_AGE_BAND') }),
+    newByReferringMember: t.field({
+      type: [Count],
+      description: 'Member ids; referrals that named their member.',
+      resolve: (s) => countsBy(s, 'NEW_REFERRING_MEMBER'),
+    }),
+    newByAgeBand: t.field({
+      type: [Count],
+      description: 'Age at referral, consented participations: 16-19, 20-24, 25-29, 30-39, 40-49, 50-67.',
+      resolve: (s) => countsBy(s, 'NEW_AGE_BAND'),
+    }),
     newByEducation: t.field({ type: [Count], resolve: (s) => countsBy(s, 'NEW_EDUCATION') }),
     newBySupportBefore: t.field({ type: [Count], resolve: (s) => countsBy(s, 'NEW_SUPPORT_BEFORE') }),
     exitsByOutcome: t.field({ type: [Count], resolve: (s) => countsBy(s, 'EXIT_OUTCOME') }),
     exitsBySupportAfter: t.field({ type: [Count], resolve: (s) => countsBy(s, 'EXIT_SUPPORT_AFTER') }),
-    averageAgeAtEntry: t.float({ nullable: true, description: 'Of new participants with consent.', resolve: (s) => s.average_age }),
-    averageDaysInIntervention: t.float({ nullable: true, description: 'Of those who exited in the period.', resolve: (s) => s.average_days }),
+    averageAgeAtEntry: t.float({
+      nullable: true,
+      description: 'Of new participants with consent.',
+      resolve: (s) => s.average_age,
+    }),
+    averageDaysInIntervention: t.float({
+      nullable: true,
+      description: 'Of those who exited in the period.',
+      resolve: (s) => s.average_days,
+    }),
     stepTowardsWorkShare: t.float({
       nullable: true,
       description: 'Share of exits with an outcome towards work or studies.',
       resolve: (s) => share(s.step_forward, s.exited),
     }),
-    after6Months: t.field({ type: [Count], description: 'Levels 6 months after exit.', resolve: (s) => countsBy(s, 'AFTER_6') }),
-    after18Months: t.field({ type: [Count], description: 'Levels 18 months after exit.', resolve: (s) => countsBy(s, 'AFTER_18') }),
+    after6Months: t.field({
+      type: [Count],
+      description: 'Levels 6 months after exit.',
+      resolve: (s) => countsBy(s, 'AFTER_6'),
+    }),
+    after18Months: t.field({
+      type: [Count],
+      description: 'Levels 18 months after exit.',
+      resolve: (s) => countsBy(s, 'AFTER_18'),
+    }),
   }),
 });
 

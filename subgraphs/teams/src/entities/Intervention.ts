@@ -1,12 +1,19 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
-import { StaffPosition } from './StaffPosition.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { LocalGoal } from './LocalGoal.js';
+import { StaffPosition } from './StaffPosition.js';
 import { StructuralEvent } from './StructuralEvent.js';
 
 export const INTERVENTION_KINDS = ['INDIVIDUAL', 'STRUCTURAL'] as const;
 export const INTERVENTION_FORMS = ['UNTIL_FURTHER_NOTICE', 'PROJECT'] as const;
-export const METHODS = ['SOLUTION_FOCUSED', 'SUPPORTED_EMPLOYMENT', 'CASE_MANAGEMENT', 'SJU_TJUGO', 'BIP', 'OTHER'] as const;
+export const METHODS = [
+  'SOLUTION_FOCUSED',
+  'SUPPORTED_EMPLOYMENT',
+  'CASE_MANAGEMENT',
+  'SJU_TJUGO',
+  'BIP',
+  'OTHER',
+] as const;
 
 /**
  * An insats the förbund funds. Members are referred to by id: governance owns them, and the
@@ -41,7 +48,10 @@ const InterventionSchema = defineEntity({
     goals: () => p.oneToMany(LocalGoal).mappedBy('intervention').orderBy({ year: 'asc', id: 'asc' }),
     events: () => p.oneToMany(StructuralEvent).mappedBy('intervention').orderBy({ date: 'asc', id: 'asc' }),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   filters: tenantFilters,
 });

@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { Intervention } from './Intervention.js';
 
 export const GOAL_STATUSES = ['PLANNED', 'IN_PROGRESS', 'MET', 'PARTLY_MET', 'NOT_MET'] as const;

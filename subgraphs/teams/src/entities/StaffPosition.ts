@@ -1,8 +1,18 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
+import { defineEntity, p } from '@mikro-orm/core';
 import { Intervention } from './Intervention.js';
 
-export const STAFF_ROLES = ['VERKSAMHETSLEDARE', 'SOCIALKONSULENT', 'ARBETSKONSULENT', 'ARBETSFORMEDLARE', 'KURATOR', 'COACH', 'FORSAKRINGSUTREDARE', 'PROJEKTLEDARE', 'OTHER'] as const;
+export const STAFF_ROLES = [
+  'VERKSAMHETSLEDARE',
+  'SOCIALKONSULENT',
+  'ARBETSKONSULENT',
+  'ARBETSFORMEDLARE',
+  'KURATOR',
+  'COACH',
+  'FORSAKRINGSUTREDARE',
+  'PROJEKTLEDARE',
+  'OTHER',
+] as const;
 export const FINANCING = ['FORBUND', 'LENT_BY_MEMBER'] as const;
 
 /** A position in an intervention's team: a role, not a person (no names are kept). */

@@ -1,5 +1,5 @@
-import { Migration } from '@mikro-orm/migrations';
 import { tenantRowLevelSecurity } from '@finsam/kit/tenant.js';
+import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122100000Interventions extends Migration {
   override name = 'Migration20261122100000Interventions';
@@ -40,7 +40,9 @@ export class Migration20261122100000Interventions extends Migration {
         end if;
         return new;
       end $$;`);
-    this.addSql(`create trigger "intervention_immutable" before update on "intervention" for each row execute function "intervention_immutable"();`);
+    this.addSql(
+      `create trigger "intervention_immutable" before update on "intervention" for each row execute function "intervention_immutable"();`,
+    );
 
     this.addSql(`create table "staff_position" (
       "id" uuid primary key,
@@ -81,7 +83,9 @@ export class Migration20261122100000Interventions extends Migration {
     this.addSql(`create index "structural_event_intervention_idx" on "structural_event" ("intervention_id", "date");`);
 
     for (const table of ['intervention', 'staff_position', 'local_goal', 'structural_event']) {
-      for (const sql of tenantRowLevelSecurity(table)) this.addSql(sql);
+      for (const sql of tenantRowLevelSecurity(table)) {
+        this.addSql(sql);
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
+import { tenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122100000Interventions } from './Migration20261122100000Interventions.js';
-import { tenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [

@@ -1,6 +1,6 @@
-import { builder } from './builder.js';
-import { InterventionRef, InterventionFilterInput, findInterventions } from './Intervention.js';
 import { cacheable } from '@finsam/kit/cache-control.js';
+import { builder } from './builder.js';
+import { findInterventions, InterventionFilterInput, InterventionRef } from './Intervention.js';
 
 /** `Forbund` is owned by governance; teams adds its interventions. */
 export const ForbundRef = builder.externalRef('Forbund', builder.selection<{ id: string }>('id')).implement({

@@ -4,20 +4,38 @@
  * Set-based SQL, one statement per table asked and period, for every förbund of the request;
  * no person in it, so the county may read it too.
  */
-import DataLoader from 'dataloader';
-import { createContextCache } from '@pothos/core';
+
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { periodBounds, FIGURE_READERS, type ForbundYearKey, type ReportPeriod, forbundYearEntity } from '@finsam/kit/report-period.js';
 import { pgArray } from '@finsam/kit/database.js';
+import {
+  FIGURE_READERS,
+  type ForbundYearKey,
+  forbundYearEntity,
+  periodBounds,
+  type ReportPeriod,
+} from '@finsam/kit/report-period.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { STAFF_ROLES } from '../entities/StaffPosition.js';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
 import { MemberRef, member } from './Member.js';
 import { StaffRoleEnum } from './StaffPosition.js';
-import type { STAFF_ROLES } from '../entities/StaffPosition.js';
 
-interface StaffingRow { tenant_id: string; intervention_id: string; role: (typeof STAFF_ROLES)[number]; employer_member_id: string; fte_percent: number }
-interface AttendeeRow { tenant_id: string; intervention_id: string; events: number; attendees: number }
+interface StaffingRow {
+  tenant_id: string;
+  intervention_id: string;
+  role: (typeof STAFF_ROLES)[number];
+  employer_member_id: string;
+  fte_percent: number;
+}
+interface AttendeeRow {
+  tenant_id: string;
+  intervention_id: string;
+  events: number;
+  attendees: number;
+}
 
 type Query = (ctx: SubgraphContext, tenants: string[], from: string, to: string) => { sql: string; params: unknown[] };
 
@@ -80,8 +98,14 @@ const StaffingFigure = builder.objectRef<StaffingRow>('StaffingYearFigure').impl
   fields: (t) => ({
     intervention: t.field({ type: InterventionRef, resolve: (r) => r.intervention_id }),
     role: t.field({ type: StaffRoleEnum, resolve: (r) => r.role }),
-    employer: t.field({ type: MemberRef, description: 'Arbetsgivare (the member who employs).', resolve: (r) => member(r.employer_member_id) }),
-    fte: t.exposeInt('fte_percent', { description: 'Percent of one årsarbetare, weighted by the days held in the year.' }),
+    employer: t.field({
+      type: MemberRef,
+      description: 'Arbetsgivare (the member who employs).',
+      resolve: (r) => member(r.employer_member_id),
+    }),
+    fte: t.exposeInt('fte_percent', {
+      description: 'Percent of one årsarbetare, weighted by the days held in the year.',
+    }),
   }),
 });
 
@@ -110,4 +134,3 @@ builder.objectFields(ForbundYearRef, (t) => ({
     resolve: (k, { period }, ctx) => attendees(ctx).load({ ...k, period }),
   }),
 }));
-

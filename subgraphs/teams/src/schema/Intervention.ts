@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import type { EntityClass, FilterQuery, Ref, RequiredEntityData } from '@mikro-orm/core';
+import type { SubgraphTypes } from '@finsam/kit/builder.js';
+import { cacheable } from '@finsam/kit/cache-control.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { parseInput, withoutNulls } from '@finsam/kit/validation.js';
+import { ownMembers } from '@finsam/kit/directory.js';
 import { NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
+import { interventionScope } from '@finsam/kit/identity.js';
+import { parseInput, withoutNulls } from '@finsam/kit/validation.js';
+import type { EntityClass, FilterQuery, Ref, RequiredEntityData } from '@mikro-orm/core';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import { INTERVENTION_FORMS, INTERVENTION_KINDS, Intervention, METHODS } from '../entities/Intervention.js';
 import { builder } from './builder.js';
 import { MemberRef, member } from './Member.js';
-import { ownMembers } from '@finsam/kit/directory.js';
-import { Intervention, INTERVENTION_FORMS, INTERVENTION_KINDS, METHODS } from '../entities/Intervention.js';
-import { interventionScope } from '@finsam/kit/identity.js';
-import { cacheable } from '@finsam/kit/cache-control.js';
 
 export const InterventionKindEnum = builder.enumType('InterventionKind', {
   values: {
@@ -52,11 +53,22 @@ export const InterventionRef = builder.loadableObject('Intervention', {
     name: t.exposeString('name'),
     kind: t.field({ type: InterventionKindEnum, resolve: (i) => i.kind }),
     form: t.field({ type: InterventionFormEnum, resolve: (i) => i.form }),
-    owners: t.field({ type: [MemberRef], description: 'The members behind the insats (at least two).', resolve: (i) => i.ownerMemberIds.map(member) }),
-    bookkeepingMember: t.field({ type: MemberRef, description: 'The member that keeps its books.', resolve: (i) => member(i.bookkeepingMemberId) }),
+    owners: t.field({
+      type: [MemberRef],
+      description: 'The members behind the insats (at least two).',
+      resolve: (i) => i.ownerMemberIds.map(member),
+    }),
+    bookkeepingMember: t.field({
+      type: MemberRef,
+      description: 'The member that keeps its books.',
+      resolve: (i) => member(i.bookkeepingMemberId),
+    }),
     startDate: t.field({ type: 'Date', resolve: (i) => i.startDate }),
     endDate: t.field({ type: 'Date', nullable: true, resolve: (i) => i.endDate ?? null }),
-    noticeMonths: t.exposeInt('noticeMonths', { nullable: true, description: 'Uppsägningstid for a tills vidare insats.' }),
+    noticeMonths: t.exposeInt('noticeMonths', {
+      nullable: true,
+      description: 'Uppsägningstid for a tills vidare insats.',
+    }),
     closedReason: t.exposeString('closedReason', { nullable: true }),
     activeOn: t.boolean({
       description: 'Whether the insats runs on the date (start ≤ date ≤ end).',
@@ -66,7 +78,9 @@ export const InterventionRef = builder.loadableObject('Intervention', {
     kommunCodes: t.exposeStringList('kommunCodes', { description: 'SCB codes of the kommuner it covers.' }),
     targetAgeMin: t.exposeInt('targetAgeMin'),
     targetAgeMax: t.exposeInt('targetAgeMax'),
-    priorityGroups: t.exposeStringList('priorityGroups', { description: 'E.g. "unga 19–29 med aktivitetsersättning".' }),
+    priorityGroups: t.exposeStringList('priorityGroups', {
+      description: 'E.g. "unga 19–29 med aktivitetsersättning".',
+    }),
     maxEnrolled: t.exposeInt('maxEnrolled', { nullable: true, description: 'Most participants enrolled at once.' }),
     yearlyPlaces: t.exposeInt('yearlyPlaces', { nullable: true, description: 'Årsplatser.' }),
     methods: t.field({ type: [MethodEnum], resolve: (i) => i.methods as (typeof METHODS)[number][] }),
@@ -77,13 +91,15 @@ export const InterventionRef = builder.loadableObject('Intervention', {
 
 builder.asEntity(InterventionRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => InterventionRef.getDataloader(ctx).load(ref.id).catch(() => null),
+  resolveReference: (ref, ctx) =>
+    InterventionRef.getDataloader(ctx)
+      .load(ref.id)
+      .catch(() => null),
 });
 
 export function isActive(i: Pick<Intervention, 'startDate' | 'endDate'>, date: string): boolean {
   return i.startDate <= date && (i.endDate == null || i.endDate >= date);
 }
-
 
 export const InterventionFilterInput = builder.inputType('InterventionFilter', {
   fields: (t) => ({
@@ -100,12 +116,27 @@ interface InterventionFilter {
   tenantId?: string;
 }
 
-export function findInterventions(ctx: SubgraphContext, filter: InterventionFilter, page: { limit?: number; offset?: number } = {}) {
+export function findInterventions(
+  ctx: SubgraphContext,
+  filter: InterventionFilter,
+  page: { limit?: number; offset?: number } = {},
+) {
   const where: FilterQuery<Intervention>[] = [visibleTo(ctx)];
-  if (filter.tenantId) where.push({ tenantId: filter.tenantId });
-  if (filter.kind) where.push({ kind: filter.kind });
-  if (filter.kommunCode) where.push({ kommunCodes: { $overlap: [filter.kommunCode] } });
-  if (filter.activeOn) where.push({ startDate: { $lte: filter.activeOn }, $or: [{ endDate: null }, { endDate: { $gte: filter.activeOn } }] });
+  if (filter.tenantId) {
+    where.push({ tenantId: filter.tenantId });
+  }
+  if (filter.kind) {
+    where.push({ kind: filter.kind });
+  }
+  if (filter.kommunCode) {
+    where.push({ kommunCodes: { $overlap: [filter.kommunCode] } });
+  }
+  if (filter.activeOn) {
+    where.push({
+      startDate: { $lte: filter.activeOn },
+      $or: [{ endDate: null }, { endDate: { $gte: filter.activeOn } }],
+    });
+  }
   return ctx.em.find(Intervention, { $and: where }, { orderBy: { name: 'asc', id: 'asc' }, ...page });
 }
 
@@ -117,7 +148,9 @@ builder.queryFields((t) => ({
       authScopes: { role: ['forbund_admin', 'board', 'staff'] },
       args: { filter: t.arg({ type: InterventionFilterInput }) },
       resolve: (_root, args, ctx) =>
-        resolveOffsetConnection({ args }, ({ limit, offset }) => findInterventions(ctx, args.filter ?? {}, { limit, offset })),
+        resolveOffsetConnection({ args }, ({ limit, offset }) =>
+          findInterventions(ctx, args.filter ?? {}, { limit, offset }),
+        ),
     },
     { name: 'InterventionConnection' },
     { name: 'InterventionEdge' },
@@ -127,7 +160,10 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { role: ['forbund_admin', 'board', 'staff'] },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => InterventionRef.getDataloader(ctx).load(String(id)).catch(() => null),
+    resolve: (_root, { id }, ctx) =>
+      InterventionRef.getDataloader(ctx)
+        .load(String(id))
+        .catch(() => null),
   }),
 }));
 
@@ -166,38 +202,66 @@ type Data = z.infer<z.ZodObject<typeof fields & typeof fixed>>;
 function crossFieldIssues(d: Data): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const at = (field: string, message: string) => issues.push({ path: ['input', field], message });
-  if (new Set(d.ownerMemberIds).size !== d.ownerMemberIds.length) at('ownerMemberIds', 'An owner is listed twice');
-  if (!d.ownerMemberIds.includes(d.bookkeepingMemberId)) at('bookkeepingMemberId', 'The bookkeeping member must be one of the owners');
-  if (d.form === 'PROJECT' && !d.endDate) at('endDate', 'A project has an end date');
-  if (d.endDate && d.endDate < d.startDate) at('endDate', 'The end date is before the start date');
-  if (d.targetAgeMax < d.targetAgeMin) at('targetAgeMax', 'The age range is empty');
-  if (new Set(d.kommunCodes).size !== d.kommunCodes.length) at('kommunCodes', 'A kommun is listed twice');
-  if (d.kind === 'INDIVIDUAL' && d.maxEnrolled == null && d.yearlyPlaces == null) at('maxEnrolled', 'An individinriktad insats states its capacity: max enrolled and/or årsplatser');
-  if (d.kind === 'INDIVIDUAL' && d.attendeeTargetPerYear != null) at('attendeeTargetPerYear', 'Only a strukturövergripande insats counts attendees');
+  if (new Set(d.ownerMemberIds).size !== d.ownerMemberIds.length) {
+    at('ownerMemberIds', 'An owner is listed twice');
+  }
+  if (!d.ownerMemberIds.includes(d.bookkeepingMemberId)) {
+    at('bookkeepingMemberId', 'The bookkeeping member must be one of the owners');
+  }
+  if (d.form === 'PROJECT' && !d.endDate) {
+    at('endDate', 'A project has an end date');
+  }
+  if (d.endDate && d.endDate < d.startDate) {
+    at('endDate', 'The end date is before the start date');
+  }
+  if (d.targetAgeMax < d.targetAgeMin) {
+    at('targetAgeMax', 'The age range is empty');
+  }
+  if (new Set(d.kommunCodes).size !== d.kommunCodes.length) {
+    at('kommunCodes', 'A kommun is listed twice');
+  }
+  if (d.kind === 'INDIVIDUAL' && d.maxEnrolled == null && d.yearlyPlaces == null) {
+    at('maxEnrolled', 'An individinriktad insats states its capacity: max enrolled and/or årsplatser');
+  }
+  if (d.kind === 'INDIVIDUAL' && d.attendeeTargetPerYear != null) {
+    at('attendeeTargetPerYear', 'Only a strukturövergripande insats counts attendees');
+  }
   return issues;
 }
 
 /** Owners and kommuner must belong to the caller's förbund; governance knows its members. */
-async function membershipIssues(ctx: SubgraphContext, d: Pick<Data, 'ownerMemberIds' | 'kommunCodes'>): Promise<ValidationIssue[]> {
+async function membershipIssues(
+  ctx: SubgraphContext,
+  d: Pick<Data, 'ownerMemberIds' | 'kommunCodes'>,
+): Promise<ValidationIssue[]> {
   const members = await ownMembers(ctx);
   const ids = new Set(members.map((m) => m.id));
   const kommuner = new Set(members.filter((m) => m.kind === 'KOMMUN').map((m) => m.scbCode));
   const issues: ValidationIssue[] = [];
   d.ownerMemberIds.forEach((id, i) => {
-    if (!ids.has(id)) issues.push({ path: ['input', 'ownerMemberIds', i], message: `${id} is not a member of your förbund` });
+    if (!ids.has(id)) {
+      issues.push({ path: ['input', 'ownerMemberIds', i], message: `${id} is not a member of your förbund` });
+    }
   });
   d.kommunCodes.forEach((code, i) => {
-    if (!kommuner.has(code)) issues.push({ path: ['input', 'kommunCodes', i], message: `Kommun ${code} is not a member of your förbund` });
+    if (!kommuner.has(code)) {
+      issues.push({ path: ['input', 'kommunCodes', i], message: `Kommun ${code} is not a member of your förbund` });
+    }
   });
   return issues;
 }
 
 async function check(ctx: SubgraphContext, d: Data) {
   const issues = [...crossFieldIssues(d), ...(await membershipIssues(ctx, d))];
-  if (issues.length) throw new ValidationError(issues);
+  if (issues.length) {
+    throw new ValidationError(issues);
+  }
 }
 
-const InterventionInputFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, 'InputObject'>, required: boolean) => ({
+const InterventionInputFields = (
+  t: PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<SubgraphTypes>, 'InputObject'>,
+  required: boolean,
+) => ({
   name: t.string({ required }),
   form: t.field({ type: InterventionFormEnum, required }),
   ownerMemberIds: t.idList({ required, description: 'Member ids (from `forbund { members { id } }`); at least two.' }),
@@ -213,12 +277,18 @@ const InterventionInputFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosSc
   yearlyPlaces: t.int({ description: 'Årsplatser.' }),
   methods: t.field({ type: [MethodEnum] }),
   attendeeTargetPerYear: t.int({ description: 'Strukturövergripande only: attendees aimed for per year.' }),
-  kind: t.field({ type: InterventionKindEnum, required, description: required ? undefined : 'Fixed at creation: giving another value is an error.' }),
+  kind: t.field({
+    type: InterventionKindEnum,
+    required,
+    description: required ? undefined : 'Fixed at creation: giving another value is an error.',
+  }),
   followUpMethod: t.string({ required, description: required ? undefined : 'Fixed at creation.' }),
   esfFunded: t.boolean({ required, description: required ? undefined : 'Fixed at creation.' }),
 });
 
-const CreateInterventionInput = builder.inputType('CreateInterventionInput', { fields: (t) => InterventionInputFields(t, true) });
+const CreateInterventionInput = builder.inputType('CreateInterventionInput', {
+  fields: (t) => InterventionInputFields(t, true),
+});
 const UpdateInterventionInput = builder.inputType('UpdateInterventionInput', {
   description: 'Fields left out stay as they are.',
   fields: (t) => InterventionInputFields(t, false),
@@ -228,9 +298,15 @@ const createSchema = z.object({ ...fields, ...fixed });
 const updateSchema = z.object({ ...fields, ...fixed }).partial();
 
 /** Loads an intervention the caller may write, or says it is not there. */
-export async function writableIntervention(ctx: SubgraphContext, id: string, path: (string | number)[]): Promise<Intervention> {
+export async function writableIntervention(
+  ctx: SubgraphContext,
+  id: string,
+  path: (string | number)[],
+): Promise<Intervention> {
   const found = await ctx.em.findOne(Intervention, { id });
-  if (!found) throw new NotFoundError(path, `No insats ${id} in your förbund`);
+  if (!found) {
+    throw new NotFoundError(path, `No insats ${id} in your förbund`);
+  }
   return found;
 }
 
@@ -247,7 +323,9 @@ export function changeChild<T extends { intervention: Ref<Intervention> }>(
 ): Promise<Intervention> {
   return ctx.em.transactional(async (tx) => {
     const child = (await tx.findOne(entity, { id } as never, { populate: ['intervention'] as never })) as T | null;
-    if (!child) throw new NotFoundError(['id'], `No ${what} ${id} in your förbund`);
+    if (!child) {
+      throw new NotFoundError(['id'], `No ${what} ${id} in your förbund`);
+    }
     change(tx, child);
     return child.intervention.getEntity();
   });
@@ -261,10 +339,21 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateInterventionInput, required: true }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
-      const data = parseInput(createSchema, { targetAgeMin: 16, targetAgeMax: 64, priorityGroups: [], methods: [], ...withoutNulls(input) });
+      const data = parseInput(createSchema, {
+        targetAgeMin: 16,
+        targetAgeMax: 64,
+        priorityGroups: [],
+        methods: [],
+        ...withoutNulls(input),
+      });
       await check(ctx, data);
       return ctx.em.transactional(async (tx) =>
-        tx.create(Intervention, { ...nullable(data), id: randomUUID(), tenantId: ctx.identity.tenantId!, closedReason: null } as RequiredEntityData<Intervention>),
+        tx.create(Intervention, {
+          ...nullable(data),
+          id: randomUUID(),
+          tenantId: ctx.identity.tenantId!,
+          closedReason: null,
+        } as RequiredEntityData<Intervention>),
       );
     },
   }),
@@ -280,8 +369,13 @@ builder.mutationFields((t) => ({
         const current = await writableIntervention({ ...ctx, em: tx }, String(id), ['id']);
         const fixedIssues = (Object.keys(fixed) as (keyof typeof fixed)[])
           .filter((key) => change[key] !== undefined && change[key] !== current[key])
-          .map((key) => ({ path: ['input', key], message: `${key} is fixed when the insats is created (Uppföljning Finsam); register a new insats instead` }));
-        if (fixedIssues.length) throw new ValidationError(fixedIssues);
+          .map((key) => ({
+            path: ['input', key],
+            message: `${key} is fixed when the insats is created (Uppföljning Finsam); register a new insats instead`,
+          }));
+        if (fixedIssues.length) {
+          throw new ValidationError(fixedIssues);
+        }
         const next = { ...snapshot(current), ...change } as Data;
         await check(ctx, next);
         tx.assign(current, nullable(change));
@@ -302,12 +396,18 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { id, endDate, reason }, ctx) =>
       ctx.em.transactional(async (tx) => {
         const current = await writableIntervention({ ...ctx, em: tx }, String(id), ['id']);
-        if (endDate < current.startDate) throw new ValidationError([{ path: ['endDate'], message: 'The end date is before the start date' }]);
-        if (reason.trim().length < 2) throw new ValidationError([{ path: ['reason'], message: 'Say why the insats ends' }]);
+        if (endDate < current.startDate) {
+          throw new ValidationError([{ path: ['endDate'], message: 'The end date is before the start date' }]);
+        }
+        if (reason.trim().length < 2) {
+          throw new ValidationError([{ path: ['reason'], message: 'Say why the insats ends' }]);
+        }
         current.endDate = endDate;
         current.closedReason = reason.trim();
         for (const position of await current.staff.load()) {
-          if (!position.toDate || position.toDate > endDate) position.toDate = endDate;
+          if (!position.toDate || position.toDate > endDate) {
+            position.toDate = endDate;
+          }
         }
         return current;
       }),
@@ -315,10 +415,40 @@ builder.mutationFields((t) => ({
 }));
 
 function snapshot(i: Intervention): Data {
-  const { name, form, ownerMemberIds, bookkeepingMemberId, noticeMonths, kommunCodes, targetAgeMin, targetAgeMax, priorityGroups, maxEnrolled, yearlyPlaces, methods, attendeeTargetPerYear, kind, followUpMethod, esfFunded } = i;
+  const {
+    name,
+    form,
+    ownerMemberIds,
+    bookkeepingMemberId,
+    noticeMonths,
+    kommunCodes,
+    targetAgeMin,
+    targetAgeMax,
+    priorityGroups,
+    maxEnrolled,
+    yearlyPlaces,
+    methods,
+    attendeeTargetPerYear,
+    kind,
+    followUpMethod,
+    esfFunded,
+  } = i;
   return {
-    name, form, ownerMemberIds, bookkeepingMemberId, noticeMonths, kommunCodes, targetAgeMin, targetAgeMax, priorityGroups, maxEnrolled, yearlyPlaces,
-    attendeeTargetPerYear, kind, followUpMethod, esfFunded,
+    name,
+    form,
+    ownerMemberIds,
+    bookkeepingMemberId,
+    noticeMonths,
+    kommunCodes,
+    targetAgeMin,
+    targetAgeMax,
+    priorityGroups,
+    maxEnrolled,
+    yearlyPlaces,
+    attendeeTargetPerYear,
+    kind,
+    followUpMethod,
+    esfFunded,
     methods: methods as Data['methods'],
     startDate: i.startDate,
     endDate: i.endDate ?? null,

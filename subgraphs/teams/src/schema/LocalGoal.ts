@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { parseInput } from '@finsam/kit/validation.js';
-import { builder } from './builder.js';
-import { InterventionRef, changeChild, writableIntervention } from './Intervention.js';
+import { z } from 'zod';
 import { GOAL_STATUSES, LocalGoal } from '../entities/LocalGoal.js';
+import { builder } from './builder.js';
+import { changeChild, InterventionRef, writableIntervention } from './Intervention.js';
 
 const GoalStatusEnum = builder.enumType('GoalStatus', { values: GOAL_STATUSES });
 
@@ -24,7 +24,8 @@ builder.objectField(InterventionRef, 'goals', (t) =>
   t.field({
     type: [LocalGoalRef],
     args: { year: t.arg.int() },
-    resolve: async (i, { year }) => (await i.goals.load({ dataloader: true })).getItems().filter((g) => year == null || g.year === year),
+    resolve: async (i, { year }) =>
+      (await i.goals.load({ dataloader: true })).getItems().filter((g) => year == null || g.year === year),
   }),
 );
 
@@ -44,7 +45,12 @@ const goalSchema = z.object({
   text: z.string().trim().min(2, 'Say what the goal is').max(1000),
   measure: z.string().trim().min(1, 'Say how it is measured').max(1000),
   target: z.string().trim().min(1, 'Say what counts as reached').max(500),
-  result: z.string().trim().max(2000).nullish().transform((v) => v ?? null),
+  result: z
+    .string()
+    .trim()
+    .max(2000)
+    .nullish()
+    .transform((v) => v ?? null),
   status: z.enum(GOAL_STATUSES),
 });
 

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { parseInput } from '@finsam/kit/validation.js';
-import { ValidationError } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
-import { MemberRef, member } from './Member.js';
-import { ownMembers } from '@finsam/kit/directory.js';
 import { today } from '@finsam/kit/dates.js';
-import { InterventionRef, changeChild, writableIntervention } from './Intervention.js';
-import { FINANCING, STAFF_ROLES, StaffPosition } from '../entities/StaffPosition.js';
+import { ownMembers } from '@finsam/kit/directory.js';
+import { ValidationError } from '@finsam/kit/errors.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { z } from 'zod';
 import type { Intervention } from '../entities/Intervention.js';
+import { FINANCING, STAFF_ROLES, StaffPosition } from '../entities/StaffPosition.js';
+import { builder } from './builder.js';
+import { changeChild, InterventionRef, writableIntervention } from './Intervention.js';
+import { MemberRef, member } from './Member.js';
 
 const ROLE_NAMES: Record<(typeof STAFF_ROLES)[number], string> = {
   VERKSAMHETSLEDARE: 'Verksamhetsledare (team leader).',
@@ -24,7 +24,10 @@ const ROLE_NAMES: Record<(typeof STAFF_ROLES)[number], string> = {
 };
 
 export const StaffRoleEnum = builder.enumType('StaffRole', {
-  values: Object.fromEntries(STAFF_ROLES.map((r) => [r, { description: ROLE_NAMES[r] }])) as Record<(typeof STAFF_ROLES)[number], { description: string }>,
+  values: Object.fromEntries(STAFF_ROLES.map((r) => [r, { description: ROLE_NAMES[r] }])) as Record<
+    (typeof STAFF_ROLES)[number],
+    { description: string }
+  >,
 });
 const FinancingEnum = builder.enumType('Financing', {
   values: {
@@ -39,7 +42,11 @@ const StaffPositionRef = builder.objectRef<StaffPosition>('StaffPosition').imple
     id: t.exposeID('id'),
     role: t.field({ type: StaffRoleEnum, resolve: (s) => s.role }),
     fte: t.exposeInt('ftePercent', { description: 'Tjänstgöringsgrad in percent of full time.' }),
-    employer: t.field({ type: MemberRef, description: 'The member that employs the person.', resolve: (s) => member(s.employerMemberId) }),
+    employer: t.field({
+      type: MemberRef,
+      description: 'The member that employs the person.',
+      resolve: (s) => member(s.employerMemberId),
+    }),
     financing: t.field({ type: FinancingEnum, resolve: (s) => s.financing }),
     from: t.field({ type: 'Date', resolve: (s) => s.fromDate }),
     to: t.field({ type: 'Date', nullable: true, resolve: (s) => s.toDate ?? null }),
@@ -52,13 +59,15 @@ const FteByEmployer = builder.objectRef<{ employer: string; fte: number }>('FteB
     fte: t.exposeInt('fte', { description: 'Sum of FTE percent.' }),
   }),
 });
-const FteSummary = builder.objectRef<{ total: number; byEmployer: { employer: string; fte: number }[] }>('FteSummary').implement({
-  description: 'Staffing of an insats on a date, in FTE percent (100 = one full-time position).',
-  fields: (t) => ({
-    total: t.exposeInt('total'),
-    byEmployer: t.field({ type: [FteByEmployer], resolve: (s) => s.byEmployer }),
-  }),
-});
+const FteSummary = builder
+  .objectRef<{ total: number; byEmployer: { employer: string; fte: number }[] }>('FteSummary')
+  .implement({
+    description: 'Staffing of an insats on a date, in FTE percent (100 = one full-time position).',
+    fields: (t) => ({
+      total: t.exposeInt('total'),
+      byEmployer: t.field({ type: [FteByEmployer], resolve: (s) => s.byEmployer }),
+    }),
+  });
 
 const onDate = (s: StaffPosition, date: string | null | undefined) =>
   !date || (s.fromDate <= date && (s.toDate == null || s.toDate >= date));
@@ -81,7 +90,9 @@ builder.objectFields(InterventionRef, (t) => ({
       const date = on ?? today();
       const held = (await positions(i)).filter((s) => onDate(s, date));
       const byEmployer = new Map<string, number>();
-      for (const s of held) byEmployer.set(s.employerMemberId, (byEmployer.get(s.employerMemberId) ?? 0) + s.ftePercent);
+      for (const s of held) {
+        byEmployer.set(s.employerMemberId, (byEmployer.get(s.employerMemberId) ?? 0) + s.ftePercent);
+      }
       return {
         total: held.reduce((sum, s) => sum + s.ftePercent, 0),
         byEmployer: [...byEmployer].map(([employer, fte]) => ({ employer, fte })),
@@ -115,9 +126,18 @@ const staffSchema = z
 async function checkedStaff(ctx: SubgraphContext, input: unknown) {
   const data = parseInput(staffSchema, input);
   if (!(await ownMembers(ctx)).some((m) => m.id === data.employerMemberId)) {
-    throw new ValidationError([{ path: ['input', 'employerMemberId'], message: `${data.employerMemberId} is not a member of your förbund` }]);
+    throw new ValidationError([
+      { path: ['input', 'employerMemberId'], message: `${data.employerMemberId} is not a member of your förbund` },
+    ]);
   }
-  return { role: data.role, employerMemberId: data.employerMemberId, ftePercent: data.fte, financing: data.financing, fromDate: data.from, toDate: data.to ?? null };
+  return {
+    role: data.role,
+    employerMemberId: data.employerMemberId,
+    ftePercent: data.fte,
+    financing: data.financing,
+    fromDate: data.from,
+    toDate: data.to ?? null,
+  };
 }
 
 builder.mutationFields((t) => ({
@@ -150,6 +170,7 @@ builder.mutationFields((t) => ({
     authScopes: { role: 'forbund_admin' },
     args: { id: t.arg.id({ required: true }) },
     errors: {},
-    resolve: (_root, { id }, ctx) => changeChild(ctx, StaffPosition, String(id), 'staff position', (tx, position) => tx.remove(position)),
+    resolve: (_root, { id }, ctx) =>
+      changeChild(ctx, StaffPosition, String(id), 'staff position', (tx, position) => tx.remove(position)),
   }),
 }));

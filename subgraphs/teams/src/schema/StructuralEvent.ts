@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { parseInput } from '@finsam/kit/validation.js';
 import { ValidationError } from '@finsam/kit/errors.js';
-import { builder } from './builder.js';
-import { InterventionRef, changeChild, writableIntervention } from './Intervention.js';
-import { EVENT_FORMATS, StructuralEvent } from '../entities/StructuralEvent.js';
+import { parseInput } from '@finsam/kit/validation.js';
+import { z } from 'zod';
 import type { Intervention } from '../entities/Intervention.js';
+import { EVENT_FORMATS, StructuralEvent } from '../entities/StructuralEvent.js';
+import { builder } from './builder.js';
+import { changeChild, InterventionRef, writableIntervention } from './Intervention.js';
 
 const EventFormatEnum = builder.enumType('EventFormat', { values: EVENT_FORMATS });
 
@@ -21,16 +21,18 @@ const StructuralEventRef = builder.objectRef<StructuralEvent>('StructuralEvent')
   }),
 });
 
-const Attendance = builder.objectRef<{ year: number; events: number; attendees: number; target: number | null }>('StructuralAttendance').implement({
-  description: 'Attendees of a strukturövergripande insats in a year, against its yearly target.',
-  fields: (t) => ({
-    year: t.exposeInt('year'),
-    events: t.exposeInt('events'),
-    attendees: t.exposeInt('attendees'),
-    target: t.exposeInt('target', { nullable: true }),
-    targetReached: t.boolean({ nullable: true, resolve: (a) => (a.target == null ? null : a.attendees >= a.target) }),
-  }),
-});
+const Attendance = builder
+  .objectRef<{ year: number; events: number; attendees: number; target: number | null }>('StructuralAttendance')
+  .implement({
+    description: 'Attendees of a strukturövergripande insats in a year, against its yearly target.',
+    fields: (t) => ({
+      year: t.exposeInt('year'),
+      events: t.exposeInt('events'),
+      attendees: t.exposeInt('attendees'),
+      target: t.exposeInt('target', { nullable: true }),
+      targetReached: t.boolean({ nullable: true, resolve: (a) => (a.target == null ? null : a.attendees >= a.target) }),
+    }),
+  });
 
 async function eventsIn(i: Intervention, year: number | null | undefined) {
   const all = (await i.events.load({ dataloader: true })).getItems();
@@ -38,13 +40,22 @@ async function eventsIn(i: Intervention, year: number | null | undefined) {
 }
 
 builder.objectFields(InterventionRef, (t) => ({
-  structuralEvents: t.field({ type: [StructuralEventRef], args: { year: t.arg.int() }, resolve: (i, { year }) => eventsIn(i, year) }),
+  structuralEvents: t.field({
+    type: [StructuralEventRef],
+    args: { year: t.arg.int() },
+    resolve: (i, { year }) => eventsIn(i, year),
+  }),
   structuralAttendance: t.field({
     type: Attendance,
     args: { year: t.arg.int({ required: true }) },
     resolve: async (i, { year }) => {
       const events = await eventsIn(i, year);
-      return { year, events: events.length, attendees: events.reduce((sum, e) => sum + e.attendees, 0), target: i.attendeeTargetPerYear ?? null };
+      return {
+        year,
+        events: events.length,
+        attendees: events.reduce((sum, e) => sum + e.attendees, 0),
+        target: i.attendeeTargetPerYear ?? null,
+      };
     },
   }),
 }));
@@ -72,14 +83,19 @@ builder.mutationFields((t) => ({
     type: InterventionRef,
     description: 'Records an event of a strukturövergripande insats.',
     authScopes: { role: 'forbund_admin' },
-    args: { interventionId: t.arg.id({ required: true }), input: t.arg({ type: StructuralEventInput, required: true }) },
+    args: {
+      interventionId: t.arg.id({ required: true }),
+      input: t.arg({ type: StructuralEventInput, required: true }),
+    },
     errors: {},
     resolve: async (_root, { interventionId, input }, ctx) => {
       const data = parseInput(eventSchema, input);
       return ctx.em.transactional(async (tx) => {
         const intervention = await writableIntervention({ ...ctx, em: tx }, String(interventionId), ['interventionId']);
         if (intervention.kind !== 'STRUCTURAL') {
-          throw new ValidationError([{ path: ['interventionId'], message: 'Events belong to a strukturövergripande insats' }]);
+          throw new ValidationError([
+            { path: ['interventionId'], message: 'Events belong to a strukturövergripande insats' },
+          ]);
         }
         tx.create(StructuralEvent, { ...data, id: randomUUID(), tenantId: intervention.tenantId, intervention });
         return intervention;
@@ -101,6 +117,7 @@ builder.mutationFields((t) => ({
     authScopes: { role: 'forbund_admin' },
     args: { id: t.arg.id({ required: true }) },
     errors: {},
-    resolve: (_root, { id }, ctx) => changeChild(ctx, StructuralEvent, String(id), 'event', (tx, event) => tx.remove(event)),
+    resolve: (_root, { id }, ctx) =>
+      changeChild(ctx, StructuralEvent, String(id), 'event', (tx, event) => tx.remove(event)),
   }),
 }));
