@@ -20,21 +20,19 @@ import {
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
-import { isAnonymous, type Role } from './identity.js';
+import { isAnonymous } from './identity.js';
+import { isInsatsStaff, type ScopeName, scopeGrants } from './scopes.js';
 
 export interface SubgraphTypes {
   Context: SubgraphContext;
   /** Fields are non-null unless they say otherwise: clients can trust the shape. */
   DefaultFieldNullability: false;
-  AuthScopes: {
+  /** Named once in scopes.ts; a field lists the scopes any of which lets the caller in. */
+  AuthScopes: { [S in ScopeName]: boolean } & {
     /** Any signed-in user. */
     authenticated: boolean;
-    /** Holds any of the given roles. */
-    role: Role | Role[];
-    /** Works inside a förbund (forbund_admin, staff or board). */
-    tenantMember: boolean;
     /** `staff` of this intervention (insats). */
-    staffOf: string;
+    insatsStaff: string;
   };
   Directives: {
     /** See cache-control.ts. */
@@ -46,11 +44,6 @@ export interface SubgraphTypes {
   };
 }
 
-function hasRole(ctx: SubgraphContext, roles: Role | Role[]): boolean {
-  const wanted = Array.isArray(roles) ? roles : [roles];
-  return ctx.identity.roles.some((r) => wanted.includes(r));
-}
-
 export function createBuilder() {
   const builder = new SchemaBuilder<SubgraphTypes>({
     plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ErrorsPlugin, DirectivePlugin, FederationPlugin],
@@ -60,9 +53,8 @@ export function createBuilder() {
       unauthorizedError: (_parent, ctx) => (isAnonymous(ctx.identity) ? unauthenticated() : forbidden()),
       authScopes: (ctx) => ({
         authenticated: !isAnonymous(ctx.identity),
-        role: (roles) => hasRole(ctx, roles),
-        tenantMember: ctx.identity.tenantId !== null,
-        staffOf: (interventionId) => hasRole(ctx, 'staff') && ctx.identity.interventionIds.includes(interventionId),
+        ...scopeGrants(ctx.identity),
+        insatsStaff: (interventionId) => isInsatsStaff(ctx.identity, interventionId),
       }),
     },
     relay: {
@@ -71,9 +63,32 @@ export function createBuilder() {
       // Each subgraph would define Query.node; federated ids are plain keys instead.
       nodeQueryOptions: false,
       nodesQueryOptions: false,
-      pageInfoTypeOptions: { shareable: true },
+      pageInfoTypeOptions: {
+        shareable: true,
+        description: 'Where a page of a list starts and ends (Relay cursor connections).',
+      },
+      hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
+      hasPreviousPageFieldOptions: { description: 'Whether items come before this page.' },
+      startCursorFieldOptions: { description: "The first item's cursor; pass it as `before` for the page before." },
+      endCursorFieldOptions: { description: "The last item's cursor; pass it as `after` for the next page." },
+      defaultConnectionTypeOptions: { description: 'One page of a list, with where it starts and ends.' },
+      defaultEdgeTypeOptions: { description: 'One item of a page, with its cursor.' },
+      edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
+      pageInfoFieldOptions: { description: 'Where this page starts and ends.' },
+      cursorFieldOptions: { description: 'Opaque position of this item; pass it as `after` or `before`.' },
+      nodeFieldOptions: { description: 'The item.' },
+      firstArgOptions: { description: 'At most this many items from the start (after `after`).' },
+      afterArgOptions: { description: 'Items after this cursor.' },
+      lastArgOptions: { description: 'At most this many items from the end (before `before`).' },
+      beforeArgOptions: { description: 'Items before this cursor.' },
     },
-    errors: { defaultTypes: [ValidationError, NotFoundError, ConflictError] },
+    errors: {
+      defaultTypes: [ValidationError, NotFoundError, ConflictError],
+      defaultResultOptions: { description: 'The mutation succeeded; `data` is what it wrote.' },
+      defaultUnionOptions: {
+        description: 'What a mutation returns: its result, or a typed error saying why nothing was written.',
+      },
+    },
   });
 
   builder.scalarType('Date', {
@@ -139,7 +154,7 @@ function registerErrorTypes(builder: AnySubgraphBuilder) {
     description: 'Common shape of the typed errors a mutation can return instead of its result.',
     fields: (t) => ({
       code: t.exposeString('code', { description: 'Stable machine-readable code, e.g. VALIDATION.' }),
-      message: t.exposeString('message'),
+      message: t.exposeString('message', { description: 'What went wrong, for a person to read (English).' }),
     }),
   });
 
@@ -151,7 +166,7 @@ function registerErrorTypes(builder: AnySubgraphBuilder) {
         description: 'Path to the input field, e.g. ["input", "members", "2", "scbCode"].',
         resolve: (issue) => issue.path.map(String),
       }),
-      message: t.exposeString('message'),
+      message: t.exposeString('message', { description: 'What is wrong with the value there.' }),
     }),
   });
 
@@ -159,7 +174,13 @@ function registerErrorTypes(builder: AnySubgraphBuilder) {
     name: 'ValidationError',
     shareable: true,
     description: 'The input was rejected; nothing was written.',
-    fields: (t) => ({ issues: t.field({ type: [Issue], resolve: (e) => e.issues }) }),
+    fields: (t) => ({
+      issues: t.field({
+        type: [Issue],
+        description: 'Every problem found, each at its field.',
+        resolve: (e) => e.issues,
+      }),
+    }),
   });
 
   // Errors about one thing the caller named: where it was named, and what went wrong.
@@ -172,7 +193,12 @@ function registerErrorTypes(builder: AnySubgraphBuilder) {
       name,
       shareable: true,
       description,
-      fields: (t) => ({ path: t.stringList({ resolve: (e) => e.path.map(String) }) }),
+      fields: (t) => ({
+        path: t.stringList({
+          description: 'Where in the input the thing was named, e.g. ["input", "interventionId"].',
+          resolve: (e) => e.path.map(String),
+        }),
+      }),
     });
   pathError('NotFoundError', NotFoundError, 'The thing to change does not exist for you; nothing was written.');
   pathError(

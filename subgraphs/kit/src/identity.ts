@@ -4,6 +4,7 @@
  * internal token. Both read the same claims through `identityFromClaims`.
  */
 import { isUuid } from './ids.js';
+import { holds } from './scopes.js';
 
 export const ROLES = ['platform_admin', 'forbund_admin', 'staff', 'board', 'county_analyst'] as const;
 export type Role = (typeof ROLES)[number];
@@ -85,8 +86,8 @@ export function isAnonymous(identity: Identity): boolean {
  * administrators and board); staff get their own insatser; anyone else none.
  */
 export function interventionScope(identity: Identity): string[] | null {
-  if (identity.roles.includes('forbund_admin') || identity.roles.includes('board')) {
+  if (holds(identity, 'reportReader')) {
     return null;
   }
-  return identity.roles.includes('staff') ? identity.interventionIds : [];
+  return holds(identity, 'staff') ? identity.interventionIds : [];
 }

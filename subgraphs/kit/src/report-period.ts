@@ -14,12 +14,6 @@ export interface ForbundYearKey {
   year: number;
 }
 
-/** Readers of a förbund's own report: its administrators and board. */
-export const REPORT_READERS = ['forbund_admin', 'board'] as const;
-
-/** Readers of a förbund's figures that reveal no person: its own report readers and the county. */
-export const FIGURE_READERS = [...REPORT_READERS, 'county_analyst', 'platform_admin'] as const;
-
 /** The caller's own förbund, or any förbund for the read-only cross-tenant roles. */
 export function seesForbund(identity: Identity, forbundId: string): boolean {
   return (

@@ -18,6 +18,7 @@ import type { SubgraphBuilder } from './builder.js';
 import { subgraphDirectives } from './cache-control.js';
 import { contextFactory, type SubgraphContext } from './context.js';
 import type { OrmOptions } from './database.js';
+import { describeGenerated } from './descriptions.js';
 import { ErrorCode } from './errors.js';
 import { checkIdArguments } from './ids.js';
 
@@ -119,8 +120,13 @@ export function defineSubgraph(definition: {
   const { name, builder, database } = definition;
   let schema: GraphQLSchema | undefined;
   const buildSchema = (): GraphQLSchema =>
-    (schema ??= checkIdArguments(
-      builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', directives: subgraphDirectives }),
+    (schema ??= describeGenerated(
+      checkIdArguments(
+        builder.toSubGraphSchema({
+          linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+          directives: subgraphDirectives,
+        }),
+      ),
     ));
   return {
     name,

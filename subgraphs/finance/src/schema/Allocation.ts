@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { ValidationError } from '@finsam/kit/errors.js';
+import { tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
 import { Allocation } from '../entities/Allocation.js';
@@ -55,7 +56,7 @@ builder.mutationFields((t) => ({
     type: AllocationRef,
     description:
       "Decides an insats' tilldelade medel for a year (replacing an earlier decision). Förbund administrators only.",
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: {
       interventionId: t.arg.id({ required: true }),
       year: t.arg.int({ required: true }),
@@ -76,7 +77,7 @@ builder.mutationFields((t) => ({
         }
         return tx.create(Allocation, {
           id: randomUUID(),
-          tenantId: ctx.identity.tenantId!,
+          tenantId: tenantOf(ctx),
           interventionId: data.interventionId,
           year: data.year,
           amount: BigInt(data.amount),

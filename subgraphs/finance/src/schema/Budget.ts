@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { type DirectoryMember, ownMembers, unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
+import { tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
 import { Budget } from '../entities/Budget.js';
@@ -146,7 +147,7 @@ builder.objectFields(ForbundRef, (t) => ({
     type: BudgetRef,
     nullable: true,
     description: "The förbund's budget for a year; null when none is decided.",
-    authScopes: { role: ['forbund_admin', 'board'] },
+    authScopes: { reportReader: true },
     args: { year: t.arg.int({ required: true }) },
     resolve: (forbund, { year }, ctx) => findBudget(ctx, forbund.id, year),
   }),
@@ -329,7 +330,7 @@ builder.mutationFields((t) => ({
   setBudget: t.field({
     type: BudgetRef,
     description: "Records the board's budget for a year, replacing an earlier version. Förbund administrators only.",
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { input: t.arg({ type: SetBudgetInput, required: true }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
@@ -342,7 +343,7 @@ builder.mutationFields((t) => ({
         })),
       });
       await check(ctx, data);
-      const tenantId = ctx.identity.tenantId!;
+      const tenantId = tenantOf(ctx);
       await ctx.em.transactional(async (tx) => {
         const fields = {
           openingEquity: BigInt(data.openingEquity),

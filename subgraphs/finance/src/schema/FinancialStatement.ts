@@ -1,4 +1,5 @@
 import type { SubgraphContext } from '@finsam/kit/context.js';
+import { tenantOf } from '@finsam/kit/scopes.js';
 import type { Budget } from '../entities/Budget.js';
 import { BudgetRef, budgetIncome, findBudget, fixedCosts, otherCosts } from './Budget.js';
 import { BudgetUsageRef, forbundUsage, type Usage } from './BudgetUsage.js';
@@ -89,7 +90,7 @@ builder.objectFields(ForbundRef, (t) => ({
   financialStatement: t.field({
     type: StatementRef,
     description: "The förbund's result and eget kapital for a year, and its insatser's money.",
-    authScopes: { role: ['forbund_admin', 'board'] },
+    authScopes: { reportReader: true },
     args: { year: t.arg.int({ required: true }) },
     resolve: (forbund, { year }, ctx) => statementFor(ctx, forbund.id, year),
   }),
@@ -99,8 +100,8 @@ builder.queryFields((t) => ({
   financialStatement: t.field({
     type: StatementRef,
     description: "Your förbund's result and eget kapital for a year, and its insatser's money.",
-    authScopes: { role: ['forbund_admin', 'board'] },
+    authScopes: { reportReader: true },
     args: { year: t.arg.int({ required: true }) },
-    resolve: (_root, { year }, ctx) => statementFor(ctx, ctx.identity.tenantId!, year),
+    resolve: (_root, { year }, ctx) => statementFor(ctx, tenantOf(ctx), year),
   }),
 }));

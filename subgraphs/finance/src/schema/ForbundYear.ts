@@ -2,7 +2,7 @@
  * Finance's part of a förbund's year: the financial statement (tilldelat, förbrukat, differens per
  * insats; resultat and eget kapital). Money reveals no person, so the county reads it too.
  */
-import { FIGURE_READERS, forbundYearEntity, REPORT_PERIODS } from '@finsam/kit/report-period.js';
+import { forbundYearEntity, REPORT_PERIODS } from '@finsam/kit/report-period.js';
 import { builder } from './builder.js';
 import { StatementRef, statementFor } from './FinancialStatement.js';
 
@@ -13,7 +13,7 @@ builder.objectFields(ForbundYearRef, (t) => ({
     type: StatementRef,
     description:
       'Ekonomi: the year’s statement, computed from budgets, allocations and requisitions. HALF_YEAR counts the requisitions of January–June (periods 1–3) against the year’s allocations.',
-    authScopes: { role: [...FIGURE_READERS] },
+    authScopes: { figureReader: true },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
     // Requisition periods are two months each.
     resolve: (k, { period }, ctx) => statementFor(ctx, k.forbundId, k.year, REPORT_PERIODS[period] / 2),

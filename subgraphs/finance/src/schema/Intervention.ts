@@ -1,5 +1,4 @@
 import { cacheable } from '@finsam/kit/cache-control.js';
-import type { Role } from '@finsam/kit/identity.js';
 import { builder } from './builder.js';
 
 /** An insats, owned by teams; finance adds its money (allocation, requisitions, usage). */
@@ -12,4 +11,4 @@ export const InterventionRef = builder.externalRef('Intervention', builder.selec
 export const intervention = (id: string) => ({ id });
 
 /** Admins and the board see every insats' figures; staff those of their own insatser. */
-export const readsFiguresOf = (i: { id: string }) => ({ role: ['forbund_admin', 'board'] as Role[], staffOf: i.id });
+export const readsFiguresOf = (i: { id: string }) => ({ reportReader: true, insatsStaff: i.id });

@@ -5,6 +5,7 @@ import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { ConflictError, NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 import { dueDate, PERIODS_PER_YEAR, periodEnd, periodStart } from '@finsam/kit/requisition-periods.js';
+import { holds, tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -128,7 +129,7 @@ builder.queryFields((t) => ({
   requisitions: t.field({
     type: [RequisitionRef],
     description: 'Requisitions of your förbund (staff: of your insatser), oldest period first.',
-    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    authScopes: { tenantReader: true },
     args: { year: t.arg.int({ required: true }), status: t.arg({ type: RequisitionStatusEnum }) },
     resolve: (_root, { year, status }, ctx) =>
       ctx.em.find(
@@ -176,7 +177,7 @@ type SubmitData = z.infer<typeof submitSchema>;
 
 async function submitIssues(ctx: SubgraphContext, d: SubmitData, submittedOn: string): Promise<ValidationIssue[]> {
   const issues: ValidationIssue[] = [];
-  if (d.submittedOn && !ctx.identity.roles.includes('forbund_admin')) {
+  if (d.submittedOn && !holds(ctx.identity, 'tenantAdmin')) {
     issues.push({
       path: ['input', 'submittedOn'],
       message: 'Only a förbund administrator registers an earlier submission date',
@@ -196,7 +197,7 @@ builder.mutationFields((t) => ({
   submitRequisition: t.field({
     type: RequisitionRef,
     description: "Sends an insats' requisition for a period. Its own staff, or a förbund administrator.",
-    authScopes: (_root, { input }) => ({ role: 'forbund_admin', staffOf: String(input.interventionId) }),
+    authScopes: (_root, { input }) => ({ tenantAdmin: true, insatsStaff: String(input.interventionId) }),
     args: { input: t.arg({ type: SubmitRequisitionInput, required: true }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
@@ -218,7 +219,7 @@ builder.mutationFields((t) => ({
             { path: ['input', 'period'], message: `Period ${data.period} of ${data.year} is already requisitioned` },
           ]);
         }
-        const tenantId = ctx.identity.tenantId!;
+        const tenantId = tenantOf(ctx);
         const requisition = tx.create(Requisition, {
           id: randomUUID(),
           tenantId,
@@ -247,7 +248,7 @@ builder.mutationFields((t) => ({
   approveRequisition: t.field({
     type: RequisitionRef,
     description: 'Approves a submitted requisition; from now on it counts as used.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: {
       id: t.arg.id({ required: true }),
       expectedVersion: t.arg.int({ required: true, description: 'The version you read.' }),
@@ -259,7 +260,7 @@ builder.mutationFields((t) => ({
   rejectRequisition: t.field({
     type: RequisitionRef,
     description: 'Rejects a submitted requisition with a reason.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: {
       id: t.arg.id({ required: true }),
       expectedVersion: t.arg.int({ required: true }),
@@ -279,7 +280,7 @@ builder.mutationFields((t) => ({
   markRequisitionPaid: t.field({
     type: RequisitionRef,
     description: 'Records that an approved requisition is paid.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int({ required: true }) },
     errors: {},
     resolve: (_root, { id, expectedVersion }, ctx) =>

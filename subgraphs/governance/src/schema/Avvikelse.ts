@@ -3,6 +3,7 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { addDays, today } from '@finsam/kit/dates.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
+import { tenantOf } from '@finsam/kit/scopes.js';
 import { type AVVIKELSE_STATUSES, Avvikelse } from '../entities/Avvikelse.js';
 import { Decision } from '../entities/Decision.js';
 import { Member } from '../entities/Member.js';
@@ -58,7 +59,7 @@ function visibleAvvikelser(ctx: SubgraphContext) {
 builder.queryField('avvikelser', (t) =>
   t.field({
     type: [AvvikelseRef],
-    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    authScopes: { tenantReader: true },
     args: { overdueOnly: t.arg.boolean(), interventionId: t.arg.id() },
     resolve: async (_r, { overdueOnly, interventionId }, ctx) => {
       const rows = await ctx.em.find(
@@ -74,7 +75,7 @@ builder.queryField('avvikelser', (t) =>
 builder.objectField(InterventionRef, 'avvikelser', (t) =>
   t.field({
     type: [AvvikelseRef],
-    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    authScopes: { tenantReader: true },
     resolve: (i, _a, ctx) =>
       seesIntervention(ctx.identity, i.id)
         ? ctx.em.find(Avvikelse, { interventionId: i.id }, { orderBy: { reportedOn: 'asc' } })
@@ -97,7 +98,7 @@ builder.mutationFields((t) => ({
   reportAvvikelse: t.field({
     type: AvvikelseRef,
     description: 'Staff of an insats report a collaboration problem to its styrgrupp.',
-    authScopes: { role: ['staff', 'forbund_admin'] },
+    authScopes: { tenantAdmin: true, staff: true },
     args: {
       interventionId: t.arg.id({ required: true }),
       description: t.arg.string({ required: true }),
@@ -123,7 +124,7 @@ builder.mutationFields((t) => ({
       return ctx.em.transactional(async (tx) =>
         tx.create(Avvikelse, {
           id: randomUUID(),
-          tenantId: ctx.identity.tenantId!,
+          tenantId: tenantOf(ctx),
           interventionId,
           reportedOn,
           description,
@@ -139,7 +140,7 @@ builder.mutationFields((t) => ({
   handleAvvikelse: t.field({
     type: AvvikelseRef,
     description: 'Moves an avvikelse on: being handled, handled with a decision, or forwarded to a member.',
-    authScopes: { role: ['forbund_admin', 'board'] },
+    authScopes: { reportReader: true },
     args: {
       id: t.arg.id({ required: true }),
       status: t.arg({ type: AvvikelseStatusEnum, required: true }),

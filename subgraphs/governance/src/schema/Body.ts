@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
+import { tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
 import { BODY_KINDS, Body } from '../entities/Body.js';
@@ -55,7 +56,7 @@ const SeatRef = builder.objectRef<BodyMember>('Seat').implement({
 
 export const BodyRef = builder.loadableObject('Body', {
   description: 'A body of the förbund: förbundsstyrelse, utvecklingsgrupp, medlemssamråd or an insats’ styrgrupp.',
-  authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+  authScopes: { tenantReader: true },
   load: (ids: string[], ctx) => ctx.em.find(Body, { $and: [{ id: { $in: ids } }, visibleBodies(ctx)] }),
   sort: (b) => b.id,
   fields: (t) => ({
@@ -76,7 +77,7 @@ builder.objectField(InterventionRef, 'steeringGroup', (t) =>
     type: BodyRef,
     nullable: true,
     description: 'The insats’ styrgrupp.',
-    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    authScopes: { tenantReader: true },
     resolve: async (i, _a, ctx) =>
       seesIntervention(ctx.identity, i.id) ? ctx.em.findOne(Body, { interventionId: i.id }) : null,
   }),
@@ -86,7 +87,7 @@ builder.queryField('bodies', (t) =>
   t.field({
     type: [BodyRef],
     description: 'The bodies of your förbund you may see.',
-    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    authScopes: { tenantReader: true },
     args: { kind: t.arg({ type: BodyKindEnum }) },
     resolve: (_r, { kind }, ctx) =>
       ctx.em.find(
@@ -186,7 +187,7 @@ builder.mutationFields((t) => ({
   createBody: t.field({
     type: BodyRef,
     description: 'Sets up a body. Förbund administrators only.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { input: t.arg({ type: CreateBodyInput, required: true }) },
     errors: {},
     resolve: async (_r, { input }, ctx) => {
@@ -204,7 +205,7 @@ builder.mutationFields((t) => ({
       return ctx.em.transactional(async (tx) =>
         tx.create(Body, {
           id: randomUUID(),
-          tenantId: ctx.identity.tenantId!,
+          tenantId: tenantOf(ctx),
           kind: data.kind,
           name: data.name,
           interventionId: data.interventionId ?? null,
@@ -215,7 +216,7 @@ builder.mutationFields((t) => ({
   setSeats: t.field({
     type: BodyRef,
     description: 'Replaces the seats of a body. The roles must be explicit: adjungerade never vote.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { bodyId: t.arg.id({ required: true }), seats: t.arg({ type: [SeatInput], required: true }) },
     errors: {},
     resolve: async (_r, { bodyId, seats }, ctx) => {

@@ -137,7 +137,7 @@ builder.objectField(ForbundRef, 'upcoming', (t) =>
   t.field({
     type: [UpcomingRef],
     description: 'The next meetings of the förbund’s bodies you may see, and the förbund’s deadlines, in date order.',
-    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    authScopes: { tenantReader: true },
     args: {
       from: t.arg({ type: 'Date', description: 'Default: today.' }),
       limit: t.arg.int({ description: 'Default 10, at most 100.' }),
@@ -156,7 +156,7 @@ builder.objectFields(InterventionRef, (t) => ({
   upcoming: t.loadableList({
     type: UpcomingRef,
     description: 'The insats’ next styrgrupp meetings and requisition deadlines.',
-    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    authScopes: { tenantReader: true },
     byPath: true,
     args: {
       from: t.arg({ type: 'Date', description: 'Default: today.' }),

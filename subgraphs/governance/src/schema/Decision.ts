@@ -25,7 +25,7 @@ const VoteRef = builder.objectRef<Vote>('Vote').implement({
 
 export const DecisionRef = builder.loadableObject('Decision', {
   description: 'A beslut. Other subgraphs refer to it by id (e.g. a participation’s extension).',
-  authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+  authScopes: { tenantReader: true },
   load: (ids: string[], ctx) => ctx.em.find(Decision, { id: { $in: ids }, meeting: { body: visibleBodies(ctx) } }),
   sort: (d) => d.id,
   fields: (t) => ({
@@ -65,7 +65,7 @@ builder.objectField(InterventionRef, 'decisions', (t) =>
   t.field({
     type: [DecisionRef],
     description: 'Decisions concerning the insats.',
-    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    authScopes: { tenantReader: true },
     resolve: (i, _a, ctx) =>
       seesIntervention(ctx.identity, i.id)
         ? ctx.em.find(Decision, { interventionId: i.id }, { orderBy: { id: 'asc' } })
@@ -109,7 +109,7 @@ builder.mutationField('recordDecision', (t) =>
   t.field({
     type: DecisionRef,
     description: 'Records a beslut taken at a meeting, with the votes when there was a vote.',
-    authScopes: { role: ['forbund_admin', 'board'] },
+    authScopes: { reportReader: true },
     args: { meetingId: t.arg.id({ required: true }), input: t.arg({ type: DecisionInput, required: true }) },
     errors: {},
     resolve: async (_r, { meetingId, input }, ctx) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cacheable } from '@finsam/kit/cache-control.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { tenantOf } from '@finsam/kit/scopes.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { parseInput, withoutNulls } from '@finsam/kit/validation.js';
 import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
@@ -104,14 +105,14 @@ builder.queryFields((t) => ({
     type: ForbundRef,
     nullable: true,
     description: "The caller's own förbund.",
-    authScopes: { tenantMember: true },
-    resolve: (_root, _args, ctx) => ForbundRef.getDataloader(ctx).load(ctx.identity.tenantId!),
+    authScopes: { tenantReader: true },
+    resolve: (_root, _args, ctx) => ForbundRef.getDataloader(ctx).load(tenantOf(ctx)),
   }),
   forbunds: t.connection(
     {
       type: ForbundRef,
       description: 'Every förbund on the platform (platform administrators and county analysts).',
-      authScopes: { role: ['platform_admin', 'county_analyst'] },
+      authScopes: { countyReader: true },
       resolve: (_root, args, ctx) =>
         resolveOffsetConnection({ args }, ({ limit, offset }) =>
           ctx.em.find(Forbund, {}, { limit, offset, orderBy: { name: 'asc', id: 'asc' } }),
@@ -126,7 +127,7 @@ builder.mutationFields((t) => ({
   createForbund: t.field({
     type: ForbundRef,
     description: 'Registers a new förbund (tenant). Platform administrators only.',
-    authScopes: { role: 'platform_admin' },
+    authScopes: { platformAdmin: true },
     args: { input: t.arg({ type: CreateForbundInput, required: true }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
@@ -159,14 +160,14 @@ builder.mutationFields((t) => ({
   updateForbund: t.field({
     type: ForbundRef,
     description: "Edits the caller's own förbund. Förbund administrators only.",
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { input: t.arg({ type: UpdateForbundInput, required: true }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
       const data = parseInput(updateSchema, withoutNulls(input));
       return ctx.em
         .transactional(async (tx) => {
-          const forbund = await tx.findOne(Forbund, { id: ctx.identity.tenantId! }, { populate: ['members'] });
+          const forbund = await tx.findOne(Forbund, { id: tenantOf(ctx) }, { populate: ['members'] });
           if (!forbund) {
             throw new NotFoundError(['forbund'], 'Your förbund is not registered');
           }

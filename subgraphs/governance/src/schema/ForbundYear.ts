@@ -6,7 +6,6 @@
 
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import {
-  FIGURE_READERS,
   type ForbundYearKey,
   forbundYearEntity,
   periodBounds,
@@ -56,13 +55,13 @@ builder.objectFields(ForbundYearRef, (t) => ({
   forbund: t.field({ type: ForbundRef, resolve: (k) => k.forbundId }),
   decisions: t.int({
     description: 'Beslut taken at the förbund’s meetings in the year (or its first half).',
-    authScopes: { role: [...FIGURE_READERS] },
+    authScopes: { figureReader: true },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
     resolve: async (k, { period }, ctx) => (await counts(ctx).load({ ...k, period })).decisions,
   }),
   avvikelser: t.int({
     description: 'Avvikelser reported in the year (or its first half).',
-    authScopes: { role: [...FIGURE_READERS] },
+    authScopes: { figureReader: true },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
     resolve: async (k, { period }, ctx) => (await counts(ctx).load({ ...k, period })).avvikelser,
   }),

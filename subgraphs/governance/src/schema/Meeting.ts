@@ -20,7 +20,7 @@ const CorrectionRef = builder.objectRef<MinutesCorrection>('MinutesCorrection').
 
 export const MeetingRef = builder.loadableObject('Meeting', {
   description: 'A sammanträde of a body: planned in the årshjul, then held, with minutes.',
-  authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+  authScopes: { tenantReader: true },
   load: (ids: string[], ctx) => ctx.em.find(Meeting, { id: { $in: ids }, body: visibleBodies(ctx) }),
   sort: (m) => m.id,
   fields: (t) => ({
@@ -79,7 +79,7 @@ builder.mutationFields((t) => ({
   planMeeting: t.field({
     type: MeetingRef,
     description: 'Puts a meeting in the årshjul. Förbund administrators only.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: {
       bodyId: t.arg.id({ required: true }),
       date: t.arg({ type: 'Date', required: true }),
@@ -111,7 +111,7 @@ builder.mutationFields((t) => ({
   recordMeeting: t.field({
     type: MeetingRef,
     description: 'Records who attended, the agenda and the minutes of a held meeting (until the minutes are approved).',
-    authScopes: { role: ['forbund_admin', 'board'] },
+    authScopes: { reportReader: true },
     args: {
       meetingId: t.arg.id({ required: true }),
       agenda: t.arg.stringList({ required: true }),
@@ -148,7 +148,7 @@ builder.mutationFields((t) => ({
   approveMinutes: t.field({
     type: MeetingRef,
     description: 'Approves (justerar) the minutes: from now on they are an official record and never change.',
-    authScopes: { role: ['forbund_admin', 'board'] },
+    authScopes: { reportReader: true },
     args: { meetingId: t.arg.id({ required: true }) },
     errors: {},
     resolve: (_r, { meetingId }, ctx) =>
@@ -167,7 +167,7 @@ builder.mutationFields((t) => ({
   correctMinutes: t.field({
     type: MeetingRef,
     description: 'Adds a correction to approved minutes; the approved text is kept.',
-    authScopes: { role: ['forbund_admin', 'board'] },
+    authScopes: { reportReader: true },
     args: { meetingId: t.arg.id({ required: true }), text: t.arg.string({ required: true }) },
     errors: {},
     resolve: (_r, { meetingId, text }, ctx) =>

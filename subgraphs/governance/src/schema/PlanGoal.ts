@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '@finsam/kit/errors.js';
+import { tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
 import { FOLLOW_UP_STATUSES, PLAN_ITEM_KINDS, PlanGoal } from '../entities/PlanGoal.js';
@@ -31,7 +32,7 @@ builder.objectField(ForbundRef, 'plan', (t) =>
   t.field({
     type: [PlanGoalRef],
     description: 'Verksamhetsplan goals and internal-control items of a year.',
-    authScopes: { role: ['forbund_admin', 'board'] },
+    authScopes: { reportReader: true },
     args: { year: t.arg.int({ required: true }), kind: t.arg({ type: PlanItemKindEnum }) },
     resolve: (f, { year, kind }, ctx) =>
       ctx.em.find(
@@ -71,14 +72,14 @@ builder.mutationField('savePlanGoal', (t) =>
   t.field({
     type: PlanGoalRef,
     description: 'Adds a verksamhetsplan line, or updates one (give its id), e.g. with its follow-up.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { id: t.arg.id(), input: t.arg({ type: PlanGoalInput, required: true }) },
     errors: {},
     resolve: async (_r, { id, input }, ctx) => {
       const data = parseInput(planGoalSchema, input);
       return ctx.em.transactional(async (tx) => {
         if (!id) {
-          return tx.create(PlanGoal, { ...data, id: randomUUID(), tenantId: ctx.identity.tenantId! });
+          return tx.create(PlanGoal, { ...data, id: randomUUID(), tenantId: tenantOf(ctx) });
         }
         const goal = await tx.findOne(PlanGoal, { id: String(id) });
         if (!goal) {

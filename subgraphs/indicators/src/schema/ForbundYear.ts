@@ -1,4 +1,4 @@
-import { forbundYearEntity, periodBounds, REPORT_READERS } from '@finsam/kit/report-period.js';
+import { forbundYearEntity, periodBounds } from '@finsam/kit/report-period.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
 import { builder } from './builder.js';
 import { SurveyRoundRef } from './SurveyRound.js';
@@ -11,7 +11,7 @@ builder.objectFields(ForbundYearRef, (t) => ({
     type: [SurveyRoundRef],
     description:
       'Indikatorer: the rounds whose period ends in the year (e.g. 2020-11 – 2021-10 for 2021), with their results.',
-    authScopes: { role: [...REPORT_READERS] },
+    authScopes: { reportReader: true },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
     resolve: (k, { period }, ctx) => {
       const { from, to } = periodBounds(k.year, period);

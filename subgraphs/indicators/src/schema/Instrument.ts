@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { errorObjectType } from '@finsam/kit/builder.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { holds } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
 import { Instrument, RESPONDENT_GROUPS, type Scale } from '../entities/Instrument.js';
@@ -89,7 +90,7 @@ export const InstrumentRef = builder.objectRef<Instrument>('Instrument').impleme
 
 /** Drafts are the platform administrators' work in progress; everyone else sees published versions. */
 function visibleInstruments(ctx: SubgraphContext) {
-  return ctx.identity.roles.includes('platform_admin') ? {} : { publishedAt: { $ne: null } };
+  return holds(ctx.identity, 'platformAdmin') ? {} : { publishedAt: { $ne: null } };
 }
 
 builder.queryFields((t) => ({
@@ -193,7 +194,7 @@ builder.mutationFields((t) => ({
     type: InstrumentRef,
     description:
       'Adds a draft questionnaire version: the next version number of its respondent group. Platform administrators only.',
-    authScopes: { role: 'platform_admin' },
+    authScopes: { platformAdmin: true },
     args: { input: t.arg({ type: CreateInstrumentInput, required: true }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
@@ -224,7 +225,7 @@ builder.mutationFields((t) => ({
   updateInstrumentItem: t.field({
     type: InstrumentRef,
     description: 'Rewords a statement of a draft version. A published version cannot change.',
-    authScopes: { role: 'platform_admin' },
+    authScopes: { platformAdmin: true },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: ItemInput, required: true }) },
     errors: { types: [PublishedInstrumentError] },
     resolve: async (_root, { id, input }, ctx) => {
@@ -239,7 +240,7 @@ builder.mutationFields((t) => ({
   publishInstrument: t.field({
     type: InstrumentRef,
     description: 'Fixes a draft version (fastställer): from now on survey rounds may use it and nothing in it changes.',
-    authScopes: { role: 'platform_admin' },
+    authScopes: { platformAdmin: true },
     args: { id: t.arg.id({ required: true }) },
     errors: { types: [PublishedInstrumentError] },
     resolve: (_root, { id }, ctx) =>

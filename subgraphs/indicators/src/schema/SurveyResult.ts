@@ -7,7 +7,6 @@
 
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { REPORT_READERS } from '@finsam/kit/report-period.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { createContextCache } from '@pothos/core';
@@ -24,7 +23,6 @@ import {
   periodLabel,
   periodOf,
   periodSchema,
-  ROUND_READERS,
   SurveyRoundRef,
   visibleInterventionIds,
 } from './SurveyRound.js';
@@ -256,7 +254,7 @@ builder.objectFields(SurveyRoundRef, (t) => ({
   results: t.field({
     type: [SurveyResultRef],
     description: 'Results per insats (staff: their own), for comparison across insatser.',
-    authScopes: { role: [...ROUND_READERS] },
+    authScopes: { tenantReader: true },
     resolve: (round, _args, ctx) =>
       Promise.all(visibleInterventionIds(ctx, round).map((id) => surveyResult(ctx, round, id))),
   }),
@@ -264,7 +262,7 @@ builder.objectFields(SurveyRoundRef, (t) => ({
     type: SurveyResultRef,
     description:
       'Results of the whole round: the insatser that reach the minimum n. Förbund administrators and the board.',
-    authScopes: { role: [...REPORT_READERS] },
+    authScopes: { reportReader: true },
     resolve: (round, _args, ctx) => surveyResult(ctx, round, null),
   }),
 }));
@@ -274,7 +272,7 @@ builder.objectField(InterventionRef, 'indicatorResults', (t) =>
     type: [SurveyResultRef],
     description:
       'Indicator results of the insats per survey round, earliest period first: compare periods. Optionally only rounds within a period.',
-    authScopes: (i) => ({ role: [...REPORT_READERS], staffOf: i.id }),
+    authScopes: (i) => ({ reportReader: true, insatsStaff: i.id }),
     args: { period: t.arg({ type: PeriodInput }) },
     resolve: async (i, { period }, ctx) => {
       const within = period ? parseInput(periodSchema, period, ['period']) : null;

@@ -4,6 +4,7 @@ import { pgArray } from '@finsam/kit/database.js';
 import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
+import { tenantOf } from '@finsam/kit/scopes.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { type FilterQuery, raw } from '@mikro-orm/core';
@@ -120,13 +121,11 @@ const RoundFilterInput = builder.inputType('SurveyRoundFilter', {
   }),
 });
 
-export const ROUND_READERS = ['forbund_admin', 'board', 'staff'] as const;
-
 builder.queryFields((t) => ({
   surveyRounds: t.field({
     type: [SurveyRoundRef],
     description: "Your förbund's survey rounds, latest period first (staff: rounds covering your insatser).",
-    authScopes: { role: [...ROUND_READERS] },
+    authScopes: { tenantReader: true },
     args: { filter: t.arg({ type: RoundFilterInput }) },
     resolve: (_root, { filter }, ctx) => {
       const where: FilterQuery<SurveyRound>[] = [visibleRounds(ctx)];
@@ -142,7 +141,7 @@ builder.queryFields((t) => ({
   surveyRound: t.field({
     type: SurveyRoundRef,
     nullable: true,
-    authScopes: { role: [...ROUND_READERS] },
+    authScopes: { tenantReader: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => ctx.em.findOne(SurveyRound, { $and: [{ id: String(id) }, visibleRounds(ctx)] }),
   }),
@@ -212,7 +211,7 @@ builder.mutationFields((t) => ({
   createSurveyRound: t.field({
     type: SurveyRoundRef,
     description: 'Plans a survey round for insatser of your förbund. Förbund administrators only.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { input: t.arg({ type: CreateSurveyRoundInput, required: true }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
@@ -229,7 +228,7 @@ builder.mutationFields((t) => ({
       return ctx.em.transactional(async (tx) =>
         tx.create(SurveyRound, {
           id: randomUUID(),
-          tenantId: ctx.identity.tenantId!,
+          tenantId: tenantOf(ctx),
           instrument,
           periodFrom: `${data.period.from}-01`,
           periodTo: `${data.period.to}-01`,
@@ -245,7 +244,7 @@ builder.mutationFields((t) => ({
   closeSurveyRound: t.field({
     type: SurveyRoundRef,
     description: 'Closes an open round now: its unused codes stop working.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { id: t.arg.id({ required: true }) },
     errors: {},
     resolve: (_root, { id }, ctx) =>
@@ -262,7 +261,7 @@ builder.mutationFields((t) => ({
     type: IssuedCodes,
     description:
       "Issues one-time svarskoder for one insats of a round: the förbund administrator, or the insats' own staff (verksamhetsledare).",
-    authScopes: (_root, args) => ({ role: 'forbund_admin', staffOf: String(args.interventionId) }),
+    authScopes: (_root, args) => ({ tenantAdmin: true, insatsStaff: String(args.interventionId) }),
     args: {
       roundId: t.arg.id({ required: true }),
       interventionId: t.arg.id({ required: true }),

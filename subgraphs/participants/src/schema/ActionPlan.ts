@@ -55,7 +55,7 @@ builder.mutationField('setActionPlan', (t) =>
   t.field({
     type: ParticipationRef,
     description: 'Records (or replaces) the handlingsplan of an ongoing participation with consent.',
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     args: { participationId: t.arg.id({ required: true }), input: t.arg({ type: ActionPlanInput, required: true }) },
     errors: {},
     resolve: async (_r, { participationId, input }, ctx) => {

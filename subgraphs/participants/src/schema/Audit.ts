@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { dateRange } from '@finsam/kit/dates.js';
+import { tenantOf } from '@finsam/kit/scopes.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { AuditEntry } from '../entities/AuditEntry.js';
@@ -21,7 +22,7 @@ const auditLoader = createContextCache(
         AuditEntry,
         [...fields].map(([participationId, f]) => ({
           id: crypto.randomUUID(),
-          tenantId: ctx.identity.tenantId!,
+          tenantId: tenantOf(ctx),
           at: new Date(),
           userId: ctx.identity.userId,
           participationId,
@@ -61,7 +62,7 @@ builder.queryField('auditSummary', (t) =>
     type: [AuditSummaryRef],
     description:
       'The audit log of identifying reads in your förbund, as figures per user. Förbund administrators only.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
     resolve: async (_r, args, ctx) => {
       const { from, to } = dateRange(args.from, args.to);

@@ -165,7 +165,7 @@ builder.queryField('countyReport', (t) =>
     type: CountyReportRef,
     description:
       'Participant figures per förbund and for the county, suppressed where they could reveal a person (county analysts, platform administrators).',
-    authScopes: { role: ['county_analyst', 'platform_admin'] },
+    authScopes: { countyReader: true },
     args: {
       forbundIds: t.arg.idList({ required: true }),
       year: t.arg.int({ required: true, description: `${REPORT_YEARS.first}–${REPORT_YEARS.last}.` }),

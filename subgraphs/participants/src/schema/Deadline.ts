@@ -108,7 +108,7 @@ builder.objectField(InterventionRef, 'participantDeadlines', (t) =>
   t.field({
     type: [DueRef],
     description: 'What is due or overdue for the insats’ participants, soonest first (staff of the insats).',
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     args: {
       asOf: t.arg({ type: 'Date', description: 'Default: today.' }),
       within: t.arg.int({ description: 'Only what is due within this many days (default 30); overdue always shows.' }),

@@ -9,13 +9,7 @@
 
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
-import {
-  type ForbundYearKey,
-  forbundYearEntity,
-  periodBounds,
-  REPORT_READERS,
-  type ReportPeriod,
-} from '@finsam/kit/report-period.js';
+import { type ForbundYearKey, forbundYearEntity, periodBounds, type ReportPeriod } from '@finsam/kit/report-period.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { builder } from './builder.js';
@@ -215,7 +209,7 @@ builder.objectFields(ForbundYearRef, (t) => ({
     type: ParticipantYearRef,
     description:
       'Deltagare: the förbund’s own administrators and board (the county reads `countyReport`). HALF_YEAR compares with January–June of the year before.',
-    authScopes: { role: [...REPORT_READERS] },
+    authScopes: { reportReader: true },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
     resolve: (k, { period }, ctx) => participantYears(ctx).load({ ...k, period }),
   }),

@@ -1,6 +1,7 @@
 import { cacheable } from '@finsam/kit/cache-control.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
+import { holds } from '@finsam/kit/scopes.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
@@ -40,7 +41,7 @@ export const InterventionRef = builder.externalRef('Intervention', builder.selec
   fields: (t) => ({
     occupancy: t.field({
       type: OccupancyRef,
-      authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+      authScopes: { tenantReader: true },
       // Capacity is teams' to know: the gateway fetches it from there first.
       requires: builder.selection<{ maxEnrolled?: number | null }>('maxEnrolled'),
       resolve: async (i, _a, ctx) => ({
@@ -53,7 +54,7 @@ export const InterventionRef = builder.externalRef('Intervention', builder.selec
 
 /** Individual records are for the staff of the insats only. */
 export function staffScope(ctx: SubgraphContext) {
-  return { interventionId: { $in: ctx.identity.roles.includes('staff') ? ctx.identity.interventionIds : [] } };
+  return { interventionId: { $in: holds(ctx.identity, 'staff') ? ctx.identity.interventionIds : [] } };
 }
 
 export interface TargetGroup {

@@ -4,6 +4,7 @@ import { pgArray } from '@finsam/kit/database.js';
 import { addMonths } from '@finsam/kit/dates.js';
 import { ownMembers } from '@finsam/kit/directory.js';
 import { forbidden, NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { holds, tenantOf } from '@finsam/kit/scopes.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { createContextCache } from '@pothos/core';
@@ -142,7 +143,7 @@ const latestFollowUps = createContextCache(
 
 export const ParticipationRef = builder.loadableObject('Participation', {
   description: 'One person’s participation in one insats. Only the insats’ staff see it.',
-  authScopes: { role: 'staff' },
+  authScopes: { staff: true },
   load: (ids: string[], ctx) => ctx.em.find(Participation, { id: { $in: ids }, ...staffScope(ctx) }),
   sort: (p) => p.id,
   fields: (t) => ({
@@ -214,7 +215,7 @@ builder.asEntity(ParticipationRef, {
   // A role that may never read a participation (the county, the board) is told so, rather than
   // getting a null that looks like "not found"; staff of another insats get that null.
   resolveReference: (ref, ctx) => {
-    if (!ctx.identity.roles.includes('staff')) {
+    if (!holds(ctx.identity, 'staff')) {
       throw forbidden();
     }
     return ParticipationRef.getDataloader(ctx)
@@ -228,7 +229,7 @@ builder.queryFields((t) => ({
     {
       type: ParticipationRef,
       description: 'Participations of an insats you work in.',
-      authScopes: { role: 'staff' },
+      authScopes: { staff: true },
       args: { interventionId: t.arg.id({ required: true }), status: t.arg({ type: StatusEnum }) },
       resolve: (_r, args, ctx) =>
         resolveOffsetConnection({ args, defaultSize: 50, maxSize: 1000 }, ({ limit, offset }) =>
@@ -251,7 +252,7 @@ builder.queryFields((t) => ({
   participation: t.field({
     type: ParticipationRef,
     nullable: true,
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, { id }, ctx) =>
       ParticipationRef.getDataloader(ctx)
@@ -354,7 +355,7 @@ builder.mutationFields((t) => ({
   referParticipant: t.field({
     type: ParticipationRef,
     description: 'Registers a referral (remiss) to an insats you work in.',
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     args: { input: t.arg({ type: ReferralInput, required: true }) },
     errors: {},
     resolve: async (_r, { input }, ctx) => {
@@ -403,7 +404,7 @@ builder.mutationFields((t) => ({
           },
         ]);
       }
-      const tenantId = ctx.identity.tenantId!;
+      const tenantId = tenantOf(ctx);
       return ctx.em.transactional(async (tx) => {
         let person: Person | null = null;
         if (pnr) {
@@ -460,7 +461,7 @@ builder.mutationFields((t) => ({
   decideReferral: t.field({
     type: ParticipationRef,
     description: 'The verksamhetsledare accepts or rejects a referral; a rejection says why.',
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     args: {
       participationId: t.arg.id({ required: true }),
       accept: t.arg.boolean({ required: true }),
@@ -496,7 +497,7 @@ builder.mutationFields((t) => ({
   enrolParticipant: t.field({
     type: ParticipationRef,
     description: 'Inskrivning: the planned end is one year later.',
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     args: {
       participationId: t.arg.id({ required: true }),
       enrolledOn: t.arg({ type: 'Date', required: true }),
@@ -530,7 +531,7 @@ builder.mutationFields((t) => ({
   recordFollowUp: t.field({
     type: ParticipationRef,
     description: 'A follow-up with participant and referrer (at least every third month).',
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     args: {
       participationId: t.arg.id({ required: true }),
       date: t.arg({ type: 'Date', required: true }),
@@ -563,7 +564,7 @@ builder.mutationFields((t) => ({
   extendParticipation: t.field({
     type: ParticipationRef,
     description: 'Förlängning beyond the planned end: points to the styrgrupp’s extension decision (governance).',
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     args: {
       participationId: t.arg.id({ required: true }),
       decisionId: t.arg.id({ required: true }),
@@ -605,7 +606,7 @@ builder.mutationFields((t) => ({
   exitParticipation: t.field({
     type: ParticipationRef,
     description: 'Avslut: date, one or more outcomes, support after (with consent).',
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     args: {
       participationId: t.arg.id({ required: true }),
       exitedOn: t.arg({ type: 'Date', required: true }),
@@ -638,7 +639,7 @@ builder.mutationFields((t) => ({
   recordAfterExit: t.field({
     type: ParticipationRef,
     description: 'Final documentation sent, and the 6- and 18-month follow-ups after exit.',
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     args: {
       participationId: t.arg.id({ required: true }),
       finalDocumentationSentOn: t.arg({ type: 'Date' }),
@@ -670,7 +671,7 @@ builder.mutationFields((t) => ({
   withdrawConsent: t.field({
     type: ParticipationRef,
     description: 'Samtycke withdrawn: identifying and background data go; kön, start year and the insats stay.',
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     args: { participationId: t.arg.id({ required: true }), withdrawnOn: t.arg({ type: 'Date', required: true }) },
     errors: {},
     resolve: (_r, args, ctx) =>
@@ -705,7 +706,7 @@ builder.objectField(InterventionRef, 'activeParticipations', (t) =>
   t.field({
     type: [ParticipationRef],
     description: 'Enrolled now (staff of the insats only).',
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     // Both conditions on the insats: a spread `staffScope` would be overwritten by `interventionId: i.id`.
     resolve: (i, _a, ctx) =>
       ctx.em.find(

@@ -47,7 +47,7 @@ builder.mutationField('recordScreening', (t) =>
   t.field({
     type: ParticipationRef,
     description: 'Records the violence questions (answered, support offered) or a KASAM/SRS/ORS score.',
-    authScopes: { role: 'staff' },
+    authScopes: { staff: true },
     args: {
       participationId: t.arg.id({ required: true }),
       kind: t.arg({ type: ScreeningKindEnum, required: true }),

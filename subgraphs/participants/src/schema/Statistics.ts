@@ -211,7 +211,7 @@ builder.objectField(InterventionRef, 'participantStatistics', (t) =>
   t.field({
     type: StatisticsRef,
     description: 'Participant figures for a period (board, förbund administrators, the insats’ staff).',
-    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    authScopes: { tenantReader: true },
     args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
     resolve: (i, { from, to }, ctx) => statistics(ctx).load({ interventionId: i.id, ...dateRange(from, to) }),
   }),

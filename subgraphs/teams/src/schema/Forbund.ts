@@ -10,7 +10,7 @@ export const ForbundRef = builder.externalRef('Forbund', builder.selection<{ id:
     interventions: t.field({
       type: [InterventionRef],
       description: 'The insatser the förbund funds, by name.',
-      authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+      authScopes: { tenantReader: true },
       args: { filter: t.arg({ type: InterventionFilterInput }) },
       resolve: (forbund, { filter }, ctx) => findInterventions(ctx, { ...filter, tenantId: forbund.id }),
     }),

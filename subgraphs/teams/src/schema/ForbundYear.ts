@@ -7,13 +7,7 @@
 
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
-import {
-  FIGURE_READERS,
-  type ForbundYearKey,
-  forbundYearEntity,
-  periodBounds,
-  type ReportPeriod,
-} from '@finsam/kit/report-period.js';
+import { type ForbundYearKey, forbundYearEntity, periodBounds, type ReportPeriod } from '@finsam/kit/report-period.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
@@ -123,13 +117,13 @@ export const { ForbundYearRef, Period } = forbundYearEntity(builder);
 builder.objectFields(ForbundYearRef, (t) => ({
   staffing: t.field({
     type: [StaffingFigure],
-    authScopes: { role: [...FIGURE_READERS] },
+    authScopes: { figureReader: true },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
     resolve: (k, { period }, ctx) => staffing(ctx).load({ ...k, period }),
   }),
   structuralAttendees: t.field({
     type: [AttendeeFigure],
-    authScopes: { role: [...FIGURE_READERS] },
+    authScopes: { figureReader: true },
     args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
     resolve: (k, { period }, ctx) => attendees(ctx).load({ ...k, period }),
   }),

@@ -5,6 +5,7 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { ownMembers } from '@finsam/kit/directory.js';
 import { NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
+import { tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput, withoutNulls } from '@finsam/kit/validation.js';
 import type { EntityClass, FilterQuery, Ref, RequiredEntityData } from '@mikro-orm/core';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
@@ -45,7 +46,7 @@ export function visibleTo(ctx: SubgraphContext): FilterQuery<Intervention> {
 export const InterventionRef = builder.loadableObject('Intervention', {
   directives: cacheable,
   description: 'An insats the förbund funds. Participants, money, styrgrupper and surveys attach to it.',
-  authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+  authScopes: { tenantReader: true },
   load: (ids: string[], ctx) => ctx.em.find(Intervention, { $and: [{ id: { $in: ids } }, visibleTo(ctx)] }),
   sort: (i) => i.id,
   fields: (t) => ({
@@ -145,7 +146,7 @@ builder.queryFields((t) => ({
     {
       type: InterventionRef,
       description: 'Insatser of your förbund (staff: your own).',
-      authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+      authScopes: { tenantReader: true },
       args: { filter: t.arg({ type: InterventionFilterInput }) },
       resolve: (_root, args, ctx) =>
         resolveOffsetConnection({ args }, ({ limit, offset }) =>
@@ -158,7 +159,7 @@ builder.queryFields((t) => ({
   intervention: t.field({
     type: InterventionRef,
     nullable: true,
-    authScopes: { role: ['forbund_admin', 'board', 'staff'] },
+    authScopes: { tenantReader: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) =>
       InterventionRef.getDataloader(ctx)
@@ -335,7 +336,7 @@ builder.mutationFields((t) => ({
   createIntervention: t.field({
     type: InterventionRef,
     description: 'Registers an insats of your förbund. Förbund administrators only.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { input: t.arg({ type: CreateInterventionInput, required: true }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
@@ -351,7 +352,7 @@ builder.mutationFields((t) => ({
         tx.create(Intervention, {
           ...nullable(data),
           id: randomUUID(),
-          tenantId: ctx.identity.tenantId!,
+          tenantId: tenantOf(ctx),
           closedReason: null,
         } as RequiredEntityData<Intervention>),
       );
@@ -360,7 +361,7 @@ builder.mutationFields((t) => ({
   updateIntervention: t.field({
     type: InterventionRef,
     description: 'Edits an insats. Kind, follow-up method and ESF funding are fixed at creation.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateInterventionInput, required: true }) },
     errors: {},
     resolve: async (_root, { id, input }, ctx) => {
@@ -386,7 +387,7 @@ builder.mutationFields((t) => ({
   closeIntervention: t.field({
     type: InterventionRef,
     description: 'Ends an insats on a date; staff positions still open end with it.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: {
       id: t.arg.id({ required: true }),
       endDate: t.arg({ type: 'Date', required: true }),

@@ -57,7 +57,7 @@ const goalSchema = z.object({
 builder.mutationFields((t) => ({
   addLocalGoal: t.field({
     type: InterventionRef,
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { interventionId: t.arg.id({ required: true }), input: t.arg({ type: LocalGoalInput, required: true }) },
     errors: {},
     resolve: async (_root, { interventionId, input }, ctx) => {
@@ -72,7 +72,7 @@ builder.mutationFields((t) => ({
   updateLocalGoal: t.field({
     type: InterventionRef,
     description: 'Updates a goal, e.g. with its result at year end.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: LocalGoalInput, required: true }) },
     errors: {},
     resolve: async (_root, { id, input }, ctx) => {
@@ -82,7 +82,7 @@ builder.mutationFields((t) => ({
   }),
   removeLocalGoal: t.field({
     type: InterventionRef,
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { id: t.arg.id({ required: true }) },
     errors: {},
     resolve: (_root, { id }, ctx) => changeChild(ctx, LocalGoal, String(id), 'goal', (tx, goal) => tx.remove(goal)),

@@ -143,7 +143,7 @@ async function checkedStaff(ctx: SubgraphContext, input: unknown) {
 builder.mutationFields((t) => ({
   addStaffPosition: t.field({
     type: InterventionRef,
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { interventionId: t.arg.id({ required: true }), input: t.arg({ type: StaffPositionInput, required: true }) },
     errors: {},
     resolve: async (_root, { interventionId, input }, ctx) => {
@@ -157,7 +157,7 @@ builder.mutationFields((t) => ({
   }),
   updateStaffPosition: t.field({
     type: InterventionRef,
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: StaffPositionInput, required: true }) },
     errors: {},
     resolve: async (_root, { id, input }, ctx) => {
@@ -167,7 +167,7 @@ builder.mutationFields((t) => ({
   }),
   removeStaffPosition: t.field({
     type: InterventionRef,
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { id: t.arg.id({ required: true }) },
     errors: {},
     resolve: (_root, { id }, ctx) =>

@@ -82,7 +82,7 @@ builder.mutationFields((t) => ({
   recordStructuralEvent: t.field({
     type: InterventionRef,
     description: 'Records an event of a strukturövergripande insats.',
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: {
       interventionId: t.arg.id({ required: true }),
       input: t.arg({ type: StructuralEventInput, required: true }),
@@ -104,7 +104,7 @@ builder.mutationFields((t) => ({
   }),
   updateStructuralEvent: t.field({
     type: InterventionRef,
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: StructuralEventInput, required: true }) },
     errors: {},
     resolve: async (_root, { id, input }, ctx) => {
@@ -114,7 +114,7 @@ builder.mutationFields((t) => ({
   }),
   removeStructuralEvent: t.field({
     type: InterventionRef,
-    authScopes: { role: 'forbund_admin' },
+    authScopes: { tenantAdmin: true },
     args: { id: t.arg.id({ required: true }) },
     errors: {},
     resolve: (_root, { id }, ctx) =>
