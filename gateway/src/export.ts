@@ -147,7 +147,11 @@ export function serveExports(
       return;
     }
     const rows = uppfoljningRows(data, year);
-    const csv = `${[UPPFOLJNING_COLUMNS.join(','), ...rows.map((r) => UPPFOLJNING_COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n')}\r\n`;
+    const lines = [
+      UPPFOLJNING_COLUMNS.join(','),
+      ...rows.map((r) => UPPFOLJNING_COLUMNS.map((c) => cell(r[c])).join(',')),
+    ];
+    const csv = `${lines.join('\r\n')}\r\n`;
     res
       .type('text/csv; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="uppfoljning-finsam-${year}.csv"`)

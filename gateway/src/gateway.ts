@@ -60,7 +60,10 @@ type DataSourceConfig = NonNullable<ConstructorParameters<typeof RemoteGraphQLDa
 const keepAliveFetcher: DataSourceConfig['fetcher'] = (url, init) => fetch(url, init as RequestInit) as never;
 
 export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  /** `config` is @apollo/gateway's own (URL, fetcher, …): the platform's in `createGateway`, the defaults in the bench. */
+  /**
+   * `config` is @apollo/gateway's own (URL, fetcher, …): the platform's in `createGateway`, the defaults
+   * in the bench.
+   */
   constructor(
     private readonly subgraph: string,
     private readonly sign: InternalSigner,

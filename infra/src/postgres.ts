@@ -61,7 +61,10 @@ export function dataDirProblem(dataDir: string): string | null {
   for (let d = dir; ; d = path.dirname(d)) {
     const mode = fs.statSync(d).mode;
     if ((mode & 0o001) === 0) {
-      return `${d} cannot be entered by other users (mode ${(mode & 0o777).toString(8)}), so PostgreSQL, which runs as the "postgres" user, cannot reach ${dataDir}.`;
+      return (
+        `${d} cannot be entered by other users (mode ${(mode & 0o777).toString(8)}), ` +
+        `so PostgreSQL, which runs as the "postgres" user, cannot reach ${dataDir}.`
+      );
     }
     if (d === path.dirname(d)) {
       return null;

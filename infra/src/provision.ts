@@ -74,10 +74,12 @@ export async function ensureDatabase(
     await client.query(`revoke create on schema public from public`);
     await client.query(`grant usage on schema public to ${APP_ROLE}`);
     await client.query(
-      `alter default privileges for role ${OWNER_ROLE} in schema public grant select, insert, update, delete on tables to ${APP_ROLE}`,
+      `alter default privileges for role ${OWNER_ROLE} in schema public ` +
+        `grant select, insert, update, delete on tables to ${APP_ROLE}`,
     );
     await client.query(
-      `alter default privileges for role ${OWNER_ROLE} in schema public grant usage, select on sequences to ${APP_ROLE}`,
+      `alter default privileges for role ${OWNER_ROLE} in schema public ` +
+        `grant usage, select on sequences to ${APP_ROLE}`,
     );
   });
   const base = { host: admin.host, port: admin.port, dbName };

@@ -23,7 +23,8 @@ async function main() {
     const problem = dataDirProblem(pgDir);
     if (problem) {
       console.error(
-        `\n${problem}\nEither let other users enter it (chmod o+x on that folder), or keep the data elsewhere:\n  FINSAM_DATA_DIR=/var/tmp/finsam npm start\n`,
+        `\n${problem}\nEither let other users enter it (chmod o+x on that folder), or keep the data elsewhere:\n` +
+          '  FINSAM_DATA_DIR=/var/tmp/finsam npm start\n',
       );
       process.exit(1);
     }

@@ -72,7 +72,10 @@ export async function migrate(options: OrmOptions): Promise<void> {
   }
 }
 
-/** A PostgreSQL array literal for raw SQL parameters (`?::uuid[]`): for ids, codes and numbers, which need no quoting. */
+/**
+ * A PostgreSQL array literal for raw SQL parameters (`?::uuid[]`): for ids, codes and numbers,
+ * which need no quoting.
+ */
 export const pgArray = (values: readonly (string | number | null)[]): string =>
   `{${values.map((v) => v ?? 'NULL').join(',')}}`;
 

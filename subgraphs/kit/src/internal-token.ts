@@ -47,7 +47,10 @@ export interface InternalTrust {
   service?: JWK;
 }
 
-/** Signing is most of an internal token's cost: hand out the same one again while it has at least half its life left. */
+/**
+ * Signing is most of an internal token's cost: hand out the same one again while it has at least
+ * half its life left.
+ */
 export const REUSE_SIGNED_TOKEN_MS = (INTERNAL_TOKEN_TTL_SECONDS * 1000) / 2;
 
 /**

@@ -8,7 +8,10 @@ import { isoDate } from './dates.js';
 
 export const PERIODS_PER_YEAR = 6;
 
-/** A day as YYYY-MM-DD; months past December run into the next year, and day 0 of a month is the last day of the month before. */
+/**
+ * A day as YYYY-MM-DD; months past December run into the next year, and day 0 of a month is the
+ * last day of the month before.
+ */
 const day = (year: number, month: number, date: number) => isoDate(new Date(Date.UTC(year, month, date)));
 
 export const periodStart = (year: number, period: number) => day(year, 2 * period - 2, 1);

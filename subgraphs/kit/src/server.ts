@@ -22,7 +22,10 @@ import { describeGenerated } from './descriptions.js';
 import { ErrorCode } from './errors.js';
 import { checkIdArguments } from './ids.js';
 
-/** The keys a subgraph holds: it verifies the gateway's and other subgraphs' tokens, and signs its own service calls. */
+/**
+ * The keys a subgraph holds: it verifies the gateway's and other subgraphs' tokens, and signs its
+ * own service calls.
+ */
 export interface SubgraphKeys {
   gatewayPublicJwk: JWK;
   servicePublicJwk: JWK;

@@ -106,7 +106,8 @@ export function tenantSql(em: EntityManager) {
 export function tenantRowLevelSecurity(table: string): string[] {
   return [
     `alter table "${table}" enable row level security;`,
-    `create policy "${table}_tenant_isolation" on "${table}" for all using (${SAME_TENANT}) with check (${SAME_TENANT});`,
+    `create policy "${table}_tenant_isolation" on "${table}" for all ` +
+      `using (${SAME_TENANT}) with check (${SAME_TENANT});`,
     `create policy "${table}_cross_tenant_read" on "${table}" for select using (${CROSS_TENANT_READ});`,
   ];
 }
@@ -116,8 +117,10 @@ const literal = (sql: string) => sql.replaceAll("'", "''");
 export const TENANT_POLICIES_ONCE_PER_STATEMENT = `do $$
   declare t text;
   begin
-    for t in select tablename from pg_policies where schemaname = 'public' and policyname = tablename || '_tenant_isolation' loop
-      execute format('alter policy %I on %I using (${literal(SAME_TENANT)}) with check (${literal(SAME_TENANT)})', t || '_tenant_isolation', t);
+    for t in select tablename from pg_policies
+        where schemaname = 'public' and policyname = tablename || '_tenant_isolation' loop
+      execute format('alter policy %I on %I using (${literal(SAME_TENANT)}) with check (${literal(SAME_TENANT)})',
+        t || '_tenant_isolation', t);
       execute format('alter policy %I on %I using (${literal(CROSS_TENANT_READ)})', t || '_cross_tenant_read', t);
     end loop;
   end $$;`;

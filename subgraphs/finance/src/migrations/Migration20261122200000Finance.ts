@@ -35,7 +35,8 @@ export class Migration20261122200000Finance extends Migration {
       "id" uuid primary key,
       "tenant_id" uuid not null,
       "budget_id" uuid not null references "budget" ("id") on delete cascade,
-      "category" text not null check ("category" in ('KANSLI', 'SALARIES_AND_FEES', 'INDIVIDUAL_INTERVENTION', 'STRUCTURAL_INTERVENTION', 'OTHER')),
+      "category" text not null check ("category" in
+        ('KANSLI', 'SALARIES_AND_FEES', 'INDIVIDUAL_INTERVENTION', 'STRUCTURAL_INTERVENTION', 'OTHER')),
       "intervention_id" uuid null,
       "description" text not null,
       "amount" bigint not null check ("amount" >= 0),
@@ -68,7 +69,8 @@ export class Migration20261122200000Finance extends Migration {
     );`);
     // One live requisition per insats and period; a rejected one may be sent again.
     this.addSql(
-      `create unique index "requisition_period_uniq" on "requisition" ("tenant_id", "intervention_id", "year", "period") where "status" <> 'REJECTED';`,
+      `create unique index "requisition_period_uniq" on "requisition" ` +
+        `("tenant_id", "intervention_id", "year", "period") where "status" <> 'REJECTED';`,
     );
     this.addSql(`create index "requisition_intervention_idx" on "requisition" ("intervention_id", "year");`);
 

@@ -14,7 +14,8 @@ export class Migration20261122200000Governance extends Migration {
       check (("kind" = 'STEERING_GROUP') = ("intervention_id" is not null))
     );`);
     this.addSql(
-      `create unique index "body_one_steering_group" on "body" ("intervention_id") where "intervention_id" is not null;`,
+      `create unique index "body_one_steering_group" on "body" ("intervention_id") ` +
+        `where "intervention_id" is not null;`,
     );
 
     this.addSql(`create table "body_member" (
@@ -58,7 +59,8 @@ export class Migration20261122200000Governance extends Migration {
         return new;
       end $$;`);
     this.addSql(
-      `create trigger "meeting_minutes_immutable" before update on "meeting" for each row execute function "meeting_minutes_immutable"();`,
+      `create trigger "meeting_minutes_immutable" before update on "meeting" ` +
+        `for each row execute function "meeting_minutes_immutable"();`,
     );
 
     this.addSql(`create table "minutes_correction" (

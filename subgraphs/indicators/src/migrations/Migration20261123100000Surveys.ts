@@ -9,7 +9,8 @@ export class Migration20261123100000Surveys extends Migration {
     // National instruments: no tenant_id, hence no RLS; only platform administrators write them (API).
     this.addSql(`create table "instrument" (
       "id" uuid primary key,
-      "respondent_group" text not null check ("respondent_group" in ('PARTICIPANT_ONGOING', 'PARTICIPANT_AT_EXIT', 'INTERVENTION_STAFF', 'BOARD_MEMBER', 'MANAGER', 'REFERRER')),
+      "respondent_group" text not null check ("respondent_group" in
+        ('PARTICIPANT_ONGOING', 'PARTICIPANT_AT_EXIT', 'INTERVENTION_STAFF', 'BOARD_MEMBER', 'MANAGER', 'REFERRER')),
       "version" integer not null check ("version" >= 1),
       "name" text not null,
       "description" text not null,
@@ -41,10 +42,12 @@ export class Migration20261123100000Surveys extends Migration {
         return coalesce(new, old);
       end $$;`);
     this.addSql(
-      `create trigger "instrument_published_immutable" before update or delete on "instrument" for each row execute function "instrument_published_immutable"();`,
+      `create trigger "instrument_published_immutable" before update or delete on "instrument" ` +
+        `for each row execute function "instrument_published_immutable"();`,
     );
     this.addSql(
-      `create trigger "instrument_item_published_immutable" before insert or update or delete on "instrument_item" for each row execute function "instrument_published_immutable"();`,
+      `create trigger "instrument_item_published_immutable" before insert or update or delete on "instrument_item" ` +
+        `for each row execute function "instrument_published_immutable"();`,
     );
 
     this.addSql(`create table "survey_round" (
@@ -111,7 +114,8 @@ export class Migration20261123100000Surveys extends Migration {
         select * into v_round from "survey_round" where "id" = v_code."round_id";
         if now() < v_round."opens_at" or now() >= v_round."closes_at" then return 'ROUND_CLOSED'; end if;
         select "scale" into v_scale from "instrument" where "id" = v_round."instrument_id";
-        if coalesce(cardinality(p_values), 0) <> (select count(*) from "instrument_item" where "instrument_id" = v_round."instrument_id")
+        if coalesce(cardinality(p_values), 0)
+             <> (select count(*) from "instrument_item" where "instrument_id" = v_round."instrument_id")
            or exists (select 1 from "instrument_item" i where i."instrument_id" = v_round."instrument_id" and (
              (p_values[i."position"] is null and i."required")
              or p_values[i."position"] < (v_scale->>'min')::int or p_values[i."position"] > (v_scale->>'max')::int))

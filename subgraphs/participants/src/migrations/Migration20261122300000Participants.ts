@@ -50,7 +50,8 @@ export class Migration20261122300000Participants extends Migration {
       -- Without consent, nothing that points at a person is kept.
       check ("consent_given_on" is not null and "consent_withdrawn_on" is null
         or ("person_id" is null and "birth_year" is null and "age_at_referral" is null and "hemkommun" is null
-            and "education_level" is null and "support_before" is null and "years_in_support" is null and "support_after" is null))
+            and "education_level" is null and "support_before" is null and "years_in_support" is null
+            and "support_after" is null))
     );`);
     this.addSql(
       `create index "participation_intervention_idx" on "participation" ("intervention_id", "status", "enrolled_on");`,
@@ -82,7 +83,8 @@ export class Migration20261122300000Participants extends Migration {
     this.addSql(`create function "audit_entry_append_only"() returns trigger language plpgsql as $$
       begin raise exception 'the audit log is append-only'; end $$;`);
     this.addSql(
-      `create trigger "audit_entry_append_only" before update or delete on "audit_entry" for each row execute function "audit_entry_append_only"();`,
+      `create trigger "audit_entry_append_only" before update or delete on "audit_entry" ` +
+        `for each row execute function "audit_entry_append_only"();`,
     );
 
     for (const table of ['person', 'participation', 'follow_up', 'audit_entry']) {

@@ -19,7 +19,8 @@ export class Migration20261122310000Screenings extends Migration {
       "answered" boolean null,
       "support_offered" boolean null,
       "score" integer null,
-      check (("kind" = 'VIOLENCE_QUESTIONS') = ("answered" is not null and "support_offered" is not null and "score" is null))
+      check (("kind" = 'VIOLENCE_QUESTIONS')
+        = ("answered" is not null and "support_offered" is not null and "score" is null))
     );`);
     this.addSql(`create index "screening_participation_idx" on "screening" ("participation_id", "date");`);
     for (const sql of tenantRowLevelSecurity('screening')) {

@@ -21,23 +21,31 @@ const CONTRIBUTIONS = (source: string) => `
   with r as (select * from (${source}) as src where "enrolled_on" is not null),
   c as (
     select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on") as h, 'ALL' as dim, '' as key,
-      s as n_new, 0 as n_exited, case when "age_at_referral" is not null then s else 0 end as age_n, s * coalesce("age_at_referral", 0) as age_sum, 0 as step
+      s as n_new, 0 as n_exited, case when "age_at_referral" is not null then s else 0 end as age_n,
+      s * coalesce("age_at_referral", 0) as age_sum, 0 as step
       from r
-    union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"), 'KON', "kon", s, 0, 0, 0, 0 from r
-    union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"), 'REFERRER', "referrer_unit", s, 0, 0, 0, 0 from r
-    union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"), 'HEMKOMMUN', "hemkommun", s, 0, 0, 0, 0 from r where "hemkommun" is not null
+    union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"),
+      'KON', "kon", s, 0, 0, 0, 0 from r
+    union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"),
+      'REFERRER', "referrer_unit", s, 0, 0, 0, 0 from r
+    union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"),
+      'HEMKOMMUN', "hemkommun", s, 0, 0, 0, 0 from r where "hemkommun" is not null
     union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"), 'ALL', '', 0, s, 0, 0,
       -- A step towards work or studies (STEP_FORWARD in schema/Statistics.ts; test/reports.test.ts checks they agree).
-      case when "outcomes" && array['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'] then s else 0 end
+      case when "outcomes" && array['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE']
+        then s else 0 end
       from r where "exited_on" is not null
-    union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"), 'KON', "kon", 0, s, 0, 0, 0 from r where "exited_on" is not null
-    union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"), 'HEMKOMMUN', "hemkommun", 0, s, 0, 0, 0
-      from r where "exited_on" is not null and "hemkommun" is not null
-    union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"), 'OUTCOME', o, 0, s, 0, 0, 0
-      from r cross join lateral unnest(r."outcomes") as o where "exited_on" is not null
+    union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"),
+      'KON', "kon", 0, s, 0, 0, 0 from r where "exited_on" is not null
+    union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"),
+      'HEMKOMMUN', "hemkommun", 0, s, 0, 0, 0 from r where "exited_on" is not null and "hemkommun" is not null
+    union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"),
+      'OUTCOME', o, 0, s, 0, 0, 0 from r cross join lateral unnest(r."outcomes") as o where "exited_on" is not null
   )
-  insert into "participation_half_year" as l ("tenant_id", "intervention_id", "half_year", "dim", "key", "new", "exited", "age_n", "age_sum", "step_forward")
-  select "tenant_id", "intervention_id", h, dim, key, sum(n_new), sum(n_exited), sum(age_n), sum(age_sum), sum(step) from c group by 1, 2, 3, 4, 5
+  insert into "participation_half_year" as l
+    ("tenant_id", "intervention_id", "half_year", "dim", "key", "new", "exited", "age_n", "age_sum", "step_forward")
+  select "tenant_id", "intervention_id", h, dim, key, sum(n_new), sum(n_exited), sum(age_n), sum(age_sum), sum(step)
+    from c group by 1, 2, 3, 4, 5
   -- An update that moves nothing (most do: follow-ups, documentation) writes nothing.
   having sum(n_new) <> 0 or sum(n_exited) <> 0 or sum(age_n) <> 0 or sum(age_sum) <> 0 or sum(step) <> 0
   on conflict ("tenant_id", "intervention_id", "dim", "key", "half_year") do update set
@@ -69,7 +77,8 @@ export class Migration20261123000000ParticipationLedger extends Migration {
     this.addSql(`revoke insert, update, delete, truncate on "participation_half_year" from finsam_app;`);
     this.addSql(`${CONTRIBUTIONS(`select "participation".*, 1 as s from "participation"`)};`);
     // Security definer: the ledger is written as its owner, whoever changed the participations.
-    this.addSql(`create function participation_ledger_apply() returns trigger language plpgsql security definer set search_path = public as $$
+    this.addSql(`create function participation_ledger_apply() returns trigger language plpgsql
+      security definer set search_path = public as $$
       begin
         if TG_OP = 'INSERT' then
           ${CONTRIBUTIONS(`select n.*, 1 as s from new_rows n`)};
@@ -80,11 +89,14 @@ export class Migration20261123000000ParticipationLedger extends Migration {
         end if;
         return null;
       end $$;`);
-    this.addSql(`create trigger "participation_ledger_insert" after insert on "participation" referencing new table as new_rows
+    this.addSql(`create trigger "participation_ledger_insert" after insert on "participation"
+      referencing new table as new_rows
       for each statement execute function participation_ledger_apply();`);
-    this.addSql(`create trigger "participation_ledger_update" after update on "participation" referencing old table as old_rows new table as new_rows
+    this.addSql(`create trigger "participation_ledger_update" after update on "participation"
+      referencing old table as old_rows new table as new_rows
       for each statement execute function participation_ledger_apply();`);
-    this.addSql(`create trigger "participation_ledger_delete" after delete on "participation" referencing old table as old_rows
+    this.addSql(`create trigger "participation_ledger_delete" after delete on "participation"
+      referencing old table as old_rows
       for each statement execute function participation_ledger_apply();`);
   }
 }

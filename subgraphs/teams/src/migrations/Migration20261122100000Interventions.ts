@@ -35,13 +35,15 @@ export class Migration20261122100000Interventions extends Migration {
     // Kind, follow-up method and ESF funding are fixed at creation (Uppföljning Finsam).
     this.addSql(`create function "intervention_immutable"() returns trigger language plpgsql as $$
       begin
-        if new."kind" <> old."kind" or new."follow_up_method" <> old."follow_up_method" or new."esf_funded" <> old."esf_funded" then
+        if new."kind" <> old."kind" or new."follow_up_method" <> old."follow_up_method"
+           or new."esf_funded" <> old."esf_funded" then
           raise exception 'kind, follow-up method and ESF funding cannot change after creation';
         end if;
         return new;
       end $$;`);
     this.addSql(
-      `create trigger "intervention_immutable" before update on "intervention" for each row execute function "intervention_immutable"();`,
+      `create trigger "intervention_immutable" before update on "intervention" ` +
+        `for each row execute function "intervention_immutable"();`,
     );
 
     this.addSql(`create table "staff_position" (
