@@ -50,7 +50,7 @@ const used = async (ctx: SubgraphContext) =>
 const meetings = (ctx: SubgraphContext) => nextMeetings(ctx, { interventionIds: [HALLSTAHAMMAR] }, '2021-01-01', 10);
 
 describe('tenantCondition', () => {
-  it('says what the filter says: one tenant, every tenant for cross-tenant readers, and throws without a tenant', () => {
+  it('says what the filter says: one tenant, all tenants for cross-tenant readers, throws without a tenant', () => {
     const { bind, build } = sqlParameters();
     const em = forkForTenant(app('finance').em as EntityManager, NORRA.id);
     expect(build(tenantCondition(em, 'r."tenant_id"', bind))).toEqual({

@@ -141,7 +141,13 @@ describe('arguments out of range', () => {
 describe('the edges of each range', () => {
   it('answers a limit of 0 with nothing and the first FINSAM year with figures', async () => {
     const res = await p.gql(
-      `{ forbund { upcoming(limit: 0) { date } interventions { upcoming(limit: 0) { date } } year(year: 2004) { decisions participants { new } } } }`,
+      `{
+        forbund {
+          upcoming(limit: 0) { date }
+          interventions { upcoming(limit: 0) { date } }
+          year(year: 2004) { decisions participants { new } }
+        }
+      }`,
       ADMIN,
     );
     expect(res.errors).toBeUndefined();

@@ -74,8 +74,10 @@ describe('the gateway', () => {
     ['an expired token', () => userToken({ exp: now() - 60 })],
     [
       '`alg: none`',
-      async () =>
-        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...vasterasClaims(), sub: 'x', iss: DEV_ISSUER, aud: DEV_AUDIENCE, exp: now() + 600 })}.`,
+      async () => {
+        const claims = { ...vasterasClaims(), sub: 'x', iss: DEV_ISSUER, aud: DEV_AUDIENCE, exp: now() + 600 };
+        return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
+      },
     ],
     [
       'HS256 keyed with the public key',
@@ -265,7 +267,9 @@ describe('the gateway in production configuration', () => {
 describe('a subgraph called directly', () => {
   const QUERIES = {
     _service: '{ _service { sdl } }',
-    _entities: `{ _entities(representations: [{ __typename: "Forbund", id: "${VASTERAS.id}" }]) { ... on Forbund { name } } }`,
+    _entities: `{
+      _entities(representations: [{ __typename: "Forbund", id: "${VASTERAS.id}" }]) { ... on Forbund { name } }
+    }`,
     me: '{ me { userId } }',
   };
   const VASTERAS_ADMIN = { sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] };
@@ -344,25 +348,29 @@ describe('a subgraph called directly', () => {
     expect(after.data).toBeUndefined();
   });
 
-  it('answers over plain HTTP: a sized JSON body, no ETag hashed for it, and GET queries read from the query string', async () => {
-    const token = await p.internalToken(VASTERAS_ADMIN, 'governance');
-    const url = p.subgraphUrls.governance!;
-    const post = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ __typename }' }),
-    });
-    const body = await post.text();
-    expect(post.status).toBe(200);
-    expect(JSON.parse(body)).toEqual({ data: { __typename: 'Query' } });
-    expect(post.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
-    expect(post.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
-    expect(post.headers.get('etag')).toBeNull();
-    const get = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, {
-      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
-    });
-    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
-  });
+  it(
+    'answers over plain HTTP: a sized JSON body, no ETag hashed for it, ' +
+      'and GET queries read from the query string',
+    async () => {
+      const token = await p.internalToken(VASTERAS_ADMIN, 'governance');
+      const url = p.subgraphUrls.governance!;
+      const post = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      const body = await post.text();
+      expect(post.status).toBe(200);
+      expect(JSON.parse(body)).toEqual({ data: { __typename: 'Query' } });
+      expect(post.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+      expect(post.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+      expect(post.headers.get('etag')).toBeNull();
+      const get = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+      });
+      expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+    },
+  );
 
   it('answers the gateway’s token for it (control)', async () => {
     const token = await p.internalToken(VASTERAS_ADMIN, 'governance');

@@ -19,13 +19,17 @@ const RESULT = `
 const CREATE = `mutation ($input: CreateForbundInput!) {
   createForbund(input: $input) {
     ${RESULT}
-    ... on MutationCreateForbundSuccess { data { id name slug organisationNumber members { kind name scbCode shareBasisPoints } } }
+    ... on MutationCreateForbundSuccess {
+      data { id name slug organisationNumber members { kind name scbCode shareBasisPoints } }
+    }
   }
 }`;
 const UPDATE = `mutation ($input: UpdateForbundInput!) {
   updateForbund(input: $input) {
     ${RESULT}
-    ... on MutationUpdateForbundSuccess { data { id name organisationNumber members { id kind name scbCode shareBasisPoints } } }
+    ... on MutationUpdateForbundSuccess {
+      data { id name organisationNumber members { id kind name scbCode shareBasisPoints } }
+    }
   }
 }`;
 

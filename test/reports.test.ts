@@ -29,7 +29,10 @@ const REPORT = `{
     participants {
       new total
       hemkommuner { scbCode new total newPreviousYear totalPreviousYear }
-      interventions { intervention { id name } new total exited exitsByOutcome { key count } newByReferrer { key count } newByKon { key count } averageAgeAtEntry stepForwardShare }
+      interventions {
+        intervention { id name } new total exited exitsByOutcome { key count } newByReferrer { key count }
+        newByKon { key count } averageAgeAtEntry stepForwardShare
+      }
     }
     finance { allocated used differens closingEquity interventions { intervention { id } allocated used differens } }
     staffing { intervention { id } role employer { name } fte }
@@ -158,7 +161,13 @@ describe('Norra Västmanland’s Årsrapport 2021 in one query', () => {
 
   it('has the indicator survey whose period ends in the year, Surahammar below the minimum', async () => {
     const res = await p.gql(
-      `{ forbund { year(year: 2021) { surveyRounds { period { label } results { intervention { name } suppressed respondents } } } } }`,
+      `{
+        forbund {
+          year(year: 2021) {
+            surveyRounds { period { label } results { intervention { name } suppressed respondents } }
+          }
+        }
+      }`,
       { as: 'norra-vastmanland-board' },
     );
     expect(res.errors).toBeUndefined();
@@ -200,12 +209,14 @@ describe('the halvårsrapport: the same node for January–June', () => {
 
     const expectedNew = await p.rows<{ hemkommun: string; n: number }>(
       'participants',
-      `select hemkommun, count(*)::int as n from participation where tenant_id = $1 and hemkommun is not null and enrolled_on between '2021-01-01' and '2021-06-30' group by 1`,
+      `select hemkommun, count(*)::int as n from participation
+       where tenant_id = $1 and hemkommun is not null and enrolled_on between '2021-01-01' and '2021-06-30' group by 1`,
       [NORRA.id],
     );
     const expectedPrevious = await p.rows<{ hemkommun: string; n: number }>(
       'participants',
-      `select hemkommun, count(*)::int as n from participation where tenant_id = $1 and hemkommun is not null and enrolled_on between '2020-01-01' and '2020-06-30' group by 1`,
+      `select hemkommun, count(*)::int as n from participation
+       where tenant_id = $1 and hemkommun is not null and enrolled_on between '2020-01-01' and '2020-06-30' group by 1`,
       [NORRA.id],
     );
     for (const h of y.half.hemkommuner) {
@@ -231,13 +242,19 @@ describe('the halvårsrapport: the same node for January–June', () => {
 
   it('gives the county the half-year too, under the same disclosure control', async () => {
     const res = await p.gql(
-      `{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021, period: HALF_YEAR) { totals { new { suppressed value } } forbund { new { suppressed value } } } }`,
+      `{
+        countyReport(forbundIds: ["${NORRA.id}"], year: 2021, period: HALF_YEAR) {
+          totals { new { suppressed value } }
+          forbund { new { suppressed value } }
+        }
+      }`,
       { as: 'county-analyst' },
     );
     expect(res.errors).toBeUndefined();
     const [norra] = await p.rows<{ n: number }>(
       'participants',
-      `select count(*)::int as n from participation where tenant_id = $1 and enrolled_on between '2021-01-01' and '2021-06-30'`,
+      `select count(*)::int as n from participation
+       where tenant_id = $1 and enrolled_on between '2021-01-01' and '2021-06-30'`,
       [NORRA.id],
     );
     expect(res.data.countyReport.forbund[0].new).toEqual({ suppressed: false, value: norra!.n });
@@ -355,51 +372,55 @@ describe('the county view, under disclosure control', () => {
     expect(codes(await p.gql(COUNTY, { as: 'norra-vastmanland-board' }))).toEqual(['FORBIDDEN']);
   });
 
-  it('gives the county analyst FORBIDDEN for participations, persons, unsuppressed figures and `_entities` of a participation', async () => {
-    expect(
-      codes(
-        await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { id } } } }`, {
-          as: 'county-analyst',
-        }),
-      ),
-    ).toEqual(['FORBIDDEN']);
-    expect(
-      codes(
-        await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { person { personnummer } } } } }`, {
-          as: 'county-analyst',
-        }),
-      ),
-    ).toEqual(['FORBIDDEN']);
-    expect(
-      codes(
-        await p.gql(
-          `{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021) { forbund { year { participants { new } } } } }`,
-          { as: 'county-analyst' },
+  it(
+    'gives the county analyst FORBIDDEN for participations, persons, unsuppressed figures ' +
+      'and `_entities` of a participation',
+    async () => {
+      expect(
+        codes(
+          await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { id } } } }`, {
+            as: 'county-analyst',
+          }),
         ),
-      ),
-    ).toEqual(['FORBIDDEN']);
-    const staffToken = await p.tokenFor({
-      name: 'sala-staff',
-      description: 'staff',
-      roles: ['staff'],
-      tenant: NORRA.id,
-      interventions: [SALA],
-    });
-    const id = (
-      await p.gql(`{ participations(interventionId: "${SALA}", first: 1) { edges { node { id } } } }`, {
-        token: staffToken,
-      })
-    ).data.participations.edges[0].node.id;
-    const token = await p.internalToken({ sub: 'county', roles: ['county_analyst'] }, 'participants');
-    const res = await p.post(
-      p.subgraphUrls.participants!,
-      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Participation { id kon } } }`,
-      {
-        headers: { authorization: `Bearer ${token}` },
-        variables: { reps: [{ __typename: 'Participation', id }] },
-      },
-    );
-    expect(codes(res)).toContain('FORBIDDEN');
-    expect(res.data?._entities?.[0] ?? null).toBeNull();
-  });
+      ).toEqual(['FORBIDDEN']);
+      expect(
+        codes(
+          await p.gql(`{ participations(interventionId: "${SALA}") { edges { node { person { personnummer } } } } }`, {
+            as: 'county-analyst',
+          }),
+        ),
+      ).toEqual(['FORBIDDEN']);
+      expect(
+        codes(
+          await p.gql(
+            `{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021) { forbund { year { participants { new } } } } }`,
+            { as: 'county-analyst' },
+          ),
+        ),
+      ).toEqual(['FORBIDDEN']);
+      const staffToken = await p.tokenFor({
+        name: 'sala-staff',
+        description: 'staff',
+        roles: ['staff'],
+        tenant: NORRA.id,
+        interventions: [SALA],
+      });
+      const id = (
+        await p.gql(`{ participations(interventionId: "${SALA}", first: 1) { edges { node { id } } } }`, {
+          token: staffToken,
+        })
+      ).data.participations.edges[0].node.id;
+      const token = await p.internalToken({ sub: 'county', roles: ['county_analyst'] }, 'participants');
+      const res = await p.post(
+        p.subgraphUrls.participants!,
+        `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Participation { id kon } } }`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+          variables: { reps: [{ __typename: 'Participation', id }] },
+        },
+      );
+      expect(codes(res)).toContain('FORBIDDEN');
+      expect(res.data?._entities?.[0] ?? null).toBeNull();
+    },
+  );
 });

@@ -33,7 +33,12 @@ const DASHBOARD = `{
   forbund {
     name
     upcoming(limit: 5) { date title }
-    interventions { id name yearlyPlaces occupancy { enrolled capacity overCapacity } budgetUsage(year: 2026) { allocated used } upcoming(limit: 3) { date title } }
+    interventions {
+      id name yearlyPlaces
+      occupancy { enrolled capacity overCapacity }
+      budgetUsage(year: 2026) { allocated used }
+      upcoming(limit: 3) { date title }
+    }
   }
 }`;
 
@@ -138,7 +143,9 @@ describe('the response cache', () => {
     // The gateway cannot tell what a platform administrator's mutation touched (here: nothing,
     // the input is refused), so every förbund's kept answers go.
     const refused = await p.gql(
-      'mutation { createForbund(input: { name: "X", slug: "x", organisationNumber: "1", members: [] }) { __typename } }',
+      `mutation {
+        createForbund(input: { name: "X", slug: "x", organisationNumber: "1", members: [] }) { __typename }
+      }`,
       { as: 'platform-admin' },
     );
     expect(refused.data.createForbund.__typename).toBe('ValidationError');
@@ -153,7 +160,10 @@ describe('the response cache', () => {
       tenant: NORRA.id,
       interventions: [SALA],
     });
-    const query = `{ intervention(id: "${SALA}") { name activeParticipations { id } } participations(interventionId: "${SALA}", first: 3) { edges { node { person { personnummer } } } } }`;
+    const query = `{
+      intervention(id: "${SALA}") { name activeParticipations { id } }
+      participations(interventionId: "${SALA}", first: 3) { edges { node { person { personnummer } } } }
+    }`;
     for (let n = 0; n < 2; n++) {
       const audited = await auditEntries();
       const read = await measured(query, { token });
@@ -193,7 +203,9 @@ describe('the response cache', () => {
       tenant: NORRA.id,
       interventions: [SALA],
     });
-    const query = `{ participations(interventionId: "${SALA}", first: 3) { edges { node { person { personnummer } } } } }`;
+    const query = `{
+      participations(interventionId: "${SALA}", first: 3) { edges { node { person { personnummer } } } }
+    }`;
     await p.gql(query, { token }); // asked before: were its answers keepable, the burst would be computed once
     const audited = await auditEntries();
     const burst = await Promise.all(Array.from({ length: 4 }, () => p.gql(query, { token })));

@@ -19,7 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-const ENTITIES = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Forbund { id name members { name } } } }`;
+const ENTITIES = `query ($reps: [_Any!]!) {
+  _entities(representations: $reps) { ... on Forbund { id name members { name } } }
+}`;
 
 describe('a förbund administrator', () => {
   it('reads its own förbund with its members', async () => {
@@ -117,7 +119,11 @@ describe('teams', () => {
 
   it('root fields show a förbund admin its own insatser only', async () => {
     const res = await p.gql(
-      `{ interventions { edges { node { id name } } } hallsta: intervention(id: "${HALLSTAHAMMAR}") { id } own: intervention(id: "${VASTERAS_TEAM}") { id } }`,
+      `{
+        interventions { edges { node { id name } } }
+        hallsta: intervention(id: "${HALLSTAHAMMAR}") { id }
+        own: intervention(id: "${VASTERAS_TEAM}") { id }
+      }`,
       { as: 'vasteras-admin' },
     );
     const ids = res.data.interventions.edges.map((e: any) => e.node.id);
@@ -135,7 +141,9 @@ describe('teams', () => {
     );
     const res = await p.post(
       p.subgraphUrls.teams!,
-      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Intervention { id name } ... on Forbund { interventions { id } } } }`,
+      `query ($reps: [_Any!]!) {
+        _entities(representations: $reps) { ... on Intervention { id name } ... on Forbund { interventions { id } } }
+      }`,
       {
         headers: { authorization: `Bearer ${token}` },
         variables: {
@@ -175,7 +183,11 @@ describe('indicators', () => {
 
   it("root fields show a förbund admin none of another förbund's survey rounds", async () => {
     const res = await p.gql(
-      `{ surveyRounds { id } norra: surveyRound(id: "${NORRA_ROUND}") { id results { respondents } } instruments { id } }`,
+      `{
+        surveyRounds { id }
+        norra: surveyRound(id: "${NORRA_ROUND}") { id results { respondents } }
+        instruments { id }
+      }`,
       { as: 'vasteras-admin' },
     );
     expect(res.errors).toBeUndefined();
@@ -187,7 +199,9 @@ describe('indicators', () => {
   });
 
   it("`_entities` on indicators gives no results of another förbund's insats", async () => {
-    const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Intervention { id indicatorResults { respondents } } } }`;
+    const query = `query ($reps: [_Any!]!) {
+      _entities(representations: $reps) { ... on Intervention { id indicatorResults { respondents } } }
+    }`;
     const variables = { reps: [{ __typename: 'Intervention', id: HALLSTAHAMMAR }] };
     const vasteras = await p.internalToken(
       { sub: 'demo:vasteras-admin', tenant: VASTERAS.id, roles: ['forbund_admin'] },
@@ -217,7 +231,11 @@ describe('finance', () => {
 
   it("root fields show a förbund admin its own förbund's money only", async () => {
     const res = await p.gql(
-      `{ financialStatement(year: 2021) { used interventions { intervention { id } } } requisitions(year: 2021) { id intervention { id } } forbund { budget(year: 2022) { income } } }`,
+      `{
+        financialStatement(year: 2021) { used interventions { intervention { id } } }
+        requisitions(year: 2021) { id intervention { id } }
+        forbund { budget(year: 2022) { income } }
+      }`,
       { as: 'vasteras-admin' },
     );
     expect(res.errors).toBeUndefined();
@@ -240,8 +258,12 @@ describe('finance', () => {
     const res = await p.post(
       p.subgraphUrls.finance!,
       `query ($reps: [_Any!]!) { _entities(representations: $reps) {
-        ... on Intervention { id allocation(year: 2021) { amount } requisitions { id } budgetUsage(year: 2021) { allocated used } }
-        ... on Forbund { budget(year: 2022) { income } financialStatement(year: 2021) { used interventions { used } } } } }`,
+        ... on Intervention {
+          id allocation(year: 2021) { amount } requisitions { id } budgetUsage(year: 2021) { allocated used }
+        }
+        ... on Forbund {
+          budget(year: 2022) { income } financialStatement(year: 2021) { used interventions { used } }
+        } } }`,
       {
         headers: { authorization: `Bearer ${token}` },
         variables: {

@@ -109,14 +109,15 @@ describe('at the ORM', () => {
 });
 
 describe('every subgraph database', () => {
-  it('has row-level security with both policies on every table that has a tenant_id, owned by the owner role', async () => {
+  it('has row-level security with both policies on each table with a tenant_id, owned by the owner role', async () => {
     for (const [name, db] of Object.entries(p.databases)) {
       await p.asSuperuser(name, async (client) => {
         const { rows } = await client.query(`
           select c.relname as table, c.relrowsecurity as rls, count(pol.polname)::int as policies,
                  pg_get_userbyid(c.relowner) as owner
           from pg_class c
-          join information_schema.columns col on col.table_name = c.relname and col.column_name = 'tenant_id' and col.table_schema = 'public'
+          join information_schema.columns col
+            on col.table_name = c.relname and col.column_name = 'tenant_id' and col.table_schema = 'public'
           left join pg_policy pol on pol.polrelid = c.oid
           where c.relkind = 'r'
           group by c.relname, c.relrowsecurity, c.relowner`);
@@ -139,15 +140,17 @@ describe('every subgraph database', () => {
     }
   });
 
-  it('gets policies made the old way (settings read per row) into the once-per-statement form by the migration', async () => {
+  it('migrates policies made the old way (settings read per row) to the once-per-statement form', async () => {
     await p.asSuperuser('teams', async (client) => {
       try {
         await client.query(`create table "policy_probe" ("tenant_id" uuid not null)`);
         await client.query(`alter table "policy_probe" enable row level security`);
         await client.query(`create policy "policy_probe_tenant_isolation" on "policy_probe" for all
-          using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`);
+          using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+          with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`);
         await client.query(
-          `create policy "policy_probe_cross_tenant_read" on "policy_probe" for select using (current_setting('app.cross_tenant', true) = 'read')`,
+          `create policy "policy_probe_cross_tenant_read" on "policy_probe" for select ` +
+            `using (current_setting('app.cross_tenant', true) = 'read')`,
         );
         const forms = async () =>
           (

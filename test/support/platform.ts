@@ -39,7 +39,10 @@ export interface TestPlatform extends Platform {
   token(user: string): Promise<string>;
   /** A token for a user who is not one of the demo users (e.g. the admin of a förbund a test made). */
   tokenFor(user: DemoUser): Promise<string>;
-  /** The gateway's internal token for `audience` (a subgraph), for an identity made of `claims`: as if the gateway sent it. */
+  /**
+   * The gateway's internal token for `audience` (a subgraph), for an identity made of `claims`: as if
+   * the gateway sent it.
+   */
   internalToken(claims: IdentityClaims, audience: string): Promise<string>;
   /** POSTs a query to the gateway. */
   gql<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
@@ -51,7 +54,10 @@ export interface TestPlatform extends Platform {
   ): Promise<GraphQLResponse<T>>;
   /** Runs `work` on a superuser connection to a subgraph's database (RLS does not apply), then closes it. */
   asSuperuser<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
-  /** Runs `work` on a connection to a subgraph's database as its app role (the role the subgraph uses, under RLS), then closes it. */
+  /**
+   * Runs `work` on a connection to a subgraph's database as its app role (the role the subgraph uses,
+   * under RLS), then closes it.
+   */
   asAppRole<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
   /** The rows of one statement in a subgraph's database, read as the superuser: what is really stored. */
   rows<T = any>(subgraph: string, sql: string, params?: unknown[]): Promise<T[]>;
