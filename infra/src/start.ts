@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSupergraph } from './compose.js';
-import { DEMO_USERS, devTokenSigner } from './demo.js';
+import { DEMO_USERS, devTokenSigner } from './demo-users.js';
 import { loadOrCreateDevKeys } from './keys.js';
 import { startPlatform } from './platform.js';
 import { type Cluster, connectionFromUrl, dataDirProblem, startEmbeddedPostgres } from './postgres.js';
@@ -23,7 +23,13 @@ async function main() {
     const problem = dataDirProblem(pgDir);
     if (problem) {
       console.error(
-        `\n${problem}\nEither let other users enter it (chmod o+x on that folder), or keep the data elsewhere:\n  FINSAM_DATA_DIR=/var/tmp/finsam npm start\n`,
+        [
+          '',
+          problem,
+          'Either let other users enter it (chmod o+x on that folder), or keep the data elsewhere:',
+          '  FINSAM_DATA_DIR=/var/tmp/finsam npm start',
+          '',
+        ].join('\n'),
       );
       process.exit(1);
     }
