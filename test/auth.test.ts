@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEV_AUDIENCE, DEV_ISSUER, demoUser } from '@finsam/infra/demo.js';
+import { DEV_AUDIENCE, DEV_ISSUER, demoUser } from '@finsam/infra/demo-users.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
 import { generateInternalKeyPair, INTERNAL_ISSUER, internalSigner, serviceIssuer } from '@finsam/kit/internal-token.js';
 import { type CryptoKey, decodeJwt, generateKeyPair, importJWK, SignJWT } from 'jose';

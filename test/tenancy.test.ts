@@ -2,7 +2,7 @@
  * Done means: a förbund admin of Västerås reads its own förbund and cannot read Norra
  * Västmanland's by any query or by `_entities`; `forbunds` is refused for it.
  */
-import { DEMO_ROUNDS } from '@finsam/infra/demo-indicators.js';
+import { DEMO_ROUNDS } from '@finsam/indicators/demo/surveys.js';
 import {
   codes,
   DEMO_INTERVENTION_IDS,

@@ -38,7 +38,9 @@ function interventionsSql(size: BenchSize): string {
   const lists = LIST_LENGTHS.map(
     (n, k) => `select ${listForbund(size, k)} as f, i from generate_series(1, ${n}) i`,
   ).join(' union all ');
-  return `(select f, i from generate_series(1, ${size.forbund}) f, generate_series(1, ${size.interventionsPerForbund}) i union all ${lists})`;
+  const perForbund = size.interventionsPerForbund;
+  const regular = `select f, i from generate_series(1, ${size.forbund}) f, generate_series(1, ${perForbund}) i`;
+  return `(${regular} union all ${lists})`;
 }
 const allForbundSql = (size: BenchSize) => `generate_series(1, ${size.forbund + LIST_LENGTHS.length}) f`;
 const fid = (f = 'f') => `md5('forbund:' || ${f})::uuid`;
@@ -55,7 +57,9 @@ async function run(connection: DatabaseConnection, statements: string[]): Promis
 
 function governance(size: BenchSize): string[] {
   return [
-    `insert into "forbund" select ${fid()}, ${fid()}, 'Benchförbund ' || f, 'bench-' || f, '222100-' || lpad(f::text, 4, '0'), '${ANCHOR}', '${ANCHOR}' from ${allForbundSql(size)}`,
+    `insert into "forbund" select ${fid()}, ${fid()}, 'Benchförbund ' || f, 'bench-' || f,
+       '222100-' || lpad(f::text, 4, '0'), '${ANCHOR}', '${ANCHOR}'
+     from ${allForbundSql(size)}`,
     // FK, AF, the region and two kommuner per förbund.
     `insert into "forbund_member" select ${mid('f', 'p')}, ${fid()}, ${fid()},
        (array['FORSAKRINGSKASSAN','ARBETSFORMEDLINGEN','REGION','KOMMUN','KOMMUN'])[p + 1],
@@ -63,14 +67,20 @@ function governance(size: BenchSize): string[] {
        case when p = 2 then '1' || f when p > 2 then lpad((1000 + f * 2 + p)::text, 4, '0') end,
        case when p > 2 then 1250 end, p
      from ${allForbundSql(size)}, generate_series(0, 4) p`,
-    `insert into "body" select md5('board:' || f)::uuid, ${fid()}, 'BOARD', 'Förbundsstyrelsen', null from ${allForbundSql(size)}`,
-    `insert into "body" select md5('steering:' || f || ':' || i)::uuid, ${fid()}, 'STEERING_GROUP', 'Styrgrupp ' || i, ${iid()} from ${interventionsSql(size)} iv`,
+    `insert into "body" select md5('board:' || f)::uuid, ${fid()}, 'BOARD', 'Förbundsstyrelsen', null
+     from ${allForbundSql(size)}`,
+    `insert into "body" select md5('steering:' || f || ':' || i)::uuid, ${fid()}, 'STEERING_GROUP', 'Styrgrupp ' || i,
+       ${iid()}
+     from ${interventionsSql(size)} iv`,
     // The board meets monthly, every styrgrupp quarterly, over ten years and a year ahead.
     `insert into "meeting" select md5('board-meeting:' || f || ':' || m)::uuid, ${fid()}, md5('board:' || f)::uuid,
-       date '${ANCHOR}' - interval '10 years' + m * interval '1 month' + (f % 20) * interval '1 day', 'Styrelsemöte', '{}', '{}', null, null
+       date '${ANCHOR}' - interval '10 years' + m * interval '1 month' + (f % 20) * interval '1 day',
+       'Styrelsemöte', '{}', '{}', null, null
      from ${allForbundSql(size)}, generate_series(0, 131) m`,
-    `insert into "meeting" select md5('steering-meeting:' || f || ':' || i || ':' || q)::uuid, ${fid()}, md5('steering:' || f || ':' || i)::uuid,
-       date '${ANCHOR}' - interval '10 years' + q * interval '3 months' + (i % 60) * interval '1 day', 'Styrgrupp', '{}', '{}', null, null
+    `insert into "meeting" select md5('steering-meeting:' || f || ':' || i || ':' || q)::uuid, ${fid()},
+       md5('steering:' || f || ':' || i)::uuid,
+       date '${ANCHOR}' - interval '10 years' + q * interval '3 months' + (i % 60) * interval '1 day',
+       'Styrgrupp', '{}', '{}', null, null
      from ${interventionsSql(size)} iv, generate_series(0, 43) q`,
     'analyze',
   ];
@@ -78,12 +88,15 @@ function governance(size: BenchSize): string[] {
 
 function teams(size: BenchSize): string[] {
   return [
-    `insert into "intervention" select ${iid()}, ${fid()}, 'Insats ' || lpad(i::text, 4, '0'), 'INDIVIDUAL', 'UNTIL_FURTHER_NOTICE',
-       array[${mid('f', 0)}::text, ${mid('f', 3)}::text], ${mid('f', 3)}, date '${ANCHOR}' - interval '10 years', null, 6,
-       array[lpad((1000 + f * 2 + 3)::text, 4, '0')], 16, 64, '{}', 40, 60, array['SUPPORTED_EMPLOYMENT'], 'SUS', false, null, null, '${ANCHOR}', '${ANCHOR}'
+    `insert into "intervention" select ${iid()}, ${fid()}, 'Insats ' || lpad(i::text, 4, '0'),
+       'INDIVIDUAL', 'UNTIL_FURTHER_NOTICE',
+       array[${mid('f', 0)}::text, ${mid('f', 3)}::text], ${mid('f', 3)},
+       date '${ANCHOR}' - interval '10 years', null, 6,
+       array[lpad((1000 + f * 2 + 3)::text, 4, '0')], 16, 64, '{}', 40, 60, array['SUPPORTED_EMPLOYMENT'], 'SUS',
+       false, null, null, '${ANCHOR}', '${ANCHOR}'
      from ${interventionsSql(size)} iv`,
-    `insert into "staff_position" select md5('staff:' || f || ':' || i || ':' || s)::uuid, ${fid()}, ${iid()}, 'Coach', ${mid('f', 's')}, 50 + s * 10,
-       'LENT_BY_MEMBER', date '${ANCHOR}' - interval '5 years', null
+    `insert into "staff_position" select md5('staff:' || f || ':' || i || ':' || s)::uuid, ${fid()}, ${iid()},
+       'Coach', ${mid('f', 's')}, 50 + s * 10, 'LENT_BY_MEMBER', date '${ANCHOR}' - interval '5 years', null
      from ${interventionsSql(size)} iv, generate_series(0, 2) s`,
     'analyze',
   ];
@@ -92,33 +105,45 @@ function teams(size: BenchSize): string[] {
 function participants(size: BenchSize): string[] {
   const slots = size.forbund * size.interventionsPerForbund;
   // Participation n belongs to insats (n % slots); referred on a day spread over ten years.
-  const regular = `select n, 1 + (n % ${slots}) / ${size.interventionsPerForbund} as f, 1 + (n % ${slots}) % ${size.interventionsPerForbund} as i,
+  const perForbund = size.interventionsPerForbund;
+  const regular = `select n, 1 + (n % ${slots}) / ${perForbund} as f, 1 + (n % ${slots}) % ${perForbund} as i,
        date '${ANCHOR}' - 3650 + ((n::bigint * 7919) % 3650)::int as referred, 180 + (n % 360) as stay
      from generate_series(1, ${size.participations}) n`;
   // The list insatser: every participation enrolled now.
   const lists = LIST_LENGTHS.map(
     (len, k) =>
-      `select ${size.participations} + ${k * 10000} + n, ${listForbund(size, k)}, 1, date '${ANCHOR}' - 30 - n % 60, 400 from generate_series(1, ${len}) n`,
+      `select ${size.participations} + ${k * 10000} + n, ${listForbund(size, k)}, 1, date '${ANCHOR}' - 30 - n % 60, 400
+       from generate_series(1, ${len}) n`,
   ).join(' union all ');
   return [
-    `create temporary table p as select n, f, i, referred, referred + 14 as enrolled, referred + 14 + stay as exited from (${regular} union all ${lists}) x(n, f, i, referred, stay)`,
-    `insert into "participation" ("id", "tenant_id", "intervention_id", "person_id", "status", "kon", "start_year", "referred_on", "referrer_unit",
-       "needs_two_members", "motivated", "exclusion_grounds", "study_visit", "decided_on", "enrolled_on", "planned_end", "exited_on", "outcomes",
-       "final_documentation_sent_on", "level_6_months", "level_18_months", "consent_given_on", "hemkommun", "age_at_referral")
+    `create temporary table p as
+     select n, f, i, referred, referred + 14 as enrolled, referred + 14 + stay as exited
+     from (${regular} union all ${lists}) x(n, f, i, referred, stay)`,
+    `insert into "participation" ("id", "tenant_id", "intervention_id", "person_id", "status", "kon", "start_year",
+       "referred_on", "referrer_unit", "needs_two_members", "motivated", "exclusion_grounds", "study_visit",
+       "decided_on", "enrolled_on", "planned_end", "exited_on", "outcomes", "final_documentation_sent_on",
+       "level_6_months", "level_18_months", "consent_given_on", "hemkommun", "age_at_referral")
      select md5('participation:' || n)::uuid, ${fid()}, ${iid()}, null,
-       case when exited <= date '${ANCHOR}' then 'EXITED' else 'ENROLLED' end, (array['KVINNA','MAN'])[1 + n % 2], extract(year from enrolled),
-       referred, (array['FORSAKRINGSKASSAN','ARBETSFORMEDLINGEN','KOMMUN_FORSORJNINGSSTOD'])[1 + n % 3], true, true, '{}', 'DONE', referred + 7, enrolled,
-       enrolled + 365, case when exited <= date '${ANCHOR}' then exited end,
-       case when exited <= date '${ANCHOR}' then array[(array['ARBETE_UTAN_STOD','STUDIER','AVBROTT','FORTSATT_REHABILITERING'])[1 + n % 4]] else '{}' end,
+       case when exited <= date '${ANCHOR}' then 'EXITED' else 'ENROLLED' end, (array['KVINNA','MAN'])[1 + n % 2],
+       extract(year from enrolled), referred,
+       (array['FORSAKRINGSKASSAN','ARBETSFORMEDLINGEN','KOMMUN_FORSORJNINGSSTOD'])[1 + n % 3],
+       true, true, '{}', 'DONE', referred + 7, enrolled, enrolled + 365,
+       case when exited <= date '${ANCHOR}' then exited end,
+       case when exited <= date '${ANCHOR}'
+         then array[(array['ARBETE_UTAN_STOD','STUDIER','AVBROTT','FORTSATT_REHABILITERING'])[1 + n % 4]]
+         else '{}' end,
        -- After-exit follow-ups done once due, as a team keeps up with them: only recent exits stay pending.
        case when exited + 21 <= date '${ANCHOR}' then exited + 21 end,
-       case when exited + 183 <= date '${ANCHOR}' then 'SAME' end, case when exited + 548 <= date '${ANCHOR}' then 'HIGHER' end,
+       case when exited + 183 <= date '${ANCHOR}' then 'SAME' end,
+       case when exited + 548 <= date '${ANCHOR}' then 'HIGHER' end,
        -- Four in five consent: they have a hemkommun (one of the förbund's two) and an age.
-       case when n % 5 <> 0 then referred end, case when n % 5 <> 0 then lpad((1000 + f * 2 + 3 + n % 2)::text, 4, '0') end,
+       case when n % 5 <> 0 then referred end,
+       case when n % 5 <> 0 then lpad((1000 + f * 2 + 3 + n % 2)::text, 4, '0') end,
        case when n % 5 <> 0 then 18 + n % 45 end
      from p`,
     // A follow-up a quarter after enrolment, where the participation lasted that long.
-    `insert into "follow_up" select md5('follow-up:' || n)::uuid, ${fid()}, md5('participation:' || n)::uuid, enrolled + 90, n % 3 = 0, 'CONTINUE'
+    `insert into "follow_up" select md5('follow-up:' || n)::uuid, ${fid()}, md5('participation:' || n)::uuid,
+       enrolled + 90, n % 3 = 0, 'CONTINUE'
      from p where enrolled + 90 <= least(exited, date '${ANCHOR}')`,
     'analyze',
   ];
@@ -127,13 +152,20 @@ function participants(size: BenchSize): string[] {
 function finance(size: BenchSize): string[] {
   const years = `generate_series(${YEAR - 10}, ${YEAR}) y`;
   return [
-    `insert into "allocation" select md5('allocation:' || f || ':' || i || ':' || y)::uuid, ${fid()}, ${iid()}, y, 1200000 + (i % 7) * 100000, '${ANCHOR}'
+    `insert into "allocation" select md5('allocation:' || f || ':' || i || ':' || y)::uuid, ${fid()}, ${iid()}, y,
+       1200000 + (i % 7) * 100000, '${ANCHOR}'
      from ${interventionsSql(size)} iv, ${years}`,
     // Paid two-month requisitions up to the anchor.
-    `create temporary table r as select f, i, y, period, md5('requisition:' || f || ':' || i || ':' || y || ':' || period)::uuid as id
-     from ${interventionsSql(size)} iv, ${years}, generate_series(1, 6) period where make_date(y, period * 2, 1) <= date '${ANCHOR}'`,
-    `insert into "requisition" select id, ${fid()}, ${iid()}, y, period, make_date(y, period * 2, 1), 'PAID', null, 1, '${ANCHOR}' from r`,
-    `insert into "requisition_line" select md5('line:' || id)::uuid, ${fid()}, id, 'PERSONNEL', 180000 + (i % 5) * 10000, 0 from r`,
+    `create temporary table r as
+     select f, i, y, period, md5('requisition:' || f || ':' || i || ':' || y || ':' || period)::uuid as id
+     from ${interventionsSql(size)} iv, ${years}, generate_series(1, 6) period
+     where make_date(y, period * 2, 1) <= date '${ANCHOR}'`,
+    `insert into "requisition" select id, ${fid()}, ${iid()}, y, period, make_date(y, period * 2, 1), 'PAID', null, 1,
+       '${ANCHOR}'
+     from r`,
+    `insert into "requisition_line" select md5('line:' || id)::uuid, ${fid()}, id, 'PERSONNEL',
+       180000 + (i % 5) * 10000, 0
+     from r`,
     'analyze',
   ];
 }

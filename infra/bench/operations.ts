@@ -1,5 +1,5 @@
 /** The two operations the benchmark measures, and who sends them. */
-import type { DemoUser } from '../src/demo.js';
+import type { DemoUser } from '../src/demo-users.js';
 import { forbundId, interventionId, YEAR } from './generate.js';
 
 /** A förbund administrator's start page: insatser with occupancy, budget usage, next meetings. */
@@ -58,7 +58,10 @@ export function staff(f: number, i: number): Operation {
 export const FORBUND_YEAR = `query ForbundYear($year: Int!) {
   forbund {
     year(year: $year) {
-      participants { new total hemkommuner { scbCode new total newPreviousYear } interventions { new total exited exitsByOutcome { key count } } }
+      participants {
+        new total hemkommuner { scbCode new total newPreviousYear }
+        interventions { new total exited exitsByOutcome { key count } }
+      }
       finance { allocated used differens }
       staffing { fte }
       decisions avvikelser
@@ -69,7 +72,10 @@ export const FORBUND_YEAR = `query ForbundYear($year: Int!) {
 /** The county's side-by-side view over many förbund, under disclosure control. */
 export const COUNTY_REPORT = `query County($ids: [ID!]!, $year: Int!) {
   countyReport(forbundIds: $ids, year: $year) {
-    forbund { new { suppressed value } total { suppressed value } exited { suppressed value } newByHemkommun { scbCode new { suppressed value } } }
+    forbund {
+      new { suppressed value } total { suppressed value } exited { suppressed value }
+      newByHemkommun { scbCode new { suppressed value } }
+    }
     totals { new { value } total { value } exited { value } }
   }
 }`;

@@ -19,7 +19,7 @@ import type { DatabaseConnection } from '@finsam/kit/database.js';
 import type { Identity } from '@finsam/kit/identity.js';
 import { type InternalSigner, internalSigner } from '@finsam/kit/internal-token.js';
 import { readSupergraph } from '../src/compose.js';
-import { devGatewayOptions, devTokenSigner } from '../src/demo.js';
+import { devGatewayOptions, devTokenSigner } from '../src/demo-users.js';
 import { type DevKeys, generateDevKeys, subgraphKeys } from '../src/keys.js';
 import { provisionSubgraph } from '../src/platform.js';
 import { type Cluster, connectionFromUrl, startEmbeddedPostgres } from '../src/postgres.js';
@@ -57,6 +57,8 @@ const DB_PREFIX = 'finsam_bench';
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+/** One row of a Markdown table. */
+const row = (...cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 
 function forkGateway(variant: GatewayConfig['variant'], options: GatewayOptions) {
   return forkChild(
@@ -138,7 +140,10 @@ async function recordPlan(options: GatewayOptions, operation: Operation, identit
   }
 }
 
-/** Peak RSS of the PostgreSQL server: the postmaster and its backends, summed (shared buffers count once per process). */
+/**
+ * Peak RSS of the PostgreSQL server: the postmaster and its backends, summed (shared buffers count
+ * once per process).
+ */
 function postgresPeakKb(dataDir: string | null): number {
   if (!dataDir) {
     return NaN;
@@ -171,8 +176,10 @@ function postgresPeakKb(dataDir: string | null): number {
 }
 
 async function main() {
+  const { forbund, interventionsPerForbund, participations } = size;
   log(
-    `bench: ${size.forbund} förbund × ${size.interventionsPerForbund} insatser, ${size.participations} participations, ${seconds} s per run`,
+    `bench: ${forbund} förbund × ${interventionsPerForbund} insatser, ${participations} participations, ` +
+      `${seconds} s per run`,
   );
   let cluster: Cluster;
   let dataDir: string | null = null;
@@ -298,7 +305,16 @@ async function main() {
           const gatewayCpu = ((await ask<number>(gateways[variant].child, 'cpu')) - cpuBefore) / r.total;
           results[variant] = r;
           loadRows.push(
-            `| ${op.name} | ${variant} | ${clients} | ${Math.round(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(gatewayCpu)} | ${r.errors + r.non2xx} |`,
+            row(
+              op.name,
+              variant,
+              clients,
+              Math.round(r.requestsPerSecond),
+              ms(r.p50),
+              ms(r.p99),
+              ms(gatewayCpu),
+              r.errors + r.non2xx,
+            ),
           );
         }
         const ratio = (variant: 'tuned' | 'uncached') =>
@@ -338,7 +354,15 @@ async function main() {
           requests: direct,
         });
         taxRows.push(
-          `| ${op.name} | ${fetches.map((f) => f.subgraph).join(' → ')} | ${clients} | ${ms(viaGateway.p50)} | ${ms(directly.p50)} | ${(viaGateway.p50 / directly.p50).toFixed(2)}× | ${(directly.requestsPerSecond / viaGateway.requestsPerSecond).toFixed(2)}× |`,
+          row(
+            op.name,
+            fetches.map((f) => f.subgraph).join(' → '),
+            clients,
+            ms(viaGateway.p50),
+            ms(directly.p50),
+            `${(viaGateway.p50 / directly.p50).toFixed(2)}×`,
+            `${(directly.requestsPerSecond / viaGateway.requestsPerSecond).toFixed(2)}×`,
+          ),
         );
       }
     }
@@ -355,12 +379,18 @@ async function main() {
           async ([variant, g]) => `| ${variant} gateway | ${mb(await peakRssKb(g.child))} |`,
         ),
       )),
-      `| PostgreSQL (postmaster + backends, sum of per-process peaks) | ${dataDir ? mb(postgresPeakKb(dataDir)) : 'external'} |`,
+      row(
+        'PostgreSQL (postmaster + backends, sum of per-process peaks)',
+        dataDir ? mb(postgresPeakKb(dataDir)) : 'external',
+      ),
     ];
 
     const out = [
       '',
-      `Data: ${size.forbund} förbund × ${size.interventionsPerForbund} insatser + list förbund (${LIST_LENGTHS.join('/')} insatser), ${size.participations} participations; generated in ${generationSeconds.toFixed(1)} s. ${os.cpus().length} cores, Node ${process.version}, ${seconds} s per run.`,
+      `Data: ${forbund} förbund × ${interventionsPerForbund} insatser + list förbund ` +
+        `(${LIST_LENGTHS.join('/')} insatser), ${participations} participations; ` +
+        `generated in ${generationSeconds.toFixed(1)} s. ` +
+        `${os.cpus().length} cores, Node ${process.version}, ${seconds} s per run.`,
       '',
       '| operation | gateway | clients | req/s | p50 ms | p99 ms | gateway CPU ms / request | errors |',
       '|---|---|---|---|---|---|---|---|',
@@ -370,7 +400,15 @@ async function main() {
       '|---|---|---|---|',
       ...ratios,
       '',
-      '| operation | plan fetches (direct, in order) | clients | uncached gateway p50 ms | direct p50 ms | tax (p50) | tax (throughput) |',
+      row(
+        'operation',
+        'plan fetches (direct, in order)',
+        'clients',
+        'uncached gateway p50 ms',
+        'direct p50 ms',
+        'tax (p50)',
+        'tax (throughput)',
+      ),
       '|---|---|---|---|---|---|---|',
       ...taxRows,
       '',

@@ -7,11 +7,10 @@ import { createGateway } from '@finsam/gateway/gateway.js';
 import { migrate, openOrm } from '@finsam/kit/database.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { devGatewayOptions } from './demo.js';
+import { devGatewayOptions } from './demo-users.js';
 import { type DevKeys, subgraphKeys } from './keys.js';
 import type { AdminConnection } from './postgres.js';
 import { ensureDatabase, ensureRoles, type SubgraphDatabase } from './provision.js';
-import { SEEDS } from './seed.js';
 import { serveSubgraph } from './subgraph-server.js';
 import { SUBGRAPHS, type SubgraphModule } from './subgraphs.js';
 
@@ -40,7 +39,7 @@ export interface Platform {
 
 /**
  * One subgraph's database made ready: created if missing (with its roles' rights), migrated as
- * the owner, and seeded with the demo data when asked.
+ * the owner, and seeded with the subgraph's own demo data (`defineSubgraph`'s `seed`) when asked.
  */
 export async function provisionSubgraph(
   admin: AdminConnection,
@@ -51,11 +50,10 @@ export async function provisionSubgraph(
 ): Promise<SubgraphDatabase> {
   const db = await ensureDatabase(admin, dbName, keys.passwords);
   await migrate({ connection: db.owner, ...subgraph.database });
-  const seedData = SEEDS[subgraph.name];
-  if (seed && seedData) {
+  if (seed && subgraph.seed) {
     const ownerOrm = await openOrm({ connection: db.owner, ...subgraph.database, poolMax: 2 });
     try {
-      await seedData(ownerOrm, keys.secrets);
+      await subgraph.seed(ownerOrm, keys.secrets);
     } finally {
       await ownerOrm.close(true);
     }

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSupergraph } from './compose.js';
-import { DEMO_USERS, devTokenSigner } from './demo.js';
+import { DEMO_USERS, devTokenSigner } from './demo-users.js';
 import { loadOrCreateDevKeys } from './keys.js';
 import { startPlatform } from './platform.js';
 import { type Cluster, connectionFromUrl, dataDirProblem, startEmbeddedPostgres } from './postgres.js';

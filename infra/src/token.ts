@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_USERS, demoUser, devTokenSigner } from './demo.js';
+import { DEMO_USERS, demoUser, devTokenSigner } from './demo-users.js';
 import type { DevKeys } from './keys.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -4,8 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createGateway, type GatewayOptions } from '@finsam/gateway/gateway.js';
+import { DEMO_FORBUND } from '@finsam/governance/demo/forbund.js';
 import { readSupergraph } from '@finsam/infra/compose.js';
-import { DEMO_FORBUND, type DemoUser, demoUser, devGatewayOptions, devTokenSigner } from '@finsam/infra/demo.js';
+import { type DemoUser, demoUser, devGatewayOptions, devTokenSigner } from '@finsam/infra/demo-users.js';
 import { type DevKeys, generateDevKeys } from '@finsam/infra/keys.js';
 import { type Platform, startPlatform } from '@finsam/infra/platform.js';
 import type { AdminConnection } from '@finsam/infra/postgres.js';
@@ -66,7 +67,7 @@ export interface TestPlatform extends Platform {
   close(): Promise<void>;
 }
 
-export { DEMO_INTERVENTION_IDS } from '@finsam/infra/demo-teams.js';
+export { DEMO_INTERVENTION_IDS } from '@finsam/teams/demo/interventions.js';
 
 export const VASTERAS = DEMO_FORBUND.find((f) => f.slug === 'vasteras')!;
 export const NORRA = DEMO_FORBUND.find((f) => f.slug === 'norra-vastmanland')!;

@@ -9,6 +9,7 @@ import './schema/BudgetUsage.js';
 import './schema/Budget.js';
 import './schema/FinancialStatement.js';
 import './schema/ForbundYear.js';
+import { seedFinance } from './demo/seed.js';
 import { Allocation } from './entities/Allocation.js';
 import { Budget } from './entities/Budget.js';
 import { BudgetContribution } from './entities/BudgetContribution.js';
@@ -17,11 +18,12 @@ import { Requisition } from './entities/Requisition.js';
 import { RequisitionLine } from './entities/RequisitionLine.js';
 import { migrations } from './migrations/list.js';
 
-export const { name, database, buildSchema, createServer } = defineSubgraph({
+export const { name, database, seed, buildSchema, createServer } = defineSubgraph({
   name: 'finance',
   builder,
   database: {
     entities: [Budget, BudgetContribution, BudgetCostLine, Allocation, Requisition, RequisitionLine],
     migrations,
   },
+  seed: seedFinance,
 });

@@ -2,7 +2,7 @@
  * Finance through the gateway: the Årsrapport's budget table computed from seeded requisitions,
  * budgets under FINSAM's split, requisitions and who may do what.
  */
-import { demoMemberId } from '@finsam/infra/demo.js';
+import { demoMemberId } from '@finsam/governance/demo/forbund.js';
 import {
   codes,
   DEMO_INTERVENTION_IDS,

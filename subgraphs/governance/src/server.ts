@@ -11,6 +11,7 @@ import './schema/Avvikelse.js';
 import './schema/Calendar.js';
 import './schema/PlanGoal.js';
 import './schema/ForbundYear.js';
+import { seedGovernance } from './demo/seed.js';
 import { Avvikelse } from './entities/Avvikelse.js';
 import { Body } from './entities/Body.js';
 import { BodyMember } from './entities/BodyMember.js';
@@ -22,11 +23,12 @@ import { MinutesCorrection } from './entities/MinutesCorrection.js';
 import { PlanGoal } from './entities/PlanGoal.js';
 import { migrations } from './migrations/list.js';
 
-export const { name, database, buildSchema, createServer } = defineSubgraph({
+export const { name, database, seed, buildSchema, createServer } = defineSubgraph({
   name: 'governance',
   builder,
   database: {
     entities: [Forbund, Member, Body, BodyMember, Meeting, MinutesCorrection, Decision, Avvikelse, PlanGoal],
     migrations,
   },
+  seed: seedGovernance,
 });

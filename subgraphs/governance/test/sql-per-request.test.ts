@@ -2,7 +2,7 @@
  * Done means: a förbund's insatser with their next styrgrupp meetings (the dashboard) cost as
  * many SQL statements for seven insatser as for two, and each insats still gets its own meetings.
  */
-import { demoUser } from '@finsam/infra/demo.js';
+import { demoUser } from '@finsam/infra/demo-users.js';
 import { sqlStatementsFor, startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
 
 let p: TestPlatform;

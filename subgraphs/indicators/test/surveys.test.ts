@@ -3,8 +3,8 @@
  * below the minimum n, nothing that lists or links single answers, fixed published texts, and who
  * may see and do what. Tables are checked directly: "nothing stored" is read from the database.
  */
+import { DEMO_INSTRUMENT, DEMO_ROUNDS } from '@finsam/indicators/demo/surveys.js';
 import { hashResponseCode } from '@finsam/indicators/response-codes.js';
-import { DEMO_INSTRUMENT, DEMO_ROUNDS } from '@finsam/infra/demo-indicators.js';
 import {
   codes,
   DEMO_INTERVENTION_IDS,

@@ -10,6 +10,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
+import type { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
 import { PothosValidationError } from '@pothos/core';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -113,14 +114,22 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   };
 }
 
+/**
+ * A subgraph's demo data (`src/demo/seed.ts`), written into its own database as the owner after the
+ * migrations, when the platform starts with the demo. It must be idempotent: it runs on every start.
+ */
+export type SubgraphSeed = (orm: PostgresOrm, secrets: Record<string, string>) => Promise<void>;
+
 /** The one place a subgraph's schema is built (once) and its server made: every server.ts calls this. */
 export function defineSubgraph(definition: {
   name: string;
   builder: SubgraphBuilder;
   /** What the database setup needs to know about this subgraph. */
   database: Pick<OrmOptions, 'entities' | 'migrations'>;
+  /** Its demo data, if it has any. */
+  seed?: SubgraphSeed;
 }) {
-  const { name, builder, database } = definition;
+  const { name, builder, database, seed } = definition;
   let schema: GraphQLSchema | undefined;
   const buildSchema = (): GraphQLSchema =>
     (schema ??= describeGenerated(
@@ -134,6 +143,7 @@ export function defineSubgraph(definition: {
   return {
     name,
     database,
+    seed,
     buildSchema,
     createServer: (options: SubgraphRuntime) => createSubgraphServer({ name, schema: buildSchema(), ...options }),
   };

@@ -9,6 +9,7 @@ import './schema/ActionPlan.js';
 import './schema/Screening.js';
 import './schema/ForbundYear.js';
 import './schema/CountyReport.js';
+import { seedParticipants } from './demo/seed.js';
 import { AuditEntry } from './entities/AuditEntry.js';
 import { FollowUp } from './entities/FollowUp.js';
 import { Participation } from './entities/Participation.js';
@@ -16,8 +17,9 @@ import { Person } from './entities/Person.js';
 import { Screening } from './entities/Screening.js';
 import { migrations } from './migrations/list.js';
 
-export const { name, database, buildSchema, createServer } = defineSubgraph({
+export const { name, database, seed, buildSchema, createServer } = defineSubgraph({
   name: 'participants',
   builder,
   database: { entities: [Person, Participation, FollowUp, AuditEntry, Screening], migrations },
+  seed: seedParticipants,
 });

@@ -4,7 +4,7 @@
  * 2021 figures from the seeded data, the audit log, and an extension decided in governance.
  */
 
-import { demoMemberId } from '@finsam/infra/demo.js';
+import { demoMemberId } from '@finsam/governance/demo/forbund.js';
 import { addDays } from '@finsam/kit/dates.js';
 import {
   codes,

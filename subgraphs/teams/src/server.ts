@@ -7,14 +7,16 @@ import './schema/LocalGoal.js';
 import './schema/StructuralEvent.js';
 import './schema/Forbund.js';
 import './schema/ForbundYear.js';
+import { seedTeams } from './demo/seed.js';
 import { Intervention } from './entities/Intervention.js';
 import { LocalGoal } from './entities/LocalGoal.js';
 import { StaffPosition } from './entities/StaffPosition.js';
 import { StructuralEvent } from './entities/StructuralEvent.js';
 import { migrations } from './migrations/list.js';
 
-export const { name, database, buildSchema, createServer } = defineSubgraph({
+export const { name, database, seed, buildSchema, createServer } = defineSubgraph({
   name: 'teams',
   builder,
   database: { entities: [Intervention, StaffPosition, LocalGoal, StructuralEvent], migrations },
+  seed: seedTeams,
 });

@@ -4,7 +4,7 @@
  * may see what.
  */
 
-import { demoMemberId } from '@finsam/infra/demo.js';
+import { demoMemberId } from '@finsam/governance/demo/forbund.js';
 import {
   codes,
   DEMO_INTERVENTION_IDS,

@@ -9,8 +9,9 @@
  *   - the rounds' dates and the answers: synthetic, from a seeded PRNG, so every seed is the same.
  *     Surahammar stays below the minimum n in both rounds, to show a suppressed result.
  */
-import type { Scale } from '@finsam/indicators/entities/Instrument.js';
-import { DEMO_INTERVENTION_IDS } from './demo-teams.js';
+
+import { DEMO_INTERVENTION_IDS } from '@finsam/teams/demo/interventions.js';
+import type { Scale } from '../entities/Instrument.js';
 
 const { SALA, FNS, HALLSTAHAMMAR, SURAHAMMAR } = DEMO_INTERVENTION_IDS;
 
@@ -20,7 +21,8 @@ export const DEMO_INSTRUMENT = {
   version: 1,
   name: 'Deltagarenkät, pågående insats (demo)',
   description:
-    'DEMO: not the official questionnaire. The statements of Indikatorer för finansiell samordning are licensed; these paraphrase its participant themes for demonstration only.',
+    'DEMO: not the official questionnaire. The statements of Indikatorer för finansiell ' +
+    'samordning are licensed; these paraphrase its participant themes for demonstration only.',
   scale: {
     min: 1,
     max: 5,

@@ -20,8 +20,8 @@
  *   - goal statuses are our reading of the Årsrapport's text; targets marked demo are invented.
  */
 
-/** A member of the förbund, by kind; kommuner by SCB kommun code, e.g. 'KOMMUN:1981'. */
-export type MemberRef = 'FK' | 'AF' | 'REGION' | `KOMMUN:${string}`;
+import type { MemberRef } from '@finsam/governance/demo/forbund.js';
+
 export type StaffRole =
   | 'VERKSAMHETSLEDARE'
   | 'SOCIALKONSULENT'
@@ -91,7 +91,8 @@ export interface DemoIntervention {
 /** Norra Västmanland: the four teams share one insatsbeskrivning (seed 000). */
 const NV_START = '2018-05-15'; // date of the insatsbeskrivning; the actual start is not in the seeds (demo)
 const NV_FOLLOW_UP =
-  'SUS + Indikatorer för finansiell samordning + SRS/ORS (FIT); veckodagböcker och självvärdering; helårsrapport till styrgrupp och förbundsstyrelse';
+  'SUS + Indikatorer för finansiell samordning + SRS/ORS (FIT); veckodagböcker och självvärdering; ' +
+  'helårsrapport till styrgrupp och förbundsstyrelse';
 const NV_PRIORITY = [
   'sjukskrivna med samordnade rehabiliteringsbehov',
   'unga med aktivitetsersättning',
@@ -102,12 +103,14 @@ const NV_PRIORITY = [
 ];
 
 const VAS_FOLLOW_UP = 'SUS/Uppföljning Finsam + Indikatorer för finansiell samordning (NNS)';
+/** Västerås' common follow-up, then what one insats adds to it. */
+const vasFollowUp = (more: string) => `${VAS_FOLLOW_UP}; ${more}`;
 
 // ---------------------------------------------------------------------------------------------
 // Data
 // ---------------------------------------------------------------------------------------------
 
-/** The demo insatser that other seeds and the tests name (Kurator Region is demo-finance.ts's). */
+/** The demo insatser that other seeds and the tests name. */
 export const DEMO_INTERVENTION_IDS = {
   VASTERAS_TEAM: '1c7e0000-0000-4000-8000-000000000001',
   SPIRA: '1c7e0000-0000-4000-8000-000000000002',
@@ -141,17 +144,21 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     yearlyPlaces: 110,
     methods: ['CASE_MANAGEMENT', 'SUPPORTED_EMPLOYMENT', 'SOLUTION_FOCUSED'],
-    followUpMethod: `${VAS_FOLLOW_UP}; styrgrupp ca 10 ggr/år med avvikelsehantering; uppföljning 6 och 18 månader efter avslut`,
+    followUpMethod: vasFollowUp(
+      'styrgrupp ca 10 ggr/år med avvikelsehantering; uppföljning 6 och 18 månader efter avslut',
+    ),
     esfFunded: false,
     staff: [
-      { role: 'VERKSAMHETSLEDARE', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2020-01-01' }, // avdelningschef
+      // avdelningschef
+      { role: 'VERKSAMHETSLEDARE', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2020-01-01' },
       { role: 'ARBETSKONSULENT', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2020-01-01' },
       { role: 'ARBETSKONSULENT', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2020-01-01' },
       { role: 'ARBETSKONSULENT', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2020-01-01' },
       { role: 'ARBETSKONSULENT', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2020-01-01' },
       { role: 'ARBETSKONSULENT', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2020-01-01' },
       { role: 'ARBETSFORMEDLARE', employer: 'AF', ftePercent: 100, financing: 'FORBUND', from: '2020-01-01' },
-      { role: 'OTHER', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2022-01-01' }, // vakant tjänst i VP 2022, roll ej angiven
+      // vakant tjänst i VP 2022, roll ej angiven
+      { role: 'OTHER', employer: 'KOMMUN:1980', ftePercent: 100, financing: 'FORBUND', from: '2022-01-01' },
     ],
     goals: [
       {
@@ -178,10 +185,13 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     events: [],
     source:
-      'seed 004 (Verksamhetsplan 2022 Västerås, avsnitt 5 och 5.2.1): 110 årsplatser, 8 medarbetare + 1 vakant (avdelningschef, 5 arbetskonsulenter, 1 arbetsförmedlare, alla 100 %), metoder, prioritering, mål 2022; ' +
+      'seed 004 (Verksamhetsplan 2022 Västerås, avsnitt 5 och 5.2.1): 110 årsplatser, 8 medarbetare + 1 vakant ' +
+      '(avdelningschef, 5 arbetskonsulenter, 1 arbetsförmedlare, alla 100 %), metoder, prioritering, mål 2022; ' +
       'seed 003 (Insatsbeskrivning 2024): tills vidare, ägare, bokföring Västerås stad. ' +
-      'startDate: omstart 2020 per seed 004, dag demo; employers of avdelningschef/arbetskonsulenter per seed 003 (kommunens konsulenter); vakant tjänst: roll och arbetsgivare demo; ' +
-      'financing FORBUND inferred from the 2022 allocation (6 700 000 kr) and the personalutlåningsavtal; goal status demo',
+      'startDate: omstart 2020 per seed 004, dag demo; employers of avdelningschef/arbetskonsulenter ' +
+      'per seed 003 (kommunens konsulenter); vakant tjänst: roll och arbetsgivare demo; ' +
+      'financing FORBUND inferred from the 2022 allocation (6 700 000 ' +
+      'kr) and the personalutlåningsavtal; goal status demo',
   },
   {
     id: DEMO_INTERVENTION_IDS.SPIRA,
@@ -202,8 +212,9 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       'unga i daglig verksamhet eller i insatser hos Arbetsförmedlingen',
     ],
     yearlyPlaces: 30,
-    methods: ['SOLUTION_FOCUSED', 'OTHER'], // OTHER: kartläggningsmetoder, individuella utvecklings- och utbildningsinsatser
-    followUpMethod: `${VAS_FOLLOW_UP}; styrgrupp 3–4 ggr/år; extern utvärdering (PayOff AB) inför projektavslut 2022`,
+    // OTHER: kartläggningsmetoder, individuella utvecklings- och utbildningsinsatser
+    methods: ['SOLUTION_FOCUSED', 'OTHER'],
+    followUpMethod: vasFollowUp('styrgrupp 3–4 ggr/år; extern utvärdering (PayOff AB) inför projektavslut 2022'),
     esfFunded: false,
     staff: [
       {
@@ -234,7 +245,9 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     goals: [
       {
         year: 2022,
-        text: 'Samtliga deltagares arbetsförmåga ska ha kartlagts och deltagaren är på rätt plats med en tydlig aktivitetsplanering',
+        text:
+          'Samtliga deltagares arbetsförmåga ska ha kartlagts och ' +
+          'deltagaren är på rätt plats med en tydlig aktivitetsplanering',
         measure: 'andel deltagare med kartlagd arbetsförmåga och tydlig aktivitetsplanering vid projektavslut',
         target: '100 %',
         status: 'IN_PROGRESS',
@@ -249,9 +262,12 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     events: [],
     source:
-      'seed 004 (Verksamhetsplan 2022 Västerås, avsnitt 5 och 5.2.2): målgrupp 19–29, projekt t.o.m. halvårsskiftet 2022 och därefter ordinarie verksamhet i Västerås stad, ' +
-      '1 projektledare + 2 arbetskonsulenter 100 %, ca 30 deltagare inom förbundets finansiering 2022 (60 per år totalt), styrgrupp med alla fyra parter, mål 2022. ' +
-      'startDate: demo; bookkeeping and employer Västerås stad: inferred (implemented in Västerås stad, same ansvarig chef as Samordningsteamet); goal status demo',
+      'seed 004 (Verksamhetsplan 2022 Västerås, avsnitt 5 och 5.2.2): målgrupp 19–29, ' +
+      'projekt t.o.m. halvårsskiftet 2022 och därefter ordinarie verksamhet i Västerås stad, ' +
+      '1 projektledare + 2 arbetskonsulenter 100 %, ca 30 deltagare inom förbundets ' +
+      'finansiering 2022 (60 per år totalt), styrgrupp med alla fyra parter, mål 2022. ' +
+      'startDate: demo; bookkeeping and employer Västerås stad: inferred (implemented ' +
+      'in Västerås stad, same ansvarig chef as Samordningsteamet); goal status demo',
   },
   {
     id: DEMO_INTERVENTION_IDS.SIM,
@@ -269,7 +285,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     priorityGroups: ['ungdomar i skolan: tidiga och förebyggande insatser för psykisk hälsa'],
     methods: ['SOLUTION_FOCUSED'], // 9 coachande lösningsfokuserade möten som leds av lärare
     followUpMethod:
-      'Rapportering av progression 2 ggr/år + möten med projektledningen 2 ggr/år; effekter utvärderas i senare randomiserad kontrollerad studie (Uppsala universitet)',
+      'Rapportering av progression 2 ggr/år + möten med projektledningen 2 ggr/år; ' +
+      'effekter utvärderas i senare randomiserad kontrollerad studie (Uppsala universitet)',
     esfFunded: false,
     staff: [
       {
@@ -284,7 +301,9 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     goals: [
       {
         year: 2022,
-        text: 'Utveckla, förankra, testa och utvärdera genomförandet av en främjande intervention för ungdomars psykiska hälsa',
+        text:
+          'Utveckla, förankra, testa och utvärdera genomförandet av ' +
+          'en främjande intervention för ungdomars psykiska hälsa',
         measure: 'genomförda delmål (aktiviteter kopplade till projektets syfte)',
         target: 'förutsättningar för en randomiserad kontrollerad studie och bred implementering skapade',
         status: 'IN_PROGRESS',
@@ -292,9 +311,12 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     events: [],
     source:
-      'seed 004 (Verksamhetsplan 2022 Västerås, förord, avsnitt 5, 5.2.3, 6 och budget): genomförandestudie ägd och genomförd av Region Västmanland med Västerås stad och Uppsala universitet, ' +
-      'finansieras av förbundet t.o.m. 2023, uppföljning, listad under individinsatser i budgeten (därav INDIVIDUAL). ' +
-      'startDate: 2021 from the 2021 budget, day demo; bookkeeping Region: inferred (projektägare); age 16–19, projektledare FTE: demo; no capacity (universal school intervention)',
+      'seed 004 (Verksamhetsplan 2022 Västerås, förord, avsnitt 5, 5.2.3, 6 och budget): genomförandestudie ' +
+      'ägd och genomförd av Region Västmanland med Västerås stad och Uppsala universitet, ' +
+      'finansieras av förbundet t.o.m. 2023, uppföljning, listad ' +
+      'under individinsatser i budgeten (därav INDIVIDUAL). ' +
+      'startDate: 2021 from the 2021 budget, day demo; bookkeeping Region: inferred (projektägare); ' +
+      'age 16–19, projektledare FTE: demo; no capacity (universal school intervention)',
   },
   {
     id: '1c7e0000-0000-4000-8000-000000000004',
@@ -314,7 +336,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     methods: ['OTHER'], // Samwin-modellen (strukturerat arbetsgivarsamarbete, CSR)
     followUpMethod:
-      'Veckouppföljning med förbundssamordnare + månatlig skriftlig rapport till utvecklingsgrupp och styrelse; årlig utvärdering',
+      'Veckouppföljning med förbundssamordnare + månatlig skriftlig ' +
+      'rapport till utvecklingsgrupp och styrelse; årlig utvärdering',
     esfFunded: false,
     staff: [
       {
@@ -329,7 +352,9 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     goals: [
       {
         year: 2022,
-        text: 'Prova modell för strukturerat samarbete med arbetsgivare (Samwin) så att individer i förbundets målgrupper får anställning',
+        text:
+          'Prova modell för strukturerat samarbete med arbetsgivare (Samwin) ' +
+          'så att individer i förbundets målgrupper får anställning',
         measure: 'antal företag med strukturerat samarbete enligt processmodellen',
         target: '2 företag',
         status: 'PLANNED',
@@ -337,8 +362,11 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     events: [],
     source:
-      'seed 004 (Verksamhetsplan 2022 Västerås, förord, 5, 5.2.4 och not 7): heltid, projektanställning 20 månader april 2022–december 2023, samarbete med 2 företag enligt förstudie Samwin (ESF-finansierad förstudie; insatsen själv förbundsfinansierad), ' +
-      'uppföljning, listad under individinsatser i budgeten. employer and bookkeeping Västerås stad: demo (seed 004 says the förbund employs; the type requires a member); no capacity; goal status demo',
+      'seed 004 (Verksamhetsplan 2022 Västerås, förord, 5, 5.2.4 och not 7): heltid, ' +
+      'projektanställning 20 månader april 2022–december 2023, samarbete med 2 företag enligt ' +
+      'förstudie Samwin (ESF-finansierad förstudie; insatsen själv förbundsfinansierad), ' +
+      'uppföljning, listad under individinsatser i budgeten. employer and bookkeeping Västerås stad: demo ' +
+      '(seed 004 says the förbund employs; the type requires a member); no capacity; goal status demo',
   },
   {
     id: '1c7e0000-0000-4000-8000-000000000005',
@@ -359,7 +387,9 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     yearlyPlaces: 40,
     methods: ['SOLUTION_FOCUSED', 'OTHER'], // OTHER: myndighetsgemensam kartläggning med tidslinje, SAMSIP
-    followUpMethod: `${VAS_FOLLOW_UP}; styrgrupp för MGT med alla parter; veckoavstämning och månadsrapport till förbundssamordnare`,
+    followUpMethod: vasFollowUp(
+      'styrgrupp för MGT med alla parter; veckoavstämning och månadsrapport till förbundssamordnare',
+    ),
     esfFunded: false,
     staff: [
       // operativ utvecklingsledare/samordnare: 50 % förberedelse apr–aug 2022, sedan 50 % teammedlem + 25 % samordnare
@@ -382,8 +412,10 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       // en handläggare per myndighet
       { role: 'FORSAKRINGSUTREDARE', employer: 'FK', ftePercent: 10, financing: 'LENT_BY_MEMBER', from: '2022-08-01' },
       { role: 'ARBETSFORMEDLARE', employer: 'AF', ftePercent: 10, financing: 'LENT_BY_MEMBER', from: '2022-08-01' },
-      { role: 'OTHER', employer: 'REGION', ftePercent: 10, financing: 'LENT_BY_MEMBER', from: '2022-08-01' }, // handläggare Region Västmanland
-      { role: 'OTHER', employer: 'KOMMUN:1980', ftePercent: 10, financing: 'LENT_BY_MEMBER', from: '2022-08-01' }, // handläggare Västerås stad
+      // handläggare Region Västmanland
+      { role: 'OTHER', employer: 'REGION', ftePercent: 10, financing: 'LENT_BY_MEMBER', from: '2022-08-01' },
+      // handläggare Västerås stad
+      { role: 'OTHER', employer: 'KOMMUN:1980', ftePercent: 10, financing: 'LENT_BY_MEMBER', from: '2022-08-01' },
     ],
     goals: [
       {
@@ -403,9 +435,12 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     events: [],
     source:
-      'seed 004 (Verksamhetsplan 2022 Västerås, förord, 5, 5.2.5 och not 10): en handläggare per myndighet, förberedelser från april 2022, team planeras starta augusti 2022, ' +
-      'operativ utvecklingsledare 50 % apr–aug 2022 och 50 % + 25 % aug 2022–dec 2023 (projektanställning 20 månader), styrgrupp, syfte och mål. ' +
-      'handläggarnas FTE 10 % and capacity (40/år): demo; utvecklingsledarens employer and bookkeeping Västerås stad: demo (seed 004 says the förbund employs); goal status demo',
+      'seed 004 (Verksamhetsplan 2022 Västerås, förord, 5, 5.2.5 och not 10): en handläggare ' +
+      'per myndighet, förberedelser från april 2022, team planeras starta augusti 2022, ' +
+      'operativ utvecklingsledare 50 % apr–aug 2022 och 50 % + 25 % aug ' +
+      '2022–dec 2023 (projektanställning 20 månader), styrgrupp, syfte och mål. ' +
+      'handläggarnas FTE 10 % and capacity (40/år): demo; utvecklingsledarens employer and ' +
+      'bookkeeping Västerås stad: demo (seed 004 says the förbund employs); goal status demo',
   },
   {
     id: DEMO_INTERVENTION_IDS.STRUCTURAL_VASTERAS,
@@ -427,10 +462,12 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     methods: ['SOLUTION_FOCUSED'], // lösningsfokusutbildningar via GoodSolution
     followUpMethod:
-      'Antal deltagare per tillfälle (Uppföljning Finsam, strukturella insatser) + kansliets återrapportering enligt årshjul',
+      'Antal deltagare per tillfälle (Uppföljning Finsam, strukturella ' +
+      'insatser) + kansliets återrapportering enligt årshjul',
     esfFunded: false,
     attendeeTargetPerYear: 400,
-    staff: [], // genomförs av förbundets kansli (förbundssamordnare) och GoodSolution enligt avtal, inte av medlemmarnas personal
+    // genomförs av förbundets kansli (förbundssamordnare) och GoodSolution enligt avtal, inte av medlemmarnas personal
+    staff: [],
     goals: [
       {
         year: 2022,
@@ -478,9 +515,12 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       },
     ],
     source:
-      'seed 004 (Verksamhetsplan 2022 Västerås, förord och 5.1.1): mål ca 400 deltagare, planerade tillfällen 2022 (lösningsfokusutbildning reaktivering 1, chefer 1, externa utbildningar 2, webbinarier/frukostmöten 4, ' +
-      'utbildnings-/teambildningstillfälle 1), teman psykisk hälsa, jämställdhet, våld i nära relationer, integration; teambildningsdag 11/2 per årshjulet. ' +
-      "form and startDate: demo (budgeted yearly); bookkeeping Västerås stad: demo (run by the förbund's kansli); events other than the date 2022-02-11: demo (dates, formats, attendees); goal status demo",
+      'seed 004 (Verksamhetsplan 2022 Västerås, förord och 5.1.1): mål ca 400 deltagare, planerade tillfällen 2022 ' +
+      '(lösningsfokusutbildning reaktivering 1, chefer 1, externa utbildningar 2, webbinarier/frukostmöten 4, ' +
+      'utbildnings-/teambildningstillfälle 1), teman psykisk hälsa, jämställdhet, ' +
+      'våld i nära relationer, integration; teambildningsdag 11/2 per årshjulet. ' +
+      "form and startDate: demo (budgeted yearly); bookkeeping Västerås stad: demo (run by the förbund's " +
+      'kansli); events other than the date 2022-02-11: demo (dates, formats, attendees); goal status demo',
   },
 
   // ========================= Norra Västmanlands Samordningsförbund =========================
@@ -521,11 +561,14 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     goals: [
       {
         year: 2021,
-        text: 'Stoppa våldet: strukturerat och systematiskt ställa frågor om våld till samtliga deltagare och hänvisa till stöd och skydd; ta fram en broschyr med information och kontaktuppgifter',
+        text:
+          'Stoppa våldet: strukturerat och systematiskt ställa frågor om våld till samtliga deltagare ' +
+          'och hänvisa till stöd och skydd; ta fram en broschyr med information och kontaktuppgifter',
         measure: 'andel deltagare tillfrågade om våld; broschyr framtagen',
         target: 'samtliga deltagare tillfrågade under 2021; broschyr klar',
         result:
-          'Första mätningen hösten 2021 med alla deltagare: ca 75 % har erfarenhet av våld, ingen behövde stöd i dagsläget. Broschyr framtagen och översatt till arabiska.',
+          'Första mätningen hösten 2021 med alla deltagare: ca 75 % har erfarenhet av våld, ' +
+          'ingen behövde stöd i dagsläget. Broschyr framtagen och översatt till arabiska.',
         status: 'MET',
       },
       {
@@ -534,7 +577,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         measure: 'genomförd grupp och deltagarnas utvärdering (skala 1–5)',
         target: 'en grupp genomförd hösten 2021',
         result:
-          '7 startade, 1 tidig drop-out, 6 fullföljde med mycket låg frånvaro; alla nöjda eller mycket nöjda med utbildningen i sin helhet.',
+          '7 startade, 1 tidig drop-out, 6 fullföljde med mycket låg frånvaro; ' +
+          'alla nöjda eller mycket nöjda med utbildningen i sin helhet.',
         status: 'MET',
       },
       {
@@ -547,7 +591,9 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       },
       {
         year: 2021,
-        text: 'Samverkan/samordning: träffa och informera samarbetsparter (familjeläkarcentraler, psykiatri, socialtjänst) om samordningsteamet och arbetssättet',
+        text:
+          'Samverkan/samordning: träffa och informera samarbetsparter (familjeläkarcentraler, ' +
+          'psykiatri, socialtjänst) om samordningsteamet och arbetssättet',
         measure: 'genomförda informationsträffar med samarbetsparter',
         target: 'träff med respektive samarbetspart under 2021',
         result: 'Svårt att genomföra under pandemin och vårdens ökade tryck; arbetet fortsätter 2022.',
@@ -555,7 +601,9 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       },
       {
         year: 2022,
-        text: 'Fortsätta ställa frågor om våld till alla deltagare, i samverkan med kommunens samordnare för våld i nära relationer',
+        text:
+          'Fortsätta ställa frågor om våld till alla deltagare, i ' +
+          'samverkan med kommunens samordnare för våld i nära relationer',
         measure: 'antal mätningar om våld med alla deltagare',
         target: '2 per år',
         status: 'PLANNED',
@@ -563,10 +611,14 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     events: [],
     source:
-      'seed 000 (Insatsbeskrivning NV 2018/2021): ägare (FK medverkar endast i styrgruppen; ägare från 2024 enligt seed 003), bokföring Sala kommun, tills vidare, lösningsfokus, uppföljning; ' +
-      'seed 001 (Årsrapport 2021), Sala: personal (arbetsförmedlare från 50 % till 40 % fr.o.m. januari 2021), 7tjugo, lokala mål och resultat 2021, mål 2022. ' +
-      'startDate: date of seed 000, actual start demo; capacity: demo (2021: 18 nya deltagare, 42 deltagare från Sala kommun); ' +
-      'financing FORBUND inferred from allocation 1 590 000 kr 2021; goal measure/target paraphrased and status our reading',
+      'seed 000 (Insatsbeskrivning NV 2018/2021): ägare (FK medverkar endast i styrgruppen; ägare ' +
+      'från 2024 enligt seed 003), bokföring Sala kommun, tills vidare, lösningsfokus, uppföljning; ' +
+      'seed 001 (Årsrapport 2021), Sala: personal (arbetsförmedlare från 50 % till ' +
+      '40 % fr.o.m. januari 2021), 7tjugo, lokala mål och resultat 2021, mål 2022. ' +
+      'startDate: date of seed 000, actual start demo; capacity: ' +
+      'demo (2021: 18 nya deltagare, 42 deltagare från Sala kommun); ' +
+      'financing FORBUND inferred from allocation 1 590 000 kr ' +
+      '2021; goal measure/target paraphrased and status our reading',
   },
   {
     id: DEMO_INTERVENTION_IDS.FNS,
@@ -586,7 +638,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     followUpMethod: NV_FOLLOW_UP,
     esfFunded: false,
     staff: [
-      { role: 'VERKSAMHETSLEDARE', employer: 'KOMMUN:1982', ftePercent: 100, financing: 'FORBUND', from: NV_START }, // verksamhetsledare/socialkonsulent
+      // verksamhetsledare/socialkonsulent
+      { role: 'VERKSAMHETSLEDARE', employer: 'KOMMUN:1982', ftePercent: 100, financing: 'FORBUND', from: NV_START },
       { role: 'SOCIALKONSULENT', employer: 'KOMMUN:1904', ftePercent: 50, financing: 'FORBUND', from: NV_START },
       { role: 'SOCIALKONSULENT', employer: 'KOMMUN:1962', ftePercent: 50, financing: 'FORBUND', from: '2021-02-01' },
       { role: 'ARBETSFORMEDLARE', employer: 'AF', ftePercent: 40, financing: 'FORBUND', from: NV_START },
@@ -605,7 +658,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         measure: 'antal ungdomar anvisade via KAA',
         target: 'ökning jämfört med 2020',
         result:
-          '1 ungdom som hoppat av gymnasiet aktualiserad (KAA Norbergs kommun); teamet arbetar vidare för att nå målgruppen.',
+          '1 ungdom som hoppat av gymnasiet aktualiserad (KAA Norbergs ' +
+          'kommun); teamet arbetar vidare för att nå målgruppen.',
         status: 'PARTLY_MET',
       },
       {
@@ -614,7 +668,9 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         measure: 'antal deltagare som besvarat våldsenkäten (7 frågor)',
         target: 'arbetet påbörjat under 2021',
         result:
-          '19 svarande (11 kvinnor, 8 män); de flesta utsatta någon gång i livet, ingen med aktuellt stödbehov. Alla fick broschyr om stöd i Fagersta, Norberg och Skinnskatteberg. Teamet deltar i NNS studie om våld i nära relation.',
+          '19 svarande (11 kvinnor, 8 män); de flesta utsatta någon gång i livet, ingen ' +
+          'med aktuellt stödbehov. Alla fick broschyr om stöd i Fagersta, Norberg och ' +
+          'Skinnskatteberg. Teamet deltar i NNS studie om våld i nära relation.',
         status: 'MET',
       },
       {
@@ -628,11 +684,17 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     events: [],
     source:
-      'seed 000 (Insatsbeskrivning NV 2018/2021): ägare (FK medverkar endast i styrgruppen), bokföring Fagersta kommun, tills vidare, lösningsfokus, uppföljning; ' +
-      'seed 001 (Årsrapport 2021), FNS: verksamhetsledare/socialkonsulent 100 %, 2 socialkonsulenter 50 %, arbetsförmedlare 40 % (ersatt december 2021, same post), 1 socialkonsulent 100 % finansierad via Fagersta kommun, ' +
-      'socialkonsulent från Norbergs kommun fr.o.m. februari 2021, Fagersta arbetsgivare för två av personalen, lokala mål och resultat 2021. ' +
-      'startDate: date of seed 000, actual start demo; employer Skinnskatteberg for the other 50 % post: demo; capacity: demo (2021: 40 deltagare, 23 nya); ' +
-      'financing FORBUND inferred from allocation 1 457 000 kr 2021; goal measure/target paraphrased and status our reading',
+      'seed 000 (Insatsbeskrivning NV 2018/2021): ägare (FK medverkar endast i ' +
+      'styrgruppen), bokföring Fagersta kommun, tills vidare, lösningsfokus, uppföljning; ' +
+      'seed 001 (Årsrapport 2021), FNS: verksamhetsledare/socialkonsulent 100 %, ' +
+      '2 socialkonsulenter 50 %, arbetsförmedlare 40 % (ersatt december 2021, ' +
+      'same post), 1 socialkonsulent 100 % finansierad via Fagersta kommun, ' +
+      'socialkonsulent från Norbergs kommun fr.o.m. februari 2021, Fagersta ' +
+      'arbetsgivare för två av personalen, lokala mål och resultat 2021. ' +
+      'startDate: date of seed 000, actual start demo; employer Skinnskatteberg ' +
+      'for the other 50 % post: demo; capacity: demo (2021: 40 deltagare, 23 nya); ' +
+      'financing FORBUND inferred from allocation 1 457 000 kr ' +
+      '2021; goal measure/target paraphrased and status our reading',
   },
   {
     id: DEMO_INTERVENTION_IDS.HALLSTAHAMMAR,
@@ -668,7 +730,9 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         measure: 'genomförda gemensamma planeringsdagar och samverkansträffar om målgruppen',
         target: 'målgruppsanalys genomförd under 2021',
         result:
-          'Planeringsdag med LSS, Jobbcentrum och Motivationssatsning; samverkansdag med försörjningsstöd; planeringsdag med Samordningsteam Surahammar. Fortsatt behov för unga vuxna och personer födda på 60-talet identifierat.',
+          'Planeringsdag med LSS, Jobbcentrum och Motivationssatsning; samverkansdag ' +
+          'med försörjningsstöd; planeringsdag med Samordningsteam Surahammar. ' +
+          'Fortsatt behov för unga vuxna och personer födda på 60-talet identifierat.',
         status: 'MET',
       },
       {
@@ -677,7 +741,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         measure: 'antal mätningar om våld bland deltagarna; spridningsinsatser',
         target: '2 mätningar under 2021',
         result:
-          '2 mätningar genomförda; utbildningar om våld i nära relation, arbetssättet implementerat på Jobbcentrum och i ESF-projektet "Vägar framåt", workshop på Jämställdhetsrådet i Västmanland.',
+          '2 mätningar genomförda; utbildningar om våld i nära relation, arbetssättet implementerat på ' +
+          'Jobbcentrum och i ESF-projektet "Vägar framåt", workshop på Jämställdhetsrådet i Västmanland.',
         status: 'MET',
       },
       {
@@ -686,24 +751,31 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
         measure: 'anvisningar av unga vuxna, bl.a. från KAA',
         target: 'ökning jämfört med 2020',
         result:
-          'Enhetschef från KAA i styrgruppen; teamet ingår i ESF-projektet "Vägar framåt"; KAA har börjat anvisa och målgruppen unga vuxna har ökat.',
+          'Enhetschef från KAA i styrgruppen; teamet ingår i ESF-projektet "Vägar ' +
+          'framåt"; KAA har börjat anvisa och målgruppen unga vuxna har ökat.',
         status: 'MET',
       },
       {
         year: 2022,
         text: 'Öka medvetenheten kring jämställdhet, kön och normer',
         measure:
-          'jämställdhetsperspektiv vid inskrivning; riktade aktiviteter i deltagargrupper; extern handledning och utbildning',
+          'jämställdhetsperspektiv vid inskrivning; riktade aktiviteter ' +
+          'i deltagargrupper; extern handledning och utbildning',
         target: 'aktiviteterna genomförda under 2022',
         status: 'PLANNED',
       },
     ],
     events: [],
     source:
-      'seed 000 (Insatsbeskrivning NV 2018/2021): ägare (FK medverkar endast i styrgruppen), bokföring Hallstahammars kommun, tills vidare, lösningsfokus, uppföljning; ' +
-      'seed 001 (Årsrapport 2021), Hallstahammar: verksamhetsledare 40 %, socialkonsulent 100 %, arbetsförmedlare 20 %, kurator 20 % (Region, hela 2021), KASAM, tre målområden 2021 och målområde 2022. ' +
-      'startDate: date of seed 000, actual start demo; employer of verksamhetsledaren: demo; capacity: demo (2021: 26 deltagare, 15 nya); ' +
-      'financing FORBUND inferred from allocations 1 060 000 kr + kurator via Region 2021; the team takes part in ESF-projektet "Vägar framåt" but the insats is not ESF-funded; goal measure/target paraphrased and status our reading',
+      'seed 000 (Insatsbeskrivning NV 2018/2021): ägare (FK medverkar endast i styrgruppen), ' +
+      'bokföring Hallstahammars kommun, tills vidare, lösningsfokus, uppföljning; ' +
+      'seed 001 (Årsrapport 2021), Hallstahammar: verksamhetsledare 40 %, socialkonsulent 100 %, ' +
+      'arbetsförmedlare 20 %, kurator 20 % (Region, hela 2021), KASAM, tre målområden 2021 och målområde 2022. ' +
+      'startDate: date of seed 000, actual start demo; employer of ' +
+      'verksamhetsledaren: demo; capacity: demo (2021: 26 deltagare, 15 nya); ' +
+      'financing FORBUND inferred from allocations 1 060 000 kr + kurator via Region ' +
+      '2021; the team takes part in ESF-projektet "Vägar framåt" but the insats is ' +
+      'not ESF-funded; goal measure/target paraphrased and status our reading',
   },
   {
     id: DEMO_INTERVENTION_IDS.SURAHAMMAR,
@@ -727,9 +799,11 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     followUpMethod: `${NV_FOLLOW_UP}; KASAM`,
     esfFunded: false,
     staff: [
-      { role: 'VERKSAMHETSLEDARE', employer: 'KOMMUN:1907', ftePercent: 100, financing: 'FORBUND', from: NV_START }, // verksamhetsledare/socialkonsulent
+      // verksamhetsledare/socialkonsulent
+      { role: 'VERKSAMHETSLEDARE', employer: 'KOMMUN:1907', ftePercent: 100, financing: 'FORBUND', from: NV_START },
       { role: 'ARBETSFORMEDLARE', employer: 'AF', ftePercent: 60, financing: 'FORBUND', from: NV_START },
-      { role: 'KURATOR', employer: 'REGION', ftePercent: 20, financing: 'FORBUND', from: '2021-01-01' }, // kurator saknades 2020
+      // kurator saknades 2020
+      { role: 'KURATOR', employer: 'REGION', ftePercent: 20, financing: 'FORBUND', from: '2021-01-01' },
     ],
     goals: [
       {
@@ -742,11 +816,14 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       },
       {
         year: 2021,
-        text: 'Börja arbeta strukturerat med att ställa frågor om våld till samtliga deltagare och vid behov hänvisa till stöd, behandling och skydd',
+        text:
+          'Börja arbeta strukturerat med att ställa frågor om våld till samtliga ' +
+          'deltagare och vid behov hänvisa till stöd, behandling och skydd',
         measure: 'antal inkomna våldsenkäter',
         target: 'samtliga deltagare tillfrågade',
         result:
-          '7 enkäter inkomna, 6 har varit utsatta för våld, ingen har utövat våld; broschyr om stöd i kommunen till alla tillfrågade.',
+          '7 enkäter inkomna, 6 har varit utsatta för våld, ingen har ' +
+          'utövat våld; broschyr om stöd i kommunen till alla tillfrågade.',
         status: 'PARTLY_MET',
       },
       {
@@ -767,10 +844,14 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     events: [],
     source:
-      'seed 000 (Insatsbeskrivning NV 2018/2021): ägare (FK medverkar endast i styrgruppen), bokföring Surahammars kommun, tills vidare, lösningsfokus, uppföljning; ' +
-      'seed 001 (Årsrapport 2021), Surahammar: verksamhetsledare/socialkonsulent 100 %, arbetsförmedlare 60 %, kurator 20 % (saknades 2020), KASAM, tre lokala mål och resultat 2021, mål för våldsfrågor framåt. ' +
-      'startDate: date of seed 000, actual start demo; capacity: demo (2021: 13 nya deltagare, 25 deltagare från Surahammars kommun); ' +
-      'financing FORBUND inferred from allocations 958 000 kr + kurator via Region 2021; goal status our reading (våld: 7 enkäter, not all participants)',
+      'seed 000 (Insatsbeskrivning NV 2018/2021): ägare (FK medverkar endast i styrgruppen), ' +
+      'bokföring Surahammars kommun, tills vidare, lösningsfokus, uppföljning; ' +
+      'seed 001 (Årsrapport 2021), Surahammar: verksamhetsledare/socialkonsulent 100 %, arbetsförmedlare 60 %, ' +
+      'kurator 20 % (saknades 2020), KASAM, tre lokala mål och resultat 2021, mål för våldsfrågor framåt. ' +
+      'startDate: date of seed 000, actual start demo; capacity: demo ' +
+      '(2021: 13 nya deltagare, 25 deltagare från Surahammars kommun); ' +
+      'financing FORBUND inferred from allocations 958 000 kr + kurator via Region ' +
+      '2021; goal status our reading (våld: 7 enkäter, not all participants)',
   },
 
   // ========================= Södra Dalarnas Samordningsförbund =========================
@@ -799,20 +880,28 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     yearlyPlaces: 50,
     methods: ['SOLUTION_FOCUSED'],
     followUpMethod:
-      'SUS + deltagarenkät; självvärdering halvårsvis; kvartalsrapporter till styrgruppen; rapport till förbundet 2 ggr/år',
+      'SUS + deltagarenkät; självvärdering halvårsvis; kvartalsrapporter ' +
+      'till styrgruppen; rapport till förbundet 2 ggr/år',
     esfFunded: false,
     staff: [
-      { role: 'VERKSAMHETSLEDARE', employer: 'KOMMUN:2082', ftePercent: 100, financing: 'FORBUND', from: '2018-04-01' }, // verksamhetsledare/samordnare/coach, budget 320 tkr
-      { role: 'COACH', employer: 'KOMMUN:2082', ftePercent: 100, financing: 'FORBUND', from: '2018-05-01' }, // överförs från Kraften, budget 300 tkr
+      // verksamhetsledare/samordnare/coach, budget 320 tkr
+      { role: 'VERKSAMHETSLEDARE', employer: 'KOMMUN:2082', ftePercent: 100, financing: 'FORBUND', from: '2018-04-01' },
+      // överförs från Kraften, budget 300 tkr
+      { role: 'COACH', employer: 'KOMMUN:2082', ftePercent: 100, financing: 'FORBUND', from: '2018-05-01' },
       { role: 'ARBETSFORMEDLARE', employer: 'AF', ftePercent: 20, financing: 'LENT_BY_MEMBER', from: '2018-04-01' },
-      { role: 'FORSAKRINGSUTREDARE', employer: 'FK', ftePercent: 20, financing: 'LENT_BY_MEMBER', from: '2018-04-01' }, // personlig handläggare
-      { role: 'OTHER', employer: 'REGION', ftePercent: 20, financing: 'LENT_BY_MEMBER', from: '2018-04-01' }, // psykiatri- och vårdkontakt (Landstinget Dalarna)
-      { role: 'OTHER', employer: 'KOMMUN:2082', ftePercent: 20, financing: 'LENT_BY_MEMBER', from: '2018-04-01' }, // socialsekreterare
+      // personlig handläggare
+      { role: 'FORSAKRINGSUTREDARE', employer: 'FK', ftePercent: 20, financing: 'LENT_BY_MEMBER', from: '2018-04-01' },
+      // psykiatri- och vårdkontakt (Landstinget Dalarna)
+      { role: 'OTHER', employer: 'REGION', ftePercent: 20, financing: 'LENT_BY_MEMBER', from: '2018-04-01' },
+      // socialsekreterare
+      { role: 'OTHER', employer: 'KOMMUN:2082', ftePercent: 20, financing: 'LENT_BY_MEMBER', from: '2018-04-01' },
     ],
     goals: [
       {
         year: 2018,
-        text: 'Avstämning minst var tredje månad med gemensamt satt och uppföljd handlingsplan (SIP) för varje deltagare',
+        text:
+          'Avstämning minst var tredje månad med gemensamt satt och ' +
+          'uppföljd handlingsplan (SIP) för varje deltagare',
         measure: 'andel inskrivna med flerpartsmöte och SIP-uppföljning senast var tredje månad',
         target: '100 %',
         status: 'PLANNED',
@@ -820,10 +909,15 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     events: [],
     source:
-      'seed 002 (Insatsplan Samverkansteam Säter 2018-02-05): ägare AF, FK, Säters kommun, Landstinget Dalarna (nu Region Dalarna), bokföring Säters kommun, tills vidare med ett års uppsägningstid från 2018-04-01, ' +
-      'målgrupp, ca 30 inskrivna samtidigt och ca 50 individer per år (yearlyPlaces = omsättning per år), max ett år per deltagare, lösningsfokus, personal (AF/FK/Landstinget/socialsekreterare 20 % vardera utlånade utan kostnad, ' +
-      'verksamhetsledare 100 % 320 tkr och coach 100 % 300 tkr; coach från Kraften eventuellt från maj; verksamhetsledare rekryterad till april), uppföljning. ' +
-      "Note: the plan speaks of medel för 2,3 årsarbetare but budgets 2 × 100 %. Age 16–64: default; goal: seed 002's example goal, target 100 % demo",
+      'seed 002 (Insatsplan Samverkansteam Säter 2018-02-05): ägare AF, FK, Säters kommun, Landstinget Dalarna ' +
+      '(nu Region Dalarna), bokföring Säters kommun, tills vidare med ett års uppsägningstid från 2018-04-01, ' +
+      'målgrupp, ca 30 inskrivna samtidigt och ca 50 individer per år (yearlyPlaces ' +
+      '= omsättning per år), max ett år per deltagare, lösningsfokus, personal ' +
+      '(AF/FK/Landstinget/socialsekreterare 20 % vardera utlånade utan kostnad, ' +
+      'verksamhetsledare 100 % 320 tkr och coach 100 % 300 tkr; coach från Kraften ' +
+      'eventuellt från maj; verksamhetsledare rekryterad till april), uppföljning. ' +
+      'Note: the plan speaks of medel för 2,3 årsarbetare but budgets 2 × 100 %. ' +
+      "Age 16–64: default; goal: seed 002's example goal, target 100 % demo",
   },
   {
     id: '1c7e0000-0000-4000-8000-000000000012',
@@ -885,8 +979,41 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     ],
     events: [],
     source:
-      'seed 002 (Insatsplan Säter 2018, bakgrund): Sätersbor kan delta sedan 2015, basverksamhet i Hedemora, coach anställd av Säters kommuns IFO (100 %, överförs till Samverkansteam Säter 2018 och Kraften bidrar med 300 tkr), ' +
-      'två psykiatrienheter och två arbetsförmedlingskontor, helårsrapport 2017-08-31: 55 deltagare varav 33 % från Säter, 55 % av avslut till arbete/studier, genomströmningstid 19 månader. ' +
-      'demo: startDate (2015 is when Sätersbor could join), form, owners beyond Hedemora and Säter being covered, bookkeeping Hedemora, capacity, all staff except the Säter coach, coach end date, methods, goal targets 50 % and under 19 månader',
+      'seed 002 (Insatsplan Säter 2018, bakgrund): Sätersbor kan delta sedan 2015, ' +
+      'basverksamhet i Hedemora, coach anställd av Säters kommuns IFO (100 %, ' +
+      'överförs till Samverkansteam Säter 2018 och Kraften bidrar med 300 tkr), ' +
+      'två psykiatrienheter och två arbetsförmedlingskontor, helårsrapport 2017-08-31: 55 deltagare ' +
+      'varav 33 % från Säter, 55 % av avslut till arbete/studier, genomströmningstid 19 månader. ' +
+      'demo: startDate (2015 is when Sätersbor could join), form, owners beyond Hedemora ' +
+      'and Säter being covered, bookkeeping Hedemora, capacity, all staff except the ' +
+      'Säter coach, coach end date, methods, goal targets 50 % and under 19 månader',
   },
 ];
+
+/**
+ * "Kurator Region" is in the Årsrapport's budget table (seed 001) but is not one of the insatser
+ * above: finance's demo money needs it, so it is seeded as an insats of its own (everything but its
+ * name and money is demo). It has no styrgrupp and no demo staff user.
+ */
+export const KURATOR_REGION: DemoIntervention = {
+  id: DEMO_INTERVENTION_IDS.KURATOR_REGION,
+  forbund: 'norra-vastmanland',
+  name: 'Kurator Region',
+  kind: 'INDIVIDUAL',
+  form: 'UNTIL_FURTHER_NOTICE',
+  owners: ['REGION', 'KOMMUN:1961', 'KOMMUN:1907'],
+  bookkeeping: 'REGION',
+  startDate: '2019-01-01',
+  kommunCodes: ['1961', '1907'],
+  targetAgeMin: 16,
+  targetAgeMax: 64,
+  priorityGroups: ['deltagare i samordningsteamen med behov av kurativt stöd'],
+  maxEnrolled: 15,
+  methods: ['SOLUTION_FOCUSED'],
+  followUpMethod: 'SUS + Indikatorer för finansiell samordning',
+  esfFunded: false,
+  staff: [{ role: 'KURATOR', employer: 'REGION', ftePercent: 20, financing: 'FORBUND', from: '2019-01-01' }],
+  goals: [],
+  events: [],
+  source: 'seed 001 (Årsrapport 2021): name, allocation 235 000 and used 129 829 kr in 2021. Everything else: demo.',
+};

@@ -7,8 +7,9 @@
  * People are invented; personnummer are made with serial numbers 98x–99x and valid check digits.
  * Surahammar's exits, the other teams' referrers, ages and kön are invented.
  */
-import { luhn } from '@finsam/participants/personnummer.js';
-import { DEMO_INTERVENTION_IDS } from './demo-teams.js';
+
+import { DEMO_INTERVENTION_IDS } from '@finsam/teams/demo/interventions.js';
+import { luhn } from '../personnummer.js';
 
 type Outcome =
   | 'ARBETE_UTAN_STOD'

@@ -12,33 +12,12 @@
  *     as 1 535 642 (= 1 590 000 − 54 358: the reading under which the differens column and the total
  *     used, 5 074 798, agree). How each used total splits into six requisitions, their cost
  *     categories and submission dates are demo.
- *   - "Kurator Region" is in the Årsrapport's table but is not one of teams' demo insatser; it is
- *     added here as an insats (everything but its name and money is demo) so the table is complete.
+ *   - "Kurator Region" is in the Årsrapport's table but is none of the samordningsteam; teams' demo
+ *     data adds it as an insats (KURATOR_REGION: everything but its name and money is demo) so the
+ *     table is complete.
  */
-import { DEMO_INTERVENTION_IDS, type DemoIntervention, type MemberRef } from './demo-teams.js';
-
-export const KURATOR_REGION: DemoIntervention = {
-  id: DEMO_INTERVENTION_IDS.KURATOR_REGION,
-  forbund: 'norra-vastmanland',
-  name: 'Kurator Region',
-  kind: 'INDIVIDUAL',
-  form: 'UNTIL_FURTHER_NOTICE',
-  owners: ['REGION', 'KOMMUN:1961', 'KOMMUN:1907'],
-  bookkeeping: 'REGION',
-  startDate: '2019-01-01',
-  kommunCodes: ['1961', '1907'],
-  targetAgeMin: 16,
-  targetAgeMax: 64,
-  priorityGroups: ['deltagare i samordningsteamen med behov av kurativt stöd'],
-  maxEnrolled: 15,
-  methods: ['SOLUTION_FOCUSED'],
-  followUpMethod: 'SUS + Indikatorer för finansiell samordning',
-  esfFunded: false,
-  staff: [{ role: 'KURATOR', employer: 'REGION', ftePercent: 20, financing: 'FORBUND', from: '2019-01-01' }],
-  goals: [],
-  events: [],
-  source: 'seed 001 (Årsrapport 2021): name, allocation 235 000 and used 129 829 kr in 2021. Everything else: demo.',
-};
+import type { MemberRef } from '@finsam/governance/demo/forbund.js';
+import { DEMO_INTERVENTION_IDS, KURATOR_REGION } from '@finsam/teams/demo/interventions.js';
 
 export interface DemoBudget {
   forbund: 'vasteras' | 'norra-vastmanland' | 'sodra-dalarna';
