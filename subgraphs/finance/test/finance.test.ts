@@ -21,7 +21,8 @@ afterAll(() => p.close());
 const { SALA, FNS, HALLSTAHAMMAR, SURAHAMMAR, KURATOR_REGION, VASTERAS_TEAM } = DEMO_INTERVENTION_IDS;
 const vMember = (ref: string) => demoMemberId(VASTERAS.id, ref);
 
-const RESULT = `__typename ... on Error { code message } ... on ValidationError { issues { path message } } ... on ConflictError { path } ... on NotFoundError { path }`;
+const RESULT = `__typename ... on Error { code message } ... on ValidationError { issues { path message } }
+  ... on ConflictError { path } ... on NotFoundError { path }`;
 
 /** Every finance table, read as the superuser: what "nothing written" is checked against. */
 function snapshot(): Promise<string> {
@@ -45,7 +46,8 @@ function snapshot(): Promise<string> {
 describe('Norra Västmanland 2021: the Årsrapport budget table', () => {
   it('is computed from the seeded requisitions, and its totals add up', async () => {
     const res = await p.gql(
-      `{ financialStatement(year: 2021) { allocated used differens interventions { intervention { id name } allocated used differens overUsed forecast periodsCounted } } }`,
+      `{ financialStatement(year: 2021) { allocated used differens
+          interventions { intervention { id name } allocated used differens overUsed forecast periodsCounted } } }`,
       { as: 'norra-vastmanland-board' },
     );
     expect(res.errors).toBeUndefined();
@@ -78,7 +80,10 @@ describe('Norra Västmanland 2021: the Årsrapport budget table', () => {
 
   it('shows an insats its own requisitions by period, with due dates and the late one flagged', async () => {
     const res = await p.gql(
-      `{ intervention(id: "${HALLSTAHAMMAR}") { name requisitions(year: 2021) { period periodStart periodEnd dueDate submittedOn late status amount lines { category amount } } budgetUsage(year: 2021) { used } allocation(year: 2021) { amount } } }`,
+      `{ intervention(id: "${HALLSTAHAMMAR}") { name
+          requisitions(year: 2021) {
+            period periodStart periodEnd dueDate submittedOn late status amount lines { category amount } }
+          budgetUsage(year: 2021) { used } allocation(year: 2021) { amount } } }`,
       { as: 'norra-vastmanland-staff' },
     );
     expect(res.errors).toBeUndefined();
@@ -118,8 +123,11 @@ describe('Norra Västmanland 2021: the Årsrapport budget table', () => {
 describe('the Västerås 2022 budget', () => {
   it('shows the law’s split, the fixed and variable costs, eget kapital and the prognosis', async () => {
     const res = await p.gql(
-      `{ forbund { budget(year: 2022) { year decidedOn decidedLate decisionDeadline income fixedCosts variableCosts costs result openingEquity closingEquity
-          contributions { member { name kind } amount } costLines { category fixed description amount intervention { name } } prognosis { year income costs result } } } }`,
+      `{ forbund { budget(year: 2022) { year decidedOn decidedLate decisionDeadline
+          income fixedCosts variableCosts costs result openingEquity closingEquity
+          contributions { member { name kind } amount }
+          costLines { category fixed description amount intervention { name } }
+          prognosis { year income costs result } } } }`,
       { as: 'vasteras-board' },
     );
     expect(res.errors).toBeUndefined();
@@ -151,7 +159,8 @@ describe('the Västerås 2022 budget', () => {
   });
 });
 
-const SET_BUDGET = `mutation ($input: SetBudgetInput!) { setBudget(input: $input) { ${RESULT} ... on MutationSetBudgetSuccess { data { year income decidedLate contributions { amount } } } } }`;
+const SET_BUDGET = `mutation ($input: SetBudgetInput!) { setBudget(input: $input) { ${RESULT}
+  ... on MutationSetBudgetSuccess { data { year income decidedLate contributions { amount } } } } }`;
 
 const budgetInput = (overrides: Record<string, unknown> = {}) => ({
   year: 2025,
@@ -288,8 +297,10 @@ describe('setBudget', () => {
   });
 });
 
-const SUBMIT = `mutation ($input: SubmitRequisitionInput!) { submitRequisition(input: $input) { ${RESULT} ... on MutationSubmitRequisitionSuccess { data { id version status amount dueDate late } } } }`;
-const APPROVE = `mutation ($id: ID!, $v: Int!) { approveRequisition(id: $id, expectedVersion: $v) { ${RESULT} ... on MutationApproveRequisitionSuccess { data { id status version } } } }`;
+const SUBMIT = `mutation ($input: SubmitRequisitionInput!) { submitRequisition(input: $input) { ${RESULT}
+  ... on MutationSubmitRequisitionSuccess { data { id version status amount dueDate late } } } }`;
+const APPROVE = `mutation ($id: ID!, $v: Int!) { approveRequisition(id: $id, expectedVersion: $v) { ${RESULT}
+  ... on MutationApproveRequisitionSuccess { data { id status version } } } }`;
 
 describe('requisitions', () => {
   it("a förbund admin cannot requisition another förbund's insats: typed error, nothing written", async () => {
@@ -355,57 +366,62 @@ describe('requisitions', () => {
     expect(backdated.data.submitRequisition.issues[0].message).toMatch(/Only a förbund administrator/);
   });
 
-  it('two concurrent approvals of one requisition: exactly one wins, the other gets a ConflictError, used counts it once', async () => {
-    const usage = async () =>
-      (
-        await p.gql(`{ intervention(id: "${FNS}") { budgetUsage(year: 2023) { used pending } } }`, {
-          as: 'norra-vastmanland-admin',
-        })
-      ).data.intervention.budgetUsage;
-    const submitted = await p.gql(SUBMIT, {
-      as: 'norra-vastmanland-admin',
-      variables: {
-        input: {
-          interventionId: FNS,
-          year: 2023,
-          period: 2,
-          submittedOn: '2023-05-02',
-          lines: [
-            { category: 'PERSONNEL', amount: 200_000 },
-            { category: 'PREMISES', amount: 12_345 },
-          ],
+  it(
+    'two concurrent approvals of one requisition: exactly one wins, the other gets a ConflictError, ' +
+      'used counts it once',
+    async () => {
+      const usage = async () =>
+        (
+          await p.gql(`{ intervention(id: "${FNS}") { budgetUsage(year: 2023) { used pending } } }`, {
+            as: 'norra-vastmanland-admin',
+          })
+        ).data.intervention.budgetUsage;
+      const submitted = await p.gql(SUBMIT, {
+        as: 'norra-vastmanland-admin',
+        variables: {
+          input: {
+            interventionId: FNS,
+            year: 2023,
+            period: 2,
+            submittedOn: '2023-05-02',
+            lines: [
+              { category: 'PERSONNEL', amount: 200_000 },
+              { category: 'PREMISES', amount: 12_345 },
+            ],
+          },
         },
-      },
-    });
-    const { id, version } = submitted.data.submitRequisition.data;
-    expect(await usage()).toEqual({ used: 0, pending: 212_345 });
+      });
+      const { id, version } = submitted.data.submitRequisition.data;
+      expect(await usage()).toEqual({ used: 0, pending: 212_345 });
 
-    const results = await Promise.all(
-      [1, 2].map(() => p.gql(APPROVE, { as: 'norra-vastmanland-admin', variables: { id, v: version } })),
-    );
-    const kinds = results.map((r) => r.data.approveRequisition.__typename).sort();
-    expect(kinds).toEqual(['ConflictError', 'MutationApproveRequisitionSuccess']);
-    const conflict = results.find((r) => r.data.approveRequisition.__typename === 'ConflictError')!.data
-      .approveRequisition;
-    expect(conflict).toMatchObject({
-      code: 'CONFLICT',
-      path: ['expectedVersion'],
-      message: expect.stringMatching(/now APPROVED \(version 2\)/),
-    });
-    expect(await usage()).toEqual({ used: 212_345, pending: 0 });
+      const results = await Promise.all(
+        [1, 2].map(() => p.gql(APPROVE, { as: 'norra-vastmanland-admin', variables: { id, v: version } })),
+      );
+      const kinds = results.map((r) => r.data.approveRequisition.__typename).sort();
+      expect(kinds).toEqual(['ConflictError', 'MutationApproveRequisitionSuccess']);
+      const conflict = results.find((r) => r.data.approveRequisition.__typename === 'ConflictError')!.data
+        .approveRequisition;
+      expect(conflict).toMatchObject({
+        code: 'CONFLICT',
+        path: ['expectedVersion'],
+        message: expect.stringMatching(/now APPROVED \(version 2\)/),
+      });
+      expect(await usage()).toEqual({ used: 212_345, pending: 0 });
 
-    // A decision on what it is now goes through; on the old reading it conflicts again.
-    const stale = await p.gql(`mutation { markRequisitionPaid(id: "${id}", expectedVersion: 1) { ${RESULT} } }`, {
-      as: 'norra-vastmanland-admin',
-    });
-    expect(stale.data.markRequisitionPaid.__typename).toBe('ConflictError');
-    const paid = await p.gql(
-      `mutation { markRequisitionPaid(id: "${id}", expectedVersion: 2) { ${RESULT} ... on MutationMarkRequisitionPaidSuccess { data { status version } } } }`,
-      { as: 'norra-vastmanland-admin' },
-    );
-    expect(paid.data.markRequisitionPaid.data).toEqual({ status: 'PAID', version: 3 });
-    expect(await usage()).toEqual({ used: 212_345, pending: 0 });
-  });
+      // A decision on what it is now goes through; on the old reading it conflicts again.
+      const stale = await p.gql(`mutation { markRequisitionPaid(id: "${id}", expectedVersion: 1) { ${RESULT} } }`, {
+        as: 'norra-vastmanland-admin',
+      });
+      expect(stale.data.markRequisitionPaid.__typename).toBe('ConflictError');
+      const paid = await p.gql(
+        `mutation { markRequisitionPaid(id: "${id}", expectedVersion: 2) { ${RESULT}
+        ... on MutationMarkRequisitionPaidSuccess { data { status version } } } }`,
+        { as: 'norra-vastmanland-admin' },
+      );
+      expect(paid.data.markRequisitionPaid.data).toEqual({ status: 'PAID', version: 3 });
+      expect(await usage()).toEqual({ used: 212_345, pending: 0 });
+    },
+  );
 
   it('a rejection needs a reason and leaves the period open again', async () => {
     const submitted = await p.gql(SUBMIT, {
@@ -427,7 +443,8 @@ describe('requisitions', () => {
     );
     expect(noReason.data.rejectRequisition.__typename).toBe('ValidationError');
     const rejected = await p.gql(
-      `mutation { rejectRequisition(id: "${id}", expectedVersion: 1, reason: "Kvitton saknas") { ${RESULT} ... on MutationRejectRequisitionSuccess { data { status rejectionReason late } } } }`,
+      `mutation { rejectRequisition(id: "${id}", expectedVersion: 1, reason: "Kvitton saknas") { ${RESULT}
+        ... on MutationRejectRequisitionSuccess { data { status rejectionReason late } } } }`,
       { as: 'norra-vastmanland-admin' },
     );
     expect(rejected.data.rejectRequisition.data).toEqual({
@@ -462,7 +479,8 @@ describe('requisitions', () => {
 describe('allocations', () => {
   it('an admin sets an allocation; the forecast follows the pace so far', async () => {
     const set = await p.gql(
-      `mutation { setAllocation(interventionId: "${FNS}", year: 2023, amount: 1500000) { ${RESULT} ... on MutationSetAllocationSuccess { data { amount year } } } }`,
+      `mutation { setAllocation(interventionId: "${FNS}", year: 2023, amount: 1500000) { ${RESULT}
+        ... on MutationSetAllocationSuccess { data { amount year } } } }`,
       { as: 'norra-vastmanland-admin' },
     );
     expect(set.data.setAllocation.data).toEqual({ amount: 1_500_000, year: 2023 });

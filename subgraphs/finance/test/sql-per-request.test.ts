@@ -28,10 +28,14 @@ afterAll(async () => {
   await p.close();
 });
 
-/** A förbund made through the graph, with `count` insatser, each with an allocation and two requisitions of two lines. */
+/**
+ * A förbund made through the graph, with `count` insatser, each with an allocation and two
+ * requisitions of two lines.
+ */
 async function forbundWith(count: number, slug: string) {
   const created = await p.gql(
-    `mutation ($input: CreateForbundInput!) { createForbund(input: $input) { ... on MutationCreateForbundSuccess { data { id members { id } } } } }`,
+    `mutation ($input: CreateForbundInput!) { createForbund(input: $input) {
+      ... on MutationCreateForbundSuccess { data { id members { id } } } } }`,
     {
       as: 'platform-admin',
       variables: {
@@ -119,8 +123,10 @@ async function forbundWith(count: number, slug: string) {
   });
 }
 
-const QUERY = `{ forbund { interventions { name allocation(year: 2024) { amount } requisitions(year: 2024) { amount lines { amount } }
-  budgetUsage(year: 2024) { used differens forecast } } financialStatement(year: 2024) { used interventions { used } } } }`;
+const QUERY = `{ forbund {
+  interventions { name allocation(year: 2024) { amount } requisitions(year: 2024) { amount lines { amount } }
+    budgetUsage(year: 2024) { used differens forecast } }
+  financialStatement(year: 2024) { used interventions { used } } } }`;
 
 async function statementsFor(token: string) {
   const { statements, res } = await sqlStatementsFor(p, QUERY, token);

@@ -4,20 +4,22 @@ import { unknownInterventionIssues } from '@finsam/kit/directory.js';
 import { ValidationError } from '@finsam/kit/errors.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
-import { z } from 'zod';
+import { allocationInput } from '../domain/allocations.js';
+import { kronor } from '../domain/money.js';
 import { Allocation } from '../entities/Allocation.js';
 import { builder } from './builder.js';
-import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js';
-import { amountSchema, kronor } from './money.js';
-
-export const YEAR = z.number().int().min(2004, 'FINSAM began in 2004').max(2200);
+import { InterventionRef, intervention } from './Intervention.js';
 
 const AllocationRef = builder.objectRef<Allocation>('Allocation').implement({
   description: 'Tilldelade medel: what the förbund grants an insats for a year, in whole kronor.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    intervention: t.field({ type: InterventionRef, resolve: (a) => intervention(a.interventionId) }),
-    year: t.exposeInt('year'),
+    id: t.exposeID('id', { description: "The allocation's id; a new decision for the year keeps it." }),
+    intervention: t.field({
+      type: InterventionRef,
+      description: 'The insats the money is granted to.',
+      resolve: (a) => intervention(a.interventionId),
+    }),
+    year: t.exposeInt('year', { description: 'The calendar year the money is for.' }),
     amount: t.int({ description: 'Kronor.', resolve: (a) => kronor(a.amount) }),
   }),
 });
@@ -36,10 +38,12 @@ builder.objectFields(InterventionRef, (t) => ({
   allocation: t.loadable({
     type: AllocationRef,
     nullable: true,
-    description: 'Tilldelade medel for the year; null when none is decided.',
-    authScopes: readsFiguresOf,
+    description:
+      "Tilldelade medel for the year; null when none is decided. Read by the förbund's administrators and board, " +
+      "and by the insats' own staff.",
+    authScopes: (i) => ({ reportReader: true, insatsStaff: i.id }),
     byPath: true,
-    args: { year: t.arg.int({ required: true }) },
+    args: { year: t.arg.int({ required: true, description: 'The calendar year.' }) },
     load: async (keys, ctx, { year }) => {
       const ids = keys as string[];
       const byId = await allocationsFor(ctx, ids, year);
@@ -49,8 +53,6 @@ builder.objectFields(InterventionRef, (t) => ({
   }),
 }));
 
-const allocationSchema = z.object({ interventionId: z.uuid('Not an insats id'), year: YEAR, amount: amountSchema });
-
 builder.mutationFields((t) => ({
   setAllocation: t.field({
     type: AllocationRef,
@@ -58,13 +60,13 @@ builder.mutationFields((t) => ({
       "Decides an insats' tilldelade medel for a year (replacing an earlier decision). Förbund administrators only.",
     authScopes: { tenantAdmin: true },
     args: {
-      interventionId: t.arg.id({ required: true }),
-      year: t.arg.int({ required: true }),
+      interventionId: t.arg.id({ required: true, description: 'An insats of your förbund.' }),
+      year: t.arg.int({ required: true, description: 'The calendar year the money is for (2004 or later).' }),
       amount: t.arg.int({ required: true, description: 'Whole kronor.' }),
     },
     errors: {},
     resolve: async (_root, args, ctx) => {
-      const data = parseInput(allocationSchema, { ...args, interventionId: String(args.interventionId) }, []);
+      const data = parseInput(allocationInput, { ...args, interventionId: String(args.interventionId) }, []);
       const issues = await unknownInterventionIssues(ctx, [{ id: data.interventionId, path: ['interventionId'] }]);
       if (issues.length) {
         throw new ValidationError(issues);

@@ -3,21 +3,11 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
 import { PERIODS_PER_YEAR } from '@finsam/kit/requisition-periods.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
+import { differens, forecast, noUsage, overUsed, type Usage } from '../domain/allocations.js';
+import { kronor } from '../domain/money.js';
 import { COUNTED_STATUSES } from '../entities/Requisition.js';
 import { builder } from './builder.js';
-import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js';
-import { kronor } from './money.js';
-
-/** The raw figures of one insats and year; everything else is derived from them on read. */
-export interface Usage {
-  interventionId: string;
-  year: number;
-  allocated: bigint;
-  used: bigint;
-  /** Distinct periods with a counted requisition: the pace so far. */
-  periodsCounted: number;
-  pending: bigint;
-}
+import { InterventionRef, intervention } from './Intervention.js';
 
 interface UsageRow {
   intervention_id: string;
@@ -48,14 +38,17 @@ async function usageRows(
   const wanted =
     'interventionIds' in scope
       ? `select unnest(${bind(pgArray(scope.interventionIds))}::uuid[]) as "intervention_id"`
-      : `select a."intervention_id" from "allocation" a where ${tenant('a')} and a."tenant_id" = ${bind(scope.forbundId)}::uuid and a."year" = ${bind(year)}
-         union select r."intervention_id" from "requisition" r where ${tenant('r')} and r."tenant_id" = ${bind(scope.forbundId)}::uuid and r."year" = ${bind(year)}`;
+      : `select a."intervention_id" from "allocation" a
+         where ${tenant('a')} and a."tenant_id" = ${bind(scope.forbundId)}::uuid and a."year" = ${bind(year)}
+         union select r."intervention_id" from "requisition" r
+         where ${tenant('r')} and r."tenant_id" = ${bind(scope.forbundId)}::uuid and r."year" = ${bind(year)}`;
   const { sql, params } = build(`
     with "wanted" as (${wanted}),
     "usage" as (
       select r."intervention_id",
         sum(l."amount") filter (where r."status" = any(${bind(counted)}::text[])) as "used",
-        count(distinct r."period") filter (where r."status" = any(${bind(counted)}::text[]))::int as "periods_counted",
+        count(distinct r."period")
+          filter (where r."status" = any(${bind(counted)}::text[]))::int as "periods_counted",
         sum(l."amount") filter (where r."status" = 'SUBMITTED') as "pending"
       from "requisition" r
       left join "requisition_line" l on l."requisition_id" = r."id" and ${tenant('l')}
@@ -69,7 +62,8 @@ async function usageRows(
       coalesce(u."periods_counted", 0) as "periods_counted",
       coalesce(u."pending", 0)::text as "pending"
     from "wanted" w
-    left join "allocation" a on a."intervention_id" = w."intervention_id" and a."year" = ${bind(year)} and ${tenant('a')}
+    left join "allocation" a
+      on a."intervention_id" = w."intervention_id" and a."year" = ${bind(year)} and ${tenant('a')}
     left join "usage" u on u."intervention_id" = w."intervention_id"
     order by w."intervention_id"`);
   return ctx.em.execute<UsageRow[]>(sql, params);
@@ -95,9 +89,7 @@ export async function usageFor(
   const byId = new Map(rows.map((r) => [r.intervention_id, r]));
   return interventionIds.map((id) => {
     const row = byId.get(id);
-    return row
-      ? usageOf(row, year)
-      : { interventionId: id, year, allocated: 0n, used: 0n, periodsCounted: 0, pending: 0n };
+    return row ? usageOf(row, year) : noUsage(id, year);
   });
 }
 
@@ -111,22 +103,17 @@ export async function forbundUsage(
   return (await usageRows(ctx, { forbundId }, year, untilPeriod)).map((row) => usageOf(row, year));
 }
 
-/** Used per period counted so far, for the whole year; rounded half up to whole kronor. */
-function forecast(u: Pick<Usage, 'used' | 'periodsCounted'>): bigint | null {
-  if (u.periodsCounted === 0) {
-    return null;
-  }
-  const periods = BigInt(u.periodsCounted);
-  return (u.used * BigInt(PERIODS_PER_YEAR) * 2n + periods) / (2n * periods);
-}
-
 export const BudgetUsageRef = builder.objectRef<Usage>('BudgetUsage').implement({
   directives: cacheable,
   description:
     "An insats' money in a year, computed from its allocation and requisitions (the Årsrapport's budget table row).",
   fields: (t) => ({
-    intervention: t.field({ type: InterventionRef, resolve: (u) => intervention(u.interventionId) }),
-    year: t.exposeInt('year'),
+    intervention: t.field({
+      type: InterventionRef,
+      description: 'The insats the figures are for.',
+      resolve: (u) => intervention(u.interventionId),
+    }),
+    year: t.exposeInt('year', { description: 'The calendar year the figures are for.' }),
     allocated: t.int({
       description: 'Tilldelade medel, kronor (0 when none is decided).',
       resolve: (u) => kronor(u.allocated),
@@ -134,9 +121,9 @@ export const BudgetUsageRef = builder.objectRef<Usage>('BudgetUsage').implement(
     used: t.int({ description: 'Förbrukat: approved and paid requisitions, kronor.', resolve: (u) => kronor(u.used) }),
     differens: t.int({
       description: 'Differens = tilldelat − förbrukat; negative when over-used.',
-      resolve: (u) => kronor(u.allocated - u.used),
+      resolve: (u) => kronor(differens(u)),
     }),
-    overUsed: t.boolean({ description: 'More used than allocated.', resolve: (u) => u.used > u.allocated }),
+    overUsed: t.boolean({ description: 'More used than allocated.', resolve: overUsed }),
     pending: t.int({
       description: 'Submitted requisitions not yet decided, kronor.',
       resolve: (u) => kronor(u.pending),
@@ -158,10 +145,12 @@ export const BudgetUsageRef = builder.objectRef<Usage>('BudgetUsage').implement(
 builder.objectFields(InterventionRef, (t) => ({
   budgetUsage: t.loadable({
     type: BudgetUsageRef,
-    description: 'Allocated, used, differens and forecast for the year.',
-    authScopes: readsFiguresOf,
+    description:
+      "Tilldelat, förbrukat, differens and prognos for the year. Read by the förbund's administrators and board, " +
+      "and by the insats' own staff.",
+    authScopes: (i) => ({ reportReader: true, insatsStaff: i.id }),
     byPath: true,
-    args: { year: t.arg.int({ required: true }) },
+    args: { year: t.arg.int({ required: true, description: 'The calendar year.' }) },
     load: (ids, ctx, { year }) => usageFor(ctx, ids as string[], year),
     resolve: (i) => i.id,
   }),

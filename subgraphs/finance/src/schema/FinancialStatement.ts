@@ -1,11 +1,21 @@
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
+import type { Usage } from '../domain/allocations.js';
+import {
+  statementClosingEquity,
+  statementCosts,
+  statementResult,
+  totalAllocated,
+  totalDifferens,
+  totalUsed,
+} from '../domain/financial-statement.js';
+import { type BudgetFigures, budgetIncome, fixedCosts, otherCosts } from '../domain/funding-law.js';
+import { kronor } from '../domain/money.js';
 import type { Budget } from '../entities/Budget.js';
-import { BudgetRef, budgetIncome, findBudget, fixedCosts, otherCosts } from './Budget.js';
-import { BudgetUsageRef, forbundUsage, type Usage } from './BudgetUsage.js';
+import { BudgetRef, budgetFigures, findBudget } from './Budget.js';
+import { BudgetUsageRef, forbundUsage } from './BudgetUsage.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
-import { kronor, sum } from './money.js';
 
 interface Statement {
   year: number;
@@ -27,19 +37,23 @@ export async function statementFor(
   return { year, budget, interventions };
 }
 
-const used = (s: Statement) => sum(s.interventions.map((u) => u.used));
-const allocated = (s: Statement) => sum(s.interventions.map((u) => u.allocated));
-/** Costs: the cost lines no requisition accounts for (fixed, and variable ones that name no insats) as budgeted, and what the insatser used. */
-const costs = (s: Statement, b: Budget) => fixedCosts(b) + otherCosts(b) + used(s);
 /** A figure that needs the year's budget: null without one. */
-const withBudget = (s: Statement, figure: (b: Budget) => bigint) => (s.budget ? kronor(figure(s.budget)) : null);
+const withBudget = (s: Statement, figure: (b: BudgetFigures) => bigint) =>
+  s.budget ? kronor(figure(budgetFigures(s.budget))) : null;
 
 export const StatementRef = builder.objectRef<Statement>('FinancialStatement').implement({
   description:
-    'Utfall for a förbund and year, computed from its records: income from the budget’s contributions; costs = fixed and other costs as budgeted (no actuals are recorded for them) + what the insatser used (approved and paid requisitions). Figures that need the budget are null without one.',
+    'Utfall for a förbund and year, computed from its records: income from the budget’s contributions; ' +
+    'costs = fixed and other costs as budgeted (no actuals are recorded for them) + what the insatser used ' +
+    '(approved and paid requisitions). Figures that need the budget are null without one.',
   fields: (t) => ({
-    year: t.exposeInt('year'),
-    budget: t.field({ type: BudgetRef, nullable: true, resolve: (s) => s.budget }),
+    year: t.exposeInt('year', { description: 'The calendar year.' }),
+    budget: t.field({
+      type: BudgetRef,
+      nullable: true,
+      description: "The year's budget; null when none is decided.",
+      resolve: (s) => s.budget,
+    }),
     income: t.int({ nullable: true, description: 'Intäkter, kronor.', resolve: (s) => withBudget(s, budgetIncome) }),
     fixedCosts: t.int({
       nullable: true,
@@ -51,16 +65,19 @@ export const StatementRef = builder.objectRef<Statement>('FinancialStatement').i
       description: 'Rörliga kostnader that name no insats, as budgeted.',
       resolve: (s) => withBudget(s, otherCosts),
     }),
-    interventionCosts: t.int({ description: 'What the insatser used, kronor.', resolve: (s) => kronor(used(s)) }),
+    interventionCosts: t.int({
+      description: 'What the insatser used, kronor.',
+      resolve: (s) => kronor(totalUsed(s.interventions)),
+    }),
     costs: t.int({
       nullable: true,
       description: 'Kostnader, kronor.',
-      resolve: (s) => withBudget(s, (b) => costs(s, b)),
+      resolve: (s) => withBudget(s, (b) => statementCosts(b, s.interventions)),
     }),
     result: t.int({
       nullable: true,
       description: 'Resultat = intäkter − kostnader.',
-      resolve: (s) => withBudget(s, (b) => budgetIncome(b) - costs(s, b)),
+      resolve: (s) => withBudget(s, (b) => statementResult(b, s.interventions)),
     }),
     openingEquity: t.int({
       nullable: true,
@@ -70,18 +87,21 @@ export const StatementRef = builder.objectRef<Statement>('FinancialStatement').i
     closingEquity: t.int({
       nullable: true,
       description: 'Eget kapital at year end = opening + resultat.',
-      resolve: (s) => withBudget(s, (b) => b.openingEquity + budgetIncome(b) - costs(s, b)),
+      resolve: (s) => withBudget(s, (b) => statementClosingEquity(b, s.interventions)),
     }),
     interventions: t.field({
       type: [BudgetUsageRef],
       description: 'Per insats: tilldelat, förbrukat, differens (the Årsrapport’s budget table).',
       resolve: (s) => s.interventions,
     }),
-    allocated: t.int({ description: 'Tilldelat, all insatser.', resolve: (s) => kronor(allocated(s)) }),
-    used: t.int({ description: 'Förbrukat, all insatser.', resolve: (s) => kronor(used(s)) }),
+    allocated: t.int({
+      description: 'Tilldelat, all insatser.',
+      resolve: (s) => kronor(totalAllocated(s.interventions)),
+    }),
+    used: t.int({ description: 'Förbrukat, all insatser.', resolve: (s) => kronor(totalUsed(s.interventions)) }),
     differens: t.int({
       description: 'Tilldelat − förbrukat, all insatser.',
-      resolve: (s) => kronor(allocated(s) - used(s)),
+      resolve: (s) => kronor(totalDifferens(s.interventions)),
     }),
   }),
 });
@@ -91,7 +111,7 @@ builder.objectFields(ForbundRef, (t) => ({
     type: StatementRef,
     description: "The förbund's result and eget kapital for a year, and its insatser's money.",
     authScopes: { reportReader: true },
-    args: { year: t.arg.int({ required: true }) },
+    args: { year: t.arg.int({ required: true, description: 'The calendar year.' }) },
     resolve: (forbund, { year }, ctx) => statementFor(ctx, forbund.id, year),
   }),
 }));
@@ -101,7 +121,7 @@ builder.queryFields((t) => ({
     type: StatementRef,
     description: "Your förbund's result and eget kapital for a year, and its insatser's money.",
     authScopes: { reportReader: true },
-    args: { year: t.arg.int({ required: true }) },
+    args: { year: t.arg.int({ required: true, description: 'The calendar year.' }) },
     resolve: (_root, { year }, ctx) => statementFor(ctx, tenantOf(ctx), year),
   }),
 }));

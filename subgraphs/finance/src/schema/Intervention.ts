@@ -9,6 +9,3 @@ export const InterventionRef = builder.externalRef('Intervention', builder.selec
 });
 
 export const intervention = (id: string) => ({ id });
-
-/** Admins and the board see every insats' figures; staff those of their own insatser. */
-export const readsFiguresOf = (i: { id: string }) => ({ reportReader: true, insatsStaff: i.id });

@@ -2,19 +2,31 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { today } from '@finsam/kit/dates.js';
 import { unknownInterventionIssues } from '@finsam/kit/directory.js';
-import { ConflictError, NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
+import { ValidationError } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
-import { dueDate, PERIODS_PER_YEAR, periodEnd, periodStart } from '@finsam/kit/requisition-periods.js';
+import { dueDate, periodEnd, periodStart } from '@finsam/kit/requisition-periods.js';
 import { holds, tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import type { FilterQuery } from '@mikro-orm/core';
-import { z } from 'zod';
-import { Requisition, type RequisitionStatus } from '../entities/Requisition.js';
+import { kronor } from '../domain/money.js';
+import {
+  DECISIONS,
+  type Decision,
+  decisionRefusal,
+  isLate,
+  PERIOD_HOLDING_STATUSES,
+  periodTaken,
+  rejectionIssues,
+  requisitionAmount,
+  type SubmitInput,
+  submissionDate,
+  submissionIssues,
+  submitInput,
+} from '../domain/requisitions.js';
+import { Requisition } from '../entities/Requisition.js';
 import { COST_CATEGORIES, RequisitionLine } from '../entities/RequisitionLine.js';
-import { YEAR } from './Allocation.js';
 import { builder } from './builder.js';
-import { InterventionRef, intervention, readsFiguresOf } from './Intervention.js';
-import { amountSchema, kronor, sum } from './money.js';
+import { InterventionRef, intervention } from './Intervention.js';
 
 const CATEGORY_NAMES: Record<(typeof COST_CATEGORIES)[number], string> = {
   PERSONNEL: 'Personal.',
@@ -36,6 +48,7 @@ const CostCategoryEnum = builder.enumType('CostCategory', {
   >,
 });
 const RequisitionStatusEnum = builder.enumType('RequisitionStatus', {
+  description: 'Where a rekvisition stands: inskickad, then godkänd and utbetald, or avslagen.',
   values: {
     SUBMITTED: { description: 'Inskickad: waiting for the förbund.' },
     APPROVED: { description: 'Godkänd: counts as used.' },
@@ -44,47 +57,79 @@ const RequisitionStatusEnum = builder.enumType('RequisitionStatus', {
   } as const,
 });
 
-/** Amount of a requisition: the sum of its lines (never stored). */
-const requisitionAmount = (r: Requisition): bigint => sum(r.lines.getItems().map((l) => l.amount));
-
 const RequisitionLineRef = builder.objectRef<RequisitionLine>('RequisitionLine').implement({
+  description: 'One amount of a rekvisition: what the insats spent on one kostnadsslag in the period.',
   fields: (t) => ({
-    category: t.field({ type: CostCategoryEnum, resolve: (l) => l.category }),
+    category: t.field({ type: CostCategoryEnum, description: 'Kostnadsslag.', resolve: (l) => l.category }),
     amount: t.int({ description: 'Kronor.', resolve: (l) => kronor(l.amount) }),
   }),
 });
 
 const RequisitionRef = builder.objectRef<Requisition>('Requisition').implement({
   description:
-    'Rekvisition: an insats asks the förbund for its costs of a two-month period, due one month after the period ends.',
+    'Rekvisition: an insats asks the förbund for its costs of a two-month period, ' +
+    'due one month after the period ends.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    intervention: t.field({ type: InterventionRef, resolve: (r) => intervention(r.interventionId) }),
-    year: t.exposeInt('year'),
+    id: t.exposeID('id', { description: "The rekvisition's id; decisions name it." }),
+    intervention: t.field({
+      type: InterventionRef,
+      description: 'The insats that asks for its costs.',
+      resolve: (r) => intervention(r.interventionId),
+    }),
+    year: t.exposeInt('year', { description: 'The calendar year of the period.' }),
     period: t.exposeInt('period', { description: '1 = January–February … 6 = November–December.' }),
-    periodStart: t.field({ type: 'Date', resolve: (r) => periodStart(r.year, r.period) }),
-    periodEnd: t.field({ type: 'Date', resolve: (r) => periodEnd(r.year, r.period) }),
+    periodStart: t.field({
+      type: 'Date',
+      description: 'First day of the period.',
+      resolve: (r) => periodStart(r.year, r.period),
+    }),
+    periodEnd: t.field({
+      type: 'Date',
+      description: 'Last day of the period.',
+      resolve: (r) => periodEnd(r.year, r.period),
+    }),
     dueDate: t.field({
       type: 'Date',
       description: 'Senast: one month after the period ends.',
       resolve: (r) => dueDate(r.year, r.period),
     }),
-    submittedOn: t.field({ type: 'Date', resolve: (r) => r.submittedOn }),
+    submittedOn: t.field({
+      type: 'Date',
+      description: 'When the förbund received it: the day it was sent, or the date an administrator registered for it.',
+      resolve: (r) => r.submittedOn,
+    }),
     late: t.boolean({
       description: 'Submitted after the due date.',
-      resolve: (r) => r.submittedOn > dueDate(r.year, r.period),
+      resolve: isLate,
     }),
-    status: t.field({ type: RequisitionStatusEnum, resolve: (r) => r.status }),
-    rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
+    status: t.field({
+      type: RequisitionStatusEnum,
+      description: 'Where it stands; approved and paid ones count as used (förbrukat).',
+      resolve: (r) => r.status,
+    }),
+    rejectionReason: t.exposeString('rejectionReason', {
+      nullable: true,
+      description: 'Why the förbund rejected it; null unless rejected.',
+    }),
     version: t.exposeInt('version', {
       description: 'Send it back with a decision: a decision on an older version is a ConflictError.',
     }),
-    amount: t.int({ description: 'Kronor: the sum of the lines.', resolve: (r) => kronor(requisitionAmount(r)) }),
-    lines: t.field({ type: [RequisitionLineRef], resolve: (r) => r.lines.getItems() }),
+    amount: t.int({
+      description: 'Kronor: the sum of the lines.',
+      resolve: (r) => kronor(requisitionAmount(r.lines.getItems())),
+    }),
+    lines: t.field({
+      type: [RequisitionLineRef],
+      description: 'The amounts by kostnadsslag, in the order they were sent.',
+      resolve: (r) => r.lines.getItems(),
+    }),
   }),
 });
 
-/** Lines come in the same statement (a join): a separate populate query could merge with another request's or not, depending on timing. */
+/**
+ * Lines come in the same statement (a join): a separate populate query could merge with another
+ * request's or not, depending on timing.
+ */
 const WITH_LINES = { populate: ['lines'], strategy: 'joined' } as const;
 
 /** Requisitions of these insatser (optionally one year), lines included, in one query. */
@@ -106,10 +151,12 @@ async function requisitionsFor(
 builder.objectFields(InterventionRef, (t) => ({
   requisitions: t.loadableList({
     type: RequisitionRef,
-    description: "The insats' requisitions, by period.",
-    authScopes: readsFiguresOf,
+    description:
+      "The insats' rekvisitioner, oldest period first. Read by the förbund's administrators and board, " +
+      "and by the insats' own staff.",
+    authScopes: (i) => ({ reportReader: true, insatsStaff: i.id }),
     byPath: true,
-    args: { year: t.arg.int() },
+    args: { year: t.arg.int({ description: 'Only this calendar year; every year when left out.' }) },
     load: async (keys, ctx, { year }) => {
       const ids = keys as string[];
       const found = await requisitionsFor(ctx, ids, { year });
@@ -130,7 +177,13 @@ builder.queryFields((t) => ({
     type: [RequisitionRef],
     description: 'Requisitions of your förbund (staff: of your insatser), oldest period first.',
     authScopes: { tenantReader: true },
-    args: { year: t.arg.int({ required: true }), status: t.arg({ type: RequisitionStatusEnum }) },
+    args: {
+      year: t.arg.int({ required: true, description: 'The calendar year of the periods.' }),
+      status: t.arg({
+        type: RequisitionStatusEnum,
+        description: 'Only requisitions in this status; all when left out.',
+      }),
+    },
     resolve: (_root, { year, status }, ctx) =>
       ctx.em.find(
         Requisition,
@@ -143,17 +196,27 @@ builder.queryFields((t) => ({
 // --- writing -------------------------------------------------------------------------------
 
 const RequisitionLineInput = builder.inputType('RequisitionLineInput', {
+  description: 'What the insats spent on one kostnadsslag in the period.',
   fields: (t) => ({
-    category: t.field({ type: CostCategoryEnum, required: true }),
+    category: t.field({
+      type: CostCategoryEnum,
+      required: true,
+      description: 'Kostnadsslag; each at most once per requisition.',
+    }),
     amount: t.int({ required: true, description: 'Whole kronor.' }),
   }),
 });
 const SubmitRequisitionInput = builder.inputType('SubmitRequisitionInput', {
+  description: "A rekvisition: an insats' costs of one two-month period, sent once the period has begun.",
   fields: (t) => ({
-    interventionId: t.id({ required: true }),
-    year: t.int({ required: true }),
+    interventionId: t.id({ required: true, description: 'The insats (one of yours, for staff).' }),
+    year: t.int({ required: true, description: 'The calendar year of the period.' }),
     period: t.int({ required: true, description: '1 = January–February … 6 = November–December.' }),
-    lines: t.field({ type: [RequisitionLineInput], required: true }),
+    lines: t.field({
+      type: [RequisitionLineInput],
+      required: true,
+      description: 'At least one line; together more than 0 kr.',
+    }),
     submittedOn: t.field({
       type: 'Date',
       description: 'Förbund administrators registering a requisition received earlier; otherwise today.',
@@ -161,36 +224,12 @@ const SubmitRequisitionInput = builder.inputType('SubmitRequisitionInput', {
   }),
 });
 
-const submitSchema = z.object({
-  interventionId: z.uuid('Not an insats id'),
-  year: YEAR,
-  period: z.number().int().min(1, 'Periods are 1–6').max(PERIODS_PER_YEAR, 'Periods are 1–6'),
-  lines: z
-    .array(z.object({ category: z.enum(COST_CATEGORIES), amount: amountSchema }))
-    .min(1, 'A requisition has at least one line')
-    .refine((lines) => new Set(lines.map((l) => l.category)).size === lines.length, 'A cost category is listed twice')
-    .refine((lines) => lines.some((l) => l.amount > 0), 'A requisition asks for more than 0 kr'),
-  /** A `Date` argument: the scalar has checked it is YYYY-MM-DD. */
-  submittedOn: z.string().nullish(),
-});
-type SubmitData = z.infer<typeof submitSchema>;
-
-async function submitIssues(ctx: SubgraphContext, d: SubmitData, submittedOn: string): Promise<ValidationIssue[]> {
-  const issues: ValidationIssue[] = [];
-  if (d.submittedOn && !holds(ctx.identity, 'tenantAdmin')) {
-    issues.push({
-      path: ['input', 'submittedOn'],
-      message: 'Only a förbund administrator registers an earlier submission date',
-    });
-  }
-  if (submittedOn < periodStart(d.year, d.period)) {
-    issues.push({ path: ['input', 'submittedOn'], message: 'A requisition is sent after its period has begun' });
-  }
-  if (submittedOn > today()) {
-    issues.push({ path: ['input', 'submittedOn'], message: 'The submission date is in the future' });
-  }
-  issues.push(...(await unknownInterventionIssues(ctx, [{ id: d.interventionId, path: ['input', 'interventionId'] }])));
-  return issues;
+/** When and by whom it may be sent (domain/requisitions.ts), and whether the insats is the caller's (teams says). */
+async function submitIssues(ctx: SubgraphContext, d: SubmitInput, day: string) {
+  return [
+    ...submissionIssues(d, { today: day, byTenantAdmin: holds(ctx.identity, 'tenantAdmin') }),
+    ...(await unknownInterventionIssues(ctx, [{ id: d.interventionId, path: ['input', 'interventionId'] }])),
+  ];
 }
 
 builder.mutationFields((t) => ({
@@ -198,12 +237,15 @@ builder.mutationFields((t) => ({
     type: RequisitionRef,
     description: "Sends an insats' requisition for a period. Its own staff, or a förbund administrator.",
     authScopes: (_root, { input }) => ({ tenantAdmin: true, insatsStaff: String(input.interventionId) }),
-    args: { input: t.arg({ type: SubmitRequisitionInput, required: true }) },
+    args: {
+      input: t.arg({ type: SubmitRequisitionInput, required: true, description: 'The rekvisition to send.' }),
+    },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
-      const data = parseInput(submitSchema, { ...input, interventionId: String(input.interventionId) });
-      const submittedOn = data.submittedOn ?? today();
-      const issues = await submitIssues(ctx, data, submittedOn);
+      const data = parseInput(submitInput, { ...input, interventionId: String(input.interventionId) });
+      const day = today();
+      const submittedOn = submissionDate(data, day);
+      const issues = await submitIssues(ctx, data, day);
       if (issues.length) {
         throw new ValidationError(issues);
       }
@@ -212,12 +254,10 @@ builder.mutationFields((t) => ({
           interventionId: data.interventionId,
           year: data.year,
           period: data.period,
-          status: { $ne: 'REJECTED' },
+          status: { $in: [...PERIOD_HOLDING_STATUSES] },
         });
         if (live) {
-          throw new ValidationError([
-            { path: ['input', 'period'], message: `Period ${data.period} of ${data.year} is already requisitioned` },
-          ]);
+          throw new ValidationError([periodTaken(data)]);
         }
         const tenantId = tenantOf(ctx);
         const requisition = tx.create(Requisition, {
@@ -247,83 +287,73 @@ builder.mutationFields((t) => ({
   }),
   approveRequisition: t.field({
     type: RequisitionRef,
-    description: 'Approves a submitted requisition; from now on it counts as used.',
+    description:
+      'Approves a submitted requisition; from now on it counts as used. Förbund administrators only; ' +
+      'a decision on an older version is a ConflictError.',
     authScopes: { tenantAdmin: true },
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ required: true, description: 'The requisition.' }),
       expectedVersion: t.arg.int({ required: true, description: 'The version you read.' }),
     },
     errors: {},
-    resolve: (_root, { id, expectedVersion }, ctx) =>
-      decide(ctx, String(id), expectedVersion, 'SUBMITTED', { status: 'APPROVED' }),
+    resolve: (_root, { id, expectedVersion }, ctx) => decide(ctx, String(id), expectedVersion, 'approve'),
   }),
   rejectRequisition: t.field({
     type: RequisitionRef,
-    description: 'Rejects a submitted requisition with a reason.',
+    description:
+      'Rejects a submitted requisition with a reason; its period may be requisitioned again. ' +
+      'Förbund administrators only.',
     authScopes: { tenantAdmin: true },
     args: {
-      id: t.arg.id({ required: true }),
-      expectedVersion: t.arg.int({ required: true }),
-      reason: t.arg.string({ required: true }),
+      id: t.arg.id({ required: true, description: 'The requisition.' }),
+      expectedVersion: t.arg.int({ required: true, description: 'The version you read.' }),
+      reason: t.arg.string({ required: true, description: 'Why: shown to the insats (at least 2 characters).' }),
     },
     errors: {},
     resolve: (_root, { id, expectedVersion, reason }, ctx) => {
-      if (reason.trim().length < 2) {
-        throw new ValidationError([{ path: ['reason'], message: 'Say why the requisition is rejected' }]);
+      const issues = rejectionIssues(reason);
+      if (issues.length) {
+        throw new ValidationError(issues);
       }
-      return decide(ctx, String(id), expectedVersion, 'SUBMITTED', {
-        status: 'REJECTED',
-        rejectionReason: reason.trim(),
-      });
+      return decide(ctx, String(id), expectedVersion, 'reject', { rejectionReason: reason.trim() });
     },
   }),
   markRequisitionPaid: t.field({
     type: RequisitionRef,
-    description: 'Records that an approved requisition is paid.',
+    description: 'Records that an approved requisition is paid (utbetald). Förbund administrators only.',
     authScopes: { tenantAdmin: true },
-    args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int({ required: true }) },
+    args: {
+      id: t.arg.id({ required: true, description: 'The requisition.' }),
+      expectedVersion: t.arg.int({ required: true, description: 'The version you read.' }),
+    },
     errors: {},
-    resolve: (_root, { id, expectedVersion }, ctx) =>
-      decide(ctx, String(id), expectedVersion, 'APPROVED', { status: 'PAID' }),
+    resolve: (_root, { id, expectedVersion }, ctx) => decide(ctx, String(id), expectedVersion, 'markPaid'),
   }),
 }));
 
 /**
- * Optimistic locking: the change lands only on the version the caller read, in one
+ * Optimistic locking: the decision lands only on the version the caller read, in one
  * `update … where version = $n`. Of two decisions made on the same reading the database lets
- * exactly one match; the other updates no row and gets a ConflictError.
+ * exactly one match; for the other, `decisionRefusal` says why it did not land (a ConflictError).
  */
 async function decide(
   ctx: SubgraphContext,
   id: string,
   expectedVersion: number,
-  from: RequisitionStatus,
-  change: { status: RequisitionStatus; rejectionReason?: string },
+  decision: Decision,
+  details: { rejectionReason?: string } = {},
 ): Promise<Requisition> {
+  const { from, to } = DECISIONS[decision];
   return ctx.em.transactional(async (tx) => {
     const updated = await tx.nativeUpdate(
       Requisition,
       { id, version: expectedVersion, status: from },
-      { ...change, version: expectedVersion + 1 },
+      { ...details, status: to, version: expectedVersion + 1 },
     );
     const current = await tx.findOne(Requisition, { id }, { ...WITH_LINES, refresh: true });
-    if (!current) {
-      throw new NotFoundError(['id'], `No requisition ${id} in your förbund`);
-    }
-    if (updated === 1) {
+    if (updated === 1 && current) {
       return current;
     }
-    if (current.version !== expectedVersion) {
-      throw new ConflictError(
-        ['expectedVersion'],
-        `The requisition changed since you read version ${expectedVersion}: it is now ${current.status} (version ${current.version})`,
-      );
-    }
-    throw new ValidationError([
-      {
-        path: ['id'],
-        message: `Only a ${from.toLowerCase()} requisition can become ${change.status.toLowerCase()}; this one is ${current.status.toLowerCase()}`,
-      },
-    ]);
+    throw decisionRefusal(id, current, expectedVersion, decision);
   });
 }

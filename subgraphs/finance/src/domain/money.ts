@@ -1,11 +1,13 @@
 /**
- * Money in the graph: whole kronor as `Int`. Stored and summed as `bigint` (entities/money.ts);
- * converted only at the edge, and refused rather than rounded if a figure outgrows Int.
+ * Money: whole kronor, stored and summed as `bigint` (entities/money.ts), never a float. The graph
+ * shows kronor as `Int`: converted only at the edge, and refused rather than rounded if a figure
+ * outgrows Int.
  */
 import { z } from 'zod';
 
 const INT_MAX = 2_147_483_647n;
 
+/** A sum as the graph's `Int`; throws rather than round a figure that does not fit. */
 export function kronor(value: bigint): number {
   if (value > INT_MAX || value < -INT_MAX) {
     throw new Error(`${value} kr does not fit the graph's Int`);
