@@ -120,7 +120,7 @@ async function findAvvikelse(ctx: SubgraphContext, id: string) {
 builder.mutationFields((t) => ({
   reportAvvikelse: t.field({
     type: AvvikelseRef,
-    description: 'Staff of an insats report a collaboration problem to its styrgrupp.',
+    description: 'Staff of an insats (or an administrator) report a collaboration problem to its styrgrupp.',
     authScopes: { tenantAdmin: true, staff: true },
     args: {
       interventionId: t.arg.id({ required: true, description: 'The insats where it happened: your own.' }),
