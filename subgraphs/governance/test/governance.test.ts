@@ -62,7 +62,10 @@ describe('the årshjul', () => {
 
   it('gives an insats its styrgrupp meetings and requisition deadlines', async () => {
     const res = await p.gql(
-      `{ intervention(id: "${HALLSTAHAMMAR}") { steeringGroup { name seats { role voting } } upcoming(from: "2021-10-01", limit: 3) { date deadline meeting { id } } } }`,
+      `{ intervention(id: "${HALLSTAHAMMAR}") {
+        steeringGroup { name seats { role voting } }
+        upcoming(from: "2021-10-01", limit: 3) { date deadline meeting { id } }
+      } }`,
       { as: 'norra-vastmanland-staff' },
     );
     const i = res.data.intervention;
@@ -90,7 +93,10 @@ describe('the årshjul', () => {
     const decision = board.meetings.flatMap((m) => m.decisions)[0]!.id;
     const entities = await p.post(
       p.subgraphUrls.governance!,
-      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Decision { id text meeting { minutes } } ... on Forbund { upcoming(from: "2022-01-01") { date } } } }`,
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) {
+        ... on Decision { id text meeting { minutes } }
+        ... on Forbund { upcoming(from: "2022-01-01") { date } }
+      } }`,
       {
         headers: { authorization: `Bearer ${token}` },
         variables: {
@@ -126,7 +132,14 @@ describe('meetings, minutes and decisions', () => {
     const meeting = board.meetings.find((m) => m.date === '2022-09-23')!;
     const record = (minutes: string) =>
       p.gql(
-        `mutation ($m: ID!, $a: [ID!]!, $min: String!) { recordMeeting(meetingId: $m, agenda: ["Budgetuppföljning", "Bemanning i teamen"], attendance: $a, minutes: $min) { ${RESULT} } }`,
+        `mutation ($m: ID!, $a: [ID!]!, $min: String!) {
+          recordMeeting(
+            meetingId: $m
+            agenda: ["Budgetuppföljning", "Bemanning i teamen"]
+            attendance: $a
+            minutes: $min
+          ) { ${RESULT} }
+        }`,
         {
           as: 'vasteras-board',
           variables: { m: meeting.id, a: board.seats.slice(0, 3).map((s) => s.id), min: minutes },
@@ -136,7 +149,9 @@ describe('meetings, minutes and decisions', () => {
       (await record('Teamen är fullt bemannade; 104 av 110 årsplatser används.')).data.recordMeeting.__typename,
     ).toBe('MutationRecordMeetingSuccess');
     const approved = await p.gql(
-      `mutation { approveMinutes(meetingId: "${meeting.id}") { ${RESULT} ... on MutationApproveMinutesSuccess { data { minutesApproved } } } }`,
+      `mutation { approveMinutes(meetingId: "${meeting.id}") {
+        ${RESULT} ... on MutationApproveMinutesSuccess { data { minutesApproved } }
+      } }`,
       { as: 'vasteras-board' },
     );
     expect(approved.data.approveMinutes.data.minutesApproved).toBe(true);
@@ -144,7 +159,9 @@ describe('meetings, minutes and decisions', () => {
     const edit = await record('Ändrad text efter justering.');
     expect(edit.data.recordMeeting.issues).toEqual([{ path: ['minutes'], message: expect.stringMatching(/approved/) }]);
     const corrected = await p.gql(
-      `mutation { correctMinutes(meetingId: "${meeting.id}", text: "Rättelse: 106 av 110 årsplatser.") { ... on MutationCorrectMinutesSuccess { data { minutes corrections { text } } } } }`,
+      `mutation { correctMinutes(meetingId: "${meeting.id}", text: "Rättelse: 106 av 110 årsplatser.") {
+        ... on MutationCorrectMinutesSuccess { data { minutes corrections { text } } }
+      } }`,
       { as: 'vasteras-board' },
     );
     expect(corrected.data.correctMinutes.data).toEqual({
@@ -167,7 +184,9 @@ describe('meetings, minutes and decisions', () => {
     ).data.intervention.steeringGroup;
     const adjungerad = sg.seats.find((s: any) => s.role === 'ADJUNGERAD').id;
     const ordinarie = sg.seats.filter((s: any) => s.role === 'ORDINARIE').map((s: any) => s.id);
-    const DECIDE = `mutation ($m: ID!, $input: DecisionInput!) { recordDecision(meetingId: $m, input: $input) { ${RESULT} ... on MutationRecordDecisionSuccess { data { id kind votes { vote } intervention { id } } } } }`;
+    const DECIDE = `mutation ($m: ID!, $input: DecisionInput!) { recordDecision(meetingId: $m, input: $input) {
+      ${RESULT} ... on MutationRecordDecisionSuccess { data { id kind votes { vote } intervention { id } } }
+    } }`;
     const input = (votes: { seatId: string; vote: string }[]) => ({
       kind: 'OTHER',
       text: 'Teamet får en kurator på 20 % till.',
@@ -197,7 +216,9 @@ describe('meetings, minutes and decisions', () => {
   it('refuses seats that give an adjungerad a vote or leave an owner without a representative', async () => {
     const sg = (
       await p.gql(
-        `{ intervention(id: "${SALA}") { steeringGroup { id seats { name role voting mandate termFrom member { id } } } } }`,
+        `{ intervention(id: "${SALA}") {
+          steeringGroup { id seats { name role voting mandate termFrom member { id } } }
+        } }`,
         { as: 'norra-vastmanland-admin' },
       )
     ).data.intervention.steeringGroup;
@@ -228,7 +249,11 @@ describe('meetings, minutes and decisions', () => {
 describe('avvikelser', () => {
   it('staff report for their own insats; the styrgrupp handles it with a decision; overdue ones show', async () => {
     const REPORT = (id: string) =>
-      `mutation { reportAvvikelse(interventionId: "${id}", description: "Remittenten kom inte till uppföljningsmötet.", reportedOn: "2026-01-10") { ${RESULT} ... on MutationReportAvvikelseSuccess { data { id status dueOn } } } }`;
+      `mutation { reportAvvikelse(
+        interventionId: "${id}"
+        description: "Remittenten kom inte till uppföljningsmötet."
+        reportedOn: "2026-01-10"
+      ) { ${RESULT} ... on MutationReportAvvikelseSuccess { data { id status dueOn } } } }`;
     const notOwn = await p.gql(REPORT(SALA), { as: 'norra-vastmanland-staff' });
     expect(notOwn.data.reportAvvikelse.issues).toEqual([
       { path: ['interventionId'], message: expect.stringMatching(/your own insats/) },
@@ -252,7 +277,11 @@ describe('avvikelser', () => {
       await p.gql(`{ intervention(id: "${HALLSTAHAMMAR}") { decisions { id } } }`, { as: 'norra-vastmanland-board' })
     ).data.intervention.decisions[0].id;
     const handled = await p.gql(
-      `mutation { handleAvvikelse(id: "${reported.data.reportAvvikelse.data.id}", status: HANDLED, decisionId: "${decisionId}") { ... on MutationHandleAvvikelseSuccess { data { status overdue decision { id } } } } }`,
+      `mutation { handleAvvikelse(
+        id: "${reported.data.reportAvvikelse.data.id}", status: HANDLED, decisionId: "${decisionId}"
+      ) {
+        ... on MutationHandleAvvikelseSuccess { data { status overdue decision { id } } }
+      } }`,
       { as: 'norra-vastmanland-board' },
     );
     expect(handled.data.handleAvvikelse.data).toEqual({
@@ -264,7 +293,9 @@ describe('avvikelser', () => {
 
   it('a board member cannot report, and another förbund cannot see them', async () => {
     const res = await p.gql(
-      `mutation { reportAvvikelse(interventionId: "${HALLSTAHAMMAR}", description: "Försök från fel roll.") { __typename } }`,
+      `mutation {
+        reportAvvikelse(interventionId: "${HALLSTAHAMMAR}", description: "Försök från fel roll.") { __typename }
+      }`,
       { as: 'vasteras-board' },
     );
     expect(codes(res)).toEqual(['FORBIDDEN']);
@@ -275,7 +306,9 @@ describe('avvikelser', () => {
 });
 
 describe('verksamhetsplan', () => {
-  const SAVE = `mutation ($id: ID, $input: PlanGoalInput!) { savePlanGoal(id: $id, input: $input) { ${RESULT} ... on MutationSavePlanGoalSuccess { data { id status followUp } } } }`;
+  const SAVE = `mutation ($id: ID, $input: PlanGoalInput!) { savePlanGoal(id: $id, input: $input) {
+    ${RESULT} ... on MutationSavePlanGoalSuccess { data { id status followUp } }
+  } }`;
   const goal = {
     year: 2022,
     kind: 'GOAL',

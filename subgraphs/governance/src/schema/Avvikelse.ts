@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { addDays, today } from '@finsam/kit/dates.js';
+import { today } from '@finsam/kit/dates.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
-import { tenantOf } from '@finsam/kit/scopes.js';
-import { type AVVIKELSE_STATUSES, Avvikelse } from '../entities/Avvikelse.js';
+import { holds, tenantOf } from '@finsam/kit/scopes.js';
+import {
+  type AvvikelseStatus,
+  answerDue,
+  descriptionIssues,
+  isOverdue,
+  reporterIssues,
+  resolutionIssues,
+  transitionIssues,
+} from '../domain/avvikelser.js';
+import { refuse } from '../domain/issues.js';
+import { Avvikelse } from '../entities/Avvikelse.js';
 import { Decision } from '../entities/Decision.js';
 import { Member } from '../entities/Member.js';
 import { builder } from './builder.js';
@@ -12,10 +22,8 @@ import { DecisionRef } from './Decision.js';
 import { InterventionRef, interventionOwners, seesIntervention } from './Intervention.js';
 import { MemberRef } from './Member.js';
 
-/** The styrgrupp answers an avvikelse within this many days. */
-const ANSWER_DAYS = 30;
-
 const AvvikelseStatusEnum = builder.enumType('AvvikelseStatus', {
+  description: 'Where an avvikelse is in its handling; handled and forwarded are closed.',
   values: {
     RECEIVED: { description: 'Mottagen.' },
     BEING_HANDLED: { description: 'Under handläggning i styrgruppen.' },
@@ -24,26 +32,38 @@ const AvvikelseStatusEnum = builder.enumType('AvvikelseStatus', {
   } as const,
 });
 
-const open = (a: Avvikelse) => a.status === 'RECEIVED' || a.status === 'BEING_HANDLED';
-
 const AvvikelseRef = builder.objectRef<Avvikelse>('Avvikelse').implement({
   description: 'A deviation report about collaboration in an insats, handled by its styrgrupp.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    intervention: t.field({ type: InterventionRef, resolve: (a) => ({ id: a.interventionId }) }),
-    reportedOn: t.field({ type: 'Date', resolve: (a) => a.reportedOn }),
-    description: t.exposeString('description'),
-    status: t.field({ type: AvvikelseStatusEnum, resolve: (a) => a.status }),
-    dueOn: t.field({ type: 'Date', resolve: (a) => a.dueOn }),
-    overdue: t.boolean({ description: 'Still open after its due date.', resolve: (a) => open(a) && a.dueOn < today() }),
+    id: t.exposeID('id', { description: 'The avvikelse’s id.' }),
+    intervention: t.field({
+      type: InterventionRef,
+      description: 'The insats where it happened.',
+      resolve: (a) => ({ id: a.interventionId }),
+    }),
+    reportedOn: t.field({ type: 'Date', description: 'The day it was reported.', resolve: (a) => a.reportedOn }),
+    description: t.exposeString('description', { description: 'What happened, as the staff reported it.' }),
+    status: t.field({
+      type: AvvikelseStatusEnum,
+      description: 'Where it is in its handling.',
+      resolve: (a) => a.status,
+    }),
+    dueOn: t.field({
+      type: 'Date',
+      description: 'The day the styrgrupp’s answer is due: 30 days after it was reported.',
+      resolve: (a) => a.dueOn,
+    }),
+    overdue: t.boolean({ description: 'Still open after its due date.', resolve: (a) => isOverdue(a, today()) }),
     decision: t.field({
       type: DecisionRef,
       nullable: true,
+      description: 'For a handled one: the decision that handled it.',
       resolve: (a, _x, ctx) => (a.decisionId ? DecisionRef.getDataloader(ctx).load(a.decisionId) : null),
     }),
     forwardedTo: t.field({
       type: MemberRef,
       nullable: true,
+      description: 'For a forwarded one: the member whose own organisation took it.',
       resolve: (a, _x, ctx) =>
         a.forwardedToMemberId ? MemberRef.getDataloader(ctx).load(a.forwardedToMemberId) : null,
     }),
@@ -59,15 +79,20 @@ function visibleAvvikelser(ctx: SubgraphContext) {
 builder.queryField('avvikelser', (t) =>
   t.field({
     type: [AvvikelseRef],
+    description: 'The avvikelser you may see (staff: of their own insatser), oldest first.',
     authScopes: { tenantReader: true },
-    args: { overdueOnly: t.arg.boolean(), interventionId: t.arg.id() },
+    args: {
+      overdueOnly: t.arg.boolean({ description: 'Only those still open after their due date.' }),
+      interventionId: t.arg.id({ description: 'Only those of this insats.' }),
+    },
     resolve: async (_r, { overdueOnly, interventionId }, ctx) => {
       const rows = await ctx.em.find(
         Avvikelse,
         { $and: [visibleAvvikelser(ctx), interventionId ? { interventionId: String(interventionId) } : {}] },
         { orderBy: { reportedOn: 'asc', id: 'asc' } },
       );
-      return overdueOnly ? rows.filter((a) => open(a) && a.dueOn < today()) : rows;
+      const on = today();
+      return overdueOnly ? rows.filter((a) => isOverdue(a, on)) : rows;
     },
   }),
 );
@@ -75,6 +100,7 @@ builder.queryField('avvikelser', (t) =>
 builder.objectField(InterventionRef, 'avvikelser', (t) =>
   t.field({
     type: [AvvikelseRef],
+    description: 'The insats’ avvikelser, oldest first (staff of other insatser see none).',
     authScopes: { tenantReader: true },
     resolve: (i, _a, ctx) =>
       seesIntervention(ctx.identity, i.id)
@@ -83,13 +109,10 @@ builder.objectField(InterventionRef, 'avvikelser', (t) =>
   }),
 );
 
-async function openAvvikelse(ctx: SubgraphContext, id: string) {
+async function findAvvikelse(ctx: SubgraphContext, id: string) {
   const a = await ctx.em.findOne(Avvikelse, { id });
   if (!a) {
     throw new NotFoundError(['id'], `No avvikelse ${id} in your förbund`);
-  }
-  if (!open(a)) {
-    throw new ValidationError([{ path: ['id'], message: 'The avvikelse is already closed' }]);
   }
   return a;
 }
@@ -97,29 +120,23 @@ async function openAvvikelse(ctx: SubgraphContext, id: string) {
 builder.mutationFields((t) => ({
   reportAvvikelse: t.field({
     type: AvvikelseRef,
-    description: 'Staff of an insats report a collaboration problem to its styrgrupp.',
+    description: 'Staff of an insats (or an administrator) report a collaboration problem to its styrgrupp.',
     authScopes: { tenantAdmin: true, staff: true },
     args: {
-      interventionId: t.arg.id({ required: true }),
-      description: t.arg.string({ required: true }),
-      reportedOn: t.arg({ type: 'Date' }),
+      interventionId: t.arg.id({ required: true, description: 'The insats where it happened: your own.' }),
+      description: t.arg.string({ required: true, description: 'What happened, at least 10 characters.' }),
+      reportedOn: t.arg({ type: 'Date', description: 'The day it is reported. Default: today.' }),
     },
     errors: {},
     resolve: async (_r, args, ctx) => {
       const interventionId = String(args.interventionId);
-      const { roles, interventionIds } = ctx.identity;
-      if (!roles.includes('forbund_admin') && !interventionIds.includes(interventionId)) {
-        throw new ValidationError([{ path: ['interventionId'], message: 'You report avvikelser for your own insats' }]);
-      }
+      const caller = { tenantAdmin: holds(ctx.identity, 'tenantAdmin'), interventionIds: ctx.identity.interventionIds };
+      refuse(reporterIssues(caller, interventionId));
       if (!(await interventionOwners(ctx, interventionId))) {
         throw new ValidationError([{ path: ['interventionId'], message: 'No such insats in your förbund' }]);
       }
+      refuse(descriptionIssues(args.description));
       const description = args.description.trim();
-      if (description.length < 10) {
-        throw new ValidationError([
-          { path: ['description'], message: 'Describe what happened (at least 10 characters)' },
-        ]);
-      }
       const reportedOn = args.reportedOn ?? today();
       return ctx.em.transactional(async (tx) =>
         tx.create(Avvikelse, {
@@ -129,7 +146,7 @@ builder.mutationFields((t) => ({
           reportedOn,
           description,
           status: 'RECEIVED',
-          dueOn: addDays(reportedOn, ANSWER_DAYS),
+          dueOn: answerDue(reportedOn),
           decisionId: null,
           forwardedToMemberId: null,
           reportedBy: ctx.identity.userId,
@@ -142,38 +159,32 @@ builder.mutationFields((t) => ({
     description: 'Moves an avvikelse on: being handled, handled with a decision, or forwarded to a member.',
     authScopes: { reportReader: true },
     args: {
-      id: t.arg.id({ required: true }),
-      status: t.arg({ type: AvvikelseStatusEnum, required: true }),
+      id: t.arg.id({ required: true, description: 'The avvikelse, still open.' }),
+      status: t.arg({
+        type: AvvikelseStatusEnum,
+        required: true,
+        description: 'Where it moves: never back to received.',
+      }),
       decisionId: t.arg.id({ description: 'For HANDLED: the styrgrupp’s decision.' }),
       forwardedToMemberId: t.arg.id({ description: 'For FORWARDED: the member whose organisation takes it.' }),
     },
     errors: {},
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
-        const a = await openAvvikelse({ ...ctx, em: tx }, String(args.id));
-        const status = args.status as (typeof AVVIKELSE_STATUSES)[number];
-        if (status === 'RECEIVED') {
-          throw new ValidationError([{ path: ['status'], message: 'An avvikelse cannot go back to received' }]);
-        }
+        const a = await findAvvikelse({ ...ctx, em: tx }, String(args.id));
+        const status = args.status as AvvikelseStatus;
+        refuse(transitionIssues(a.status, status));
         if (status === 'HANDLED') {
           const decision = args.decisionId ? await tx.findOne(Decision, { id: String(args.decisionId) }) : null;
-          if (!decision) {
-            throw new ValidationError([
-              { path: ['decisionId'], message: 'Handled means handled with a decision of your förbund' },
-            ]);
-          }
-          a.decisionId = decision.id;
+          refuse(resolutionIssues(status, { decision: !!decision }));
+          a.decisionId = decision!.id;
         }
         if (status === 'FORWARDED') {
           const member = args.forwardedToMemberId
             ? await tx.findOne(Member, { id: String(args.forwardedToMemberId) })
             : null;
-          if (!member) {
-            throw new ValidationError([
-              { path: ['forwardedToMemberId'], message: 'Forwarded means forwarded to a member of your förbund' },
-            ]);
-          }
-          a.forwardedToMemberId = member.id;
+          refuse(resolutionIssues(status, { member: !!member }));
+          a.forwardedToMemberId = member!.id;
         }
         a.status = status;
         return a;

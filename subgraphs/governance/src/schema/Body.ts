@@ -1,31 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
+import { NotFoundError } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
+import { refuse } from '../domain/issues.js';
+import { bodyInsatsIssues, seatIssues, steeringGroupInsatsIssues } from '../domain/seats.js';
 import { BODY_KINDS, Body } from '../entities/Body.js';
 import { BodyMember, SEAT_ROLES } from '../entities/BodyMember.js';
 import { Member } from '../entities/Member.js';
 import { builder } from './builder.js';
 import { InterventionRef, interventionOwners, seesIntervention } from './Intervention.js';
+import { addIssues } from './issues.js';
 import { MemberRef } from './Member.js';
 
 export const BodyKindEnum = builder.enumType('BodyKind', {
+  description: 'The kind of a body (organ) through which a förbund is steered and prepares its decisions.',
   values: {
-    BOARD: { description: 'Förbundsstyrelse.' },
-    PREPARATORY_GROUP: { description: 'Utvecklingsgrupp / beredningsgrupp.' },
-    MEMBER_COUNCIL: { description: 'Medlemssamråd.' },
-    STEERING_GROUP: { description: 'Styrgrupp of one insats.' },
+    BOARD: { description: 'Förbundsstyrelse: the board, which decides for the förbund.' },
+    PREPARATORY_GROUP: { description: 'Utvecklingsgrupp / beredningsgrupp: prepares the board’s matters.' },
+    MEMBER_COUNCIL: { description: 'Medlemssamråd: the members’ consultation.' },
+    STEERING_GROUP: { description: 'Styrgrupp of one insats, with a representative of each owner.' },
   } as const,
 });
 const SeatRoleEnum = builder.enumType('SeatRole', {
+  description: 'How a person sits in a body; every seat has an explicit role.',
   values: {
-    ORDINARIE: { description: 'Ordinarie ledamot.' },
-    ERSATTARE: { description: 'Ersättare.' },
+    ORDINARIE: { description: 'Ordinarie ledamot: a full member of the body.' },
+    ERSATTARE: { description: 'Ersättare: stands in for an ordinarie ledamot.' },
     ADJUNGERAD: { description: 'Adjungerad: takes part, never votes.' },
-    FOREDRAGANDE: { description: 'Föredragande.' },
+    FOREDRAGANDE: { description: 'Föredragande: presents matters to the body.' },
   } as const,
 });
 
@@ -38,19 +43,34 @@ export function visibleBodies(ctx: SubgraphContext) {
 const SeatRef = builder.objectRef<BodyMember>('Seat').implement({
   description: 'A seat in a body: who sits, for which member, in what role.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
+    id: t.exposeID('id', { description: 'The seat’s id: attendance and votes name seats by it.' }),
+    name: t.exposeString('name', { description: 'The person who holds the seat.' }),
     member: t.field({
       type: MemberRef,
       nullable: true,
-      description: 'The member (part) represented.',
+      description: 'The member (part) represented; null for a seat of no member, e.g. the förbundschef.',
       resolve: (s, _a, ctx) => (s.memberId ? MemberRef.getDataloader(ctx).load(s.memberId) : null),
     }),
-    role: t.field({ type: SeatRoleEnum, resolve: (s) => s.role }),
-    voting: t.exposeBoolean('voting'),
+    role: t.field({
+      type: SeatRoleEnum,
+      description: 'Ordinarie, ersättare, adjungerad or föredragande.',
+      resolve: (s) => s.role,
+    }),
+    voting: t.exposeBoolean('voting', {
+      description: 'Whether the seat votes in the body’s decisions (never an adjungerad).',
+    }),
     mandate: t.exposeBoolean('mandate', { description: 'Beslutsmandat from the member organisation.' }),
-    termFrom: t.field({ type: 'Date', resolve: (s) => s.termFrom }),
-    termTo: t.field({ type: 'Date', nullable: true, resolve: (s) => s.termTo ?? null }),
+    termFrom: t.field({
+      type: 'Date',
+      description: 'First day of the term (mandatperiod).',
+      resolve: (s) => s.termFrom,
+    }),
+    termTo: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Last day of the term; null while it runs until further notice.',
+      resolve: (s) => s.termTo ?? null,
+    }),
   }),
 });
 
@@ -60,15 +80,20 @@ export const BodyRef = builder.loadableObject('Body', {
   load: (ids: string[], ctx) => ctx.em.find(Body, { $and: [{ id: { $in: ids } }, visibleBodies(ctx)] }),
   sort: (b) => b.id,
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: BodyKindEnum, resolve: (b) => b.kind }),
-    name: t.exposeString('name'),
+    id: t.exposeID('id', { description: 'The body’s id.' }),
+    kind: t.field({ type: BodyKindEnum, description: 'What kind of body it is.', resolve: (b) => b.kind }),
+    name: t.exposeString('name', { description: 'The body’s name, e.g. "Styrgrupp Samordningsteam Sala".' }),
     intervention: t.field({
       type: InterventionRef,
       nullable: true,
+      description: 'The insats a styrgrupp steers; null for the förbund’s other bodies.',
       resolve: (b) => (b.interventionId ? { id: b.interventionId } : null),
     }),
-    seats: t.field({ type: [SeatRef], resolve: async (b) => (await b.members.load({ dataloader: true })).getItems() }),
+    seats: t.field({
+      type: [SeatRef],
+      description: 'The seats of the body, in the order they were set.',
+      resolve: async (b) => (await b.members.load({ dataloader: true })).getItems(),
+    }),
   }),
 });
 
@@ -88,7 +113,7 @@ builder.queryField('bodies', (t) =>
     type: [BodyRef],
     description: 'The bodies of your förbund you may see.',
     authScopes: { tenantReader: true },
-    args: { kind: t.arg({ type: BodyKindEnum }) },
+    args: { kind: t.arg({ type: BodyKindEnum, description: 'Only bodies of this kind; all kinds if left out.' }) },
     resolve: (_r, { kind }, ctx) =>
       ctx.em.find(
         Body,
@@ -99,21 +124,27 @@ builder.queryField('bodies', (t) =>
 );
 
 const CreateBodyInput = builder.inputType('CreateBodyInput', {
+  description: 'A new body of the förbund; its seats are set afterwards with `setSeats`.',
   fields: (t) => ({
-    kind: t.field({ type: BodyKindEnum, required: true }),
-    name: t.string({ required: true }),
-    interventionId: t.id({ description: 'The insats, for a styrgrupp.' }),
+    kind: t.field({ type: BodyKindEnum, required: true, description: 'What kind of body it is.' }),
+    name: t.string({ required: true, description: 'The body’s name, 2–200 characters.' }),
+    interventionId: t.id({
+      description:
+        'The insats, for a styrgrupp (required for one, refused for other bodies); one styrgrupp per insats.',
+    }),
   }),
 });
 const SeatInput = builder.inputType('SeatInput', {
+  description:
+    'A seat in a body. For a styrgrupp, each owner of the insats needs an ordinarie seat with vote and mandate.',
   fields: (t) => ({
-    name: t.string({ required: true }),
+    name: t.string({ required: true, description: 'The person who holds the seat, 2–200 characters.' }),
     memberId: t.id({ description: 'The member (part) represented; omit for e.g. the förbundschef.' }),
-    role: t.field({ type: SeatRoleEnum, required: true }),
-    voting: t.boolean({ required: true }),
-    mandate: t.boolean({ required: true }),
-    termFrom: t.field({ type: 'Date', required: true }),
-    termTo: t.field({ type: 'Date' }),
+    role: t.field({ type: SeatRoleEnum, required: true, description: 'The seat’s role.' }),
+    voting: t.boolean({ required: true, description: 'Whether the seat votes; an adjungerad never does.' }),
+    mandate: t.boolean({ required: true, description: 'Beslutsmandat from the member organisation.' }),
+    termFrom: t.field({ type: 'Date', required: true, description: 'First day of the term.' }),
+    termTo: t.field({ type: 'Date', description: 'Last day of the term, not before its first; omit if open-ended.' }),
   }),
 });
 
@@ -123,10 +154,7 @@ const createBodySchema = z
     name: z.string().trim().min(2, 'Name is required').max(200),
     interventionId: z.uuid().nullish(),
   })
-  .refine((b) => (b.kind === 'STEERING_GROUP') === !!b.interventionId, {
-    path: ['interventionId'],
-    message: 'A styrgrupp steers one insats; other bodies steer none',
-  });
+  .superRefine((b, ctx) => addIssues(ctx, bodyInsatsIssues(b)));
 const seatsSchema = z.array(
   z.object({
     name: z.string().trim().min(2, 'Name is required').max(200),
@@ -138,42 +166,6 @@ const seatsSchema = z.array(
     termTo: z.string().nullish(),
   }),
 );
-
-/** FINSAM's rules for a body's seats; a styrgrupp needs a representative with mandate from each owner. */
-async function seatIssues(
-  ctx: SubgraphContext,
-  body: Body,
-  seats: z.infer<typeof seatsSchema>,
-): Promise<ValidationIssue[]> {
-  const issues: ValidationIssue[] = [];
-  const memberIds = new Set((await ctx.em.find(Member, {})).map((m) => m.id));
-  seats.forEach((s, i) => {
-    if (s.role === 'ADJUNGERAD' && s.voting) {
-      issues.push({ path: ['seats', i, 'voting'], message: 'An adjungerad takes part but never votes' });
-    }
-    if (s.memberId && !memberIds.has(s.memberId)) {
-      issues.push({ path: ['seats', i, 'memberId'], message: `${s.memberId} is not a member of your förbund` });
-    }
-    if (s.termTo && s.termTo < s.termFrom) {
-      issues.push({ path: ['seats', i, 'termTo'], message: 'The term ends before it starts' });
-    }
-  });
-  if (body.kind === 'STEERING_GROUP' && body.interventionId) {
-    const owners = (await interventionOwners(ctx, body.interventionId)) ?? [];
-    const represented = new Set(
-      seats.filter((s) => s.role === 'ORDINARIE' && s.mandate && s.voting && s.memberId).map((s) => s.memberId),
-    );
-    for (const owner of owners) {
-      if (!represented.has(owner)) {
-        issues.push({
-          path: ['seats'],
-          message: `Owner ${owner} has no ordinarie representative with mandate and vote`,
-        });
-      }
-    }
-  }
-  return issues;
-}
 
 async function writableBody(ctx: SubgraphContext, id: string) {
   const body = await ctx.em.findOne(Body, { id }, { populate: ['members'] });
@@ -188,19 +180,14 @@ builder.mutationFields((t) => ({
     type: BodyRef,
     description: 'Sets up a body. Förbund administrators only.',
     authScopes: { tenantAdmin: true },
-    args: { input: t.arg({ type: CreateBodyInput, required: true }) },
+    args: { input: t.arg({ type: CreateBodyInput, required: true, description: 'The body to set up.' }) },
     errors: {},
     resolve: async (_r, { input }, ctx) => {
       const data = parseInput(createBodySchema, input);
       if (data.interventionId) {
-        if (!(await interventionOwners(ctx, data.interventionId))) {
-          throw new ValidationError([{ path: ['input', 'interventionId'], message: 'No such insats in your förbund' }]);
-        }
-        if (await ctx.em.count(Body, { interventionId: data.interventionId })) {
-          throw new ValidationError([
-            { path: ['input', 'interventionId'], message: 'The insats already has a styrgrupp' },
-          ]);
-        }
+        const exists = (await interventionOwners(ctx, data.interventionId)) !== null;
+        const hasSteeringGroup = exists && (await ctx.em.count(Body, { interventionId: data.interventionId })) > 0;
+        refuse(steeringGroupInsatsIssues({ exists, hasSteeringGroup }));
       }
       return ctx.em.transactional(async (tx) =>
         tx.create(Body, {
@@ -217,16 +204,21 @@ builder.mutationFields((t) => ({
     type: BodyRef,
     description: 'Replaces the seats of a body. The roles must be explicit: adjungerade never vote.',
     authScopes: { tenantAdmin: true },
-    args: { bodyId: t.arg.id({ required: true }), seats: t.arg({ type: [SeatInput], required: true }) },
+    args: {
+      bodyId: t.arg.id({ required: true, description: 'The body whose seats are replaced.' }),
+      seats: t.arg({ type: [SeatInput], required: true, description: 'Every seat of the body, in order.' }),
+    },
     errors: {},
     resolve: async (_r, { bodyId, seats }, ctx) => {
       const data = parseInput(seatsSchema, seats, ['seats']);
       return ctx.em.transactional(async (tx) => {
         const body = await writableBody({ ...ctx, em: tx }, String(bodyId));
-        const issues = await seatIssues({ ...ctx, em: tx }, body, data);
-        if (issues.length) {
-          throw new ValidationError(issues);
-        }
+        const memberIds = new Set((await tx.find(Member, {})).map((m) => m.id));
+        const owners =
+          body.kind === 'STEERING_GROUP' && body.interventionId
+            ? ((await interventionOwners(ctx, body.interventionId)) ?? [])
+            : [];
+        refuse(seatIssues(body, data, { memberIds, owners }));
         for (const seat of body.members.getItems()) {
           tx.remove(seat);
         }

@@ -2,95 +2,53 @@ import { cacheable } from '@finsam/kit/cache-control.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
 import { today } from '@finsam/kit/dates.js';
-import { badArgument } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
-import { dueDate, PERIODS_PER_YEAR } from '@finsam/kit/requisition-periods.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
+import {
+  DEADLINES,
+  type DeadlineKind,
+  deadlines,
+  mergeUpcoming,
+  type Upcoming,
+  type UpcomingMeeting,
+  upcomingLimit,
+} from '../domain/calendar.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
 import { InterventionRef, seesIntervention } from './Intervention.js';
 import { MeetingRef } from './Meeting.js';
 
-/**
- * The årshjul: planned meetings plus the deadlines FINSAM and the förbund's own rules fix.
- * Deadlines are computed, never stored: they follow from the date.
- */
-export const DEADLINES = {
-  BUDGET_AND_PLAN: 'Budget och verksamhetsplan for next year decided by the board (30 November)',
-  ANNUAL_REPORT: 'Årsredovisning for last year (within 3 months of year end)',
-  HALF_YEAR_REPORT: 'Halvårsrapport January–June (by 31 August)',
-  REQUISITION: 'Rekvisitioner for the last two-month period (one month after it ends)',
-} as const;
-type DeadlineKind = keyof typeof DEADLINES;
-
-interface Deadline {
-  date: string;
-  kind: DeadlineKind;
-  title: string;
-}
-
 const DeadlineKindEnum = builder.enumType('DeadlineKind', {
+  description: 'A deadline of the årshjul, fixed by FINSAM and the förbund’s own rules; computed from the date.',
   values: Object.fromEntries(Object.entries(DEADLINES).map(([k, description]) => [k, { description }])) as Record<
     DeadlineKind,
     { description: string }
   >,
 });
 
-/** Deadlines from `from` onwards, for as many years as `limit` items need. */
-export function deadlines(from: string, kinds: readonly DeadlineKind[], limit: number): Deadline[] {
-  const year = Number(from.slice(0, 4));
-  const out: Deadline[] = [];
-  for (let y = year; y <= year + 2; y++) {
-    if (kinds.includes('ANNUAL_REPORT')) {
-      out.push({ date: `${y}-03-31`, kind: 'ANNUAL_REPORT', title: `Årsredovisning ${y - 1}` });
-    }
-    if (kinds.includes('HALF_YEAR_REPORT')) {
-      out.push({ date: `${y}-08-31`, kind: 'HALF_YEAR_REPORT', title: `Halvårsrapport jan–jun ${y}` });
-    }
-    if (kinds.includes('BUDGET_AND_PLAN')) {
-      out.push({ date: `${y}-11-30`, kind: 'BUDGET_AND_PLAN', title: `Budget och verksamhetsplan ${y + 1}` });
-    }
-    if (kinds.includes('REQUISITION')) {
-      // Periods Jan–Feb, Mar–Apr, …; each is due on the last day of the month after it ends.
-      for (let period = 1; period <= PERIODS_PER_YEAR; period++) {
-        out.push({ date: dueDate(y, period), kind: 'REQUISITION', title: `Rekvisition ${y} period ${period}` });
-      }
-    }
-  }
-  return out
-    .filter((d) => d.date >= from)
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .slice(0, limit);
-}
-
-/** A meeting as the calendar lists it; the meeting itself is loaded only if asked for. */
-interface UpcomingMeeting {
-  id: string;
-  date: string;
-  title: string | null;
-}
-
-type Upcoming = { date: string; title: string | null; meetingId: string | null; deadline: Deadline | null };
-
 const UpcomingRef = builder.objectRef<Upcoming>('UpcomingItem').implement({
   directives: cacheable,
   description: 'What is due next: a meeting or a deadline.',
   fields: (t) => ({
-    date: t.field({ type: 'Date', resolve: (u) => u.date }),
-    title: t.string({ resolve: (u) => u.deadline?.title ?? u.title ?? 'Sammanträde' }),
-    meeting: t.field({ type: MeetingRef, nullable: true, resolve: (u) => u.meetingId }),
-    deadline: t.field({ type: DeadlineKindEnum, nullable: true, resolve: (u) => u.deadline?.kind ?? null }),
+    date: t.field({ type: 'Date', description: 'The day of the meeting or deadline.', resolve: (u) => u.date }),
+    title: t.string({
+      description: 'The deadline’s title (e.g. "Budget och verksamhetsplan 2023"), the meeting’s, or "Sammanträde".',
+      resolve: (u) => u.deadline?.title ?? u.title ?? 'Sammanträde',
+    }),
+    meeting: t.field({
+      type: MeetingRef,
+      nullable: true,
+      description: 'The meeting, for a meeting; null for a deadline.',
+      resolve: (u) => u.meetingId,
+    }),
+    deadline: t.field({
+      type: DeadlineKindEnum,
+      nullable: true,
+      description: 'Which deadline, for a deadline; null for a meeting.',
+      resolve: (u) => u.deadline?.kind ?? null,
+    }),
   }),
 });
-
-function merge(meetings: UpcomingMeeting[], due: Deadline[], limit: number): Upcoming[] {
-  return [
-    ...meetings.map((m) => ({ date: m.date, title: m.title, meetingId: m.id, deadline: null })),
-    ...due.map((d) => ({ date: d.date, title: null, meetingId: null, deadline: d })),
-  ]
-    .sort((a, b) => a.date.localeCompare(b.date) || (a.deadline ? 1 : -1))
-    .slice(0, limit);
-}
 
 /**
  * The next meetings from `from`: of the förbund's bodies the caller may see (`forbundId`), at most
@@ -112,7 +70,8 @@ export async function nextMeetings(
   if ('forbundId' in scope) {
     const visible = interventionScope(ctx.identity);
     const bodies = visible ? `b."intervention_id" = any(${bind(pgArray(visible))}::uuid[])` : 'true';
-    text = `${meetings(`m."tenant_id" = ${bind(scope.forbundId)}::uuid and ${bodies}`)} order by m."date", m."id" limit ${bind(limit)}`;
+    const own = `m."tenant_id" = ${bind(scope.forbundId)}::uuid and ${bodies}`;
+    text = `${meetings(own)} order by m."date", m."id" limit ${bind(limit)}`;
   } else {
     text = `
       select "intervention_id", "id", "date", "title" from (
@@ -123,14 +82,6 @@ export async function nextMeetings(
   }
   const { sql, params } = build(text);
   return ctx.em.execute(sql, params);
-}
-
-/** How many calendar items to give: 10 unless asked, at most 100; a negative count is the caller's mistake. */
-function upcomingLimit(limit: number | null | undefined): number {
-  if (limit != null && limit < 0) {
-    throw badArgument('limit', 'limit is 0 or more');
-  }
-  return Math.min(limit ?? 10, 100);
 }
 
 builder.objectField(ForbundRef, 'upcoming', (t) =>
@@ -146,7 +97,7 @@ builder.objectField(ForbundRef, 'upcoming', (t) =>
       const start = from ?? today();
       const n = upcomingLimit(limit);
       const meetings = await nextMeetings(ctx, { forbundId: f.id }, start, n);
-      return merge(meetings, deadlines(start, ['ANNUAL_REPORT', 'HALF_YEAR_REPORT', 'BUDGET_AND_PLAN'], n), n);
+      return mergeUpcoming(meetings, deadlines(start, ['ANNUAL_REPORT', 'HALF_YEAR_REPORT', 'BUDGET_AND_PLAN'], n), n);
     },
   }),
 );
@@ -170,7 +121,7 @@ builder.objectFields(InterventionRef, (t) => ({
       const due = deadlines(start, ['REQUISITION'], n);
       return (keys as string[]).map((id) =>
         ids.includes(id)
-          ? merge(
+          ? mergeUpcoming(
               meetings.filter((m) => m.intervention_id === id),
               due,
               n,

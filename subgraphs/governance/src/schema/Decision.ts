@@ -1,26 +1,44 @@
 import { randomUUID } from 'node:crypto';
-import { ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
+import { decisionIssues, voteIssues } from '../domain/decisions.js';
+import { refuse } from '../domain/issues.js';
 import { DECISION_KINDS, Decision, VOTES, type Vote } from '../entities/Decision.js';
 import { visibleBodies } from './Body.js';
 import { builder } from './builder.js';
 import { InterventionRef, seesIntervention } from './Intervention.js';
+import { addIssues } from './issues.js';
 import { MeetingRef, writableMeeting } from './Meeting.js';
 
 const DecisionKindEnum = builder.enumType('DecisionKind', {
+  description: 'What a beslut is about.',
   values: {
-    BUDGET: { description: 'Budget.' },
+    BUDGET: { description: 'Budget for a year (names its year).' },
     VERKSAMHETSPLAN: { description: 'Verksamhetsplan.' },
-    EXTENSION: { description: 'Förlängning of a participation beyond a year.' },
+    EXTENSION: { description: 'Förlängning of a participation beyond a year (names the participation).' },
     AVVIKELSE: { description: 'Handling of an avvikelse.' },
-    OTHER: {},
+    OTHER: { description: 'Any other beslut.' },
   } as const,
 });
-const VoteEnum = builder.enumType('VoteChoice', { values: VOTES });
+const VOTE_DESCRIPTIONS: Record<(typeof VOTES)[number], string> = {
+  YES: 'Ja: for the proposal.',
+  NO: 'Nej: against the proposal.',
+  ABSTAIN: 'Avstår: takes no side.',
+};
+const VoteEnum = builder.enumType('VoteChoice', {
+  description: 'How a seat voted (röstade).',
+  values: Object.fromEntries(VOTES.map((v) => [v, { description: VOTE_DESCRIPTIONS[v] }])) as Record<
+    (typeof VOTES)[number],
+    { description: string }
+  >,
+});
 
 const VoteRef = builder.objectRef<Vote>('Vote').implement({
-  fields: (t) => ({ seatId: t.exposeID('seatId'), vote: t.field({ type: VoteEnum, resolve: (v) => v.vote }) }),
+  description: 'One seat’s vote (röst) in a decision taken by vote (votering).',
+  fields: (t) => ({
+    seatId: t.exposeID('seatId', { description: 'The seat that voted (a `Seat.id` of the meeting’s body).' }),
+    vote: t.field({ type: VoteEnum, description: 'How the seat voted.', resolve: (v) => v.vote }),
+  }),
 });
 
 export const DecisionRef = builder.loadableObject('Decision', {
@@ -29,21 +47,30 @@ export const DecisionRef = builder.loadableObject('Decision', {
   load: (ids: string[], ctx) => ctx.em.find(Decision, { id: { $in: ids }, meeting: { body: visibleBodies(ctx) } }),
   sort: (d) => d.id,
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: DecisionKindEnum, resolve: (d) => d.kind }),
-    text: t.exposeString('text'),
-    meeting: t.field({ type: MeetingRef, resolve: (d, _a, ctx) => MeetingRef.getDataloader(ctx).load(d.meeting.id) }),
+    id: t.exposeID('id', { description: 'The decision’s id.' }),
+    kind: t.field({ type: DecisionKindEnum, description: 'What the decision is about.', resolve: (d) => d.kind }),
+    text: t.exposeString('text', { description: 'What was decided, as the minutes say it.' }),
+    meeting: t.field({
+      type: MeetingRef,
+      description: 'The meeting at which it was taken.',
+      resolve: (d, _a, ctx) => MeetingRef.getDataloader(ctx).load(d.meeting.id),
+    }),
     intervention: t.field({
       type: InterventionRef,
       nullable: true,
+      description: 'The insats it concerns: as recorded, or the insats whose styrgrupp took it.',
       resolve: (d) => (d.interventionId ? { id: d.interventionId } : null),
     }),
     participationId: t.exposeID('participationId', {
       nullable: true,
       description: 'The participation it concerns (participants subgraph).',
     }),
-    budgetYear: t.exposeInt('budgetYear', { nullable: true }),
-    votes: t.field({ type: [VoteRef], resolve: (d) => d.votes }),
+    budgetYear: t.exposeInt('budgetYear', { nullable: true, description: 'The year a budget decision is for.' }),
+    votes: t.field({
+      type: [VoteRef],
+      description: 'The votes, when the decision was taken by vote; empty otherwise.',
+      resolve: (d) => d.votes,
+    }),
   }),
 });
 
@@ -58,6 +85,7 @@ builder.asEntity(DecisionRef, {
 builder.objectField(MeetingRef, 'decisions', (t) =>
   t.field({
     type: [DecisionRef],
+    description: 'The beslut taken at the meeting.',
     resolve: (m, _a, ctx) => ctx.em.find(Decision, { meeting: m.id }, { orderBy: { id: 'asc' } }),
   }),
 );
@@ -74,15 +102,20 @@ builder.objectField(InterventionRef, 'decisions', (t) =>
 );
 
 const VoteInput = builder.inputType('VoteInput', {
-  fields: (t) => ({ seatId: t.id({ required: true }), vote: t.field({ type: VoteEnum, required: true }) }),
+  description: 'One seat’s vote: a voting seat of the meeting’s body (never an adjungerad), once.',
+  fields: (t) => ({
+    seatId: t.id({ required: true, description: 'The seat that voted.' }),
+    vote: t.field({ type: VoteEnum, required: true, description: 'How it voted.' }),
+  }),
 });
 const DecisionInput = builder.inputType('DecisionInput', {
+  description: 'A beslut as the minutes record it.',
   fields: (t) => ({
-    kind: t.field({ type: DecisionKindEnum, required: true }),
-    text: t.string({ required: true }),
-    interventionId: t.id(),
+    kind: t.field({ type: DecisionKindEnum, required: true, description: 'What the decision is about.' }),
+    text: t.string({ required: true, description: 'What was decided, 2–20 000 characters.' }),
+    interventionId: t.id({ description: 'The insats it concerns; default: the insats whose styrgrupp meets.' }),
     participationId: t.id({ description: 'For an extension (förlängning).' }),
-    budgetYear: t.int(),
+    budgetYear: t.int({ description: 'For a budget: the year it is for (2004–2100).' }),
     votes: t.field({ type: [VoteInput], description: 'When the decision was taken by vote.' }),
   }),
 });
@@ -96,21 +129,17 @@ const decisionSchema = z
     budgetYear: z.number().int().min(2004).max(2100).nullish(),
     votes: z.array(z.object({ seatId: z.uuid(), vote: z.enum(VOTES) })).nullish(),
   })
-  .refine((d) => d.kind !== 'EXTENSION' || !!d.participationId, {
-    path: ['participationId'],
-    message: 'An extension concerns a participation',
-  })
-  .refine((d) => d.kind !== 'BUDGET' || d.budgetYear != null, {
-    path: ['budgetYear'],
-    message: 'A budget decision names its year',
-  });
+  .superRefine((d, ctx) => addIssues(ctx, decisionIssues(d)));
 
 builder.mutationField('recordDecision', (t) =>
   t.field({
     type: DecisionRef,
     description: 'Records a beslut taken at a meeting, with the votes when there was a vote.',
     authScopes: { reportReader: true },
-    args: { meetingId: t.arg.id({ required: true }), input: t.arg({ type: DecisionInput, required: true }) },
+    args: {
+      meetingId: t.arg.id({ required: true, description: 'The meeting at which it was taken.' }),
+      input: t.arg({ type: DecisionInput, required: true, description: 'The decision.' }),
+    },
     errors: {},
     resolve: async (_r, { meetingId, input }, ctx) => {
       const data = parseInput(decisionSchema, input);
@@ -122,28 +151,7 @@ builder.mutationField('recordDecision', (t) =>
             .members.getItems()
             .map((s) => [s.id, s]),
         );
-        const issues: ValidationIssue[] = [];
-        const seen = new Set<string>();
-        (data.votes ?? []).forEach((v, i) => {
-          const seat = seats.get(v.seatId);
-          if (!seat) {
-            issues.push({ path: ['input', 'votes', i, 'seatId'], message: `${v.seatId} has no seat in this body` });
-          } else if (seat.role === 'ADJUNGERAD') {
-            issues.push({
-              path: ['input', 'votes', i, 'seatId'],
-              message: `${seat.name} is adjungerad and has no vote`,
-            });
-          } else if (!seat.voting) {
-            issues.push({ path: ['input', 'votes', i, 'seatId'], message: `${seat.name} has no vote in this body` });
-          }
-          if (seen.has(v.seatId)) {
-            issues.push({ path: ['input', 'votes', i, 'seatId'], message: 'One vote per seat' });
-          }
-          seen.add(v.seatId);
-        });
-        if (issues.length) {
-          throw new ValidationError(issues);
-        }
+        refuse(voteIssues(data.votes ?? [], seats));
         return tx.create(Decision, {
           id: randomUUID(),
           tenantId: meeting.tenantId,

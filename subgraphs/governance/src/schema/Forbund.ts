@@ -8,6 +8,7 @@ import { ForeignKeyConstraintViolationException, UniqueConstraintViolationExcept
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
+import { normaliseOrganisationNumber, organisationNumberIssue } from '../domain/registry.js';
 import { Forbund } from '../entities/Forbund.js';
 import { Member } from '../entities/Member.js';
 import { builder } from './builder.js';
@@ -22,8 +23,8 @@ export const ForbundRef = builder.loadableObject('Forbund', {
   load: (ids: string[], ctx) => ctx.em.find(Forbund, { id: { $in: ids } }),
   sort: (f) => f.id,
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
+    id: t.exposeID('id', { description: 'The förbund’s id: the tenant every record of it carries.' }),
+    name: t.exposeString('name', { description: 'The förbund’s name, e.g. "Samordningsförbundet Västerås".' }),
     slug: t.exposeString('slug', { description: 'Short stable name used in addresses, e.g. "vasteras".' }),
     organisationNumber: t.exposeString('organisationNumber', { description: 'Organisationsnummer, NNNNNN-NNNN.' }),
     members: t.field({
@@ -49,30 +50,16 @@ builder.asEntity(ForbundRef, {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Organisationsnummer: 10 digits, the last a Luhn check digit. Normalised to NNNNNN-NNNN. */
-const ORGANISATION_NUMBER = /^\d{6}-?\d{4}$/;
 const organisationNumber = z
   .string()
   .trim()
-  .regex(ORGANISATION_NUMBER, 'Organisationsnummer is 10 digits, NNNNNN-NNNN')
-  // Only a well-formed number has a check digit to compare; one message per problem.
-  .refine(
-    (v) => !ORGANISATION_NUMBER.test(v) || luhnValid(v.replace('-', '')),
-    'Organisationsnummer check digit does not match',
-  )
-  .transform((v) => `${v.replace('-', '').slice(0, 6)}-${v.replace('-', '').slice(6)}`);
-
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+  .superRefine((v, ctx) => {
+    const message = organisationNumberIssue(v);
+    if (message) {
+      ctx.addIssue({ code: 'custom', message });
     }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
+  })
+  .transform(normaliseOrganisationNumber);
 
 const createSchema = z.object({
   name: z.string().trim().min(2, 'Name is required').max(200),
@@ -83,20 +70,31 @@ const createSchema = z.object({
 const updateSchema = createSchema.omit({ slug: true }).partial();
 
 const CreateForbundInput = builder.inputType('CreateForbundInput', {
+  description: 'A new förbund (tenant) with its members.',
   fields: (t) => ({
-    name: t.string({ required: true }),
-    slug: t.string({ required: true }),
-    organisationNumber: t.string({ required: true }),
-    members: t.field({ type: [MemberInput], required: true }),
+    name: t.string({ required: true, description: 'The förbund’s name, 2–200 characters.' }),
+    slug: t.string({
+      required: true,
+      description: 'Short stable name: lower-case letters, digits and single dashes; unique on the platform.',
+    }),
+    organisationNumber: t.string({
+      required: true,
+      description: 'Organisationsnummer, NNNNNN-NNNN (the dash optional), with a valid check digit.',
+    }),
+    members: t.field({ type: [MemberInput], required: true, description: MEMBERS }),
   }),
 });
+
+const MEMBERS =
+  'The members (medlemmar): one Försäkringskassan, one Arbetsförmedlingen, one region and the kommuner, ' +
+  'whose shares sum to 25 %.';
 
 const UpdateForbundInput = builder.inputType('UpdateForbundInput', {
   description: 'Fields left out stay as they are. `members` replaces the whole list: members kept must carry their id.',
   fields: (t) => ({
-    name: t.string(),
-    organisationNumber: t.string(),
-    members: t.field({ type: [MemberInput] }),
+    name: t.string({ description: 'A new name, 2–200 characters.' }),
+    organisationNumber: t.string({ description: 'A new organisationsnummer, NNNNNN-NNNN, with a valid check digit.' }),
+    members: t.field({ type: [MemberInput], description: `${MEMBERS} Replaces the whole list.` }),
   }),
 });
 
@@ -128,7 +126,7 @@ builder.mutationFields((t) => ({
     type: ForbundRef,
     description: 'Registers a new förbund (tenant). Platform administrators only.',
     authScopes: { platformAdmin: true },
-    args: { input: t.arg({ type: CreateForbundInput, required: true }) },
+    args: { input: t.arg({ type: CreateForbundInput, required: true, description: 'The förbund to register.' }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
       const data = parseInput(createSchema, input);
@@ -161,7 +159,7 @@ builder.mutationFields((t) => ({
     type: ForbundRef,
     description: "Edits the caller's own förbund. Förbund administrators only.",
     authScopes: { tenantAdmin: true },
-    args: { input: t.arg({ type: UpdateForbundInput, required: true }) },
+    args: { input: t.arg({ type: UpdateForbundInput, required: true, description: 'What changes.' }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
       const data = parseInput(updateSchema, withoutNulls(input));

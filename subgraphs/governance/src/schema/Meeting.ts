@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { NotFoundError } from '@finsam/kit/errors.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
+import { refuse } from '../domain/issues.js';
+import { approvalIssues, correctionIssues, recordingIssues } from '../domain/minutes.js';
 import { Body } from '../entities/Body.js';
 import { Meeting } from '../entities/Meeting.js';
 import { MinutesCorrection } from '../entities/MinutesCorrection.js';
@@ -12,9 +14,13 @@ import { builder } from './builder.js';
 const CorrectionRef = builder.objectRef<MinutesCorrection>('MinutesCorrection').implement({
   description: 'A correction to approved minutes; the approved text stays as it was.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    text: t.exposeString('text'),
-    createdAt: t.field({ type: 'DateTime', resolve: (c) => c.createdAt }),
+    id: t.exposeID('id', { description: 'The correction’s id.' }),
+    text: t.exposeString('text', { description: 'What is corrected (rättelse).' }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the correction was recorded.',
+      resolve: (c) => c.createdAt,
+    }),
   }),
 });
 
@@ -24,19 +30,27 @@ export const MeetingRef = builder.loadableObject('Meeting', {
   load: (ids: string[], ctx) => ctx.em.find(Meeting, { id: { $in: ids }, body: visibleBodies(ctx) }),
   sort: (m) => m.id,
   fields: (t) => ({
-    id: t.exposeID('id'),
-    date: t.field({ type: 'Date', resolve: (m) => m.date }),
-    title: t.exposeString('title', { nullable: true }),
-    body: t.field({ type: BodyRef, resolve: (m, _a, ctx) => BodyRef.getDataloader(ctx).load(m.body.id) }),
+    id: t.exposeID('id', { description: 'The meeting’s id.' }),
+    date: t.field({ type: 'Date', description: 'The day of the meeting.', resolve: (m) => m.date }),
+    title: t.exposeString('title', { nullable: true, description: 'A title, if the meeting has one of its own.' }),
+    body: t.field({
+      type: BodyRef,
+      description: 'The body that meets.',
+      resolve: (m, _a, ctx) => BodyRef.getDataloader(ctx).load(m.body.id),
+    }),
     agenda: t.exposeStringList('agenda', { description: 'Dagordning.' }),
     attendance: t.exposeIDList('attendance', { description: 'Seats present.' }),
     minutes: t.exposeString('minutes', {
       nullable: true,
       description: 'Minnesanteckningar/protokoll: staffing, volume, activities.',
     }),
-    minutesApproved: t.boolean({ resolve: (m) => m.minutesApprovedAt != null }),
+    minutesApproved: t.boolean({
+      description: 'Whether the minutes are approved (justerade): from then on they never change.',
+      resolve: (m) => m.minutesApprovedAt != null,
+    }),
     corrections: t.field({
       type: [CorrectionRef],
+      description: 'Corrections to the approved minutes, oldest first.',
       resolve: (m, _a, ctx) => ctx.em.find(MinutesCorrection, { meeting: m.id }, { orderBy: { createdAt: 'asc' } }),
     }),
   }),
@@ -45,7 +59,8 @@ export const MeetingRef = builder.loadableObject('Meeting', {
 builder.objectField(BodyRef, 'meetings', (t) =>
   t.field({
     type: [MeetingRef],
-    args: { year: t.arg.int() },
+    description: 'The body’s meetings (sammanträden), in date order.',
+    args: { year: t.arg.int({ description: 'Only meetings of this calendar year; all if left out.' }) },
     resolve: (b, { year }, ctx) =>
       ctx.em.find(
         Meeting,
@@ -81,10 +96,10 @@ builder.mutationFields((t) => ({
     description: 'Puts a meeting in the årshjul. Förbund administrators only.',
     authScopes: { tenantAdmin: true },
     args: {
-      bodyId: t.arg.id({ required: true }),
-      date: t.arg({ type: 'Date', required: true }),
-      title: t.arg.string(),
-      agenda: t.arg.stringList(),
+      bodyId: t.arg.id({ required: true, description: 'The body that meets.' }),
+      date: t.arg({ type: 'Date', required: true, description: 'The day of the meeting.' }),
+      title: t.arg.string({ description: 'A title of its own, at most 200 characters.' }),
+      agenda: t.arg.stringList({ description: 'Dagordning planned so far, one item each; empty if left out.' }),
     },
     errors: {},
     resolve: async (_r, args, ctx) => {
@@ -113,33 +128,26 @@ builder.mutationFields((t) => ({
     description: 'Records who attended, the agenda and the minutes of a held meeting (until the minutes are approved).',
     authScopes: { reportReader: true },
     args: {
-      meetingId: t.arg.id({ required: true }),
-      agenda: t.arg.stringList({ required: true }),
-      attendance: t.arg.idList({ required: true }),
-      minutes: t.arg.string({ required: true }),
+      meetingId: t.arg.id({ required: true, description: 'The meeting held.' }),
+      agenda: t.arg.stringList({ required: true, description: 'Dagordning as it was held, one item each.' }),
+      attendance: t.arg.idList({ required: true, description: 'The seats present: seats of the body only.' }),
+      minutes: t.arg.string({
+        required: true,
+        description: 'Minnesanteckningar/protokoll: what was discussed (staffing, volume, activities).',
+      }),
     },
     errors: {},
     resolve: async (_r, { meetingId, ...input }, ctx) => {
       const data = parseInput(recordSchema, input, []);
       return ctx.em.transactional(async (tx) => {
         const meeting = await writableMeeting({ ...ctx, em: tx }, String(meetingId));
-        if (meeting.minutesApprovedAt) {
-          throw new ValidationError([
-            { path: ['minutes'], message: 'The minutes are approved: record a correction instead' },
-          ]);
-        }
         const seats = new Set(
           meeting.body
             .getEntity()
             .members.getItems()
             .map((s) => s.id),
         );
-        const strangers = data.attendance.map((id, i) => [id, i] as const).filter(([id]) => !seats.has(id));
-        if (strangers.length) {
-          throw new ValidationError(
-            strangers.map(([id, i]) => ({ path: ['attendance', i], message: `${id} has no seat in this body` })),
-          );
-        }
+        refuse(recordingIssues(meeting, data.attendance, seats));
         tx.assign(meeting, data);
         return meeting;
       });
@@ -149,17 +157,12 @@ builder.mutationFields((t) => ({
     type: MeetingRef,
     description: 'Approves (justerar) the minutes: from now on they are an official record and never change.',
     authScopes: { reportReader: true },
-    args: { meetingId: t.arg.id({ required: true }) },
+    args: { meetingId: t.arg.id({ required: true, description: 'The meeting whose minutes are approved.' }) },
     errors: {},
     resolve: (_r, { meetingId }, ctx) =>
       ctx.em.transactional(async (tx) => {
         const meeting = await writableMeeting({ ...ctx, em: tx }, String(meetingId));
-        if (!meeting.minutes) {
-          throw new ValidationError([{ path: ['meetingId'], message: 'There are no minutes to approve' }]);
-        }
-        if (meeting.minutesApprovedAt) {
-          throw new ValidationError([{ path: ['meetingId'], message: 'The minutes are already approved' }]);
-        }
+        refuse(approvalIssues(meeting));
         meeting.minutesApprovedAt = new Date();
         return meeting;
       }),
@@ -168,19 +171,15 @@ builder.mutationFields((t) => ({
     type: MeetingRef,
     description: 'Adds a correction to approved minutes; the approved text is kept.',
     authScopes: { reportReader: true },
-    args: { meetingId: t.arg.id({ required: true }), text: t.arg.string({ required: true }) },
+    args: {
+      meetingId: t.arg.id({ required: true, description: 'The meeting whose approved minutes are corrected.' }),
+      text: t.arg.string({ required: true, description: 'What is corrected (rättelse).' }),
+    },
     errors: {},
     resolve: (_r, { meetingId, text }, ctx) =>
       ctx.em.transactional(async (tx) => {
         const meeting = await writableMeeting({ ...ctx, em: tx }, String(meetingId));
-        if (!meeting.minutesApprovedAt) {
-          throw new ValidationError([
-            { path: ['meetingId'], message: 'The minutes are not approved yet: edit them instead' },
-          ]);
-        }
-        if (text.trim().length < 2) {
-          throw new ValidationError([{ path: ['text'], message: 'Say what is corrected' }]);
-        }
+        refuse(correctionIssues(meeting, text));
         tx.create(MinutesCorrection, { id: randomUUID(), tenantId: meeting.tenantId, meeting, text: text.trim() });
         return meeting;
       }),

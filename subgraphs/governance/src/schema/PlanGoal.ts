@@ -8,23 +8,41 @@ import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
 
 const PlanItemKindEnum = builder.enumType('PlanItemKind', {
+  description: 'What a line of the verksamhetsplan is: a goal or an internal-control item.',
   values: {
     GOAL: { description: 'Verksamhetsplanens mål.' },
     INTERNAL_CONTROL: { description: 'Intern kontroll: a risk and how it is checked.' },
   } as const,
 });
-const FollowUpStatusEnum = builder.enumType('FollowUpStatus', { values: FOLLOW_UP_STATUSES });
+const FOLLOW_UP: Record<(typeof FOLLOW_UP_STATUSES)[number], string> = {
+  PLANNED: 'Planerad: not started.',
+  IN_PROGRESS: 'Pågår: under way.',
+  MET: 'Uppfyllt: the goal is met, or the check found nothing.',
+  PARTLY_MET: 'Delvis uppfyllt.',
+  NOT_MET: 'Ej uppfyllt.',
+};
+const FollowUpStatusEnum = builder.enumType('FollowUpStatus', {
+  description: 'How far a verksamhetsplan line has come (uppföljning).',
+  values: Object.fromEntries(FOLLOW_UP_STATUSES.map((s) => [s, { description: FOLLOW_UP[s] }])) as Record<
+    (typeof FOLLOW_UP_STATUSES)[number],
+    { description: string }
+  >,
+});
 
 const PlanGoalRef = builder.objectRef<PlanGoal>('PlanGoal').implement({
   description: 'A line of the verksamhetsplan for a year, with its follow-up.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    year: t.exposeInt('year'),
-    kind: t.field({ type: PlanItemKindEnum, resolve: (g) => g.kind }),
-    text: t.exposeString('text'),
-    measure: t.exposeString('measure'),
-    followUp: t.exposeString('followUp', { nullable: true }),
-    status: t.field({ type: FollowUpStatusEnum, resolve: (g) => g.status }),
+    id: t.exposeID('id', { description: 'The line’s id; give it to `savePlanGoal` to update the line.' }),
+    year: t.exposeInt('year', { description: 'The year of the verksamhetsplan.' }),
+    kind: t.field({
+      type: PlanItemKindEnum,
+      description: 'A goal or an internal-control item.',
+      resolve: (g) => g.kind,
+    }),
+    text: t.exposeString('text', { description: 'The goal, or the risk an internal-control item checks.' }),
+    measure: t.exposeString('measure', { description: 'How the goal is measured, or how the risk is checked.' }),
+    followUp: t.exposeString('followUp', { nullable: true, description: 'The follow-up (uppföljning) so far.' }),
+    status: t.field({ type: FollowUpStatusEnum, description: 'How far it has come.', resolve: (g) => g.status }),
   }),
 });
 
@@ -33,7 +51,10 @@ builder.objectField(ForbundRef, 'plan', (t) =>
     type: [PlanGoalRef],
     description: 'Verksamhetsplan goals and internal-control items of a year.',
     authScopes: { reportReader: true },
-    args: { year: t.arg.int({ required: true }), kind: t.arg({ type: PlanItemKindEnum }) },
+    args: {
+      year: t.arg.int({ required: true, description: 'The year of the verksamhetsplan.' }),
+      kind: t.arg({ type: PlanItemKindEnum, description: 'Only goals, or only internal-control items.' }),
+    },
     resolve: (f, { year, kind }, ctx) =>
       ctx.em.find(
         PlanGoal,
@@ -44,13 +65,14 @@ builder.objectField(ForbundRef, 'plan', (t) =>
 );
 
 const PlanGoalInput = builder.inputType('PlanGoalInput', {
+  description: 'A line of the verksamhetsplan, whole (an update replaces every field).',
   fields: (t) => ({
-    year: t.int({ required: true }),
-    kind: t.field({ type: PlanItemKindEnum, required: true }),
-    text: t.string({ required: true }),
-    measure: t.string({ required: true }),
-    followUp: t.string(),
-    status: t.field({ type: FollowUpStatusEnum, required: true }),
+    year: t.int({ required: true, description: 'The year of the verksamhetsplan, 2004–2100.' }),
+    kind: t.field({ type: PlanItemKindEnum, required: true, description: 'A goal or an internal-control item.' }),
+    text: t.string({ required: true, description: 'The goal, or the risk checked; 2–5000 characters.' }),
+    measure: t.string({ required: true, description: 'How it is measured or checked; at most 5000 characters.' }),
+    followUp: t.string({ description: 'The follow-up so far; omit or null for none.' }),
+    status: t.field({ type: FollowUpStatusEnum, required: true, description: 'How far it has come.' }),
   }),
 });
 
@@ -73,7 +95,10 @@ builder.mutationField('savePlanGoal', (t) =>
     type: PlanGoalRef,
     description: 'Adds a verksamhetsplan line, or updates one (give its id), e.g. with its follow-up.',
     authScopes: { tenantAdmin: true },
-    args: { id: t.arg.id(), input: t.arg({ type: PlanGoalInput, required: true }) },
+    args: {
+      id: t.arg.id({ description: 'The line to update; omit to add a new line.' }),
+      input: t.arg({ type: PlanGoalInput, required: true, description: 'The line.' }),
+    },
     errors: {},
     resolve: async (_r, { id, input }, ctx) => {
       const data = parseInput(planGoalSchema, input);

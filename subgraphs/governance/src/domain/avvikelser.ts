@@ -1,0 +1,67 @@
+/**
+ * The handling of an avvikelse (a deviation in the collaboration of an insats). Staff report for
+ * their own insats (administrators for any); the styrgrupp answers within 30 days. It moves from
+ * received (mottagen) to being handled, and closes either handled with a decision of the förbund
+ * or forwarded to a member's own organisation; it never goes back to received, and a closed one
+ * stays closed.
+ */
+import { addDays } from '@finsam/kit/dates.js';
+import type { ValidationIssue } from '@finsam/kit/errors.js';
+import type { AVVIKELSE_STATUSES } from '../entities/Avvikelse.js';
+
+export type AvvikelseStatus = (typeof AVVIKELSE_STATUSES)[number];
+
+/** The styrgrupp answers an avvikelse within this many days. */
+export const ANSWER_DAYS = 30;
+
+/** The day the styrgrupp's answer is due. */
+export const answerDue = (reportedOn: string): string => addDays(reportedOn, ANSWER_DAYS);
+
+/** Received or being handled: the styrgrupp still owes an answer. */
+export const isOpen = (status: AvvikelseStatus): boolean => status === 'RECEIVED' || status === 'BEING_HANDLED';
+
+/** Still open after its due date, on the day `on` (YYYY-MM-DD). */
+export const isOverdue = (a: { status: AvvikelseStatus; dueOn: string }, on: string): boolean =>
+  isOpen(a.status) && a.dueOn < on;
+
+/** Who reports: staff for an insats they work in, förbund administrators for any. */
+export function reporterIssues(
+  caller: { tenantAdmin: boolean; interventionIds: readonly string[] },
+  interventionId: string,
+): ValidationIssue[] {
+  return caller.tenantAdmin || caller.interventionIds.includes(interventionId)
+    ? []
+    : [{ path: ['interventionId'], message: 'You report avvikelser for your own insats' }];
+}
+
+/** The report says what happened, in at least 10 characters (after trimming). */
+export function descriptionIssues(description: string): ValidationIssue[] {
+  return description.trim().length < 10
+    ? [{ path: ['description'], message: 'Describe what happened (at least 10 characters)' }]
+    : [];
+}
+
+/** A move from `current` to `next`: only an open avvikelse moves, and never back to received. */
+export function transitionIssues(current: AvvikelseStatus, next: AvvikelseStatus): ValidationIssue[] {
+  if (!isOpen(current)) {
+    return [{ path: ['id'], message: 'The avvikelse is already closed' }];
+  }
+  if (next === 'RECEIVED') {
+    return [{ path: ['status'], message: 'An avvikelse cannot go back to received' }];
+  }
+  return [];
+}
+
+/** Closing it: handled needs a decision of the förbund, forwarded a member of it (each as found). */
+export function resolutionIssues(
+  next: AvvikelseStatus,
+  found: { decision?: boolean; member?: boolean },
+): ValidationIssue[] {
+  if (next === 'HANDLED' && !found.decision) {
+    return [{ path: ['decisionId'], message: 'Handled means handled with a decision of your förbund' }];
+  }
+  if (next === 'FORWARDED' && !found.member) {
+    return [{ path: ['forwardedToMemberId'], message: 'Forwarded means forwarded to a member of your förbund' }];
+  }
+  return [];
+}

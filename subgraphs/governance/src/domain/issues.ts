@@ -1,0 +1,8 @@
+import { ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
+
+/** Throws what a rule found as one ValidationError (nothing is written); no issues, no error. */
+export function refuse(issues: readonly ValidationIssue[]): void {
+  if (issues.length) {
+    throw new ValidationError([...issues]);
+  }
+}

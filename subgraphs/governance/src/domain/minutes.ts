@@ -1,0 +1,48 @@
+/**
+ * The rules of a meeting's minutes (protokoll). Minutes are recorded after the meeting, with the
+ * attendance (seats of the body only), and edited freely until approved (justerade); from then on
+ * they are an official record and never change: a correction is a new record beside them.
+ */
+import type { ValidationIssue } from '@finsam/kit/errors.js';
+
+/** What the rules need of a meeting. */
+export interface MinutesState {
+  minutes?: string | null;
+  minutesApprovedAt?: Date | null;
+}
+
+/** Recording minutes and attendance (`recordMeeting`): only before approval, only the body's seats present. */
+export function recordingIssues(
+  meeting: MinutesState,
+  attendance: readonly string[],
+  seatIds: ReadonlySet<string>,
+): ValidationIssue[] {
+  if (meeting.minutesApprovedAt) {
+    return [{ path: ['minutes'], message: 'The minutes are approved: record a correction instead' }];
+  }
+  return attendance.flatMap((id, i) =>
+    seatIds.has(id) ? [] : [{ path: ['attendance', i], message: `${id} has no seat in this body` }],
+  );
+}
+
+/** Approving (justering): there are minutes, not yet approved. */
+export function approvalIssues(meeting: MinutesState): ValidationIssue[] {
+  if (!meeting.minutes) {
+    return [{ path: ['meetingId'], message: 'There are no minutes to approve' }];
+  }
+  if (meeting.minutesApprovedAt) {
+    return [{ path: ['meetingId'], message: 'The minutes are already approved' }];
+  }
+  return [];
+}
+
+/** A correction: only of approved minutes (before that, edit them), and it says what is corrected. */
+export function correctionIssues(meeting: MinutesState, text: string): ValidationIssue[] {
+  if (!meeting.minutesApprovedAt) {
+    return [{ path: ['meetingId'], message: 'The minutes are not approved yet: edit them instead' }];
+  }
+  if (text.trim().length < 2) {
+    return [{ path: ['text'], message: 'Say what is corrected' }];
+  }
+  return [];
+}
