@@ -39,10 +39,16 @@ function sequence(seed: number) {
   };
 }
 
-const QUERY = `query Year($year: Int!, $period: ReportPeriod!) { forbund { year(year: $year) { participants(period: $period) {
-  hemkommuner { scbCode new total newPreviousYear totalPreviousYear }
-  interventions { intervention { id } new total exited newByReferrer { key count } newByKon { key count } totalByKon { key count } exitsByOutcome { key count } averageAgeAtEntry stepForwardShare }
-} } } }`;
+const QUERY = `query Year($year: Int!, $period: ReportPeriod!) {
+  forbund { year(year: $year) { participants(period: $period) {
+    hemkommuner { scbCode new total newPreviousYear totalPreviousYear }
+    interventions {
+      intervention { id } new total exited
+      newByReferrer { key count } newByKon { key count } totalByKon { key count } exitsByOutcome { key count }
+      averageAgeAtEntry stepForwardShare
+    }
+  } } }
+}`;
 
 type Row = Pick<
   Participation,
