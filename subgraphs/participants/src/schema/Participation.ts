@@ -52,7 +52,10 @@ export const StatusEnum = enumOf(
   'Where a participation is in its lifecycle: referral, decision, enrolment, exit.',
   STATUSES,
   Object.fromEntries(
-    STATUSES.map((s) => [s, `${STATUS_MEANS[s]} Next: ${nextStatuses(s).join(' or ') || 'nothing (final)'}.`]),
+    STATUSES.map((s) => [
+      s,
+      `${STATUS_MEANS[s]} ${nextStatuses(s).length ? `Next: ${nextStatuses(s).join(' or ')}.` : 'Final.'}`,
+    ]),
   ) as Record<(typeof STATUSES)[number], string>,
 );
 export const KonEnum = enumOf(
@@ -137,7 +140,7 @@ export const OutcomeEnum = enumOf(
   Object.fromEntries(
     OUTCOMES.map((o) => [
       o,
-      STEP_FORWARD.includes(o) ? `${OUTCOME_MEANS[o]} A step towards work or studies.` : OUTCOME_MEANS[o],
+      STEP_FORWARD.includes(o) ? `${OUTCOME_MEANS[o]} Counts as a step forward (stepForwardShare).` : OUTCOME_MEANS[o],
     ]),
   ) as Record<(typeof OUTCOMES)[number], string>,
 );
