@@ -9,8 +9,8 @@ import { openOrm } from '@finsam/kit/database.js';
 import { addDays } from '@finsam/kit/dates.js';
 import { periodBounds, type ReportPeriod } from '@finsam/kit/report-period.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
+import { STEP_FORWARD } from '@finsam/participants/domain/figures.js';
 import { KON, OUTCOMES, Participation, REFERRER_UNITS } from '@finsam/participants/entities/Participation.js';
-import { STEP_FORWARD } from '@finsam/participants/schema/Statistics.js';
 import { database } from '@finsam/participants/server.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DEMO_INTERVENTION_IDS, NORRA, startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
@@ -39,10 +39,16 @@ function sequence(seed: number) {
   };
 }
 
-const QUERY = `query Year($year: Int!, $period: ReportPeriod!) { forbund { year(year: $year) { participants(period: $period) {
-  hemkommuner { scbCode new total newPreviousYear totalPreviousYear }
-  interventions { intervention { id } new total exited newByReferrer { key count } newByKon { key count } totalByKon { key count } exitsByOutcome { key count } averageAgeAtEntry stepForwardShare }
-} } } }`;
+const QUERY = `query Year($year: Int!, $period: ReportPeriod!) {
+  forbund { year(year: $year) { participants(period: $period) {
+    hemkommuner { scbCode new total newPreviousYear totalPreviousYear }
+    interventions {
+      intervention { id } new total exited
+      newByReferrer { key count } newByKon { key count } totalByKon { key count } exitsByOutcome { key count }
+      averageAgeAtEntry stepForwardShare
+    }
+  } } }
+}`;
 
 type Row = Pick<
   Participation,

@@ -56,12 +56,16 @@ const referral = (over: Record<string, unknown> = {}) => ({
   hemkommun: '1981',
   ...over,
 });
-const REFER = `mutation ($input: ReferralInput!) { referParticipant(input: $input) { ${RESULT} ... on MutationReferParticipantSuccess { data { id status anonymous kon ageAtReferral } } } }`;
+const REFER = `mutation ($input: ReferralInput!) { referParticipant(input: $input) {
+  ${RESULT} ... on MutationReferParticipantSuccess { data { id status anonymous kon ageAtReferral } }
+} }`;
 
 describe('who reads what', () => {
   it('staff of Sala read Sala’s participations, with the person, and nothing of FNS', async () => {
     const res = await p.gql(
-      `{ participations(interventionId: "${SALA}", first: 100) { edges { node { id intervention { id } person { personnummer } } } } }`,
+      `{ participations(interventionId: "${SALA}", first: 100) {
+        edges { node { id intervention { id } person { personnummer } } }
+      } }`,
       { token: salaStaff },
     );
     expect(res.errors).toBeUndefined();
@@ -104,7 +108,9 @@ describe('who reads what', () => {
       );
       const res = await p.post(
         p.subgraphUrls.participants!,
-        `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Intervention { activeParticipations { id } participantDeadlines(asOf: "2030-01-01", within: 0) { kind } } } }`,
+        `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Intervention {
+          activeParticipations { id } participantDeadlines(asOf: "2030-01-01", within: 0) { kind }
+        } } }`,
         {
           headers: { authorization: `Bearer ${token}` },
           variables: { reps: [{ __typename: 'Intervention', id: FNS }] },
@@ -122,7 +128,9 @@ describe('who reads what', () => {
 
   it('a board member gets statistics and is refused a person', async () => {
     const stats = await p.gql(
-      `{ intervention(id: "${SALA}") { participantStatistics(from: "2021-01-01", to: "2021-12-31") { exited } occupancy { enrolled capacity } } }`,
+      `{ intervention(id: "${SALA}") {
+        participantStatistics(from: "2021-01-01", to: "2021-12-31") { exited } occupancy { enrolled capacity }
+      } }`,
       { as: 'norra-vastmanland-board' },
     );
     expect(stats.errors).toBeUndefined();
@@ -146,7 +154,10 @@ describe('who reads what', () => {
 
 describe('the Årsrapport 2021 from the seeded records', () => {
   const STATS = (id: string) =>
-    `{ intervention(id: "${id}") { participantStatistics(from: "2021-01-01", to: "2021-12-31") { new active exited exitsByOutcome { key count } newByHemkommun { key count } activeByHemkommun { key count } newByReferrer { key count } } } }`;
+    `{ intervention(id: "${id}") { participantStatistics(from: "2021-01-01", to: "2021-12-31") {
+      new active exited exitsByOutcome { key count }
+      newByHemkommun { key count } activeByHemkommun { key count } newByReferrer { key count }
+    } } }`;
   const table = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
 
   it.each([
@@ -203,7 +214,9 @@ describe('the Årsrapport 2021 from the seeded records', () => {
     expect([sala.new, sala.active]).toEqual([18, 42]);
     const bands = (
       await p.gql(
-        `{ intervention(id: "${SALA}") { participantStatistics(from: "2021-01-01", to: "2021-12-31") { newByAgeBand { key count } } } }`,
+        `{ intervention(id: "${SALA}") {
+          participantStatistics(from: "2021-01-01", to: "2021-12-31") { newByAgeBand { key count } }
+        } }`,
         { as: 'norra-vastmanland-board' },
       )
     ).data.intervention.participantStatistics.newByAgeBand;
@@ -282,7 +295,10 @@ describe('referral, consent and exit', () => {
       { token: salaStaff },
     );
     const enrol = await p.gql(
-      `mutation { enrolParticipant(participationId: "${id}", enrolledOn: "2026-02-10", background: { educationLevel: GYMNASIUM, supportBefore: [SJUKPENNING], yearsInSupport: 2 }) { ${RESULT} } }`,
+      `mutation { enrolParticipant(
+        participationId: "${id}", enrolledOn: "2026-02-10",
+        background: { educationLevel: GYMNASIUM, supportBefore: [SJUKPENNING], yearsInSupport: 2 }
+      ) { ${RESULT} } }`,
       { token: salaStaff },
     );
     expect(enrol.data.enrolParticipant.issues.map((i: any) => i.path)).toEqual([
@@ -313,7 +329,9 @@ describe('referral, consent and exit', () => {
       token: salaStaff,
     });
     const early = await p.gql(
-      `mutation { exitParticipation(participationId: "${id}", exitedOn: "2026-02-28", outcomes: [STUDIER]) { ${RESULT} } }`,
+      `mutation {
+        exitParticipation(participationId: "${id}", exitedOn: "2026-02-28", outcomes: [STUDIER]) { ${RESULT} }
+      }`,
       { token: salaStaff },
     );
     expect(early.data.exitParticipation.issues).toEqual([
@@ -323,7 +341,9 @@ describe('referral, consent and exit', () => {
       'ENROLLED',
     );
     const due = await p.gql(
-      `{ intervention(id: "${SALA}") { participantDeadlines(asOf: "2026-06-15", within: 0) { kind due overdue participation { id } } } }`,
+      `{ intervention(id: "${SALA}") {
+        participantDeadlines(asOf: "2026-06-15", within: 0) { kind due overdue participation { id } }
+      } }`,
       { token: salaStaff },
     );
     expect(due.data.intervention.participantDeadlines).toContainEqual({
@@ -333,13 +353,17 @@ describe('referral, consent and exit', () => {
       participation: { id },
     });
     const out = await p.gql(
-      `mutation { exitParticipation(participationId: "${id}", exitedOn: "2026-09-30", outcomes: [STUDIER, ARBETE_MED_STOD]) { ... on MutationExitParticipationSuccess { data { status outcomes } } } }`,
+      `mutation {
+        exitParticipation(participationId: "${id}", exitedOn: "2026-09-30", outcomes: [STUDIER, ARBETE_MED_STOD]) {
+          ... on MutationExitParticipationSuccess { data { status outcomes } }
+        }
+      }`,
       { token: salaStaff },
     );
     expect(out.data.exitParticipation.data).toEqual({ status: 'EXITED', outcomes: ['STUDIER', 'ARBETE_MED_STOD'] });
   });
 
-  it('records follow-ups: the latest one and the next follow-up deadline move with each, within one request too', async () => {
+  it('records follow-ups: the latest one and the next deadline move with each, within one request too', async () => {
     const ref = await p.gql(REFER, {
       token: salaStaff,
       variables: { input: referral({ personnummer: '19800808-9800' }) },
@@ -355,8 +379,12 @@ describe('referral, consent and exit', () => {
     const latest = `... on MutationRecordFollowUpSuccess { data { latestFollowUp { date decision } } }`;
     const res = await p.gql(
       `mutation {
-      first: recordFollowUp(participationId: "${id}", date: "2026-04-01", referrerPresent: true, decision: CONTINUE) { ${RESULT} ${latest} }
-      second: recordFollowUp(participationId: "${id}", date: "2026-05-15", referrerPresent: false, decision: CHANGE) { ${RESULT} ${latest} }
+      first: recordFollowUp(participationId: "${id}", date: "2026-04-01", referrerPresent: true, decision: CONTINUE) {
+        ${RESULT} ${latest}
+      }
+      second: recordFollowUp(participationId: "${id}", date: "2026-05-15", referrerPresent: false, decision: CHANGE) {
+        ${RESULT} ${latest}
+      }
     }`,
       { token: salaStaff },
     );
@@ -364,7 +392,9 @@ describe('referral, consent and exit', () => {
     expect(res.data.first.data.latestFollowUp).toEqual({ date: '2026-04-01', decision: 'CONTINUE' });
     expect(res.data.second.data.latestFollowUp).toEqual({ date: '2026-05-15', decision: 'CHANGE' });
     const due = await p.gql(
-      `{ intervention(id: "${SALA}") { participantDeadlines(asOf: "2026-06-15", within: 90) { kind due overdue participation { id latestFollowUp { date } } } } }`,
+      `{ intervention(id: "${SALA}") { participantDeadlines(asOf: "2026-06-15", within: 90) {
+        kind due overdue participation { id latestFollowUp { date } }
+      } } }`,
       { token: salaStaff },
     );
     const own = due.data.intervention.participantDeadlines.filter((d: any) => d.participation.id === id);
@@ -385,7 +415,9 @@ describe('referral, consent and exit', () => {
     });
     const id = ref.data.referParticipant.data.id;
     const res = await p.gql(
-      `mutation { withdrawConsent(participationId: "${id}", withdrawnOn: "2026-02-20") { ... on MutationWithdrawConsentSuccess { data { anonymous kon startYear person { personnummer } hemkommun } } } }`,
+      `mutation { withdrawConsent(participationId: "${id}", withdrawnOn: "2026-02-20") {
+        ... on MutationWithdrawConsentSuccess { data { anonymous kon startYear person { personnummer } hemkommun } }
+      } }`,
       { token: salaStaff },
     );
     expect(res.data.withdrawConsent.data).toEqual({
@@ -413,7 +445,9 @@ describe('extension decided by the styrgrupp (governance) and resolved through t
       })
     ).data.intervention.steeringGroup;
     const decided = await p.gql(
-      `mutation ($m: ID!, $input: DecisionInput!) { recordDecision(meetingId: $m, input: $input) { ... on MutationRecordDecisionSuccess { data { id } } } }`,
+      `mutation ($m: ID!, $input: DecisionInput!) {
+        recordDecision(meetingId: $m, input: $input) { ... on MutationRecordDecisionSuccess { data { id } } }
+      }`,
       {
         as: 'norra-vastmanland-board',
         variables: {
@@ -436,7 +470,9 @@ describe('extension decided by the styrgrupp (governance) and resolved through t
     ).data.intervention.decisions.find((d: any) => d.kind !== 'EXTENSION').id;
     for (const notExtension of [other, crypto.randomUUID()]) {
       const wrong = await p.gql(
-        `mutation { extendParticipation(participationId: "${participation.id}", decisionId: "${notExtension}", newPlannedEnd: "${later}") { ${RESULT} } }`,
+        `mutation { extendParticipation(
+          participationId: "${participation.id}", decisionId: "${notExtension}", newPlannedEnd: "${later}"
+        ) { ${RESULT} } }`,
         { as: hallstaStaff },
       );
       expect(wrong.data.extendParticipation.issues).toEqual([
@@ -444,7 +480,11 @@ describe('extension decided by the styrgrupp (governance) and resolved through t
       ]);
     }
     const res = await p.gql(
-      `mutation { extendParticipation(participationId: "${participation.id}", decisionId: "${decisionId}", newPlannedEnd: "${later}") { ${RESULT} ... on MutationExtendParticipationSuccess { data { plannedEnd extensionDecision { id kind text } } } } }`,
+      `mutation { extendParticipation(
+        participationId: "${participation.id}", decisionId: "${decisionId}", newPlannedEnd: "${later}"
+      ) {
+        ${RESULT} ... on MutationExtendParticipationSuccess { data { plannedEnd extensionDecision { id kind text } } }
+      } }`,
       { as: hallstaStaff },
     );
     expect(res.data.extendParticipation.data).toEqual({
@@ -502,7 +542,9 @@ describe('handlingsplan and screenings', () => {
     });
     return id as string;
   }
-  const PLAN = `mutation ($id: ID!, $input: ActionPlanInput!) { setActionPlan(participationId: $id, input: $input) { ${RESULT} ... on MutationSetActionPlanSuccess { data { actionPlan { sip goals responsibilities { party task } } } } } }`;
+  const PLAN = `mutation ($id: ID!, $input: ActionPlanInput!) { setActionPlan(participationId: $id, input: $input) {
+    ${RESULT} ... on MutationSetActionPlanSuccess { data { actionPlan { sip goals responsibilities { party task } } } }
+  } }`;
   const plan = {
     agreedOn: '2026-03-01',
     sip: true,
@@ -528,7 +570,9 @@ describe('handlingsplan and screenings', () => {
   it('records the violence questions and scores within their scales', async () => {
     const id = await enrolled('19950505-9858');
     const SCREEN = (args: string) =>
-      `mutation { recordScreening(participationId: "${id}", ${args}) { ${RESULT} ... on MutationRecordScreeningSuccess { data { screenings { kind answered supportOffered score } } } } }`;
+      `mutation { recordScreening(participationId: "${id}", ${args}) {
+        ${RESULT} ... on MutationRecordScreeningSuccess { data { screenings { kind answered supportOffered score } } }
+      } }`;
     const violence = await p.gql(
       SCREEN('kind: VIOLENCE_QUESTIONS, date: "2026-03-01", answered: true, supportOffered: true'),
       { token: salaStaff },

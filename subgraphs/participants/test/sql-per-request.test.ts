@@ -87,7 +87,9 @@ async function statementsFor(first: number) {
     tenant: NORRA.id,
     interventions: [SURAHAMMAR],
   });
-  const query = `{ participations(interventionId: "${SURAHAMMAR}", first: ${first}) { edges { node { id status intervention { id name } latestFollowUp { date } } } } }`;
+  const query = `{ participations(interventionId: "${SURAHAMMAR}", first: ${first}) {
+    edges { node { id status intervention { id name } latestFollowUp { date } } }
+  } }`;
   const { statements, res } = await sqlStatementsFor(p, query, token);
   expect(res.errors).toBeUndefined();
   return {
@@ -109,7 +111,7 @@ it('sends as many SQL statements for 500 participations as for 50', async () => 
   expect(large.statements).toBe(small.statements);
 });
 
-it('sends as many SQL statements for the deadlines of an insats with 500 participations as for one with a few', async () => {
+it('sends as many SQL statements for the deadlines of an insats with 500 participations as with a few', async () => {
   const deadlines = async (interventionId: string) => {
     const token = await p.tokenFor({
       name: 'deadline-staff',
@@ -118,7 +120,11 @@ it('sends as many SQL statements for the deadlines of an insats with 500 partici
       tenant: NORRA.id,
       interventions: [interventionId],
     });
-    const query = `{ intervention(id: "${interventionId}") { name activeParticipations { id latestFollowUp { date } } participantDeadlines(asOf: "2026-01-01", within: 30) { kind due participation { id status } } } }`;
+    const query = `{ intervention(id: "${interventionId}") {
+      name
+      activeParticipations { id latestFollowUp { date } }
+      participantDeadlines(asOf: "2026-01-01", within: 30) { kind due participation { id status } }
+    } }`;
     const { statements, res } = await sqlStatementsFor(p, query, token);
     expect(res.errors).toBeUndefined();
     return {

@@ -50,10 +50,12 @@ const AuditSummaryRef = builder
   .implement({
     description: 'Who read identifying data, how often and about how many participations; never what they read.',
     fields: (t) => ({
-      userId: t.exposeID('userId'),
-      reads: t.exposeInt('reads'),
-      participations: t.exposeInt('participations'),
-      lastAt: t.field({ type: 'DateTime', resolve: (s) => s.lastAt }),
+      userId: t.exposeID('userId', { description: 'The user who read.' }),
+      reads: t.exposeInt('reads', {
+        description: 'How many audited reads (one per participation and request, whatever fields).',
+      }),
+      participations: t.exposeInt('participations', { description: 'How many different participations.' }),
+      lastAt: t.field({ type: 'DateTime', description: 'The latest read in the range.', resolve: (s) => s.lastAt }),
     }),
   });
 
@@ -63,7 +65,10 @@ builder.queryField('auditSummary', (t) =>
     description:
       'The audit log of identifying reads in your förbund, as figures per user. Förbund administrators only.',
     authScopes: { tenantAdmin: true },
-    args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
+    args: {
+      from: t.arg({ type: 'Date', required: true, description: 'First day of the range.' }),
+      to: t.arg({ type: 'Date', required: true, description: 'Last day of the range (included); not before `from`.' }),
+    },
     resolve: async (_r, args, ctx) => {
       const { from, to } = dateRange(args.from, args.to);
       const rows = await ctx.em.find(AuditEntry, {

@@ -1,42 +1,47 @@
+/** An insats' participant deadlines: what is due or overdue (rules in ../domain/deadlines.ts). */
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
-import { addDays, addMonths, today } from '@finsam/kit/dates.js';
+import { today } from '@finsam/kit/dates.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import type { EntityDictionary } from '@mikro-orm/core';
+import {
+  DEADLINE_KINDS,
+  DEFAULT_WITHIN_DAYS,
+  type DeadlineKind,
+  type DeadlineState,
+  dueWithin,
+} from '../domain/deadlines.js';
 import { Participation } from '../entities/Participation.js';
 import { builder } from './builder.js';
 import { InterventionRef, staffScope } from './Intervention.js';
 import { ParticipationRef } from './Participation.js';
 
-const DEADLINE_KINDS = {
-  FOLLOW_UP: 'A follow-up with participant and referrer, at most 3 months after the last',
-  PLANNED_END: 'The planned end passed without an extension decision',
-  FINAL_DOCUMENTATION: 'Final documentation to participant and referrer within 3 weeks of exit',
-  AFTER_6_MONTHS: 'Follow-up 6 months after exit',
-  AFTER_18_MONTHS: 'Follow-up 18 months after exit',
-} as const;
-type Kind = keyof typeof DEADLINE_KINDS;
-
 const DeadlineKindEnum = builder.enumType('ParticipationDeadlineKind', {
+  description: 'What is owed: a follow-up, an extension decision, or what follows an exit.',
   values: Object.fromEntries(Object.entries(DEADLINE_KINDS).map(([k, description]) => [k, { description }])) as Record<
-    Kind,
+    DeadlineKind,
     { description: string }
   >,
 });
 
 interface Due {
-  kind: Kind;
+  kind: DeadlineKind;
   due: string;
   participation: Participation;
   overdue: boolean;
 }
 
 const DueRef = builder.objectRef<Due>('ParticipationDeadline').implement({
+  description: 'Something a participation owes, and by when.',
   fields: (t) => ({
-    kind: t.field({ type: DeadlineKindEnum, resolve: (d) => d.kind }),
-    due: t.field({ type: 'Date', resolve: (d) => d.due }),
-    overdue: t.exposeBoolean('overdue'),
-    participation: t.field({ type: ParticipationRef, resolve: (d) => d.participation }),
+    kind: t.field({ type: DeadlineKindEnum, description: 'What is owed.', resolve: (d) => d.kind }),
+    due: t.field({ type: 'Date', description: 'The last day for it.', resolve: (d) => d.due }),
+    overdue: t.exposeBoolean('overdue', { description: 'The day has passed (as of the day asked about).' }),
+    participation: t.field({
+      type: ParticipationRef,
+      description: 'The participation that owes it.',
+      resolve: (d) => d.participation,
+    }),
   }),
 });
 
@@ -48,35 +53,22 @@ type DeadlineRow = EntityDictionary<Participation> & {
   planned_end: string | null;
   exited_on: string | null;
   final_documentation_sent_on: string | null;
-  level_6_months: string | null;
-  level_18_months: string | null;
+  level_6_months: Participation['level6Months'];
+  level_18_months: Participation['level18Months'];
   /** Of an enrolled participation only. */
   last_follow_up: string | null;
 };
 
-/** What a participation owes next, as of a date. */
-function deadlinesOf(p: DeadlineRow, asOf: string): { kind: Kind; due: string }[] {
-  const out: { kind: Kind; due: string }[] = [];
-  if (p.status === 'ENROLLED' && p.enrolled_on) {
-    out.push({ kind: 'FOLLOW_UP', due: addMonths(p.last_follow_up ?? p.enrolled_on, 3) });
-    if (p.planned_end && p.planned_end < asOf) {
-      out.push({ kind: 'PLANNED_END', due: p.planned_end });
-    }
-  }
-  if (p.status === 'EXITED' && p.exited_on) {
-    const exit = p.exited_on;
-    if (!p.final_documentation_sent_on) {
-      out.push({ kind: 'FINAL_DOCUMENTATION', due: addDays(exit, 21) });
-    }
-    if (!p.level_6_months) {
-      out.push({ kind: 'AFTER_6_MONTHS', due: addMonths(exit, 6) });
-    }
-    if (!p.level_18_months) {
-      out.push({ kind: 'AFTER_18_MONTHS', due: addMonths(exit, 18) });
-    }
-  }
-  return out;
-}
+const stateOf = (r: DeadlineRow): DeadlineState => ({
+  status: r.status,
+  enrolledOn: r.enrolled_on,
+  plannedEnd: r.planned_end,
+  exitedOn: r.exited_on,
+  finalDocumentationSentOn: r.final_documentation_sent_on,
+  level6Months: r.level_6_months,
+  level18Months: r.level_18_months,
+  lastFollowUp: r.last_follow_up,
+});
 
 /**
  * The participations of an insats with something left to do (exits whose follow-ups are all
@@ -93,7 +85,8 @@ async function deadlineRows(ctx: SubgraphContext, interventionId: string): Promi
     where ${tenant('p')} and p."intervention_id" = ${bind(interventionId)}::uuid
       and p."intervention_id" = any(${bind(pgArray(staffScope(ctx).interventionId.$in))}::uuid[])
       and (p."status" = 'ENROLLED'
-        or (p."status" = 'EXITED' and (p."final_documentation_sent_on" is null or p."level_6_months" is null or p."level_18_months" is null)))
+        or (p."status" = 'EXITED' and (p."final_documentation_sent_on" is null
+          or p."level_6_months" is null or p."level_18_months" is null)))
     order by p."id"`);
   return ctx.em.execute<DeadlineRow[]>(sql, params);
 }
@@ -111,20 +104,21 @@ builder.objectField(InterventionRef, 'participantDeadlines', (t) =>
     authScopes: { staff: true },
     args: {
       asOf: t.arg({ type: 'Date', description: 'Default: today.' }),
-      within: t.arg.int({ description: 'Only what is due within this many days (default 30); overdue always shows.' }),
+      within: t.arg.int({
+        description: `Only what is due within this many days (default ${DEFAULT_WITHIN_DAYS}); overdue always shows.`,
+      }),
     },
     resolve: async (i, { asOf, within }, ctx) => {
       const asOfDay = asOf ?? today();
-      const horizon = addDays(asOfDay, within ?? 30);
       const due: Due[] = [];
       for (const row of await deadlineRows(ctx, i.id)) {
-        const owed = deadlinesOf(row, asOfDay).filter((d) => d.due <= horizon);
+        const owed = dueWithin(stateOf(row), asOfDay, within ?? DEFAULT_WITHIN_DAYS);
         if (owed.length === 0) {
           continue;
         }
         const participation = participationOf(ctx, row);
         for (const d of owed) {
-          due.push({ ...d, participation, overdue: d.due < asOfDay });
+          due.push({ ...d, participation });
         }
       }
       // Stable: deadlines due the same day stay in participation order.

@@ -1,10 +1,10 @@
 import { cacheable } from '@finsam/kit/cache-control.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
-import { holds } from '@finsam/kit/scopes.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import { type TargetGroup, workingInsatser } from '../domain/lifecycle.js';
 import { builder } from './builder.js';
 
 /** Enrolled now per insats, for every insats of a request in one query. */
@@ -14,7 +14,9 @@ const enrolledCounts = createContextCache(
       // Counted by the database: an insats may have hundreds enrolled, none of them needed here.
       const { bind, build, tenant } = tenantSql(ctx.em);
       const { sql, params } = build(`select p."intervention_id", count(*)::int as n from "participation" p
-        where ${tenant('p')} and p."status" = 'ENROLLED' and p."intervention_id" = any(${bind(pgArray(ids))}::uuid[]) group by 1`);
+        where ${tenant('p')} and p."status" = 'ENROLLED'
+          and p."intervention_id" = any(${bind(pgArray(ids))}::uuid[])
+        group by 1`);
       const rows = await ctx.em.execute<{ intervention_id: string; n: number }[]>(sql, params);
       const byId = new Map(rows.map((r) => [r.intervention_id, r.n]));
       return ids.map((id) => byId.get(id) ?? 0);
@@ -25,8 +27,11 @@ const OccupancyRef = builder.objectRef<{ enrolled: number; capacity: number | nu
   directives: cacheable,
   description: 'Enrolled now against the most the insats takes at once.',
   fields: (t) => ({
-    enrolled: t.exposeInt('enrolled'),
-    capacity: t.exposeInt('capacity', { nullable: true }),
+    enrolled: t.exposeInt('enrolled', { description: 'Participants enrolled (inskrivna) now.' }),
+    capacity: t.exposeInt('capacity', {
+      nullable: true,
+      description: 'The most the insats takes at once, as teams keeps it; null when it has no limit set.',
+    }),
     overCapacity: t.boolean({
       description: 'A warning: more enrolled than the insats takes.',
       resolve: (o) => o.capacity != null && o.enrolled > o.capacity,
@@ -41,6 +46,7 @@ export const InterventionRef = builder.externalRef('Intervention', builder.selec
   fields: (t) => ({
     occupancy: t.field({
       type: OccupancyRef,
+      description: 'How full the insats is: enrolled now against its capacity (figures only, no person).',
       authScopes: { tenantReader: true },
       // Capacity is teams' to know: the gateway fetches it from there first.
       requires: builder.selection<{ maxEnrolled?: number | null }>('maxEnrolled'),
@@ -52,14 +58,9 @@ export const InterventionRef = builder.externalRef('Intervention', builder.selec
   }),
 });
 
-/** Individual records are for the staff of the insats only. */
+/** Individual records are for the staff of the insats only: the filter for the insatser the caller works in. */
 export function staffScope(ctx: SubgraphContext) {
-  return { interventionId: { $in: holds(ctx.identity, 'staff') ? ctx.identity.interventionIds : [] } };
-}
-
-export interface TargetGroup {
-  targetAgeMin: number;
-  targetAgeMax: number;
+  return { interventionId: { $in: workingInsatser(ctx.identity) } };
 }
 
 /** The insats' target ages, asked of teams on the caller's behalf; null when not theirs. */

@@ -1,34 +1,42 @@
+/** Screenings of a participant with consent: the violence questions, and KASAM, SRS and ORS scores. */
 import { randomUUID } from 'node:crypto';
-import { ValidationError } from '@finsam/kit/errors.js';
+import { checkScreening, SCORE_RANGE } from '../domain/screening.js';
+import { orRefuse } from '../domain/verdict.js';
 import type { Participation } from '../entities/Participation.js';
-import { type SCREENING_KINDS, Screening } from '../entities/Screening.js';
+import { Screening } from '../entities/Screening.js';
 import { builder } from './builder.js';
-import { anonymousRefusal, isAnonymous, own, ParticipationRef } from './Participation.js';
+import { own, PARTICIPATION_ID, ParticipationRef } from './Participation.js';
+
+const range = (kind: keyof typeof SCORE_RANGE) => SCORE_RANGE[kind].join('–');
 
 const ScreeningKindEnum = builder.enumType('ScreeningKind', {
+  description: 'Which screening: the violence questions, or a scored instrument.',
   values: {
     VIOLENCE_QUESTIONS: { description: 'Frågor om våld (twice a year): asked, answered, support offered.' },
-    KASAM: { description: 'KASAM (känsla av sammanhang), score 13–91.' },
-    SRS: { description: 'Session Rating Scale, score 0–40.' },
-    ORS: { description: 'Outcome Rating Scale, score 0–40.' },
+    KASAM: { description: `KASAM (känsla av sammanhang), score ${range('KASAM')}.` },
+    SRS: { description: `Session Rating Scale, score ${range('SRS')}.` },
+    ORS: { description: `Outcome Rating Scale, score ${range('ORS')}.` },
   } as const,
 });
 
-/** Score ranges of the instruments. */
-const SCORE_RANGE: Record<Exclude<(typeof SCREENING_KINDS)[number], 'VIOLENCE_QUESTIONS'>, [number, number]> = {
-  KASAM: [13, 91],
-  SRS: [0, 40],
-  ORS: [0, 40],
-};
-
 const ScreeningRef = builder.objectRef<Screening>('Screening').implement({
+  description: 'A screening recorded in the work with a participant.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: ScreeningKindEnum, resolve: (s) => s.kind }),
-    date: t.field({ type: 'Date', resolve: (s) => s.date }),
-    answered: t.exposeBoolean('answered', { nullable: true }),
-    supportOffered: t.exposeBoolean('supportOffered', { nullable: true }),
-    score: t.exposeInt('score', { nullable: true }),
+    id: t.exposeID('id', { description: 'The screening’s id.' }),
+    kind: t.field({ type: ScreeningKindEnum, description: 'Which screening.', resolve: (s) => s.kind }),
+    date: t.field({ type: 'Date', description: 'The day it was made.', resolve: (s) => s.date }),
+    answered: t.exposeBoolean('answered', {
+      nullable: true,
+      description: 'The violence questions: whether they were answered; null for a score.',
+    }),
+    supportOffered: t.exposeBoolean('supportOffered', {
+      nullable: true,
+      description: 'The violence questions: whether support was offered; null for a score.',
+    }),
+    score: t.exposeInt('score', {
+      nullable: true,
+      description: 'KASAM, SRS or ORS: the score; null for the violence questions.',
+    }),
   }),
 });
 
@@ -41,7 +49,9 @@ async function screenings(p: Participation): Promise<Screening[]> {
   return (await p.screenings.load({ dataloader: true })).getItems().sort(byDateThenId);
 }
 
-builder.objectField(ParticipationRef, 'screenings', (t) => t.field({ type: [ScreeningRef], resolve: screenings }));
+builder.objectField(ParticipationRef, 'screenings', (t) =>
+  t.field({ type: [ScreeningRef], description: 'Screenings, oldest first.', resolve: screenings }),
+);
 
 builder.mutationField('recordScreening', (t) =>
   t.field({
@@ -49,37 +59,18 @@ builder.mutationField('recordScreening', (t) =>
     description: 'Records the violence questions (answered, support offered) or a KASAM/SRS/ORS score.',
     authScopes: { staff: true },
     args: {
-      participationId: t.arg.id({ required: true }),
-      kind: t.arg({ type: ScreeningKindEnum, required: true }),
-      date: t.arg({ type: 'Date', required: true }),
-      answered: t.arg.boolean(),
-      supportOffered: t.arg.boolean(),
-      score: t.arg.int(),
+      participationId: t.arg.id({ required: true, description: PARTICIPATION_ID }),
+      kind: t.arg({ type: ScreeningKindEnum, required: true, description: 'Which screening.' }),
+      date: t.arg({ type: 'Date', required: true, description: 'The day it was made.' }),
+      answered: t.arg.boolean({ description: 'The violence questions only: whether they were answered.' }),
+      supportOffered: t.arg.boolean({ description: 'The violence questions only: whether support was offered.' }),
+      score: t.arg.int({ description: 'KASAM, SRS or ORS only: the score, within the instrument’s scale.' }),
     },
     errors: {},
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        if (isAnonymous(p)) {
-          throw anonymousRefusal([['participationId']]);
-        }
-        if (args.kind === 'VIOLENCE_QUESTIONS') {
-          if (args.answered == null || args.supportOffered == null || args.score != null) {
-            throw new ValidationError([
-              { path: ['answered'], message: 'The violence questions record answered and support offered, no score' },
-            ]);
-          }
-        } else {
-          const [min, max] = SCORE_RANGE[args.kind];
-          if (args.score == null || args.score < min || args.score > max) {
-            throw new ValidationError([{ path: ['score'], message: `${args.kind} scores are ${min}–${max}` }]);
-          }
-          if (args.answered != null || args.supportOffered != null) {
-            throw new ValidationError([
-              { path: ['answered'], message: 'Only the violence questions record answered and support offered' },
-            ]);
-          }
-        }
+        orRefuse(checkScreening(p, args));
         tx.create(Screening, {
           id: randomUUID(),
           tenantId: p.tenantId,

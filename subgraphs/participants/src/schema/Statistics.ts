@@ -9,14 +9,16 @@ import { dateRange } from '@finsam/kit/dates.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import { countsBy, STEP_FORWARD, share } from '../domain/figures.js';
 import { builder } from './builder.js';
 import { InterventionRef } from './Intervention.js';
 
-/** Outcomes that count as a step towards work or studies (Västerås' goal: 80 %). */
-export const STEP_FORWARD = ['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'];
-
 export const Count = builder.objectRef<{ key: string; count: number }>('CountByKey').implement({
-  fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
+  description: 'A count of participations for one key of a breakdown (a kön, a kommun, an outcome…).',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'The key counted by, e.g. KVINNA, an SCB kommun code or STUDIER.' }),
+    count: t.exposeInt('count', { description: 'How many.' }),
+  }),
 });
 
 type Dim =
@@ -44,34 +46,43 @@ interface StatsRow {
   breakdown: { dim: Dim; key: string; n: number }[];
 }
 
+const AGE_BAND = `case
+  when "age_at_referral" between 16 and 19 then '16-19' when "age_at_referral" between 20 and 24 then '20-24'
+  when "age_at_referral" between 25 and 29 then '25-29' when "age_at_referral" between 30 and 39 then '30-39'
+  when "age_at_referral" between 40 and 49 then '40-49' when "age_at_referral" between 50 and 67 then '50-67' end`;
+
+/** Each breakdown: what it counts by, of which participations in the period, and a list to unnest first. */
+const BREAKDOWNS: [Dim, string, string, string?][] = [
+  ['NEW_KON', '"kon"', 'is_new'],
+  ['NEW_HEMKOMMUN', '"hemkommun"', 'is_new and "hemkommun" is not null'],
+  ['ACTIVE_HEMKOMMUN', '"hemkommun"', '"hemkommun" is not null'],
+  ['NEW_REFERRER', '"referrer_unit"', 'is_new'],
+  ['NEW_REFERRING_MEMBER', '"referring_member_id"::text', 'is_new and "referring_member_id" is not null'],
+  ['NEW_AGE_BAND', AGE_BAND, 'is_new and "age_at_referral" between 16 and 67'],
+  ['NEW_EDUCATION', '"education_level"', 'is_new and "education_level" is not null'],
+  ['NEW_SUPPORT_BEFORE', 'l', 'is_new', '"support_before"'],
+  ['EXIT_OUTCOME', 'l', 'is_exit', '"outcomes"'],
+  ['EXIT_SUPPORT_AFTER', 'l', 'is_exit', '"support_after"'],
+  ['AFTER_6', '"level_6_months"', 'is_exit and "level_6_months" is not null'],
+  ['AFTER_18', '"level_18_months"', 'is_exit and "level_18_months" is not null'],
+];
+const breakdown = ([dim, key, which, list]: (typeof BREAKDOWNS)[number]) =>
+  `select "intervention_id", '${dim}' as dim, ${key} as key, count(*)::int as n
+  from p${list ? ` cross join lateral unnest(p.${list}) l` : ''} where ${which} group by 1, 3`;
+
 // "New": enrolled in the period; "active": enrolled at some time in it; "exited": left in it.
 function statsQuery(ctx: SubgraphContext, ids: string[], from: string, to: string) {
   const { bind, build, tenant } = tenantSql(ctx.em);
+  const [f, t] = [`${bind(from)}::date`, `${bind(to)}::date`];
   return build(`
-with a as (select ${bind(pgArray(ids))}::uuid[] as ids, ${bind(from)}::date as f, ${bind(to)}::date as t, ${bind(pgArray(STEP_FORWARD))}::text[] as step),
-p as (
-  select p.*, p."enrolled_on" between a.f and a.t as is_new, p."exited_on" is not null and p."exited_on" between a.f and a.t as is_exit
-  from "participation" p, a
-  where ${tenant('p')} and p."intervention_id" = any(a.ids) and p."enrolled_on" is not null and p."enrolled_on" <= a.t and (p."exited_on" is null or p."exited_on" >= a.f)
+with p as (
+  select p.*, p."enrolled_on" between ${f} and ${t} as is_new,
+    p."exited_on" is not null and p."exited_on" between ${f} and ${t} as is_exit
+  from "participation" p
+  where ${tenant('p')} and p."intervention_id" = any(${bind(pgArray(ids))}::uuid[])
+    and p."enrolled_on" is not null and p."enrolled_on" <= ${t} and (p."exited_on" is null or p."exited_on" >= ${f})
 ),
-dims as (
-  select "intervention_id", 'NEW_KON' as dim, "kon" as key, count(*)::int as n from p where is_new group by 1, 3
-  union all select "intervention_id", 'NEW_HEMKOMMUN', "hemkommun", count(*)::int from p where is_new and "hemkommun" is not null group by 1, 3
-  union all select "intervention_id", 'ACTIVE_HEMKOMMUN', "hemkommun", count(*)::int from p where "hemkommun" is not null group by 1, 3
-  union all select "intervention_id", 'NEW_REFERRER', "referrer_unit", count(*)::int from p where is_new group by 1, 3
-  union all select "intervention_id", 'NEW_REFERRING_MEMBER', "referring_member_id"::text, count(*)::int from p where is_new and "referring_member_id" is not null group by 1, 3
-  union all select "intervention_id", 'NEW_AGE_BAND', case
-      when "age_at_referral" between 16 and 19 then '16-19' when "age_at_referral" between 20 and 24 then '20-24'
-      when "age_at_referral" between 25 and 29 then '25-29' when "age_at_referral" between 30 and 39 then '30-39'
-      when "age_at_referral" between 40 and 49 then '40-49' when "age_at_referral" between 50 and 67 then '50-67' end, count(*)::int
-    from p where is_new and "age_at_referral" between 16 and 67 group by 1, 3
-  union all select "intervention_id", 'NEW_EDUCATION', "education_level", count(*)::int from p where is_new and "education_level" is not null group by 1, 3
-  union all select "intervention_id", 'NEW_SUPPORT_BEFORE', s, count(*)::int from p cross join lateral unnest(p."support_before") s where is_new group by 1, 3
-  union all select "intervention_id", 'EXIT_OUTCOME', o, count(*)::int from p cross join lateral unnest(p."outcomes") o where is_exit group by 1, 3
-  union all select "intervention_id", 'EXIT_SUPPORT_AFTER', s, count(*)::int from p cross join lateral unnest(p."support_after") s where is_exit group by 1, 3
-  union all select "intervention_id", 'AFTER_6', "level_6_months", count(*)::int from p where is_exit and "level_6_months" is not null group by 1, 3
-  union all select "intervention_id", 'AFTER_18', "level_18_months", count(*)::int from p where is_exit and "level_18_months" is not null group by 1, 3
-),
+dims as (${BREAKDOWNS.map(breakdown).join('\nunion all ')}),
 counts as (
   select "intervention_id",
     count(*) filter (where is_new)::int as new,
@@ -79,11 +90,15 @@ counts as (
     count(*) filter (where is_exit)::int as exited,
     round(avg("age_at_referral") filter (where is_new), 1)::float as average_age,
     round(avg("exited_on" - "enrolled_on") filter (where is_exit))::float as average_days,
-    count(*) filter (where is_exit and "outcomes" && a.step)::int as step_forward
-  from p, a group by 1
+    count(*) filter (where is_exit and "outcomes" && ${bind(pgArray(STEP_FORWARD))}::text[])::int as step_forward
+  from p group by 1
 ),
-bd as (select "intervention_id", jsonb_agg(jsonb_build_object('dim', dim, 'key', key, 'n', n) order by dim, key) as breakdown from dims group by 1)
-select c.*, coalesce(bd.breakdown, '[]') as breakdown from counts c left join bd on bd."intervention_id" = c."intervention_id"`);
+bd as (
+  select "intervention_id", jsonb_agg(jsonb_build_object('dim', dim, 'key', key, 'n', n) order by dim, key) as breakdown
+  from dims group by 1
+)
+select c.*, coalesce(bd.breakdown, '[]') as breakdown
+from counts c left join bd on bd."intervention_id" = c."intervention_id"`);
 }
 
 interface StatsKey {
@@ -135,25 +150,17 @@ const statistics = createContextCache(
     ),
 );
 
-/** One dimension of a row's breakdown, as `CountByKey`s. */
-export const countsBy = <D extends string>(
-  row: { breakdown: readonly { dim: D; key: string; n: number }[] },
-  dim: NoInfer<D>,
-) => row.breakdown.filter((b) => b.dim === dim).map((b) => ({ key: b.key, count: b.n }));
-
-/** `part` of `whole` to three decimals; null when the whole is 0. */
-export const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
-
 const StatisticsRef = builder.objectRef<Stats>('ParticipantStatistics').implement({
   description:
-    'Figures for a period; no person in them. A participation with several outcomes counts once in each outcome; `exited` counts participations.',
+    'Figures for a period; no person in them. A participation with several outcomes counts once in each outcome; ' +
+    '`exited` counts participations.',
   fields: (t) => ({
-    from: t.field({ type: 'Date', resolve: (s) => s.from }),
-    to: t.field({ type: 'Date', resolve: (s) => s.to }),
+    from: t.field({ type: 'Date', description: 'First day of the period.', resolve: (s) => s.from }),
+    to: t.field({ type: 'Date', description: 'Last day of the period.', resolve: (s) => s.to }),
     new: t.int({ description: 'Enrolled in the period.', resolve: (s) => s.new }),
     active: t.int({ description: 'Enrolled at some time in the period.', resolve: (s) => s.active }),
-    exited: t.int({ resolve: (s) => s.exited }),
-    newByKon: t.field({ type: [Count], resolve: (s) => countsBy(s, 'NEW_KON') }),
+    exited: t.int({ description: 'Exited (avslutade) in the period.', resolve: (s) => s.exited }),
+    newByKon: t.field({ type: [Count], description: 'New per kön.', resolve: (s) => countsBy(s, 'NEW_KON') }),
     newByHemkommun: t.field({
       type: [Count],
       description: 'Consented participations only.',
@@ -164,7 +171,11 @@ const StatisticsRef = builder.objectRef<Stats>('ParticipantStatistics').implemen
       description: 'Consented participations only.',
       resolve: (s) => countsBy(s, 'ACTIVE_HEMKOMMUN'),
     }),
-    newByReferrer: t.field({ type: [Count], resolve: (s) => countsBy(s, 'NEW_REFERRER') }),
+    newByReferrer: t.field({
+      type: [Count],
+      description: 'New per referrer unit (ReferrerUnit).',
+      resolve: (s) => countsBy(s, 'NEW_REFERRER'),
+    }),
     newByReferringMember: t.field({
       type: [Count],
       description: 'Member ids; referrals that named their member.',
@@ -175,10 +186,26 @@ const StatisticsRef = builder.objectRef<Stats>('ParticipantStatistics').implemen
       description: 'Age at referral, consented participations: 16-19, 20-24, 25-29, 30-39, 40-49, 50-67.',
       resolve: (s) => countsBy(s, 'NEW_AGE_BAND'),
     }),
-    newByEducation: t.field({ type: [Count], resolve: (s) => countsBy(s, 'NEW_EDUCATION') }),
-    newBySupportBefore: t.field({ type: [Count], resolve: (s) => countsBy(s, 'NEW_SUPPORT_BEFORE') }),
-    exitsByOutcome: t.field({ type: [Count], resolve: (s) => countsBy(s, 'EXIT_OUTCOME') }),
-    exitsBySupportAfter: t.field({ type: [Count], resolve: (s) => countsBy(s, 'EXIT_SUPPORT_AFTER') }),
+    newByEducation: t.field({
+      type: [Count],
+      description: 'New per education level at entry; consented participations with a background only.',
+      resolve: (s) => countsBy(s, 'NEW_EDUCATION'),
+    }),
+    newBySupportBefore: t.field({
+      type: [Count],
+      description: 'New per försörjning before entry (one count per source); consented participations only.',
+      resolve: (s) => countsBy(s, 'NEW_SUPPORT_BEFORE'),
+    }),
+    exitsByOutcome: t.field({
+      type: [Count],
+      description: 'Exits per outcome (avslutsorsak).',
+      resolve: (s) => countsBy(s, 'EXIT_OUTCOME'),
+    }),
+    exitsBySupportAfter: t.field({
+      type: [Count],
+      description: 'Exits per försörjning after exit (one count per source); consented participations only.',
+      resolve: (s) => countsBy(s, 'EXIT_SUPPORT_AFTER'),
+    }),
     averageAgeAtEntry: t.float({
       nullable: true,
       description: 'Of new participants with consent.',
@@ -212,7 +239,10 @@ builder.objectField(InterventionRef, 'participantStatistics', (t) =>
     type: StatisticsRef,
     description: 'Participant figures for a period (board, förbund administrators, the insats’ staff).',
     authScopes: { tenantReader: true },
-    args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
+    args: {
+      from: t.arg({ type: 'Date', required: true, description: 'First day of the period.' }),
+      to: t.arg({ type: 'Date', required: true, description: 'Last day of the period; not before `from`.' }),
+    },
     resolve: (i, { from, to }, ctx) => statistics(ctx).load({ interventionId: i.id, ...dateRange(from, to) }),
   }),
 );

@@ -3,8 +3,8 @@
  * who looks for another table, consistent with everything published, in which a hidden cell differs.
  */
 
-import { alternatives } from '../../../test/support/disclosure-attack.js';
-import { type SumConstraint, suppress } from '../src/disclosure.js';
+import { alternatives } from '../../../../test/support/disclosure-attack.js';
+import { type SumConstraint, suppress } from '../../src/domain/disclosure.js';
 
 /** Förbund × hemkommun: parts per förbund, a total per förbund, a county total. */
 function county(rows: Record<string, Record<string, number>>) {

@@ -1,0 +1,58 @@
+/** Consent without a database: when a participation is anonymous, and what a withdrawal removes and keeps. */
+import { needsConsent, REMOVED_BY_WITHDRAWAL, withdrawConsent, withoutConsent } from '../../src/domain/consent.js';
+
+const NO_CONSENT = 'An anonymous participation (no consent) keeps no identifying or background data';
+
+describe('withoutConsent', () => {
+  it('is true with no consent, or consent withdrawn; false with consent in force', () => {
+    expect(withoutConsent({ consentGivenOn: null, consentWithdrawnOn: null })).toBe(true);
+    expect(withoutConsent({ consentGivenOn: '2026-02-01', consentWithdrawnOn: '2026-03-01' })).toBe(true);
+    expect(withoutConsent({ consentGivenOn: '2026-02-01', consentWithdrawnOn: null })).toBe(false);
+  });
+});
+
+describe('needsConsent', () => {
+  it('refuses at every path given without consent, and allows with it', () => {
+    expect(needsConsent({ consentGivenOn: null, consentWithdrawnOn: null }, [['a'], ['b', 'c']])).toEqual({
+      ok: false,
+      issues: [
+        { path: ['a'], message: NO_CONSENT },
+        { path: ['b', 'c'], message: NO_CONSENT },
+      ],
+    });
+    expect(needsConsent({ consentGivenOn: '2026-02-01', consentWithdrawnOn: null }, [['a']]).ok).toBe(true);
+  });
+});
+
+describe('withdrawConsent', () => {
+  it('removes the person, what follows from them, and background and support data', () => {
+    expect(withdrawConsent({ consentGivenOn: '2026-02-01', consentWithdrawnOn: null }, '2026-02-20')).toEqual({
+      ok: true,
+      value: {
+        consentWithdrawnOn: '2026-02-20',
+        person: null,
+        birthYear: null,
+        ageAtReferral: null,
+        hemkommun: null,
+        educationLevel: null,
+        supportBefore: null,
+        yearsInSupport: null,
+        supportAfter: null,
+      },
+    });
+  });
+
+  it('keeps kön, start year, the insats, the dates and the outcomes', () => {
+    for (const kept of ['kon', 'startYear', 'interventionId', 'status', 'enrolledOn', 'exitedOn', 'outcomes']) {
+      expect(Object.keys(REMOVED_BY_WITHDRAWAL)).not.toContain(kept);
+    }
+  });
+
+  it('refuses when there is no consent to withdraw', () => {
+    const refusal = { ok: false, issues: [{ path: ['participationId'], message: 'There is no consent to withdraw' }] };
+    expect(withdrawConsent({ consentGivenOn: null, consentWithdrawnOn: null }, '2026-02-20')).toEqual(refusal);
+    expect(withdrawConsent({ consentGivenOn: '2026-02-01', consentWithdrawnOn: '2026-02-10' }, '2026-02-20')).toEqual(
+      refusal,
+    );
+  });
+});
