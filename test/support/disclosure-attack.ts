@@ -3,7 +3,7 @@
  * cell and sum and with counts ≥ 0, in which a hidden cell has a different value. Shared by the
  * algorithm's unit test and the county view's end-to-end test.
  */
-import type { SumConstraint } from '@finsam/participants/disclosure.js';
+import type { SumConstraint } from '@finsam/participants/domain/disclosure.js';
 
 /** Every vector of −1/0/+1 steps over the hidden cells that keeps all sums and all counts ≥ 0. */
 export function alternatives(values: Map<string, number>, sums: SumConstraint[], hidden: Set<string>): Set<string> {

@@ -69,7 +69,10 @@ export function reportPeriodEnum(builder: SubgraphBuilder) {
 export function forbundYearEntity(builder: SubgraphBuilder, description?: string) {
   const ForbundYearRef = builder.objectRef<ForbundYearKey>('ForbundYear').implement({
     description,
-    fields: (t) => ({ forbundId: t.exposeID('forbundId'), year: t.exposeInt('year') }),
+    fields: (t) => ({
+      forbundId: t.exposeID('forbundId', { description: 'The förbund (samordningsförbund) the report is about.' }),
+      year: t.exposeInt('year', { description: 'The calendar year the report covers.' }),
+    }),
   });
   builder.asEntity(ForbundYearRef, {
     key: builder.selection<ForbundYearKey>('forbundId year'),

@@ -9,7 +9,7 @@
  */
 
 import { DEMO_INTERVENTION_IDS } from '@finsam/teams/demo/interventions.js';
-import { luhn } from '../personnummer.js';
+import { luhn } from '../domain/personnummer.js';
 
 type Outcome =
   | 'ARBETE_UTAN_STOD'

@@ -31,7 +31,7 @@ const CONTRIBUTIONS = (source: string) => `
     union all select "tenant_id", "intervention_id", participation_half_year_of("enrolled_on"),
       'HEMKOMMUN', "hemkommun", s, 0, 0, 0, 0 from r where "hemkommun" is not null
     union all select "tenant_id", "intervention_id", participation_half_year_of("exited_on"), 'ALL', '', 0, s, 0, 0,
-      -- A step towards work or studies (STEP_FORWARD in schema/Statistics.ts; test/reports.test.ts checks they agree).
+      -- A step towards work or studies (STEP_FORWARD in domain/figures.ts; test/reports.test.ts checks they agree).
       case when "outcomes" && array['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE']
         then s else 0 end
       from r where "exited_on" is not null
