@@ -25,7 +25,14 @@ const vMember = (ref: string) => demoMemberId(VASTERAS.id, ref);
 const nMember = (ref: string) => demoMemberId(NORRA.id, ref);
 
 const RESULT = `__typename ... on ValidationError { issues { path message } } ... on NotFoundError { message }`;
-const CREATE = `mutation ($input: CreateInterventionInput!) { createIntervention(input: $input) { ${RESULT} ... on MutationCreateInterventionSuccess { data { id name kind owners { id name } bookkeepingMember { name } targetAgeMin targetAgeMax } } } }`;
+const CREATE = `mutation ($input: CreateInterventionInput!) {
+  createIntervention(input: $input) {
+    ${RESULT}
+    ... on MutationCreateInterventionSuccess {
+      data { id name kind owners { id name } bookkeepingMember { name } targetAgeMin targetAgeMax }
+    }
+  }
+}`;
 
 const validInput = () => ({
   name: 'Unga vuxna Västerås',
@@ -48,7 +55,8 @@ const interventionCount = async () => Number((await p.rows('teams', 'select coun
 describe('the seeded insatser', () => {
   it('answers a förbund with its insatser and staffing, employers named by governance', async () => {
     const res = await p.gql(
-      `{ forbund { name interventions { id name staff { role fte employer { name } } fte(on: "2021-06-30") { total } } } }`,
+      `{ forbund { name
+           interventions { id name staff { role fte employer { name } } fte(on: "2021-06-30") { total } } } }`,
       { as: 'norra-vastmanland-admin' },
     );
     expect(res.errors).toBeUndefined();
@@ -69,10 +77,11 @@ describe('the seeded insatser', () => {
     );
   });
 
-  it('shows Västerås Samordningsteam with 110 årsplatser and a structural insats counting attendees against 400', async () => {
+  it('shows Västerås Samordningsteam with 110 årsplatser, a structural insats counting attendees to 400', async () => {
     const res = await p.gql(
       `{ team: intervention(id: "${SAMORDNINGSTEAMET_VASTERAS}") { yearlyPlaces kind }
-         structural: intervention(id: "${STRUCTURAL_VASTERAS}") { kind structuralAttendance(year: 2022) { target events attendees } } }`,
+         structural: intervention(id: "${STRUCTURAL_VASTERAS}") {
+           kind structuralAttendance(year: 2022) { target events attendees } } }`,
       { as: 'vasteras-board' },
     );
     expect(res.data.team).toEqual({ yearlyPlaces: 110, kind: 'INDIVIDUAL' });
@@ -154,7 +163,11 @@ describe('creating and editing an insats', () => {
       variables: { input: { ...validInput(), name: 'Att ändra' } },
     });
     const id = created.data.createIntervention.data.id;
-    const UPDATE = `mutation ($id: ID!, $input: UpdateInterventionInput!) { updateIntervention(id: $id, input: $input) { ${RESULT} ... on MutationUpdateInterventionSuccess { data { name kind esfFunded } } } }`;
+    const UPDATE = `mutation ($id: ID!, $input: UpdateInterventionInput!) {
+      updateIntervention(id: $id, input: $input) {
+        ${RESULT} ... on MutationUpdateInterventionSuccess { data { name kind esfFunded } }
+      }
+    }`;
     const kind = await p.gql(UPDATE, {
       as: 'vasteras-admin',
       variables: { id, input: { kind: 'STRUCTURAL', esfFunded: true, name: 'Nytt namn' } },
@@ -180,11 +193,18 @@ describe('creating and editing an insats', () => {
     });
     const id = created.data.createIntervention.data.id;
     await p.gql(
-      `mutation { addStaffPosition(interventionId: "${id}", input: { role: COACH, employerMemberId: "${vMember('KOMMUN:1980')}", fte: 50, financing: FORBUND, from: "2026-01-01" }) { __typename } }`,
+      `mutation { addStaffPosition(interventionId: "${id}", input: {
+         role: COACH, employerMemberId: "${vMember('KOMMUN:1980')}", fte: 50, financing: FORBUND, from: "2026-01-01"
+       }) { __typename } }`,
       { as: 'vasteras-admin' },
     );
     const closed = await p.gql(
-      `mutation { closeIntervention(id: "${id}", endDate: "2026-06-30", reason: "Medlen tog slut") { ${RESULT} ... on MutationCloseInterventionSuccess { data { endDate closedReason activeOn(date: "2026-07-01") staff { to } } } } }`,
+      `mutation { closeIntervention(id: "${id}", endDate: "2026-06-30", reason: "Medlen tog slut") {
+         ${RESULT}
+         ... on MutationCloseInterventionSuccess {
+           data { endDate closedReason activeOn(date: "2026-07-01") staff { to } }
+         }
+       } }`,
       { as: 'vasteras-admin' },
     );
     expect(closed.data.closeIntervention.data).toEqual({
@@ -198,7 +218,14 @@ describe('creating and editing an insats', () => {
 
 describe('staff, goals and events', () => {
   const ADD_STAFF = (employer: string, fte = 50) =>
-    `mutation { addStaffPosition(interventionId: "${SAMORDNINGSTEAMET_VASTERAS}", input: { role: KURATOR, employerMemberId: "${employer}", fte: ${fte}, financing: LENT_BY_MEMBER, from: "2026-01-01" }) { ${RESULT} ... on MutationAddStaffPositionSuccess { data { fte(on: "2026-03-01") { total byEmployer { employer { name } fte } } } } } }`;
+    `mutation { addStaffPosition(interventionId: "${SAMORDNINGSTEAMET_VASTERAS}", input: {
+       role: KURATOR, employerMemberId: "${employer}", fte: ${fte}, financing: LENT_BY_MEMBER, from: "2026-01-01"
+     }) {
+       ${RESULT}
+       ... on MutationAddStaffPositionSuccess {
+         data { fte(on: "2026-03-01") { total byEmployer { employer { name } fte } } }
+       }
+     } }`;
 
   it('adds a position and counts it in the FTE per employer', async () => {
     const before = await p.gql(
@@ -224,7 +251,10 @@ describe('staff, goals and events', () => {
 
   it('keeps yearly goals with their results', async () => {
     const res = await p.gql(
-      `mutation { addLocalGoal(interventionId: "${SAMORDNINGSTEAMET_VASTERAS}", input: { year: 2026, text: "Frågor om våld till alla deltagare", measure: "Andel tillfrågade", target: "100 %", status: IN_PROGRESS }) { ... on MutationAddLocalGoalSuccess { data { goals(year: 2026) { text status result } } } } }`,
+      `mutation { addLocalGoal(interventionId: "${SAMORDNINGSTEAMET_VASTERAS}", input: {
+         year: 2026, text: "Frågor om våld till alla deltagare", measure: "Andel tillfrågade", target: "100 %",
+         status: IN_PROGRESS
+       }) { ... on MutationAddLocalGoalSuccess { data { goals(year: 2026) { text status result } } } } }`,
       { as: 'vasteras-admin' },
     );
     expect(res.data.addLocalGoal.data.goals).toContainEqual({
@@ -236,7 +266,15 @@ describe('staff, goals and events', () => {
 
   it('records events only for a strukturövergripande insats, and counts them for the year', async () => {
     const EVENT = (id: string) =>
-      `mutation { recordStructuralEvent(interventionId: "${id}", input: { date: "2026-03-10", title: "Frukostseminarium: SIP", format: PHYSICAL, audience: "Personal hos parterna", attendees: 45 }) { ${RESULT} ... on MutationRecordStructuralEventSuccess { data { structuralAttendance(year: 2026) { events attendees target targetReached } } } } }`;
+      `mutation { recordStructuralEvent(interventionId: "${id}", input: {
+         date: "2026-03-10", title: "Frukostseminarium: SIP", format: PHYSICAL, audience: "Personal hos parterna",
+         attendees: 45
+       }) {
+         ${RESULT}
+         ... on MutationRecordStructuralEventSuccess {
+           data { structuralAttendance(year: 2026) { events attendees target targetReached } }
+         }
+       } }`;
     const wrong = await p.gql(EVENT(SAMORDNINGSTEAMET_VASTERAS), { as: 'vasteras-admin' });
     expect(wrong.data.recordStructuralEvent.issues).toEqual([
       { path: ['interventionId'], message: expect.stringMatching(/strukturövergripande/) },
@@ -255,12 +293,16 @@ describe('changing and removing staff, goals and events', () => {
   it('updates and removes a goal, removes a position, and finds nothing of another förbund', async () => {
     const GOALS = `goals(year: 2027) { id text status result }`;
     const added = await p.gql(
-      `mutation { addLocalGoal(interventionId: "${SAMORDNINGSTEAMET_VASTERAS}", input: { year: 2027, text: "Fler unga anvisade", measure: "Antal", target: "30", status: PLANNED }) { ... on MutationAddLocalGoalSuccess { data { ${GOALS} } } } }`,
+      `mutation { addLocalGoal(interventionId: "${SAMORDNINGSTEAMET_VASTERAS}", input: {
+         year: 2027, text: "Fler unga anvisade", measure: "Antal", target: "30", status: PLANNED
+       }) { ... on MutationAddLocalGoalSuccess { data { ${GOALS} } } } }`,
       { as: 'vasteras-admin' },
     );
     const goal = added.data.addLocalGoal.data.goals[0];
     const updated = await p.gql(
-      `mutation { updateLocalGoal(id: "${goal.id}", input: { year: 2027, text: "Fler unga anvisade", measure: "Antal", target: "30", result: "34", status: MET }) { ... on MutationUpdateLocalGoalSuccess { data { ${GOALS} } } } }`,
+      `mutation { updateLocalGoal(id: "${goal.id}", input: {
+         year: 2027, text: "Fler unga anvisade", measure: "Antal", target: "30", result: "34", status: MET
+       }) { ... on MutationUpdateLocalGoalSuccess { data { ${GOALS} } } } }`,
       { as: 'vasteras-admin' },
     );
     expect(updated.data.updateLocalGoal.data.goals).toEqual([
@@ -283,7 +325,8 @@ describe('changing and removing staff, goals and events', () => {
       message: expect.stringMatching(/No staff position/),
     });
     const own = await p.gql(
-      `mutation { removeStaffPosition(id: "${staff[0].id}") { ... on MutationRemoveStaffPositionSuccess { data { staff { id } } } } }`,
+      `mutation { removeStaffPosition(id: "${staff[0].id}") {
+         ... on MutationRemoveStaffPositionSuccess { data { staff { id } } } } }`,
       { as: 'norra-vastmanland-admin' },
     );
     expect(own.data.removeStaffPosition.data.staff.map((s: any) => s.id)).toEqual(staff.slice(1).map((s: any) => s.id));

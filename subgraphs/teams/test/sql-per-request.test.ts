@@ -25,7 +25,9 @@ afterAll(async () => {
 /** A förbund made through the graph, with `count` insatser of three positions each. */
 async function forbundWith(count: number, slug: string) {
   const created = await p.gql(
-    `mutation ($input: CreateForbundInput!) { createForbund(input: $input) { ... on MutationCreateForbundSuccess { data { id members { id kind } } } } }`,
+    `mutation ($input: CreateForbundInput!) {
+      createForbund(input: $input) { ... on MutationCreateForbundSuccess { data { id members { id kind } } } }
+    }`,
     {
       as: 'platform-admin',
       variables: {

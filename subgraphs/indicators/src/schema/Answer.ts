@@ -8,26 +8,12 @@
 
 import { errorObjectType } from '@finsam/kit/builder.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { pgArray } from '@finsam/kit/database.js';
-import { ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
-import { parseInput } from '@finsam/kit/validation.js';
-import { z } from 'zod';
+import { pgArray, sqlParameters } from '@finsam/kit/database.js';
+import { parseAnswers, ResponseCodeError, submitOutcome, usableCode, valuesInItemOrder } from '../domain/answers.js';
+import { hashResponseCode } from '../domain/response-codes.js';
 import { Instrument } from '../entities/Instrument.js';
-import { hashResponseCode } from '../response-codes.js';
 import { builder } from './builder.js';
 import { InstrumentRef } from './Instrument.js';
-
-const RESPONSE_CODE_ERRORS = {
-  INVALID_CODE: 'The code is unknown or already used',
-  ROUND_CLOSED: 'The survey round does not take answers now',
-} as const;
-
-class ResponseCodeError extends Error {
-  constructor(readonly code: keyof typeof RESPONSE_CODE_ERRORS) {
-    super(RESPONSE_CODE_ERRORS[code]);
-    this.name = 'ResponseCodeError';
-  }
-}
 
 errorObjectType(builder, ResponseCodeError, {
   description:
@@ -36,62 +22,33 @@ errorObjectType(builder, ResponseCodeError, {
 
 const AnswerReceipt = builder.objectRef<{ accepted: true }>('AnswerReceipt').implement({
   description: 'The answer was stored, anonymously. The code no longer works.',
-  fields: (t) => ({ accepted: t.exposeBoolean('accepted') }),
+  fields: (t) => ({ accepted: t.exposeBoolean('accepted', { description: 'Always true: the answer is stored.' }) }),
 });
 
 const ItemAnswerInput = builder.inputType('ItemAnswerInput', {
+  description: 'The answer to one statement of the questionnaire.',
   fields: (t) => ({
     itemId: t.id({ required: true, description: 'A statement of the questionnaire (from `questionnaire(code)`).' }),
     value: t.int({ required: true, description: "A value on the questionnaire's scale." }),
   }),
 });
 
+// Raw SQL without a tenant condition (`sqlParameters`, not `tenantSql`): the respondent is
+// anonymous, so there is no tenant to bind. The code alone names its round, and the two
+// `security definer` functions decide what the code may see and do.
+
 /** The code's questionnaire, if the code is unused and its round is open. */
 async function codeInstrument(ctx: SubgraphContext, code: string): Promise<Instrument | ResponseCodeError> {
-  const [found] = await ctx.em.execute<{ instrument_id: string; is_open: boolean }[]>(
-    'select "instrument_id", "is_open" from response_code_round(?)',
-    [hashResponseCode(code)],
+  const { bind, build } = sqlParameters();
+  const { sql, params } = build(
+    `select "instrument_id", "is_open" from response_code_round(${bind(hashResponseCode(code))})`,
   );
-  if (!found) {
-    return new ResponseCodeError('INVALID_CODE');
+  const [found] = await ctx.em.execute<{ instrument_id: string; is_open: boolean }[]>(sql, params);
+  const usable = usableCode(found);
+  if (usable instanceof ResponseCodeError) {
+    return usable;
   }
-  if (!found.is_open) {
-    return new ResponseCodeError('ROUND_CLOSED');
-  }
-  return ctx.em.findOneOrFail(Instrument, { id: found.instrument_id }, { populate: ['items'] });
-}
-
-const answerSchema = z
-  .array(z.object({ itemId: z.string(), value: z.number().int() }))
-  .min(1, 'Answer the questionnaire');
-
-/** The values in item order, or every problem with the answer at its input path. */
-function valuesInItemOrder(instrument: Instrument, answers: z.infer<typeof answerSchema>): (number | null)[] {
-  const { min, max } = instrument.scale;
-  const items = instrument.items.getItems();
-  const values: (number | null)[] = items.map(() => null);
-  const issues: ValidationIssue[] = [];
-  answers.forEach(({ itemId, value }, i) => {
-    const index = items.findIndex((item) => item.id === itemId);
-    if (index < 0) {
-      issues.push({ path: ['answers', i, 'itemId'], message: 'Not a statement of this questionnaire' });
-    } else if (values[index] !== null) {
-      issues.push({ path: ['answers', i, 'itemId'], message: 'Answered twice' });
-    } else if (value < min || value > max) {
-      issues.push({ path: ['answers', i, 'value'], message: `The scale is ${min}–${max}` });
-    } else {
-      values[index] = value;
-    }
-  });
-  items.forEach((item, index) => {
-    if (item.required && values[index] === null && !answers.some((a) => a.itemId === item.id)) {
-      issues.push({ path: ['answers'], message: `Statement ${item.position} needs an answer` });
-    }
-  });
-  if (issues.length) {
-    throw new ValidationError(issues);
-  }
-  return values;
+  return ctx.em.findOneOrFail(Instrument, { id: usable.instrument_id }, { populate: ['items'] });
 }
 
 builder.queryField('questionnaire', (t) =>
@@ -99,9 +56,12 @@ builder.queryField('questionnaire', (t) =>
     type: InstrumentRef,
     nullable: true,
     description:
-      'The questionnaire a svarskod opens, for answering without signing in; null when the code is unknown, used or its round is not open.',
+      'The questionnaire a svarskod opens, for answering without signing in; ' +
+      'null when the code is unknown, used or its round is not open.',
     skipTypeScopes: true,
-    args: { code: t.arg.string({ required: true }) },
+    args: {
+      code: t.arg.string({ required: true, description: 'The svarskod; case, spaces and dashes do not matter.' }),
+    },
     resolve: async (_root, { code }, ctx) => {
       const found = await codeInstrument(ctx, code);
       return found instanceof ResponseCodeError ? null : found;
@@ -113,11 +73,16 @@ builder.mutationField('answerSurvey', (t) =>
   t.field({
     type: AnswerReceipt,
     description:
-      'Answers a questionnaire with a one-time svarskod; no sign-in. Stores round, insats and values only — nothing that ties the answer to the code, which stops working.',
+      'Answers a questionnaire with a one-time svarskod; no sign-in. Stores round, insats and values only — ' +
+      'nothing that ties the answer to the code, which stops working.',
     skipTypeScopes: true,
     args: {
-      code: t.arg.string({ required: true }),
-      answers: t.arg({ type: [ItemAnswerInput], required: true }),
+      code: t.arg.string({ required: true, description: 'The svarskod; case, spaces and dashes do not matter.' }),
+      answers: t.arg({
+        type: [ItemAnswerInput],
+        required: true,
+        description: 'One value per statement; every required statement answered.',
+      }),
     },
     errors: { types: [ResponseCodeError] },
     resolve: async (_root, { code, answers }, ctx) => {
@@ -126,25 +91,17 @@ builder.mutationField('answerSurvey', (t) =>
         throw instrument;
       }
       const values = valuesInItemOrder(
-        instrument,
-        parseInput(
-          answerSchema,
-          answers.map((a) => ({ itemId: String(a.itemId), value: a.value })),
-          ['answers'],
-        ),
+        instrument.items.getItems(),
+        instrument.scale,
+        parseAnswers(answers.map((a) => ({ itemId: String(a.itemId), value: a.value }))),
       );
       // Integers checked above, so the array literal is safe; the function re-checks everything atomically.
-      const [result] = await ctx.em.execute<{ status: string }[]>('select submit_answer(?, ?::integer[]) as "status"', [
-        hashResponseCode(code),
-        pgArray(values),
-      ]);
-      if (result?.status === 'ACCEPTED') {
-        return { accepted: true as const };
-      }
-      if (result?.status === 'INVALID_CODE' || result?.status === 'ROUND_CLOSED') {
-        throw new ResponseCodeError(result.status);
-      }
-      throw new ValidationError([{ path: ['answers'], message: 'The answer does not fit the questionnaire' }]);
+      const { bind, build } = sqlParameters();
+      const { sql, params } = build(
+        `select submit_answer(${bind(hashResponseCode(code))}, ${bind(pgArray(values))}::integer[]) as "status"`,
+      );
+      const [result] = await ctx.em.execute<{ status: string }[]>(sql, params);
+      return submitOutcome(result?.status);
     },
   }),
 );

@@ -12,7 +12,14 @@ builder.objectFields(ForbundYearRef, (t) => ({
     description:
       'Indikatorer: the rounds whose period ends in the year (e.g. 2020-11 – 2021-10 for 2021), with their results.',
     authScopes: { reportReader: true },
-    args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+    args: {
+      period: t.arg({
+        type: Period,
+        defaultValue: 'YEAR',
+        required: true,
+        description: 'The whole year (default) or January–June: the rounds whose period ends then.',
+      }),
+    },
     resolve: (k, { period }, ctx) => {
       const { from, to } = periodBounds(k.year, period);
       return ctx.em.find(

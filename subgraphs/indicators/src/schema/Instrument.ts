@@ -3,13 +3,22 @@ import { errorObjectType } from '@finsam/kit/builder.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { holds } from '@finsam/kit/scopes.js';
-import { parseInput } from '@finsam/kit/validation.js';
-import { z } from 'zod';
-import { Instrument, RESPONDENT_GROUPS, type Scale } from '../entities/Instrument.js';
+import {
+  assertDraft,
+  nextVersion,
+  PublishedInstrumentError,
+  parseInstrumentItem,
+  parseNewInstrument,
+  published,
+  scaleLabels,
+  storedScale,
+} from '../domain/instrument.js';
+import { Instrument, type Scale } from '../entities/Instrument.js';
 import { InstrumentItem } from '../entities/InstrumentItem.js';
 import { builder } from './builder.js';
 
 export const RespondentGroupEnum = builder.enumType('RespondentGroup', {
+  description: 'Who a questionnaire is for (svarsgrupp): each group has its own national questionnaire.',
   values: {
     PARTICIPANT_ONGOING: { description: 'Deltagare, pågående insats.' },
     PARTICIPANT_AT_EXIT: { description: 'Deltagare vid avslut.' },
@@ -20,21 +29,14 @@ export const RespondentGroupEnum = builder.enumType('RespondentGroup', {
   } as const,
 });
 
-/** A published questionnaire version cannot change: the national texts are never reworded. */
-class PublishedInstrumentError extends Error {
-  readonly code = 'PUBLISHED';
-  constructor(message = 'This questionnaire version is published and cannot change; create a new version instead') {
-    super(message);
-    this.name = 'PublishedInstrumentError';
-  }
-}
 errorObjectType(builder, PublishedInstrumentError, {
   description: 'The questionnaire version is published (fastställd) and cannot change; nothing was written.',
 });
 
-const ScaleLabel = builder.objectRef<{ value: number; label: string; positive: boolean }>('ScaleLabel').implement({
+const ScaleLabel = builder.objectRef<ReturnType<typeof scaleLabels>[number]>('ScaleLabel').implement({
+  description: 'One value of an answer scale and its label.',
   fields: (t) => ({
-    value: t.exposeInt('value'),
+    value: t.exposeInt('value', { description: 'The value, between the scale’s min and max.' }),
     label: t.exposeString('label', { description: 'E.g. "Stämmer helt".' }),
     positive: t.exposeBoolean('positive', { description: 'Counts as a positive answer (andel positiva svar).' }),
   }),
@@ -43,23 +45,23 @@ const ScaleLabel = builder.objectRef<{ value: number; label: string; positive: b
 const ScaleRef = builder.objectRef<Scale>('AnswerScale').implement({
   description: 'The ordinal answer scale of a questionnaire version (svarsskala).',
   fields: (t) => ({
-    min: t.exposeInt('min'),
-    max: t.exposeInt('max'),
+    min: t.exposeInt('min', { description: 'The lowest value.' }),
+    max: t.exposeInt('max', { description: 'The highest value.' }),
     positiveValues: t.exposeIntList('positive', { description: 'The values that count as positive.' }),
-    labels: t.field({ type: [ScaleLabel], resolve: scaleLabels }),
+    labels: t.field({
+      type: [ScaleLabel],
+      description: 'Every value with its label, lowest first.',
+      resolve: scaleLabels,
+    }),
   }),
 });
-
-export function scaleLabels(s: Scale) {
-  return s.labels.map((label, i) => ({ value: s.min + i, label, positive: s.positive.includes(s.min + i) }));
-}
 
 export const InstrumentItemRef = builder.objectRef<InstrumentItem>('InstrumentItem').implement({
   description: 'One fixed statement (påstående) and the indicator it measures.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: 'The statement id; an answer names it as `itemId`.' }),
     position: t.exposeInt('position', { description: '1-based order in the questionnaire.' }),
-    text: t.exposeString('text'),
+    text: t.exposeString('text', { description: 'The statement as the respondent reads it.' }),
     indicator: t.exposeInt('indicator', { description: 'The indicator (1–16) it measures.' }),
     required: t.exposeBoolean('required', { description: 'An answer must give a value for it.' }),
   }),
@@ -67,22 +69,33 @@ export const InstrumentItemRef = builder.objectRef<InstrumentItem>('InstrumentIt
 
 export const InstrumentRef = builder.objectRef<Instrument>('Instrument').implement({
   description:
-    'A version of a national questionnaire (Indikatorer för finansiell samordning) for one respondent group. National: the same for every förbund.',
+    'A version of a national questionnaire (Indikatorer för finansiell samordning) for one respondent group. ' +
+    'National: the same for every förbund.',
   // No type scope: a respondent reaches it through `questionnaire(code)`; the root fields ask for a sign-in.
   fields: (t) => ({
-    id: t.exposeID('id'),
-    respondentGroup: t.field({ type: RespondentGroupEnum, resolve: (i) => i.respondentGroup }),
-    version: t.exposeInt('version'),
-    name: t.exposeString('name'),
-    description: t.exposeString('description'),
-    scale: t.field({ type: ScaleRef, resolve: (i) => i.scale }),
+    id: t.exposeID('id', { description: 'The questionnaire version id.' }),
+    respondentGroup: t.field({
+      type: RespondentGroupEnum,
+      description: 'Who answers it.',
+      resolve: (i) => i.respondentGroup,
+    }),
+    version: t.exposeInt('version', { description: 'Version number within its respondent group, from 1.' }),
+    name: t.exposeString('name', { description: 'The questionnaire’s name.' }),
+    description: t.exposeString('description', { description: 'What it asks about, for whom.' }),
+    scale: t.field({ type: ScaleRef, description: 'Its answer scale (svarsskala).', resolve: (i) => i.scale }),
     published: t.boolean({
       description: 'Fastställd: texts and scale are fixed.',
       resolve: (i) => i.publishedAt != null,
     }),
-    publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.publishedAt ?? null }),
+    publishedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was published (fastställd); null for a draft.',
+      resolve: (i) => i.publishedAt ?? null,
+    }),
     items: t.field({
       type: [InstrumentItemRef],
+      description: 'Its statements, in order.',
       resolve: async (i) => (await i.items.load({ dataloader: true })).getItems(),
     }),
   }),
@@ -98,7 +111,7 @@ builder.queryFields((t) => ({
     type: [InstrumentRef],
     description: 'Questionnaire versions, newest first per respondent group.',
     authScopes: { authenticated: true },
-    args: { respondentGroup: t.arg({ type: RespondentGroupEnum }) },
+    args: { respondentGroup: t.arg({ type: RespondentGroupEnum, description: 'Only this respondent group’s.' }) },
     resolve: (_root, { respondentGroup }, ctx) =>
       ctx.em.find(
         Instrument,
@@ -109,8 +122,9 @@ builder.queryFields((t) => ({
   instrument: t.field({
     type: InstrumentRef,
     nullable: true,
+    description: 'One questionnaire version (drafts for platform administrators only); null when there is none.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The questionnaire version id.' }) },
     resolve: (_root, { id }, ctx) => ctx.em.findOne(Instrument, { id: String(id), ...visibleInstruments(ctx) }),
   }),
 }));
@@ -118,64 +132,38 @@ builder.queryFields((t) => ({
 // --- writing (platform administrators) ------------------------------------------------------
 
 const ScaleInput = builder.inputType('AnswerScaleInput', {
+  description: 'An ordinal answer scale: whole numbers from min to max, at least two values.',
   fields: (t) => ({
-    min: t.int({ required: true }),
-    max: t.int({ required: true }),
+    min: t.int({ required: true, description: 'The lowest value, 0–10.' }),
+    max: t.int({ required: true, description: 'The highest value, above min and at most 11.' }),
     labels: t.stringList({ required: true, description: 'One per value, from min to max.' }),
-    positiveValues: t.intList({ required: true }),
+    positiveValues: t.intList({
+      required: true,
+      description: 'The values that count as positive (andel positiva svar); at least one, within the scale.',
+    }),
   }),
 });
 const ItemInput = builder.inputType('InstrumentItemInput', {
+  description: 'A statement (påstående) of a questionnaire version.',
   fields: (t) => ({
-    text: t.string({ required: true }),
+    text: t.string({ required: true, description: 'The statement, as the national questionnaire words it.' }),
     indicator: t.int({ required: true, description: '1–16.' }),
     required: t.boolean({ description: 'Default true.' }),
   }),
 });
 const CreateInstrumentInput = builder.inputType('CreateInstrumentInput', {
+  description: 'A new questionnaire version, created as a draft.',
   fields: (t) => ({
-    respondentGroup: t.field({ type: RespondentGroupEnum, required: true }),
-    name: t.string({ required: true }),
-    description: t.string({ required: true }),
-    scale: t.field({ type: ScaleInput, required: true }),
-    items: t.field({ type: [ItemInput], required: true }),
+    respondentGroup: t.field({
+      type: RespondentGroupEnum,
+      required: true,
+      description: 'Who answers it; it gets the next version number of this group.',
+    }),
+    name: t.string({ required: true, description: 'Its name.' }),
+    description: t.string({ required: true, description: 'What it asks about, for whom.' }),
+    scale: t.field({ type: ScaleInput, required: true, description: 'Its answer scale (svarsskala).' }),
+    items: t.field({ type: [ItemInput], required: true, description: 'Its statements in order; 1–100.' }),
   }),
-});
-
-const itemSchema = z.object({
-  text: z.string().trim().min(5, 'Give the statement').max(1000),
-  indicator: z.number().int().min(1, 'Indicators are numbered 1–16').max(16, 'Indicators are numbered 1–16'),
-  required: z
-    .boolean()
-    .nullish()
-    .transform((v) => v ?? true),
-});
-const scaleSchema = z
-  .object({
-    min: z.number().int().min(0).max(10),
-    max: z.number().int().min(1).max(11),
-    labels: z.array(z.string().trim().min(1).max(100)),
-    positiveValues: z.array(z.number().int()).min(1, 'Say which values count as positive'),
-  })
-  .superRefine((s, ctx) => {
-    if (s.max <= s.min) {
-      ctx.addIssue({ code: 'custom', path: ['max'], message: 'The scale needs at least two values' });
-    }
-    if (s.labels.length !== s.max - s.min + 1) {
-      ctx.addIssue({ code: 'custom', path: ['labels'], message: 'One label per value of the scale' });
-    }
-    s.positiveValues.forEach((v, i) => {
-      if (v < s.min || v > s.max) {
-        ctx.addIssue({ code: 'custom', path: ['positiveValues', i], message: 'Outside the scale' });
-      }
-    });
-  });
-const createSchema = z.object({
-  respondentGroup: z.enum(RESPONDENT_GROUPS),
-  name: z.string().trim().min(2).max(200),
-  description: z.string().trim().min(2).max(2000),
-  scale: scaleSchema,
-  items: z.array(itemSchema).min(1, 'A questionnaire has at least one statement').max(100),
 });
 
 async function draftItem(ctx: SubgraphContext, id: string): Promise<InstrumentItem> {
@@ -183,9 +171,7 @@ async function draftItem(ctx: SubgraphContext, id: string): Promise<InstrumentIt
   if (!item) {
     throw new NotFoundError(['id'], `No statement ${id}`);
   }
-  if (item.instrument.getEntity().publishedAt) {
-    throw new PublishedInstrumentError();
-  }
+  assertDraft(item.instrument.getEntity());
   return item;
 }
 
@@ -193,26 +179,28 @@ builder.mutationFields((t) => ({
   createInstrument: t.field({
     type: InstrumentRef,
     description:
-      'Adds a draft questionnaire version: the next version number of its respondent group. Platform administrators only.',
+      'Adds a draft questionnaire version: the next version number of its respondent group. ' +
+      'Platform administrators only.',
     authScopes: { platformAdmin: true },
-    args: { input: t.arg({ type: CreateInstrumentInput, required: true }) },
+    args: {
+      input: t.arg({ type: CreateInstrumentInput, required: true, description: 'The questionnaire version.' }),
+    },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
-      const data = parseInput(createSchema, input);
+      const data = parseNewInstrument(input);
       return ctx.em.transactional(async (tx) => {
         const latest = await tx.findOne(
           Instrument,
           { respondentGroup: data.respondentGroup },
           { orderBy: { version: 'desc' } },
         );
-        const { positiveValues, ...scale } = data.scale;
         const instrument = tx.create(Instrument, {
           id: randomUUID(),
           respondentGroup: data.respondentGroup,
-          version: (latest?.version ?? 0) + 1,
+          version: nextVersion(latest),
           name: data.name,
           description: data.description,
-          scale: { ...scale, positive: [...new Set(positiveValues)].sort((a, b) => a - b) },
+          scale: storedScale(data.scale),
           publishedAt: null,
         });
         data.items.forEach((item, i) =>
@@ -226,10 +214,13 @@ builder.mutationFields((t) => ({
     type: InstrumentRef,
     description: 'Rewords a statement of a draft version. A published version cannot change.',
     authScopes: { platformAdmin: true },
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: ItemInput, required: true }) },
+    args: {
+      id: t.arg.id({ required: true, description: 'The statement to change.' }),
+      input: t.arg({ type: ItemInput, required: true, description: 'The statement as it is to be.' }),
+    },
     errors: { types: [PublishedInstrumentError] },
     resolve: async (_root, { id, input }, ctx) => {
-      const data = parseInput(itemSchema, input);
+      const data = parseInstrumentItem(input);
       return ctx.em.transactional(async (tx) => {
         const item = await draftItem({ ...ctx, em: tx }, String(id));
         tx.assign(item, data);
@@ -241,7 +232,7 @@ builder.mutationFields((t) => ({
     type: InstrumentRef,
     description: 'Fixes a draft version (fastställer): from now on survey rounds may use it and nothing in it changes.',
     authScopes: { platformAdmin: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The draft version to publish.' }) },
     errors: { types: [PublishedInstrumentError] },
     resolve: (_root, { id }, ctx) =>
       ctx.em.transactional(async (tx) => {
@@ -249,10 +240,7 @@ builder.mutationFields((t) => ({
         if (!instrument) {
           throw new NotFoundError(['id'], `No questionnaire version ${id}`);
         }
-        if (instrument.publishedAt) {
-          throw new PublishedInstrumentError('This version is already published');
-        }
-        instrument.publishedAt = new Date();
+        tx.assign(instrument, published(instrument));
         return instrument;
       }),
   }),

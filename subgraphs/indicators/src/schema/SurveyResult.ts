@@ -11,40 +11,30 @@ import { tenantSql } from '@finsam/kit/tenant.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import { distribution, type Figures, indicatorsOf, shown } from '../domain/results.js';
+import { isWithin, periodLabel, periodOf, periodSchema } from '../domain/survey-period.js';
 import type { Scale } from '../entities/Instrument.js';
 import type { InstrumentItem } from '../entities/InstrumentItem.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
 import { builder } from './builder.js';
-import { InstrumentItemRef, scaleLabels } from './Instrument.js';
+import { InstrumentItemRef } from './Instrument.js';
 import { InterventionRef, intervention } from './Intervention.js';
-import {
-  type Period,
-  PeriodInput,
-  periodLabel,
-  periodOf,
-  periodSchema,
-  SurveyRoundRef,
-  visibleInterventionIds,
-} from './SurveyRound.js';
+import { PeriodInput, SurveyRoundRef, visibleInterventionIds } from './SurveyRound.js';
 
 /** Stands for "every insats of the round" in a batch key: the round total. */
 const WHOLE_ROUND = '00000000-0000-0000-0000-000000000000';
 
-interface FigureRow {
+interface FigureRow extends Figures {
   round_id: string;
   intervention_id: string;
   kind: 'RESPONDENTS' | 'ITEM' | 'INDICATOR';
   key: string;
-  suppressed: boolean;
-  n: number | null;
-  mean: number | null;
-  share_positive: number | null;
-  distribution: Record<string, number> | null;
 }
 
-// A round total counts only the insatser that reach the minimum themselves: otherwise the total
-// minus the shown insatser would give away a suppressed one. The tenant filter's condition on
-// the answers and the rounds (`tenantSql`).
+// The minimum n (domain/results.ts) is applied here, so a suppressed figure never leaves the
+// database: `suppressed` when n < minimum_n, and then no numbers. A round total counts only the
+// insatser that reach the minimum themselves: otherwise the total minus the shown insatser would
+// give away a suppressed one. The tenant filter's condition on the answers and the rounds (`tenantSql`).
 const figuresSql = (keys: string, tenant: (alias: string) => string) => `
 with keys as (
   select distinct * from jsonb_to_recordset(${keys}::jsonb) as k("round_id" uuid, "intervention_id" uuid)
@@ -61,10 +51,12 @@ scoped as (
   join "survey_round" r on r."id" = k."round_id" and ${tenant('r')}
   join "answer" a on a."round_id" = k."round_id"
   join per_intervention p on p."round_id" = a."round_id" and p."intervention_id" = a."intervention_id"
-  where a."intervention_id" = k."intervention_id" or (k."intervention_id" = '${WHOLE_ROUND}' and p.n >= r."minimum_n")
+  where a."intervention_id" = k."intervention_id"
+     or (k."intervention_id" = '${WHOLE_ROUND}' and p.n >= r."minimum_n")
 ),
 vals as (
-  select s."round_id", s."intervention_id", s.answer_id, s."minimum_n", i."id"::text as item_id, i."indicator"::text as indicator,
+  select s."round_id", s."intervention_id", s.answer_id, s."minimum_n",
+         i."id"::text as item_id, i."indicator"::text as indicator,
          v.value, (ins."scale"->'positive') @> to_jsonb(v.value) as positive
   from scoped s
   join "instrument" ins on ins."id" = s."instrument_id"
@@ -73,16 +65,21 @@ vals as (
   where v.value is not null
 ),
 by_value as (
-  select "round_id", "intervention_id", 'ITEM' as kind, item_id as key, value, positive, count(*) as c from vals group by 1, 2, 4, 5, 6
+  select "round_id", "intervention_id", 'ITEM' as kind, item_id as key, value, positive, count(*) as c
+  from vals group by 1, 2, 4, 5, 6
   union all
-  select "round_id", "intervention_id", 'INDICATOR', indicator, value, positive, count(*) from vals group by 1, 2, 4, 5, 6
+  select "round_id", "intervention_id", 'INDICATOR', indicator, value, positive, count(*)
+  from vals group by 1, 2, 4, 5, 6
 ),
 respondents as (
-  select "round_id", "intervention_id", 'RESPONDENTS' as kind, '' as key, count(*) as n, min("minimum_n") as minimum_n from scoped group by 1, 2
+  select "round_id", "intervention_id", 'RESPONDENTS' as kind, '' as key, count(*) as n, min("minimum_n") as minimum_n
+  from scoped group by 1, 2
   union all
-  select "round_id", "intervention_id", 'ITEM', item_id, count(distinct answer_id), min("minimum_n") from vals group by 1, 2, 4
+  select "round_id", "intervention_id", 'ITEM', item_id, count(distinct answer_id), min("minimum_n")
+  from vals group by 1, 2, 4
   union all
-  select "round_id", "intervention_id", 'INDICATOR', indicator, count(distinct answer_id), min("minimum_n") from vals group by 1, 2, 4
+  select "round_id", "intervention_id", 'INDICATOR', indicator, count(distinct answer_id), min("minimum_n")
+  from vals group by 1, 2, 4
 ),
 figures as (
   select "round_id", "intervention_id", kind, key,
@@ -150,7 +147,8 @@ async function surveyResult(
 const row = (r: SurveyResultData, kind: FigureRow['kind'], key: string) =>
   r.rows.find((x) => x.kind === kind && x.key === key);
 
-interface Figures {
+/** One result line: its figures from the database (none when there were no answers) and the scale. */
+interface Line {
   scale: Scale;
   row: FigureRow | undefined;
 }
@@ -158,53 +156,58 @@ interface Figures {
 const ValueCount = builder
   .objectRef<{ value: number; label: string; positive: boolean; count: number }>('ValueCount')
   .implement({
+    description: 'How many answers gave one value of the scale.',
     fields: (t) => ({
-      value: t.exposeInt('value'),
-      label: t.exposeString('label'),
-      positive: t.exposeBoolean('positive'),
-      count: t.exposeInt('count'),
+      value: t.exposeInt('value', { description: 'The value on the scale.' }),
+      label: t.exposeString('label', { description: 'Its label, e.g. "Stämmer helt".' }),
+      positive: t.exposeBoolean('positive', { description: 'Counts as a positive answer.' }),
+      count: t.exposeInt('count', { description: 'Answers with this value.' }),
     }),
   });
 
 /** The figures every result line has; none of them when it is suppressed. */
-function figureFields<T extends Figures>(
+function figureFields<T extends Line>(
   t: PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<SubgraphTypes>, T>,
 ) {
-  const shown = (f: T) => (f.row && !f.row.suppressed ? f.row : null);
   return {
     suppressed: t.boolean({
       description: "Fewer respondents than the round's minimum n: no figures are shown.",
-      resolve: (f) => shown(f) === null,
+      resolve: (f) => shown(f.row) === null,
     }),
-    n: t.int({ nullable: true, description: 'Respondents who answered.', resolve: (f) => shown(f)?.n ?? null }),
-    mean: t.float({ nullable: true, description: 'Medelvärde on the scale.', resolve: (f) => shown(f)?.mean ?? null }),
+    n: t.int({ nullable: true, description: 'Respondents who answered.', resolve: (f) => shown(f.row)?.n ?? null }),
+    mean: t.float({
+      nullable: true,
+      description: 'Medelvärde on the scale.',
+      resolve: (f) => shown(f.row)?.mean ?? null,
+    }),
     sharePositive: t.float({
       nullable: true,
       description: 'Andel positiva svar, 0–1.',
-      resolve: (f) => shown(f)?.share_positive ?? null,
+      resolve: (f) => shown(f.row)?.share_positive ?? null,
     }),
     distribution: t.field({
       type: [ValueCount],
       nullable: true,
       description: 'Answers per value of the scale (fördelning).',
-      resolve: (f) => {
-        const figures = shown(f);
-        return figures
-          ? scaleLabels(f.scale).map((l) => ({ ...l, count: figures.distribution?.[String(l.value)] ?? 0 }))
-          : null;
-      },
+      resolve: (f) => distribution(f.scale, f.row),
     }),
   };
 }
 
-const ItemResult = builder.objectRef<Figures & { item: InstrumentItem }>('ItemResult').implement({
+const ItemResult = builder.objectRef<Line & { item: InstrumentItem }>('ItemResult').implement({
   description: 'Results for one statement.',
-  fields: (t) => ({ item: t.field({ type: InstrumentItemRef, resolve: (f) => f.item }), ...figureFields(t) }),
+  fields: (t) => ({
+    item: t.field({ type: InstrumentItemRef, description: 'The statement.', resolve: (f) => f.item }),
+    ...figureFields(t),
+  }),
 });
 
-const IndicatorResult = builder.objectRef<Figures & { indicator: number }>('IndicatorResult').implement({
+const IndicatorResult = builder.objectRef<Line & { indicator: number }>('IndicatorResult').implement({
   description: 'Results for one indicator (1–16): its statements together.',
-  fields: (t) => ({ indicator: t.exposeInt('indicator'), ...figureFields(t) }),
+  fields: (t) => ({
+    indicator: t.exposeInt('indicator', { description: 'The indicator’s number, 1–16.' }),
+    ...figureFields(t),
+  }),
 });
 
 async function itemsOf(round: SurveyRound) {
@@ -215,7 +218,7 @@ async function itemsOf(round: SurveyRound) {
 const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult').implement({
   description: 'Results of a survey round for one insats, or for the whole round. Never a single answer.',
   fields: (t) => ({
-    round: t.field({ type: SurveyRoundRef, resolve: (r) => r.round }),
+    round: t.field({ type: SurveyRoundRef, description: 'The survey round.', resolve: (r) => r.round }),
     period: t.string({ description: 'E.g. 2020-11 – 2021-10.', resolve: (r) => periodLabel(periodOf(r.round)) }),
     intervention: t.field({
       type: InterventionRef,
@@ -225,7 +228,7 @@ const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult').impl
     }),
     suppressed: t.boolean({
       description: 'Fewer respondents than the minimum n: no figures at all.',
-      resolve: (r) => !row(r, 'RESPONDENTS', '') || row(r, 'RESPONDENTS', '')!.suppressed,
+      resolve: (r) => shown(row(r, 'RESPONDENTS', '')) === null,
     }),
     respondents: t.int({
       nullable: true,
@@ -234,6 +237,7 @@ const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult').impl
     }),
     items: t.field({
       type: [ItemResult],
+      description: 'Per statement, in order.',
       resolve: async (r) => {
         const { scale, items } = await itemsOf(r.round);
         return items.map((item) => ({ item, scale, row: row(r, 'ITEM', item.id) }));
@@ -241,10 +245,14 @@ const SurveyResultRef = builder.objectRef<SurveyResultData>('SurveyResult').impl
     }),
     indicators: t.field({
       type: [IndicatorResult],
+      description: 'Per indicator its statements measure, in order.',
       resolve: async (r) => {
         const { scale, items } = await itemsOf(r.round);
-        const indicators = [...new Set(items.map((i) => i.indicator))].sort((a, b) => a - b);
-        return indicators.map((indicator) => ({ indicator, scale, row: row(r, 'INDICATOR', String(indicator)) }));
+        return indicatorsOf(items).map((indicator) => ({
+          indicator,
+          scale,
+          row: row(r, 'INDICATOR', String(indicator)),
+        }));
       },
     }),
   }),
@@ -271,17 +279,18 @@ builder.objectField(InterventionRef, 'indicatorResults', (t) =>
   t.field({
     type: [SurveyResultRef],
     description:
-      'Indicator results of the insats per survey round, earliest period first: compare periods. Optionally only rounds within a period.',
+      'Indicator results of the insats per survey round, earliest period first: compare periods. ' +
+      'Optionally only rounds within a period.',
     authScopes: (i) => ({ reportReader: true, insatsStaff: i.id }),
-    args: { period: t.arg({ type: PeriodInput }) },
+    args: {
+      period: t.arg({ type: PeriodInput, description: 'Only rounds whose period lies wholly within this one.' }),
+    },
     resolve: async (i, { period }, ctx) => {
       const within = period ? parseInput(periodSchema, period, ['period']) : null;
       const rounds = (await loaders(ctx).roundsCovering.load(i.id)).filter(
-        (r) => !within || inside(periodOf(r), within),
+        (r) => !within || isWithin(periodOf(r), within),
       );
       return Promise.all(rounds.map((round) => surveyResult(ctx, round, i.id)));
     },
   }),
 );
-
-const inside = (p: Period, within: Period) => p.from >= within.from && p.to <= within.to;

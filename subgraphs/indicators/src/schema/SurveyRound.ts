@@ -6,17 +6,28 @@ import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
-import { parseInput } from '@finsam/kit/validation.js';
-import { type FilterQuery, raw } from '@mikro-orm/core';
-import { z } from 'zod';
+import { type FilterQuery, sql } from '@mikro-orm/core';
+import { hashResponseCode, newResponseCode } from '../domain/response-codes.js';
+import { type Period, periodDates, periodLabel, periodOf } from '../domain/survey-period.js';
+import {
+  assertClosable,
+  assertIssuable,
+  MINIMUM_N,
+  MOST_CODES_AT_A_TIME,
+  parseCodeCount,
+  parseNewRound,
+  roundStatus,
+} from '../domain/survey-round.js';
 import { ResponseCode } from '../entities/ResponseCode.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
-import { hashResponseCode, newResponseCode } from '../response-codes.js';
 import { builder } from './builder.js';
 import { InstrumentRef, publishedInstrument, RespondentGroupEnum } from './Instrument.js';
 import { InterventionRef, intervention } from './Intervention.js';
 
-/** What the caller may see: every round of the förbund for admins and the board; staff the rounds covering their insatser; anyone else none. */
+/**
+ * What the caller may see: every round of the förbund for admins and the board; staff the rounds
+ * covering their insatser; anyone else none.
+ */
 function visibleRounds(ctx: SubgraphContext): FilterQuery<SurveyRound> {
   const ids = interventionScope(ctx.identity);
   return ids ? { interventionIds: { $overlap: ids } } : {};
@@ -28,15 +39,8 @@ export function visibleInterventionIds(ctx: SubgraphContext, round: SurveyRound)
   return ids ? round.interventionIds.filter((id) => ids.includes(id)) : round.interventionIds;
 }
 
-type RoundStatus = 'PLANNED' | 'OPEN' | 'CLOSED';
-function roundStatus(round: Pick<SurveyRound, 'opensAt' | 'closesAt'>, now = new Date()): RoundStatus {
-  if (now < round.opensAt) {
-    return 'PLANNED';
-  }
-  return now < round.closesAt ? 'OPEN' : 'CLOSED';
-}
-
 const RoundStatusEnum = builder.enumType('SurveyRoundStatus', {
+  description: 'Where a survey round stands, from its opening and closing times.',
   values: {
     PLANNED: { description: 'Not open yet.' },
     OPEN: { description: 'Takes answers.' },
@@ -44,31 +48,17 @@ const RoundStatusEnum = builder.enumType('SurveyRoundStatus', {
   } as const,
 });
 
-/** A period of whole months; stored as the first day of the first and the last month. */
-export interface Period {
-  from: string;
-  to: string;
-}
-const month = (date: string) => date.slice(0, 7);
-export const periodOf = (r: SurveyRound): Period => ({ from: month(r.periodFrom), to: month(r.periodTo) });
-/** E.g. 2020-11 – 2021-10. */
-export const periodLabel = (p: Period) => `${p.from} – ${p.to}`;
-
 const PeriodRef = builder.objectRef<Period>('SurveyPeriod').implement({
   description: 'Mätperiod in whole months, e.g. 2020-11 – 2021-10.',
   fields: (t) => ({
     from: t.exposeString('from', { description: 'First month, YYYY-MM.' }),
     to: t.exposeString('to', { description: 'Last month, YYYY-MM.' }),
-    label: t.string({ resolve: periodLabel }),
+    label: t.string({ description: 'As reports write it, e.g. "2020-11 – 2021-10".', resolve: periodLabel }),
   }),
 });
 
-const MONTH = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is YYYY-MM');
-export const periodSchema = z
-  .object({ from: MONTH, to: MONTH })
-  .refine((p) => p.to >= p.from, { path: ['to'], message: 'The period ends before it starts' });
-
 export const PeriodInput = builder.inputType('SurveyPeriodInput', {
+  description: 'A mätperiod in whole months; it does not end before it starts.',
   fields: (t) => ({
     from: t.string({ required: true, description: 'First month, YYYY-MM.' }),
     to: t.string({ required: true, description: 'Last month, YYYY-MM.' }),
@@ -78,21 +68,30 @@ export const PeriodInput = builder.inputType('SurveyPeriodInput', {
 export const SurveyRoundRef = builder.objectRef<SurveyRound>('SurveyRound').implement({
   description: 'An enkätomgång: one questionnaire version answered for some insatser over a period.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    instrument: t.field({ type: InstrumentRef, resolve: (r) => r.instrument.loadOrFail({ dataloader: true }) }),
+    id: t.exposeID('id', { description: 'The round id.' }),
+    instrument: t.field({
+      type: InstrumentRef,
+      description: 'The questionnaire version answered.',
+      resolve: (r) => r.instrument.loadOrFail({ dataloader: true }),
+    }),
     respondentGroup: t.field({
       type: RespondentGroupEnum,
+      description: 'Who answers: the questionnaire’s respondent group.',
       resolve: async (r) => (await r.instrument.loadOrFail({ dataloader: true })).respondentGroup,
     }),
-    period: t.field({ type: PeriodRef, resolve: periodOf }),
+    period: t.field({ type: PeriodRef, description: 'The mätperiod the answers are about.', resolve: periodOf }),
     interventions: t.field({
       type: [InterventionRef],
       description: 'The insatser it covers (staff: their own).',
       resolve: (r, _args, ctx) => visibleInterventionIds(ctx, r).map(intervention),
     }),
-    opensAt: t.expose('opensAt', { type: 'DateTime' }),
-    closesAt: t.expose('closesAt', { type: 'DateTime' }),
-    status: t.field({ type: RoundStatusEnum, resolve: (r) => roundStatus(r) }),
+    opensAt: t.expose('opensAt', { type: 'DateTime', description: 'When codes start to work.' }),
+    closesAt: t.expose('closesAt', { type: 'DateTime', description: 'When codes stop working.' }),
+    status: t.field({
+      type: RoundStatusEnum,
+      description: 'Planned, open or closed, now.',
+      resolve: (r) => roundStatus(r),
+    }),
     minimumN: t.exposeInt('minimumN', {
       description: 'Results with fewer respondents are not shown (minsta antal svarande).',
     }),
@@ -102,9 +101,10 @@ export const SurveyRoundRef = builder.objectRef<SurveyRound>('SurveyRound').impl
       description: 'Issued codes not yet used. (Used codes are deleted when answered.)',
       load: async (ids: string[], ctx) => {
         const { bind, build, tenant } = tenantSql(ctx.em);
-        const { sql, params } = build(
-          `select c."round_id", count(*)::int as "unused" from "response_code" c where ${tenant('c')} and c."round_id" = any(${bind(pgArray(ids))}::uuid[]) group by c."round_id"`,
-        );
+        const { sql, params } = build(`
+select c."round_id", count(*)::int as "unused" from "response_code" c
+where ${tenant('c')} and c."round_id" = any(${bind(pgArray(ids))}::uuid[])
+group by c."round_id"`);
         const rows = await ctx.em.execute<{ round_id: string; unused: number }[]>(sql, params);
         const byRound = new Map(rows.map((r) => [r.round_id, r.unused]));
         return ids.map((id) => byRound.get(id) ?? 0);
@@ -115,8 +115,9 @@ export const SurveyRoundRef = builder.objectRef<SurveyRound>('SurveyRound').impl
 });
 
 const RoundFilterInput = builder.inputType('SurveyRoundFilter', {
+  description: 'Narrows a list of survey rounds; every condition given must hold.',
   fields: (t) => ({
-    respondentGroup: t.field({ type: RespondentGroupEnum }),
+    respondentGroup: t.field({ type: RespondentGroupEnum, description: 'Only rounds for this respondent group.' }),
     interventionId: t.id({ description: 'Only rounds covering this insats.' }),
   }),
 });
@@ -126,7 +127,7 @@ builder.queryFields((t) => ({
     type: [SurveyRoundRef],
     description: "Your förbund's survey rounds, latest period first (staff: rounds covering your insatser).",
     authScopes: { tenantReader: true },
-    args: { filter: t.arg({ type: RoundFilterInput }) },
+    args: { filter: t.arg({ type: RoundFilterInput, description: 'Narrows the list; all when left out.' }) },
     resolve: (_root, { filter }, ctx) => {
       const where: FilterQuery<SurveyRound>[] = [visibleRounds(ctx)];
       if (filter?.respondentGroup) {
@@ -141,8 +142,9 @@ builder.queryFields((t) => ({
   surveyRound: t.field({
     type: SurveyRoundRef,
     nullable: true,
+    description: 'One survey round of your förbund (staff: covering your insatser); null when there is none.',
     authScopes: { tenantReader: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The round id.' }) },
     resolve: (_root, { id }, ctx) => ctx.em.findOne(SurveyRound, { $and: [{ id: String(id) }, visibleRounds(ctx)] }),
   }),
 }));
@@ -150,42 +152,23 @@ builder.queryFields((t) => ({
 // --- writing -------------------------------------------------------------------------------
 
 const CreateSurveyRoundInput = builder.inputType('CreateSurveyRoundInput', {
+  description: 'A new survey round (enkätomgång) for insatser of your förbund.',
   fields: (t) => ({
     instrumentId: t.id({
       required: true,
       description: 'A published questionnaire version; it decides the respondent group.',
     }),
-    period: t.field({ type: PeriodInput, required: true }),
+    period: t.field({ type: PeriodInput, required: true, description: 'The mätperiod the answers are about.' }),
     interventionIds: t.idList({ required: true, description: 'Insatser of your förbund the round covers.' }),
-    opensAt: t.field({ type: 'DateTime', required: true }),
-    closesAt: t.field({ type: 'DateTime', required: true }),
-    minimumN: t.int({ description: 'Fewest respondents for results to be shown; default 5.' }),
+    opensAt: t.field({ type: 'DateTime', required: true, description: 'When codes start to work.' }),
+    closesAt: t.field({ type: 'DateTime', required: true, description: 'When codes stop working; after `opensAt`.' }),
+    minimumN: t.int({
+      description:
+        `Fewest respondents for results to be shown (minsta antal svarande); ` +
+        `at least ${MINIMUM_N.least}, default ${MINIMUM_N.default}.`,
+    }),
   }),
 });
-
-const createSchema = z
-  .object({
-    instrumentId: z.uuid('Not a questionnaire id'),
-    period: periodSchema,
-    interventionIds: z.array(z.uuid('Not an insats id')).min(1, 'A round covers at least one insats'),
-    opensAt: z.date(),
-    closesAt: z.date(),
-    minimumN: z
-      .number()
-      .int()
-      .min(3, 'Fewer than 3 respondents cannot be anonymous')
-      .max(100)
-      .nullish()
-      .transform((v) => v ?? 5),
-  })
-  .superRefine((d, ctx) => {
-    if (d.closesAt <= d.opensAt) {
-      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'The round closes before it opens' });
-    }
-    if (new Set(d.interventionIds).size !== d.interventionIds.length) {
-      ctx.addIssue({ code: 'custom', path: ['interventionIds'], message: 'An insats is listed twice' });
-    }
-  });
 
 /** Loads a round of the caller's förbund that it may see, or says it is not there. */
 async function visibleRound(ctx: SubgraphContext, id: string, path: string[]): Promise<SurveyRound> {
@@ -201,9 +184,17 @@ const IssuedCodes = builder
   .implement({
     description: 'New one-time svarskoder. Shown this once: only a hash of each is kept.',
     fields: (t) => ({
-      round: t.field({ type: SurveyRoundRef, resolve: (i) => i.round }),
-      intervention: t.field({ type: InterventionRef, resolve: (i) => intervention(i.interventionId) }),
-      codes: t.exposeStringList('codes'),
+      round: t.field({
+        type: SurveyRoundRef,
+        description: 'The round, with its codes counted.',
+        resolve: (i) => i.round,
+      }),
+      intervention: t.field({
+        type: InterventionRef,
+        description: 'The insats the codes answer for.',
+        resolve: (i) => intervention(i.interventionId),
+      }),
+      codes: t.exposeStringList('codes', { description: 'The svarskoder, one per respondent; give each out once.' }),
     }),
   });
 
@@ -212,10 +203,10 @@ builder.mutationFields((t) => ({
     type: SurveyRoundRef,
     description: 'Plans a survey round for insatser of your förbund. Förbund administrators only.',
     authScopes: { tenantAdmin: true },
-    args: { input: t.arg({ type: CreateSurveyRoundInput, required: true }) },
+    args: { input: t.arg({ type: CreateSurveyRoundInput, required: true, description: 'The round.' }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
-      const data = parseInput(createSchema, input);
+      const data = parseNewRound(input);
       const instrument = await publishedInstrument(ctx, data.instrumentId, ['input', 'instrumentId']);
       // The ids are distinct UUIDs here (the schema checked): one alias each, as always.
       const foreign = await unknownInterventionIssues(
@@ -230,8 +221,7 @@ builder.mutationFields((t) => ({
           id: randomUUID(),
           tenantId: tenantOf(ctx),
           instrument,
-          periodFrom: `${data.period.from}-01`,
-          periodTo: `${data.period.to}-01`,
+          ...periodDates(data.period),
           interventionIds: data.interventionIds,
           opensAt: data.opensAt,
           closesAt: data.closesAt,
@@ -245,43 +235,34 @@ builder.mutationFields((t) => ({
     type: SurveyRoundRef,
     description: 'Closes an open round now: its unused codes stop working.',
     authScopes: { tenantAdmin: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The open round to close.' }) },
     errors: {},
     resolve: (_root, { id }, ctx) =>
       ctx.em.transactional(async (tx) => {
         const round = await visibleRound({ ...ctx, em: tx }, String(id), ['id']);
-        if (roundStatus(round) !== 'OPEN') {
-          throw new ValidationError([{ path: ['id'], message: 'Only an open round can be closed' }]);
-        }
-        round.closesAt = new Date();
+        const now = new Date();
+        assertClosable(round, now);
+        round.closesAt = now;
         return round;
       }),
   }),
   issueResponseCodes: t.field({
     type: IssuedCodes,
     description:
-      "Issues one-time svarskoder for one insats of a round: the förbund administrator, or the insats' own staff (verksamhetsledare).",
+      'Issues one-time svarskoder for one insats of a round: the förbund administrator, ' +
+      "or the insats' own staff (verksamhetsledare).",
     authScopes: (_root, args) => ({ tenantAdmin: true, insatsStaff: String(args.interventionId) }),
     args: {
-      roundId: t.arg.id({ required: true }),
-      interventionId: t.arg.id({ required: true }),
-      count: t.arg.int({ required: true, description: '1–500.' }),
+      roundId: t.arg.id({ required: true, description: 'A round that is planned or open.' }),
+      interventionId: t.arg.id({ required: true, description: 'An insats the round covers.' }),
+      count: t.arg.int({ required: true, description: `1–${MOST_CODES_AT_A_TIME}.` }),
     },
     errors: {},
     resolve: async (_root, { roundId, interventionId, count }, ctx) => {
-      const n = parseInput(
-        z.number().int().min(1, 'Issue at least one code').max(500, 'At most 500 codes at a time'),
-        count,
-        ['count'],
-      );
+      const n = parseCodeCount(count);
       return ctx.em.transactional(async (tx) => {
         const round = await visibleRound({ ...ctx, em: tx }, String(roundId), ['roundId']);
-        if (!round.interventionIds.includes(String(interventionId))) {
-          throw new ValidationError([{ path: ['interventionId'], message: 'The round does not cover this insats' }]);
-        }
-        if (roundStatus(round) === 'CLOSED') {
-          throw new ValidationError([{ path: ['roundId'], message: 'The round is closed' }]);
-        }
+        assertIssuable(round, String(interventionId));
         const codes = Array.from({ length: n }, newResponseCode);
         for (const code of codes) {
           tx.create(ResponseCode, {
@@ -292,8 +273,9 @@ builder.mutationFields((t) => ({
           });
         }
         // Added in SQL, not read and written back: two issues at once (they need not wait for
-        // each other's codes) both count. Then read back, with every issue so far.
-        await tx.nativeUpdate(SurveyRound, { id: round.id }, { codesIssued: raw('"codes_issued" + ?', [n]) });
+        // each other's codes) both count. Then read back, with every issue so far. An ORM update,
+        // so the tenant filter applies; `sql` binds `n` as a parameter.
+        await tx.nativeUpdate(SurveyRound, { id: round.id }, { codesIssued: sql`"codes_issued" + ${n}` });
         await tx.refreshOrFail(round);
         return { round, interventionId: String(interventionId), codes };
       });

@@ -11,7 +11,7 @@ export const ForbundRef = builder.externalRef('Forbund', builder.selection<{ id:
       type: [InterventionRef],
       description: 'The insatser the förbund funds, by name.',
       authScopes: { tenantReader: true },
-      args: { filter: t.arg({ type: InterventionFilterInput }) },
+      args: { filter: t.arg({ type: InterventionFilterInput, description: 'Narrows the list; all when left out.' }) },
       resolve: (forbund, { filter }, ctx) => findInterventions(ctx, { ...filter, tenantId: forbund.id }),
     }),
   }),

@@ -37,12 +37,17 @@ type Query = (ctx: SubgraphContext, tenants: string[], from: string, to: string)
 const staffingQuery: Query = (ctx, tenants, from, to) => {
   const { bind, build, tenant } = tenantSql(ctx.em);
   return build(`
-with a as (select ${bind(pgArray(tenants))}::uuid[] as tenants, ${bind(from)}::date as y_from, ${bind(to)}::date as y_to)
+with a as (
+  select ${bind(pgArray(tenants))}::uuid[] as tenants, ${bind(from)}::date as y_from, ${bind(to)}::date as y_to
+)
 select s."tenant_id", s."intervention_id", s."role", s."employer_member_id",
-  round(sum(s."fte_percent" * (least(coalesce(s."to_date", a.y_to), a.y_to) - greatest(s."from_date", a.y_from) + 1)::numeric
-            / (a.y_to - a.y_from + 1)))::int as fte_percent
+  round(sum(
+    s."fte_percent" * (least(coalesce(s."to_date", a.y_to), a.y_to) - greatest(s."from_date", a.y_from) + 1)::numeric
+    / (a.y_to - a.y_from + 1)
+  ))::int as fte_percent
 from "staff_position" s, a
-where ${tenant('s')} and s."tenant_id" = any(a.tenants) and s."from_date" <= a.y_to and (s."to_date" is null or s."to_date" >= a.y_from)
+where ${tenant('s')} and s."tenant_id" = any(a.tenants)
+  and s."from_date" <= a.y_to and (s."to_date" is null or s."to_date" >= a.y_from)
 group by 1, 2, 3, 4, a.y_from, a.y_to order by 1, 2, 3, 4`);
 };
 
@@ -51,7 +56,8 @@ const attendeesQuery: Query = (ctx, tenants, from, to) => {
   return build(`
 select e."tenant_id", e."intervention_id", count(*)::int as events, sum(e."attendees")::int as attendees
 from "structural_event" e
-where ${tenant('e')} and e."tenant_id" = any(${bind(pgArray(tenants))}::uuid[]) and e."date" between ${bind(from)} and ${bind(to)}
+where ${tenant('e')} and e."tenant_id" = any(${bind(pgArray(tenants))}::uuid[])
+  and e."date" between ${bind(from)} and ${bind(to)}
 group by 1, 2 order by 1, 2`);
 };
 
@@ -90,8 +96,8 @@ const attendees = yearTable<AttendeeRow>(attendeesQuery);
 const StaffingFigure = builder.objectRef<StaffingRow>('StaffingYearFigure').implement({
   description: 'Bemanning: årsarbetare of one role from one member in one insats over the year.',
   fields: (t) => ({
-    intervention: t.field({ type: InterventionRef, resolve: (r) => r.intervention_id }),
-    role: t.field({ type: StaffRoleEnum, resolve: (r) => r.role }),
+    intervention: t.field({ type: InterventionRef, description: 'The insats.', resolve: (r) => r.intervention_id }),
+    role: t.field({ type: StaffRoleEnum, description: 'The role, e.g. verksamhetsledare.', resolve: (r) => r.role }),
     employer: t.field({
       type: MemberRef,
       description: 'Arbetsgivare (the member who employs).',
@@ -106,9 +112,9 @@ const StaffingFigure = builder.objectRef<StaffingRow>('StaffingYearFigure').impl
 const AttendeeFigure = builder.objectRef<AttendeeRow>('StructuralAttendeesYear').implement({
   description: 'Strukturövergripande insats: events held and deltagare (attendees) counted in the year.',
   fields: (t) => ({
-    intervention: t.field({ type: InterventionRef, resolve: (r) => r.intervention_id }),
-    events: t.exposeInt('events'),
-    attendees: t.exposeInt('attendees'),
+    intervention: t.field({ type: InterventionRef, description: 'The insats.', resolve: (r) => r.intervention_id }),
+    events: t.exposeInt('events', { description: 'Events held in the year (or its first half).' }),
+    attendees: t.exposeInt('attendees', { description: 'Deltagare of those events together.' }),
   }),
 });
 
@@ -117,14 +123,31 @@ export const { ForbundYearRef, Period } = forbundYearEntity(builder);
 builder.objectFields(ForbundYearRef, (t) => ({
   staffing: t.field({
     type: [StaffingFigure],
+    description:
+      'Bemanning: årsarbetare per insats, role and employing member, weighted by the days each position was held.',
     authScopes: { figureReader: true },
-    args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+    args: {
+      period: t.arg({
+        type: Period,
+        defaultValue: 'YEAR',
+        required: true,
+        description: 'The whole year (default) or January–June.',
+      }),
+    },
     resolve: (k, { period }, ctx) => staffing(ctx).load({ ...k, period }),
   }),
   structuralAttendees: t.field({
     type: [AttendeeFigure],
+    description: 'Strukturövergripande insatser: events and attendees (deltagare) per insats.',
     authScopes: { figureReader: true },
-    args: { period: t.arg({ type: Period, defaultValue: 'YEAR', required: true }) },
+    args: {
+      period: t.arg({
+        type: Period,
+        defaultValue: 'YEAR',
+        required: true,
+        description: 'The whole year (default) or January–June.',
+      }),
+    },
     resolve: (k, { period }, ctx) => attendees(ctx).load({ ...k, period }),
   }),
 }));

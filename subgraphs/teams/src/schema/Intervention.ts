@@ -3,37 +3,50 @@ import type { SubgraphTypes } from '@finsam/kit/builder.js';
 import { cacheable } from '@finsam/kit/cache-control.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { ownMembers } from '@finsam/kit/directory.js';
-import { NotFoundError, ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
+import { NotFoundError } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
-import { parseInput, withoutNulls } from '@finsam/kit/validation.js';
 import type { EntityClass, FilterQuery, Ref, RequiredEntityData } from '@mikro-orm/core';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { z } from 'zod';
-import { INTERVENTION_FORMS, INTERVENTION_KINDS, Intervention, METHODS } from '../entities/Intervention.js';
+import {
+  changedIntervention,
+  checkIntervention,
+  closing,
+  type InterventionData,
+  interventionData,
+  isActive,
+  parseInterventionChange,
+  parseNewIntervention,
+  positionEndOnClose,
+} from '../domain/intervention.js';
+import { type INTERVENTION_KINDS, Intervention, type METHODS } from '../entities/Intervention.js';
 import { builder } from './builder.js';
 import { MemberRef, member } from './Member.js';
 
 export const InterventionKindEnum = builder.enumType('InterventionKind', {
+  description:
+    'Inriktning of an insats; fixed when it is registered. A mixed insats is registered as two insatser, one of each.',
   values: {
     INDIVIDUAL: { description: 'Individinriktad: works with participants.' },
     STRUCTURAL: { description: 'Strukturövergripande: trainings, seminars, development across organisations.' },
   } as const,
 });
 const InterventionFormEnum = builder.enumType('InterventionForm', {
+  description: 'How long an insats runs: tills vidare, or as a project with an end date.',
   values: {
     UNTIL_FURTHER_NOTICE: { description: 'Tills vidare, with a notice period.' },
     PROJECT: { description: 'A project with an end date.' },
   } as const,
 });
 const MethodEnum = builder.enumType('Method', {
+  description: 'A method (arbetsmetod) an insats works with.',
   values: {
     SOLUTION_FOCUSED: { description: 'Lösningsfokuserat arbetssätt.' },
     SUPPORTED_EMPLOYMENT: { description: 'Supported Employment / IPS.' },
     CASE_MANAGEMENT: { description: 'Case management.' },
     SJU_TJUGO: { description: '7Tjugo.' },
     BIP: { description: 'BIP (Benchmarking Inclusion Process).' },
-    OTHER: {},
+    OTHER: { description: 'Another method.' },
   } as const,
 });
 
@@ -50,10 +63,18 @@ export const InterventionRef = builder.loadableObject('Intervention', {
   load: (ids: string[], ctx) => ctx.em.find(Intervention, { $and: [{ id: { $in: ids } }, visibleTo(ctx)] }),
   sort: (i) => i.id,
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    kind: t.field({ type: InterventionKindEnum, resolve: (i) => i.kind }),
-    form: t.field({ type: InterventionFormEnum, resolve: (i) => i.form }),
+    id: t.exposeID('id', { description: 'The insats id; other subgraphs refer to the insats by it.' }),
+    name: t.exposeString('name', { description: 'Its name, e.g. "Samordningsteam Sala".' }),
+    kind: t.field({
+      type: InterventionKindEnum,
+      description: 'Individinriktad or strukturövergripande; fixed at creation.',
+      resolve: (i) => i.kind,
+    }),
+    form: t.field({
+      type: InterventionFormEnum,
+      description: 'Tills vidare (with notice) or a project (with an end date).',
+      resolve: (i) => i.form,
+    }),
     owners: t.field({
       type: [MemberRef],
       description: 'The members behind the insats (at least two).',
@@ -64,27 +85,43 @@ export const InterventionRef = builder.loadableObject('Intervention', {
       description: 'The member that keeps its books.',
       resolve: (i) => member(i.bookkeepingMemberId),
     }),
-    startDate: t.field({ type: 'Date', resolve: (i) => i.startDate }),
-    endDate: t.field({ type: 'Date', nullable: true, resolve: (i) => i.endDate ?? null }),
+    startDate: t.field({ type: 'Date', description: 'The first day it runs.', resolve: (i) => i.startDate }),
+    endDate: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The last day it runs; null for a tills vidare insats that has not been closed.',
+      resolve: (i) => i.endDate ?? null,
+    }),
     noticeMonths: t.exposeInt('noticeMonths', {
       nullable: true,
       description: 'Uppsägningstid for a tills vidare insats.',
     }),
-    closedReason: t.exposeString('closedReason', { nullable: true }),
+    closedReason: t.exposeString('closedReason', {
+      nullable: true,
+      description: 'Why it ended, when it was closed (`closeIntervention`); otherwise null.',
+    }),
     activeOn: t.boolean({
       description: 'Whether the insats runs on the date (start ≤ date ≤ end).',
-      args: { date: t.arg({ type: 'Date', required: true }) },
+      args: { date: t.arg({ type: 'Date', required: true, description: 'The day asked about.' }) },
       resolve: (i, { date }) => isActive(i, date),
     }),
     kommunCodes: t.exposeStringList('kommunCodes', { description: 'SCB codes of the kommuner it covers.' }),
-    targetAgeMin: t.exposeInt('targetAgeMin'),
-    targetAgeMax: t.exposeInt('targetAgeMax'),
+    targetAgeMin: t.exposeInt('targetAgeMin', {
+      description: 'Youngest age of the target group (målgrupp); FINSAM: from 16.',
+    }),
+    targetAgeMax: t.exposeInt('targetAgeMax', {
+      description: 'Oldest age of the target group; FINSAM: up to 64, since 2024 up to 67.',
+    }),
     priorityGroups: t.exposeStringList('priorityGroups', {
       description: 'E.g. "unga 19–29 med aktivitetsersättning".',
     }),
     maxEnrolled: t.exposeInt('maxEnrolled', { nullable: true, description: 'Most participants enrolled at once.' }),
     yearlyPlaces: t.exposeInt('yearlyPlaces', { nullable: true, description: 'Årsplatser.' }),
-    methods: t.field({ type: [MethodEnum], resolve: (i) => i.methods as (typeof METHODS)[number][] }),
+    methods: t.field({
+      type: [MethodEnum],
+      description: 'The methods (arbetsmetoder) it works with.',
+      resolve: (i) => i.methods as (typeof METHODS)[number][],
+    }),
     followUpMethod: t.exposeString('followUpMethod', { description: 'Fixed at creation.' }),
     esfFunded: t.exposeBoolean('esfFunded', { description: 'ESF-financed; fixed at creation.' }),
   }),
@@ -98,13 +135,10 @@ builder.asEntity(InterventionRef, {
       .catch(() => null),
 });
 
-export function isActive(i: Pick<Intervention, 'startDate' | 'endDate'>, date: string): boolean {
-  return i.startDate <= date && (i.endDate == null || i.endDate >= date);
-}
-
 export const InterventionFilterInput = builder.inputType('InterventionFilter', {
+  description: 'Narrows a list of insatser; every condition given must hold.',
   fields: (t) => ({
-    kind: t.field({ type: InterventionKindEnum }),
+    kind: t.field({ type: InterventionKindEnum, description: 'Only insatser of this kind.' }),
     activeOn: t.field({ type: 'Date', description: 'Only insatser running on this date.' }),
     kommunCode: t.string({ description: 'Only insatser covering this kommun (SCB code).' }),
   }),
@@ -147,7 +181,7 @@ builder.queryFields((t) => ({
       type: InterventionRef,
       description: 'Insatser of your förbund (staff: your own).',
       authScopes: { tenantReader: true },
-      args: { filter: t.arg({ type: InterventionFilterInput }) },
+      args: { filter: t.arg({ type: InterventionFilterInput, description: 'Narrows the list; all when left out.' }) },
       resolve: (_root, args, ctx) =>
         resolveOffsetConnection({ args }, ({ limit, offset }) =>
           findInterventions(ctx, args.filter ?? {}, { limit, offset }),
@@ -159,8 +193,9 @@ builder.queryFields((t) => ({
   intervention: t.field({
     type: InterventionRef,
     nullable: true,
+    description: 'One insats of your förbund (staff: your own); null when there is none you may see.',
     authScopes: { tenantReader: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The insats id.' }) },
     resolve: (_root, { id }, ctx) =>
       InterventionRef.getDataloader(ctx)
         .load(String(id))
@@ -170,133 +205,68 @@ builder.queryFields((t) => ({
 
 // --- writing -------------------------------------------------------------------------------
 
-const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date is YYYY-MM-DD');
-const KOMMUN = z.string().regex(/^\d{4}$/, 'A kommun is its 4-digit SCB code');
-
-const fields = {
-  name: z.string().trim().min(2, 'Name is required').max(200),
-  form: z.enum(INTERVENTION_FORMS),
-  ownerMemberIds: z.array(z.uuid('Not a member id')).min(2, 'An insats has at least two owners'),
-  bookkeepingMemberId: z.uuid('Not a member id'),
-  startDate: DATE,
-  endDate: DATE.nullish(),
-  noticeMonths: z.number().int().min(0).max(24).nullish(),
-  kommunCodes: z.array(KOMMUN),
-  // FINSAM: 16–64, since 2024 16–67.
-  targetAgeMin: z.number().int().min(16, 'FINSAM insatser are for ages 16–67').max(67),
-  targetAgeMax: z.number().int().min(16).max(67, 'FINSAM insatser are for ages 16–67'),
-  priorityGroups: z.array(z.string().trim().min(1).max(200)),
-  maxEnrolled: z.number().int().positive().nullish(),
-  yearlyPlaces: z.number().int().positive().nullish(),
-  methods: z.array(z.enum(METHODS)),
-  attendeeTargetPerYear: z.number().int().positive().nullish(),
-};
-/** Fixed at creation (Uppföljning Finsam): kind, follow-up method, ESF funding. */
-const fixed = {
-  kind: z.enum(INTERVENTION_KINDS),
-  followUpMethod: z.string().trim().min(2, 'Follow-up method is required').max(500),
-  esfFunded: z.boolean(),
-};
-type Data = z.infer<z.ZodObject<typeof fields & typeof fixed>>;
-
-/** Rules that span fields; run on the intervention as it will be after the change. */
-function crossFieldIssues(d: Data): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const at = (field: string, message: string) => issues.push({ path: ['input', field], message });
-  if (new Set(d.ownerMemberIds).size !== d.ownerMemberIds.length) {
-    at('ownerMemberIds', 'An owner is listed twice');
-  }
-  if (!d.ownerMemberIds.includes(d.bookkeepingMemberId)) {
-    at('bookkeepingMemberId', 'The bookkeeping member must be one of the owners');
-  }
-  if (d.form === 'PROJECT' && !d.endDate) {
-    at('endDate', 'A project has an end date');
-  }
-  if (d.endDate && d.endDate < d.startDate) {
-    at('endDate', 'The end date is before the start date');
-  }
-  if (d.targetAgeMax < d.targetAgeMin) {
-    at('targetAgeMax', 'The age range is empty');
-  }
-  if (new Set(d.kommunCodes).size !== d.kommunCodes.length) {
-    at('kommunCodes', 'A kommun is listed twice');
-  }
-  if (d.kind === 'INDIVIDUAL' && d.maxEnrolled == null && d.yearlyPlaces == null) {
-    at('maxEnrolled', 'An individinriktad insats states its capacity: max enrolled and/or årsplatser');
-  }
-  if (d.kind === 'INDIVIDUAL' && d.attendeeTargetPerYear != null) {
-    at('attendeeTargetPerYear', 'Only a strukturövergripande insats counts attendees');
-  }
-  return issues;
-}
-
-/** Owners and kommuner must belong to the caller's förbund; governance knows its members. */
-async function membershipIssues(
-  ctx: SubgraphContext,
-  d: Pick<Data, 'ownerMemberIds' | 'kommunCodes'>,
-): Promise<ValidationIssue[]> {
-  const members = await ownMembers(ctx);
-  const ids = new Set(members.map((m) => m.id));
-  const kommuner = new Set(members.filter((m) => m.kind === 'KOMMUN').map((m) => m.scbCode));
-  const issues: ValidationIssue[] = [];
-  d.ownerMemberIds.forEach((id, i) => {
-    if (!ids.has(id)) {
-      issues.push({ path: ['input', 'ownerMemberIds', i], message: `${id} is not a member of your förbund` });
-    }
-  });
-  d.kommunCodes.forEach((code, i) => {
-    if (!kommuner.has(code)) {
-      issues.push({ path: ['input', 'kommunCodes', i], message: `Kommun ${code} is not a member of your förbund` });
-    }
-  });
-  return issues;
-}
-
-async function check(ctx: SubgraphContext, d: Data) {
-  const issues = [...crossFieldIssues(d), ...(await membershipIssues(ctx, d))];
-  if (issues.length) {
-    throw new ValidationError(issues);
-  }
+/** The whole insats against the rules, with owners and kommuner checked against governance's members. */
+async function check(ctx: SubgraphContext, d: InterventionData) {
+  checkIntervention(d, await ownMembers(ctx));
 }
 
 const InterventionInputFields = (
   t: PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<SubgraphTypes>, 'InputObject'>,
   required: boolean,
 ) => ({
-  name: t.string({ required }),
-  form: t.field({ type: InterventionFormEnum, required }),
+  name: t.string({ required, description: 'Its name, 2–200 characters.' }),
+  form: t.field({
+    type: InterventionFormEnum,
+    required,
+    description: 'Tills vidare or project; a project needs an end date.',
+  }),
   ownerMemberIds: t.idList({ required, description: 'Member ids (from `forbund { members { id } }`); at least two.' }),
   bookkeepingMemberId: t.id({ required, description: 'One of the owners.' }),
-  startDate: t.field({ type: 'Date', required }),
-  endDate: t.field({ type: 'Date' }),
-  noticeMonths: t.int(),
+  startDate: t.field({ type: 'Date', required, description: 'The first day it runs.' }),
+  endDate: t.field({
+    type: 'Date',
+    description: 'The last day it runs; required for a project, not before the start.',
+  }),
+  noticeMonths: t.int({ description: 'Uppsägningstid in months (0–24), for a tills vidare insats.' }),
   kommunCodes: t.stringList({ required, description: "SCB codes of kommuner covered; a subset of the förbund's." }),
   targetAgeMin: t.int({ description: 'Default 16.' }),
   targetAgeMax: t.int({ description: 'Default 64 (FINSAM allows up to 67 since 2024).' }),
-  priorityGroups: t.stringList(),
-  maxEnrolled: t.int(),
+  priorityGroups: t.stringList({ description: 'Prioriterade grupper, e.g. "unga 19–29 med aktivitetsersättning".' }),
+  maxEnrolled: t.int({
+    description: 'Most participants enrolled at once; an individinriktad insats states this and/or årsplatser.',
+  }),
   yearlyPlaces: t.int({ description: 'Årsplatser.' }),
-  methods: t.field({ type: [MethodEnum] }),
+  methods: t.field({ type: [MethodEnum], description: 'The methods (arbetsmetoder) it works with.' }),
   attendeeTargetPerYear: t.int({ description: 'Strukturövergripande only: attendees aimed for per year.' }),
   kind: t.field({
     type: InterventionKindEnum,
     required,
-    description: required ? undefined : 'Fixed at creation: giving another value is an error.',
+    description: required
+      ? 'Individinriktad or strukturövergripande; fixed at creation.'
+      : 'Fixed at creation: giving another value is an error.',
   }),
-  followUpMethod: t.string({ required, description: required ? undefined : 'Fixed at creation.' }),
-  esfFunded: t.boolean({ required, description: required ? undefined : 'Fixed at creation.' }),
+  followUpMethod: t.string({
+    required,
+    description: required
+      ? 'How the insats is followed up, e.g. "Indikatorer för finansiell samordning"; fixed at creation.'
+      : 'Fixed at creation.',
+  }),
+  esfFunded: t.boolean({
+    required,
+    description: required
+      ? 'Whether ESF (Europeiska socialfonden) finances it; fixed at creation.'
+      : 'Fixed at creation.',
+  }),
 });
 
 const CreateInterventionInput = builder.inputType('CreateInterventionInput', {
+  description: 'A new insats. Kind, follow-up method and ESF funding cannot change later.',
   fields: (t) => InterventionInputFields(t, true),
 });
 const UpdateInterventionInput = builder.inputType('UpdateInterventionInput', {
   description: 'Fields left out stay as they are.',
   fields: (t) => InterventionInputFields(t, false),
 });
-
-const createSchema = z.object({ ...fields, ...fixed });
-const updateSchema = z.object({ ...fields, ...fixed }).partial();
 
 /** Loads an intervention the caller may write, or says it is not there. */
 export async function writableIntervention(
@@ -337,16 +307,10 @@ builder.mutationFields((t) => ({
     type: InterventionRef,
     description: 'Registers an insats of your förbund. Förbund administrators only.',
     authScopes: { tenantAdmin: true },
-    args: { input: t.arg({ type: CreateInterventionInput, required: true }) },
+    args: { input: t.arg({ type: CreateInterventionInput, required: true, description: 'The insats to register.' }) },
     errors: {},
     resolve: async (_root, { input }, ctx) => {
-      const data = parseInput(createSchema, {
-        targetAgeMin: 16,
-        targetAgeMax: 64,
-        priorityGroups: [],
-        methods: [],
-        ...withoutNulls(input),
-      });
+      const data = parseNewIntervention(input);
       await check(ctx, data);
       return ctx.em.transactional(async (tx) =>
         tx.create(Intervention, {
@@ -362,23 +326,16 @@ builder.mutationFields((t) => ({
     type: InterventionRef,
     description: 'Edits an insats. Kind, follow-up method and ESF funding are fixed at creation.',
     authScopes: { tenantAdmin: true },
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateInterventionInput, required: true }) },
+    args: {
+      id: t.arg.id({ required: true, description: 'The insats to edit.' }),
+      input: t.arg({ type: UpdateInterventionInput, required: true, description: 'The fields to change.' }),
+    },
     errors: {},
     resolve: async (_root, { id, input }, ctx) => {
-      const change = parseInput(updateSchema, withoutNulls(input));
+      const change = parseInterventionChange(input);
       return ctx.em.transactional(async (tx) => {
         const current = await writableIntervention({ ...ctx, em: tx }, String(id), ['id']);
-        const fixedIssues = (Object.keys(fixed) as (keyof typeof fixed)[])
-          .filter((key) => change[key] !== undefined && change[key] !== current[key])
-          .map((key) => ({
-            path: ['input', key],
-            message: `${key} is fixed when the insats is created (Uppföljning Finsam); register a new insats instead`,
-          }));
-        if (fixedIssues.length) {
-          throw new ValidationError(fixedIssues);
-        }
-        const next = { ...snapshot(current), ...change } as Data;
-        await check(ctx, next);
+        await check(ctx, changedIntervention(interventionData(current), change));
         tx.assign(current, nullable(change));
         return current;
       });
@@ -389,75 +346,25 @@ builder.mutationFields((t) => ({
     description: 'Ends an insats on a date; staff positions still open end with it.',
     authScopes: { tenantAdmin: true },
     args: {
-      id: t.arg.id({ required: true }),
-      endDate: t.arg({ type: 'Date', required: true }),
-      reason: t.arg.string({ required: true }),
+      id: t.arg.id({ required: true, description: 'The insats to close.' }),
+      endDate: t.arg({ type: 'Date', required: true, description: 'Its last day; not before it started.' }),
+      reason: t.arg.string({ required: true, description: 'Why it ends, e.g. "Medlen tog slut".' }),
     },
     errors: {},
     resolve: async (_root, { id, endDate, reason }, ctx) =>
       ctx.em.transactional(async (tx) => {
         const current = await writableIntervention({ ...ctx, em: tx }, String(id), ['id']);
-        if (endDate < current.startDate) {
-          throw new ValidationError([{ path: ['endDate'], message: 'The end date is before the start date' }]);
-        }
-        if (reason.trim().length < 2) {
-          throw new ValidationError([{ path: ['reason'], message: 'Say why the insats ends' }]);
-        }
-        current.endDate = endDate;
-        current.closedReason = reason.trim();
+        tx.assign(current, closing(current, endDate, reason));
         for (const position of await current.staff.load()) {
-          if (!position.toDate || position.toDate > endDate) {
-            position.toDate = endDate;
-          }
+          position.toDate = positionEndOnClose(position.toDate, endDate);
         }
         return current;
       }),
   }),
 }));
 
-function snapshot(i: Intervention): Data {
-  const {
-    name,
-    form,
-    ownerMemberIds,
-    bookkeepingMemberId,
-    noticeMonths,
-    kommunCodes,
-    targetAgeMin,
-    targetAgeMax,
-    priorityGroups,
-    maxEnrolled,
-    yearlyPlaces,
-    methods,
-    attendeeTargetPerYear,
-    kind,
-    followUpMethod,
-    esfFunded,
-  } = i;
-  return {
-    name,
-    form,
-    ownerMemberIds,
-    bookkeepingMemberId,
-    noticeMonths,
-    kommunCodes,
-    targetAgeMin,
-    targetAgeMax,
-    priorityGroups,
-    maxEnrolled,
-    yearlyPlaces,
-    attendeeTargetPerYear,
-    kind,
-    followUpMethod,
-    esfFunded,
-    methods: methods as Data['methods'],
-    startDate: i.startDate,
-    endDate: i.endDate ?? null,
-  };
-}
-
 /** Optional columns are stored as null, not undefined. */
-function nullable<T extends Partial<Data>>(d: T): Record<string, unknown> {
+function nullable<T extends Partial<InterventionData>>(d: T): Record<string, unknown> {
   return {
     ...(d as object),
     ...('endDate' in d ? { endDate: d.endDate ?? null } : {}),

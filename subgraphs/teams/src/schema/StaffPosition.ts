@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { today } from '@finsam/kit/dates.js';
 import { ownMembers } from '@finsam/kit/directory.js';
-import { ValidationError } from '@finsam/kit/errors.js';
-import { parseInput } from '@finsam/kit/validation.js';
-import { z } from 'zod';
+import { type FteSummary, fteOn, heldOn, parseStaffPosition, staffPosition } from '../domain/staff.js';
 import type { Intervention } from '../entities/Intervention.js';
 import { FINANCING, STAFF_ROLES, StaffPosition } from '../entities/StaffPosition.js';
 import { builder } from './builder.js';
@@ -24,53 +22,68 @@ const ROLE_NAMES: Record<(typeof STAFF_ROLES)[number], string> = {
 };
 
 export const StaffRoleEnum = builder.enumType('StaffRole', {
+  description: 'The role of a staff position in an insats team.',
   values: Object.fromEntries(STAFF_ROLES.map((r) => [r, { description: ROLE_NAMES[r] }])) as Record<
     (typeof STAFF_ROLES)[number],
     { description: string }
   >,
 });
+const FINANCING_NAMES: Record<(typeof FINANCING)[number], string> = {
+  FORBUND: 'Paid by the förbund.',
+  LENT_BY_MEMBER: 'Lent by the employing member at no cost to the förbund.',
+};
 const FinancingEnum = builder.enumType('Financing', {
-  values: {
-    FORBUND: { description: 'Paid by the förbund.' },
-    LENT_BY_MEMBER: { description: 'Lent by the employing member at no cost to the förbund.' },
-  } as const,
+  description: 'Who pays for a staff position.',
+  values: Object.fromEntries(FINANCING.map((f) => [f, { description: FINANCING_NAMES[f] }])) as Record<
+    (typeof FINANCING)[number],
+    { description: string }
+  >,
 });
 
 const StaffPositionRef = builder.objectRef<StaffPosition>('StaffPosition').implement({
   description: 'A position in an insats team (a role and its size, not a person).',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    role: t.field({ type: StaffRoleEnum, resolve: (s) => s.role }),
+    id: t.exposeID('id', { description: 'The position id, for `updateStaffPosition` and `removeStaffPosition`.' }),
+    role: t.field({ type: StaffRoleEnum, description: 'The role, e.g. verksamhetsledare.', resolve: (s) => s.role }),
     fte: t.exposeInt('ftePercent', { description: 'Tjänstgöringsgrad in percent of full time.' }),
     employer: t.field({
       type: MemberRef,
       description: 'The member that employs the person.',
       resolve: (s) => member(s.employerMemberId),
     }),
-    financing: t.field({ type: FinancingEnum, resolve: (s) => s.financing }),
-    from: t.field({ type: 'Date', resolve: (s) => s.fromDate }),
-    to: t.field({ type: 'Date', nullable: true, resolve: (s) => s.toDate ?? null }),
+    financing: t.field({
+      type: FinancingEnum,
+      description: 'Paid by the förbund or lent by the employing member.',
+      resolve: (s) => s.financing,
+    }),
+    from: t.field({ type: 'Date', description: 'The first day the position is held.', resolve: (s) => s.fromDate }),
+    to: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The last day it is held; null while it runs on.',
+      resolve: (s) => s.toDate ?? null,
+    }),
   }),
 });
 
-const FteByEmployer = builder.objectRef<{ employer: string; fte: number }>('FteByEmployer').implement({
+const FteByEmployer = builder.objectRef<FteSummary['byEmployer'][number]>('FteByEmployer').implement({
+  description: 'The FTE one member employs in an insats on a date.',
   fields: (t) => ({
-    employer: t.field({ type: MemberRef, resolve: (r) => member(r.employer) }),
+    employer: t.field({ type: MemberRef, description: 'The employing member.', resolve: (r) => member(r.employer) }),
     fte: t.exposeInt('fte', { description: 'Sum of FTE percent.' }),
   }),
 });
-const FteSummary = builder
-  .objectRef<{ total: number; byEmployer: { employer: string; fte: number }[] }>('FteSummary')
-  .implement({
-    description: 'Staffing of an insats on a date, in FTE percent (100 = one full-time position).',
-    fields: (t) => ({
-      total: t.exposeInt('total'),
-      byEmployer: t.field({ type: [FteByEmployer], resolve: (s) => s.byEmployer }),
+const FteSummaryRef = builder.objectRef<FteSummary>('FteSummary').implement({
+  description: 'Staffing of an insats on a date, in FTE percent (100 = one full-time position).',
+  fields: (t) => ({
+    total: t.exposeInt('total', { description: 'Sum of FTE percent of every position held on the date.' }),
+    byEmployer: t.field({
+      type: [FteByEmployer],
+      description: 'The same per employing member.',
+      resolve: (s) => s.byEmployer,
     }),
-  });
-
-const onDate = (s: StaffPosition, date: string | null | undefined) =>
-  !date || (s.fromDate <= date && (s.toDate == null || s.toDate >= date));
+  }),
+});
 
 async function positions(i: Intervention) {
   return (await i.staff.load({ dataloader: true })).getItems();
@@ -79,72 +92,52 @@ async function positions(i: Intervention) {
 builder.objectFields(InterventionRef, (t) => ({
   staff: t.field({
     type: [StaffPositionRef],
+    description: 'Bemanning: its staff positions (roles and FTE, no names), earliest first.',
     args: { activeOn: t.arg({ type: 'Date', description: 'Only positions held on this date.' }) },
-    resolve: async (i, { activeOn }) => (await positions(i)).filter((s) => onDate(s, activeOn)),
+    resolve: async (i, { activeOn }) => (await positions(i)).filter((s) => heldOn(s, activeOn)),
   }),
   fte: t.field({
-    type: FteSummary,
+    type: FteSummaryRef,
     description: 'FTE in total and per employing member on a date (default: today).',
-    args: { on: t.arg({ type: 'Date' }) },
-    resolve: async (i, { on }) => {
-      const date = on ?? today();
-      const held = (await positions(i)).filter((s) => onDate(s, date));
-      const byEmployer = new Map<string, number>();
-      for (const s of held) {
-        byEmployer.set(s.employerMemberId, (byEmployer.get(s.employerMemberId) ?? 0) + s.ftePercent);
-      }
-      return {
-        total: held.reduce((sum, s) => sum + s.ftePercent, 0),
-        byEmployer: [...byEmployer].map(([employer, fte]) => ({ employer, fte })),
-      };
-    },
+    args: { on: t.arg({ type: 'Date', description: 'The day counted; default today.' }) },
+    resolve: async (i, { on }) => fteOn(await positions(i), on ?? today()),
   }),
 }));
 
 const StaffPositionInput = builder.inputType('StaffPositionInput', {
+  description: 'A staff position: a role, its employer and size, and its dates.',
   fields: (t) => ({
-    role: t.field({ type: StaffRoleEnum, required: true }),
+    role: t.field({ type: StaffRoleEnum, required: true, description: 'The role, e.g. verksamhetsledare.' }),
     employerMemberId: t.id({ required: true, description: 'A member of your förbund.' }),
     fte: t.int({ required: true, description: 'Percent of full time, 1–100.' }),
-    financing: t.field({ type: FinancingEnum, required: true }),
-    from: t.field({ type: 'Date', required: true }),
-    to: t.field({ type: 'Date' }),
+    financing: t.field({
+      type: FinancingEnum,
+      required: true,
+      description: 'Paid by the förbund or lent by the employing member.',
+    }),
+    from: t.field({ type: 'Date', required: true, description: 'The first day the position is held.' }),
+    to: t.field({ type: 'Date', description: 'The last day; not before `from`. Leave out while it runs on.' }),
   }),
 });
 
-const staffSchema = z
-  .object({
-    role: z.enum(STAFF_ROLES),
-    employerMemberId: z.uuid('Not a member id'),
-    fte: z.number().int().min(1, 'FTE is 1–100 %').max(100, 'FTE is 1–100 % (one position per person)'),
-    financing: z.enum(FINANCING),
-    from: z.string(),
-    to: z.string().nullish(),
-  })
-  .refine((s) => !s.to || s.to >= s.from, { path: ['to'], message: 'The position ends before it starts' });
-
+/** The input checked by the rules, with its employer checked against governance's members. */
 async function checkedStaff(ctx: SubgraphContext, input: unknown) {
-  const data = parseInput(staffSchema, input);
-  if (!(await ownMembers(ctx)).some((m) => m.id === data.employerMemberId)) {
-    throw new ValidationError([
-      { path: ['input', 'employerMemberId'], message: `${data.employerMemberId} is not a member of your förbund` },
-    ]);
-  }
-  return {
-    role: data.role,
-    employerMemberId: data.employerMemberId,
-    ftePercent: data.fte,
-    financing: data.financing,
-    fromDate: data.from,
-    toDate: data.to ?? null,
-  };
+  const data = parseStaffPosition(input);
+  return staffPosition(
+    data,
+    (await ownMembers(ctx)).map((m) => m.id),
+  );
 }
 
 builder.mutationFields((t) => ({
   addStaffPosition: t.field({
     type: InterventionRef,
+    description: 'Adds a staff position to an insats; the answer is the insats. Förbund administrators only.',
     authScopes: { tenantAdmin: true },
-    args: { interventionId: t.arg.id({ required: true }), input: t.arg({ type: StaffPositionInput, required: true }) },
+    args: {
+      interventionId: t.arg.id({ required: true, description: 'The insats the position belongs to.' }),
+      input: t.arg({ type: StaffPositionInput, required: true, description: 'The position.' }),
+    },
     errors: {},
     resolve: async (_root, { interventionId, input }, ctx) => {
       const data = await checkedStaff(ctx, input);
@@ -157,8 +150,12 @@ builder.mutationFields((t) => ({
   }),
   updateStaffPosition: t.field({
     type: InterventionRef,
+    description: 'Replaces a staff position (e.g. a new FTE or an end date); the answer is its insats.',
     authScopes: { tenantAdmin: true },
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: StaffPositionInput, required: true }) },
+    args: {
+      id: t.arg.id({ required: true, description: 'The position to change.' }),
+      input: t.arg({ type: StaffPositionInput, required: true, description: 'The position as it is to be.' }),
+    },
     errors: {},
     resolve: async (_root, { id, input }, ctx) => {
       const data = await checkedStaff(ctx, input);
@@ -167,8 +164,11 @@ builder.mutationFields((t) => ({
   }),
   removeStaffPosition: t.field({
     type: InterventionRef,
+    description:
+      'Deletes a staff position, history and all (to end a position, give it an end date instead); ' +
+      'the answer is its insats.',
     authScopes: { tenantAdmin: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The position to remove.' }) },
     errors: {},
     resolve: (_root, { id }, ctx) =>
       changeChild(ctx, StaffPosition, String(id), 'staff position', (tx, position) => tx.remove(position)),

@@ -1,81 +1,83 @@
 import { randomUUID } from 'node:crypto';
-import { ValidationError } from '@finsam/kit/errors.js';
-import { parseInput } from '@finsam/kit/validation.js';
-import { z } from 'zod';
-import type { Intervention } from '../entities/Intervention.js';
+import {
+  type Attendance,
+  assertRecordsEvents,
+  attendance,
+  eventsIn,
+  parseStructuralEvent,
+  targetReached,
+} from '../domain/structural-events.js';
 import { EVENT_FORMATS, StructuralEvent } from '../entities/StructuralEvent.js';
 import { builder } from './builder.js';
 import { changeChild, InterventionRef, writableIntervention } from './Intervention.js';
 
-const EventFormatEnum = builder.enumType('EventFormat', { values: EVENT_FORMATS });
+const FORMAT_NAMES: Record<(typeof EVENT_FORMATS)[number], string> = {
+  DIGITAL: 'Online, e.g. a webinar.',
+  PHYSICAL: 'In person.',
+};
+const EventFormatEnum = builder.enumType('EventFormat', {
+  description: 'How an event of a strukturövergripande insats was held.',
+  values: Object.fromEntries(EVENT_FORMATS.map((f) => [f, { description: FORMAT_NAMES[f] }])) as Record<
+    (typeof EVENT_FORMATS)[number],
+    { description: string }
+  >,
+});
 
 const StructuralEventRef = builder.objectRef<StructuralEvent>('StructuralEvent').implement({
   description: 'An event of a strukturövergripande insats: training, frukostseminarium, webinar.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    date: t.field({ type: 'Date', resolve: (e) => e.date }),
-    title: t.exposeString('title'),
-    format: t.field({ type: EventFormatEnum, resolve: (e) => e.format }),
+    id: t.exposeID('id', { description: 'The event id, for `updateStructuralEvent` and `removeStructuralEvent`.' }),
+    date: t.field({ type: 'Date', description: 'The day it was held.', resolve: (e) => e.date }),
+    title: t.exposeString('title', { description: 'E.g. "Frukostseminarium: SIP".' }),
+    format: t.field({ type: EventFormatEnum, description: 'In person or online.', resolve: (e) => e.format }),
     audience: t.exposeString('audience', { description: 'Who it was for, e.g. "personal hos parterna".' }),
-    attendees: t.exposeInt('attendees'),
+    attendees: t.exposeInt('attendees', { description: 'Deltagare: how many took part.' }),
   }),
 });
 
-const Attendance = builder
-  .objectRef<{ year: number; events: number; attendees: number; target: number | null }>('StructuralAttendance')
-  .implement({
-    description: 'Attendees of a strukturövergripande insats in a year, against its yearly target.',
-    fields: (t) => ({
-      year: t.exposeInt('year'),
-      events: t.exposeInt('events'),
-      attendees: t.exposeInt('attendees'),
-      target: t.exposeInt('target', { nullable: true }),
-      targetReached: t.boolean({ nullable: true, resolve: (a) => (a.target == null ? null : a.attendees >= a.target) }),
+const AttendanceRef = builder.objectRef<Attendance>('StructuralAttendance').implement({
+  description: 'Attendees of a strukturövergripande insats in a year, against its yearly target.',
+  fields: (t) => ({
+    year: t.exposeInt('year', { description: 'The calendar year counted.' }),
+    events: t.exposeInt('events', { description: 'Events held in the year.' }),
+    attendees: t.exposeInt('attendees', { description: 'Deltagare of those events together.' }),
+    target: t.exposeInt('target', {
+      nullable: true,
+      description: 'Attendees aimed for per year; null when the insats has no target.',
     }),
-  });
-
-async function eventsIn(i: Intervention, year: number | null | undefined) {
-  const all = (await i.events.load({ dataloader: true })).getItems();
-  return year == null ? all : all.filter((e) => e.date.startsWith(`${year}-`));
-}
+    targetReached: t.boolean({
+      nullable: true,
+      description: 'Whether the attendees reached the target; null without a target.',
+      resolve: targetReached,
+    }),
+  }),
+});
 
 builder.objectFields(InterventionRef, (t) => ({
   structuralEvents: t.field({
     type: [StructuralEventRef],
-    args: { year: t.arg.int() },
-    resolve: (i, { year }) => eventsIn(i, year),
+    description: 'Events of a strukturövergripande insats, earliest first.',
+    args: { year: t.arg.int({ description: 'Only the events of this calendar year.' }) },
+    resolve: async (i, { year }) => eventsIn((await i.events.load({ dataloader: true })).getItems(), year),
   }),
   structuralAttendance: t.field({
-    type: Attendance,
-    args: { year: t.arg.int({ required: true }) },
-    resolve: async (i, { year }) => {
-      const events = await eventsIn(i, year);
-      return {
-        year,
-        events: events.length,
-        attendees: events.reduce((sum, e) => sum + e.attendees, 0),
-        target: i.attendeeTargetPerYear ?? null,
-      };
-    },
+    type: AttendanceRef,
+    description: 'Events and attendees in a year against the yearly target (strukturövergripande insatser).',
+    args: { year: t.arg.int({ required: true, description: 'The calendar year.' }) },
+    resolve: async (i, { year }) =>
+      attendance(year, eventsIn((await i.events.load({ dataloader: true })).getItems(), year), i.attendeeTargetPerYear),
   }),
 }));
 
 const StructuralEventInput = builder.inputType('StructuralEventInput', {
+  description: 'An event held by a strukturövergripande insats.',
   fields: (t) => ({
-    date: t.field({ type: 'Date', required: true }),
-    title: t.string({ required: true }),
-    format: t.field({ type: EventFormatEnum, required: true }),
-    audience: t.string({ required: true }),
-    attendees: t.int({ required: true }),
+    date: t.field({ type: 'Date', required: true, description: 'The day it was held.' }),
+    title: t.string({ required: true, description: 'What it was, e.g. "Frukostseminarium: SIP".' }),
+    format: t.field({ type: EventFormatEnum, required: true, description: 'In person or online.' }),
+    audience: t.string({ required: true, description: 'Who it was for, e.g. "personal hos parterna".' }),
+    attendees: t.int({ required: true, description: 'How many took part (0 or more).' }),
   }),
-});
-
-const eventSchema = z.object({
-  date: z.string(),
-  title: z.string().trim().min(2, 'Title is required').max(300),
-  format: z.enum(EVENT_FORMATS),
-  audience: z.string().trim().min(2, 'Say who it was for').max(300),
-  attendees: z.number().int().min(0, 'Attendees cannot be negative').max(100_000),
 });
 
 builder.mutationFields((t) => ({
@@ -84,19 +86,15 @@ builder.mutationFields((t) => ({
     description: 'Records an event of a strukturövergripande insats.',
     authScopes: { tenantAdmin: true },
     args: {
-      interventionId: t.arg.id({ required: true }),
-      input: t.arg({ type: StructuralEventInput, required: true }),
+      interventionId: t.arg.id({ required: true, description: 'A strukturövergripande insats of your förbund.' }),
+      input: t.arg({ type: StructuralEventInput, required: true, description: 'The event.' }),
     },
     errors: {},
     resolve: async (_root, { interventionId, input }, ctx) => {
-      const data = parseInput(eventSchema, input);
+      const data = parseStructuralEvent(input);
       return ctx.em.transactional(async (tx) => {
         const intervention = await writableIntervention({ ...ctx, em: tx }, String(interventionId), ['interventionId']);
-        if (intervention.kind !== 'STRUCTURAL') {
-          throw new ValidationError([
-            { path: ['interventionId'], message: 'Events belong to a strukturövergripande insats' },
-          ]);
-        }
+        assertRecordsEvents(intervention);
         tx.create(StructuralEvent, { ...data, id: randomUUID(), tenantId: intervention.tenantId, intervention });
         return intervention;
       });
@@ -104,18 +102,23 @@ builder.mutationFields((t) => ({
   }),
   updateStructuralEvent: t.field({
     type: InterventionRef,
+    description: 'Corrects a recorded event; the answer is its insats.',
     authScopes: { tenantAdmin: true },
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: StructuralEventInput, required: true }) },
+    args: {
+      id: t.arg.id({ required: true, description: 'The event to change.' }),
+      input: t.arg({ type: StructuralEventInput, required: true, description: 'The event as it is to be.' }),
+    },
     errors: {},
     resolve: async (_root, { id, input }, ctx) => {
-      const data = parseInput(eventSchema, input);
+      const data = parseStructuralEvent(input);
       return changeChild(ctx, StructuralEvent, String(id), 'event', (tx, event) => tx.assign(event, data));
     },
   }),
   removeStructuralEvent: t.field({
     type: InterventionRef,
+    description: 'Deletes a recorded event; the answer is its insats.',
     authScopes: { tenantAdmin: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The event to remove.' }) },
     errors: {},
     resolve: (_root, { id }, ctx) =>
       changeChild(ctx, StructuralEvent, String(id), 'event', (tx, event) => tx.remove(event)),

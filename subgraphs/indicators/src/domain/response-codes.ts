@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** A new svarskod: 26 characters in five groups (XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX). */
 export function newResponseCode(): string {
   let bits = 0n;
   for (const byte of randomBytes(16)) {
@@ -25,10 +26,11 @@ export function newResponseCode(): string {
 }
 
 /** Case, spaces and dashes do not matter; O/I/L read as 0/1/1 (Crockford). */
-function normaliseResponseCode(code: string): string {
+export function normaliseResponseCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
+/** What is stored of a code: the SHA-256 (hex) of its normalised form. */
 export function hashResponseCode(code: string): string {
   return createHash('sha256').update(normaliseResponseCode(code)).digest('hex');
 }
