@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { compose, SCHEMA_DIR, schemaFiles } from '@finsam/infra/compose.js';
+import { compose, readSupergraph, SCHEMA_DIR, schemaFiles } from '@finsam/infra/compose.js';
+import { descriptionCoverage } from '@finsam/infra/schema-descriptions.js';
 
 describe('schema/', () => {
   const composition = compose();
@@ -27,5 +28,25 @@ describe('schema/', () => {
     const expected = new Set(Object.keys(schemaFiles(composition)).map((f) => path.basename(f)));
     const present = fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.graphql'));
     expect(present.filter((f) => !expected.has(f))).toEqual([]);
+  });
+});
+
+describe('schema descriptions', () => {
+  it('cover at least 95 % of the supergraph (`npm run schema -- --missing` lists the rest)', () => {
+    const { described, total } = descriptionCoverage(readSupergraph());
+    expect(described / total).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('count every type, field, argument, input field and enum value without one as missing', () => {
+    const sdl = `"""A thing."""
+      type Query { """Described.""" a(x: Int): Int b(y: In): Int }
+      input In { v: Int """Described.""" w: Int }
+      """Described."""
+      enum E { """Described.""" A B }`;
+    expect(descriptionCoverage(sdl)).toEqual({
+      described: 4,
+      total: 10,
+      missing: ['Query.a(x:)', 'Query.b', 'Query.b(y:)', 'In', 'In.v', 'E.B'],
+    });
   });
 });

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { openOrm } from '@finsam/kit/database.js';
 import { addDays } from '@finsam/kit/dates.js';
-import { periodBounds, type ReportPeriod } from '@finsam/kit/report-period.js';
+import { periodBounds, type ReportPeriod } from '@finsam/kit/forbund-year.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { STEP_FORWARD } from '@finsam/participants/domain/figures.js';
 import { KON, OUTCOMES, Participation, REFERRER_UNITS } from '@finsam/participants/entities/Participation.js';

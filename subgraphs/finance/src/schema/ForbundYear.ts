@@ -2,7 +2,7 @@
  * Finance's part of a förbund's year: the financial statement (tilldelat, förbrukat, differens per
  * insats; resultat and eget kapital). Money reveals no person, so the county reads it too.
  */
-import { forbundYearEntity, REPORT_PERIODS } from '@finsam/kit/report-period.js';
+import { forbundYearEntity, REPORT_PERIODS } from '@finsam/kit/forbund-year.js';
 import { periodsIn } from '../domain/requisitions.js';
 import { builder } from './builder.js';
 import { StatementRef, statementFor } from './FinancialStatement.js';

@@ -13,7 +13,7 @@ import {
   REPORT_YEARS,
   type ReportPeriod,
   reportYear,
-} from '@finsam/kit/report-period.js';
+} from '@finsam/kit/forbund-year.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';

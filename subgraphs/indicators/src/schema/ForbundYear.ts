@@ -1,4 +1,4 @@
-import { forbundYearEntity, periodBounds } from '@finsam/kit/report-period.js';
+import { forbundYearEntity, periodBounds } from '@finsam/kit/forbund-year.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
 import { builder } from './builder.js';
 import { SurveyRoundRef } from './SurveyRound.js';

@@ -4,7 +4,7 @@
  * hemkommun within each förbund, new/total/exited per förbund, and the county totals — are
  * suppressed together, so a hidden cell cannot be had from any total or difference.
  */
-import type { ForbundYearKey } from '@finsam/kit/report-period.js';
+import type { ForbundYearKey } from '@finsam/kit/forbund-year.js';
 import { type Published, published, type SumConstraint, suppress } from './disclosure.js';
 import { type ParticipantYear, yearAverageAge, yearSum } from './figures.js';
 

@@ -6,7 +6,7 @@
 
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { REPORT_YEARS, type ReportPeriod, reportYear } from '@finsam/kit/report-period.js';
+import { REPORT_YEARS, type ReportPeriod, reportYear } from '@finsam/kit/forbund-year.js';
 import type { ObjectRef } from '@pothos/core';
 import { type County, type CountyRow, countyTables, type Figures, thresholdFor } from '../domain/county.js';
 import type { Published } from '../domain/disclosure.js';

@@ -9,7 +9,7 @@
 
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
-import { type ForbundYearKey, forbundYearEntity, periodBounds, type ReportPeriod } from '@finsam/kit/report-period.js';
+import { type ForbundYearKey, forbundYearEntity, periodBounds, type ReportPeriod } from '@finsam/kit/forbund-year.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { createContextCache } from '@pothos/core';
