@@ -10,14 +10,10 @@ export default {
     ],
   },
   moduleNameMapper: {
-    '^@finsam/kit/(.*)\\.js$': '<rootDir>/subgraphs/kit/src/$1.ts',
-    '^@finsam/governance/(.*)\\.js$': '<rootDir>/subgraphs/governance/src/$1.ts',
-    '^@finsam/teams/(.*)\\.js$': '<rootDir>/subgraphs/teams/src/$1.ts',
-    '^@finsam/participants/(.*)\\.js$': '<rootDir>/subgraphs/participants/src/$1.ts',
-    '^@finsam/indicators/(.*)\\.js$': '<rootDir>/subgraphs/indicators/src/$1.ts',
-    '^@finsam/finance/(.*)\\.js$': '<rootDir>/subgraphs/finance/src/$1.ts',
     '^@finsam/gateway/(.*)\\.js$': '<rootDir>/gateway/src/$1.ts',
     '^@finsam/infra/(.*)\\.js$': '<rootDir>/infra/src/$1.ts',
+    // Every other workspace is a subgraph (or the kit) under subgraphs/.
+    '^@finsam/([a-z-]+)/(.*)\\.js$': '<rootDir>/subgraphs/$1/src/$2.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: [
