@@ -21,7 +21,7 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { isAnonymous } from './identity.js';
-import { isInsatsStaff, type ScopeName, scopeGrants } from './scopes.js';
+import { isInsatsStaff, isSteeringOf, type ScopeName, scopeGrants } from './scopes.js';
 
 export interface SubgraphTypes {
   Context: SubgraphContext;
@@ -33,6 +33,8 @@ export interface SubgraphTypes {
     authenticated: boolean;
     /** `staff` of this intervention (insats). */
     insatsStaff: string;
+    /** A styrgrupp member of this intervention (insats). */
+    steeringOf: string;
   };
   Directives: {
     /** See cache-control.ts. */
@@ -55,6 +57,7 @@ export function createBuilder() {
         authenticated: !isAnonymous(ctx.identity),
         ...scopeGrants(ctx.identity),
         insatsStaff: (interventionId) => isInsatsStaff(ctx.identity, interventionId),
+        steeringOf: (interventionId) => isSteeringOf(ctx.identity, interventionId),
       }),
     },
     relay: {

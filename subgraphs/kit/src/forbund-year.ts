@@ -18,7 +18,9 @@ export interface ForbundYearKey {
 export function seesForbund(identity: Identity, forbundId: string): boolean {
   return (
     identity.tenantId === forbundId ||
-    (identity.tenantId === null && identity.roles.some((r) => CROSS_TENANT_ROLES.includes(r)))
+    (identity.tenantId === null &&
+      identity.roles.some((r) => CROSS_TENANT_ROLES.includes(r)) &&
+      (identity.countyForbundIds === null || identity.countyForbundIds.includes(forbundId)))
   );
 }
 

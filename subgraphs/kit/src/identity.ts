@@ -6,13 +6,25 @@
 import { isUuid } from './ids.js';
 import { holds } from './scopes.js';
 
-export const ROLES = ['platform_admin', 'forbund_admin', 'staff', 'board', 'county_analyst'] as const;
+/**
+ * `steering`: a styrgrupp member, for the insatser whose styrgrupp seats they hold. `gateway`: the
+ * gateway itself resolving who a signed-in person is (the directory); never granted to a person.
+ */
+export const ROLES = [
+  'platform_admin',
+  'forbund_admin',
+  'staff',
+  'board',
+  'steering',
+  'county_analyst',
+  'gateway',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles whose holder works inside exactly one förbund. */
-const TENANT_ROLES: readonly Role[] = ['forbund_admin', 'staff', 'board'];
+const TENANT_ROLES: readonly Role[] = ['forbund_admin', 'staff', 'board', 'steering'];
 /** Roles that look across förbund: they never carry a tenant. */
-export const CROSS_TENANT_ROLES: readonly Role[] = ['platform_admin', 'county_analyst'];
+export const CROSS_TENANT_ROLES: readonly Role[] = ['platform_admin', 'county_analyst', 'gateway'];
 
 export interface Identity {
   userId: string;
@@ -21,6 +33,10 @@ export interface Identity {
   roles: Role[];
   /** Interventions (insatser) a `staff` member works in. */
   interventionIds: string[];
+  /** Interventions whose styrgrupp a `steering` member sits in. */
+  steeringInterventionIds: string[];
+  /** The förbund a county analyst's county covers; null for every förbund (and for everyone else). */
+  countyForbundIds: string[] | null;
 }
 
 export const ANONYMOUS: Identity = Object.freeze({
@@ -28,6 +44,8 @@ export const ANONYMOUS: Identity = Object.freeze({
   tenantId: null,
   roles: [],
   interventionIds: [],
+  steeringInterventionIds: [],
+  countyForbundIds: null,
 }) as Identity;
 
 /** The claim names both tokens use. */
@@ -36,13 +54,15 @@ export interface IdentityClaims {
   tenant?: string | null;
   roles?: string[];
   interventions?: string[];
+  steering?: string[];
+  forbunds?: string[] | null;
 }
 
 export class IdentityClaimError extends Error {}
 
 /** Turns verified token claims into an identity, refusing combinations that make no sense. */
 export function identityFromClaims(claims: Record<string, unknown>): Identity {
-  const { sub, tenant, roles, interventions } = claims as IdentityClaims;
+  const { sub, tenant, roles, interventions, steering, forbunds } = claims as IdentityClaims;
   if (typeof sub !== 'string' || sub.length === 0) {
     throw new IdentityClaimError('token has no subject');
   }
@@ -65,7 +85,18 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity {
   if (!Array.isArray(interventionIds) || !interventionIds.every(isUuid)) {
     throw new IdentityClaimError('token interventions are not intervention ids');
   }
-  return { userId: sub, tenantId, roles: typedRoles, interventionIds };
+  const steeringInterventionIds = steering ?? [];
+  if (!Array.isArray(steeringInterventionIds) || !steeringInterventionIds.every(isUuid)) {
+    throw new IdentityClaimError('token steering groups are not intervention ids');
+  }
+  const countyForbundIds = forbunds ?? null;
+  if (countyForbundIds !== null && (!Array.isArray(countyForbundIds) || !countyForbundIds.every(isUuid))) {
+    throw new IdentityClaimError('token county förbund are not förbund ids');
+  }
+  if (countyForbundIds !== null && !typedRoles.includes('county_analyst')) {
+    throw new IdentityClaimError('only a county analyst is limited to a county');
+  }
+  return { userId: sub, tenantId, roles: typedRoles, interventionIds, steeringInterventionIds, countyForbundIds };
 }
 
 export function claimsFromIdentity(identity: Identity): IdentityClaims {
@@ -74,6 +105,9 @@ export function claimsFromIdentity(identity: Identity): IdentityClaims {
     tenant: identity.tenantId,
     roles: identity.roles,
     interventions: identity.interventionIds,
+    // Only when set, so the tokens of everyone else stay as they were.
+    ...(identity.steeringInterventionIds.length ? { steering: identity.steeringInterventionIds } : {}),
+    ...(identity.countyForbundIds ? { forbunds: identity.countyForbundIds } : {}),
   };
 }
 

@@ -22,6 +22,10 @@ export const SCOPES = {
   platformAdmin: ['platform_admin'],
   /** Staff of some insats; which ones is `insatsStaff(id)`. */
   staff: ['staff'],
+  /** A styrgrupp member of some insats; which ones is `steeringOf(id)`. */
+  steering: ['steering'],
+  /** The gateway resolving who a signed-in person is (the directory). */
+  gateway: ['gateway'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ScopeName = keyof typeof SCOPES;
@@ -35,6 +39,11 @@ export function holds(identity: Identity, scope: ScopeName): boolean {
 /** Staff of this insats: the `insatsStaff` scope. */
 export function isInsatsStaff(identity: Identity, interventionId: string): boolean {
   return holds(identity, 'staff') && identity.interventionIds.includes(interventionId);
+}
+
+/** A member of this insats' styrgrupp: the `steeringOf` scope. */
+export function isSteeringOf(identity: Identity, interventionId: string): boolean {
+  return holds(identity, 'steering') && identity.steeringInterventionIds.includes(interventionId);
 }
 
 /** The caller's förbund, or FORBIDDEN for a caller without one (cross-tenant roles, anonymous). */

@@ -8,7 +8,7 @@
  */
 import { type EntityManager, type FilterQuery, type MigrationObject, p } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
-import { sqlParameters } from './database.js';
+import { pgArray, sqlParameters } from './database.js';
 import { CROSS_TENANT_ROLES, type Identity } from './identity.js';
 
 export const TENANT_FILTER = 'tenant';
@@ -16,10 +16,14 @@ export const TENANT_FILTER = 'tenant';
 export const TENANT_SETTING = 'app.tenant_id';
 /** Session variable that lets cross-tenant roles read (never write) every tenant's rows. */
 export const CROSS_TENANT_SETTING = 'app.cross_tenant';
+/** With it, a PostgreSQL array of the only tenants they may read (a county); unset for every tenant. */
+export const CROSS_TENANT_IDS_SETTING = 'app.cross_tenant_ids';
 
 export interface TenantFilterParams {
   tenantId?: string;
   allTenants?: boolean;
+  /** With `allTenants`: only these (a county analyst's county). */
+  tenantIds?: string[];
 }
 
 /** Spread into a tenant-owned entity's `properties`. */
@@ -27,11 +31,11 @@ export const tenantProperties = {
   tenantId: p.uuid().fieldName('tenant_id'),
 };
 
-/** The tenant the filter parameters scope to, or `null` for every tenant (cross-tenant readers);
- *  throws without a tenant (fails closed). Both the filter and its raw-SQL form ask this. */
-function scopedTenant(params: TenantFilterParams): string | null {
+/** The tenant the filter parameters scope to, the tenants of a county, or `null` for every tenant
+ *  (cross-tenant readers); throws without a tenant (fails closed). The filter and its raw-SQL form ask this. */
+function scopedTenant(params: TenantFilterParams): string | string[] | null {
   if (params.allTenants === true) {
-    return null;
+    return params.tenantIds ?? null;
   }
   if (typeof params.tenantId !== 'string') {
     throw new Error('tenant filter used without a tenant');
@@ -45,8 +49,11 @@ export const tenantFilters = {
     name: TENANT_FILTER,
     default: true,
     cond: (args: TenantFilterParams): FilterQuery<{ tenantId: string }> => {
-      const tenantId = scopedTenant(args);
-      return tenantId === null ? {} : { tenantId };
+      const tenant = scopedTenant(args);
+      if (tenant === null) {
+        return {};
+      }
+      return Array.isArray(tenant) ? { tenantId: { $in: tenant } } : { tenantId: tenant };
     },
   },
 };
@@ -65,8 +72,16 @@ export function scopeToIdentity<E extends EntityManager>(em: E, identity: Identi
     return forkForTenant(em, identity.tenantId);
   }
   if (identity.roles.some((r) => CROSS_TENANT_ROLES.includes(r))) {
-    const fork = em.fork({ session: { variables: { [CROSS_TENANT_SETTING]: 'read' } } }) as E;
-    fork.setFilterParams(TENANT_FILTER, { allTenants: true } satisfies TenantFilterParams);
+    const county = identity.countyForbundIds;
+    const variables = {
+      [CROSS_TENANT_SETTING]: 'read',
+      ...(county ? { [CROSS_TENANT_IDS_SETTING]: pgArray(county) } : {}),
+    };
+    const fork = em.fork({ session: { variables } }) as E;
+    fork.setFilterParams(TENANT_FILTER, {
+      allTenants: true,
+      ...(county ? { tenantIds: county } : {}),
+    } satisfies TenantFilterParams);
     return fork;
   }
   return em.fork() as E;
@@ -76,7 +91,11 @@ export function scopeToIdentity<E extends EntityManager>(em: E, identity: Identi
 // initplan) instead of once per row: a scan of 80 000 ledger rows went from 240 ms to 25 ms.
 const SESSION_TENANT = `(select nullif(current_setting('${TENANT_SETTING}', true), '')::uuid)`;
 const SAME_TENANT = `tenant_id = ${SESSION_TENANT}`;
-const CROSS_TENANT_READ = `(select current_setting('${CROSS_TENANT_SETTING}', true)) = 'read'`;
+// Cast outside the subquery: `any(` of a subquery would compare with each row, not each element.
+const CROSS_TENANT_IDS = `(select nullif(current_setting('${CROSS_TENANT_IDS_SETTING}', true), ''))::uuid[]`;
+const CROSS_TENANT_READ =
+  `(select current_setting('${CROSS_TENANT_SETTING}', true)) = 'read' ` +
+  `and (${CROSS_TENANT_IDS} is null or tenant_id = any(${CROSS_TENANT_IDS}))`;
 
 /**
  * The tenant filter as a condition on `column`, for raw SQL (`em.execute`) that the ORM's filter
@@ -86,8 +105,13 @@ const CROSS_TENANT_READ = `(select current_setting('${CROSS_TENANT_SETTING}', tr
  * `bind` adds a parameter and returns its placeholder (see `sqlParameters`).
  */
 export function tenantCondition(em: EntityManager, column: string, bind: (value: unknown) => string): string {
-  const tenantId = scopedTenant(em.getFilterParams<TenantFilterParams>(TENANT_FILTER) ?? {});
-  return tenantId === null ? 'true' : `${column} = ${bind(tenantId)}::uuid`;
+  const tenant = scopedTenant(em.getFilterParams<TenantFilterParams>(TENANT_FILTER) ?? {});
+  if (tenant === null) {
+    return 'true';
+  }
+  return Array.isArray(tenant)
+    ? `${column} = any(${bind(pgArray(tenant))}::uuid[])`
+    : `${column} = ${bind(tenant)}::uuid`;
 }
 
 /**
@@ -125,19 +149,23 @@ export const TENANT_POLICIES_ONCE_PER_STATEMENT = `do $$
     end loop;
   end $$;`;
 
-const TENANT_POLICIES_MIGRATION = 'Migration20261123010000TenantPoliciesOncePerStatement';
+/** Brings a subgraph's existing policies to the forms above: run again each time those forms change. */
+function tenantPolicyMigration(name: string): MigrationObject {
+  class TenantPolicies extends Migration {
+    override name = name;
 
-/** Every subgraph runs this once: its policies made before the settings were read once per statement. */
-class TenantPoliciesOncePerStatement extends Migration {
-  override name = TENANT_POLICIES_MIGRATION;
-
-  override up(): void {
-    this.addSql(TENANT_POLICIES_ONCE_PER_STATEMENT);
+    override up(): void {
+      this.addSql(TENANT_POLICIES_ONCE_PER_STATEMENT);
+    }
   }
+  return { name, class: TenantPolicies };
 }
 
-/** That migration as an entry of a subgraph's `migrations/list.ts`. */
-export const tenantPoliciesOncePerStatement: MigrationObject = {
-  name: TENANT_POLICIES_MIGRATION,
-  class: TenantPoliciesOncePerStatement,
-};
+/**
+ * Every subgraph's `migrations/list.ts` ends with these: the settings read once per statement,
+ * then cross-tenant reads limited to a county's förbund.
+ */
+export const tenantPolicyMigrations: MigrationObject[] = [
+  tenantPolicyMigration('Migration20261123010000TenantPoliciesOncePerStatement'),
+  tenantPolicyMigration('Migration20261201120000TenantPoliciesCountyScope'),
+];

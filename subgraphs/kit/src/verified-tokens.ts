@@ -76,4 +76,10 @@ export function rememberVerified(
 const copyOf = (identity: Identity): Identity =>
   identity === ANONYMOUS
     ? ANONYMOUS
-    : { ...identity, roles: [...identity.roles], interventionIds: [...identity.interventionIds] };
+    : {
+        ...identity,
+        roles: [...identity.roles],
+        interventionIds: [...identity.interventionIds],
+        steeringInterventionIds: [...identity.steeringInterventionIds],
+        countyForbundIds: identity.countyForbundIds && [...identity.countyForbundIds],
+      };

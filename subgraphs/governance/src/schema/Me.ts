@@ -9,6 +9,8 @@ const ROLE_DESCRIPTIONS: Record<Role, string> = {
   forbund_admin: 'Förbundsadministratör: administers one förbund (registry, bodies, insatser, money, access).',
   staff: 'Personal in one or more insatser of a förbund (`Me.interventionIds`): works with their own insatser.',
   board: 'Förbundsstyrelse member: reads the förbund’s figures and reports, records minutes and beslut.',
+  steering: 'Styrgrupp member: reads and handles the avvikelser of the insatser whose styrgrupp seats they hold.',
+  gateway: 'The gateway itself, resolving who a signed-in person is; never held by a person.',
   county_analyst: 'Länsanalytiker: reads aggregates across the förbund of the county (länsnivå), never a person.',
 };
 

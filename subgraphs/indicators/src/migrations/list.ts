@@ -1,9 +1,9 @@
-import { tenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
+import { tenantPolicyMigrations } from '@finsam/kit/tenant.js';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123100000Surveys } from './Migration20261123100000Surveys.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123100000Surveys', class: Migration20261123100000Surveys },
-  tenantPoliciesOncePerStatement,
+  ...tenantPolicyMigrations,
 ];

@@ -1,4 +1,4 @@
-import { tenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
+import { tenantPolicyMigrations } from '@finsam/kit/tenant.js';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122300000Participants } from './Migration20261122300000Participants.js';
 import { Migration20261122310000Screenings } from './Migration20261122310000Screenings.js';
@@ -9,5 +9,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122300000Participants', class: Migration20261122300000Participants },
   { name: 'Migration20261122310000Screenings', class: Migration20261122310000Screenings },
   { name: 'Migration20261123000000ParticipationLedger', class: Migration20261123000000ParticipationLedger },
-  tenantPoliciesOncePerStatement,
+  ...tenantPolicyMigrations,
 ];

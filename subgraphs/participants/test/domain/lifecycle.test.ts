@@ -34,6 +34,8 @@ const identity = (over: Partial<Identity> = {}): Identity => ({
   tenantId: 't',
   roles: ['staff'],
   interventionIds: [SALA],
+  steeringInterventionIds: [],
+  countyForbundIds: null,
   ...over,
 });
 

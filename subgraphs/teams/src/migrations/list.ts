@@ -1,9 +1,9 @@
-import { tenantPoliciesOncePerStatement } from '@finsam/kit/tenant.js';
+import { tenantPolicyMigrations } from '@finsam/kit/tenant.js';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122100000Interventions } from './Migration20261122100000Interventions.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122100000Interventions', class: Migration20261122100000Interventions },
-  tenantPoliciesOncePerStatement,
+  ...tenantPolicyMigrations,
 ];
