@@ -1,0 +1,130 @@
+/**
+ * Who a signed-in person is on the platform, and in which förbund they work now: asked of the
+ * directory (governance's `resolveAccess`), never read from the token. The gateway asks as itself
+ * (role `gateway`) with an internal token, like any subgraph fetch.
+ *
+ * Answers are kept `cacheSeconds` (10 by default) per person and chosen förbund. A change of access
+ * made through this gateway forgets them at once (`forget`); one made through another gateway
+ * instance takes effect within `cacheSeconds`.
+ */
+import { forbidden } from '@finsam/kit/errors.js';
+import type { Identity, Role } from '@finsam/kit/identity.js';
+import type { InternalSigner } from '@finsam/kit/internal-token.js';
+import { setBounded } from '@finsam/kit/verified-tokens.js';
+import type { IssuerConfig, VerifiedUser } from './issuers.js';
+
+/** The gateway's own identity when it asks the directory. */
+export const GATEWAY_IDENTITY: Identity = Object.freeze({
+  userId: 'gateway',
+  tenantId: null,
+  roles: ['gateway'] as Role[],
+  interventionIds: [],
+  steeringInterventionIds: [],
+  countyForbundIds: null,
+}) as Identity;
+
+/** The mutations that change who may do what: the gateway forgets what it knew after each. */
+export const ACCESS_MUTATIONS = new Set([
+  'inviteUser',
+  'grantAccess',
+  'revokeAccess',
+  'setGrantValidity',
+  'createCounty',
+  'registerTrustedIssuer',
+  'grantPlatformAccess',
+  'createForbund',
+]);
+
+const RESOLVE = `mutation ResolveAccess($issuer: String!, $subject: String!, $email: String, $emailVerified: Boolean!,
+  $name: String, $forbundId: ID) {
+  resolveAccess(issuer: $issuer, subject: $subject, email: $email, emailVerified: $emailVerified, name: $name,
+    forbundId: $forbundId) {
+    userId tenantId roles interventionIds steeringInterventionIds countyForbundIds
+  }
+}`;
+
+const ISSUERS = '{ gatewayTrustedIssuers { issuer audience algorithms } }';
+
+interface ResolvedAccess {
+  userId: string;
+  tenantId: string | null;
+  roles: Role[];
+  interventionIds: string[];
+  steeringInterventionIds: string[];
+  countyForbundIds: string[] | null;
+}
+
+export interface DirectoryOptions {
+  /** governance's GraphQL URL. */
+  url: string;
+  sign: InternalSigner;
+  cacheSeconds?: number;
+  maxEntries?: number;
+}
+
+export function directory({ url, sign, cacheSeconds = 10, maxEntries = 10_000 }: DirectoryOptions) {
+  const kept = new Map<string, { identity: Identity; until: number }>();
+
+  async function ask<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await sign(GATEWAY_IDENTITY, 'governance')}`,
+      },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(5000),
+    });
+    const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+    const error = body.errors?.[0];
+    if (error?.extensions?.code === 'FORBIDDEN') {
+      throw forbidden(error.message);
+    }
+    if (error || !body.data) {
+      throw new Error(`the directory answered: ${error?.message ?? res.status}`);
+    }
+    return body.data;
+  }
+
+  return {
+    /** The identity of a verified user working in `forbundId` (or their default förbund). */
+    async identityOf(user: VerifiedUser, forbundId: string | null): Promise<Identity> {
+      const key = JSON.stringify([user.issuer, user.subject, user.email, user.emailVerified, forbundId]);
+      const now = Date.now();
+      const hit = kept.get(key);
+      if (hit && hit.until > now) {
+        return structuredClone(hit.identity);
+      }
+      const { resolveAccess: a } = await ask<{ resolveAccess: ResolvedAccess }>(RESOLVE, {
+        issuer: user.issuer,
+        subject: user.subject,
+        email: user.email,
+        emailVerified: user.emailVerified,
+        name: user.name,
+        forbundId,
+      });
+      const identity: Identity = {
+        userId: a.userId,
+        tenantId: a.tenantId,
+        roles: a.roles,
+        interventionIds: a.interventionIds,
+        steeringInterventionIds: a.steeringInterventionIds,
+        countyForbundIds: a.countyForbundIds,
+      };
+      setBounded(kept, key, { identity, until: Math.min(now + cacheSeconds * 1000, user.expiresAt) }, maxEntries, (v) =>
+        v.until > now,
+      );
+      return structuredClone(identity);
+    },
+    /** The issuers registered in the directory. */
+    async issuers(): Promise<IssuerConfig[]> {
+      return (await ask<{ gatewayTrustedIssuers: IssuerConfig[] }>(ISSUERS)).gatewayTrustedIssuers;
+    },
+    /** Forget every kept identity: access changed through this gateway. */
+    forget(): void {
+      kept.clear();
+    },
+  };
+}
+
+export type Directory = ReturnType<typeof directory>;
