@@ -111,8 +111,12 @@ export function directory({ url, sign, cacheSeconds = 10, maxEntries = 10_000 }:
         steeringInterventionIds: a.steeringInterventionIds,
         countyForbundIds: a.countyForbundIds,
       };
-      setBounded(kept, key, { identity, until: Math.min(now + cacheSeconds * 1000, user.expiresAt) }, maxEntries, (v) =>
-        v.until > now,
+      setBounded(
+        kept,
+        key,
+        { identity, until: Math.min(now + cacheSeconds * 1000, user.expiresAt) },
+        maxEntries,
+        (v) => v.until > now,
       );
       return structuredClone(identity);
     },

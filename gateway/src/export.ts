@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 /**
  * File downloads built from the graph: the gateway runs an ordinary GraphQL operation with the
  * caller's identity (so every subgraph applies its own rules) and flattens the answer to CSV.
@@ -117,7 +118,7 @@ function uppfoljningRows(answer: Answer, year: number): Record<(typeof UPPFOLJNI
 export function serveExports(
   app: Express,
   apollo: ApolloServer<GatewayContext>,
-  identify: (authorization: string | undefined) => Promise<Identity>,
+  identify: (headers: IncomingHttpHeaders) => Promise<Identity>,
 ) {
   app.get('/export/uppfoljning-finsam/:file', async (req: Request<{ file: string }>, res) => {
     const year = Number(/^(\d{4})\.csv$/.exec(req.params.file)?.[1]);
@@ -128,7 +129,7 @@ export function serveExports(
       return;
     }
     // A bad token and no token alike: refused here, before any subgraph is asked.
-    const identity = await identify(req.headers.authorization).catch(() => ANONYMOUS);
+    const identity = await identify(req.headers).catch(() => ANONYMOUS);
     if (isAnonymous(identity)) {
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'A valid token is required' } });
       return;

@@ -2,6 +2,8 @@
  * The one graph. Plans queries over the committed supergraph, verifies the user, and talks to
  * each subgraph with a token it signs itself — never with anything the client sent.
  */
+
+import type { IncomingHttpHeaders } from 'node:http';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -15,18 +17,21 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { unauthenticated } from '@finsam/kit/errors.js';
+import { badArgument, unauthenticated } from '@finsam/kit/errors.js';
 import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
 import { type InternalSigner, internalSigner, reusingSigner } from '@finsam/kit/internal-token.js';
 import { createLogger } from '@finsam/kit/log.js';
 import type { RunningServer } from '@finsam/kit/server.js';
+import { setBounded } from '@finsam/kit/verified-tokens.js';
+import cors from 'cors';
 import express from 'express';
 import type { JWK } from 'jose';
+import { ACCESS_MUTATIONS, directory } from './access.js';
 import { serveExports } from './export.js';
 import { serveGraphiql } from './graphiql/page.js';
+import { type IssuerConfig, trustedIssuers, UntrustedTokenError, type VerifiedUser } from './issuers.js';
 import { type ApolloArmorConfig, limits } from './limits.js';
 import { type ResponseCacheOptions, responseCache } from './response-cache.js';
-import { rememberingUserTokenVerifier, type UserTokenOptions } from './user-token.js';
 
 export interface GatewayContext {
   identity: Identity;
@@ -39,7 +44,15 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   /** Key the gateway signs internal tokens with. */
   internalPrivateKey: JWK;
-  userTokens: UserTokenOptions;
+  /** Who may sign in: OpenID Connect issuers, and how long the directory's answers are kept. */
+  identity: {
+    /** Trusted from the start; more are registered in the directory (`registerTrustedIssuer`). */
+    issuers: IssuerConfig[];
+    /** Seconds a person's access is kept; a revocation through another gateway shows within this. */
+    accessCacheSeconds?: number;
+  };
+  /** Browser origins allowed to call the graph (CORS), e.g. the web client's. */
+  corsOrigins?: string[];
   /** No introspection, no field suggestions, no stack traces. */
   production?: boolean;
   /** Operators may tighten or loosen individual query limits. */
@@ -49,6 +62,11 @@ export interface GatewayOptions {
 }
 
 const BEARER = /^Bearer (\S+)$/;
+/** The förbund to work in, for a person with access to several (`me { forbunds }`), or `platform`. */
+export const FORBUND_HEADER = 'x-finsam-forbund';
+const FORBUND_CHOICE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|platform)$/i;
+/** A verified token is remembered until it expires, and at most this long (a withdrawn signing key). */
+const REMEMBER_TOKEN_MS = 60_000;
 
 type DataSourceConfig = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>;
 
@@ -85,8 +103,30 @@ export async function createGateway(options: GatewayOptions) {
   const logger = createLogger('gateway');
   // One EdDSA signature per identity and subgraph every 30 s, rather than one per subgraph fetch.
   const sign = reusingSigner(await internalSigner(options.internalPrivateKey));
-  // A user's token is verified once (ES256), then remembered until its exp and at most a minute.
-  const verifyUser = rememberingUserTokenVerifier(options.userTokens);
+  const governanceUrl = options.subgraphUrls.governance;
+  if (!governanceUrl) {
+    throw new Error('The gateway needs governance: it holds the directory of who may do what');
+  }
+  const people = directory({ url: governanceUrl, sign, cacheSeconds: options.identity.accessCacheSeconds });
+  const issuers = trustedIssuers({ bootstrap: options.identity.issuers, fromDirectory: () => people.issuers() });
+  // A user's token is verified once, then remembered until its exp and at most a minute.
+  const verified = new Map<string, VerifiedUser>();
+  async function verifyUser(token: string): Promise<VerifiedUser> {
+    const now = Date.now();
+    const hit = verified.get(token);
+    if (hit && hit.expiresAt > now) {
+      return hit;
+    }
+    const user = await issuers.verify(token);
+    setBounded(
+      verified,
+      token,
+      { ...user, expiresAt: Math.min(user.expiresAt, now + REMEMBER_TOKEN_MS) },
+      10_000,
+      (u) => u.expiresAt > now,
+    );
+    return user;
+  }
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -105,7 +145,8 @@ export async function createGateway(options: GatewayOptions) {
     },
   });
 
-  async function identify(authorization: string | undefined): Promise<Identity> {
+  async function identify(headers: IncomingHttpHeaders): Promise<Identity> {
+    const { authorization } = headers;
     if (!authorization) {
       return ANONYMOUS;
     }
@@ -113,13 +154,42 @@ export async function createGateway(options: GatewayOptions) {
     if (!token) {
       throw unauthenticated('Authorization must be "Bearer <token>"');
     }
+    const choice = headers[FORBUND_HEADER];
+    if (choice !== undefined && (typeof choice !== 'string' || !FORBUND_CHOICE.test(choice))) {
+      throw badArgument(FORBUND_HEADER, `${FORBUND_HEADER} is a förbund id (from me { forbunds }) or "platform"`);
+    }
+    let user: VerifiedUser;
     try {
-      return await verifyUser(token);
+      user = await verifyUser(token);
     } catch (error) {
-      logger.info('rejected user token', { reason: (error as Error).message });
+      if (!(error instanceof UntrustedTokenError)) {
+        throw error;
+      }
+      logger.info('rejected user token', { reason: error.message });
       throw unauthenticated('The token is invalid or expired');
     }
+    // Roles and insatser come from the directory, never from the token.
+    return people.identityOf(user, choice?.toLowerCase() ?? null);
   }
+
+  const forgetAccessOnChange: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          if (operation?.operation !== 'mutation') {
+            return;
+          }
+          const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
+          if (fields.some((f) => ACCESS_MUTATIONS.has(f))) {
+            people.forget();
+            if (fields.includes('registerTrustedIssuer')) {
+              await issuers.refresh();
+            }
+          }
+        },
+      };
+    },
+  };
 
   const hideInternals: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
@@ -175,6 +245,7 @@ export async function createGateway(options: GatewayOptions) {
         plugins: [
           ...armor.plugins,
           hideInternals,
+          forgetAccessOnChange,
           ...(cacheOptions === false ? [] : responseCache(cacheOptions)),
           // No Cache-Control headers to clients (a browser would not see our invalidation), and
           // nothing reported to Apollo's cloud.
@@ -196,11 +267,20 @@ export async function createGateway(options: GatewayOptions) {
       });
       serveGraphiql(app);
       serveExports(app, apollo, identify);
+      // Bearer tokens, no cookies: no credentials across origins. Apollo's CSRF prevention stays on.
+      const allowOrigins = cors({
+        origin: options.corsOrigins ?? [],
+        methods: ['GET', 'POST', 'OPTIONS'],
+        allowedHeaders: ['authorization', 'content-type', FORBUND_HEADER, 'apollo-require-preflight'],
+        credentials: false,
+        maxAge: 600,
+      });
+      app.use(['/graphql', '/export'], allowOrigins);
       app.use(
         '/graphql',
         express.json({ limit: '256kb' }),
         expressMiddleware(apollo, {
-          context: async ({ req }) => ({ identity: await identify(req.headers.authorization) }),
+          context: async ({ req }) => ({ identity: await identify(req.headers) }),
         }),
       );
 

@@ -4,8 +4,11 @@
  *   SUPERGRAPH_PATH       composed supergraph (schema/supergraph.graphql)
  *   SUBGRAPH_URLS         "governance=http://governance:4004/graphql,…" (default: URLs in the supergraph)
  *   INTERNAL_PRIVATE_KEY  JWK (JSON) the gateway signs internal tokens with
- *   OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL   the identity provider
- *   OIDC_ALGORITHMS       accepted algorithms (RS256,ES256)
+ *   OIDC_ISSUERS          JSON: the identity providers trusted from the start,
+ *                         [{"issuer":"https://…","audience":"finsam-graph","algorithms":["RS256"]}]; more are
+ *                         registered in the directory by the platform administrator (registerTrustedIssuer)
+ *   ACCESS_CACHE_SECONDS  how long a person's access is kept (10): a revocation shows within this
+ *   CORS_ORIGINS          browser origins allowed to call the graph, comma-separated
  *   NODE_ENV=production   no introspection, no suggestions, no stack traces
  * `npm start` does not use this: it wires development keys itself (infra/src/platform.ts).
  */
@@ -32,12 +35,11 @@ const gateway = await createGateway({
   supergraphSdl: fs.readFileSync(supergraphPath, 'utf8'),
   subgraphUrls,
   internalPrivateKey: JSON.parse(required('INTERNAL_PRIVATE_KEY')),
-  userTokens: {
-    issuer: required('OIDC_ISSUER'),
-    audience: required('OIDC_AUDIENCE'),
-    jwksUrl: required('OIDC_JWKS_URL'),
-    algorithms: (process.env.OIDC_ALGORITHMS ?? 'RS256,ES256').split(','),
+  identity: {
+    issuers: JSON.parse(required('OIDC_ISSUERS')),
+    accessCacheSeconds: Number(process.env.ACCESS_CACHE_SECONDS ?? 10),
   },
+  corsOrigins: (process.env.CORS_ORIGINS ?? '').split(',').filter(Boolean),
   production: process.env.NODE_ENV === 'production',
 });
 const running = await gateway.listen(Number(process.env.PORT ?? 4000), '0.0.0.0');

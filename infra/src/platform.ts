@@ -7,7 +7,8 @@ import { createGateway } from '@finsam/gateway/gateway.js';
 import { migrate, openOrm } from '@finsam/kit/database.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { devGatewayOptions } from './demo-users.js';
+import { devGatewayOptions } from './dev-gateway.js';
+import { type DevIdentityProviders, devIssuerConfigs, startDevIdentityProviders } from './idp/index.js';
 import { type DevKeys, subgraphKeys } from './keys.js';
 import type { AdminConnection } from './postgres.js';
 import { ensureDatabase, ensureRoles, type SubgraphDatabase } from './provision.js';
@@ -25,6 +26,8 @@ export interface PlatformOptions {
   gatewayPort: number;
   /** Use each subgraph's default port (npm start) or free ones (tests). */
   fixedSubgraphPorts: boolean;
+  /** The development identity provider's port; 0 picks a free one. */
+  idpPort: number;
   production?: boolean;
 }
 
@@ -34,6 +37,8 @@ export interface Platform {
   databases: Record<string, SubgraphDatabase>;
   /** Each subgraph's ORM, connected as the app role. */
   orms: Record<string, MikroORM>;
+  /** The development identity provider people log in with. */
+  idp: DevIdentityProviders;
   stop(): Promise<void>;
 }
 
@@ -46,14 +51,14 @@ export async function provisionSubgraph(
   dbName: string,
   subgraph: SubgraphModule,
   keys: DevKeys,
-  { seed }: { seed: boolean },
+  { seed, secrets = keys.secrets }: { seed: boolean; secrets?: Record<string, string> },
 ): Promise<SubgraphDatabase> {
   const db = await ensureDatabase(admin, dbName, keys.passwords);
   await migrate({ connection: db.owner, ...subgraph.database });
   if (seed && subgraph.seed) {
     const ownerOrm = await openOrm({ connection: db.owner, ...subgraph.database, poolMax: 2 });
     try {
-      await subgraph.seed(ownerOrm, keys.secrets);
+      await subgraph.seed(ownerOrm, secrets);
     } finally {
       await ownerOrm.close(true);
     }
@@ -76,10 +81,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
 
   try {
+    // The identity provider first: the directory's seed trusts its issuers.
+    const idp = await startDevIdentityProviders({ port: options.idpPort, signingKey: keys.user.privateJwk });
+    running.push({ url: idp.url, stop: idp.stop });
+    const issuers = devIssuerConfigs(idp.issuers);
+    const seedSecrets = { ...keys.secrets, DEV_ISSUERS: JSON.stringify(issuers) };
     await Promise.all(
       SUBGRAPHS.map(async (subgraph) => {
         const db = await provisionSubgraph(admin, `${options.dbPrefix}_${subgraph.name}`, subgraph, keys, {
           seed: options.seed,
+          secrets: seedSecrets,
         });
         databases[subgraph.name] = db;
         const served = await serveSubgraph(subgraph, {
@@ -98,12 +109,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     );
 
     const gateway = await createGateway({
-      ...devGatewayOptions(keys, options.supergraphSdl, subgraphUrls),
+      ...devGatewayOptions(keys, options.supergraphSdl, subgraphUrls, issuers),
       production,
     });
     const listening = await gateway.listen(options.gatewayPort);
     running.push(listening);
-    return { gatewayUrl: listening.url, subgraphUrls, databases, orms, stop };
+    return { gatewayUrl: listening.url, subgraphUrls, databases, orms, idp, stop };
   } catch (error) {
     await stop();
     throw error;
