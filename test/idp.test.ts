@@ -22,6 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => idp.stop());
 
+const getJson = async (url: string): Promise<any> => (await fetch(url)).json();
 const jwksOf = (issuer: string) => createRemoteJWKSet(new URL(`${issuer}/jwks`));
 
 /** An authorization request for finsam-cli with these parameters (PKCE among them, unless left out). */
@@ -57,7 +58,7 @@ async function loginPage(issuer: string) {
 describe('development identity provider', () => {
   test('both issuers answer discovery and a JWKS of public ES256 keys', async () => {
     for (const issuer of [idp.issuers.kommun, idp.issuers.statlig]) {
-      const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+      const discovery = await getJson(`${issuer}/.well-known/openid-configuration`);
       expect(discovery).toMatchObject({
         issuer,
         jwks_uri: `${issuer}/jwks`,
@@ -65,7 +66,7 @@ describe('development identity provider', () => {
         token_endpoint: `${issuer}/token`,
         code_challenge_methods_supported: ['S256'],
       });
-      const { keys } = await (await fetch(`${issuer}/jwks`)).json();
+      const { keys } = await getJson(`${issuer}/jwks`);
       expect(keys).toEqual([expect.objectContaining({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' })]);
       expect(keys[0].d).toBeUndefined();
     }
@@ -112,7 +113,10 @@ describe('development identity provider', () => {
   });
 
   test('PKCE is required: an authorization request without code_challenge (or with plain) is refused', async () => {
-    for (const params of [{}, { code_challenge: 'x'.repeat(43), code_challenge_method: 'plain' }]) {
+    for (const params of [
+      {} as Record<string, string>,
+      { code_challenge: 'x'.repeat(43), code_challenge_method: 'plain' },
+    ]) {
       const response = await fetch(authorizeUrl(idp.issuers.kommun, params), { redirect: 'manual' });
       expect(response.status).toBe(303);
       const back = new URL(response.headers.get('location')!);
@@ -161,7 +165,7 @@ describe('development identity provider', () => {
     await expect(jwtVerify(accessToken, jwksOf(idp.issuers.kommun))).rejects.toMatchObject({
       code: 'ERR_JWKS_NO_MATCHING_KEY',
     });
-    const kommunKid = (await (await fetch(`${idp.issuers.kommun}/jwks`)).json()).keys[0].kid;
+    const kommunKid = (await getJson(`${idp.issuers.kommun}/jwks`)).keys[0].kid;
     expect(decodeProtectedHeader(accessToken).kid).not.toBe(kommunKid);
   });
 

@@ -72,9 +72,10 @@ export async function startDevIdentityProviders({
       res.end(`No issuer here. Issuers: ${[...issuers.values()].map((e) => e.issuer.url).join(', ')}\n`);
       return;
     }
-    const interaction = /^\/interaction\/([^/]+)(?:\/login)?$/.exec(path.slice(key.length + 1));
+    const interaction = /^\/interaction\/([^/]+)(\/login)?$/.exec(path.slice(key.length + 1));
     if (interaction) {
-      return handleInteraction(entry.issuer, decodeURIComponent(interaction[1]!), req, res);
+      const [, uid = '', login] = interaction;
+      return handleInteraction(entry.issuer, decodeURIComponent(uid), login ? 'login' : 'page', req, res);
     }
     // Mounted under the issuer's path: oidc-provider reads the prefix back from originalUrl.
     Object.assign(req, { originalUrl: req.url });

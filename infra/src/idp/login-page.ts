@@ -95,7 +95,13 @@ function send(res: ServerResponse, status: number, body: string) {
  * `GET {issuer}/interaction/:uid` shows the page, `POST {issuer}/interaction/:uid/login` logs in. The interaction
  * itself comes from the provider's cookie; the uid in the path only has to agree with it.
  */
-export async function handleInteraction(issuer: DevIssuer, uid: string, req: IncomingMessage, res: ServerResponse) {
+export async function handleInteraction(
+  issuer: DevIssuer,
+  uid: string,
+  step: 'page' | 'login',
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const { provider } = issuer;
   const action = `${new URL(issuer.url).pathname}/interaction/${encodeURIComponent(uid)}/login`;
   try {
@@ -103,11 +109,11 @@ export async function handleInteraction(issuer: DevIssuer, uid: string, req: Inc
     if (interaction.uid !== uid) {
       throw new errors.SessionNotFound('interaction does not match');
     }
-    if (req.method === 'GET' && !req.url?.endsWith('/login')) {
+    if (step === 'page' && req.method === 'GET') {
       return send(res, 200, loginPage(issuer, action));
     }
-    if (req.method !== 'POST' || !req.url?.endsWith('/login')) {
-      return send(res, 405, loginPage(issuer, action, 'Okänd begäran.'));
+    if (step !== 'login' || req.method !== 'POST') {
+      return send(res, 405, errorPage('Okänd begäran.', `${req.method} ${step}`));
     }
     const username = (await formBody(req)).get('username')?.trim() ?? '';
     const account = issuer.account(username);
