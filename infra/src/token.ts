@@ -1,31 +1,28 @@
-/** `npm run token -- <demo-user>`: prints a fresh 8-hour token for one demo user. */
+/**
+ * `npm run token -- <user>`: logs a demo person in at the running development identity provider (`npm start` runs
+ * it) and prints their access token for the graph (8 hours).
+ */
+import { DEMO_PEOPLE } from '@finsam/governance/demo/people.js';
+import { DEV_IDP_PORT } from './idp/index.js';
+import { IdentityProviderUnreachable, loginAs } from './idp/login.js';
 
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEMO_USERS, demoUser, devTokenSigner } from './demo-users.js';
-import type { DevKeys } from './keys.js';
+const username = process.argv[2];
+const person = DEMO_PEOPLE.find((p) => p.username === username);
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const keyFile = path.join(
-  path.resolve(process.env.FINSAM_DATA_DIR ?? path.join(root, '.data')),
-  'keys',
-  'dev-keys.json',
-);
-const name = process.argv[2];
-
-if (!name) {
-  console.error(`Usage: npm run token -- <user>\nUsers: ${DEMO_USERS.map((u) => u.name).join(', ')}`);
+if (!person) {
+  console.error(
+    `${username ? `No demo person "${username}".\n` : ''}Usage: npm run token -- <user>\n` +
+      `Users: ${DEMO_PEOPLE.map((p) => p.username).join(', ')}`,
+  );
   process.exit(2);
 }
-if (!fs.existsSync(keyFile)) {
-  console.error(`No development keys yet (${keyFile}): run \`npm start\` once first.`);
-  process.exit(1);
-}
-const keys = JSON.parse(fs.readFileSync(keyFile, 'utf8')) as DevKeys;
+const issuer = `http://127.0.0.1:${DEV_IDP_PORT}/${person.issuer}`;
 try {
-  console.log(await (await devTokenSigner(keys))(demoUser(name)));
+  console.log((await loginAs(issuer, person.username)).accessToken);
 } catch (error) {
   console.error((error as Error).message);
-  process.exit(2);
+  if (error instanceof IdentityProviderUnreachable) {
+    console.error('The development identity provider is not running: start the platform with `npm start` first.');
+  }
+  process.exit(1);
 }
