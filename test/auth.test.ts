@@ -5,41 +5,41 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEV_AUDIENCE, DEV_ISSUER, demoUser } from '@finsam/infra/demo-users.js';
+import { GRAPH_AUDIENCE, startDevIdentityProviders } from '@finsam/infra/idp/index.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
 import { generateInternalKeyPair, INTERNAL_ISSUER, internalSigner, serviceIssuer } from '@finsam/kit/internal-token.js';
-import { type CryptoKey, decodeJwt, generateKeyPair, importJWK, SignJWT } from 'jose';
+import { type CryptoKey, decodeJwt, generateKeyPair, importJWK, type JWTPayload, SignJWT } from 'jose';
 import { codes, NORRA, startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
 
 let p: TestPlatform;
+/** The claims of a real token the provider gave vasteras-admin: forged tokens below reuse them. */
+let real: JWTPayload;
 beforeAll(async () => {
   p = await startTestPlatform();
+  real = decodeJwt(await p.token('vasteras-admin'));
 });
 afterAll(() => p.close());
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
-const vasterasClaims = () => {
-  const u = demoUser('vasteras-admin');
-  return { tenant: u.tenant, roles: u.roles, interventions: [] };
-};
+const personClaims = () => ({ email: real.email, email_verified: true, name: real.name });
 
-/** Signs a user token with the real development key, with overrides. */
+/** A user token signed with the development provider's real key (kommun), with overrides. */
 async function userToken({
-  iss = DEV_ISSUER,
-  aud = DEV_AUDIENCE,
+  iss = p.idp.issuers.kommun,
+  aud = GRAPH_AUDIENCE,
   exp = now() + 600,
-  claims = vasterasClaims() as Record<string, unknown>,
+  claims = personClaims() as Record<string, unknown>,
 } = {}) {
-  const key = (await importJWK(p.keys.user.privateJwk, 'ES256')) as CryptoKey;
+  const jwk = p.idpSigningKey('kommun');
   return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'ES256', kid: p.keys.user.privateJwk.kid! })
-    .setSubject('demo:vasteras-admin')
+    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid! })
+    .setSubject(real.sub!)
     .setIssuer(iss)
     .setAudience(aud)
     .setIssuedAt()
     .setExpirationTime(exp)
-    .sign(key);
+    .sign((await importJWK(jwk, 'ES256')) as CryptoKey);
 }
 
 describe('the gateway', () => {
@@ -62,11 +62,11 @@ describe('the gateway', () => {
       'a token signed with another key',
       async () => {
         const { privateKey } = await generateKeyPair('ES256');
-        return new SignJWT(vasterasClaims())
-          .setProtectedHeader({ alg: 'ES256', kid: p.keys.user.privateJwk.kid! })
-          .setSubject('x')
-          .setIssuer(DEV_ISSUER)
-          .setAudience(DEV_AUDIENCE)
+        return new SignJWT(personClaims())
+          .setProtectedHeader({ alg: 'ES256', kid: p.idpSigningKey('kommun').kid! })
+          .setSubject(real.sub!)
+          .setIssuer(p.idp.issuers.kommun)
+          .setAudience(GRAPH_AUDIENCE)
           .setExpirationTime('5m')
           .sign(privateKey);
       },
@@ -75,27 +75,43 @@ describe('the gateway', () => {
     [
       '`alg: none`',
       async () => {
-        const claims = { ...vasterasClaims(), sub: 'x', iss: DEV_ISSUER, aud: DEV_AUDIENCE, exp: now() + 600 };
+        const claims = { ...personClaims(), sub: real.sub, iss: p.idp.issuers.kommun, aud: GRAPH_AUDIENCE };
+        Object.assign(claims, { exp: now() + 600 });
         return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
       },
     ],
     [
       'HS256 keyed with the public key',
       async () => {
-        const secret = new TextEncoder().encode(JSON.stringify(p.keys.user.publicJwk));
-        return new SignJWT(vasterasClaims())
-          .setProtectedHeader({ alg: 'HS256', kid: p.keys.user.privateJwk.kid! })
-          .setSubject('x')
-          .setIssuer(DEV_ISSUER)
-          .setAudience(DEV_AUDIENCE)
+        const { d: _private, ...publicJwk } = p.idpSigningKey('kommun');
+        const secret = new TextEncoder().encode(JSON.stringify(publicJwk));
+        return new SignJWT(personClaims())
+          .setProtectedHeader({ alg: 'HS256', kid: publicJwk.kid! })
+          .setSubject(real.sub!)
+          .setIssuer(p.idp.issuers.kommun)
+          .setAudience(GRAPH_AUDIENCE)
           .setExpirationTime('5m')
           .sign(secret);
       },
     ],
     ['another issuer', () => userToken({ iss: 'https://evil.example' })],
+    [
+      'a real provider the platform does not trust',
+      async () => {
+        const other = await startDevIdentityProviders({ port: 0 });
+        try {
+          const { loginAs } = await import('@finsam/infra/idp/index.js');
+          return (await loginAs(other.issuers.kommun, 'vasteras-admin')).accessToken;
+        } finally {
+          await other.stop();
+        }
+      },
+    ],
+    [
+      "the trusted provider's other issuer's name on the first one's key",
+      () => userToken({ iss: p.idp.issuers.statlig }),
+    ],
     ['another audience', () => userToken({ aud: 'some-other-api' })],
-    ['an unknown role', () => userToken({ claims: { tenant: NORRA.id, roles: ['superuser'] } })],
-    ['a tenant role without a tenant', () => userToken({ claims: { tenant: null, roles: ['forbund_admin'] } })],
     [
       "the gateway's own internal token",
       () => p.internalToken({ sub: 'x', tenant: NORRA.id, roles: ['forbund_admin'] }, 'governance'),
@@ -104,7 +120,10 @@ describe('the gateway', () => {
   ];
 
   it.each(refused)('refuses %s with UNAUTHENTICATED and no data', async (_name, make) => {
-    const res = await p.gql('{ forbund { id name } }', { token: await make(), headers: { 'x-tenant-id': NORRA.id } });
+    const res = await p.gql('{ forbund { id name } }', {
+      token: await make(),
+      headers: { 'x-finsam-forbund': NORRA.id },
+    });
     expect(res.status).toBe(401);
     expect(codes(res)).toEqual(['UNAUTHENTICATED']);
     expect(res.data).toBeUndefined();
@@ -117,6 +136,16 @@ describe('the gateway', () => {
     const res = await p.gql('{ forbund { id } }', { token });
     expect(res.status).toBe(401);
     expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('takes roles and förbund from the directory, never from claims in the token', async () => {
+    const token = await userToken({ claims: { ...personClaims(), tenant: NORRA.id, roles: ['platform_admin'] } });
+    const own = await p.gql('{ forbund { id } me { roles } }', { token });
+    expect(own.data).toEqual({ forbund: { id: VASTERAS.id }, me: { roles: ['FORBUND_ADMIN'] } });
+    expect(codes(await p.gql('{ forbunds { edges { node { id } } } }', { token }))).toEqual(['FORBIDDEN']);
+    // Choosing a förbund the person has no grant in is refused, not answered with their own.
+    const other = await p.gql('{ forbund { id } }', { token, headers: { 'x-finsam-forbund': NORRA.id } });
+    expect(codes(other)).toEqual(['FORBIDDEN']);
   });
 
   it('refuses an Authorization header that is not a bearer token', async () => {
@@ -179,10 +208,11 @@ describe('the gateway', () => {
       const internal = headers.authorization!.replace(/^Bearer /, '');
       expect(internal).not.toBe(token);
       const claims = decodeJwt(internal);
+      const me = await p.gql('{ me { userId } }', { token });
       expect(claims).toMatchObject({
         iss: INTERNAL_ISSUER,
         aud: 'governance',
-        sub: 'demo:vasteras-admin',
+        sub: me.data.me.userId,
         tenant: VASTERAS.id,
       });
       expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(60);
@@ -212,12 +242,9 @@ describe('the gateway', () => {
       expect(admin2).toBe(admin1);
       // Another role in the same förbund, and another förbund: their own tokens, with their own claims.
       expect(new Set([admin1, board, norra]).size).toBe(3);
-      expect(decodeJwt(board!)).toMatchObject({ sub: 'demo:vasteras-board', tenant: VASTERAS.id, roles: ['board'] });
-      expect(decodeJwt(norra!)).toMatchObject({
-        sub: 'demo:norra-vastmanland-admin',
-        tenant: NORRA.id,
-        roles: ['forbund_admin'],
-      });
+      expect(decodeJwt(board!)).toMatchObject({ tenant: VASTERAS.id, roles: ['board'] });
+      expect(decodeJwt(norra!)).toMatchObject({ tenant: NORRA.id, roles: ['forbund_admin'] });
+      expect(new Set([admin1, board, norra].map((t) => decodeJwt(t!).sub)).size).toBe(3);
     } finally {
       await hop.stop();
     }
@@ -225,31 +252,19 @@ describe('the gateway', () => {
 });
 
 describe('the gateway in production configuration', () => {
-  it("verifies user tokens against the identity provider's JWKS URL", async () => {
-    const jwks = http.createServer((_req, res) =>
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [p.keys.user.publicJwk] })),
-    );
-    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-    const running = await p.extraGateway({
-      userTokens: {
-        issuer: DEV_ISSUER,
-        audience: DEV_AUDIENCE,
-        algorithms: ['ES256'],
-        jwksUrl: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`,
-      },
-      production: true,
-    });
+  it("verifies user tokens with the keys the provider's discovery names, and refuses forged ones", async () => {
+    const running = await p.extraGateway({ production: true });
     try {
       const ok = await p.post(running.url, '{ forbund { id } }', {
-        headers: { authorization: `Bearer ${await userToken()}` },
+        headers: { authorization: `Bearer ${await p.token('vasteras-admin')}` },
       });
       expect(ok.data.forbund.id).toBe(VASTERAS.id);
       const { privateKey } = await generateKeyPair('ES256');
-      const forged = await new SignJWT(vasterasClaims())
-        .setProtectedHeader({ alg: 'ES256', kid: p.keys.user.privateJwk.kid! })
-        .setSubject('x')
-        .setIssuer(DEV_ISSUER)
-        .setAudience(DEV_AUDIENCE)
+      const forged = await new SignJWT(personClaims())
+        .setProtectedHeader({ alg: 'ES256', kid: p.idpSigningKey('kommun').kid! })
+        .setSubject(real.sub!)
+        .setIssuer(p.idp.issuers.kommun)
+        .setAudience(GRAPH_AUDIENCE)
         .setExpirationTime('5m')
         .sign(privateKey);
       const refused = await p.post(running.url, '{ forbund { id } }', {
@@ -258,8 +273,6 @@ describe('the gateway in production configuration', () => {
       expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
     } finally {
       await running.stop();
-      jwks.closeAllConnections();
-      jwks.close();
     }
   });
 });
@@ -288,7 +301,7 @@ describe('a subgraph called directly', () => {
 
   const cases: [string, () => Promise<string | undefined>][] = [
     ['no token', async () => undefined],
-    ['the user token from the identity provider', () => userToken()],
+    ['the user token from the identity provider', () => p.token('vasteras-admin')],
     ['a gateway token for another subgraph', () => p.internalToken(VASTERAS_ADMIN, 'teams')],
     ['an expired gateway token', expiredInternal],
     [

@@ -28,6 +28,8 @@ export interface PlatformOptions {
   fixedSubgraphPorts: boolean;
   /** The development identity provider's port; 0 picks a free one. */
   idpPort: number;
+  /** Where it keeps its signing keys, so tokens outlive a restart (npm start); fresh keys without. */
+  idpKeysFile?: string;
   production?: boolean;
 }
 
@@ -82,8 +84,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   try {
     // The identity provider first: the directory's seed trusts its issuers.
-    const idp = await startDevIdentityProviders({ port: options.idpPort, signingKey: keys.user.privateJwk });
-    running.push({ url: idp.url, stop: idp.stop });
+    const idp = await startDevIdentityProviders({ port: options.idpPort, keysFile: options.idpKeysFile });
+    running.push({ url: idp.issuers.kommun, stop: idp.stop });
     const issuers = devIssuerConfigs(idp.issuers);
     const seedSecrets = { ...keys.secrets, DEV_ISSUERS: JSON.stringify(issuers) };
     await Promise.all(

@@ -4,8 +4,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_PEOPLE } from '@finsam/governance/demo/people.js';
 import { readSupergraph } from './compose.js';
-import { DEMO_USERS, devTokenSigner } from './demo-users.js';
+import { DEV_IDP_PORT, loginAs } from './idp/index.js';
 import { loadOrCreateDevKeys } from './keys.js';
 import { startPlatform } from './platform.js';
 import { type Cluster, connectionFromUrl, dataDirProblem, startEmbeddedPostgres } from './postgres.js';
@@ -48,6 +49,8 @@ async function main() {
       gatewayPort: port,
       // SUBGRAPH_PORTS=random lets a second copy run beside the first (the start test does).
       fixedSubgraphPorts: process.env.SUBGRAPH_PORTS !== 'random',
+      idpPort: process.env.SUBGRAPH_PORTS === 'random' ? 0 : Number(process.env.IDP_PORT ?? DEV_IDP_PORT),
+      idpKeysFile: path.join(dataDir, 'keys', 'idp-keys.json'),
       production: process.env.NODE_ENV === 'production',
     });
   } catch (error) {
@@ -55,18 +58,20 @@ async function main() {
     throw error;
   }
 
-  const sign = await devTokenSigner(keys);
   const base = platform.gatewayUrl.replace(/\/graphql$/, '').replace('127.0.0.1', 'localhost');
   const lines = [
     '',
     `The graph is up: ${base}/graphql   (GraphiQL: ${base}/ , health: ${base}/health, readiness: ${base}/ready)`,
     '',
-    "Send a demo user's token as the header  Authorization: Bearer <token>  (tokens last 8 hours;",
-    '`npm run token -- <user>` prints a fresh one):',
+    `People log in at the development identity provider: ${platform.idp.issuers.kommun} (kommun and region`,
+    `employees) and ${platform.idp.issuers.statlig} (Försäkringskassan, Arbetsförmedlingen). What each may do`,
+    "comes from the directory (governance). A demo person's token, for the header  Authorization: Bearer <token>",
+    '(tokens last 8 hours; `npm run token -- <user>` logs in again and prints a fresh one):',
     '',
   ];
-  for (const user of DEMO_USERS) {
-    lines.push(`  ${user.name}  (${user.description})`, `    ${await sign(user)}`, '');
+  for (const person of DEMO_PEOPLE) {
+    const { accessToken } = await loginAs(platform.idp.issuers[person.issuer], person.username);
+    lines.push(`  ${person.username}  (${person.description})`, `    ${accessToken}`, '');
   }
   lines.push('Ctrl-C stops the platform and PostgreSQL.', '');
   console.log(lines.join('\n'));

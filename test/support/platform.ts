@@ -3,19 +3,25 @@
  * real subgraphs and the real gateway on free ports — started exactly as `npm start` does.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createGateway, type GatewayOptions } from '@finsam/gateway/gateway.js';
 import { DEMO_FORBUND } from '@finsam/governance/demo/forbund.js';
+import { demoPerson } from '@finsam/governance/demo/people.js';
 import { readSupergraph } from '@finsam/infra/compose.js';
-import { type DemoUser, demoUser, devGatewayOptions, devTokenSigner } from '@finsam/infra/demo-users.js';
+import { devGatewayOptions } from '@finsam/infra/dev-gateway.js';
+import { devIssuerConfigs, loginAs } from '@finsam/infra/idp/index.js';
 import { type DevKeys, generateDevKeys } from '@finsam/infra/keys.js';
 import { type Platform, startPlatform } from '@finsam/infra/platform.js';
 import type { AdminConnection } from '@finsam/infra/postgres.js';
 import { dropDatabase, withClient } from '@finsam/infra/provision.js';
 import { SUBGRAPHS } from '@finsam/infra/subgraphs.js';
 import { sqlStatementCount } from '@finsam/kit/database.js';
-import { type IdentityClaims, identityFromClaims } from '@finsam/kit/identity.js';
+import { type IdentityClaims, identityFromClaims, type Role } from '@finsam/kit/identity.js';
 import { internalSigner } from '@finsam/kit/internal-token.js';
 import type { RunningServer } from '@finsam/kit/server.js';
+import type { JWK } from 'jose';
 import type pg from 'pg';
 
 export interface GraphQLResponse<T = any> {
@@ -33,13 +39,31 @@ export interface RequestOptions {
   variables?: Record<string, unknown>;
 }
 
+/**
+ * A person a test makes up, with what they may do: the test platform gives them an account at the
+ * development identity provider and the grants in the directory (through the graph, as the platform
+ * administrator would), then logs them in.
+ */
+export interface TestUser {
+  name: string;
+  description?: string;
+  roles: Role[];
+  /** The förbund of their grants; null for the cross-tenant roles. */
+  tenant: string | null;
+  /** The insatser a staff member works in. */
+  interventions: string[];
+}
+
 export interface TestPlatform extends Platform {
   admin: AdminConnection;
   keys: DevKeys;
   dbPrefix: string;
+  /** The development provider's private signing key of an issuer (`kommun`, `statlig`): for forging tests. */
+  idpSigningKey(issuer: 'kommun' | 'statlig'): JWK;
+  /** A demo person's access token, from the development identity provider (one login per person). */
   token(user: string): Promise<string>;
-  /** A token for a user who is not one of the demo users (e.g. the admin of a förbund a test made). */
-  tokenFor(user: DemoUser): Promise<string>;
+  /** A token for a person who is not one of the demo people (e.g. the admin of a förbund a test made). */
+  tokenFor(user: TestUser): Promise<string>;
   /**
    * The gateway's internal token for `audience` (a subgraph), for an identity made of `claims`: as if
    * the gateway sent it.
@@ -85,6 +109,7 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
   const { admin, passwords } = testCluster();
   const keys = { ...(await generateDevKeys()), passwords };
   const dbPrefix = `t${randomBytes(5).toString('hex')}`;
+  const idpKeysFile = path.join(os.tmpdir(), `finsam-idp-${dbPrefix}.json`);
   const platform = await startPlatform({
     admin,
     dbPrefix,
@@ -93,9 +118,10 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     seed: true,
     gatewayPort: 0,
     fixedSubgraphPorts: false,
+    idpPort: 0,
+    idpKeysFile,
     production: options.production ?? false,
   });
-  const sign = await devTokenSigner(keys);
   const signInternal = await internalSigner(keys.internal.privateJwk);
 
   const post = async (
@@ -118,6 +144,63 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     return { status: res.status, data: body.data, errors: body.errors };
   };
 
+  const tokens = new Map<string, Promise<string>>();
+  const login = (issuer: string, username: string) => {
+    const key = `${issuer} ${username}`;
+    let token = tokens.get(key);
+    if (!token) {
+      token = loginAs(issuer, username).then((t) => t.accessToken);
+      token.catch(() => tokens.delete(key));
+      tokens.set(key, token);
+    }
+    return token;
+  };
+  const token = (username: string) => {
+    const person = demoPerson(username);
+    return login(platform.idp.issuers[person.issuer], person.username);
+  };
+  const made = new Map<string, Promise<string>>();
+  const tokenFor = (user: TestUser): Promise<string> => {
+    let result = made.get(user.name);
+    if (!result) {
+      result = grantTestUser(user);
+      made.set(user.name, result);
+    }
+    return result;
+  };
+  async function grantTestUser(user: TestUser): Promise<string> {
+    const email = `${user.name}@test.finsam.se`;
+    platform.idp.addAccount('kommun', { username: user.name, name: user.description ?? user.name, email });
+    const admin = await token('platform-admin');
+    const grants = user.roles.flatMap((role) => {
+      switch (role) {
+        case 'forbund_admin':
+          return [{ role: 'FORBUND_ADMIN' }];
+        case 'board':
+          return [{ role: 'BOARD' }];
+        case 'staff':
+          return [{ role: 'STAFF', interventionIds: user.interventions }];
+        default:
+          return [];
+      }
+    });
+    if (grants.length) {
+      const res = await post(platform.gatewayUrl, INVITE, {
+        headers: { authorization: `Bearer ${admin}` },
+        variables: { input: { forbundId: user.tenant, email, grants } },
+      });
+      expectGranted(res, 'inviteUser', user);
+    }
+    for (const role of user.roles.filter((r) => r === 'county_analyst' || r === 'platform_admin')) {
+      const res = await post(platform.gatewayUrl, GRANT_PLATFORM, {
+        headers: { authorization: `Bearer ${admin}` },
+        variables: { input: { email, role: role.toUpperCase() } },
+      });
+      expectGranted(res, 'grantPlatformAccess', user);
+    }
+    return login(platform.idp.issuers.kommun, user.name);
+  }
+
   const asSuperuser = <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> =>
     withClient(admin, platform.databases[subgraph]!.app.dbName, work);
   const asAppRole = <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
@@ -134,12 +217,13 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
       asSuperuser(subgraph, async (client) => (await client.query(sql, params)).rows),
     keys,
     dbPrefix,
-    token: (user) => sign(demoUser(user)),
-    tokenFor: (user) => sign(user),
+    idpSigningKey: (issuer) => JSON.parse(fs.readFileSync(idpKeysFile, 'utf8'))[issuer],
+    token,
+    tokenFor,
     internalToken: (claims, audience) => signInternal(identityFromClaims({ ...claims }), audience),
     post,
-    async gql(query, { as, token, headers = {}, variables } = {}) {
-      const bearer = token ?? (as ? await sign(demoUser(as)) : undefined);
+    async gql(query, { as, token: raw, headers = {}, variables } = {}) {
+      const bearer = raw ?? (as ? await token(as) : undefined);
       return post(platform.gatewayUrl, query, {
         variables,
         headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
@@ -147,7 +231,7 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     },
     async extraGateway(overrides) {
       const gateway = await createGateway({
-        ...devGatewayOptions(keys, readSupergraph(), platform.subgraphUrls),
+        ...devGatewayOptions(keys, readSupergraph(), platform.subgraphUrls, devIssuerConfigs(platform.idp.issuers)),
         ...overrides,
       });
       return gateway.listen(0);
@@ -157,8 +241,24 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
       for (const s of SUBGRAPHS) {
         await dropDatabase(admin, `${dbPrefix}_${s.name}`);
       }
+      fs.rmSync(idpKeysFile, { force: true });
     },
   };
+}
+
+const INVITE = `mutation Invite($input: InviteUserInput!) {
+  inviteUser(input: $input) { __typename ... on Error { message } }
+}`;
+const GRANT_PLATFORM = `mutation GrantPlatform($input: GrantPlatformAccessInput!) {
+  grantPlatformAccess(input: $input) { __typename ... on Error { message } }
+}`;
+
+/** A made-up person's grant must land, or the test that uses them tests nothing. */
+function expectGranted(res: GraphQLResponse, field: string, user: TestUser) {
+  const result = res.data?.[field];
+  if (res.errors?.length || !result || 'message' in result) {
+    throw new Error(`Could not grant ${user.name}: ${JSON.stringify(res.errors ?? result)}`);
+  }
 }
 
 /** The error codes of a response, in order. */

@@ -3,7 +3,7 @@
  * many SQL statements for seven insatser as for two, and each insats still gets its own meetings;
  * the year's decisions and avvikelser cost one statement per period however many förbund are asked.
  */
-import { demoUser } from '@finsam/infra/demo-users.js';
+
 import { sqlStatementsFor, startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
 
 let p: TestPlatform;
@@ -20,8 +20,8 @@ type Interventions = {
 }[];
 
 it('sends as many SQL statements for Västerås’ seven insatser as for Södra Dalarna’s two', async () => {
-  const vasteras = await sqlStatementsFor(p, QUERY, await p.tokenFor(demoUser('vasteras-admin')));
-  const sodra = await sqlStatementsFor(p, QUERY, await p.tokenFor(demoUser('sodra-dalarna-admin')));
+  const vasteras = await sqlStatementsFor(p, QUERY, await p.token('vasteras-admin'));
+  const sodra = await sqlStatementsFor(p, QUERY, await p.token('sodra-dalarna-admin'));
   expect(vasteras.res.errors).toBeUndefined();
   expect((vasteras.res.data.forbund.interventions as Interventions).length).toBeGreaterThan(
     (sodra.res.data.forbund.interventions as Interventions).length,
@@ -51,7 +51,7 @@ type Years = {
 }[];
 
 it('counts every förbund’s decisions and avvikelser of a period in one statement, as stored', async () => {
-  const token = await p.tokenFor(demoUser('county-analyst'));
+  const token = await p.token('county-analyst');
   const one = await sqlStatementsFor(p, YEARS(1), token);
   const all = await sqlStatementsFor(p, YEARS(10), token);
   expect(all.res.errors).toBeUndefined();

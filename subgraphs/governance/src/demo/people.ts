@@ -15,7 +15,8 @@ export type DemoGrant =
   /** A seat in the styrgrupp of this insats. */
   | { forbund: string; role: 'STYRGRUPP'; interventionId: string }
   | { role: 'PLATFORM_ADMIN' }
-  | { role: 'COUNTY_ANALYST'; county: string };
+  /** Without a county: every förbund (a national analyst). */
+  | { role: 'COUNTY_ANALYST'; county?: string };
 
 export interface DemoPerson {
   username: string;
@@ -99,10 +100,18 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   },
   {
     username: 'county-analyst',
-    name: 'Länsanalytiker Västmanland',
+    name: 'Analytiker, alla förbund',
     email: email('county-analyst'),
     issuer: 'kommun',
-    description: 'county analyst of Västmanland (figures across its förbund, never a person)',
+    description: 'analyst across every förbund (figures, never a person)',
+    grants: [{ role: 'COUNTY_ANALYST' }],
+  },
+  {
+    username: 'vastmanland-analyst',
+    name: 'Länsanalytiker Västmanland',
+    email: email('vastmanland-analyst'),
+    issuer: 'kommun',
+    description: 'county analyst of Västmanland: Västerås and Norra Västmanland, never a person',
     grants: [{ role: 'COUNTY_ANALYST', county: 'Västmanland' }],
   },
   ...forbundPeople,
