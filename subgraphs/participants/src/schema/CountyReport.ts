@@ -6,7 +6,8 @@
 
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { REPORT_YEARS, type ReportPeriod, reportYear } from '@finsam/kit/forbund-year.js';
+import { forbidden } from '@finsam/kit/errors.js';
+import { REPORT_YEARS, type ReportPeriod, reportYear, seesForbund } from '@finsam/kit/forbund-year.js';
 import type { ObjectRef } from '@pothos/core';
 import { type County, type CountyRow, countyTables, type Figures, thresholdFor } from '../domain/county.js';
 import type { Published } from '../domain/disclosure.js';
@@ -121,13 +122,19 @@ builder.queryField('countyReport', (t) =>
       }),
       threshold: t.arg.int({ description: `Suppress counts below this; at least ${DISCLOSURE_THRESHOLD}.` }),
     },
-    resolve: (_r, { forbundIds, year, period, threshold }, ctx) =>
-      countyReport(
+    resolve: (_r, { forbundIds, year, period, threshold }, ctx) => {
+      const unseen = forbundIds.map(String).filter((id) => !seesForbund(ctx.identity, id));
+      if (unseen.length) {
+        // A county analyst asks for their county's förbund only; saying which is no secret.
+        throw forbidden(`Not in your county: ${unseen.join(', ')}`);
+      }
+      return countyReport(
         ctx,
         forbundIds.map(String),
         reportYear(year),
         period,
         thresholdFor(threshold, DISCLOSURE_THRESHOLD),
-      ),
+      );
+    },
   }),
 );
