@@ -1,6 +1,7 @@
 /**
  * Governance's idempotent demo seed, run as the database owner: a förbund that already exists is
- * left as it is (an administrator may have edited it), and so are the bodies of a förbund that has any.
+ * left as it is (an administrator may have edited it), and so are the bodies of a förbund that has any,
+ * and the directory's counties and invitations (see directory.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { forkForTenant } from '@finsam/kit/tenant.js';
@@ -14,12 +15,17 @@ import { Forbund } from '../entities/Forbund.js';
 import { Meeting } from '../entities/Meeting.js';
 import { Member } from '../entities/Member.js';
 import { seatName, VASTERAS_2022 } from './bodies.js';
+import { seedDirectory } from './directory.js';
 import { DEMO_FORBUND, demoMemberId, memberRef } from './forbund.js';
 
-/** The three förbund with their members, then their bodies, meetings, decisions and avvikelser. */
-export async function seedGovernance(orm: MikroORM): Promise<void> {
+/**
+ * The three förbund with their members, then their bodies, meetings, decisions and avvikelser, then
+ * the directory (counties, trusted issuers from `secrets.DEV_ISSUERS`, invitations of the demo people).
+ */
+export async function seedGovernance(orm: MikroORM, secrets: Record<string, string> = {}): Promise<void> {
   await seedForbund(orm);
   await seedBodies(orm);
+  await seedDirectory(orm, secrets);
 }
 
 async function seedForbund(orm: MikroORM): Promise<void> {

@@ -1,6 +1,8 @@
 /**
  * The handling of an avvikelse (a deviation in the collaboration of an insats). Staff report for
- * their own insats (administrators for any); the styrgrupp answers within 30 days. It moves from
+ * their own insats (administrators for any); the styrgrupp answers within 30 days: its members
+ * read and handle the avvikelser of their insats, and no other's (administrators and the board
+ * read and handle every one of the förbund). It moves from
  * received (mottagen) to being handled, and closes either handled with a decision of the förbund
  * or forwarded to a member's own organisation; it never goes back to received, and a closed one
  * stays closed.
@@ -64,4 +66,23 @@ export function resolutionIssues(
     return [{ path: ['forwardedToMemberId'], message: 'Forwarded means forwarded to a member of your förbund' }];
   }
   return [];
+}
+
+/** Who reads and handles avvikelser: the whole förbund (administrators, board), or by insats. */
+export interface AvvikelseReader {
+  wholeForbund: boolean;
+  /** Insatser they work in as staff. */
+  staffOf: readonly string[];
+  /** Insatser whose styrgrupp they sit in. */
+  steeringOf: readonly string[];
+}
+
+/** The insatser whose avvikelser they read; null for every insats of the förbund. */
+export function readableInsatser(reader: AvvikelseReader): string[] | null {
+  return reader.wholeForbund ? null : [...new Set([...reader.staffOf, ...reader.steeringOf])];
+}
+
+/** Whether they handle the avvikelser of this insats: the whole förbund, or its styrgrupp (not its staff). */
+export function handles(reader: AvvikelseReader, interventionId: string): boolean {
+  return reader.wholeForbund || reader.steeringOf.includes(interventionId);
 }

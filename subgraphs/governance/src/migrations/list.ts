@@ -3,6 +3,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000Forbund } from './Migration20261122000000Forbund.js';
 import { Migration20261122200000Governance } from './Migration20261122200000Governance.js';
 import { Migration20261122210000PlanGoals } from './Migration20261122210000PlanGoals.js';
+import { Migration20261210000000Directory } from './Migration20261210000000Directory.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122200000Governance', class: Migration20261122200000Governance },
   { name: 'Migration20261122210000PlanGoals', class: Migration20261122210000PlanGoals },
   ...tenantPolicyMigrations,
+  // After the policy migrations: its tables get the policies in their current form from the start.
+  { name: 'Migration20261210000000Directory', class: Migration20261210000000Directory },
 ];

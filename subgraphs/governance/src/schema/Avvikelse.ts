@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { today } from '@finsam/kit/dates.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
-import { interventionScope } from '@finsam/kit/identity.js';
 import { holds, tenantOf } from '@finsam/kit/scopes.js';
 import {
+  type AvvikelseReader,
   type AvvikelseStatus,
   answerDue,
   descriptionIssues,
+  handles,
   isOverdue,
+  readableInsatser,
   reporterIssues,
   resolutionIssues,
   transitionIssues,
@@ -19,7 +21,7 @@ import { Decision } from '../entities/Decision.js';
 import { Member } from '../entities/Member.js';
 import { builder } from './builder.js';
 import { DecisionRef } from './Decision.js';
-import { InterventionRef, interventionOwners, seesIntervention } from './Intervention.js';
+import { InterventionRef, interventionOwners } from './Intervention.js';
 import { MemberRef } from './Member.js';
 
 const AvvikelseStatusEnum = builder.enumType('AvvikelseStatus', {
@@ -70,17 +72,27 @@ const AvvikelseRef = builder.objectRef<Avvikelse>('Avvikelse').implement({
   }),
 });
 
-/** Staff see the avvikelser of their own insatser; admins and the board all of the förbund's. */
+/** The caller as a reader of avvikelser: the whole förbund (report readers), or by insats. */
+function readerOf(ctx: SubgraphContext): AvvikelseReader {
+  const { identity } = ctx;
+  return {
+    wholeForbund: holds(identity, 'reportReader'),
+    staffOf: holds(identity, 'staff') ? identity.interventionIds : [],
+    steeringOf: holds(identity, 'steering') ? identity.steeringInterventionIds : [],
+  };
+}
+
+/** Staff see the avvikelser of their own insatser, styrgrupp members their styrgrupp's; admins and the board all. */
 function visibleAvvikelser(ctx: SubgraphContext) {
-  const ids = interventionScope(ctx.identity);
+  const ids = readableInsatser(readerOf(ctx));
   return ids ? { interventionId: { $in: ids } } : {};
 }
 
 builder.queryField('avvikelser', (t) =>
   t.field({
     type: [AvvikelseRef],
-    description: 'The avvikelser you may see (staff: of their own insatser), oldest first.',
-    authScopes: { tenantReader: true },
+    description: 'The avvikelser you may see (staff and styrgrupp members: of their own insatser), oldest first.',
+    authScopes: { tenantReader: true, steering: true },
     args: {
       overdueOnly: t.arg.boolean({ description: 'Only those still open after their due date.' }),
       interventionId: t.arg.id({ description: 'Only those of this insats.' }),
@@ -100,18 +112,21 @@ builder.queryField('avvikelser', (t) =>
 builder.objectField(InterventionRef, 'avvikelser', (t) =>
   t.field({
     type: [AvvikelseRef],
-    description: 'The insats’ avvikelser, oldest first (staff of other insatser see none).',
-    authScopes: { tenantReader: true },
-    resolve: (i, _a, ctx) =>
-      seesIntervention(ctx.identity, i.id)
+    description: 'The insats’ avvikelser, oldest first (staff and styrgrupp members of other insatser see none).',
+    authScopes: { tenantReader: true, steering: true },
+    resolve: (i, _a, ctx) => {
+      const ids = readableInsatser(readerOf(ctx));
+      return !ids || ids.includes(i.id)
         ? ctx.em.find(Avvikelse, { interventionId: i.id }, { orderBy: { reportedOn: 'asc' } })
-        : [],
+        : [];
+    },
   }),
 );
 
+/** An avvikelse the caller handles; another styrgrupp's is not found, like one of another förbund. */
 async function findAvvikelse(ctx: SubgraphContext, id: string) {
   const a = await ctx.em.findOne(Avvikelse, { id });
-  if (!a) {
+  if (!a || !handles(readerOf(ctx), a.interventionId)) {
     throw new NotFoundError(['id'], `No avvikelse ${id} in your förbund`);
   }
   return a;
@@ -156,8 +171,10 @@ builder.mutationFields((t) => ({
   }),
   handleAvvikelse: t.field({
     type: AvvikelseRef,
-    description: 'Moves an avvikelse on: being handled, handled with a decision, or forwarded to a member.',
-    authScopes: { reportReader: true },
+    description:
+      'Moves an avvikelse on: being handled, handled with a decision, or forwarded to a member. Its styrgrupp ' +
+      '(or the förbund’s administrators and board).',
+    authScopes: { reportReader: true, steering: true },
     args: {
       id: t.arg.id({ required: true, description: 'The avvikelse, still open.' }),
       status: t.arg({

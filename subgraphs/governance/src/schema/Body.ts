@@ -40,7 +40,7 @@ export function visibleBodies(ctx: SubgraphContext) {
   return ids ? { interventionId: { $in: ids } } : {};
 }
 
-const SeatRef = builder.objectRef<BodyMember>('Seat').implement({
+export const SeatRef = builder.objectRef<BodyMember>('Seat').implement({
   description: 'A seat in a body: who sits, for which member, in what role.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The seat’s id: attendance and votes name seats by it.' }),
