@@ -144,6 +144,8 @@ builder.mutationField('inviteUser', (t) =>
           claimedBy: null,
           claimedAt: null,
         });
+        // The grants refer to it by an id column, which the ORM does not order by.
+        await tx.flush();
         for (const grant of data.grants) {
           createGrant(tx, grant, {
             tenantId: forbundId,
