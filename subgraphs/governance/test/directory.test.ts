@@ -420,12 +420,25 @@ describe('a förbund administrator', () => {
     });
     expect(res.data.grantAccess).toMatchObject({ data: { role: 'STAFF', active: true } });
     expect(await signInDemo('vasteras-board')).toMatchObject({ roles: ['board', 'staff'], interventionIds: [team] });
-    const list = await as(admin, '{ accessGrants { id role user { id email } interventions { id } } }');
+    await as(admin, INVITE, { input: { email: 'pending@example.se', grants: [{ role: 'BOARD' }] } });
+    const list = await as(
+      admin,
+      '{ accessGrants { id role user { id email } interventions { id } invitation { email status } } }',
+    );
+    // Invitations not yet claimed are listed with the grants they carry.
+    expect(list.data.accessGrants).toContainEqual(
+      expect.objectContaining({
+        role: 'BOARD',
+        user: null,
+        invitation: { email: 'pending@example.se', status: 'OPEN' },
+      }),
+    );
     expect(list.data.accessGrants).toContainEqual({
       id: res.data.grantAccess.data.id,
       role: 'STAFF',
       user: { id: board.userId, email: demoEmail('vasteras-board') },
       interventions: [{ id: team }],
+      invitation: null,
     });
   });
 
@@ -685,8 +698,17 @@ describe('platform administration', () => {
         { issuer: STATLIG, forbundIds: [NORRA.id], platform: false },
       ]),
     );
+    const grants = await as(PLATFORM_ADMIN, '{ platformGrants { role email county { name } user { email } active } }');
+    expect(grants.data.platformGrants).toContainEqual({
+      role: 'COUNTY_ANALYST',
+      email: demoEmail('county-analyst'),
+      county: { name: 'Västmanland' },
+      user: { email: demoEmail('county-analyst') },
+      active: true,
+    });
     const board = { sub: 'demo:vasteras-board', tenant: VASTERAS.id, roles: ['board'] };
     expect(codes(await as(board, '{ trustedIssuers { issuer } }'))).toEqual(['FORBIDDEN']);
+    expect(codes(await as(board, '{ platformGrants { id } }'))).toEqual(['FORBIDDEN']);
     expect(codes(await as(board, '{ counties { name } }'))).toEqual(['FORBIDDEN']);
   });
 });
