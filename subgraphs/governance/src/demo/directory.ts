@@ -148,6 +148,8 @@ async function seedInvitations(orm: MikroORM): Promise<void> {
           claimedBy: null,
           claimedAt: null,
         });
+        // The grants refer to it by an id column, which the ORM does not order by.
+        await tx.flush();
         for (const g of grants.filter((x) => x.forbund === slug)) {
           const seat = g.role === 'STYRGRUPP' ? await styrgruppSeat(tx, g.interventionId) : null;
           if (g.role === 'STYRGRUPP' && !seat) {

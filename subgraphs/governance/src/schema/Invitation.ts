@@ -65,11 +65,16 @@ const InvitationRef = builder.objectRef<Invitation>('Invitation').implement({
 });
 
 builder.objectField(AccessGrantRef, 'invitation', (t) =>
-  t.field({
+  t.loadable({
     type: InvitationRef,
     nullable: true,
     description: 'The invitation it waits in, until claimed; null once a person holds it.',
-    resolve: (g, _a, ctx) => (g.invitationId ? ctx.em.findOne(Invitation, { id: g.invitationId }) : null),
+    load: async (keys, ctx) => {
+      const ids = keys as string[];
+      const found = new Map((await ctx.em.find(Invitation, { id: { $in: ids } })).map((i) => [i.id, i]));
+      return ids.map((id) => found.get(id) ?? null);
+    },
+    resolve: (g) => g.invitationId,
   }),
 );
 
@@ -144,6 +149,8 @@ builder.mutationField('inviteUser', (t) =>
           claimedBy: null,
           claimedAt: null,
         });
+        // The grants refer to it by an id column, which the ORM does not order by.
+        await tx.flush();
         for (const grant of data.grants) {
           createGrant(tx, grant, {
             tenantId: forbundId,

@@ -39,11 +39,16 @@ const PlatformGrantRef = builder.objectRef<PlatformGrant>('PlatformGrant').imple
       description: 'Who claimed it; null until claimed.',
       resolve: (g, _a, ctx) => (g.userId ? DirectoryUserRef.getDataloader(ctx).load(g.userId) : null),
     }),
-    county: t.field({
+    county: t.loadable({
       type: CountyRef,
       nullable: true,
       description: 'For a county analyst: the county; null for a platform administrator.',
-      resolve: (g, _a, ctx) => (g.countyId ? ctx.em.findOne(County, { id: g.countyId }) : null),
+      load: async (keys, ctx) => {
+        const ids = keys as string[];
+        const found = new Map((await ctx.em.find(County, { id: { $in: ids } })).map((c) => [c.id, c]));
+        return ids.map((id) => found.get(id) ?? null);
+      },
+      resolve: (g) => g.countyId,
     }),
     expiresAt: t.field({
       type: 'DateTime',

@@ -3,8 +3,10 @@ import {
   ANSWER_DAYS,
   answerDue,
   descriptionIssues,
+  handles,
   isOpen,
   isOverdue,
+  readableInsatser,
   reporterIssues,
   resolutionIssues,
   transitionIssues,
@@ -83,5 +85,24 @@ describe('moving it on', () => {
     expect(resolutionIssues('FORWARDED', { member: false })).toEqual([
       { path: ['forwardedToMemberId'], message: 'Forwarded means forwarded to a member of your förbund' },
     ]);
+  });
+});
+
+describe('who reads and handles avvikelser', () => {
+  const board = { wholeForbund: true, staffOf: [], steeringOf: [] };
+  const styrgrupp = { wholeForbund: false, staffOf: [], steeringOf: [INSATS] };
+  const staff = { wholeForbund: false, staffOf: [OTHER], steeringOf: [] };
+
+  it('administrators and the board read every insats’ avvikelser; staff and styrgrupp members their own', () => {
+    expect(readableInsatser(board)).toBeNull();
+    expect(readableInsatser(styrgrupp)).toEqual([INSATS]);
+    expect(readableInsatser({ ...staff, steeringOf: [INSATS, OTHER] })).toEqual([OTHER, INSATS]);
+  });
+
+  it('a styrgrupp handles its own insats’ avvikelser and no other’s; staff handle none', () => {
+    expect(handles(styrgrupp, INSATS)).toBe(true);
+    expect(handles(styrgrupp, OTHER)).toBe(false);
+    expect(handles(staff, OTHER)).toBe(false);
+    expect(handles(board, OTHER)).toBe(true);
   });
 });
