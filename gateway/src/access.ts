@@ -36,7 +36,7 @@ export const ACCESS_MUTATIONS = new Set([
 ]);
 
 const RESOLVE = `mutation ResolveAccess($issuer: String!, $subject: String!, $email: String, $emailVerified: Boolean!,
-  $name: String, $forbundId: ID) {
+  $name: String, $forbundId: String) {
   resolveAccess(issuer: $issuer, subject: $subject, email: $email, emailVerified: $emailVerified, name: $name,
     forbundId: $forbundId) {
     userId tenantId roles interventionIds steeringInterventionIds countyForbundIds

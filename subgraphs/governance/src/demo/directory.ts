@@ -195,7 +195,8 @@ async function seedPlatformGrants(orm: MikroORM): Promise<void> {
       if ('forbund' in g || (await em.count(PlatformGrant, { email: person.email, role: g.role }))) {
         continue;
       }
-      const county = g.role === 'COUNTY_ANALYST' ? await em.findOneOrFail(County, { name: g.county }) : null;
+      const county =
+        g.role === 'COUNTY_ANALYST' && g.county ? await em.findOneOrFail(County, { name: g.county }) : null;
       const now = new Date();
       const grant = em.create(PlatformGrant, {
         id: randomUUID(),

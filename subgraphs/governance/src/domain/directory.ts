@@ -161,18 +161,22 @@ export interface PlatformRoles {
   countyForbundIds: string[] | null;
 }
 
-/** The roles of active platform grants. A platform administrator is not limited to a county. */
+/**
+ * The roles of active platform grants. A platform administrator is not limited to a county, nor is
+ * an analyst whose grant names no county (a national analyst, across every förbund).
+ */
 export function platformRoles(
   grants: readonly PlatformAccess[],
   countyForbund: ReadonlyMap<string, readonly string[]>,
 ): PlatformRoles {
   const admin = grants.some((g) => g.role === 'PLATFORM_ADMIN');
-  const counties = grants.filter((g) => g.role === 'COUNTY_ANALYST' && g.countyId != null);
+  const analyst = grants.filter((g) => g.role === 'COUNTY_ANALYST');
+  const counties = analyst.filter((g) => g.countyId != null);
   const roles: Role[] = [
     ...(admin ? (['platform_admin'] as const) : []),
-    ...(counties.length ? (['county_analyst'] as const) : []),
+    ...(analyst.length ? (['county_analyst'] as const) : []),
   ];
-  if (admin || counties.length === 0) {
+  if (admin || counties.length === 0 || counties.length < analyst.length) {
     return { roles, countyForbundIds: null };
   }
   const ids = counties.flatMap((g) => countyForbund.get(g.countyId!) ?? []);
@@ -337,11 +341,8 @@ export function lastAdminIssues(
     : [{ path, message: 'The förbund’s last active administrator keeps their access: appoint another first' }];
 }
 
-/** A county analyst names their county; a platform administrator none. */
+/** A county analyst names their county, or none to analyse every förbund; a platform administrator none. */
 export function platformGrantIssues(grant: { role: PlatformRole; countyId?: string | null }): ValidationIssue[] {
-  if (grant.role === 'COUNTY_ANALYST' && grant.countyId == null) {
-    return [{ path: ['input', 'countyId'], message: 'A county analyst analyses one county: name it' }];
-  }
   if (grant.role === 'PLATFORM_ADMIN' && grant.countyId != null) {
     return [{ path: ['input', 'countyId'], message: 'A platform administrator has no county' }];
   }

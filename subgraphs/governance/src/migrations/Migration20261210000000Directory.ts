@@ -81,7 +81,8 @@ export class Migration20261210000000Directory extends Migration {
       "created_by" text not null,
       "created_at" timestamptz not null,
       check (("user_id" is null) = ("claimed_at" is null)),
-      check (("role" = 'COUNTY_ANALYST') = ("county_id" is not null)),
+      -- A county analyst names a county or none (every förbund); a platform administrator none.
+      check ("role" = 'COUNTY_ANALYST' or "county_id" is null),
       check ("valid_from" is null or "valid_to" is null or "valid_from" <= "valid_to")
     );`);
     this.addSql(`create index "platform_grant_user_idx" on "platform_grant" ("user_id");`);

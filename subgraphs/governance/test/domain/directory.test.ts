@@ -171,6 +171,11 @@ describe('platform roles', () => {
       countyForbundIds: [A, B],
     });
     expect(platformRoles([platformGrant()], counties)).toEqual({ roles: ['platform_admin'], countyForbundIds: null });
+    // An analyst without a county analyses every förbund.
+    expect(platformRoles([platformGrant({ role: 'COUNTY_ANALYST' })], counties)).toEqual({
+      roles: ['county_analyst'],
+      countyForbundIds: null,
+    });
     expect(
       platformRoles([platformGrant(), platformGrant({ role: 'COUNTY_ANALYST', countyId: COUNTY })], counties),
     ).toEqual({ roles: ['platform_admin', 'county_analyst'], countyForbundIds: null });
@@ -293,12 +298,10 @@ describe('who may grant what', () => {
     });
   });
 
-  it('platform grants: a county analyst names a county, an administrator none', () => {
+  it('platform grants: a county analyst names a county or none (every förbund), an administrator none', () => {
     expect(platformGrantIssues({ role: 'COUNTY_ANALYST', countyId: COUNTY })).toEqual([]);
     expect(platformGrantIssues({ role: 'PLATFORM_ADMIN' })).toEqual([]);
-    expect(platformGrantIssues({ role: 'COUNTY_ANALYST' })).toEqual([
-      { path: ['input', 'countyId'], message: 'A county analyst analyses one county: name it' },
-    ]);
+    expect(platformGrantIssues({ role: 'COUNTY_ANALYST' })).toEqual([]);
     expect(platformGrantIssues({ role: 'PLATFORM_ADMIN', countyId: COUNTY })).toEqual([
       { path: ['input', 'countyId'], message: 'A platform administrator has no county' },
     ]);
