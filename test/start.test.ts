@@ -11,6 +11,8 @@ import { freePort } from '@finsam/infra/postgres.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 let dataDir: string;
+/** The identity provider's port, the same for both starts: tokens name their issuer with it. */
+let idpPort: number;
 
 interface Started {
   child: ChildProcess;
@@ -29,6 +31,7 @@ async function start(): Promise<Started> {
       NODE_OPTIONS: '',
       FINSAM_DATA_DIR: dataDir,
       PORT: String(port),
+      IDP_PORT: String(idpPort),
       SUBGRAPH_PORTS: 'random',
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
@@ -77,6 +80,7 @@ let first: Started;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-start-'));
   fs.chmodSync(dataDir, 0o755);
+  idpPort = await freePort();
   first = await start();
 }, 60_000);
 

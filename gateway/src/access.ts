@@ -64,6 +64,10 @@ export interface DirectoryOptions {
 
 export function directory({ url, sign, cacheSeconds = 10, maxEntries = 10_000 }: DirectoryOptions) {
   const kept = new Map<string, { identity: Identity; until: number }>();
+  // A burst of one person's requests asks the directory once.
+  const asking = new Map<string, Promise<Identity>>();
+  // Moves with every `forget`: an answer asked for before a change of access is not kept after it.
+  let generation = 0;
 
   async function ask<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
     const res = await fetch(url, {
@@ -86,6 +90,38 @@ export function directory({ url, sign, cacheSeconds = 10, maxEntries = 10_000 }:
     return body.data;
   }
 
+  async function resolve(user: VerifiedUser, forbundId: string | null, key: string): Promise<Identity> {
+    const now = Date.now();
+    const asked = generation;
+    const { resolveAccess: a } = await ask<{ resolveAccess: ResolvedAccess }>(RESOLVE, {
+      issuer: user.issuer,
+      subject: user.subject,
+      email: user.email,
+      emailVerified: user.emailVerified,
+      name: user.name,
+      forbundId,
+    });
+    const identity: Identity = {
+      userId: a.userId,
+      tenantId: a.tenantId,
+      roles: a.roles,
+      interventionIds: a.interventionIds,
+      steeringInterventionIds: a.steeringInterventionIds,
+      countyForbundIds: a.countyForbundIds,
+    };
+    if (asked !== generation) {
+      return identity;
+    }
+    setBounded(
+      kept,
+      key,
+      { identity, until: Math.min(now + cacheSeconds * 1000, user.expiresAt) },
+      maxEntries,
+      (v) => v.until > now,
+    );
+    return identity;
+  }
+
   return {
     /** The identity of a verified user working in `forbundId` (or their default förbund). */
     async identityOf(user: VerifiedUser, forbundId: string | null): Promise<Identity> {
@@ -95,30 +131,12 @@ export function directory({ url, sign, cacheSeconds = 10, maxEntries = 10_000 }:
       if (hit && hit.until > now) {
         return structuredClone(hit.identity);
       }
-      const { resolveAccess: a } = await ask<{ resolveAccess: ResolvedAccess }>(RESOLVE, {
-        issuer: user.issuer,
-        subject: user.subject,
-        email: user.email,
-        emailVerified: user.emailVerified,
-        name: user.name,
-        forbundId,
-      });
-      const identity: Identity = {
-        userId: a.userId,
-        tenantId: a.tenantId,
-        roles: a.roles,
-        interventionIds: a.interventionIds,
-        steeringInterventionIds: a.steeringInterventionIds,
-        countyForbundIds: a.countyForbundIds,
-      };
-      setBounded(
-        kept,
-        key,
-        { identity, until: Math.min(now + cacheSeconds * 1000, user.expiresAt) },
-        maxEntries,
-        (v) => v.until > now,
-      );
-      return structuredClone(identity);
+      let pending = asking.get(key);
+      if (!pending) {
+        pending = resolve(user, forbundId, key).finally(() => asking.delete(key));
+        asking.set(key, pending);
+      }
+      return structuredClone(await pending);
     },
     /** The issuers registered in the directory. */
     async issuers(): Promise<IssuerConfig[]> {
@@ -126,7 +144,9 @@ export function directory({ url, sign, cacheSeconds = 10, maxEntries = 10_000 }:
     },
     /** Forget every kept identity: access changed through this gateway. */
     forget(): void {
+      generation++;
       kept.clear();
+      asking.clear();
     },
   };
 }

@@ -49,7 +49,8 @@ async function main() {
       gatewayPort: port,
       // SUBGRAPH_PORTS=random lets a second copy run beside the first (the start test does).
       fixedSubgraphPorts: process.env.SUBGRAPH_PORTS !== 'random',
-      idpPort: process.env.SUBGRAPH_PORTS === 'random' ? 0 : Number(process.env.IDP_PORT ?? DEV_IDP_PORT),
+      // Tokens name their issuer with its port: keep it fixed, or tokens die with a restart.
+      idpPort: Number(process.env.IDP_PORT ?? DEV_IDP_PORT),
       idpKeysFile: path.join(dataDir, 'keys', 'idp-keys.json'),
       production: process.env.NODE_ENV === 'production',
     });

@@ -161,17 +161,22 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
   };
   const made = new Map<string, Promise<string>>();
   const tokenFor = (user: TestUser): Promise<string> => {
-    let result = made.get(user.name);
+    // The same person may be given more (another insats): each new grant is invited once more.
+    const key = JSON.stringify(user);
+    let result = made.get(key);
     if (!result) {
       result = grantTestUser(user);
-      made.set(user.name, result);
+      made.set(key, result);
     }
     return result;
   };
   async function grantTestUser(user: TestUser): Promise<string> {
     const email = `${user.name}@test.finsam.se`;
     platform.idp.addAccount('kommun', { username: user.name, name: user.description ?? user.name, email });
-    const admin = await token('platform-admin');
+    const platformAdmin = await token('platform-admin');
+    // Insats access is given by the förbund's own administrators: a demo förbund's admin where there is one.
+    const forbundAdmin = DEMO_FORBUND.find((f) => f.id === user.tenant);
+    const inviter = forbundAdmin ? await token(`${forbundAdmin.slug}-admin`) : platformAdmin;
     const grants = user.roles.flatMap((role) => {
       switch (role) {
         case 'forbund_admin':
@@ -186,14 +191,14 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     });
     if (grants.length) {
       const res = await post(platform.gatewayUrl, INVITE, {
-        headers: { authorization: `Bearer ${admin}` },
-        variables: { input: { forbundId: user.tenant, email, grants } },
+        headers: { authorization: `Bearer ${inviter}` },
+        variables: { input: { ...(forbundAdmin ? {} : { forbundId: user.tenant }), email, grants } },
       });
       expectGranted(res, 'inviteUser', user);
     }
     for (const role of user.roles.filter((r) => r === 'county_analyst' || r === 'platform_admin')) {
       const res = await post(platform.gatewayUrl, GRANT_PLATFORM, {
-        headers: { authorization: `Bearer ${admin}` },
+        headers: { authorization: `Bearer ${platformAdmin}` },
         variables: { input: { email, role: role.toUpperCase() } },
       });
       expectGranted(res, 'grantPlatformAccess', user);
