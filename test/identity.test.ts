@@ -4,7 +4,7 @@
  * förbund administers its people's access — through the real gateway.
  */
 import { demoTeam } from '@finsam/governance/demo/people.js';
-import { loginAs, startDevIdentityProviders } from '@finsam/infra/idp/index.js';
+import { devIssuerConfigs, loginAs, startDevIdentityProviders } from '@finsam/infra/idp/index.js';
 import {
   codes,
   DEMO_INTERVENTION_IDS,
@@ -184,6 +184,35 @@ describe('a new förbund, from registration to a referral', () => {
       'setGrantValidity',
     );
     expect(codes(await p.gql('{ forbund { id } }', { token }))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('revocation through another gateway instance', () => {
+  it('takes effect there within its access cache time', async () => {
+    const other = await p.extraGateway({
+      identity: { issuers: devIssuerConfigs(p.idp.issuers), accessCacheSeconds: 1 },
+    });
+    try {
+      ok(
+        await p.gql(INVITE, {
+          as: 'sodra-dalarna-admin',
+          variables: { input: { email: 'leaving@sodra.example', grants: [{ role: 'BOARD' }] } },
+        }),
+        'inviteUser',
+      );
+      const token = await person('kommun', 'sodra-leaving', 'leaving@sodra.example');
+      const ask = () => p.post(other.url, '{ forbund { id } }', { headers: { authorization: `Bearer ${token}` } });
+      expect((await ask()).data.forbund.id).toBe(SODRA.id);
+      const grants = await p.gql(GRANTS, { as: 'sodra-dalarna-admin' });
+      const grant = grants.data.accessGrants.find((g: any) => g.user?.email === 'leaving@sodra.example');
+      // Revoked through the platform's gateway: the other instance still holds the answer it had…
+      ok(await p.gql(REVOKE, { as: 'sodra-dalarna-admin', variables: { id: grant.id } }), 'revokeAccess');
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      // …for at most its accessCacheSeconds.
+      expect(codes(await ask())).toEqual(['FORBIDDEN']);
+    } finally {
+      await other.stop();
+    }
   });
 });
 

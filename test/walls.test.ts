@@ -61,6 +61,24 @@ describe('at the ORM', () => {
     expect(tenantsOf(members)).toEqual([NORRA.id]);
   });
 
+  const vastmanland = () =>
+    identityFromClaims({ sub: 'county', tenant: null, roles: ['county_analyst'], forbunds: [VASTERAS.id, NORRA.id] });
+
+  it('RLS alone: a county analyst’s transaction reads only the förbund of their county', async () => {
+    const em = scopeToIdentity(app.em, vastmanland());
+    const forbund = await em.find(Forbund, {}, { filters: false });
+    expect(forbund.map((f) => f.id).sort()).toEqual([VASTERAS.id, NORRA.id].sort());
+    // A national analyst (no county) reads every förbund: the control that the county is what narrows.
+    const national = scopeToIdentity(app.em, identityFromClaims({ sub: 'n', tenant: null, roles: ['county_analyst'] }));
+    expect(await national.find(Forbund, {}, { filters: false })).toHaveLength(3);
+  });
+
+  it('filter alone: for the owner (not bound by RLS) the filter narrows a county analyst to their county', async () => {
+    const em = scopeToIdentity(owner.em, vastmanland());
+    const members = await em.find(Member, {});
+    expect(tenantsOf(members).sort()).toEqual([VASTERAS.id, NORRA.id].sort());
+  });
+
   it('the filter fails closed: a fork without tenant parameters throws', async () => {
     await expect(app.em.fork().find(Forbund, {})).rejects.toThrow(
       `No arguments provided for filter '${TENANT_FILTER}'`,
