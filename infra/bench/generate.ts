@@ -7,10 +7,16 @@
  * Besides the `forbund` regular förbund, three "list" förbund (numbers forbund+1 … +3) have 10,
  * 100 and 1 000 insatser, and their first insats 10, 100 and 1 000 enrolled participations:
  * the benchmark counts SQL statements per request over them.
+ *
+ * The directory (governance) gets what the demo seed gives the demo people: the development
+ * identity provider's issuers, trusted for every förbund, and each bench user's grants as an
+ * invitation by e-mail, claimed at their first sign-in through a gateway.
  */
 import { createHash } from 'node:crypto';
 import type { DatabaseConnection } from '@finsam/kit/database.js';
+import type { DevIssuerConfig } from '../src/idp/index.js';
 import { withClient } from '../src/provision.js';
+import type { BenchUser } from './operations.js';
 
 export interface BenchSize {
   forbund: number;
@@ -22,6 +28,8 @@ export const LIST_LENGTHS = [10, 100, 1000] as const;
 /** Data run from ten years before this date up to it. */
 export const ANCHOR = '2026-11-01';
 export const YEAR = 2026;
+/** Bench invitations stay open until claimed. */
+const NEVER = '2099-12-31T23:59:59Z';
 
 /** Deterministic ids, computed the same way in SQL and here. */
 export const forbundId = (f: number) => md5Uuid(`forbund:${f}`);
@@ -47,7 +55,16 @@ const fid = (f = 'f') => `md5('forbund:' || ${f})::uuid`;
 const iid = (f = 'f', i = 'i') => `md5('intervention:' || ${f} || ':' || ${i})::uuid`;
 const mid = (f: string, p: number | string) => `md5('member:' || ${f} || ':' || ${p})::uuid`;
 
-async function run(connection: DatabaseConnection, statements: string[]): Promise<void> {
+/** Who may sign in (the identity provider's issuers) and the people the bench sends requests as. */
+export interface BenchDirectory {
+  issuers: DevIssuerConfig[];
+  users: readonly BenchUser[];
+}
+
+/** A statement, or one with parameters ($1 …). */
+type Statement = string | { text: string; values: unknown[] };
+
+async function run(connection: DatabaseConnection, statements: Statement[]): Promise<void> {
   await withClient({ ...connection, database: connection.dbName }, connection.dbName, async (client) => {
     for (const sql of statements) {
       await client.query(sql);
@@ -55,7 +72,72 @@ async function run(connection: DatabaseConnection, statements: string[]): Promis
   });
 }
 
-function governance(size: BenchSize): string[] {
+/**
+ * The directory rows, from JSON parameters: trusted issuers (every förbund), an invitation per
+ * user and förbund with the grants there, a county per analyst's county and their platform grant.
+ */
+function directory({ issuers, users }: BenchDirectory): Statement[] {
+  const forbundGrants = users.flatMap((u) =>
+    u.grants.flatMap((g) =>
+      'forbundId' in g
+        ? [
+            {
+              email: u.email,
+              tenant_id: g.forbundId,
+              role: g.role,
+              intervention_ids: 'interventionIds' in g ? g.interventionIds : [],
+            },
+          ]
+        : [],
+    ),
+  );
+  const invitations = [...new Map(forbundGrants.map((g) => [`${g.email}:${g.tenant_id}`, g])).values()];
+  const analysts = users.flatMap((u) =>
+    u.grants.flatMap((g) => (g.role === 'COUNTY_ANALYST' ? [{ email: u.email, ...g.county }] : [])),
+  );
+  const counties = [...new Map(analysts.map((a) => [a.name, a])).values()];
+  const invitationId = (alias: string) => `md5('invitation:' || ${alias}.email || ':' || ${alias}.tenant_id)::uuid`;
+  return [
+    {
+      text: `insert into "trusted_issuer"
+         ("id", "issuer", "audience", "algorithms", "forbund_ids", "platform", "created_at")
+       select md5('issuer:' || i.issuer)::uuid, i.issuer, i.audience, i.algorithms, null, i.platform, '${ANCHOR}'
+       from jsonb_to_recordset($1::jsonb) i(issuer text, audience text, algorithms text[], platform boolean)`,
+      values: [JSON.stringify(issuers)],
+    },
+    {
+      text: `insert into "invitation"
+         ("id", "tenant_id", "email", "created_by", "created_at", "expires_at", "claimed_by", "claimed_at")
+       select ${invitationId('v')}, v.tenant_id, v.email, 'bench', '${ANCHOR}', '${NEVER}', null, null
+       from jsonb_to_recordset($1::jsonb) v(email text, tenant_id uuid)`,
+      values: [JSON.stringify(invitations)],
+    },
+    {
+      text: `insert into "access_grant" ("id", "tenant_id", "user_id", "invitation_id", "role", "intervention_ids",
+         "seat_id", "valid_from", "valid_to", "revoked_at", "created_by", "created_at")
+       select md5('grant:' || g.email || ':' || g.tenant_id || ':' || g.role)::uuid, g.tenant_id, null,
+         ${invitationId('g')}, g.role, g.intervention_ids, null, null, null, null, 'bench', '${ANCHOR}'
+       from jsonb_to_recordset($1::jsonb) g(email text, tenant_id uuid, role text, intervention_ids uuid[])`,
+      values: [JSON.stringify(forbundGrants)],
+    },
+    {
+      text: `insert into "county" ("id", "name", "forbund_ids", "created_at")
+       select md5('county:' || c.name)::uuid, c.name, c."forbundIds", '${ANCHOR}'
+       from jsonb_to_recordset($1::jsonb) c(name text, "forbundIds" uuid[])`,
+      values: [JSON.stringify(counties)],
+    },
+    {
+      text: `insert into "platform_grant" ("id", "email", "expires_at", "user_id", "claimed_at", "role", "county_id",
+         "valid_from", "valid_to", "revoked_at", "created_by", "created_at")
+       select md5('platform-grant:' || a.email || ':' || a.name)::uuid, a.email, '${NEVER}', null, null,
+         'COUNTY_ANALYST', md5('county:' || a.name)::uuid, null, null, null, 'bench', '${ANCHOR}'
+       from jsonb_to_recordset($1::jsonb) a(email text, name text)`,
+      values: [JSON.stringify(analysts)],
+    },
+  ];
+}
+
+function governance(size: BenchSize, people: BenchDirectory): Statement[] {
   return [
     `insert into "forbund" select ${fid()}, ${fid()}, 'Benchförbund ' || f, 'bench-' || f,
        '222100-' || lpad(f::text, 4, '0'), '${ANCHOR}', '${ANCHOR}'
@@ -82,6 +164,7 @@ function governance(size: BenchSize): string[] {
        date '${ANCHOR}' - interval '10 years' + q * interval '3 months' + (i % 60) * interval '1 day',
        'Styrgrupp', '{}', '{}', null, null
      from ${interventionsSql(size)} iv, generate_series(0, 43) q`,
+    ...directory(people),
     'analyze',
   ];
 }
@@ -170,9 +253,20 @@ function finance(size: BenchSize): string[] {
   ];
 }
 
-const BY_SUBGRAPH: Record<string, (size: BenchSize) => string[]> = { governance, teams, participants, finance };
+const BY_SUBGRAPH: Record<string, (size: BenchSize, people: BenchDirectory) => Statement[]> = {
+  governance,
+  teams,
+  participants,
+  finance,
+};
 
 /** Fills each subgraph's (migrated, empty) database; subgraphs not listed stay empty. */
-export async function generate(size: BenchSize, owners: Record<string, DatabaseConnection>): Promise<void> {
-  await Promise.all(Object.entries(BY_SUBGRAPH).map(([name, statements]) => run(owners[name]!, statements(size))));
+export async function generate(
+  size: BenchSize,
+  owners: Record<string, DatabaseConnection>,
+  people: BenchDirectory,
+): Promise<void> {
+  await Promise.all(
+    Object.entries(BY_SUBGRAPH).map(([name, statements]) => run(owners[name]!, statements(size, people))),
+  );
 }

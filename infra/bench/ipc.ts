@@ -1,10 +1,14 @@
 /**
  * How run.ts talks to the processes it forks (the gateways and the subgraphs), both sides in one
- * place. A child gets its configuration as JSON in BENCH_CHILD, starts, reports its URL, then
+ * place. A child gets its configuration as a JSON file named in BENCH_CHILD (a file: the supergraph
+alone is more than the 128 kB one environment variable may hold), starts, reports its URL, then
  * answers questions by name ('rss' and 'cpu' always; others as the child declares) and stops when the
  * bench disconnects.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 interface Question {
   id: number;
@@ -25,14 +29,19 @@ export function forkChild(
   config: unknown,
   label: string,
 ): Promise<{ child: ChildProcess; url: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-bench-child-'));
+  const file = path.join(dir, 'config.json');
+  fs.writeFileSync(file, JSON.stringify(config), { mode: 0o600 });
   const child = fork(script, {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_CHILD: JSON.stringify(config) },
+    env: { ...process.env, BENCH_CHILD: file },
   });
-  return new Promise((resolve, reject) => {
+  const started = new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
     child.once('message', (m) => resolve({ child, url: (m as { url: string }).url }));
     child.once('exit', (code) => reject(new Error(`${label} exited with ${code}`)));
   });
+  // Read once the child has started (or failed to).
+  return started.finally(() => fs.rmSync(dir, { recursive: true, force: true }));
 }
 
 let lastId = 0;
@@ -71,7 +80,7 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 
 // The child's side.
 
-export const childConfig = <T>(): T => JSON.parse(process.env.BENCH_CHILD!) as T;
+export const childConfig = <T>(): T => JSON.parse(fs.readFileSync(process.env.BENCH_CHILD!, 'utf8')) as T;
 
 /** Reports the child's URL, answers the bench's questions, and runs `stop` when the bench lets go. */
 export function serveBench(

@@ -1,6 +1,25 @@
-/** The two operations the benchmark measures, and who sends them. */
-import type { DemoUser } from '../src/demo-users.js';
+/** The operations the benchmark measures, and who sends them. */
 import { forbundId, interventionId, YEAR } from './generate.js';
+
+/** What the directory grants a bench user: generate.ts writes it as governance's demo seed would. */
+export type BenchGrant =
+  | { role: 'FORBUND_ADMIN'; forbundId: string }
+  | { role: 'STAFF'; forbundId: string; interventionIds: string[] }
+  /** A platform grant for a county (a county analyst reads aggregates across its förbund). */
+  | { role: 'COUNTY_ANALYST'; county: { name: string; forbundIds: string[] } };
+
+/** A person the bench sends requests as: an account at the development identity provider. */
+export interface BenchUser {
+  username: string;
+  email: string;
+  grants: BenchGrant[];
+}
+
+const benchUser = (username: string, grants: BenchGrant[]): BenchUser => ({
+  username,
+  email: `${username}@bench.finsam.se`,
+  grants,
+});
 
 /** A förbund administrator's start page: insatser with occupancy, budget usage, next meetings. */
 export const DASHBOARD = `query Dashboard($year: Int!) {
@@ -27,30 +46,18 @@ export const STAFF = `query Staff($id: ID!) {
 
 export interface Operation {
   name: string;
-  user: DemoUser;
+  user: BenchUser;
   body: { query: string; variables: Record<string, unknown> };
 }
 
 export function dashboard(f: number): Operation {
-  const user: DemoUser = {
-    name: `bench-admin-${f}`,
-    description: 'förbund administrator',
-    roles: ['forbund_admin'],
-    tenant: forbundId(f),
-    interventions: [],
-  };
+  const user = benchUser(`bench-admin-${f}`, [{ role: 'FORBUND_ADMIN', forbundId: forbundId(f) }]);
   return { name: 'dashboard', user, body: { query: DASHBOARD, variables: { year: YEAR } } };
 }
 
 export function staff(f: number, i: number): Operation {
   const id = interventionId(f, i);
-  const user: DemoUser = {
-    name: `bench-staff-${f}-${i}`,
-    description: 'staff',
-    roles: ['staff'],
-    tenant: forbundId(f),
-    interventions: [id],
-  };
+  const user = benchUser(`bench-staff-${f}-${i}`, [{ role: 'STAFF', forbundId: forbundId(f), interventionIds: [id] }]);
   return { name: 'staff', user, body: { query: STAFF, variables: { id } } };
 }
 
@@ -85,14 +92,9 @@ export function forbundYear(f: number): Operation {
 }
 
 export function countyReport(forbundCount: number): Operation {
-  const user: DemoUser = {
-    name: 'bench-county',
-    description: 'county analyst',
-    roles: ['county_analyst'],
-    tenant: null,
-    interventions: [],
-  };
   const ids = Array.from({ length: forbundCount }, (_, f) => forbundId(f + 1));
+  // Analyst of a county holding exactly the förbund the report compares.
+  const user = benchUser('bench-county', [{ role: 'COUNTY_ANALYST', county: { name: 'Benchlän', forbundIds: ids } }]);
   return {
     name: `county report (${forbundCount} förbund)`,
     user,

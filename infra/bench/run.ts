@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --small] [--forbund N --interventions N --participations N --seconds N]`:
- * synthetic data into its own databases → the real subgraphs (a process each) → the platform's
- * gateway, the same without its response cache, and a default @apollo/gateway (a process each) →
- * load from autocannon (another process) → one table.
+ * the development identity provider → synthetic data into its own databases, with the bench
+ * users' grants in the directory → the real subgraphs (a process each) → the platform's gateway,
+ * the same without its response cache, and a default @apollo/gateway (a process each) → each user
+ * logged in once at the provider → load from autocannon (another process) → one table.
  * Not part of `npm test`: it takes minutes and its numbers depend on the machine.
  */
 import { type ChildProcess, execFile } from 'node:child_process';
@@ -14,22 +15,23 @@ import { parseArgs } from 'node:util';
 import { ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { type GatewayContext, type GatewayOptions, InternalTokenDataSource } from '@finsam/gateway/gateway.js';
-import { userTokenVerifier } from '@finsam/gateway/user-token.js';
 import type { DatabaseConnection } from '@finsam/kit/database.js';
 import type { Identity } from '@finsam/kit/identity.js';
 import { type InternalSigner, internalSigner } from '@finsam/kit/internal-token.js';
 import { readSupergraph } from '../src/compose.js';
-import { devGatewayOptions, devTokenSigner } from '../src/demo-users.js';
+import { devGatewayOptions } from '../src/dev-gateway.js';
+import { type DevIdentityProviders, devIssuerConfigs, loginAs, startDevIdentityProviders } from '../src/idp/index.js';
 import { type DevKeys, generateDevKeys, subgraphKeys } from '../src/keys.js';
 import { provisionSubgraph } from '../src/platform.js';
 import { type Cluster, connectionFromUrl, startEmbeddedPostgres } from '../src/postgres.js';
 import { dropDatabase, ensureRoles } from '../src/provision.js';
 import { SUBGRAPHS } from '../src/subgraphs.js';
+import { platformIdentities } from './default-gateway.js';
 import type { GatewayConfig } from './gateway-process.js';
 import { type BenchSize, generate, LIST_LENGTHS, listForbund } from './generate.js';
 import { ask, forkChild, stopChild } from './ipc.js';
 import type { LoadJob, LoadRequest, LoadResult } from './load.js';
-import { countyReport, dashboard, forbundYear, type Operation, staff } from './operations.js';
+import { type BenchUser, countyReport, dashboard, forbundYear, type Operation, staff } from './operations.js';
 import type { SubgraphConfig } from './subgraph-process.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -94,6 +96,19 @@ async function sqlStatementCount(subgraphs: SubgraphProcesses): Promise<number> 
 }
 
 const peakRssKb = (child: ChildProcess) => ask<number>(child, 'rss');
+
+/**
+ * Each user an account at the provider (all at the kommun issuer, which may hold platform grants),
+ * logged in once, as a person opening the web client would: their access tokens, by username.
+ */
+async function logIn(idp: DevIdentityProviders, users: readonly BenchUser[]): Promise<Map<string, string>> {
+  const tokens = new Map<string, string>();
+  for (const { username, email } of users) {
+    idp.addAccount('kommun', { username, name: username, email });
+    tokens.set(username, (await loginAs(idp.issuers.kommun, username)).accessToken);
+  }
+  return tokens;
+}
 
 function load(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -193,7 +208,23 @@ async function main() {
   }
   const keys = await generateDevKeys();
   const children: ChildProcess[] = [];
+  let idp: DevIdentityProviders | undefined;
   try {
+    // First: the directory trusts its issuers, which name its port. No demo people, only bench users.
+    idp = await startDevIdentityProviders({ accounts: [] });
+    const issuers = devIssuerConfigs(idp.issuers);
+    // Every operation the run sends, so their users are in the directory and logged in beforehand.
+    const operations = [dashboard(1), staff(1, 1)];
+    const listOperations = [
+      { name: 'dashboard (insatser)', ops: LIST_LENGTHS.map((_, k) => dashboard(listForbund(size, k))) },
+      { name: 'staff (participations)', ops: LIST_LENGTHS.map((_, k) => staff(listForbund(size, k), 1)) },
+    ];
+    const reports = [forbundYear(1), countyReport(size.forbund)];
+    const users = [
+      ...new Map(
+        [...operations, ...listOperations.flatMap((l) => l.ops), ...reports].map((op) => [op.user.username, op.user]),
+      ).values(),
+    ];
     const { admin } = cluster;
     await ensureRoles(admin, keys.passwords);
     const owners: Record<string, DatabaseConnection> = {};
@@ -208,30 +239,28 @@ async function main() {
       }),
     );
     const started = performance.now();
-    await generate(size, owners);
+    await generate(size, owners, { issuers, users });
     const generationSeconds = (performance.now() - started) / 1000;
     log(`generated in ${generationSeconds.toFixed(1)} s`);
 
     const supergraphSdl = readSupergraph();
     const subgraphs = await forkSubgraphs(apps, keys);
     children.push(...Object.values(subgraphs.children));
-    const options = devGatewayOptions(keys, supergraphSdl, subgraphs.urls);
+    const options = devGatewayOptions(keys, supergraphSdl, subgraphs.urls, issuers);
     const fork = (variant: GatewayConfig['variant']) => forkGateway(variant, options);
     const [tuned, uncached, defaultGateway] = await Promise.all([fork('tuned'), fork('uncached'), fork('default')]);
     const gateways = { tuned, uncached, default: defaultGateway };
     children.push(...Object.values(gateways).map((g) => g.child));
 
-    const signUser = await devTokenSigner(keys);
-    const verifyUser = userTokenVerifier(options.userTokens);
+    const tokens = await logIn(idp, users);
     const signInternal = await internalSigner(keys.internal.privateJwk);
-    const operations = [dashboard(1), staff(1, 1)];
-    const userRequest = async (op: Operation, url: string): Promise<LoadRequest> => ({
+    const userRequest = (op: Operation, url: string): LoadRequest => ({
       path: url,
-      headers: { authorization: `Bearer ${await signUser(op.user)}` },
+      headers: { authorization: `Bearer ${tokens.get(op.user.username)!}` },
       body: JSON.stringify(op.body),
     });
     const send = async (op: Operation, url: string) => {
-      const r = await userRequest(op, url);
+      const r = userRequest(op, url);
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...r.headers },
@@ -246,14 +275,11 @@ async function main() {
     // 4. SQL statements per request, by list length: one request at a time, nothing else running,
     // through the gateway that asks the subgraphs every time (the tuned one would keep the dashboard).
     const sqlRows: string[] = [];
-    for (const [name, make] of [
-      ['dashboard (insatser)', (f: number) => dashboard(f)],
-      ['staff (participations)', (f: number) => staff(f, 1)],
-    ] as const) {
+    for (const { name, ops } of listOperations) {
       const counts: number[] = [];
-      for (const [k] of LIST_LENGTHS.entries()) {
-        const op = make(listForbund(size, k));
-        await send(op, gateways.uncached.url); // warm: plan cache, connections
+      for (const op of ops) {
+        // Warm: plan cache, connections, and the user's access from the directory (kept 10 s).
+        await send(op, gateways.uncached.url);
         // Two loads that land in one tick batch into one statement, so a count can come out
         // lower by chance: compare the most of three.
         let most = 0;
@@ -269,7 +295,7 @@ async function main() {
 
     // 5. Reports: warm time per call, one call at a time, each computed afresh (no response cache).
     const reportRows: string[] = [];
-    for (const op of [forbundYear(1), countyReport(size.forbund)]) {
+    for (const op of reports) {
       await send(op, gateways.uncached.url);
       const times: number[] = [];
       for (let n = 0; n < 10; n++) {
@@ -289,8 +315,13 @@ async function main() {
         const results: Record<string, LoadResult> = {};
         for (const variant of ['tuned', 'uncached', 'default'] as const) {
           const url = gateways[variant].url;
-          const request = await userRequest(op, url);
-          await send(op, url);
+          const request = userRequest(op, url);
+          // Warm. The default fetcher may reuse a keep-alive connection the subgraph closed as idle
+          // (5 s) just then: that first request fails once; a second failure is real.
+          await send(op, url).catch((error: Error) => {
+            log(`warm-up failed once, sent again: ${error.message.slice(0, 200)}`);
+            return send(op, url);
+          });
           const origin = new URL(url).origin;
           log(`${op.name} · ${variant} · ${clients} clients`);
           const cpuBefore = await ask<number>(gateways[variant].child, 'cpu');
@@ -326,8 +357,9 @@ async function main() {
     // 2. Federation tax: the plan's subgraph fetches sent directly, one after another, vs the tuned
     // gateway without its response cache: what federating costs, not what keeping answers saves.
     const taxRows: string[] = [];
+    const identify = platformIdentities(options, signInternal);
     for (const op of operations) {
-      const identity = await verifyUser(await signUser(op.user));
+      const identity = await identify(tokens.get(op.user.username)!);
       const fetches = await recordPlan(options, op, identity, signInternal);
       for (const clients of [1, 10]) {
         // Internal tokens live 60 s: sign them just before each run.
@@ -344,7 +376,7 @@ async function main() {
           origin: new URL(gateways.uncached.url).origin,
           connections: clients,
           seconds,
-          requests: [await userRequest(op, gateways.uncached.url)],
+          requests: [userRequest(op, gateways.uncached.url)],
         });
         const directly = await load({
           mode: 'sequence',
@@ -428,6 +460,7 @@ async function main() {
     console.log(out.join('\n'));
   } finally {
     await Promise.all(children.map(stopChild));
+    await idp?.stop();
     await cluster.stop();
     if (dataDir) {
       fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
