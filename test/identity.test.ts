@@ -58,11 +58,13 @@ const ok = (res: { errors?: unknown[]; data?: any }, field: string) => {
 };
 
 describe('a new förbund, from registration to a referral', () => {
-  it('registers, invites, claims at first login, creates an insats, and gives another member’s employee access to it only', async () => {
+  it('registers, invites, claims at first login, creates an insats, gives another member’s employee that insats', async () => {
     const forbund = ok(
       await p.gql(
         `mutation ($input: CreateForbundInput!) {
-          createForbund(input: $input) { ${RESULT} ... on MutationCreateForbundSuccess { data { id members { id kind scbCode } } } }
+          createForbund(input: $input) {
+            ${RESULT} ... on MutationCreateForbundSuccess { data { id members { id kind scbCode } } }
+          }
         }`,
         {
           as: 'platform-admin',
