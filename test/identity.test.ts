@@ -58,7 +58,7 @@ const ok = (res: { errors?: unknown[]; data?: any }, field: string) => {
 };
 
 describe('a new förbund, from registration to a referral', () => {
-  it('registers, invites, claims at first login, creates an insats, gives another member’s employee that insats', async () => {
+  it('registers, invites, claims at first login, creates an insats, gives another employer’s staff it', async () => {
     const forbund = ok(
       await p.gql(
         `mutation ($input: CreateForbundInput!) {
