@@ -32,6 +32,7 @@ export const ACCESS_MUTATIONS = new Set([
   'createCounty',
   'registerTrustedIssuer',
   'grantPlatformAccess',
+  'revokePlatformAccess',
   'createForbund',
 ]);
 

@@ -1,6 +1,7 @@
 /**
- * Development keys: the local "identity provider" key that signs demo user tokens, the
- * gateway's internal-token key pair, and the database role passwords. Created on first start
+ * Development keys: the gateway's internal-token key pair, the service-call key pair, the
+ * database role passwords and the subgraphs' secrets (people log in at the development identity
+ * provider, which keeps its own keys: infra/src/idp/keys.ts). Created on first start
  * under the git-ignored data folder; tests make fresh ones in memory.
  */
 
@@ -9,13 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateInternalKeyPair, type InternalKeyPair } from '@finsam/kit/internal-token.js';
 import type { SubgraphKeys } from '@finsam/kit/server.js';
-import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { RolePasswords } from './provision.js';
 
-export const DEV_USER_ALGORITHM = 'ES256';
-
 export interface DevKeys {
-  user: { privateJwk: JWK; publicJwk: JWK };
   /** The gateway's internal-token key pair. */
   internal: InternalKeyPair;
   /** The key pair subgraphs sign service calls with. */
@@ -35,13 +32,7 @@ export function subgraphKeys(keys: DevKeys): SubgraphKeys {
 }
 
 export async function generateDevKeys(): Promise<DevKeys> {
-  const { privateKey, publicKey } = await generateKeyPair(DEV_USER_ALGORITHM, { extractable: true });
-  const kid = randomBytes(8).toString('hex');
   return {
-    user: {
-      privateJwk: { ...(await exportJWK(privateKey)), kid },
-      publicJwk: { ...(await exportJWK(publicKey)), kid, alg: DEV_USER_ALGORITHM, use: 'sig' },
-    },
     internal: await generateInternalKeyPair(),
     service: await generateInternalKeyPair(),
     passwords: { owner: randomBytes(18).toString('base64url'), app: randomBytes(18).toString('base64url') },
@@ -53,7 +44,7 @@ export async function loadOrCreateDevKeys(dir: string): Promise<DevKeys> {
   const file = path.join(dir, 'dev-keys.json');
   const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<DevKeys>) : {};
   // Keep what exists (tokens already handed out stay valid); add what a newer version needs.
-  if (existing.user && existing.internal && existing.service && existing.passwords && existing.secrets) {
+  if (existing.internal && existing.service && existing.passwords && existing.secrets) {
     return existing as DevKeys;
   }
   const keys = { ...(await generateDevKeys()), ...existing };

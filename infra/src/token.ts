@@ -16,7 +16,7 @@ if (!person) {
   );
   process.exit(2);
 }
-const issuer = `http://127.0.0.1:${DEV_IDP_PORT}/${person.issuer}`;
+const issuer = `http://127.0.0.1:${process.env.IDP_PORT ?? DEV_IDP_PORT}/${person.issuer}`;
 try {
   console.log((await loginAs(issuer, person.username)).accessToken);
 } catch (error) {

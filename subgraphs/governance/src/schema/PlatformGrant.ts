@@ -14,7 +14,9 @@ import { DirectoryUserRef } from './DirectoryUser.js';
 
 const PLATFORM_ROLE_DESCRIPTIONS: Record<PlatformRole, string> = {
   PLATFORM_ADMIN: 'Plattformsadministratör: registers förbund, counties, identity providers and platform access.',
-  COUNTY_ANALYST: 'Länsanalytiker of one county: reads aggregates across its förbund, never a person.',
+  COUNTY_ANALYST:
+    'Länsanalytiker: reads aggregates across the förbund of their county (or of every förbund, without one), ' +
+    'never a person.',
 };
 
 const PlatformRoleEnum = builder.enumType('PlatformRole', {
@@ -85,7 +87,9 @@ const GrantPlatformAccessInput = builder.inputType('GrantPlatformAccessInput', {
   fields: (t) => ({
     email: t.string({ required: true, description: 'Their e-mail address (any case).' }),
     role: t.field({ type: PlatformRoleEnum, required: true, description: 'What they will be.' }),
-    countyId: t.id({ description: 'For a county analyst: the county (required); none for an administrator.' }),
+    countyId: t.id({
+      description: 'For a county analyst: their county, or none for every förbund; none for an administrator.',
+    }),
     validFrom: t.field({ type: 'Date', description: 'First day in force; omit for at once.' }),
     validTo: t.field({ type: 'Date', description: 'Last day in force, not before the first; omit for open-ended.' }),
   }),
