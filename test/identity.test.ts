@@ -3,8 +3,11 @@
  * provider, code flow with PKCE), the platform decides what they may do (the directory), and each
  * förbund administers its people's access — through the real gateway.
  */
+import { bootstrapPlatform } from '@finsam/governance/bootstrap.js';
 import { demoTeam } from '@finsam/governance/demo/people.js';
+import { database as governance } from '@finsam/governance/server.js';
 import { devIssuerConfigs, loginAs, startDevIdentityProviders } from '@finsam/infra/idp/index.js';
+import { openOrm } from '@finsam/kit/database.js';
 import {
   codes,
   DEMO_INTERVENTION_IDS,
@@ -214,6 +217,29 @@ describe('revocation through another gateway instance', () => {
       expect(codes(await ask())).toEqual(['FORBIDDEN']);
     } finally {
       await other.stop();
+    }
+  });
+});
+
+describe('a new installation', () => {
+  it('is bootstrapped: the operator’s provider trusted for platform access, its first admin invited', async () => {
+    const operator = await startDevIdentityProviders({ port: 0, accounts: [] });
+    const orm = await openOrm({ connection: p.databases.governance!.owner, ...governance, poolMax: 1 });
+    try {
+      const settings = { issuer: operator.issuers.kommun, audience: 'finsam-graph', algorithms: ['ES256'] };
+      const first = { issuer: { ...settings, platform: true }, adminEmail: 'First.Admin@operator.example' };
+      expect(await bootstrapPlatform(orm, first)).toBe(true);
+      // Again: the same issuer, nobody invited twice.
+      expect(await bootstrapPlatform(orm, first)).toBe(false);
+      operator.addAccount('kommun', { username: 'first', name: 'First', email: 'first.admin@operator.example' });
+      const token = (await loginAs(operator.issuers.kommun, 'first')).accessToken;
+      const me = await p.gql('{ me { roles } }', { token });
+      expect(me.data.me.roles).toEqual(['PLATFORM_ADMIN']);
+      const all = await p.gql('{ forbunds { edges { node { id } } } }', { token });
+      expect(all.data.forbunds.edges).toEqual(expect.arrayContaining([{ node: { id: SODRA.id } }]));
+    } finally {
+      await orm.close(true);
+      await operator.stop();
     }
   });
 });

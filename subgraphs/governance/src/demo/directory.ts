@@ -7,14 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { createLogger } from '@finsam/kit/log.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { offerPlatformAccess, trustIssuers } from '../bootstrap.js';
 import { ISSUER_ALGORITHMS, issuerUrlIssue } from '../domain/directory.js';
 import { AccessEvent } from '../entities/AccessEvent.js';
 import { AccessGrant } from '../entities/AccessGrant.js';
 import { BodyMember } from '../entities/BodyMember.js';
 import { County } from '../entities/County.js';
 import { Invitation } from '../entities/Invitation.js';
-import { PlatformGrant } from '../entities/PlatformGrant.js';
-import { TrustedIssuer } from '../entities/TrustedIssuer.js';
 import { forbundBySlug } from './forbund.js';
 import { DEMO_COUNTIES, DEMO_PEOPLE, type DemoGrant } from './people.js';
 
@@ -82,7 +81,7 @@ const DEMO_EXPIRY = new Date('2099-12-31T23:59:59Z');
 /** Counties, trusted issuers, then the invitations. Idempotent: what exists is left as it is. */
 export async function seedDirectory(orm: MikroORM, secrets: Record<string, string>): Promise<void> {
   await seedCounties(orm);
-  await seedIssuers(orm, devIssuers(secrets.DEV_ISSUERS));
+  await trustIssuers(orm, devIssuers(secrets.DEV_ISSUERS));
   await seedInvitations(orm);
   await seedPlatformGrants(orm);
 }
@@ -95,21 +94,6 @@ async function seedCounties(orm: MikroORM): Promise<void> {
     }
     const forbundIds = county.forbund.map((slug) => forbundBySlug(slug).id);
     em.create(County, { id: randomUUID(), name: county.name, forbundIds, createdAt: new Date() });
-  }
-  await em.flush();
-}
-
-/** Each issuer trusted for every förbund; one already registered gets the settings given now. */
-async function seedIssuers(orm: MikroORM, issuers: DevIssuer[]): Promise<void> {
-  const em = orm.em.fork();
-  for (const i of issuers) {
-    const existing = await em.findOne(TrustedIssuer, { issuer: i.issuer });
-    const settings = { audience: i.audience, algorithms: i.algorithms, platform: i.platform, forbundIds: null };
-    if (existing) {
-      em.assign(existing, settings);
-    } else {
-      em.create(TrustedIssuer, { id: randomUUID(), issuer: i.issuer, ...settings, createdAt: new Date() });
-    }
   }
   await em.flush();
 }
@@ -187,42 +171,22 @@ async function seedInvitations(orm: MikroORM): Promise<void> {
   }
 }
 
-/** Platform access for the demo's platform administrator and county analyst, by e-mail. */
+/** Platform access for the demo's platform administrator and county analysts, by e-mail. */
 async function seedPlatformGrants(orm: MikroORM): Promise<void> {
-  const em = orm.em.fork();
   for (const person of DEMO_PEOPLE) {
     for (const g of person.grants) {
-      if ('forbund' in g || (await em.count(PlatformGrant, { email: person.email, role: g.role }))) {
+      if ('forbund' in g) {
         continue;
       }
       const county =
-        g.role === 'COUNTY_ANALYST' && g.county ? await em.findOneOrFail(County, { name: g.county }) : null;
-      const now = new Date();
-      const grant = em.create(PlatformGrant, {
-        id: randomUUID(),
+        g.role === 'COUNTY_ANALYST' && g.county ? await orm.em.fork().findOneOrFail(County, { name: g.county }) : null;
+      await offerPlatformAccess(orm, {
         email: person.email,
-        expiresAt: DEMO_EXPIRY,
-        userId: null,
-        claimedAt: null,
         role: g.role,
         countyId: county?.id ?? null,
-        validFrom: null,
-        validTo: null,
-        revokedAt: null,
-        createdBy: SEED_ACTOR,
-        createdAt: now,
-      });
-      // The seed runs as the tables' owner, which the tenant policy does not bind: a platform event is a plain row.
-      em.create(AccessEvent, {
-        id: randomUUID(),
-        tenantId: null,
-        at: now,
+        expiresAt: DEMO_EXPIRY,
         actor: SEED_ACTOR,
-        action: 'PLATFORM_ACCESS_GRANTED',
-        subject: `platform-grant:${grant.id}`,
-        detail: { email: person.email, role: g.role, ...(county ? { countyId: county.id } : {}) },
       });
     }
   }
-  await em.flush();
 }
