@@ -6,9 +6,8 @@
  */
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
-import type { Scale, RESPONDENT_GROUPS as STORED_GROUPS } from '../entities/Instrument.js';
+import type { Scale } from '../entities/Instrument.js';
 
-// The entity's list, written again so that the rules load no ORM; `satisfies` keeps them equal.
 export const RESPONDENT_GROUPS = [
   'PARTICIPANT_ONGOING',
   'PARTICIPANT_AT_EXIT',
@@ -16,7 +15,7 @@ export const RESPONDENT_GROUPS = [
   'BOARD_MEMBER',
   'MANAGER',
   'REFERRER',
-] as const satisfies typeof STORED_GROUPS;
+] as const;
 
 /** The national indicators are numbered 1–16. */
 export const INDICATORS = { first: 1, last: 16 } as const;

@@ -1,14 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { RESPONDENT_GROUPS } from '../domain/instrument.js';
 import { InstrumentItem } from './InstrumentItem.js';
 
-export const RESPONDENT_GROUPS = [
-  'PARTICIPANT_ONGOING',
-  'PARTICIPANT_AT_EXIT',
-  'INTERVENTION_STAFF',
-  'BOARD_MEMBER',
-  'MANAGER',
-  'REFERRER',
-] as const;
 export type RespondentGroup = (typeof RESPONDENT_GROUPS)[number];
 
 /** The answer scale of one questionnaire version; `positive` lists the values that count as positive. */
@@ -44,3 +37,5 @@ const InstrumentSchema = defineEntity({
 
 export class Instrument extends InstrumentSchema.class {}
 InstrumentSchema.setClass(Instrument);
+
+export { RESPONDENT_GROUPS };

@@ -6,16 +6,10 @@
 import { ValidationError, type ValidationIssue } from '@finsam/kit/errors.js';
 import { parseInput, withoutNulls } from '@finsam/kit/validation.js';
 import { z } from 'zod';
-import type {
-  Intervention,
-  INTERVENTION_FORMS as STORED_FORMS,
-  INTERVENTION_KINDS as STORED_KINDS,
-  METHODS as STORED_METHODS,
-} from '../entities/Intervention.js';
+import type { Intervention } from '../entities/Intervention.js';
 
-// The entity's lists, written again so that the rules load no ORM; `satisfies` keeps them equal.
-export const INTERVENTION_KINDS = ['INDIVIDUAL', 'STRUCTURAL'] as const satisfies typeof STORED_KINDS;
-export const INTERVENTION_FORMS = ['UNTIL_FURTHER_NOTICE', 'PROJECT'] as const satisfies typeof STORED_FORMS;
+export const INTERVENTION_KINDS = ['INDIVIDUAL', 'STRUCTURAL'] as const;
+export const INTERVENTION_FORMS = ['UNTIL_FURTHER_NOTICE', 'PROJECT'] as const;
 export const METHODS = [
   'SOLUTION_FOCUSED',
   'SUPPORTED_EMPLOYMENT',
@@ -23,7 +17,7 @@ export const METHODS = [
   'SJU_TJUGO',
   'BIP',
   'OTHER',
-] as const satisfies typeof STORED_METHODS;
+] as const;
 
 /** FINSAM insatser are for ages 16–64; since 2024 up to 67. A new insats is for 16–64 unless it says otherwise. */
 export const TARGET_AGE = { min: 16, max: 67, defaultMax: 64 } as const;

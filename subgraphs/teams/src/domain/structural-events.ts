@@ -6,10 +6,9 @@ import { ValidationError } from '@finsam/kit/errors.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
 import type { Intervention } from '../entities/Intervention.js';
-import type { EVENT_FORMATS as STORED_FORMATS, StructuralEvent } from '../entities/StructuralEvent.js';
+import type { StructuralEvent } from '../entities/StructuralEvent.js';
 
-// The entity's list, written again so that the rules load no ORM; `satisfies` keeps them equal.
-export const EVENT_FORMATS = ['DIGITAL', 'PHYSICAL'] as const satisfies typeof STORED_FORMATS;
+export const EVENT_FORMATS = ['DIGITAL', 'PHYSICAL'] as const;
 
 const eventSchema = z.object({
   date: z.string(),

@@ -1,19 +1,9 @@
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
 import { defineEntity, p } from '@mikro-orm/core';
+import { INTERVENTION_FORMS, INTERVENTION_KINDS, METHODS } from '../domain/intervention.js';
 import { LocalGoal } from './LocalGoal.js';
 import { StaffPosition } from './StaffPosition.js';
 import { StructuralEvent } from './StructuralEvent.js';
-
-export const INTERVENTION_KINDS = ['INDIVIDUAL', 'STRUCTURAL'] as const;
-export const INTERVENTION_FORMS = ['UNTIL_FURTHER_NOTICE', 'PROJECT'] as const;
-export const METHODS = [
-  'SOLUTION_FOCUSED',
-  'SUPPORTED_EMPLOYMENT',
-  'CASE_MANAGEMENT',
-  'SJU_TJUGO',
-  'BIP',
-  'OTHER',
-] as const;
 
 /**
  * An insats the förbund funds. Members are referred to by id: governance owns them, and the
@@ -58,3 +48,5 @@ const InterventionSchema = defineEntity({
 
 export class Intervention extends InterventionSchema.class {}
 InterventionSchema.setClass(Intervention);
+
+export { INTERVENTION_FORMS, INTERVENTION_KINDS, METHODS };

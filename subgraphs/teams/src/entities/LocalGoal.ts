@@ -1,8 +1,7 @@
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
 import { defineEntity, p } from '@mikro-orm/core';
+import { GOAL_STATUSES } from '../domain/goals.js';
 import { Intervention } from './Intervention.js';
-
-export const GOAL_STATUSES = ['PLANNED', 'IN_PROGRESS', 'MET', 'PARTLY_MET', 'NOT_MET'] as const;
 
 /** A yearly local goal (lokalt mål) set by the intervention's styrgrupp. */
 const LocalGoalSchema = defineEntity({
@@ -24,3 +23,5 @@ const LocalGoalSchema = defineEntity({
 
 export class LocalGoal extends LocalGoalSchema.class {}
 LocalGoalSchema.setClass(LocalGoal);
+
+export { GOAL_STATUSES };

@@ -1,19 +1,7 @@
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
 import { defineEntity, p } from '@mikro-orm/core';
+import { FINANCING, STAFF_ROLES } from '../domain/staff.js';
 import { Intervention } from './Intervention.js';
-
-export const STAFF_ROLES = [
-  'VERKSAMHETSLEDARE',
-  'SOCIALKONSULENT',
-  'ARBETSKONSULENT',
-  'ARBETSFORMEDLARE',
-  'KURATOR',
-  'COACH',
-  'FORSAKRINGSUTREDARE',
-  'PROJEKTLEDARE',
-  'OTHER',
-] as const;
-export const FINANCING = ['FORBUND', 'LENT_BY_MEMBER'] as const;
 
 /** A position in an intervention's team: a role, not a person (no names are kept). */
 const StaffPositionSchema = defineEntity({
@@ -35,3 +23,5 @@ const StaffPositionSchema = defineEntity({
 
 export class StaffPosition extends StaffPositionSchema.class {}
 StaffPositionSchema.setClass(StaffPosition);
+
+export { FINANCING, STAFF_ROLES };

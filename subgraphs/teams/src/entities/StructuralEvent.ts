@@ -1,8 +1,7 @@
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
 import { defineEntity, p } from '@mikro-orm/core';
+import { EVENT_FORMATS } from '../domain/structural-events.js';
 import { Intervention } from './Intervention.js';
-
-export const EVENT_FORMATS = ['DIGITAL', 'PHYSICAL'] as const;
 
 /** One event of a strukturövergripande intervention: a training, seminar or webinar. */
 const StructuralEventSchema = defineEntity({
@@ -23,3 +22,5 @@ const StructuralEventSchema = defineEntity({
 
 export class StructuralEvent extends StructuralEventSchema.class {}
 StructuralEventSchema.setClass(StructuralEvent);
+
+export { EVENT_FORMATS };
