@@ -105,11 +105,12 @@ describe('query limits', () => {
     expect(Object.keys(res.data)).toHaveLength(15);
   });
 
-  it('refuses a huge document', async () => {
+  it('refuses a huge document with HTTP 400: the client’s to fix', async () => {
     const fields = Array.from({ length: 2500 }, () => 'userId').join(' ');
     const res = await dev.gql(`{ me { ${fields} } }`, { as: 'vasteras-admin' });
+    expect(res.status).toBe(400);
     expect(res.data).toBeUndefined();
-    expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(res)).toEqual(['GRAPHQL_PARSE_FAILED']);
   });
 });
 
@@ -130,12 +131,40 @@ describe('production mode', () => {
     expect(res.errors?.[0]?.message).not.toMatch(/Did you mean|forbund/);
   });
 
-  it('sends no stack traces (development does)', async () => {
+  it('sends no stack traces (development does, for the gateway’s own errors)', async () => {
+    const own = (await dev.gql('{ forbnd { id } }', { as: 'vasteras-admin' })).errors?.[0];
+    expect(own?.extensions?.stacktrace).toEqual(expect.any(Array));
     const query = '{ forbunds { edges { node { id } } } }';
-    const devError = (await dev.gql(query, { as: 'vasteras-admin' })).errors?.[0];
-    expect(devError?.extensions?.stacktrace).toEqual(expect.any(Array));
     const res = await prod.gql(query, { as: 'vasteras-admin' });
     expect(codes(res)).toEqual(['FORBIDDEN']);
     expect(JSON.stringify(res)).not.toMatch(/stacktrace|\.ts:\d+/);
+  });
+});
+
+describe('errors a client sees', () => {
+  it('never carry a subgraph’s URL, body or stack, in development or production', async () => {
+    for (const p of [dev, prod]) {
+      for (const res of [
+        await p.gql('{ forbund { id } }'),
+        await p.gql('{ forbunds { edges { node { id } } } }', { as: 'vasteras-admin' }),
+        await p.gql('{ intervention(id: "nope") { name } }', { as: 'vasteras-admin' }),
+      ]) {
+        const text = JSON.stringify(res.errors);
+        expect(res.errors?.length).toBeGreaterThan(0);
+        expect(text).not.toMatch(/127\.0\.0\.1|"response"|stacktrace|\.ts:\d+/);
+        for (const url of Object.values(p.subgraphUrls)) {
+          expect(text).not.toContain(url);
+        }
+      }
+    }
+  });
+
+  it('answers a request that needs a user and has none with HTTP 401 and UNAUTHENTICATED', async () => {
+    for (const p of [dev, prod]) {
+      const res = await p.gql('{ forbund { id } }');
+      expect(res.status).toBe(401);
+      expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+      expect(res.errors?.[0]?.message).toBe('A valid token is required');
+    }
   });
 });

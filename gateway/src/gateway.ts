@@ -15,6 +15,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { badArgument, unauthenticated } from '@finsam/kit/errors.js';
@@ -25,6 +26,7 @@ import type { RunningServer } from '@finsam/kit/server.js';
 import { setBounded } from '@finsam/kit/verified-tokens.js';
 import cors from 'cors';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import { ACCESS_MUTATIONS, directory } from './access.js';
 import { serveExports } from './export.js';
@@ -65,6 +67,8 @@ const BEARER = /^Bearer (\S+)$/;
 /** The förbund to work in, for a person with access to several (`me { forbunds }`), or `platform`. */
 export const FORBUND_HEADER = 'x-finsam-forbund';
 const FORBUND_CHOICE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|platform)$/i;
+/** Codes of a request refused before it ran: the client's to fix (HTTP 400). */
+const REFUSED_REQUEST = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
 /** A verified token is remembered until it expires, and at most this long (a withdrawn signing key). */
 const REMEMBER_TOKEN_MS = 60_000;
 
@@ -88,6 +92,21 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     config: DataSourceConfig,
   ) {
     super(config);
+  }
+
+  /**
+   * A subgraph that answers with an HTTP error (401 to a request without a user, for one) gives the
+   * client its first error's message and code, named by the subgraph, never the subgraph's URL or body.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = (await response.json().catch(() => undefined)) as
+      | { errors?: { message?: string; extensions?: { code?: string } }[] }
+      | undefined;
+    const first = body?.errors?.[0];
+    const code = first?.extensions?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR');
+    return new GraphQLError(first?.message ?? `${this.subgraph} answered ${response.status}`, {
+      extensions: { code, serviceName: this.subgraph },
+    });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -191,17 +210,37 @@ export async function createGateway(options: GatewayOptions) {
     },
   };
 
-  const hideInternals: ApolloServerPlugin<GatewayContext> = {
+  /**
+   * Errors as a client should see them: no subgraph's URL, body or stack in any mode, internal
+   * messages masked in production, and the HTTP status of a refusal: 401 for a request that needs a
+   * user, 400 for one the gateway would not run (parse, validation, query limits).
+   */
+  const cleanErrors: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
-          if (!production || response.body.kind !== 'single') {
+          if (response.body.kind !== 'single') {
             return;
           }
-          for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+          const errors = response.body.singleResult.errors ?? [];
+          for (const error of errors) {
+            const extensions = error.extensions as Record<string, unknown> | undefined;
+            if (extensions) {
+              delete extensions.response;
+              if (extensions.serviceName) {
+                delete extensions.stacktrace;
+              }
+            }
+            if (production && error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
               (error as { message: string }).message = 'Internal server error';
             }
+          }
+          const codes = new Set(errors.map((e) => e.extensions?.code));
+          const hasData = Object.values(response.body.singleResult.data ?? {}).some((v) => v !== null);
+          if (codes.has('UNAUTHENTICATED') && !hasData) {
+            response.http.status = 401;
+          } else if ([...codes].some((c) => REFUSED_REQUEST.has(String(c))) && !response.body.singleResult.data) {
+            response.http.status = 400;
           }
         },
       };
@@ -230,7 +269,8 @@ export async function createGateway(options: GatewayOptions) {
       app.set('etag', false);
       const httpServer = http.createServer(app);
       // graphql-armor ships CommonJS typings of @apollo/server; the objects are the same.
-      const armor = new ApolloArmor(limits(production, options.limits)).protect() as unknown as {
+      const queryLimits = limits(production, options.limits);
+      const armor = new ApolloArmor(queryLimits).protect() as unknown as {
         plugins: ApolloServerPlugin<GatewayContext>[];
         validationRules: NonNullable<ConstructorParameters<typeof ApolloServer<GatewayContext>>[0]['validationRules']>;
         allowBatchedHttpRequests: boolean;
@@ -241,10 +281,11 @@ export async function createGateway(options: GatewayOptions) {
         introspection: !production,
         includeStacktraceInErrorResponses: !production,
         validationRules: armor.validationRules,
+        parseOptions: { maxTokens: queryLimits.maxTokens?.n ?? 2000 },
         allowBatchedHttpRequests: false,
         plugins: [
           ...armor.plugins,
-          hideInternals,
+          cleanErrors,
           forgetAccessOnChange,
           ...(cacheOptions === false ? [] : responseCache(cacheOptions)),
           // No Cache-Control headers to clients (a browser would not see our invalidation), and

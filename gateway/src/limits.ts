@@ -11,7 +11,9 @@ export function limits(production: boolean, overrides: Partial<ApolloArmorConfig
     maxDepth: { n: 12 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 50 },
-    maxTokens: { n: 2000 },
+    // Counted by graphql-js's own parser (`parseOptions`, see gateway.ts): armor's token check throws
+    // from a plugin, which Apollo answers with HTTP 500 instead of a parse error's 400.
+    maxTokens: { enabled: false, n: 2000 },
     // Depth multiplies cost: Relay connections (edges → node) are deep by shape, not by size.
     costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2 },
     // Field suggestions ("Did you mean …?") help developers and leak the schema in production.
