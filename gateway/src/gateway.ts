@@ -53,6 +53,8 @@ export interface GatewayOptions {
     /** Seconds a person's access is kept; a revocation through another gateway shows within this. */
     accessCacheSeconds?: number;
   };
+  /** Seconds a subgraph has to answer one fetch (10). */
+  subgraphTimeoutSeconds?: number;
   /** Browser origins allowed to call the graph (CORS), e.g. the web client's. */
   corsOrigins?: string[];
   /** No introspection, no field suggestions, no stack traces. */
@@ -79,7 +81,11 @@ type DataSourceConfig = NonNullable<ConstructorParameters<typeof RemoteGraphQLDa
  * and kept alive. @apollo/gateway's default, make-fetch-happen over node-fetch, adds an HTTP
  * cache layer and stream conversions per fetch that cost more than the fetch itself on loopback.
  */
-const keepAliveFetcher: DataSourceConfig['fetcher'] = (url, init) => fetch(url, init as RequestInit) as never;
+const keepAliveFetcher =
+  (timeoutSeconds: number): DataSourceConfig['fetcher'] =>
+  (url, init) =>
+    // A subgraph that hangs is an error after `timeoutSeconds`, not a request held open for minutes.
+    fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutSeconds * 1000) }) as never;
 
 export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /**
@@ -158,7 +164,7 @@ export async function createGateway(options: GatewayOptions) {
       // Subgraphs' Cache-Control headers are worth parsing only when the gateway keeps responses.
       return new InternalTokenDataSource(name, sign, {
         url: target,
-        fetcher: keepAliveFetcher,
+        fetcher: keepAliveFetcher(options.subgraphTimeoutSeconds ?? 10),
         honorSubgraphCacheControlHeader: cacheOptions !== false,
       });
     },

@@ -9,6 +9,7 @@
  *                         registered in the directory by the platform administrator (registerTrustedIssuer)
  *   ACCESS_CACHE_SECONDS  how long a person's access is kept (10): a revocation shows within this
  *   CORS_ORIGINS          browser origins allowed to call the graph, comma-separated
+ *   SUBGRAPH_TIMEOUT_SECONDS  how long a subgraph has to answer one fetch (10)
  *   NODE_ENV=production   no introspection, no suggestions, no stack traces
  * `npm start` does not use this: it wires development keys itself (infra/src/platform.ts).
  */
@@ -40,6 +41,7 @@ const gateway = await createGateway({
     accessCacheSeconds: Number(process.env.ACCESS_CACHE_SECONDS ?? 10),
   },
   corsOrigins: (process.env.CORS_ORIGINS ?? '').split(',').filter(Boolean),
+  subgraphTimeoutSeconds: Number(process.env.SUBGRAPH_TIMEOUT_SECONDS ?? 10),
   production: process.env.NODE_ENV === 'production',
 });
 const running = await gateway.listen(Number(process.env.PORT ?? 4000), '0.0.0.0');

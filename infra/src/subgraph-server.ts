@@ -4,7 +4,7 @@
  * subgraph processes all start a subgraph through here.
  */
 
-import { type DatabaseConnection, openOrm } from '@finsam/kit/database.js';
+import { type DatabaseConnection, openOrm, servingTimeouts } from '@finsam/kit/database.js';
 import type { RunningServer, SubgraphKeys } from '@finsam/kit/server.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SubgraphModule } from './subgraphs.js';
@@ -28,7 +28,7 @@ export interface ServedSubgraph extends RunningServer {
 
 export async function serveSubgraph(subgraph: SubgraphModule, options: ServeOptions): Promise<ServedSubgraph> {
   const { connection, keys, subgraphUrls, secrets, production = false, port, host } = options;
-  const orm = await openOrm({ connection, ...subgraph.database });
+  const orm = await openOrm({ connection, ...subgraph.database, timeouts: servingTimeouts() });
   try {
     const server = await subgraph.createServer({ orm, keys, subgraphUrls, secrets, production });
     const running = await server.listen(port, host);

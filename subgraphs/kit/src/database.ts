@@ -31,9 +31,36 @@ export interface OrmOptions {
   migrations: MigrationObject[];
   /** Pool size; small by default because every subgraph has its own pool. */
   poolMax?: number;
+  /** Bound every statement, idle transaction and wait for a connection (serving); migrations and seeds run free. */
+  timeouts?: DatabaseTimeouts;
 }
 
-export function ormOptions({ connection, entities, migrations, poolMax = 10 }: OrmOptions): Options {
+/** Seconds, for a subgraph serving requests: a request never waits on the database for minutes. */
+export interface DatabaseTimeouts {
+  /** PostgreSQL `statement_timeout`. */
+  statementSeconds: number;
+  /** PostgreSQL `idle_in_transaction_session_timeout`: a transaction left open is ended. */
+  idleInTransactionSeconds: number;
+  /** Waiting for a connection from the pool (or a new one). */
+  acquireSeconds: number;
+}
+
+const seconds = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+/** The serving timeouts: DB_STATEMENT_TIMEOUT_SECONDS (10), DB_IDLE_TRANSACTION_TIMEOUT_SECONDS (10),
+ *  DB_ACQUIRE_TIMEOUT_SECONDS (5). */
+export function servingTimeouts(): DatabaseTimeouts {
+  return {
+    statementSeconds: seconds('DB_STATEMENT_TIMEOUT_SECONDS', 10),
+    idleInTransactionSeconds: seconds('DB_IDLE_TRANSACTION_TIMEOUT_SECONDS', 10),
+    acquireSeconds: seconds('DB_ACQUIRE_TIMEOUT_SECONDS', 5),
+  };
+}
+
+export function ormOptions({ connection, entities, migrations, poolMax = 10, timeouts }: OrmOptions): Options {
   return defineConfig({
     host: connection.host,
     port: connection.port,
@@ -45,6 +72,16 @@ export function ormOptions({ connection, entities, migrations, poolMax = 10 }: O
     migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false },
     dataloader: DataloaderType.ALL,
     pool: { min: 0, max: poolMax },
+    // Handed to pg's Pool and each of its clients.
+    ...(timeouts
+      ? {
+          driverOptions: {
+            statement_timeout: timeouts.statementSeconds * 1000,
+            idle_in_transaction_session_timeout: timeouts.idleInTransactionSeconds * 1000,
+            connectionTimeoutMillis: timeouts.acquireSeconds * 1000,
+          },
+        }
+      : {}),
     // Migrations are the only schema authority; never discover the schema at start.
     ensureDatabase: false,
     allowGlobalContext: false,

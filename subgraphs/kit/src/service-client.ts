@@ -9,6 +9,9 @@ import type { JWK } from 'jose';
 import type { Identity } from './identity.js';
 import { internalSigner, serviceIssuer } from './internal-token.js';
 
+/** How long one subgraph waits for another (SERVICE_TIMEOUT_SECONDS, 10). */
+const SERVICE_TIMEOUT_MS = Number(process.env.SERVICE_TIMEOUT_SECONDS ?? 10) * 1000;
+
 export interface ServiceConfig {
   /** The calling subgraph. */
   self: string;
@@ -37,6 +40,8 @@ export async function serviceClientFactory({
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign(identity, target)}` },
         body: JSON.stringify({ query: document, variables }),
+        // Another subgraph that hangs fails this call, not the caller's whole request for minutes.
+        signal: AbortSignal.timeout(SERVICE_TIMEOUT_MS),
       });
       const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
       const error = body.errors?.[0];
