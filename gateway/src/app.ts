@@ -78,6 +78,7 @@ export function serveWebClient(app: Express, { issuers, distDir = WEB_DIST }: We
     }
     res.set('cache-control', 'no-cache').sendFile(index);
   });
-  app.get('/app', (_req, res) => res.redirect(301, '/app/'));
+  // Routing is not strict: '/app' also matches '/app/', which must not redirect to itself.
+  app.get('/app', (req, res, next) => (req.originalUrl === '/app' ? res.redirect(301, '/app/') : next()));
   app.use('/app', router);
 }

@@ -15,6 +15,8 @@ export function graphClient(url: string, accessToken: string, forbundId: string 
     url,
     exchanges: [cacheExchange, fetchExchange],
     fetchOptions: { headers },
+    // POST with a JSON body: the gateway's CSRF prevention refuses a GET without a preflight header.
+    preferGetMethod: false,
     requestPolicy: 'cache-and-network',
   });
 }

@@ -36,13 +36,6 @@ export const PARTICIPATION_STATUS: Record<string, string> = {
   EXITED: 'Avslutad',
 };
 
-export const DEADLINE: Record<string, string> = {
-  BUDGET_AND_PLAN: 'Budget och verksamhetsplan',
-  ANNUAL_REPORT: 'Årsredovisning',
-  HALF_YEAR_REPORT: 'Halvårsrapport',
-  REQUISITION: 'Rekvisition',
-};
-
 const kronor = new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0 });
 const number = new Intl.NumberFormat('sv-SE');
 const date = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' });

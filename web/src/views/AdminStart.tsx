@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { ResultNotice } from '../components/ResultNotice.js';
 import { YearPicker } from '../components/YearPicker.js';
 import { graphql } from '../gql/index.js';
-import { DEADLINE, formatDate, formatKronor, formatNumber } from '../labels.js';
+import { formatDate, formatKronor, formatNumber } from '../labels.js';
 
 const AdminStartQuery = graphql(`
   query AdminStart($year: Int!) {
@@ -96,7 +96,6 @@ export function AdminStart({ initialYear }: { initialYear: number }) {
                 <li key={`${u.date}-${u.meeting?.id ?? u.deadline ?? u.title}`}>
                   <time dateTime={u.date}>{formatDate(u.date)}</time>: {u.title}
                   {u.meeting ? ` – ${u.meeting.body.name}` : ''}
-                  {u.deadline ? ` (${DEADLINE[u.deadline] ?? u.deadline})` : ''}
                 </li>
               ))}
             </ul>

@@ -90,7 +90,7 @@ export function CountyStart({ initialYear }: { initialYear: number }) {
       {county ? (
         <>
           <p>
-            Uppgifter om färre än {county.threshold} personer, och de som skulle kunna räknas fram ur dem, visas som{' '}
+            Uppgifter om färre än {county.threshold} personer, och sådana som kan räknas fram ur dem, visas som{' '}
             <q>— (dold)</q>.
           </p>
           <table>
@@ -137,6 +137,9 @@ export function CountyStart({ initialYear }: { initialYear: number }) {
           {county.forbund.map((row) => {
             const forbund = byId.get(row.year.forbundId);
             const kommun = new Map(forbund?.kommuner.map((k) => [k.scbCode, k.name]) ?? []);
+            if (row.newByHemkommun.length === 0) {
+              return null;
+            }
             return (
               <table key={row.year.forbundId}>
                 <caption>

@@ -66,7 +66,8 @@ export function StaffStart() {
       <h2>Ärenden</h2>
       <ResultNotice error={error} partial={Boolean(data)} />
       {fetching && !data ? <p>Hämtar …</p> : null}
-      {data ? (
+      {data && rows.length === 0 ? <p>Inga aktiva deltaganden i dina insatser.</p> : null}
+      {rows.length ? (
         <>
           <p>
             {rows.length} aktiva deltaganden, varav {overdue} med passerad tidsfrist.
