@@ -79,7 +79,7 @@ export async function logIn(page: Page, username: string, issuerButton = /Logga 
     const text = (
       await page
         .locator('body')
-        .innerText()
+        .textContent()
         .catch(() => '')
     ).slice(0, 500);
     throw new Error(
@@ -101,9 +101,13 @@ export interface AxeViolation {
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is now. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
+  // Runs in the page, where `window` and `document` exist (this file is type-checked without the DOM library).
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<any> } }).axe;
-    const result = await axe.run(document, {
+    const page = globalThis as unknown as {
+      axe: { run(ctx: unknown, options: object): Promise<any> };
+      document: unknown;
+    };
+    const result = await page.axe.run(page.document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return result.violations.map((v: any) => ({

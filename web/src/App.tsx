@@ -87,7 +87,6 @@ function Shell({ auth, onChooseForbund }: { auth: Auth; onChooseForbund(id: stri
   const current = views.find((v) => v.path === path) ?? views[0];
   const heading = useRef<HTMLHeadingElement>(null);
   // After moving to another view, focus its heading so a screen reader says where you are.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation
   useEffect(() => {
     if (path) {
       heading.current?.focus();
