@@ -77,10 +77,10 @@ export async function logIn(page: Page, username: string, issuerButton = /Logga 
     await page.getByRole('button', { name: 'Logga ut' }).waitFor({ timeout: 10_000 });
   } catch (error) {
     const text = (
-      await page
+      (await page
         .locator('body')
         .textContent()
-        .catch(() => '')
+        .catch(() => '')) ?? ''
     ).slice(0, 500);
     throw new Error(
       `Login as ${username} stopped at ${page.url()}: ${(error as Error).message.split('\n')[0]}\n` +
