@@ -29,6 +29,7 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import { ACCESS_MUTATIONS, directory } from './access.js';
+import { serveWebClient } from './app.js';
 import { serveExports } from './export.js';
 import { serveGraphiql } from './graphiql/page.js';
 import { type IssuerConfig, trustedIssuers, UntrustedTokenError, type VerifiedUser } from './issuers.js';
@@ -313,6 +314,7 @@ export async function createGateway(options: GatewayOptions) {
         res.status(state.ready ? 200 : 503).json(state);
       });
       serveGraphiql(app);
+      serveWebClient(app, { issuers: options.identity.issuers });
       serveExports(app, apollo, identify);
       // Bearer tokens, no cookies: no credentials across origins. Apollo's CSRF prevention stays on.
       const allowOrigins = cors({

@@ -1,0 +1,177 @@
+/**
+ * The logged-in shell: who you are, the förbund you work in (a switcher when you may work in several), the views
+ * your roles give, and the one shown. Views are addressed by path under the base (/app/arsrapport, …).
+ */
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Provider, useQuery } from 'urql';
+import type { Auth } from './auth.js';
+import { ResultNotice } from './components/ResultNotice.js';
+import type { ClientConfig } from './config.js';
+import { graphql } from './gql/index.js';
+import { graphClient } from './graph.js';
+import { ROLE } from './labels.js';
+import { AdminStart } from './views/AdminStart.js';
+import { BoardStart } from './views/BoardStart.js';
+import { CountyStart } from './views/CountyStart.js';
+import { StaffStart } from './views/StaffStart.js';
+
+const MeQuery = graphql(`
+  query Me {
+    me {
+      userId
+      name
+      email
+      roles
+      forbund {
+        id
+        name
+      }
+      forbunds {
+        id
+        name
+        slug
+      }
+      interventionIds
+    }
+  }
+`);
+
+const CHOSEN_FORBUND = 'finsam.forbund';
+/** Reports open on the last whole year. */
+const LAST_YEAR = new Date().getFullYear() - 1;
+
+interface View {
+  path: string;
+  title: string;
+  roles: string[];
+  render(): ReactNode;
+}
+
+const VIEWS: View[] = [
+  {
+    path: 'oversikt',
+    title: 'Översikt',
+    roles: ['FORBUND_ADMIN'],
+    render: () => <AdminStart initialYear={new Date().getFullYear()} />,
+  },
+  { path: 'arenden', title: 'Ärenden', roles: ['STAFF'], render: () => <StaffStart /> },
+  {
+    path: 'arsrapport',
+    title: 'Årsrapport',
+    roles: ['BOARD', 'FORBUND_ADMIN'],
+    render: () => <BoardStart initialYear={LAST_YEAR} />,
+  },
+  { path: 'lan', title: 'Länet', roles: ['COUNTY_ANALYST'], render: () => <CountyStart initialYear={LAST_YEAR} /> },
+];
+
+export function App({ config, auth }: { config: ClientConfig; auth: Auth }) {
+  const [forbundId, setForbundId] = useState(() => sessionStorage.getItem(CHOSEN_FORBUND));
+  const token = auth.user?.access_token ?? '';
+  const client = useMemo(() => graphClient(config.graphql, token, forbundId), [config.graphql, token, forbundId]);
+  const choose = (id: string) => {
+    sessionStorage.setItem(CHOSEN_FORBUND, id);
+    setForbundId(id);
+  };
+  return (
+    <Provider value={client} key={forbundId ?? 'default'}>
+      <Shell auth={auth} onChooseForbund={choose} />
+    </Provider>
+  );
+}
+
+function Shell({ auth, onChooseForbund }: { auth: Auth; onChooseForbund(id: string): void }) {
+  const [{ data, error, fetching }] = useQuery({ query: MeQuery });
+  const me = data?.me;
+  const views = VIEWS.filter((v) => me?.roles.some((r) => v.roles.includes(r)));
+  const path = usePath();
+  const current = views.find((v) => v.path === path) ?? views[0];
+  const heading = useRef<HTMLHeadingElement>(null);
+  // After moving to another view, focus its heading so a screen reader says where you are.
+  useEffect(() => {
+    if (path) {
+      heading.current?.focus();
+    }
+  }, [path]);
+  const switcherId = useId();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Hoppa till innehållet
+      </a>
+      <header className="site-header">
+        <p className="brand">FINSAM</p>
+        {me ? (
+          <div className="who">
+            <span>
+              {me.name ?? me.email ?? 'Inloggad'}
+              {me.roles.length ? ` – ${me.roles.map((r) => ROLE[r] ?? r).join(', ')}` : ''}
+            </span>
+            {me.forbunds.length > 1 ? (
+              <span>
+                <label htmlFor={switcherId}>Förbund</label>{' '}
+                <select id={switcherId} value={me.forbund?.id ?? ''} onChange={(e) => onChooseForbund(e.target.value)}>
+                  {me.forbunds.map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {f.name}
+                    </option>
+                  ))}
+                </select>
+              </span>
+            ) : null}
+            <button type="button" onClick={() => void auth.logout()}>
+              Logga ut
+            </button>
+          </div>
+        ) : null}
+        {views.length > 1 ? (
+          <nav aria-label="Huvudmeny">
+            <ul>
+              {views.map((v) => (
+                <li key={v.path}>
+                  <a
+                    href={`${import.meta.env.BASE_URL}${v.path}`}
+                    aria-current={v === current ? 'page' : undefined}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(v.path);
+                    }}
+                  >
+                    {v.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1}>
+        <h1 ref={heading} tabIndex={-1}>
+          {current ? current.title : 'Start'}
+          {me?.forbund ? ` – ${me.forbund.name}` : ''}
+        </h1>
+        <ResultNotice error={error} partial={Boolean(data)} />
+        {fetching && !data ? <p>Hämtar …</p> : null}
+        {me && !current ? <p>Du har ännu ingen behörighet här. Be förbundets administratör om åtkomst.</p> : null}
+        {current?.render()}
+      </main>
+    </>
+  );
+}
+
+function navigate(path: string) {
+  window.history.pushState(null, '', `${import.meta.env.BASE_URL}${path}`);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+/** The view's path under the base, following the browser's back and forward. */
+const readPath = () => window.location.pathname.slice(import.meta.env.BASE_URL.length).replace(/\/$/, '');
+
+function usePath(): string {
+  const [path, setPath] = useState(readPath);
+  useEffect(() => {
+    const update = () => setPath(readPath());
+    window.addEventListener('popstate', update);
+    return () => window.removeEventListener('popstate', update);
+  }, []);
+  return path;
+}

@@ -1,0 +1,46 @@
+/** Swedish names of the graph's enum values, as people in a förbund say them. */
+
+export const ROLE: Record<string, string> = {
+  PLATFORM_ADMIN: 'Plattformsadministratör',
+  FORBUND_ADMIN: 'Förbundsadministratör',
+  STAFF: 'Personal',
+  BOARD: 'Styrelseledamot',
+  STEERING: 'Styrgruppsledamot',
+  COUNTY_ANALYST: 'Länsanalytiker',
+};
+
+export const OUTCOME: Record<string, string> = {
+  ARBETE_UTAN_STOD: 'Arbete utan stöd',
+  ARBETE_MED_STOD: 'Arbete med stöd',
+  STUDIER: 'Studier',
+  AKTIVT_ARBETSSOKANDE: 'Aktivt arbetssökande',
+  FORTSATT_REHABILITERING: 'Fortsatt rehabilitering',
+  MEDICINSK_REHABILITERING: 'Medicinsk rehabilitering',
+  AVBROTT: 'Avbrott',
+  OVRIGT: 'Övrigt',
+};
+
+export const PARTICIPATION_DEADLINE: Record<string, string> = {
+  FOLLOW_UP: 'Uppföljning',
+  PLANNED_END: 'Planerat avslut',
+  FINAL_DOCUMENTATION: 'Slutdokumentation',
+  AFTER_6_MONTHS: 'Uppföljning efter 6 månader',
+  AFTER_18_MONTHS: 'Uppföljning efter 18 månader',
+};
+
+export const PARTICIPATION_STATUS: Record<string, string> = {
+  REFERRED: 'Anmäld',
+  ACCEPTED: 'Antagen',
+  REJECTED: 'Avslagen',
+  ENROLLED: 'Inskriven',
+  EXITED: 'Avslutad',
+};
+
+const kronor = new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0 });
+const number = new Intl.NumberFormat('sv-SE');
+const date = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' });
+
+export const formatKronor = (value: number) => kronor.format(value);
+export const formatNumber = (value: number) => number.format(value);
+/** A Date scalar (YYYY-MM-DD) as "3 maj 2021". */
+export const formatDate = (value: string) => date.format(new Date(`${value}T00:00:00Z`));

@@ -1,0 +1,109 @@
+/** The förbund administrator's start page: the insatser with occupancy and budget usage, and what comes next. */
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { ResultNotice } from '../components/ResultNotice.js';
+import { YearPicker } from '../components/YearPicker.js';
+import { graphql } from '../gql/index.js';
+import { formatDate, formatKronor, formatNumber } from '../labels.js';
+
+const AdminStartQuery = graphql(`
+  query AdminStart($year: Int!) {
+    forbund {
+      id
+      name
+      interventions {
+        id
+        name
+        occupancy {
+          enrolled
+          capacity
+          overCapacity
+        }
+        budgetUsage(year: $year) {
+          allocated
+          used
+          differens
+          overUsed
+          forecast
+        }
+      }
+      upcoming(limit: 8) {
+        date
+        title
+        deadline
+        meeting {
+          id
+          body {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export function AdminStart({ initialYear }: { initialYear: number }) {
+  const [year, setYear] = useState(initialYear);
+  const [{ data, error, fetching }] = useQuery({ query: AdminStartQuery, variables: { year } });
+  const forbund = data?.forbund;
+  return (
+    <>
+      <h2>Insatser</h2>
+      <YearPicker year={year} onChange={setYear} label="Budgetår" />
+      <ResultNotice error={error} partial={Boolean(data)} />
+      {fetching && !data ? <p>Hämtar …</p> : null}
+      {forbund ? (
+        <>
+          <table>
+            <caption>
+              Insatser i {forbund.name}: beläggning och budget {year}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Insats</th>
+                <th scope="col">Inskrivna</th>
+                <th scope="col">Platser</th>
+                <th scope="col">Tilldelat</th>
+                <th scope="col">Förbrukat</th>
+                <th scope="col">Differens</th>
+                <th scope="col">Prognos</th>
+              </tr>
+            </thead>
+            <tbody>
+              {forbund.interventions.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">{i.name}</th>
+                  <td className={i.occupancy.overCapacity ? 'num warn' : 'num'}>
+                    {formatNumber(i.occupancy.enrolled)}
+                    {i.occupancy.overCapacity ? ' (överbelagd)' : ''}
+                  </td>
+                  <td className="num">{i.occupancy.capacity == null ? '–' : formatNumber(i.occupancy.capacity)}</td>
+                  <td className="num">{formatKronor(i.budgetUsage.allocated)}</td>
+                  <td className="num">{formatKronor(i.budgetUsage.used)}</td>
+                  <td className={i.budgetUsage.overUsed ? 'num warn' : 'num'}>
+                    {formatKronor(i.budgetUsage.differens)}
+                    {i.budgetUsage.overUsed ? ' (överskriden)' : ''}
+                  </td>
+                  <td className="num">{i.budgetUsage.forecast == null ? '–' : formatKronor(i.budgetUsage.forecast)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>Kommande möten och tidsfrister</h2>
+          {forbund.upcoming.length ? (
+            <ul className="upcoming">
+              {forbund.upcoming.map((u) => (
+                <li key={`${u.date}-${u.meeting?.id ?? u.deadline ?? u.title}`}>
+                  <time dateTime={u.date}>{formatDate(u.date)}</time>: {u.title}
+                  {u.meeting ? ` – ${u.meeting.body.name}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Inga kommande möten eller tidsfrister.</p>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}

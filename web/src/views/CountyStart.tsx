@@ -1,0 +1,171 @@
+/**
+ * The county analyst's start page: the förbund of their county side by side for a year, under disclosure
+ * control — a withheld cell reads "— (dold)", never 0.
+ */
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { ResultNotice } from '../components/ResultNotice.js';
+import { Disclosed } from '../components/Suppressed.js';
+import { YearPicker } from '../components/YearPicker.js';
+import { graphql } from '../gql/index.js';
+
+const CountyForbundQuery = graphql(`
+  query CountyForbund {
+    forbunds(first: 100) {
+      edges {
+        node {
+          id
+          name
+          kommuner {
+            scbCode
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+const CountyReportQuery = graphql(`
+  query CountyReport($ids: [ID!]!, $year: Int!) {
+    countyReport(forbundIds: $ids, year: $year) {
+      threshold
+      forbund {
+        year {
+          forbundId
+        }
+        new {
+          suppressed
+          value
+        }
+        total {
+          suppressed
+          value
+        }
+        exited {
+          suppressed
+          value
+        }
+        newByHemkommun {
+          scbCode
+          new {
+            suppressed
+            value
+          }
+        }
+      }
+      totals {
+        new {
+          suppressed
+          value
+        }
+        total {
+          suppressed
+          value
+        }
+        exited {
+          suppressed
+          value
+        }
+      }
+    }
+  }
+`);
+
+export function CountyStart({ initialYear }: { initialYear: number }) {
+  const [year, setYear] = useState(initialYear);
+  const [list] = useQuery({ query: CountyForbundQuery });
+  const forbunds = list.data?.forbunds.edges.map((e) => e.node) ?? [];
+  const ids = forbunds.map((f) => f.id);
+  const [report] = useQuery({ query: CountyReportQuery, variables: { ids, year }, pause: ids.length === 0 });
+  const byId = new Map(forbunds.map((f) => [f.id, f]));
+  const county = report.data?.countyReport;
+  return (
+    <>
+      <h2>Länets förbund</h2>
+      <YearPicker year={year} onChange={setYear} label="År" />
+      <ResultNotice error={list.error} partial={Boolean(list.data)} />
+      <ResultNotice error={report.error} partial={Boolean(report.data)} />
+      {(list.fetching || report.fetching) && !county ? <p>Hämtar …</p> : null}
+      {county ? (
+        <>
+          <p>
+            Uppgifter om färre än {county.threshold} personer, och sådana som kan räknas fram ur dem, visas som{' '}
+            <q>— (dold)</q>.
+          </p>
+          <table>
+            <caption>Deltagare {year} per förbund</caption>
+            <thead>
+              <tr>
+                <th scope="col">Förbund</th>
+                <th scope="col">Nya</th>
+                <th scope="col">Totalt</th>
+                <th scope="col">Avslutade</th>
+              </tr>
+            </thead>
+            <tbody>
+              {county.forbund.map((row) => (
+                <tr key={row.year.forbundId}>
+                  <th scope="row">{byId.get(row.year.forbundId)?.name ?? row.year.forbundId}</th>
+                  <td className="num">
+                    <Disclosed figure={row.new} />
+                  </td>
+                  <td className="num">
+                    <Disclosed figure={row.total} />
+                  </td>
+                  <td className="num">
+                    <Disclosed figure={row.exited} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Länet</th>
+                <td className="num">
+                  <Disclosed figure={county.totals.new} />
+                </td>
+                <td className="num">
+                  <Disclosed figure={county.totals.total} />
+                </td>
+                <td className="num">
+                  <Disclosed figure={county.totals.exited} />
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+          {county.forbund.map((row) => {
+            const forbund = byId.get(row.year.forbundId);
+            const kommun = new Map(forbund?.kommuner.map((k) => [k.scbCode, k.name]) ?? []);
+            if (row.newByHemkommun.length === 0) {
+              return null;
+            }
+            return (
+              <table key={row.year.forbundId}>
+                <caption>
+                  Nya deltagare {year} per hemkommun – {forbund?.name ?? row.year.forbundId}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Hemkommun</th>
+                    <th scope="col">Nya</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {row.newByHemkommun.map((cell) => (
+                    <tr key={cell.scbCode}>
+                      <th scope="row">{kommun.get(cell.scbCode) ?? cell.scbCode}</th>
+                      <td className="num">
+                        <Disclosed figure={cell.new} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            );
+          })}
+        </>
+      ) : null}
+    </>
+  );
+}
