@@ -271,7 +271,7 @@ describe('targeted mutations: a typed error at the field, nothing written', () =
     });
   });
 
-  it('money: an allocation over a billion kronor is refused', async () => {
+  it('money: an allocation of 2 147 483 647 kr is refused', async () => {
     const mutation = `mutation { setAllocation(interventionId: "${FNS}", year: 2023, amount: 2147483647) {
       ${ISSUES} } }`;
     expect(await refused(mutation, NORRA_ADMIN)).toEqual({

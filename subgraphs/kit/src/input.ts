@@ -11,7 +11,7 @@
  *   line, `email` an address, anything else free text. A field that needs more says so with
  *   `extensions: maxLength(n)`.
  * - Whole numbers (`Int`): `INT_BOUNDS` by argument name (years, day windows) and money
- *   (`MONEY_NAMES`, at most `MONEY_MAX` kronor each); a field may set its own with
+ *   (`MONEY_NAMES`, at most `MONEY_MAX` kronor each, so sums fit); a field may set its own with
  *   `extensions: intBounds(min, max)`.
  *
  * A failure inside a query field is BAD_USER_INPUT naming the argument; a mutation that returns
@@ -104,8 +104,13 @@ export function textProblem(value: string, max: number, oneLine = false): string
   return value.length > max ? `At most ${max} characters` : null;
 }
 
-/** The largest amount of money one input carries, in whole kronor (one billion). */
-export const MONEY_MAX = 1_000_000_000;
+/**
+ * The largest amount of money one input carries, in whole kronor (100 million, more than a förbund turns
+ * over in a year). Money is stored and summed as bigint; the graph shows sums as Int (at most
+ * 2 147 483 647 kr), so any sum of up to 21 amounts fits: a requisition (ten cost categories), a few
+ * allocations or contributions side by side. See the kit README, "Strict input".
+ */
+export const MONEY_MAX = 100_000_000;
 /** Input fields and arguments that are money (whole kronor). */
 export const MONEY_NAMES = new Set(['amount', 'income', 'costs', 'openingEquity']);
 
