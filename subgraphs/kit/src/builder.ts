@@ -21,6 +21,7 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { isAnonymous } from './identity.js';
+import { DATE_YEARS, parseDate, parseDateTime, strictInputPlugin } from './input.js';
 import { isInsatsStaff, isSteeringOf, type ScopeName, scopeGrants } from './scopes.js';
 
 export interface SubgraphTypes {
@@ -48,7 +49,15 @@ export interface SubgraphTypes {
 
 export function createBuilder() {
   const builder = new SchemaBuilder<SubgraphTypes>({
-    plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ErrorsPlugin, DirectivePlugin, FederationPlugin],
+    plugins: [
+      ScopeAuthPlugin,
+      RelayPlugin,
+      DataloaderPlugin,
+      ErrorsPlugin,
+      strictInputPlugin,
+      DirectivePlugin,
+      FederationPlugin,
+    ],
     defaultFieldNullability: false,
     scopeAuth: {
       // Anonymous callers are told to sign in; signed-in callers are told they may not.
@@ -94,26 +103,16 @@ export function createBuilder() {
     },
   });
 
+  // The scalars never throw on input: input.ts reports a bad value as the argument's error.
   builder.scalarType('Date', {
-    description: 'A calendar date, ISO 8601 (YYYY-MM-DD).',
+    description: `A calendar date, ISO 8601 (YYYY-MM-DD), in the years ${DATE_YEARS.first}–${DATE_YEARS.last}.`,
     serialize: (value) => isoDate(value),
-    parseValue: (value) => {
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-        throw new TypeError('Date must be YYYY-MM-DD');
-      }
-      return value;
-    },
+    parseValue: (value) => parseDate(value) as string,
   });
   builder.scalarType('DateTime', {
     description: 'A point in time, ISO 8601 with time zone.',
     serialize: (value) => value.toISOString(),
-    parseValue: (value) => {
-      const date = typeof value === 'string' ? new Date(value) : null;
-      if (!date || Number.isNaN(date.getTime())) {
-        throw new TypeError('DateTime must be ISO 8601');
-      }
-      return date;
-    },
+    parseValue: (value) => parseDateTime(value) as Date,
   });
 
   registerErrorTypes(builder);

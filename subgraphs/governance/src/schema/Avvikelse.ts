@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { today } from '@finsam/kit/dates.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { maxLength } from '@finsam/kit/input.js';
 import { holds, tenantOf } from '@finsam/kit/scopes.js';
 import {
   type AvvikelseReader,
@@ -139,7 +140,11 @@ builder.mutationFields((t) => ({
     authScopes: { tenantAdmin: true, staff: true },
     args: {
       interventionId: t.arg.id({ required: true, description: 'The insats where it happened: your own.' }),
-      description: t.arg.string({ required: true, description: 'What happened, at least 10 characters.' }),
+      description: t.arg.string({
+        required: true,
+        description: 'What happened, 10–10 000 characters.',
+        extensions: maxLength(10_000),
+      }),
       reportedOn: t.arg({ type: 'Date', description: 'The day it is reported. Default: today.' }),
     },
     errors: {},

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { maxLength } from '@finsam/kit/input.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
 import { decisionIssues, voteIssues } from '../domain/decisions.js';
@@ -112,7 +113,11 @@ const DecisionInput = builder.inputType('DecisionInput', {
   description: 'A beslut as the minutes record it.',
   fields: (t) => ({
     kind: t.field({ type: DecisionKindEnum, required: true, description: 'What the decision is about.' }),
-    text: t.string({ required: true, description: 'What was decided, 2–20 000 characters.' }),
+    text: t.string({
+      required: true,
+      description: 'What was decided, 2–20 000 characters.',
+      extensions: maxLength(20_000),
+    }),
     interventionId: t.id({ description: 'The insats it concerns; default: the insats whose styrgrupp meets.' }),
     participationId: t.id({ description: 'For an extension (förlängning).' }),
     budgetYear: t.int({ description: 'For a budget: the year it is for (2004–2100).' }),

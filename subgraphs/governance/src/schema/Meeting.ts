@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { NotFoundError } from '@finsam/kit/errors.js';
+import { maxLength } from '@finsam/kit/input.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
 import { refuse } from '../domain/issues.js';
@@ -133,7 +134,10 @@ builder.mutationFields((t) => ({
       attendance: t.arg.idList({ required: true, description: 'The seats present: seats of the body only.' }),
       minutes: t.arg.string({
         required: true,
-        description: 'Minnesanteckningar/protokoll: what was discussed (staffing, volume, activities).',
+        description:
+          'Minnesanteckningar/protokoll: what was discussed (staffing, volume, activities); ' +
+          'at most 100 000 characters.',
+        extensions: maxLength(100_000),
       }),
     },
     errors: {},
@@ -173,7 +177,11 @@ builder.mutationFields((t) => ({
     authScopes: { reportReader: true },
     args: {
       meetingId: t.arg.id({ required: true, description: 'The meeting whose approved minutes are corrected.' }),
-      text: t.arg.string({ required: true, description: 'What is corrected (rättelse).' }),
+      text: t.arg.string({
+        required: true,
+        description: 'What is corrected (rättelse), at most 20 000 characters.',
+        extensions: maxLength(20_000),
+      }),
     },
     errors: {},
     resolve: (_r, { meetingId, text }, ctx) =>

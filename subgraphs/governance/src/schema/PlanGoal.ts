@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '@finsam/kit/errors.js';
+import { maxLength } from '@finsam/kit/input.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
@@ -69,9 +70,20 @@ const PlanGoalInput = builder.inputType('PlanGoalInput', {
   fields: (t) => ({
     year: t.int({ required: true, description: 'The year of the verksamhetsplan, 2004–2100.' }),
     kind: t.field({ type: PlanItemKindEnum, required: true, description: 'A goal or an internal-control item.' }),
-    text: t.string({ required: true, description: 'The goal, or the risk checked; 2–5000 characters.' }),
-    measure: t.string({ required: true, description: 'How it is measured or checked; at most 5000 characters.' }),
-    followUp: t.string({ description: 'The follow-up so far; omit or null for none.' }),
+    text: t.string({
+      required: true,
+      description: 'The goal, or the risk checked; 2–5000 characters.',
+      extensions: maxLength(5000),
+    }),
+    measure: t.string({
+      required: true,
+      description: 'How it is measured or checked; at most 5000 characters.',
+      extensions: maxLength(5000),
+    }),
+    followUp: t.string({
+      description: 'The follow-up so far, at most 10 000 characters; omit or null for none.',
+      extensions: maxLength(10_000),
+    }),
     status: t.field({ type: FollowUpStatusEnum, required: true, description: 'How far it has come.' }),
   }),
 });

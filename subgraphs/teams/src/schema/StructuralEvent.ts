@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { maxLength } from '@finsam/kit/input.js';
 import {
   type Attendance,
   assertRecordsEvents,
@@ -73,7 +74,11 @@ const StructuralEventInput = builder.inputType('StructuralEventInput', {
   description: 'An event held by a strukturövergripande insats.',
   fields: (t) => ({
     date: t.field({ type: 'Date', required: true, description: 'The day it was held.' }),
-    title: t.string({ required: true, description: 'What it was, e.g. "Frukostseminarium: SIP".' }),
+    title: t.string({
+      required: true,
+      description: 'What it was, e.g. "Frukostseminarium: SIP"; at most 300 characters.',
+      extensions: maxLength(300),
+    }),
     format: t.field({ type: EventFormatEnum, required: true, description: 'In person or online.' }),
     audience: t.string({ required: true, description: 'Who it was for, e.g. "personal hos parterna".' }),
     attendees: t.int({ required: true, description: 'How many took part (0 or more).' }),
