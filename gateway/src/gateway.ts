@@ -116,6 +116,25 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     });
   }
 
+  /**
+   * A subgraph that does not answer at all (stopped, unreachable, timed out) is an error naming it and
+   * the path of the answer it was asked for; its fields there are null, the rest of the answer stands.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError) {
+        throw error;
+      }
+      const path = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
+      throw new GraphQLError(`The ${this.subgraph} service did not answer`, {
+        ...(path?.length ? { path } : {}),
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraph },
+      });
+    }
+  }
+
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // The outgoing request starts with no client headers; this is the only one it gets.
     const identity = 'identity' in context && context.identity ? context.identity : ANONYMOUS;

@@ -22,6 +22,7 @@ import type { OrmOptions } from './database.js';
 import { describeGenerated } from './descriptions.js';
 import { ErrorCode } from './errors.js';
 import { checkIdArguments } from './ids.js';
+import { nullableWhereOwnedElsewhere } from './partial-answers.js';
 
 /**
  * The keys a subgraph holds: it verifies the gateway's and other subgraphs' tokens, and signs its
@@ -132,12 +133,14 @@ export function defineSubgraph(definition: {
   const { name, builder, database, seed } = definition;
   let schema: GraphQLSchema | undefined;
   const buildSchema = (): GraphQLSchema =>
-    (schema ??= describeGenerated(
-      checkIdArguments(
-        builder.toSubGraphSchema({
-          linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-          directives: subgraphDirectives,
-        }),
+    (schema ??= nullableWhereOwnedElsewhere(
+      describeGenerated(
+        checkIdArguments(
+          builder.toSubGraphSchema({
+            linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+            directives: subgraphDirectives,
+          }),
+        ),
       ),
     ));
   return {

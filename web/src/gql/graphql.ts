@@ -68,14 +68,14 @@ export type AdminStartQueryVariables = Exact<{
 }>;
 
 
-export type AdminStartQuery = { forbund: { id: string, name: string, interventions: Array<{ id: string, name: string, occupancy: { enrolled: number, capacity: number | null, overCapacity: boolean }, budgetUsage: { allocated: number, used: number, differens: number, overUsed: boolean, forecast: number | null } }>, upcoming: Array<{ date: string, title: string, deadline: DeadlineKind | null, meeting: { id: string, body: { name: string } } | null }> } | null };
+export type AdminStartQuery = { forbund: { id: string, name: string, interventions: Array<{ id: string, name: string, occupancy: { enrolled: number, capacity: number | null, overCapacity: boolean } | null, budgetUsage: { allocated: number, used: number, differens: number, overUsed: boolean, forecast: number | null } | null }> | null, upcoming: Array<{ date: string, title: string, deadline: DeadlineKind | null, meeting: { id: string, body: { name: string } } | null }> } | null };
 
 export type YearReportQueryVariables = Exact<{
   year: number;
 }>;
 
 
-export type YearReportQuery = { forbund: { id: string, name: string, kommuner: Array<{ scbCode: string | null, name: string }>, year: { participants: { new: number, total: number, hemkommuner: Array<{ scbCode: string, new: number, total: number, newPreviousYear: number, totalPreviousYear: number }>, interventions: Array<{ intervention: { id: string }, exitsByOutcome: Array<{ key: string, count: number }> }> }, finance: { allocated: number, used: number, differens: number, interventions: Array<{ allocated: number, used: number, differens: number, intervention: { id: string, name: string } }> } } } | null };
+export type YearReportQuery = { forbund: { id: string, name: string, kommuner: Array<{ scbCode: string | null, name: string }>, year: { participants: { new: number, total: number, hemkommuner: Array<{ scbCode: string, new: number, total: number, newPreviousYear: number, totalPreviousYear: number }>, interventions: Array<{ intervention: { id: string }, exitsByOutcome: Array<{ key: string, count: number }> }> } | null, finance: { allocated: number, used: number, differens: number, interventions: Array<{ allocated: number, used: number, differens: number, intervention: { id: string, name: string } }> } | null } } | null };
 
 export type CountyForbundQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -93,7 +93,7 @@ export type CountyReportQuery = { countyReport: { threshold: number, forbund: Ar
 export type CaseloadQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CaseloadQuery = { interventions: { edges: Array<{ node: { id: string, name: string, activeParticipations: Array<{ id: string, status: ParticipationStatus, hemkommun: string | null, referredOn: string, enrolledOn: string | null, plannedEnd: string | null }>, participantDeadlines: Array<{ kind: ParticipationDeadlineKind, due: string, overdue: boolean, participation: { id: string } }> } }> } };
+export type CaseloadQuery = { interventions: { edges: Array<{ node: { id: string, name: string, activeParticipations: Array<{ id: string, status: ParticipationStatus, hemkommun: string | null, referredOn: string, enrolledOn: string | null, plannedEnd: string | null }> | null, participantDeadlines: Array<{ kind: ParticipationDeadlineKind, due: string, overdue: boolean, participation: { id: string } }> | null } }> } };
 
 
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"forbund"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"forbunds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"interventionIds"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;

@@ -70,21 +70,22 @@ export function AdminStart({ initialYear }: { initialYear: number }) {
               </tr>
             </thead>
             <tbody>
-              {forbund.interventions.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">{i.name}</th>
-                  <td className={i.occupancy.overCapacity ? 'num warn' : 'num'}>
-                    {formatNumber(i.occupancy.enrolled)}
-                    {i.occupancy.overCapacity ? ' (överbelagd)' : ''}
+              {(forbund.interventions ?? []).map(({ id, name, occupancy: o, budgetUsage: b }) => (
+                // A figure whose subgraph did not answer shows as "–"; the notice above says why.
+                <tr key={id}>
+                  <th scope="row">{name}</th>
+                  <td className={o?.overCapacity ? 'num warn' : 'num'}>
+                    {o ? formatNumber(o.enrolled) : '–'}
+                    {o?.overCapacity ? ' (överbelagd)' : ''}
                   </td>
-                  <td className="num">{i.occupancy.capacity == null ? '–' : formatNumber(i.occupancy.capacity)}</td>
-                  <td className="num">{formatKronor(i.budgetUsage.allocated)}</td>
-                  <td className="num">{formatKronor(i.budgetUsage.used)}</td>
-                  <td className={i.budgetUsage.overUsed ? 'num warn' : 'num'}>
-                    {formatKronor(i.budgetUsage.differens)}
-                    {i.budgetUsage.overUsed ? ' (överskriden)' : ''}
+                  <td className="num">{o?.capacity == null ? '–' : formatNumber(o.capacity)}</td>
+                  <td className="num">{b ? formatKronor(b.allocated) : '–'}</td>
+                  <td className="num">{b ? formatKronor(b.used) : '–'}</td>
+                  <td className={b?.overUsed ? 'num warn' : 'num'}>
+                    {b ? formatKronor(b.differens) : '–'}
+                    {b?.overUsed ? ' (överskriden)' : ''}
                   </td>
-                  <td className="num">{i.budgetUsage.forecast == null ? '–' : formatKronor(i.budgetUsage.forecast)}</td>
+                  <td className="num">{b?.forecast == null ? '–' : formatKronor(b.forecast)}</td>
                 </tr>
               ))}
             </tbody>

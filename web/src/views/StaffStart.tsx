@@ -46,9 +46,9 @@ export function StaffStart() {
   const [{ data, error, fetching }] = useQuery({ query: CaseloadQuery });
   const rows: CaseRow[] = [];
   for (const { node } of data?.interventions.edges ?? []) {
-    for (const p of node.activeParticipations) {
+    for (const p of node.activeParticipations ?? []) {
       // Deadlines come soonest first, so the first one of a participation is its next.
-      const next = node.participantDeadlines.find((d) => d.participation.id === p.id);
+      const next = node.participantDeadlines?.find((d) => d.participation.id === p.id);
       rows.push({
         id: p.id,
         intervention: node.name,

@@ -1,0 +1,78 @@
+/**
+ * Issue 15, failures that show: with one subgraph's process gone, the dashboard answers with every
+ * field the other subgraphs own, and an error naming the subgraph and the path — and it answers
+ * whole again once the subgraph is back, without a restart.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DASHBOARD } from '../infra/bench/operations.js';
+import { startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
+
+let p: TestPlatform;
+beforeAll(async () => {
+  p = await startTestPlatform();
+});
+afterAll(() => p.close());
+
+/** A stand-in for finance that passes requests on, or drops them as a stopped process would. */
+async function switchableFinance() {
+  const target = new URL(p.subgraphUrls.finance!);
+  const state = { down: false };
+  const server = http.createServer((req, res) => {
+    if (state.down) {
+      req.socket.destroy();
+      return;
+    }
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, state, server };
+}
+
+it('answers what the other subgraphs own while finance is down, naming it, and recovers', async () => {
+  const finance = await switchableFinance();
+  const running = await p.extraGateway({
+    subgraphUrls: { ...p.subgraphUrls, finance: finance.url },
+    responseCache: false,
+  });
+  const ask = async () =>
+    p.post(running.url, DASHBOARD, {
+      headers: { authorization: `Bearer ${await p.token('vasteras-admin')}` },
+      variables: { year: 2022 },
+    });
+  try {
+    const whole = await ask();
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data.forbund.interventions.every((i: any) => i.budgetUsage !== null)).toBe(true);
+
+    finance.state.down = true;
+    const partial = await ask();
+    // Governance, teams and participants answered: the förbund, its insatser, their occupancy.
+    expect(partial.data.forbund.name).toBe(VASTERAS.name);
+    expect(partial.data.forbund.interventions.map((i: any) => i.id)).toEqual(
+      whole.data.forbund.interventions.map((i: any) => i.id),
+    );
+    expect(partial.data.forbund.interventions.every((i: any) => i.occupancy !== null)).toBe(true);
+    // Finance's part is null, with errors that say whose it was and where.
+    expect(partial.data.forbund.interventions.every((i: any) => i.budgetUsage === null)).toBe(true);
+    expect(partial.errors?.length).toBeGreaterThan(0);
+    expect(partial.errors!.every((e) => e.extensions?.serviceName === 'finance')).toBe(true);
+    expect(partial.errors![0]!.path).toEqual(expect.arrayContaining(['forbund', 'interventions']));
+
+    finance.state.down = false;
+    const again = await ask();
+    expect(again.errors).toBeUndefined();
+    expect(again.data).toEqual(whole.data);
+  } finally {
+    await running.stop();
+    finance.server.closeAllConnections();
+    finance.server.close();
+  }
+});
