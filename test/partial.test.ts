@@ -3,9 +3,8 @@
  * field the other subgraphs own, and an error naming the subgraph and the path — and it answers
  * whole again once the subgraph is back, without a restart.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DASHBOARD } from '../infra/bench/operations.js';
+import { switchableSubgraph } from './support/outage.js';
 import { startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
 
 let p: TestPlatform;
@@ -14,30 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-/** A stand-in for finance that passes requests on, or drops them as a stopped process would. */
-async function switchableFinance() {
-  const target = new URL(p.subgraphUrls.finance!);
-  const state = { down: false };
-  const server = http.createServer((req, res) => {
-    if (state.down) {
-      req.socket.destroy();
-      return;
-    }
-    const upstream = http.request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, state, server };
-}
-
 it('answers what the other subgraphs own while finance is down, naming it, and recovers', async () => {
-  const finance = await switchableFinance();
+  const finance = await switchableSubgraph(p.subgraphUrls.finance!);
   const running = await p.extraGateway({
     subgraphUrls: { ...p.subgraphUrls, finance: finance.url },
     responseCache: false,
@@ -72,7 +49,6 @@ it('answers what the other subgraphs own while finance is down, naming it, and r
     expect(again.data).toEqual(whole.data);
   } finally {
     await running.stop();
-    finance.server.closeAllConnections();
-    finance.server.close();
+    finance.close();
   }
 });

@@ -20,6 +20,7 @@ import {
   ROOT,
   WEB_DIST,
 } from './support/browser.js';
+import { switchableSubgraph } from './support/outage.js';
 import { NORRA, startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
 
 const SCREENSHOTS = path.join(ROOT, 'web', 'screenshots');
@@ -65,6 +66,30 @@ describe('the login page', () => {
     await expectAccessible(page);
     await screenshot(page, 'login');
     await context.close();
+  });
+});
+
+describe('one subgraph down', () => {
+  it('still shows the administrator’s start page from what the others answered, with a notice', async () => {
+    const finance = await switchableSubgraph(p.subgraphUrls.finance!);
+    const running = await p.extraGateway({ subgraphUrls: { ...p.subgraphUrls, finance: finance.url } });
+    try {
+      finance.state.down = true;
+      const context = await contextFor(browser, running.url);
+      const page = await context.newPage();
+      await logIn(page, 'vasteras-admin');
+      const table = page.getByRole('table', { name: /Insatser i/ });
+      await table.waitFor();
+      // Teams and participants answered: the insatser are listed; finance's columns show "–".
+      expect(await table.locator('tbody th').count()).toBeGreaterThan(0);
+      await expect(page.getByRole('status').textContent()).resolves.toMatch(/Delar av svaret saknas/);
+      await expect(page.getByRole('status').textContent()).resolves.toMatch(/finance/);
+      await expectAccessible(page);
+      await context.close();
+    } finally {
+      await running.stop();
+      finance.close();
+    }
   });
 });
 

@@ -9,6 +9,7 @@ const CODE: Record<string, string> = {
   UNAUTHENTICATED: 'inte inloggad',
   BAD_USER_INPUT: 'ogiltig uppgift',
   NOT_FOUND: 'finns inte',
+  SUBGRAPH_UNAVAILABLE: 'tjänsten svarar inte just nu',
 };
 
 export function ResultNotice({ error, partial }: { error: CombinedError | undefined; partial: boolean }) {
