@@ -35,6 +35,32 @@ export interface SubgraphKeys {
   servicePrivateJwk: JWK;
 }
 
+/** What every subgraph's `createServer` takes. */
+export interface SubgraphRuntime {
+  orm: MikroORM;
+  keys: SubgraphKeys;
+  /** Where the other subgraphs answer, for service calls. */
+  subgraphUrls: Record<string, string>;
+  /** Secrets a subgraph needs of its own (e.g. participants' encryption keys), by name. */
+  secrets?: Record<string, string>;
+  production?: boolean;
+}
+
+export interface SubgraphServerOptions extends SubgraphRuntime {
+  name: string;
+  schema: GraphQLSchema;
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphServer {
+  name: string;
+  listen(port?: number, host?: string): Promise<RunningServer>;
+}
+
 /**
  * Every error that is not the caller's is logged once, here, with the request id; every error carries
  * the request id in `extensions.requestId`.
@@ -65,32 +91,6 @@ const requestErrors: ApolloServerPlugin<SubgraphContext> = {
     };
   },
 };
-
-/** What every subgraph's `createServer` takes. */
-export interface SubgraphRuntime {
-  orm: MikroORM;
-  keys: SubgraphKeys;
-  /** Where the other subgraphs answer, for service calls. */
-  subgraphUrls: Record<string, string>;
-  /** Secrets a subgraph needs of its own (e.g. participants' encryption keys), by name. */
-  secrets?: Record<string, string>;
-  production?: boolean;
-}
-
-export interface SubgraphServerOptions extends SubgraphRuntime {
-  name: string;
-  schema: GraphQLSchema;
-}
-
-export interface RunningServer {
-  url: string;
-  stop(): Promise<void>;
-}
-
-export interface SubgraphServer {
-  name: string;
-  listen(port?: number, host?: string): Promise<RunningServer>;
-}
 
 export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
   const { name, schema, orm, keys, subgraphUrls, secrets, production = false } = options;
