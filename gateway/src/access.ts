@@ -10,6 +10,7 @@
 import { forbidden } from '@finsam/kit/errors.js';
 import type { Identity, Role } from '@finsam/kit/identity.js';
 import type { InternalSigner } from '@finsam/kit/internal-token.js';
+import { REQUEST_ID_HEADER } from '@finsam/kit/log.js';
 import { setBounded } from '@finsam/kit/verified-tokens.js';
 import type { IssuerConfig, VerifiedUser } from './issuers.js';
 
@@ -70,12 +71,14 @@ export function directory({ url, sign, cacheSeconds = 10, maxEntries = 10_000 }:
   // Moves with every `forget`: an answer asked for before a change of access is not kept after it.
   let generation = 0;
 
-  async function ask<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  /** `requestId`: the client request this question serves, so the directory's log lines name it. */
+  async function ask<T>(query: string, variables?: Record<string, unknown>, requestId?: string): Promise<T> {
     const res = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${await sign(GATEWAY_IDENTITY, 'governance')}`,
+        ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
       },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(5000),
@@ -91,17 +94,26 @@ export function directory({ url, sign, cacheSeconds = 10, maxEntries = 10_000 }:
     return body.data;
   }
 
-  async function resolve(user: VerifiedUser, forbundId: string | null, key: string): Promise<Identity> {
+  async function resolve(
+    user: VerifiedUser,
+    forbundId: string | null,
+    key: string,
+    requestId: string | undefined,
+  ): Promise<Identity> {
     const now = Date.now();
     const asked = generation;
-    const { resolveAccess: a } = await ask<{ resolveAccess: ResolvedAccess }>(RESOLVE, {
-      issuer: user.issuer,
-      subject: user.subject,
-      email: user.email,
-      emailVerified: user.emailVerified,
-      name: user.name,
-      forbundId,
-    });
+    const { resolveAccess: a } = await ask<{ resolveAccess: ResolvedAccess }>(
+      RESOLVE,
+      {
+        issuer: user.issuer,
+        subject: user.subject,
+        email: user.email,
+        emailVerified: user.emailVerified,
+        name: user.name,
+        forbundId,
+      },
+      requestId,
+    );
     const identity: Identity = {
       userId: a.userId,
       tenantId: a.tenantId,
@@ -124,8 +136,11 @@ export function directory({ url, sign, cacheSeconds = 10, maxEntries = 10_000 }:
   }
 
   return {
-    /** The identity of a verified user working in `forbundId` (or their default förbund). */
-    async identityOf(user: VerifiedUser, forbundId: string | null): Promise<Identity> {
+    /**
+     * The identity of a verified user working in `forbundId` (or their default förbund). `requestId`
+     * goes with the directory question (a burst of one person's requests asks once, with the first id).
+     */
+    async identityOf(user: VerifiedUser, forbundId: string | null, requestId?: string): Promise<Identity> {
       const key = JSON.stringify([user.issuer, user.subject, user.email, user.emailVerified, forbundId]);
       const now = Date.now();
       const hit = kept.get(key);
@@ -134,7 +149,7 @@ export function directory({ url, sign, cacheSeconds = 10, maxEntries = 10_000 }:
       }
       let pending = asking.get(key);
       if (!pending) {
-        pending = resolve(user, forbundId, key).finally(() => asking.delete(key));
+        pending = resolve(user, forbundId, key, requestId).finally(() => asking.delete(key));
         asking.set(key, pending);
       }
       return structuredClone(await pending);

@@ -3,6 +3,7 @@
  * each subgraph with a token it signs itself — never with anything the client sent.
  */
 
+import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +22,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { badArgument, unauthenticated } from '@finsam/kit/errors.js';
 import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
 import { type InternalSigner, internalSigner, reusingSigner } from '@finsam/kit/internal-token.js';
-import { createLogger } from '@finsam/kit/log.js';
+import { createLogger, isUserError, type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@finsam/kit/log.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import { setBounded } from '@finsam/kit/verified-tokens.js';
 import cors from 'cors';
@@ -38,6 +39,10 @@ import { type ResponseCacheOptions, responseCache } from './response-cache.js';
 
 export interface GatewayContext {
   identity: Identity;
+  /** The client's `x-request-id` (when sane) or one the gateway made; sent to every subgraph. */
+  requestId?: string;
+  /** The gateway's logger, writing `requestId` on every line. */
+  log?: Logger;
 }
 
 export interface GatewayOptions {
@@ -139,6 +144,9 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     // The outgoing request starts with no client headers; this is the only one it gets.
     const identity = 'identity' in context && context.identity ? context.identity : ANONYMOUS;
     request.http?.headers.set('authorization', `Bearer ${await this.sign(identity, this.subgraph)}`);
+    if (context.requestId) {
+      request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    }
   }
 }
 
@@ -190,7 +198,11 @@ export async function createGateway(options: GatewayOptions) {
     },
   });
 
-  async function identify(headers: IncomingHttpHeaders): Promise<Identity> {
+  /** `request`: the id and logger of the request being served, for the directory question and log lines. */
+  async function identify(
+    headers: IncomingHttpHeaders,
+    request?: { requestId: string; log: Logger },
+  ): Promise<Identity> {
     const { authorization } = headers;
     if (!authorization) {
       return ANONYMOUS;
@@ -210,11 +222,11 @@ export async function createGateway(options: GatewayOptions) {
       if (!(error instanceof UntrustedTokenError)) {
         throw error;
       }
-      logger.info('rejected user token', { reason: error.message });
+      (request?.log ?? logger).info('rejected user token', { reason: error.message });
       throw unauthenticated('The token is invalid or expired');
     }
     // Roles and insatser come from the directory, never from the token.
-    return people.identityOf(user, choice?.toLowerCase() ?? null);
+    return people.identityOf(user, choice?.toLowerCase() ?? null, request?.requestId);
   }
 
   const forgetAccessOnChange: ApolloServerPlugin<GatewayContext> = {
@@ -230,6 +242,41 @@ export async function createGateway(options: GatewayOptions) {
             if (fields.includes('registerTrustedIssuer')) {
               await issuers.refresh();
             }
+          }
+        },
+      };
+    },
+  };
+
+  /**
+   * Every error that is not the client's is logged once with the request id (the subgraph where it
+   * happened logs it too); every error carries the request id in `extensions.requestId`.
+   */
+  const requestErrors: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (!isUserError(code)) {
+              (contextValue.log ?? logger).error(error.message, {
+                err: error.originalError ?? error,
+                path: error.path,
+                code,
+                serviceName: error.extensions?.serviceName,
+              });
+            }
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !contextValue.requestId) {
+            return;
+          }
+          for (const error of response.body.singleResult.errors ?? []) {
+            (error as { extensions: Record<string, unknown> }).extensions = {
+              ...error.extensions,
+              requestId: contextValue.requestId,
+            };
           }
         },
       };
@@ -311,6 +358,7 @@ export async function createGateway(options: GatewayOptions) {
         allowBatchedHttpRequests: false,
         plugins: [
           ...armor.plugins,
+          requestErrors,
           cleanErrors,
           forgetAccessOnChange,
           ...(cacheOptions === false ? [] : responseCache(cacheOptions)),
@@ -325,6 +373,13 @@ export async function createGateway(options: GatewayOptions) {
       });
       await apollo.start();
 
+      // Every response names its request: the client's `x-request-id` when it is sane, else a new one.
+      app.use((req, res, next) => {
+        const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
+        res.locals.requestId = requestId;
+        res.setHeader(REQUEST_ID_HEADER, requestId);
+        next();
+      });
       app.get('/health', (_req, res) => {
         res.json({ status: 'ok' });
       });
@@ -339,7 +394,14 @@ export async function createGateway(options: GatewayOptions) {
       const allowOrigins = cors({
         origin: options.corsOrigins ?? [],
         methods: ['GET', 'POST', 'OPTIONS'],
-        allowedHeaders: ['authorization', 'content-type', FORBUND_HEADER, 'apollo-require-preflight'],
+        allowedHeaders: [
+          'authorization',
+          'content-type',
+          FORBUND_HEADER,
+          REQUEST_ID_HEADER,
+          'apollo-require-preflight',
+        ],
+        exposedHeaders: [REQUEST_ID_HEADER],
         credentials: false,
         maxAge: 600,
       });
@@ -348,7 +410,27 @@ export async function createGateway(options: GatewayOptions) {
         '/graphql',
         express.json({ limit: '256kb' }),
         expressMiddleware(apollo, {
-          context: async ({ req }) => ({ identity: await identify(req.headers) }),
+          context: async ({ req, res }) => {
+            const requestId: string = res.locals.requestId;
+            const log = logger.child({ requestId });
+            try {
+              return { identity: await identify(req.headers, { requestId, log }), requestId, log };
+            } catch (error) {
+              // No request pipeline (and no plugin) runs after a failed context: the id and the log are here.
+              if (error instanceof GraphQLError) {
+                if (!isUserError(error.extensions.code)) {
+                  log.error(error.message, { err: error });
+                }
+                (error.extensions as Record<string, unknown>).requestId = requestId;
+                throw error;
+              }
+              log.error('could not identify the caller', { err: error });
+              throw new GraphQLError('Could not identify the caller', {
+                originalError: error as Error,
+                extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+              });
+            }
+          },
         }),
       );
 

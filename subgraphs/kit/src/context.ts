@@ -2,12 +2,12 @@
  * The request context every subgraph resolver sees. Built only from the gateway's internal
  * token: no client header, argument or body field can choose the identity or the tenant.
  */
-import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { unauthenticated } from './errors.js';
 import type { Identity } from './identity.js';
 import { type InternalTrust, internalVerifier } from './internal-token.js';
+import { createLogger, type Logger } from './log.js';
 import { type ServiceClient, type ServiceConfig, serviceClientFactory } from './service-client.js';
 import { scopeToIdentity } from './tenant.js';
 
@@ -17,8 +17,13 @@ export interface SubgraphContext {
   em: EntityManager;
   /** Other subgraphs, asked on the caller's behalf. */
   services: ServiceClient;
-  /** Identifies this request in logs and audit rows. */
+  /**
+   * Identifies this request in logs and audit rows: the gateway's (`x-request-id`), the same in every
+   * subgraph the request reaches.
+   */
   requestId: string;
+  /** This subgraph's logger, writing `requestId` on every line. */
+  log: Logger;
   /** The subgraph's own secrets (configuration, never from the request). */
   secrets: Record<string, string>;
 }
@@ -37,7 +42,8 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 export async function contextFactory({ orm, audience, trust, service, secrets = {} }: ContextFactoryOptions) {
   const verify = await internalVerifier(trust, audience);
   const services = await serviceClientFactory(service);
-  return async (authorization: string | undefined): Promise<SubgraphContext> => {
+  const log = createLogger(audience);
+  return async (authorization: string | undefined, requestId: string): Promise<SubgraphContext> => {
     const match = authorization ? BEARER.exec(authorization) : null;
     if (!match) {
       throw unauthenticated('This service only answers the gateway');
@@ -51,8 +57,9 @@ export async function contextFactory({ orm, audience, trust, service, secrets = 
     return {
       identity,
       em: scopeToIdentity(orm.em as EntityManager, identity),
-      services: services(identity),
-      requestId: randomUUID(),
+      services: services(identity, requestId),
+      requestId,
+      log: log.child({ requestId }),
       secrets,
     };
   };

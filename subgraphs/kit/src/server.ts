@@ -2,9 +2,10 @@
  * A subgraph as a startable server: `listen(0)` in tests, a fixed port in `npm start`.
  * Building it starts nothing; the caller decides when to listen.
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -22,6 +23,7 @@ import type { OrmOptions } from './database.js';
 import { describeGenerated } from './descriptions.js';
 import { ErrorCode } from './errors.js';
 import { checkIdArguments } from './ids.js';
+import { isUserError, REQUEST_ID_HEADER, requestIdFrom } from './log.js';
 import { nullableWhereOwnedElsewhere } from './partial-answers.js';
 
 /**
@@ -60,6 +62,37 @@ export interface SubgraphServer {
   listen(port?: number, host?: string): Promise<RunningServer>;
 }
 
+/**
+ * Every error that is not the caller's is logged once, here, with the request id; every error carries
+ * the request id in `extensions.requestId`.
+ */
+const requestErrors: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          const cause = unwrapResolverError(error);
+          // Pothos' argument checks have no code yet here (formatError gives them BAD_USER_INPUT).
+          if (cause instanceof PothosValidationError || isUserError(error.extensions?.code)) {
+            continue;
+          }
+          contextValue.log.error(error.message, { err: cause, path: error.path, code: error.extensions?.code });
+        }
+      },
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind === 'single') {
+          for (const error of response.body.singleResult.errors ?? []) {
+            (error as { extensions: Record<string, unknown> }).extensions = {
+              ...error.extensions,
+              requestId: contextValue.requestId,
+            };
+          }
+        }
+      },
+    };
+  },
+};
+
 export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
   const { name, schema, orm, keys, subgraphUrls, secrets, production = false } = options;
   const createContext = await contextFactory({
@@ -79,7 +112,11 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         schema,
         introspection: !production,
         includeStacktraceInErrorResponses: !production,
-        plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+        plugins: [
+          requestErrors,
+          ApolloServerPluginInlineTraceDisabled(),
+          ApolloServerPluginDrainHttpServer({ httpServer }),
+        ],
         // Pothos' own argument checks (a negative `first`, a cursor that is not one) are the caller's
         // mistake, not the server's: the same code as `badArgument`.
         formatError: (formatted, error) =>
@@ -102,7 +139,14 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       app.use(
         '/graphql',
         express.json({ limit: '1mb' }),
-        expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers.authorization) }),
+        expressMiddleware(apollo, {
+          // The gateway's request id (or one of our own for a caller that sent none), back in the header.
+          context: async ({ req, res }) => {
+            const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
+            res.setHeader(REQUEST_ID_HEADER, requestId);
+            return createContext(req.headers.authorization, requestId);
+          },
+        }),
       );
 
       await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));

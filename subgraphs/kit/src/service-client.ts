@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import type { Identity } from './identity.js';
 import { internalSigner, serviceIssuer } from './internal-token.js';
+import { REQUEST_ID_HEADER } from './log.js';
 
 /** How long one subgraph waits for another (SERVICE_TIMEOUT_SECONDS, 10). */
 const SERVICE_TIMEOUT_MS = Number(process.env.SERVICE_TIMEOUT_SECONDS ?? 10) * 1000;
@@ -28,9 +29,10 @@ export async function serviceClientFactory({
   self,
   privateJwk,
   urls,
-}: ServiceConfig): Promise<(identity: Identity) => ServiceClient> {
+}: ServiceConfig): Promise<(identity: Identity, requestId: string) => ServiceClient> {
   const sign = await internalSigner(privateJwk, serviceIssuer(self));
-  return (identity) => ({
+  // The caller's request id goes along, so the other subgraph's log lines name the same request.
+  return (identity, requestId) => ({
     async query<T>(target: string, document: string, variables?: Record<string, unknown>): Promise<T> {
       const url = urls[target];
       if (!url) {
@@ -38,7 +40,11 @@ export async function serviceClientFactory({
       }
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign(identity, target)}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await sign(identity, target)}`,
+          [REQUEST_ID_HEADER]: requestId,
+        },
         body: JSON.stringify({ query: document, variables }),
         // Another subgraph that hangs fails this call, not the caller's whole request for minutes.
         signal: AbortSignal.timeout(SERVICE_TIMEOUT_MS),
