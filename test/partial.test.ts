@@ -5,7 +5,7 @@
  */
 import { DASHBOARD } from '../infra/bench/operations.js';
 import { switchableSubgraph } from './support/outage.js';
-import { startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
+import { DEMO_INTERVENTION_IDS, startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
 
 let p: TestPlatform;
 beforeAll(async () => {
@@ -50,5 +50,25 @@ it('answers what the other subgraphs own while finance is down, naming it, and r
   } finally {
     await running.stop();
     finance.close();
+  }
+});
+
+it('answers a lookup whose database fails with an error, never with a "not found" null', async () => {
+  const { SALA } = DEMO_INTERVENTION_IDS;
+  const query = `{ intervention(id: "${SALA}") { name } }`;
+  const token = await p.token('norra-vastmanland-admin');
+  expect((await p.gql(query, { token })).data.intervention.name).toBe('Samordningsteam Sala');
+  // Not there for you: null, no error (the control).
+  const unknown = await p.gql('{ intervention(id: "00000000-0000-4000-8000-0000000000ff") { name } }', { token });
+  expect(unknown).toMatchObject({ data: { intervention: null } });
+  expect(unknown.errors).toBeUndefined();
+  await p.asSuperuser('teams', (c) => c.query('alter table intervention rename to intervention_away'));
+  try {
+    // Another selection, so the gateway's 10-second response cache cannot answer it.
+    const failed = await p.gql(`{ intervention(id: "${SALA}") { name kind } }`, { token });
+    expect(failed.errors?.length).toBeGreaterThan(0);
+    expect(failed.errors![0]!.path).toEqual(['intervention']);
+  } finally {
+    await p.asSuperuser('teams', (c) => c.query('alter table intervention_away rename to intervention'));
   }
 });

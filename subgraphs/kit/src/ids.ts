@@ -36,3 +36,12 @@ export function checkIdArguments(schema: GraphQLSchema): GraphQLSchema {
   }
   return schema;
 }
+
+/**
+ * One thing by its id through its DataLoader: `null` when there is none (or the id cannot be one,
+ * e.g. in an `_entities` representation); every other failure stays an error — a database that is
+ * down is not "not found".
+ */
+export function loadById<T>(loader: { load(id: string): Promise<T | null> }, id: string): Promise<T | null> {
+  return isUuid(id) ? loader.load(id) : Promise.resolve(null);
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { loadById } from '@finsam/kit/ids.js';
 import { maxLength } from '@finsam/kit/input.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
@@ -77,10 +78,7 @@ export const DecisionRef = builder.loadableObject('Decision', {
 
 builder.asEntity(DecisionRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) =>
-    DecisionRef.getDataloader(ctx)
-      .load(ref.id)
-      .catch(() => null),
+  resolveReference: (ref, ctx) => loadById(DecisionRef.getDataloader(ctx), ref.id),
 });
 
 builder.objectField(MeetingRef, 'decisions', (t) =>

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cacheable } from '@finsam/kit/cache-control.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
+import { loadById } from '@finsam/kit/ids.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { parseInput, withoutNulls } from '@finsam/kit/validation.js';
@@ -42,10 +43,7 @@ export const ForbundRef = builder.loadableObject('Forbund', {
 
 builder.asEntity(ForbundRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) =>
-    ForbundRef.getDataloader(ctx)
-      .load(ref.id)
-      .catch(() => null),
+  resolveReference: (ref, ctx) => loadById(ForbundRef.getDataloader(ctx), ref.id),
 });
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

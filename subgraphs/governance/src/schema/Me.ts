@@ -43,11 +43,7 @@ const WorkableForbundRef = builder.objectRef<WorkableForbund>('WorkableForbund')
 
 /** The caller's own directory entry; none for callers the directory did not resolve (e.g. service identities). */
 const ownEntry = (me: Identity, ctx: SubgraphContext): Promise<DirectoryUser | null> =>
-  isUuid(me.userId)
-    ? DirectoryUserRef.getDataloader(ctx)
-        .load(me.userId)
-        .catch(() => null)
-    : Promise.resolve(null);
+  isUuid(me.userId) ? DirectoryUserRef.getDataloader(ctx).load(me.userId) : Promise.resolve(null);
 
 const MeRef = builder.objectRef<Identity>('Me').implement({
   description: 'The caller, as the platform sees them.',

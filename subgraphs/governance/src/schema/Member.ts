@@ -1,3 +1,4 @@
+import { loadById } from '@finsam/kit/ids.js';
 import { z } from 'zod';
 import { formatBasisPoints, memberIssues } from '../domain/registry.js';
 import { MEMBER_KINDS, Member } from '../entities/Member.js';
@@ -43,10 +44,7 @@ export const MemberRef = builder.loadableObject('Member', {
 
 builder.asEntity(MemberRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) =>
-    MemberRef.getDataloader(ctx)
-      .load(ref.id)
-      .catch(() => null),
+  resolveReference: (ref, ctx) => loadById(MemberRef.getDataloader(ctx), ref.id),
 });
 
 export const MemberInput = builder.inputType('MemberInput', {

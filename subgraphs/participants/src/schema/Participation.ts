@@ -5,6 +5,7 @@
  */
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { forbidden, NotFoundError } from '@finsam/kit/errors.js';
+import { loadById } from '@finsam/kit/ids.js';
 import { holds } from '@finsam/kit/scopes.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { withoutConsent } from '../domain/consent.js';
@@ -315,9 +316,7 @@ builder.asEntity(ParticipationRef, {
     if (!holds(ctx.identity, 'staff')) {
       throw forbidden();
     }
-    return ParticipationRef.getDataloader(ctx)
-      .load(ref.id)
-      .catch(() => null);
+    return loadById(ParticipationRef.getDataloader(ctx), ref.id);
   },
 });
 
@@ -355,10 +354,7 @@ builder.queryFields((t) => ({
     description: 'One participation in an insats you work in; null when there is none you may see.',
     authScopes: { staff: true },
     args: { id: t.arg.id({ required: true, description: 'The participation’s id.' }) },
-    resolve: (_r, { id }, ctx) =>
-      ParticipationRef.getDataloader(ctx)
-        .load(String(id))
-        .catch(() => null),
+    resolve: (_r, { id }, ctx) => loadById(ParticipationRef.getDataloader(ctx), String(id)),
   }),
 }));
 

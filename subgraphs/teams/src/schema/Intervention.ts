@@ -5,6 +5,7 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { ownMembers } from '@finsam/kit/directory.js';
 import { NotFoundError } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
+import { loadById } from '@finsam/kit/ids.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
 import type { EntityClass, FilterQuery, Ref, RequiredEntityData } from '@mikro-orm/core';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
@@ -129,10 +130,7 @@ export const InterventionRef = builder.loadableObject('Intervention', {
 
 builder.asEntity(InterventionRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) =>
-    InterventionRef.getDataloader(ctx)
-      .load(ref.id)
-      .catch(() => null),
+  resolveReference: (ref, ctx) => loadById(InterventionRef.getDataloader(ctx), ref.id),
 });
 
 export const InterventionFilterInput = builder.inputType('InterventionFilter', {
@@ -196,10 +194,7 @@ builder.queryFields((t) => ({
     description: 'One insats of your förbund (staff: your own); null when there is none you may see.',
     authScopes: { tenantReader: true },
     args: { id: t.arg.id({ required: true, description: 'The insats id.' }) },
-    resolve: (_root, { id }, ctx) =>
-      InterventionRef.getDataloader(ctx)
-        .load(String(id))
-        .catch(() => null),
+    resolve: (_root, { id }, ctx) => loadById(InterventionRef.getDataloader(ctx), String(id)),
   }),
 }));
 
