@@ -111,9 +111,12 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
    * client its first error's message and code, named by the subgraph, never the subgraph's URL or body.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = (await response.json().catch(() => undefined)) as
-      | { errors?: { message?: string; extensions?: { code?: string } }[] }
-      | undefined;
+    let body: { errors?: { message?: string; extensions?: { code?: string } }[] } | undefined;
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      // Not JSON (a proxy's page, say): the status alone says what failed, and the error below says so.
+    }
     const first = body?.errors?.[0];
     const code = first?.extensions?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR');
     return new GraphQLError(first?.message ?? `${this.subgraph} answered ${response.status}`, {
