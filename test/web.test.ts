@@ -148,7 +148,7 @@ describe('a förbund administrator’s people and access', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain(`Personal (${insats})`);
 
-    const graph = await p.gql('{ invitations { email status grants { role interventions { name } } } }', {
+    const graph = await p.gql('{ invitations { email status grants { id role interventions { name } } } }', {
       as: 'vasteras-admin',
     });
     const invitation = graph.data.invitations.find((i: any) => i.email === email);
@@ -156,6 +156,16 @@ describe('a förbund administrator’s people and access', () => {
       status: 'OPEN',
       grants: [{ role: 'STAFF', interventions: [{ name: insats }] }],
     });
+
+    // Revoking the invitation's grant takes it off the list of grants in force.
+    await page.getByRole('button', { name: `Ta bort behörigheten Personal för Inbjuden: ${email}` }).click();
+    const grants = page.getByRole('table', { name: 'Vem har vilken behörighet i förbundet' });
+    await grants
+      .getByRole('row', { name: new RegExp(`Inbjuden: ${email.replace(/\./g, '\\.')}`) })
+      .waitFor({ state: 'detached' });
+    const after = await p.gql('{ accessGrants(includeEnded: true) { id active revokedAt } }', { as: 'vasteras-admin' });
+    const revoked = after.data.accessGrants.find((g: any) => g.id === invitation.grants[0].id);
+    expect(revoked).toMatchObject({ active: false, revokedAt: expect.any(String) });
 
     // A malformed address: the server's ValidationError shows beside the field, linked to it.
     await page.getByLabel('E-postadress').fill('inte-en-adress');

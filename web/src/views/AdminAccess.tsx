@@ -138,8 +138,10 @@ export function AdminAccess() {
     }
   };
 
-  const personOf = (user: { name?: string | null; email?: string | null } | null | undefined) =>
-    user ? (user.name ?? user.email ?? 'Okänd') : 'Inbjudan (ej hämtad)';
+  // A grant waiting in an invitation has no person yet: it goes by the invited address.
+  const invitedBy = new Map(data?.invitations.flatMap((inv) => inv.grants.map((g) => [g.id, inv.email] as const)));
+  const personOf = (grantId: string, user: { name?: string | null; email?: string | null } | null | undefined) =>
+    user ? (user.name ?? user.email ?? 'Okänd') : `Inbjuden: ${invitedBy.get(grantId) ?? 'okänd adress'}`;
 
   return (
     <>
@@ -167,7 +169,7 @@ export function AdminAccess() {
             </thead>
             <tbody>
               {data.accessGrants.map((g) => {
-                const who = personOf(g.user);
+                const who = personOf(g.id, g.user);
                 return (
                   <tr key={g.id}>
                     <th scope="row">
@@ -181,6 +183,7 @@ export function AdminAccess() {
                     <td>
                       <button
                         type="button"
+                        className="row-action"
                         disabled={revoking.fetching}
                         aria-label={`Ta bort behörigheten ${ROLE[g.role] ?? g.role} för ${who}`}
                         onClick={() => void onRevoke(g.id)}
