@@ -115,6 +115,73 @@ describe('a förbund administrator', () => {
   });
 });
 
+describe('a förbund administrator’s people and access', () => {
+  it('invites a person as staff of one insats (chosen with the keyboard), and shows a field error', async () => {
+    const email = 'ny.personal@vasteras.example';
+    const page = await startPageOf('vasteras-admin');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Personer och behörigheter' })
+      .click();
+    await page.getByRole('table', { name: 'Vem har vilken behörighet i förbundet' }).waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Personer och behörigheter');
+
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByLabel('Roll').selectOption('STAFF');
+    const insatser = page.getByRole('group', { name: 'Insatser' });
+    const first = insatser.getByRole('checkbox').first();
+    const insats = await insatser.locator('label').first().textContent();
+    // From the role select, Tab reaches the first insats and Space ticks it.
+    await page.getByLabel('Roll').focus();
+    await page.keyboard.press('Tab');
+    await expect(first.evaluate((el) => el === (el.ownerDocument as any).activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Space');
+    await expect(first.isChecked()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Skicka inbjudan' }).focus();
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${email} är inbjuden.` })
+      .waitFor();
+    const invitations = page.getByRole('table', { name: 'Inbjudningar, senaste först' });
+    const row = invitations.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain(`Personal (${insats})`);
+
+    const graph = await p.gql('{ invitations { email status grants { id role interventions { name } } } }', {
+      as: 'vasteras-admin',
+    });
+    const invitation = graph.data.invitations.find((i: any) => i.email === email);
+    expect(invitation).toMatchObject({
+      status: 'OPEN',
+      grants: [{ role: 'STAFF', interventions: [{ name: insats }] }],
+    });
+
+    // Revoking the invitation's grant takes it off the list of grants in force.
+    await page.getByRole('button', { name: `Ta bort behörigheten Personal för Inbjuden: ${email}` }).click();
+    const grants = page.getByRole('table', { name: 'Vem har vilken behörighet i förbundet' });
+    await grants
+      .getByRole('row', { name: new RegExp(`Inbjuden: ${email.replace(/\./g, '\\.')}`) })
+      .waitFor({ state: 'detached' });
+    const after = await p.gql('{ accessGrants(includeEnded: true) { id active revokedAt } }', { as: 'vasteras-admin' });
+    const revoked = after.data.accessGrants.find((g: any) => g.id === invitation.grants[0].id);
+    expect(revoked).toMatchObject({ active: false, revokedAt: expect.any(String) });
+
+    // A malformed address: the server's ValidationError shows beside the field, linked to it.
+    await page.getByLabel('E-postadress').fill('inte-en-adress');
+    await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
+    const field = page.getByLabel('E-postadress');
+    await page.getByText('Ange en giltig e-postadress.').waitFor();
+    const describedBy = await field.getAttribute('aria-describedby');
+    expect(describedBy).toBeTruthy();
+    await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toBe('Ange en giltig e-postadress.');
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(page);
+    await screenshot(page, 'forbund-admin-access');
+    await page.context().close();
+  });
+});
+
 describe('a board member', () => {
   it('opens Norra Västmanland’s 2021 year report and sees Sala’s 42 participants in total', async () => {
     const graph = await p.gql('{ forbund { year(year: 2021) { participants { hemkommuner { scbCode total } } } } }', {

@@ -10,6 +10,7 @@ import type { ClientConfig } from './config.js';
 import { graphql } from './gql/index.js';
 import { graphClient } from './graph.js';
 import { ROLE } from './labels.js';
+import { AdminAccess } from './views/AdminAccess.js';
 import { AdminStart } from './views/AdminStart.js';
 import { BoardStart } from './views/BoardStart.js';
 import { CountyStart } from './views/CountyStart.js';
@@ -54,6 +55,7 @@ const VIEWS: View[] = [
     roles: ['FORBUND_ADMIN'],
     render: () => <AdminStart initialYear={new Date().getFullYear()} />,
   },
+  { path: 'behorigheter', title: 'Personer och behörigheter', roles: ['FORBUND_ADMIN'], render: () => <AdminAccess /> },
   { path: 'arenden', title: 'Ärenden', roles: ['STAFF'], render: () => <StaffStart /> },
   {
     path: 'arsrapport',

@@ -3,10 +3,18 @@
 export const ROLE: Record<string, string> = {
   PLATFORM_ADMIN: 'Plattformsadministratör',
   FORBUND_ADMIN: 'Förbundsadministratör',
+  VERKSAMHETSLEDARE: 'Verksamhetsledare',
   STAFF: 'Personal',
   BOARD: 'Styrelseledamot',
   STEERING: 'Styrgruppsledamot',
+  STYRGRUPP: 'Styrgruppsledamot',
   COUNTY_ANALYST: 'Länsanalytiker',
+};
+
+export const INVITATION_STATUS: Record<string, string> = {
+  OPEN: 'Väntar',
+  CLAIMED: 'Hämtad',
+  EXPIRED: 'Utgången',
 };
 
 export const OUTCOME: Record<string, string> = {
