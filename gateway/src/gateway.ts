@@ -24,7 +24,7 @@ import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
 import { type InternalSigner, internalSigner, reusingSigner } from '@finsam/kit/internal-token.js';
 import { createLogger, isUserError, type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@finsam/kit/log.js';
 import type { RunningServer } from '@finsam/kit/server.js';
-import { setBounded } from '@finsam/kit/verified-tokens.js';
+import { rememberUntilExpiry } from '@finsam/kit/verified-tokens.js';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError } from 'graphql';
@@ -166,23 +166,13 @@ export async function createGateway(options: GatewayOptions) {
   const people = directory({ url: governanceUrl, sign, cacheSeconds: options.identity.accessCacheSeconds });
   const issuers = trustedIssuers({ bootstrap: options.identity.issuers, fromDirectory: () => people.issuers() });
   // A user's token is verified once, then remembered until its exp and at most a minute.
-  const verified = new Map<string, VerifiedUser>();
-  async function verifyUser(token: string): Promise<VerifiedUser> {
-    const now = Date.now();
-    const hit = verified.get(token);
-    if (hit && hit.expiresAt > now) {
-      return hit;
-    }
-    const user = await issuers.verify(token);
-    setBounded(
-      verified,
-      token,
-      { ...user, expiresAt: Math.min(user.expiresAt, now + REMEMBER_TOKEN_MS) },
-      10_000,
-      (u) => u.expiresAt > now,
-    );
-    return user;
-  }
+  const verifyUser = rememberUntilExpiry(
+    async (token) => {
+      const user = await issuers.verify(token);
+      return { value: user, expiresAt: user.expiresAt };
+    },
+    { maxAgeMs: REMEMBER_TOKEN_MS },
+  );
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,

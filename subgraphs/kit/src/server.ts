@@ -20,11 +20,10 @@ import type { SubgraphBuilder } from './builder.js';
 import { subgraphDirectives } from './cache-control.js';
 import { contextFactory, type SubgraphContext } from './context.js';
 import type { OrmOptions } from './database.js';
-import { describeGenerated } from './descriptions.js';
 import { ErrorCode } from './errors.js';
 import { checkIdArguments } from './ids.js';
 import { isUserError, REQUEST_ID_HEADER, requestIdFrom } from './log.js';
-import { nullableWhereOwnedElsewhere } from './partial-answers.js';
+import { describeGenerated, nullableWhereOwnedElsewhere } from './schema-transforms.js';
 
 /**
  * The keys a subgraph holds: it verifies the gateway's and other subgraphs' tokens, and signs its

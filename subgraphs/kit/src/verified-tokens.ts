@@ -46,30 +46,40 @@ export function setBounded<K, V>(
   cache.set(key, value);
 }
 
-export function rememberVerified(
-  verify: (token: string) => Promise<VerifiedToken>,
+/**
+ * Whatever `verify` makes of a token, remembered until the token's `expiresAt` and at most
+ * `maxAgeMs`, in a bounded LRU: a token is verified (a signature check) once, not on every request.
+ */
+export function rememberUntilExpiry<T>(
+  verify: (token: string) => Promise<{ value: T; expiresAt: number }>,
   { maxEntries = 10_000, maxAgeMs = Number.POSITIVE_INFINITY, now = Date.now }: VerifiedTokenCacheOptions = {},
-): (token: string) => Promise<Identity> {
-  const verified = new Map<string, { identity: Identity; until: number }>();
+): (token: string) => Promise<T> {
+  const verified = new Map<string, { value: T; until: number }>();
   return async (token) => {
     const hit = verified.get(token);
     if (hit) {
       if (now() < hit.until) {
-        return copyOf(hit.identity);
+        return hit.value;
       }
       verified.delete(token);
     }
-    const { identity, expiresAt } = await verify(token);
+    const { value, expiresAt } = await verify(token);
     const at = now();
-    setBounded(
-      verified,
-      token,
-      { identity, until: Math.min(expiresAt, at + maxAgeMs) },
-      maxEntries,
-      (v) => v.until > at,
-    );
-    return copyOf(identity);
+    setBounded(verified, token, { value, until: Math.min(expiresAt, at + maxAgeMs) }, maxEntries, (v) => v.until > at);
+    return value;
   };
+}
+
+/** An identity per token, remembered (`rememberUntilExpiry`); each caller gets its own copy. */
+export function rememberVerified(
+  verify: (token: string) => Promise<VerifiedToken>,
+  options: VerifiedTokenCacheOptions = {},
+): (token: string) => Promise<Identity> {
+  const remembered = rememberUntilExpiry(async (token) => {
+    const { identity, expiresAt } = await verify(token);
+    return { value: identity, expiresAt };
+  }, options);
+  return async (token) => copyOf(await remembered(token));
 }
 
 /** Each request gets its own identity object: nothing one request does to it reaches another. */

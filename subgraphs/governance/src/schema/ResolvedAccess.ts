@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { today } from '@finsam/kit/dates.js';
 import { badArgument, forbidden } from '@finsam/kit/errors.js';
 import type { Identity } from '@finsam/kit/identity.js';
+import { textProblem } from '@finsam/kit/input.js';
 import { forkForTenant, scopeToIdentity, tenantSql } from '@finsam/kit/tenant.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
@@ -95,13 +96,14 @@ async function accessOf(
   });
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** The kit's text rule (no control characters, at most `max`), with this field's own limit. */
 const text = (max: number) =>
-  z
-    .string()
-    .max(max, `At most ${max} characters`)
-    .refine((v) => !CONTROL.test(v), 'No control characters');
+  z.string().superRefine((value, ctx) => {
+    const problem = textProblem(value, max, true);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+    }
+  });
 
 const signInSchema = z.object({
   issuer: text(500).min(1, 'Required'),
