@@ -10,16 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import {
-  APP_ORIGIN,
-  axeViolations,
-  contextFor,
-  ensureWebBuild,
-  launchChromium,
-  logIn,
-  ROOT,
-  WEB_DIST,
-} from './support/browser.js';
+import { APP_ORIGIN, axeViolations, contextFor, launchChromium, logIn, ROOT, WEB_DIST } from './support/browser.js';
 import { switchableSubgraph } from './support/outage.js';
 import { NORRA, startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
 
@@ -30,7 +21,6 @@ const JS_BUDGET_BYTES = 350 * 1024;
 let p: TestPlatform;
 let browser: Browser;
 beforeAll(async () => {
-  ensureWebBuild();
   [p, browser] = await Promise.all([startTestPlatform(), launchChromium()]);
 }, 180_000);
 afterAll(async () => {

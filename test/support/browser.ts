@@ -3,7 +3,6 @@
  * The page is served as if from http://localhost:4000 — an origin the development provider's `finsam-web` client
  * may return to — while every request to that origin goes to the test platform's gateway on its free port.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -14,14 +13,6 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const APP_ORIGIN = 'http://localhost:4000';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
-
-/** Builds web/dist when it is missing or older than web/src (as `npm start` does); about a second. */
-export function ensureWebBuild(): void {
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'web/scripts/ensure-build.ts')], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-}
 
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {

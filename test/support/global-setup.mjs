@@ -1,10 +1,12 @@
 // One PostgreSQL for the whole run (embedded, or DATABASE_URL), with the two platform roles.
 // Plain .mjs as Jest requires; it loads the TypeScript launcher through tsx so there is one launcher.
 
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
 export default async function globalSetup() {
@@ -27,4 +29,8 @@ export default async function globalSetup() {
   const passwords = { owner: randomBytes(18).toString('base64url'), app: randomBytes(18).toString('base64url') };
   await ensureRoles(admin, passwords);
   process.env.FINSAM_TEST_CLUSTER = JSON.stringify({ admin, passwords });
+  // The web client is built once here, before any worker starts: browser test files run side by side and must not
+  // build web/dist at the same moment.
+  const ensureBuild = fileURLToPath(new URL('../../web/scripts/ensure-build.ts', import.meta.url));
+  execFileSync(process.execPath, ['--import', 'tsx', ensureBuild], { stdio: 'inherit' });
 }
