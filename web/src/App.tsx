@@ -10,10 +10,14 @@ import type { ClientConfig } from './config.js';
 import { graphql } from './gql/index.js';
 import { graphClient } from './graph.js';
 import { ROLE } from './labels.js';
+import { follow, hrefOf, usePath } from './navigation.js';
 import { AdminAccess } from './views/AdminAccess.js';
 import { AdminStart } from './views/AdminStart.js';
 import { BoardStart } from './views/BoardStart.js';
 import { CountyStart } from './views/CountyStart.js';
+import { ParticipationPage } from './views/ParticipationPage.js';
+import { ParticipationReferral } from './views/ParticipationReferral.js';
+import { StaffRequisition } from './views/StaffRequisition.js';
 import { StaffStart } from './views/StaffStart.js';
 
 const MeQuery = graphql(`
@@ -45,7 +49,8 @@ interface View {
   path: string;
   title: string;
   roles: string[];
-  render(): ReactNode;
+  /** `rest`: the path below the view's own (arenden/ny → "ny"), empty on the view itself. */
+  render(rest: string): ReactNode;
 }
 
 const VIEWS: View[] = [
@@ -56,7 +61,15 @@ const VIEWS: View[] = [
     render: () => <AdminStart initialYear={new Date().getFullYear()} />,
   },
   { path: 'behorigheter', title: 'Personer och behörigheter', roles: ['FORBUND_ADMIN'], render: () => <AdminAccess /> },
-  { path: 'arenden', title: 'Ärenden', roles: ['STAFF'], render: () => <StaffStart /> },
+  {
+    path: 'arenden',
+    title: 'Ärenden',
+    roles: ['STAFF'],
+    // arenden/ny: a new referral; arenden/<id>: one participation.
+    render: (rest) =>
+      rest === 'ny' ? <ParticipationReferral /> : rest ? <ParticipationPage id={rest} key={rest} /> : <StaffStart />,
+  },
+  { path: 'rekvisition', title: 'Rekvisition', roles: ['STAFF'], render: () => <StaffRequisition /> },
   {
     path: 'arsrapport',
     title: 'Årsrapport',
@@ -86,7 +99,8 @@ function Shell({ auth, onChooseForbund }: { auth: Auth; onChooseForbund(id: stri
   const me = data?.me;
   const views = VIEWS.filter((v) => me?.roles.some((r) => v.roles.includes(r)));
   const path = usePath();
-  const current = views.find((v) => v.path === path) ?? views[0];
+  const current = views.find((v) => v.path === path || path.startsWith(`${v.path}/`)) ?? views[0];
+  const rest = current && path.startsWith(`${current.path}/`) ? path.slice(current.path.length + 1) : '';
   const heading = useRef<HTMLHeadingElement>(null);
   // After moving to another view, focus its heading so a screen reader says where you are.
   useEffect(() => {
@@ -131,12 +145,9 @@ function Shell({ auth, onChooseForbund }: { auth: Auth; onChooseForbund(id: stri
               {views.map((v) => (
                 <li key={v.path}>
                   <a
-                    href={`${import.meta.env.BASE_URL}${v.path}`}
-                    aria-current={v === current ? 'page' : undefined}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(v.path);
-                    }}
+                    href={hrefOf(v.path)}
+                    aria-current={v === current ? (rest ? 'location' : 'page') : undefined}
+                    onClick={follow(v.path)}
                   >
                     {v.title}
                   </a>
@@ -154,26 +165,8 @@ function Shell({ auth, onChooseForbund }: { auth: Auth; onChooseForbund(id: stri
         <ResultNotice error={error} partial={Boolean(data)} />
         {fetching && !data ? <p>Hämtar …</p> : null}
         {me && !current ? <p>Du har ännu ingen behörighet här. Be förbundets administratör om åtkomst.</p> : null}
-        {current?.render()}
+        {current?.render(rest)}
       </main>
     </>
   );
-}
-
-function navigate(path: string) {
-  window.history.pushState(null, '', `${import.meta.env.BASE_URL}${path}`);
-  window.dispatchEvent(new PopStateEvent('popstate'));
-}
-
-/** The view's path under the base, following the browser's back and forward. */
-const readPath = () => window.location.pathname.slice(import.meta.env.BASE_URL.length).replace(/\/$/, '');
-
-function usePath(): string {
-  const [path, setPath] = useState(readPath);
-  useEffect(() => {
-    const update = () => setPath(readPath());
-    window.addEventListener('popstate', update);
-    return () => window.removeEventListener('popstate', update);
-  }, []);
-  return path;
 }
