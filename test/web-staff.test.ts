@@ -208,6 +208,63 @@ describe('the participation flow', () => {
     await page.context().close();
   });
 
+  it('registers an anonymous referral (kön required, nothing identifying) and rejects it with a reason', async () => {
+    const page = await startPageOf(STAFF);
+    const before = await participationsOfTeam();
+    await page.getByRole('link', { name: 'Ny anvisning' }).click();
+    await page.getByLabel('Anonym (utan samtycke)').check();
+    await expect(page.getByLabel(/^Personnummer/).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Registrera anvisningen' }).click();
+    await expectFieldError(page, 'Kön', 'Ange kön för en anonym anvisning.');
+    expect(await participationsOfTeam()).toEqual(before);
+
+    await page.getByLabel('Kön').selectOption('KVINNA');
+    await page.getByLabel('Ålder (valfritt, sparas inte)').fill('27');
+    await page.getByRole('button', { name: 'Registrera anvisningen' }).click();
+    await page.waitForURL(participationUrl);
+    const id = participationUrl.exec(page.url())![1]!;
+    await page.getByRole('heading', { level: 2, name: 'Anonym deltagare – Samordningsteam Hallstahammar' }).waitFor();
+
+    // A rejection without a reason is refused beside the reason.
+    await page.getByLabel('Avslå', { exact: true }).check();
+    await page.getByRole('button', { name: 'Spara beslutet' }).click();
+    await expectFieldError(page, 'Motivering (krävs vid avslag)', 'Ange skälet till avslaget.');
+    await expect(participation(id)).resolves.toMatchObject({ status: 'REFERRED', person: null, hemkommun: null });
+    await page.getByLabel('Motivering (krävs vid avslag)').fill('Behoven gäller bara en part.');
+    await page.getByRole('button', { name: 'Spara beslutet' }).click();
+    await page.getByRole('status').filter({ hasText: 'Anvisningen är avslagen.' }).waitFor();
+    await expect(participation(id)).resolves.toMatchObject({
+      status: 'REJECTED',
+      decisionReason: 'Behoven gäller bara en part.',
+      person: null,
+    });
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('shows a step someone else took meanwhile as a message above the form, not a silent failure', async () => {
+    const page = await startPageOf(STAFF);
+    await page.getByRole('link', { name: 'Ny anvisning' }).click();
+    await page.getByLabel(/^Personnummer/).fill(personnummer('19790101', '358'));
+    await page.getByRole('button', { name: 'Registrera anvisningen' }).click();
+    await page.waitForURL(participationUrl);
+    const id = participationUrl.exec(page.url())![1]!;
+    await page.getByRole('heading', { name: 'Beslut om anvisningen' }).waitFor();
+    // A colleague accepts it through the graph while the page is open.
+    const res = await p.gql(
+      `mutation ($id: ID!, $on: Date!) { decideReferral(participationId: $id, accept: true, decidedOn: $on) {
+        __typename } }`,
+      { as: 'af-staff', variables: { id, on: daysAgo(0) } },
+    );
+    expect(res.data.decideReferral.__typename).toBe('MutationDecideReferralSuccess');
+    await page.getByLabel('Avslå', { exact: true }).check();
+    await page.getByLabel('Motivering (krävs vid avslag)').fill('Fel insats.');
+    await page.getByRole('button', { name: 'Spara beslutet' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Anvisningen är redan beslutad.' }).waitFor();
+    await expect(participation(id)).resolves.toMatchObject({ status: 'ACCEPTED', decisionReason: null });
+    await page.context().close();
+  });
+
   it('says so when the participation is not one the staff member may see', async () => {
     const page = await startPageOf(STAFF);
     await page.goto(`${new URL(page.url()).origin}/app/arenden/00000000-0000-4000-8000-000000000000`);
