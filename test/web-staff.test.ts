@@ -61,8 +61,8 @@ async function participationsOfTeam(): Promise<{ id: string; status: string }[]>
 async function participation(id: string) {
   const res = await p.gql(
     `query ($id: ID!) { participation(id: $id) {
-      status referredOn decisionReason enrolledOn plannedEnd exitedOn outcomes educationLevel supportBefore
-      yearsInSupport finalDocumentationSentOn hemkommun person { personnummer name }
+      status referredOn decisionReason enrolledOn plannedEnd extensionDecision { text } exitedOn outcomes
+      educationLevel supportBefore yearsInSupport finalDocumentationSentOn hemkommun person { personnummer name }
       followUps { date referrerPresent decision }
     } }`,
     { as: STAFF, variables: { id } },
@@ -169,6 +169,35 @@ describe('the participation flow', () => {
     await page.getByRole('status').filter({ hasText: 'Uppföljningen är registrerad.' }).waitFor();
     await page.getByRole('table', { name: 'Uppföljningar, äldst först' }).getByRole('row').nth(1).waitFor();
 
+    // The styrgrupp decides an extension (recorded through the graph); the staff member registers it.
+    const steering = await p.gql(`{ intervention(id: "${TEAM.id}") { steeringGroup { meetings { id } } } }`, {
+      as: 'norra-vastmanland-board',
+    });
+    const decided = await p.gql(
+      `mutation ($m: ID!, $input: DecisionInput!) {
+        recordDecision(meetingId: $m, input: $input) { ... on MutationRecordDecisionSuccess { data { id } } }
+      }`,
+      {
+        as: 'norra-vastmanland-board',
+        variables: {
+          m: steering.data.intervention.steeringGroup.meetings[0].id,
+          input: { kind: 'EXTENSION', text: 'Förlängning sex månader.', participationId: id },
+        },
+      },
+    );
+    const decisionId: string = decided.data.recordDecision.data.id;
+    await page.reload();
+    await page.getByLabel('Styrgruppens beslut').selectOption(decisionId);
+    const { plannedEnd } = await participation(id);
+    await page.getByLabel('Nytt planerat avslut').fill(plannedEnd);
+    await page.getByRole('button', { name: 'Registrera förlängningen' }).click();
+    await expectFieldError(page, 'Nytt planerat avslut', 'Det nya slutdatumet måste ligga efter det planerade.');
+    const extended = new Date(Date.parse(`${plannedEnd}T00:00:00Z`) + 180 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Nytt planerat avslut').fill(extended);
+    await page.getByRole('button', { name: 'Registrera förlängningen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Förlängningen är registrerad.' }).waitFor();
+    await expect(participation(id)).resolves.toMatchObject({ plannedEnd: extended });
+
     // An exit dated before the enrolment: refused beside the date, the participation still enrolled.
     await page.getByLabel('Avslutsdatum').fill(daysAgo(11));
     await page.getByLabel('Arbete utan stöd').check();
@@ -195,6 +224,7 @@ describe('the participation flow', () => {
       decisionReason: null,
       enrolledOn: daysAgo(10),
       plannedEnd: expect.any(String),
+      extensionDecision: { text: 'Förlängning sex månader.' },
       exitedOn: daysAgo(1),
       outcomes: ['ARBETE_UTAN_STOD'],
       educationLevel: 'GYMNASIUM',
