@@ -12,6 +12,9 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, contextFor, launchChromium, logIn, ROOT } from './support/browser.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
 
+// A browser test takes 10–25 s alone, several times that on a loaded machine. (In ESM, jest is on import.meta.)
+(import.meta as unknown as { jest: { setTimeout(ms: number): void } }).jest.setTimeout(180_000);
+
 const SCREENSHOTS = path.join(ROOT, 'web', 'screenshots');
 const STAFF = 'norra-vastmanland-staff';
 const TEAM = demoTeam('norra-vastmanland');

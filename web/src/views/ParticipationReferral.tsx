@@ -243,7 +243,7 @@ function ReferralForm({
         <label htmlFor={f.idOf('motivated')}>Bedöms motiverad att delta</label>
       </div>
       {f.message('motivated')}
-      <fieldset {...f.aria('exclusionGrounds')}>
+      <fieldset {...f.aria('exclusionGrounds')} id={f.idOf('exclusionGrounds')} tabIndex={-1}>
         <legend>Hinder som framkommit (inga om inget kryssas)</legend>
         {Object.entries(EXCLUSION_GROUND).map(([value, label]) => (
           <div key={value} className="check">
