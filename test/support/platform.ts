@@ -105,9 +105,19 @@ export function testCluster(): { admin: AdminConnection; passwords: DevKeys['pas
   return JSON.parse(raw);
 }
 
-export async function startTestPlatform(options: { production?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: {
+    production?: boolean;
+    /** Public keys still accepted beside the current ones, as during a key rollover (by signer). */
+    retired?: DevKeys['retired'];
+  } = {},
+): Promise<TestPlatform> {
   const { admin, passwords } = testCluster();
-  const keys = { ...(await generateDevKeys()), passwords };
+  const keys: DevKeys = {
+    ...(await generateDevKeys()),
+    passwords,
+    ...(options.retired ? { retired: options.retired } : {}),
+  };
   const dbPrefix = `t${randomBytes(5).toString('hex')}`;
   const idpKeysFile = path.join(os.tmpdir(), `finsam-idp-${dbPrefix}.json`);
   const platform = await startPlatform({
