@@ -436,7 +436,7 @@ describe('a subgraph called directly', () => {
       expect(forbund.data).toBeUndefined();
     });
 
-    it(`refuses an internal token living over ${MAX_INTERNAL_TOKEN_LIFETIME_SECONDS} s, gateway or service`, async () => {
+    it(`refuses an internal token living over ${MAX_INTERNAL_TOKEN_LIFETIME_SECONDS} s, either signer`, async () => {
       const mint = async (key: InternalKeyPair, issuer: string, lifetime: number) =>
         new SignJWT({ tenant: VASTERAS.id, roles: ['forbund_admin'] })
           .setProtectedHeader({ alg: 'EdDSA', kid: issuer })
