@@ -84,6 +84,8 @@ export interface TestPlatform extends Platform {
    * under RLS), then closes it.
    */
   asAppRole<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
+  /** The same as the owner role (owns the tables, runs the migrations and the seed). */
+  asOwner<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
   /** The rows of one statement in a subgraph's database, read as the superuser: what is really stored. */
   rows<T = any>(subgraph: string, sql: string, params?: unknown[]): Promise<T[]>;
   /** A second gateway over this platform's subgraphs and keys, with some options changed. */
@@ -222,12 +224,17 @@ export async function startTestPlatform(
     const app = platform.databases[subgraph]!.app;
     return withClient({ ...app, database: app.dbName }, app.dbName, work);
   };
+  const asOwner = <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const owner = platform.databases[subgraph]!.owner;
+    return withClient({ ...owner, database: owner.dbName }, owner.dbName, work);
+  };
 
   return {
     ...platform,
     admin,
     asSuperuser,
     asAppRole,
+    asOwner,
     rows: (subgraph, sql, params = []) =>
       asSuperuser(subgraph, async (client) => (await client.query(sql, params)).rows),
     keys,
