@@ -23,7 +23,16 @@ export const INTERNAL_TOKEN_TTL_SECONDS = 60;
  * The longest lifetime (`exp − iat`) a subgraph accepts (INTERNAL_TOKEN_MAX_LIFETIME_SECONDS, 120):
  * a token minted for a day is refused, whoever signed it.
  */
-export const MAX_INTERNAL_TOKEN_LIFETIME_SECONDS = Number(process.env.INTERNAL_TOKEN_MAX_LIFETIME_SECONDS ?? 120);
+export const MAX_INTERNAL_TOKEN_LIFETIME_SECONDS = lifetimeSetting(process.env.INTERNAL_TOKEN_MAX_LIFETIME_SECONDS);
+
+/** A setting that is not a positive number of seconds stops the start: a NaN maximum would refuse nothing. */
+function lifetimeSetting(value: string | undefined): number {
+  const seconds = Number(value ?? 120);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new Error(`INTERNAL_TOKEN_MAX_LIFETIME_SECONDS must be a positive number of seconds, not ${value}`);
+  }
+  return seconds;
+}
 /** Clocks of two machines differ: an `iat` up to this far ahead is still now. */
 const CLOCK_SKEW_SECONDS = 5;
 
