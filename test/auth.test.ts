@@ -1,21 +1,46 @@
 /**
  * Done means: no token, a bad signature, an expired token, `alg: none` and a spoofed tenant
  * header each get UNAUTHENTICATED or the caller's own data; a subgraph refuses every request
- * that does not carry the gateway's token for it — `_service` and `_entities` included.
+ * that does not carry the gateway's token for it — `_service` and `_entities` included. Issue 16: a
+ * subgraph's service key opens only the subgraphs it may call, for the fields it needs; no internal
+ * token lives longer than the maximum; during a key rollover the old and the new key are accepted.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GRAPH_AUDIENCE, startDevIdentityProviders } from '@finsam/infra/idp/index.js';
 import { identityFromClaims } from '@finsam/kit/identity.js';
-import { generateInternalKeyPair, INTERNAL_ISSUER, internalSigner, serviceIssuer } from '@finsam/kit/internal-token.js';
+import {
+  generateInternalKeyPair,
+  INTERNAL_ISSUER,
+  type InternalKeyPair,
+  internalSigner,
+  MAX_INTERNAL_TOKEN_LIFETIME_SECONDS,
+  serviceIssuer,
+} from '@finsam/kit/internal-token.js';
 import { type CryptoKey, decodeJwt, generateKeyPair, importJWK, type JWTPayload, SignJWT } from 'jose';
-import { codes, NORRA, startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
+import {
+  codes,
+  DEMO_INTERVENTION_IDS,
+  NORRA,
+  startTestPlatform,
+  type TestPlatform,
+  VASTERAS,
+} from './support/platform.js';
 
 let p: TestPlatform;
 /** The claims of a real token the provider gave vasteras-admin: forged tokens below reuse them. */
 let real: JWTPayload;
+/** Keys in a rollover: the gateway's and teams' previous keys, still accepted beside the current ones. */
+let previous: { gateway: InternalKeyPair; teams: InternalKeyPair };
 beforeAll(async () => {
-  p = await startTestPlatform();
+  // A rollover's two keys of one signer differ in kid.
+  previous = {
+    gateway: await generateInternalKeyPair(`${INTERNAL_ISSUER}#previous`),
+    teams: await generateInternalKeyPair(`${serviceIssuer('teams')}#previous`),
+  };
+  p = await startTestPlatform({
+    retired: { gateway: previous.gateway.publicJwk, teams: previous.teams.publicJwk },
+  });
   real = decodeJwt(await p.token('vasteras-admin'));
 });
 afterAll(() => p.close());
@@ -314,7 +339,7 @@ describe('a subgraph called directly', () => {
     ],
     [
       'a service-key token claiming to be the gateway',
-      async () => (await internalSigner(p.keys.service.privateJwk, INTERNAL_ISSUER))(vasteras(), 'governance'),
+      async () => (await internalSigner(p.keys.services.teams!.privateJwk, INTERNAL_ISSUER))(vasteras(), 'governance'),
     ],
     [
       'a gateway-key token claiming to be a subgraph',
@@ -334,7 +359,7 @@ describe('a subgraph called directly', () => {
   }
 
   it('answers another subgraph asking on the caller’s behalf, with the caller’s tenant walls', async () => {
-    const token = await (await internalSigner(p.keys.service.privateJwk, serviceIssuer('teams')))(
+    const token = await (await internalSigner(p.keys.services.teams!.privateJwk, serviceIssuer('teams')))(
       vasteras(),
       'governance',
     );
@@ -343,6 +368,120 @@ describe('a subgraph called directly', () => {
     expect(own.data.forbund).toEqual({ id: VASTERAS.id });
     const all = await p.post(p.subgraphUrls.governance!, '{ forbunds { edges { node { id } } } }', { headers });
     expect(codes(all)).toEqual(['FORBIDDEN']);
+  });
+
+  describe('service keys scoped to a purpose', () => {
+    /** A service token signed with `signer`'s own key, naming `signer` as issuer. */
+    const serviceToken = async (signer: string, audience: string, claims = VASTERAS_ADMIN, key?: InternalKeyPair) =>
+      (await internalSigner((key ?? p.keys.services[signer]!).privateJwk, serviceIssuer(signer)))(
+        identityFromClaims(claims),
+        audience,
+      );
+    const ask = async (audience: string, token: string, query: string, variables?: Record<string, unknown>) =>
+      p.post(p.subgraphUrls[audience]!, query, { headers: { authorization: `Bearer ${token}` }, variables });
+    const STAFF_OF_SALA = {
+      sub: 'demo:norra-vastmanland-staff',
+      tenant: NORRA.id,
+      roles: ['staff'],
+      interventions: [DEMO_INTERVENTION_IDS.SALA],
+    };
+
+    it('refuses a subgraph’s token at a subgraph it may not call, whatever identity it claims', async () => {
+      // Indicators answers anonymous respondents: its key must not open participants, or governance.
+      const forStaff = await serviceToken('indicators', 'participants', STAFF_OF_SALA);
+      const persons = await ask('participants', forStaff, '{ participations { edges { node { id } } } }');
+      expect(codes(persons)).toEqual(['UNAUTHENTICATED']);
+      expect(persons.data).toBeUndefined();
+      const members = await ask('governance', await serviceToken('indicators', 'governance'), '{ forbund { id } }');
+      expect(codes(members)).toEqual(['UNAUTHENTICATED']);
+      // Nobody calls participants: not even governance or teams.
+      for (const signer of ['governance', 'teams', 'finance']) {
+        const res = await ask(
+          'participants',
+          await serviceToken(signer, 'participants', STAFF_OF_SALA),
+          '{ __typename }',
+        );
+        expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+      }
+      // Control: the gateway's token for the same identity reads them.
+      const gateway = await ask('participants', await p.internalToken(STAFF_OF_SALA, 'participants'), '{ __typename }');
+      expect(gateway.data).toEqual({ __typename: 'Query' });
+    });
+
+    it('refuses a subgraph’s token for an operation it does not need, at a subgraph it may call', async () => {
+      const teams = await serviceToken('teams', 'governance');
+      expect((await ask('governance', teams, '{ forbund { id } }')).data.forbund).toEqual({ id: VASTERAS.id });
+      for (const query of [
+        '{ accessGrants { id } }',
+        '{ forbund { id } me { userId } }',
+        '{ a: forbund { id } ...F } fragment F on Query { accessEvents { action } }',
+        '{ _service { sdl } }',
+        'mutation { createCounty(input: { name: "X", forbundIds: [] }) { __typename } }',
+      ]) {
+        const res = await ask('governance', teams, query);
+        expect(codes(res)).toEqual(['FORBIDDEN']);
+        expect(res.data).toBeUndefined();
+      }
+      // Participants may look up decisions in governance, and no other entity.
+      const participants = await serviceToken('participants', 'governance');
+      const entities = 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
+      const decision = await ask('governance', participants, entities, {
+        r: [{ __typename: 'Decision', id: '00000000-0000-4000-8000-000000000000' }],
+      });
+      expect(decision.errors).toBeUndefined();
+      const forbund = await ask('governance', participants, entities, {
+        r: [{ __typename: 'Forbund', id: VASTERAS.id }],
+      });
+      expect(codes(forbund)).toEqual(['FORBIDDEN']);
+      expect(forbund.data).toBeUndefined();
+    });
+
+    it(`refuses an internal token living over ${MAX_INTERNAL_TOKEN_LIFETIME_SECONDS} s, either signer`, async () => {
+      const mint = async (key: InternalKeyPair, issuer: string, lifetime: number) =>
+        new SignJWT({ tenant: VASTERAS.id, roles: ['forbund_admin'] })
+          .setProtectedHeader({ alg: 'EdDSA', kid: issuer })
+          .setSubject('demo:vasteras-admin')
+          .setIssuer(issuer)
+          .setAudience('governance')
+          .setIssuedAt(now())
+          .setExpirationTime(now() + lifetime)
+          .sign((await importJWK(key.privateJwk, 'EdDSA')) as CryptoKey);
+      for (const [key, issuer] of [
+        [p.keys.internal, INTERNAL_ISSUER],
+        [p.keys.services.teams!, serviceIssuer('teams')],
+      ] as const) {
+        const ok = await ask(
+          'governance',
+          await mint(key, issuer, MAX_INTERNAL_TOKEN_LIFETIME_SECONDS),
+          '{ forbund { id } }',
+        );
+        expect(ok.data.forbund).toEqual({ id: VASTERAS.id });
+        const day = await ask('governance', await mint(key, issuer, 86_400), '{ forbund { id } }');
+        expect(codes(day)).toEqual(['UNAUTHENTICATED']);
+        const over = await ask(
+          'governance',
+          await mint(key, issuer, MAX_INTERNAL_TOKEN_LIFETIME_SECONDS + 1),
+          '{ forbund { id } }',
+        );
+        expect(codes(over)).toEqual(['UNAUTHENTICATED']);
+      }
+    });
+
+    it('accepts the old and the new key during a rollover, and no third', async () => {
+      const gatewayOld = await (await internalSigner(previous.gateway.privateJwk))(vasteras(), 'governance');
+      expect((await ask('governance', gatewayOld, '{ forbund { id } }')).data.forbund).toEqual({ id: VASTERAS.id });
+      expect(
+        (await ask('governance', await p.internalToken(VASTERAS_ADMIN, 'governance'), '{ forbund { id } }')).data,
+      ).toEqual({ forbund: { id: VASTERAS.id } });
+      const teamsOld = await serviceToken('teams', 'governance', VASTERAS_ADMIN, previous.teams);
+      expect((await ask('governance', teamsOld, '{ forbund { id } }')).data.forbund).toEqual({ id: VASTERAS.id });
+      const stranger = await serviceToken('teams', 'governance', VASTERAS_ADMIN, await generateInternalKeyPair());
+      expect(codes(await ask('governance', stranger, '{ forbund { id } }'))).toEqual(['UNAUTHENTICATED']);
+      // The graph answers across subgraphs with the current keys.
+      const res = await p.gql('{ forbund { name interventions { name owners { name } } } }', { as: 'vasteras-admin' });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.forbund.interventions.length).toBeGreaterThan(0);
+    });
   });
 
   it('refuses a gateway token once it has expired, though it answered it before', async () => {

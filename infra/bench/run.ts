@@ -79,7 +79,12 @@ interface SubgraphProcesses {
 async function forkSubgraphs(apps: Record<string, DatabaseConnection>, keys: DevKeys): Promise<SubgraphProcesses> {
   const started = await Promise.all(
     SUBGRAPHS.map(async ({ name }) => {
-      const config: SubgraphConfig = { name, connection: apps[name]!, keys: subgraphKeys(keys), secrets: keys.secrets };
+      const config: SubgraphConfig = {
+        name,
+        connection: apps[name]!,
+        keys: subgraphKeys(keys, name),
+        secrets: keys.secrets,
+      };
       return { name, ...(await forkChild(path.join(here, 'subgraph-process.ts'), config, `subgraph ${name}`)) };
     }),
   );

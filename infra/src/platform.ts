@@ -97,7 +97,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         databases[subgraph.name] = db;
         const served = await serveSubgraph(subgraph, {
           connection: db.app,
-          keys: subgraphKeys(keys),
+          keys: subgraphKeys(keys, subgraph.name),
           // Shared and filled in as subgraphs start; service calls read it at request time.
           subgraphUrls,
           secrets: keys.secrets,

@@ -17,6 +17,9 @@ export interface AdminConnection {
   database: string;
 }
 
+/** In the data folder: the admin connection of the embedded PostgreSQL `npm start` runs (audit-check.ts reads it). */
+export const CLUSTER_FILE = 'cluster.json';
+
 export interface Cluster {
   admin: AdminConnection;
   stop(): Promise<void>;

@@ -2,8 +2,10 @@
  * Production entry point of one subgraph: `tsx infra/src/serve-subgraph.ts <name>`.
  *   PORT                 listen port (the subgraph's default)
  *   DATABASE_URL         the subgraph's own database, as the app role (not the owner)
- *   INTERNAL_PUBLIC_KEY  JWK (JSON) of the gateway's internal-token key
- *   SERVICE_PUBLIC_KEY, SERVICE_PRIVATE_KEY  JWKs (JSON) of the subgraphs' service-call key pair
+ *   INTERNAL_PUBLIC_KEY  JWK (JSON) of the gateway's internal-token key, or an array of two during a rollover
+ *   SERVICE_PRIVATE_KEY  JWK (JSON): this subgraph's own service-call signing key
+ *   SERVICE_PUBLIC_KEYS  JSON object: the public JWK (or an array of two) of each subgraph that may call this
+ *                        one, e.g. {"teams": {...}, "finance": [{...}, {...}]}; "{}" when none may
  *   SUBGRAPH_URLS        "teams=http://teams:4002/graphql,…" for service calls
  *   PERSON_KEY, PERSON_HMAC_KEY  participants: base64 keys for persons' identifying fields (32 bytes each)
  *   NODE_ENV=production  no introspection, no stack traces
@@ -22,11 +24,19 @@ if (!subgraph) {
 const {
   DATABASE_URL: url,
   INTERNAL_PUBLIC_KEY: gateway,
-  SERVICE_PUBLIC_KEY: servicePublic,
+  SERVICE_PUBLIC_KEYS: callers,
   SERVICE_PRIVATE_KEY: servicePrivate,
 } = process.env;
-if (!url || !gateway || !servicePublic || !servicePrivate) {
-  console.error('DATABASE_URL, INTERNAL_PUBLIC_KEY, SERVICE_PUBLIC_KEY and SERVICE_PRIVATE_KEY must be set');
+if (process.env.SERVICE_PUBLIC_KEY) {
+  console.error(
+    'SERVICE_PUBLIC_KEY (one service key shared by every subgraph) is no longer read: give each subgraph its own ' +
+      'SERVICE_PRIVATE_KEY, and SERVICE_PUBLIC_KEYS with the public keys of the subgraphs that call it ' +
+      '(infra/README.md, Production).',
+  );
+  process.exit(2);
+}
+if (!url || !gateway || !callers || !servicePrivate) {
+  console.error('DATABASE_URL, INTERNAL_PUBLIC_KEY, SERVICE_PUBLIC_KEYS and SERVICE_PRIVATE_KEY must be set');
   process.exit(2);
 }
 const { database: dbName, ...connection } = connectionFromUrl(url);
@@ -34,7 +44,7 @@ const running = await serveSubgraph(subgraph, {
   connection: { ...connection, dbName },
   keys: {
     gatewayPublicJwk: JSON.parse(gateway),
-    servicePublicJwk: JSON.parse(servicePublic),
+    servicePublicJwks: JSON.parse(callers),
     servicePrivateJwk: JSON.parse(servicePrivate),
   },
   subgraphUrls: parseSubgraphUrls(process.env.SUBGRAPH_URLS),

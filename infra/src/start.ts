@@ -2,6 +2,7 @@
  * `npm start`: PostgreSQL (embedded, or DATABASE_URL) → migrations → demo seed → subgraphs →
  * gateway. Prints where to go and a token per demo user. Ctrl-C stops everything.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PEOPLE } from '@finsam/governance/demo/people.js';
@@ -9,7 +10,7 @@ import { readSupergraph } from './compose.js';
 import { DEV_IDP_PORT, loginAs } from './idp/index.js';
 import { loadOrCreateDevKeys } from './keys.js';
 import { startPlatform } from './platform.js';
-import { type Cluster, connectionFromUrl, dataDirProblem, startEmbeddedPostgres } from './postgres.js';
+import { CLUSTER_FILE, type Cluster, connectionFromUrl, dataDirProblem, startEmbeddedPostgres } from './postgres.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(process.env.FINSAM_DATA_DIR ?? path.join(root, '.data'));
@@ -35,6 +36,8 @@ async function main() {
       persistent: true,
       port: process.env.PG_PORT ? Number(process.env.PG_PORT) : undefined,
     });
+    // Where this PostgreSQL answers, for `npm run audit:check` while the platform runs.
+    fs.writeFileSync(path.join(dataDir, CLUSTER_FILE), JSON.stringify(cluster.admin), { mode: 0o600 });
   }
 
   const keys = await loadOrCreateDevKeys(path.join(dataDir, 'keys'));

@@ -84,6 +84,8 @@ export interface TestPlatform extends Platform {
    * under RLS), then closes it.
    */
   asAppRole<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
+  /** The same as the owner role (owns the tables, runs the migrations and the seed). */
+  asOwner<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
   /** The rows of one statement in a subgraph's database, read as the superuser: what is really stored. */
   rows<T = any>(subgraph: string, sql: string, params?: unknown[]): Promise<T[]>;
   /** A second gateway over this platform's subgraphs and keys, with some options changed. */
@@ -105,9 +107,19 @@ export function testCluster(): { admin: AdminConnection; passwords: DevKeys['pas
   return JSON.parse(raw);
 }
 
-export async function startTestPlatform(options: { production?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: {
+    production?: boolean;
+    /** Public keys still accepted beside the current ones, as during a key rollover (by signer). */
+    retired?: DevKeys['retired'];
+  } = {},
+): Promise<TestPlatform> {
   const { admin, passwords } = testCluster();
-  const keys = { ...(await generateDevKeys()), passwords };
+  const keys: DevKeys = {
+    ...(await generateDevKeys()),
+    passwords,
+    ...(options.retired ? { retired: options.retired } : {}),
+  };
   const dbPrefix = `t${randomBytes(5).toString('hex')}`;
   const idpKeysFile = path.join(os.tmpdir(), `finsam-idp-${dbPrefix}.json`);
   const platform = await startPlatform({
@@ -212,12 +224,17 @@ export async function startTestPlatform(options: { production?: boolean } = {}):
     const app = platform.databases[subgraph]!.app;
     return withClient({ ...app, database: app.dbName }, app.dbName, work);
   };
+  const asOwner = <T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const owner = platform.databases[subgraph]!.owner;
+    return withClient({ ...owner, database: owner.dbName }, owner.dbName, work);
+  };
 
   return {
     ...platform,
     admin,
     asSuperuser,
     asAppRole,
+    asOwner,
     rows: (subgraph, sql, params = []) =>
       asSuperuser(subgraph, async (client) => (await client.query(sql, params)).rows),
     keys,

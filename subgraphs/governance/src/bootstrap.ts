@@ -5,6 +5,7 @@
  * `bootstrap` command (infra/src/bootstrap.ts) and by the demo seed.
  */
 import { randomUUID } from 'node:crypto';
+import { actingAs } from '@finsam/kit/tenant.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { AccessEvent } from './entities/AccessEvent.js';
 import { PlatformGrant, type PlatformRole } from './entities/PlatformGrant.js';
@@ -44,7 +45,8 @@ export interface PlatformOffer {
 
 /** Platform access offered to an e-mail address, unless that address was offered that role already. */
 export async function offerPlatformAccess(orm: MikroORM, offer: PlatformOffer): Promise<boolean> {
-  const em = orm.em.fork();
+  // The access event's actor is stamped by the database from the acting user.
+  const em = actingAs(orm.em, offer.actor);
   const email = offer.email.trim().toLowerCase();
   if (await em.count(PlatformGrant, { email, role: offer.role })) {
     return false;

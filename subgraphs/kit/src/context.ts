@@ -6,13 +6,18 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { unauthenticated } from './errors.js';
 import type { Identity } from './identity.js';
-import { type InternalTrust, internalVerifier } from './internal-token.js';
+import { type InternalCaller, type InternalTrust, internalVerifier } from './internal-token.js';
 import { createLogger, type Logger } from './log.js';
 import { type ServiceClient, type ServiceConfig, serviceClientFactory } from './service-client.js';
 import { scopeToIdentity } from './tenant.js';
 
 export interface SubgraphContext {
   identity: Identity;
+  /**
+   * The subgraph that sent this request as a service call, or null when the gateway sent it: a
+   * service call may ask only for what `SERVICE_CALLS` lets that subgraph ask (server.ts checks).
+   */
+  serviceCaller: string | null;
   /** A fork scoped to the caller's tenant (filter + RLS session); fresh per request. */
   em: EntityManager;
   /** Other subgraphs, asked on the caller's behalf. */
@@ -48,14 +53,16 @@ export async function contextFactory({ orm, audience, trust, service, secrets = 
     if (!match) {
       throw unauthenticated('This service only answers the gateway');
     }
-    let identity: Identity;
+    let caller: InternalCaller;
     try {
-      identity = await verify(match[1]!);
+      caller = await verify(match[1]!);
     } catch {
       throw unauthenticated('This service only answers the gateway');
     }
+    const { identity } = caller;
     return {
       identity,
+      serviceCaller: caller.service,
       em: scopeToIdentity(orm.em as EntityManager, identity),
       services: services(identity, requestId),
       requestId,

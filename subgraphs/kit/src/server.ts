@@ -14,7 +14,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
 import { PothosValidationError } from '@pothos/core';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
 import type { SubgraphBuilder } from './builder.js';
 import { subgraphDirectives } from './cache-control.js';
@@ -24,15 +24,22 @@ import { ErrorCode } from './errors.js';
 import { checkIdArguments } from './ids.js';
 import { isUserError, REQUEST_ID_HEADER, requestIdFrom } from './log.js';
 import { describeGenerated, nullableWhereOwnedElsewhere } from './schema-transforms.js';
+import { callersOf, serviceCallRefusal } from './service-calls.js';
 
 /**
- * The keys a subgraph holds: it verifies the gateway's and other subgraphs' tokens, and signs its
- * own service calls.
+ * The keys a subgraph holds: it verifies the gateway's tokens and those of the subgraphs that may
+ * call it, and signs its own service calls with a key no other subgraph has.
  */
 export interface SubgraphKeys {
-  gatewayPublicJwk: JWK;
-  servicePublicJwk: JWK;
+  /** The gateway's public key (two during a rollover). */
+  gatewayPublicJwk: JWK | JWK[];
+  /** This subgraph's own service-call signing key. */
   servicePrivateJwk: JWK;
+  /**
+   * The public keys of other subgraphs, by name (two during a rollover). Only those of subgraphs
+   * `SERVICE_CALLS` lets call this one are used.
+   */
+  servicePublicJwks: Record<string, JWK | JWK[]>;
 }
 
 /** What every subgraph's `createServer` takes. */
@@ -92,12 +99,36 @@ const requestErrors: ApolloServerPlugin<SubgraphContext> = {
   },
 };
 
+/** A service call asks only for what `SERVICE_CALLS` lets its subgraph ask of this one. */
+const serviceCallsAllowed = (name: string): ApolloServerPlugin<SubgraphContext> => ({
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, document, operation, request }) {
+        const caller = contextValue.serviceCaller;
+        const refusal =
+          caller && operation && serviceCallRefusal(caller, name, document, operation, request.variables ?? {});
+        if (refusal) {
+          throw new GraphQLError(refusal, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+        }
+      },
+    };
+  },
+});
+
 export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
   const { name, schema, orm, keys, subgraphUrls, secrets, production = false } = options;
   const createContext = await contextFactory({
     orm,
     audience: name,
-    trust: { gateway: keys.gatewayPublicJwk, service: keys.servicePublicJwk },
+    trust: {
+      gateway: keys.gatewayPublicJwk,
+      services: Object.fromEntries(
+        callersOf(name).flatMap((caller) => {
+          const jwks = keys.servicePublicJwks[caller];
+          return jwks ? [[caller, jwks]] : [];
+        }),
+      ),
+    },
     service: { self: name, privateJwk: keys.servicePrivateJwk, urls: subgraphUrls },
     secrets,
   });
@@ -112,6 +143,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         introspection: !production,
         includeStacktraceInErrorResponses: !production,
         plugins: [
+          serviceCallsAllowed(name),
           requestErrors,
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginDrainHttpServer({ httpServer }),

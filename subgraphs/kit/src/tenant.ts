@@ -8,6 +8,7 @@
  */
 import { type EntityManager, type FilterQuery, type MigrationObject, p } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { USER_SETTING } from './audit-log.js';
 import { pgArray, sqlParameters } from './database.js';
 import { CROSS_TENANT_ROLES, type Identity } from './identity.js';
 
@@ -58,22 +59,39 @@ export const tenantFilters = {
   },
 };
 
-/** Scopes a fresh fork to one tenant: both the filter and the RLS session variable. */
-export function forkForTenant<E extends EntityManager>(em: E, tenantId: string): E {
-  const fork = em.fork({ session: { variables: { [TENANT_SETTING]: tenantId } } }) as E;
+/** The acting user set on `em` (audit-log.ts), carried into forks that set other session variables. */
+const actingUser = (em: EntityManager): Record<string, string | number | boolean | Date> => {
+  const user = em.getSessionContext()?.variables?.[USER_SETTING];
+  return user === undefined ? {} : { [USER_SETTING]: user };
+};
+
+/** Scopes a fresh fork to one tenant: both the filter and the RLS session variable; the acting user stays. */
+export function forkForTenant<E extends EntityManager>(em: E, tenantId: string, userId?: string): E {
+  const user = userId === undefined ? actingUser(em) : { [USER_SETTING]: userId };
+  const fork = em.fork({ session: { variables: { ...user, [TENANT_SETTING]: tenantId } } }) as E;
   fork.setFilterParams(TENANT_FILTER, { tenantId } satisfies TenantFilterParams);
   return fork;
 }
 
-/** Scopes a fresh fork to what the identity may see. Anonymous callers get an unscoped fork
- *  on which every tenant-owned query throws. */
+/**
+ * A fork whose writes to an audit log name `userId` as the actor (the database stamps it from the
+ * session variable): `scopeToIdentity` acts as the caller; the directory acts as the person it
+ * resolves for the gateway, a seed as itself.
+ */
+export function actingAs<E extends EntityManager>(em: E, userId: string): E {
+  return em.fork({ session: { variables: { ...em.getSessionContext()?.variables, [USER_SETTING]: userId } } }) as E;
+}
+
+/** Scopes a fresh fork to what the identity may see, acting as its user. Anonymous callers get an
+ *  unscoped fork on which every tenant-owned query throws. */
 export function scopeToIdentity<E extends EntityManager>(em: E, identity: Identity): E {
   if (identity.tenantId !== null) {
-    return forkForTenant(em, identity.tenantId);
+    return forkForTenant(em, identity.tenantId, identity.userId);
   }
   if (identity.roles.some((r) => CROSS_TENANT_ROLES.includes(r))) {
     const county = identity.countyForbundIds;
     const variables = {
+      [USER_SETTING]: identity.userId,
       [CROSS_TENANT_SETTING]: 'read',
       ...(county ? { [CROSS_TENANT_IDS_SETTING]: pgArray(county) } : {}),
     };

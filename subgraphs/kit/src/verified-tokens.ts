@@ -79,11 +79,11 @@ export function rememberVerified(
     const { identity, expiresAt } = await verify(token);
     return { value: identity, expiresAt };
   }, options);
-  return async (token) => copyOf(await remembered(token));
+  return async (token) => copyOfIdentity(await remembered(token));
 }
 
 /** Each request gets its own identity object: nothing one request does to it reaches another. */
-const copyOf = (identity: Identity): Identity =>
+export const copyOfIdentity = (identity: Identity): Identity =>
   identity === ANONYMOUS
     ? ANONYMOUS
     : {

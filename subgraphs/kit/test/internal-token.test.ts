@@ -1,20 +1,26 @@
 /**
  * Done means: the gateway signs once per identity and subgraph and reuses that token only while
  * it has at least half its life left, never for anyone else; a subgraph remembers a verified
- * token but still refuses it once it has expired.
+ * token but still refuses it once it has expired. Issue 16: a token living longer than the maximum is
+ * refused; two keys of one signer are accepted during a rollover; the service-call allow-list.
  */
 
 import { type Identity, identityFromClaims } from '@finsam/kit/identity.js';
 import {
   generateInternalKeyPair,
+  INTERNAL_ISSUER,
   INTERNAL_TOKEN_TTL_SECONDS,
   type InternalSigner,
   internalSigner,
   internalVerifier,
+  MAX_INTERNAL_TOKEN_LIFETIME_SECONDS,
   REUSE_SIGNED_TOKEN_MS,
   reusingSigner,
+  serviceIssuer,
 } from '@finsam/kit/internal-token.js';
-import { decodeJwt } from 'jose';
+import { callersOf, serviceCallRefusal } from '@finsam/kit/service-calls.js';
+import { Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { type CryptoKey, decodeJwt, importJWK, type JWK, SignJWT } from 'jose';
 
 const TENANT = '6f1c1d1e-0000-4000-8000-000000000001';
 const OTHER_TENANT = '6f1c1d1e-0000-4000-8000-000000000002';
@@ -143,7 +149,8 @@ describe('a subgraph’s verification cache', () => {
     const keys = await generateInternalKeyPair();
     const sign = await internalSigner(keys.privateJwk);
     let clock = Date.now();
-    const verify = await internalVerifier({ gateway: keys.publicJwk }, 'governance', { now: () => clock });
+    const verifyCaller = await internalVerifier({ gateway: keys.publicJwk }, 'governance', { now: () => clock });
+    const verify = async (token: string) => (await verifyCaller(token)).identity;
     return { sign, verify, advance: (ms: number) => (clock += ms) };
   }
 
@@ -176,5 +183,125 @@ describe('a subgraph’s verification cache', () => {
     first.interventionIds.push(OTHER_INSATS);
     first.roles.push('forbund_admin');
     expect(await v.verify(token)).toEqual(staffOf([INSATS]));
+  });
+});
+
+describe('what a subgraph accepts of an internal token', () => {
+  const sub = 'demo:vasteras-admin';
+  const mint = async (key: JWK, kid: string, iss: string, iat: number, exp: number) =>
+    new SignJWT({ tenant: TENANT, roles: ['forbund_admin'] })
+      .setProtectedHeader({ alg: 'EdDSA', kid })
+      .setSubject(sub)
+      .setIssuer(iss)
+      .setAudience('governance')
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign((await importJWK(key, 'EdDSA')) as CryptoKey);
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+  it(`refuses a token living over ${MAX_INTERNAL_TOKEN_LIFETIME_SECONDS} s, or issued ahead`, async () => {
+    const keys = await generateInternalKeyPair();
+    const verify = await internalVerifier({ gateway: keys.publicJwk }, 'governance');
+    const t = nowSeconds();
+    const at = (iat: number, exp: number) => mint(keys.privateJwk, INTERNAL_ISSUER, INTERNAL_ISSUER, iat, exp);
+    expect((await verify(await at(t, t + MAX_INTERNAL_TOKEN_LIFETIME_SECONDS))).identity.userId).toBe(sub);
+    await expect(verify(await at(t, t + MAX_INTERNAL_TOKEN_LIFETIME_SECONDS + 1))).rejects.toThrow(/longer/);
+    await expect(verify(await at(t - 3600, t + 86_400))).rejects.toThrow(/longer/);
+    // Issued an hour from now with a short lifetime: it would work for an hour.
+    await expect(verify(await at(t + 3600, t + 3660))).rejects.toThrow(/longer/);
+    const smaller = await internalVerifier({ gateway: keys.publicJwk }, 'governance', { maxLifetimeSeconds: 30 });
+    await expect(smaller(await at(t, t + 60))).rejects.toThrow(/longer than 30 s/);
+  });
+
+  it('refuses a token without iat or exp', async () => {
+    const keys = await generateInternalKeyPair();
+    const verify = await internalVerifier({ gateway: keys.publicJwk }, 'governance');
+    const key = (await importJWK(keys.privateJwk, 'EdDSA')) as CryptoKey;
+    const base = () =>
+      new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'EdDSA', kid: INTERNAL_ISSUER }).setSubject(sub);
+    const noIat = await base().setIssuer(INTERNAL_ISSUER).setAudience('governance').setExpirationTime('60s').sign(key);
+    const noExp = await base().setIssuer(INTERNAL_ISSUER).setAudience('governance').setIssuedAt().sign(key);
+    await expect(verify(noIat)).rejects.toThrow(/iat/);
+    await expect(verify(noExp)).rejects.toThrow(/exp/);
+  });
+
+  it('accepts the old and the new key of a signer during a rollover, by kid, and names the caller', async () => {
+    const old = await generateInternalKeyPair();
+    const next = await generateInternalKeyPair(`${INTERNAL_ISSUER}#2`);
+    const teamsOld = await generateInternalKeyPair();
+    const teamsNext = await generateInternalKeyPair(`${serviceIssuer('teams')}#2`);
+    const verify = await internalVerifier(
+      { gateway: [next.publicJwk, old.publicJwk], services: { teams: [teamsNext.publicJwk, teamsOld.publicJwk] } },
+      'governance',
+    );
+    for (const key of [old, next]) {
+      const token = await (await internalSigner(key.privateJwk))(admin, 'governance');
+      expect(await verify(token)).toEqual({ identity: admin, service: null });
+    }
+    for (const key of [teamsOld, teamsNext]) {
+      const token = await (await internalSigner(key.privateJwk, serviceIssuer('teams')))(admin, 'governance');
+      expect(await verify(token)).toEqual({ identity: admin, service: 'teams' });
+    }
+    // After the rollover the old key is gone from the list, and its tokens with it.
+    const after = await internalVerifier({ gateway: next.publicJwk }, 'governance');
+    await expect(after(await (await internalSigner(old.privateJwk))(admin, 'governance'))).rejects.toThrow();
+    // The new gateway key cannot sign as a subgraph: the key decides the issuer.
+    const claimingTeams = await (await internalSigner(next.privateJwk, serviceIssuer('teams')))(admin, 'governance');
+    await expect(verify(claimingTeams)).rejects.toThrow(/issuer/);
+  });
+
+  it('refuses two keys with one kid', async () => {
+    const a = await generateInternalKeyPair();
+    const b = await generateInternalKeyPair();
+    await expect(internalVerifier({ gateway: [a.publicJwk, b.publicJwk] }, 'governance')).rejects.toThrow(/kid/);
+  });
+});
+
+describe('the service-call allow-list', () => {
+  const refusal = (caller: string, target: string, query: string, variables?: Record<string, unknown>) => {
+    const document = parse(query);
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+    return serviceCallRefusal(caller, target, document, operation, variables);
+  };
+
+  it('is the service calls the code makes, and nothing more', () => {
+    expect(callersOf('governance').sort()).toEqual(['finance', 'participants', 'teams']);
+    expect(callersOf('teams').sort()).toEqual(['finance', 'governance', 'indicators', 'participants']);
+    expect(callersOf('participants')).toEqual([]);
+    expect(callersOf('finance')).toEqual([]);
+    expect(callersOf('indicators')).toEqual([]);
+  });
+
+  it('lets a caller ask for its fields, aliased or through fragments, and refuses any other', () => {
+    expect(refusal('teams', 'governance', '{ forbund { members { id } } __typename }')).toBeNull();
+    expect(refusal('finance', 'teams', 'query ($a: ID!) { i0: intervention(id: $a) { id } }')).toBeNull();
+    expect(refusal('teams', 'governance', '{ forbund { id } me { userId } }')).toBe(
+      'teams may not ask governance for me',
+    );
+    expect(refusal('teams', 'governance', '{ ...F } fragment F on Query { accessGrants { id } }')).toMatch(
+      /accessGrants/,
+    );
+    expect(refusal('teams', 'governance', '{ ... on Query { forbunds { edges { node { id } } } } }')).toMatch(
+      /forbunds/,
+    );
+    expect(refusal('indicators', 'governance', '{ forbund { id } }')).toMatch(/indicators may not ask governance/);
+    expect(refusal('teams', 'governance', 'mutation { x }')).toMatch(/mutation/);
+  });
+
+  it('lets participants look up decisions, and no other entity, inline or in variables', () => {
+    const q = 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
+    expect(refusal('participants', 'governance', q, { r: [{ __typename: 'Decision', id: 'x' }] })).toBeNull();
+    expect(refusal('participants', 'governance', q, { r: [{ __typename: 'AccessGrant', id: 'x' }] })).toMatch(
+      /_entities of AccessGrant/,
+    );
+    expect(
+      refusal(
+        'participants',
+        'governance',
+        '{ _entities(representations: [{ __typename: "Decision", id: "x" }, { __typename: "Forbund", id: "y" }]) ' +
+          '{ __typename } }',
+      ),
+    ).toMatch(/_entities of Forbund/);
+    expect(refusal('teams', 'governance', q, { r: [{ __typename: 'Decision', id: 'x' }] })).toMatch(/_entities/);
   });
 });

@@ -116,7 +116,7 @@ async function seedInvitations(orm: MikroORM): Promise<void> {
     const grants = person.grants.filter((g): g is ForbundDemoGrant => 'forbund' in g);
     for (const slug of new Set(grants.map((g) => g.forbund))) {
       const tenantId = forbundBySlug(slug).id;
-      const em = forkForTenant(orm.em, tenantId);
+      const em = forkForTenant(orm.em, tenantId, SEED_ACTOR);
       if (await em.count(Invitation, { email: person.email })) {
         continue;
       }
@@ -161,7 +161,7 @@ async function seedInvitations(orm: MikroORM): Promise<void> {
           id: randomUUID(),
           tenantId,
           at: now,
-          actor: SEED_ACTOR,
+          actor: SEED_ACTOR, // the database stamps it again, from the fork's acting user
           action: 'USER_INVITED',
           subject: `invitation:${invitation.id}`,
           detail: { email: person.email, grants: grants.filter((x) => x.forbund === slug).map((x) => x.role) },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { badArgument } from '@finsam/kit/errors.js';
 import { holds } from '@finsam/kit/scopes.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
@@ -53,25 +52,21 @@ const AccessEventRef = builder.objectRef<AccessEvent>('AccessEvent').implement({
 export interface AccessChange {
   /** The förbund whose access changed; null for a platform change. */
   tenantId: string | null;
-  actor: string;
   action: AccessEventAction;
   subject: string;
   detail: Record<string, unknown>;
 }
 
 /**
- * Records a change, in the transaction `em` is in. A förbund's event is an ordinary row of its
- * tenant (the fork must be scoped to it); a platform event has no tenant, which the tenant policy
- * refuses to the app role, so a database function owned by the table's owner writes it.
+ * Records a change, in the transaction `em` is in, through the database function that alone may
+ * write the history: it stamps the time and the actor (the fork's acting user, kit `actingAs`) and
+ * chains the event (kit audit-log.ts). A förbund's event must be written in that förbund's
+ * transaction; a platform event has no tenant.
  */
 export async function recordAccessEvent(em: EntityManager, change: AccessChange): Promise<void> {
-  if (change.tenantId !== null) {
-    em.create(AccessEvent, { id: randomUUID(), at: new Date(), ...change });
-    return;
-  }
   const { bind, build } = tenantSql(em);
   const { sql, params } = build(
-    `select "record_platform_access_event"(${bind(change.actor)}, ${bind(change.action)}, ` +
+    `select "record_access_event"(${bind(change.tenantId)}::uuid, ${bind(change.action)}, ` +
       `${bind(change.subject)}, ${bind(JSON.stringify(change.detail))}::jsonb)`,
   );
   await em.execute(sql, params);

@@ -272,7 +272,6 @@ builder.mutationFields((t) => ({
         });
         await recordAccessEvent(tx, {
           tenantId,
-          actor: ctx.identity.userId,
           action: 'ACCESS_GRANTED',
           subject: `grant:${grant.id}`,
           detail: grantDetail({ ...data.grant, userId: data.userId }),
@@ -300,7 +299,6 @@ builder.mutationFields((t) => ({
         grant.revokedAt = now;
         await recordAccessEvent(tx, {
           tenantId: grant.tenantId,
-          actor: ctx.identity.userId,
           action: 'ACCESS_REVOKED',
           subject: `grant:${grant.id}`,
           detail: grantDetail(grant),
@@ -333,7 +331,6 @@ builder.mutationFields((t) => ({
         Object.assign(grant, validity);
         await recordAccessEvent(tx, {
           tenantId: grant.tenantId,
-          actor: ctx.identity.userId,
           action: 'VALIDITY_CHANGED',
           subject: `grant:${grant.id}`,
           detail: { role: grant.role, before, after: validity },

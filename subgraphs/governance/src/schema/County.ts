@@ -67,7 +67,6 @@ builder.mutationField('createCounty', (t) =>
           await tx.flush();
           await recordAccessEvent(tx, {
             tenantId: null,
-            actor: ctx.identity.userId,
             action: 'COUNTY_CREATED',
             subject: `county:${county.id}`,
             detail: data,

@@ -161,7 +161,6 @@ builder.mutationField('inviteUser', (t) =>
         }
         await recordAccessEvent(tx, {
           tenantId: forbundId,
-          actor: ctx.identity.userId,
           action: 'USER_INVITED',
           subject: `invitation:${invitation.id}`,
           detail: { email: data.email, grants: data.grants.map((g) => grantDetail(g)) },

@@ -147,7 +147,6 @@ builder.mutationFields((t) => ({
         await tx.flush();
         await recordAccessEvent(tx, {
           tenantId: null,
-          actor: ctx.identity.userId,
           action: 'PLATFORM_ACCESS_GRANTED',
           subject: `platform-grant:${grant.id}`,
           detail: data,
@@ -175,7 +174,6 @@ builder.mutationFields((t) => ({
         await tx.flush();
         await recordAccessEvent(tx, {
           tenantId: null,
-          actor: ctx.identity.userId,
           action: 'PLATFORM_ACCESS_REVOKED',
           subject: `platform-grant:${grant.id}`,
           detail: { role: grant.role, email: grant.email },

@@ -9,7 +9,7 @@ import { today } from '@finsam/kit/dates.js';
 import { badArgument, forbidden } from '@finsam/kit/errors.js';
 import type { Identity } from '@finsam/kit/identity.js';
 import { textProblem } from '@finsam/kit/input.js';
-import { forkForTenant, scopeToIdentity, tenantSql } from '@finsam/kit/tenant.js';
+import { actingAs, forkForTenant, scopeToIdentity, tenantSql } from '@finsam/kit/tenant.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import {
@@ -168,7 +168,8 @@ async function claimInvitations(
     if (!claims(open, email, trustedFor(issuer, invitation.tenantId), now)) {
       continue;
     }
-    await forkForTenant(em, invitation.tenantId).transactional(async (tx) => {
+    // The person claims: the event names them as the actor, not the gateway that asked.
+    await forkForTenant(em, invitation.tenantId, user.id).transactional(async (tx) => {
       const claimed = await tx.nativeUpdate(
         Invitation,
         { id: invitation.id, claimedAt: null },
@@ -184,7 +185,6 @@ async function claimInvitations(
       );
       await recordAccessEvent(tx, {
         tenantId: invitation.tenantId,
-        actor: user.id,
         action: 'INVITATION_CLAIMED',
         subject: `invitation:${invitation.id}`,
         detail: { email, userId: user.id, grants },
@@ -196,7 +196,7 @@ async function claimInvitations(
     if (!claims({ ...grant, claimed: false }, email, issuer.platform, now)) {
       continue;
     }
-    await em.transactional(async (tx) => {
+    await actingAs(em, user.id).transactional(async (tx) => {
       const claimed = await tx.nativeUpdate(
         PlatformGrant,
         { id: grant.id, userId: null },
@@ -207,7 +207,6 @@ async function claimInvitations(
       }
       await recordAccessEvent(tx, {
         tenantId: null,
-        actor: user.id,
         action: 'PLATFORM_INVITATION_CLAIMED',
         subject: `platform-grant:${grant.id}`,
         detail: { email, userId: user.id, role: grant.role },

@@ -128,7 +128,6 @@ builder.mutationField('registerTrustedIssuer', (t) =>
           await tx.flush();
           await recordAccessEvent(tx, {
             tenantId: null,
-            actor: ctx.identity.userId,
             action: 'ISSUER_REGISTERED',
             subject: `issuer:${issuer.id}`,
             detail: { ...data, replaced: !!existing },

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { dateRange } from '@finsam/kit/dates.js';
-import { tenantOf } from '@finsam/kit/scopes.js';
+import { tenantSql } from '@finsam/kit/tenant.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { AuditEntry } from '../entities/AuditEntry.js';
@@ -8,7 +8,8 @@ import { builder } from './builder.js';
 
 /**
  * Every read of identifying fields is logged: who, when, which participation, which fields, which
- * request. Reads in one request are gathered and written in one statement.
+ * request. Reads in one request are gathered and written in one statement, through the database
+ * function that alone may write the log (its rows are tamper-evident: kit audit-log.ts).
  */
 const auditLoader = createContextCache(
   (ctx: SubgraphContext) =>
@@ -18,18 +19,13 @@ const auditLoader = createContextCache(
         const [participationId, field] = key.split('|') as [string, string];
         fields.set(participationId, (fields.get(participationId) ?? new Set()).add(field));
       }
-      await ctx.em.insertMany(
-        AuditEntry,
-        [...fields].map(([participationId, f]) => ({
-          id: crypto.randomUUID(),
-          tenantId: tenantOf(ctx),
-          at: new Date(),
-          userId: ctx.identity.userId,
-          participationId,
-          fields: [...f].sort(),
-          requestId: ctx.requestId,
-        })),
+      // The database stamps the time and the reader (kit audit-log.ts) and chains the rows.
+      const reads = [...fields].map(([participationId, f]) => ({ participationId, fields: [...f].sort() }));
+      const { bind, build } = tenantSql(ctx.em);
+      const { sql, params } = build(
+        `select "record_audit_reads"(${bind(JSON.stringify(reads))}::jsonb, ${bind(ctx.requestId)})`,
       );
+      await ctx.em.execute(sql, params);
       return keys.map(() => true as const);
     }),
 );
