@@ -78,7 +78,7 @@ function personnummer(birth: string, serial: number): string {
 
 const REFER = `mutation ($input: ReferralInput!) { referParticipant(input: $input) {
   ${RESULT} ... on MutationReferParticipantSuccess { data { id } } } }`;
-const referral = (pnr: string, interventionId = SALA) => ({
+const referral = (pnr: string, interventionId: string = SALA) => ({
   interventionId,
   referredOn: '2026-02-01',
   referrerUnit: 'FORSAKRINGSKASSAN',
@@ -118,7 +118,7 @@ async function participation(status: 'REFERRED' | 'ACCEPTED' | 'ENROLLED'): Prom
 }
 
 describe('participations', () => {
-  it('referral decision: accept and reject at once — one decides, the others conflict; stored as the winner said', async () => {
+  it('referral decision: accept and reject at once — one decides, the others conflict; stored as it said', async () => {
     const id = await participation('REFERRED');
     const answers = await race(N, (i) =>
       p.gql(
@@ -185,13 +185,14 @@ describe('participations', () => {
     );
     const winner = oneWins(answers, 'withdrawConsent', ['participationId']);
     const [row] = await participants(
-      'select consent_withdrawn_on::text as consent_withdrawn_on, person_id, birth_year from participation where id = $1',
+      `select consent_withdrawn_on::text as consent_withdrawn_on, person_id, birth_year
+       from participation where id = $1`,
       [id],
     );
     expect(row).toEqual({ consent_withdrawn_on: `2026-04-0${winner + 1}`, person_id: null, birth_year: null });
   });
 
-  it('lifecycle, follow-ups against an exit: a follow-up lands only while the participation is enrolled', async () => {
+  it('lifecycle, follow-ups against an exit: a follow-up lands only while enrolled', async () => {
     const id = await participation('ENROLLED');
     const answers = await race(N, (i) =>
       i === 0
@@ -222,7 +223,7 @@ describe('participations', () => {
     expect(stored[0]!.n).toBe(followUps.filter((f) => f.__typename.endsWith('Success')).length);
   });
 
-  it('five referrals of one new person to one insats at once: one open referral, the others a ConflictError naming it', async () => {
+  it('five referrals of one new person to one insats at once: one open referral, the others conflict', async () => {
     const pnr = personnummer('19880707', 421);
     const before = await participants<{ n: number }>('select count(*)::int as n from person');
     const answers = await race(5, () => p.gql(REFER, { token: salaStaff, variables: { input: referral(pnr) } }));
@@ -253,9 +254,9 @@ describe('participations', () => {
     expect(elsewhere.data.referParticipant.__typename).toBe('MutationReferParticipantSuccess');
     const first = answers[winners[0]!]!.data.referParticipant.data.id;
     await p.gql(
-      `mutation { decideReferral(participationId: "${first}", accept: false, reason: "Fel insats", decidedOn: "2026-02-03") {
-        __typename
-      } }`,
+      `mutation { decideReferral(
+        participationId: "${first}", accept: false, reason: "Fel insats", decidedOn: "2026-02-03"
+      ) { __typename } }`,
       { token: salaStaff },
     );
     const again = await p.gql(REFER, { token: salaStaff, variables: { input: referral(pnr) } });
@@ -289,7 +290,8 @@ describe('finance', () => {
       expect(loser.message).toBe('Period 3 of 2023 is already requisitioned');
     }
     const stored = await finance(
-      `select r.status, sum(l.amount)::int as amount from requisition r join requisition_line l on l.requisition_id = r.id
+      `select r.status, sum(l.amount)::int as amount
+       from requisition r join requisition_line l on l.requisition_id = r.id
        where r.intervention_id = $1 and r.year = 2023 and r.period = 3 group by r.id`,
       [HALLSTAHAMMAR],
     );
@@ -316,8 +318,10 @@ describe('finance', () => {
             as: 'norra-vastmanland-admin',
           })
         : p.gql(
-            `mutation { rejectRequisition(id: "${id}", expectedVersion: ${version}, reason: "Nej ${i}") { ${RESULT} } }`,
-            { as: 'norra-vastmanland-admin' },
+            `mutation ($id: ID!, $v: Int!, $reason: String!) {
+              rejectRequisition(id: $id, expectedVersion: $v, reason: $reason) { ${RESULT} }
+            }`,
+            { as: 'norra-vastmanland-admin', variables: { id, v: version, reason: `Nej ${i}` } },
           ),
     );
     const results = answers.map((a) => a.data.approveRequisition ?? a.data.rejectRequisition);
