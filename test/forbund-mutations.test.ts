@@ -15,6 +15,7 @@ const RESULT = `
   ... on Error { code message }
   ... on ValidationError { issues { path message } }
   ... on NotFoundError { path }
+  ... on ConflictError { path }
 `;
 const CREATE = `mutation ($input: CreateForbundInput!) {
   createForbund(input: $input) {
@@ -131,7 +132,6 @@ describe('createForbund', () => {
     ],
     ['a slug with capitals', (i) => (i.slug = 'Gävle'), ['input', 'slug'], /lower-case/],
     ['an empty name', (i) => (i.name = ' '), ['input', 'name'], /required/],
-    ['a slug that is taken', (i) => (i.slug = VASTERAS.slug), ['input', 'slug'], /taken/],
   ];
 
   it.each(bad)('rejects %s with a typed error at the field, writing nothing', async (_name, spoil, path, message) => {
@@ -145,6 +145,22 @@ describe('createForbund', () => {
     expect(result.__typename).toBe('ValidationError');
     expect(result.code).toBe('VALIDATION');
     expect(result.issues).toContainEqual({ path, message: expect.stringMatching(message) });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses a slug that is taken with a ConflictError at the field, writing nothing', async () => {
+    const before = await snapshot();
+    const res = await p.gql(CREATE, {
+      as: 'platform-admin',
+      variables: { input: { ...validInput(), slug: VASTERAS.slug } },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.createForbund).toMatchObject({
+      __typename: 'ConflictError',
+      code: 'CONFLICT',
+      path: ['input', 'slug'],
+      message: `Slug "${VASTERAS.slug}" is taken`,
+    });
     expect(await snapshot()).toBe(before);
   });
 

@@ -659,9 +659,11 @@ describe('platform administration', () => {
       `mutation ($input: CreateCountyInput!) { createCounty(input: $input) { ${RESULT} } }`,
       { input: { name: 'Västmanland', forbundIds: [NORRA.id] } },
     );
+    // A name already taken is a conflict with what is stored (kit/conflicts.ts), named at its field.
     expect(taken.data.createCounty).toEqual({
-      __typename: 'ValidationError',
-      issues: [{ path: ['input', 'name'], message: 'A county named "Västmanland" exists' }],
+      __typename: 'ConflictError',
+      path: ['input', 'name'],
+      message: 'A county named "Västmanland" exists',
     });
     const issuer = await as(
       PLATFORM_ADMIN,

@@ -19,7 +19,8 @@ beforeAll(async () => {
 afterAll(() => p.close());
 
 const { HALLSTAHAMMAR, SALA } = DEMO_INTERVENTION_IDS;
-const RESULT = `__typename ... on ValidationError { issues { path message } } ... on NotFoundError { message }`;
+const RESULT = `__typename ... on ValidationError { issues { path message } } ... on NotFoundError { message }
+  ... on ConflictError { path message }`;
 
 async function vasterasBoard() {
   const res = await p.gql(
@@ -156,8 +157,13 @@ describe('meetings, minutes and decisions', () => {
     );
     expect(approved.data.approveMinutes.data.minutesApproved).toBe(true);
 
+    // Approved minutes are a conflict for an edit: the edit was made on minutes that were still open.
     const edit = await record('Ändrad text efter justering.');
-    expect(edit.data.recordMeeting.issues).toEqual([{ path: ['minutes'], message: expect.stringMatching(/approved/) }]);
+    expect(edit.data.recordMeeting).toEqual({
+      __typename: 'ConflictError',
+      path: ['minutes'],
+      message: expect.stringMatching(/approved/),
+    });
     const corrected = await p.gql(
       `mutation { correctMinutes(meetingId: "${meeting.id}", text: "Rättelse: 106 av 110 årsplatser.") {
         ... on MutationCorrectMinutesSuccess { data { minutes corrections { text } } }

@@ -9,6 +9,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { type ConstraintConflicts, databaseConflictsPlugin } from './conflicts.js';
 import type { SubgraphContext } from './context.js';
 import { isoDate } from './dates.js';
 import {
@@ -47,7 +48,8 @@ export interface SubgraphTypes {
   };
 }
 
-export function createBuilder() {
+/** `constraints`: the subgraph's unique constraints by name, as a lost race names them (conflicts.ts). */
+export function createBuilder(options: { constraints?: ConstraintConflicts } = {}) {
   const builder = new SchemaBuilder<SubgraphTypes>({
     plugins: [
       ScopeAuthPlugin,
@@ -55,10 +57,13 @@ export function createBuilder() {
       DataloaderPlugin,
       ErrorsPlugin,
       strictInputPlugin,
+      // Inside the errors plugin, so the ConflictError it throws becomes the mutation's typed result.
+      databaseConflictsPlugin,
       DirectivePlugin,
       FederationPlugin,
     ],
     defaultFieldNullability: false,
+    constraints: options.constraints ?? {},
     scopeAuth: {
       // Anonymous callers are told to sign in; signed-in callers are told they may not.
       unauthorizedError: (_parent, ctx) => (isAnonymous(ctx.identity) ? unauthenticated() : forbidden()),

@@ -5,7 +5,8 @@
  *   checks such as a negative `first`, which the server maps to it); nothing is read.
  * - Bad input is a typed result (`ValidationError`, registered by the builder factory) with a
  *   field path per issue, so clients can show it next to the field; nothing is written.
- * - A write based on a stale read (optimistic locking) is a typed `ConflictError`; nothing is written.
+ * - A write that lost a race, or that the stored state no longer allows (someone got there first), is a
+ *   typed `ConflictError`; nothing is written (conflicts.ts).
  */
 import { GraphQLError } from 'graphql';
 
@@ -63,7 +64,10 @@ export class NotFoundError extends PathError {
   readonly code = ErrorCode.NOT_FOUND;
 }
 
-/** Thrown when the thing changed since the caller read it (optimistic locking): re-read and retry. */
+/**
+ * Thrown when the thing changed since the caller read it, or is taken (someone else got there first):
+ * re-read and retry. conflicts.ts makes every lost race in the database one of these.
+ */
 export class ConflictError extends PathError {
   readonly code = ErrorCode.CONFLICT;
 }

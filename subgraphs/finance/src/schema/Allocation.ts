@@ -71,20 +71,22 @@ builder.mutationFields((t) => ({
       if (issues.length) {
         throw new ValidationError(issues);
       }
-      return ctx.em.transactional(async (tx) => {
-        const current = await tx.findOne(Allocation, { interventionId: data.interventionId, year: data.year });
-        if (current) {
-          current.amount = BigInt(data.amount);
-          return current;
-        }
-        return tx.create(Allocation, {
-          id: randomUUID(),
-          tenantId: tenantOf(ctx),
-          interventionId: data.interventionId,
-          year: data.year,
-          amount: BigInt(data.amount),
-        });
-      });
+      // A decision replaces the year's earlier one: an upsert, so two decisions for a new year at the same
+      // moment apply one after the other (the last stays) instead of one failing on the unique key.
+      return ctx.em.transactional((tx) =>
+        tx.upsert(
+          Allocation,
+          {
+            id: randomUUID(),
+            tenantId: tenantOf(ctx),
+            interventionId: data.interventionId,
+            year: data.year,
+            amount: BigInt(data.amount),
+            updatedAt: new Date(),
+          },
+          { onConflictFields: ['tenantId', 'interventionId', 'year'], onConflictExcludeFields: ['id'] },
+        ),
+      );
     },
   }),
 }));

@@ -288,19 +288,21 @@ builder.mutationFields((t) => ({
           prognosisIncome2: BigInt(data.prognosis[1]!.income),
           prognosisCosts2: BigInt(data.prognosis[1]!.costs),
         };
-        let budget = await tx.findOne(Budget, { year: data.year });
-        if (budget) {
-          await tx.nativeDelete(BudgetContribution, { budget });
-          await tx.nativeDelete(BudgetCostLine, { budget });
-          tx.assign(budget, fields);
-        } else {
-          budget = tx.create(Budget, { id: randomUUID(), tenantId, year: data.year, ...fields });
-        }
+        // The year's budget row, new or replaced, in one upsert that holds its row lock until the commit: a
+        // second setBudget for the year at the same moment waits, then replaces this one's lines whole.
+        const now = new Date();
+        const budget = await tx.upsert(
+          Budget,
+          { id: randomUUID(), tenantId, year: data.year, ...fields, createdAt: now, updatedAt: now },
+          { onConflictFields: ['tenantId', 'year'], onConflictExcludeFields: ['id', 'createdAt'] },
+        );
+        await tx.nativeDelete(BudgetContribution, { budget });
+        await tx.nativeDelete(BudgetCostLine, { budget });
         data.contributions.forEach((c, position) =>
           tx.create(BudgetContribution, {
             id: randomUUID(),
             tenantId,
-            budget: budget!,
+            budget,
             memberId: c.memberId,
             amount: BigInt(c.amount),
             position,
@@ -310,7 +312,7 @@ builder.mutationFields((t) => ({
           tx.create(BudgetCostLine, {
             id: randomUUID(),
             tenantId,
-            budget: budget!,
+            budget,
             category: l.category,
             interventionId: l.interventionId ?? null,
             description: l.description,

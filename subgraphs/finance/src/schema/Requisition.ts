@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { today } from '@finsam/kit/dates.js';
 import { unknownInterventionIssues } from '@finsam/kit/directory.js';
-import { ValidationError } from '@finsam/kit/errors.js';
+import { ConflictError, ValidationError } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 import { dueDate, periodEnd, periodStart } from '@finsam/kit/requisition-periods.js';
 import { holds, tenantOf } from '@finsam/kit/scopes.js';
@@ -256,8 +256,11 @@ builder.mutationFields((t) => ({
           period: data.period,
           status: { $in: [...PERIOD_HOLDING_STATUSES] },
         });
+        // Taken is a conflict with what is stored, as when another submission takes it at the same
+        // moment (then the database's requisition_period_uniq refuses it; the builder names it the same).
         if (live) {
-          throw new ValidationError([periodTaken(data)]);
+          const { path, message } = periodTaken(data);
+          throw new ConflictError(path, message);
         }
         const tenantId = tenantOf(ctx);
         const requisition = tx.create(Requisition, {

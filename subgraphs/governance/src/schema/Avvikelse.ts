@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { lockForUpdate } from '@finsam/kit/conflicts.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { today } from '@finsam/kit/dates.js';
 import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
@@ -125,8 +126,9 @@ builder.objectField(InterventionRef, 'avvikelser', (t) =>
 );
 
 /** An avvikelse the caller handles; another styrgrupp's is not found, like one of another förbund. */
+/** An avvikelse to move on, locked until the transaction ends: two moves at once run one after the other. */
 async function findAvvikelse(ctx: SubgraphContext, id: string) {
-  const a = await ctx.em.findOne(Avvikelse, { id });
+  const a = await lockForUpdate(ctx.em, Avvikelse, { id });
   if (!a || !handles(readerOf(ctx), a.interventionId)) {
     throw new NotFoundError(['id'], `No avvikelse ${id} in your förbund`);
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { lockForUpdate } from '@finsam/kit/conflicts.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { NotFoundError } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
@@ -167,11 +168,13 @@ const seatsSchema = z.array(
   }),
 );
 
+/** A body whose seats change, locked until the transaction ends: two replacements at once run one after the other. */
 async function writableBody(ctx: SubgraphContext, id: string) {
-  const body = await ctx.em.findOne(Body, { id }, { populate: ['members'] });
+  const body = await lockForUpdate(ctx.em, Body, { id });
   if (!body) {
     throw new NotFoundError(['bodyId'], `No body ${id} in your förbund`);
   }
+  await ctx.em.populate(body, ['members']);
   return body;
 }
 

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ValidationError } from '@finsam/kit/errors.js';
 import { parseInput } from '@finsam/kit/validation.js';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { refuse } from '../domain/issues.js';
@@ -61,24 +59,18 @@ builder.mutationField('createCounty', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const data = parseInput(createCountySchema, input);
       refuse(await unknownForbundIssues(ctx.em, data.forbundIds, ['input', 'forbundIds']));
-      try {
-        return await ctx.em.transactional(async (tx) => {
-          const county = tx.create(County, { id: randomUUID(), ...data, createdAt: new Date() });
-          await tx.flush();
-          await recordAccessEvent(tx, {
-            tenantId: null,
-            action: 'COUNTY_CREATED',
-            subject: `county:${county.id}`,
-            detail: data,
-          });
-          return county;
+      // A name already taken is a ConflictError at input.name (the builder's constraints).
+      return ctx.em.transactional(async (tx) => {
+        const county = tx.create(County, { id: randomUUID(), ...data, createdAt: new Date() });
+        await tx.flush();
+        await recordAccessEvent(tx, {
+          tenantId: null,
+          action: 'COUNTY_CREATED',
+          subject: `county:${county.id}`,
+          detail: data,
         });
-      } catch (error) {
-        if (error instanceof UniqueConstraintViolationException) {
-          throw new ValidationError([{ path: ['input', 'name'], message: `A county named "${data.name}" exists` }]);
-        }
-        throw error;
-      }
+        return county;
+      });
     },
   }),
 );

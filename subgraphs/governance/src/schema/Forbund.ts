@@ -5,7 +5,7 @@ import { loadById } from '@finsam/kit/ids.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { parseInput, withoutNulls } from '@finsam/kit/validation.js';
-import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
@@ -131,26 +131,20 @@ builder.mutationFields((t) => ({
       const id = randomUUID();
       // The new förbund is its own tenant: write it through a fork scoped to it.
       const em = forkForTenant(ctx.em, id);
-      try {
-        return await em.transactional(async (tx) => {
-          const forbund = tx.create(Forbund, {
-            id,
-            tenantId: id,
-            name: data.name,
-            slug: data.slug,
-            organisationNumber: data.organisationNumber,
-          });
-          data.members.forEach((m, position) =>
-            tx.create(Member, { ...memberData(m, position), id: randomUUID(), tenantId: id, forbund }),
-          );
-          return forbund;
+      // A slug already taken is a ConflictError at input.slug (the builder's constraints).
+      return em.transactional(async (tx) => {
+        const forbund = tx.create(Forbund, {
+          id,
+          tenantId: id,
+          name: data.name,
+          slug: data.slug,
+          organisationNumber: data.organisationNumber,
         });
-      } catch (error) {
-        if (error instanceof UniqueConstraintViolationException) {
-          throw new ValidationError([{ path: ['input', 'slug'], message: `Slug "${data.slug}" is taken` }]);
-        }
-        throw error;
-      }
+        data.members.forEach((m, position) =>
+          tx.create(Member, { ...memberData(m, position), id: randomUUID(), tenantId: id, forbund }),
+        );
+        return forbund;
+      });
     },
   }),
   updateForbund: t.field({

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { lockForUpdate } from '@finsam/kit/conflicts.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { NotFoundError } from '@finsam/kit/errors.js';
 import { maxLength } from '@finsam/kit/input.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
-import { refuse } from '../domain/issues.js';
-import { approvalIssues, correctionIssues, recordingIssues } from '../domain/minutes.js';
+import { refuse, refuseConflict } from '../domain/issues.js';
+import {
+  approvalConflict,
+  approvalIssues,
+  correctionIssues,
+  recordingConflict,
+  recordingIssues,
+} from '../domain/minutes.js';
 import { Body } from '../entities/Body.js';
 import { Meeting } from '../entities/Meeting.js';
 import { MinutesCorrection } from '../entities/MinutesCorrection.js';
@@ -83,11 +90,17 @@ const recordSchema = z.object({
   minutes: z.string().trim().min(10, 'Minutes say what was discussed: staffing, volume, activities').max(100_000),
 });
 
+/**
+ * A meeting to change, with its body and seats, locked until the transaction ends (every change of a
+ * meeting goes through here, inside `em.transactional`): two changes at the same time — an approval and
+ * a decision, two approvals — run one after the other, each seeing the meeting as the other left it.
+ */
 export async function writableMeeting(ctx: SubgraphContext, id: string) {
-  const meeting = await ctx.em.findOne(Meeting, { id }, { populate: ['body', 'body.members'] });
+  const meeting = await lockForUpdate(ctx.em, Meeting, { id });
   if (!meeting) {
     throw new NotFoundError(['meetingId'], `No meeting ${id} in your förbund`);
   }
+  await ctx.em.populate(meeting, ['body', 'body.members']);
   return meeting;
 }
 
@@ -151,7 +164,8 @@ builder.mutationFields((t) => ({
             .members.getItems()
             .map((s) => s.id),
         );
-        refuse(recordingIssues(meeting, data.attendance, seats));
+        refuseConflict(recordingConflict(meeting));
+        refuse(recordingIssues(data.attendance, seats));
         tx.assign(meeting, data);
         return meeting;
       });
@@ -166,6 +180,7 @@ builder.mutationFields((t) => ({
     resolve: (_r, { meetingId }, ctx) =>
       ctx.em.transactional(async (tx) => {
         const meeting = await writableMeeting({ ...ctx, em: tx }, String(meetingId));
+        refuseConflict(approvalConflict(meeting));
         refuse(approvalIssues(meeting));
         meeting.minutesApprovedAt = new Date();
         return meeting;

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError } from '@finsam/kit/errors.js';
 import { parseInput } from '@finsam/kit/validation.js';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
 import { ISSUER_ALGORITHMS, issuerUrlIssue } from '../domain/directory.js';
 import { refuse } from '../domain/issues.js';
@@ -120,26 +118,20 @@ builder.mutationField('registerTrustedIssuer', (t) =>
       if (data.forbundIds) {
         refuse(await unknownForbundIssues(ctx.em, data.forbundIds, ['input', 'forbundIds']));
       }
-      try {
-        return await ctx.em.transactional(async (tx) => {
-          const existing = await tx.findOne(TrustedIssuer, { issuer: data.issuer });
-          const issuer = existing ?? tx.create(TrustedIssuer, { id: randomUUID(), ...data, createdAt: new Date() });
-          tx.assign(issuer, data);
-          await tx.flush();
-          await recordAccessEvent(tx, {
-            tenantId: null,
-            action: 'ISSUER_REGISTERED',
-            subject: `issuer:${issuer.id}`,
-            detail: { ...data, replaced: !!existing },
-          });
-          return issuer;
+      // Registered by another request at the same time: a ConflictError (the builder's constraints).
+      return ctx.em.transactional(async (tx) => {
+        const existing = await tx.findOne(TrustedIssuer, { issuer: data.issuer });
+        const issuer = existing ?? tx.create(TrustedIssuer, { id: randomUUID(), ...data, createdAt: new Date() });
+        tx.assign(issuer, data);
+        await tx.flush();
+        await recordAccessEvent(tx, {
+          tenantId: null,
+          action: 'ISSUER_REGISTERED',
+          subject: `issuer:${issuer.id}`,
+          detail: { ...data, replaced: !!existing },
         });
-      } catch (error) {
-        if (error instanceof UniqueConstraintViolationException) {
-          throw new ConflictError(['input', 'issuer'], 'Registered by someone else meanwhile; read it and try again');
-        }
-        throw error;
-      }
+        return issuer;
+      });
     },
   }),
 );

@@ -1,5 +1,12 @@
 /** The minutes (protokoll) rules: editable until approved, then fixed; corrections are new records. */
-import { approvalIssues, correctionIssues, recordingIssues } from '../../src/domain/minutes.js';
+import { ConflictError } from '@finsam/kit/errors.js';
+import {
+  approvalConflict,
+  approvalIssues,
+  correctionIssues,
+  recordingConflict,
+  recordingIssues,
+} from '../../src/domain/minutes.js';
 
 const SEAT = 's0000000-0000-4000-8000-000000000001';
 const OTHER = 's0000000-0000-4000-8000-000000000002';
@@ -10,18 +17,22 @@ const approved = { minutes: 'Teamen är fullt bemannade.', minutesApprovedAt: ne
 
 describe('recording minutes', () => {
   it('records and re-records minutes until they are approved', () => {
-    expect(recordingIssues(planned, [SEAT], seats)).toEqual([]);
-    expect(recordingIssues(recorded, [], seats)).toEqual([]);
+    expect(recordingConflict(planned)).toBeNull();
+    expect(recordingConflict(recorded)).toBeNull();
+    expect(recordingIssues([SEAT], seats)).toEqual([]);
   });
 
-  it('refuses to change approved minutes: a correction is recorded instead', () => {
-    expect(recordingIssues(approved, [SEAT], seats)).toEqual([
-      { path: ['minutes'], message: 'The minutes are approved: record a correction instead' },
-    ]);
+  it('refuses to change approved minutes (a conflict): a correction is recorded instead', () => {
+    const conflict = recordingConflict(approved);
+    expect(conflict).toBeInstanceOf(ConflictError);
+    expect(conflict).toMatchObject({
+      path: ['minutes'],
+      message: 'The minutes are approved: record a correction instead',
+    });
   });
 
   it('refuses attendance of anyone without a seat in the body, naming each', () => {
-    expect(recordingIssues(planned, [SEAT, OTHER], seats)).toEqual([
+    expect(recordingIssues([SEAT, OTHER], seats)).toEqual([
       { path: ['attendance', 1], message: `${OTHER} has no seat in this body` },
     ]);
   });
@@ -30,14 +41,17 @@ describe('recording minutes', () => {
 describe('approving minutes (justering)', () => {
   it('approves recorded minutes', () => {
     expect(approvalIssues(recorded)).toEqual([]);
+    expect(approvalConflict(recorded)).toBeNull();
   });
 
   it('refuses when there are no minutes', () => {
     expect(approvalIssues(planned)).toEqual([{ path: ['meetingId'], message: 'There are no minutes to approve' }]);
   });
 
-  it('refuses to approve twice', () => {
-    expect(approvalIssues(approved)).toEqual([{ path: ['meetingId'], message: 'The minutes are already approved' }]);
+  it('refuses to approve twice: a conflict, whether the other approval came earlier or at the same moment', () => {
+    const conflict = approvalConflict(approved);
+    expect(conflict).toBeInstanceOf(ConflictError);
+    expect(conflict).toMatchObject({ path: ['meetingId'], message: 'The minutes are already approved' });
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { ValidationIssue } from '@finsam/kit/errors.js';
 import type { Participation } from '../entities/Participation.js';
-import { allow, refuse, type Verdict } from './verdict.js';
+import { allow, conflict, refuse, type Verdict } from './verdict.js';
 
 type ConsentState = Pick<Participation, 'consentGivenOn' | 'consentWithdrawnOn'>;
 
@@ -40,11 +40,17 @@ export const REMOVED_BY_WITHDRAWAL = {
   supportAfter: null,
 } as const satisfies Partial<Record<keyof Participation, null>>;
 
-/** Withdrawing consent on a day: the changes to make, or a refusal when there is no consent to withdraw. */
+/**
+ * Withdrawing consent on a day: the changes to make, or a refusal when there is no consent to withdraw —
+ * a conflict when it was withdrawn already (someone got there first).
+ */
 export function withdrawConsent(
   p: ConsentState,
   withdrawnOn: string,
 ): Verdict<typeof REMOVED_BY_WITHDRAWAL & { consentWithdrawnOn: string }> {
+  if (p.consentGivenOn && p.consentWithdrawnOn) {
+    return conflict(['participationId'], `Consent was withdrawn already, on ${p.consentWithdrawnOn}`);
+  }
   if (withoutConsent(p)) {
     return refuse(['participationId'], 'There is no consent to withdraw');
   }

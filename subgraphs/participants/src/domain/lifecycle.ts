@@ -13,7 +13,7 @@ import { holds, isInsatsStaff } from '@finsam/kit/scopes.js';
 import type { KON, LEVELS, Participation, STATUSES } from '../entities/Participation.js';
 import { consentRefusal, needsConsent, withoutConsent } from './consent.js';
 import { ageOn, type PersonNumber, parsePersonNumber } from './personnummer.js';
-import { allow, OK, refuse, type Verdict } from './verdict.js';
+import { allow, conflict, OK, refuse, type Verdict } from './verdict.js';
 
 export type Status = (typeof STATUSES)[number];
 type Kon = (typeof KON)[number];
@@ -73,9 +73,12 @@ export function nextStatuses(status: Status): Status[] {
   return [...new Set(next)];
 }
 
-/** Whether the participation is where the step starts. */
+/**
+ * Whether the participation is where the step starts. Elsewhere is a conflict: the participation moved
+ * on (or never got there), so the request was made on a reading that is no longer true.
+ */
 export function inStatus(p: Pick<Participation, 'status'>, step: Step): Verdict {
-  return p.status === STEPS[step].from ? OK : refuse(['participationId'], STEPS[step].elsewhere);
+  return p.status === STEPS[step].from ? OK : conflict(['participationId'], STEPS[step].elsewhere);
 }
 
 /** `date` is before `other`; false while `other` is not set. */

@@ -3,6 +3,7 @@
  * mutations sit beside it by step (Referral.ts, Enrolment.ts, FollowUp.ts, Exit.ts, Consent.ts),
  * their rules in ../domain/lifecycle.ts.
  */
+import { lockForUpdate } from '@finsam/kit/conflicts.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { forbidden, NotFoundError } from '@finsam/kit/errors.js';
 import { loadById } from '@finsam/kit/ids.js';
@@ -373,9 +374,13 @@ builder.objectField(InterventionRef, 'activeParticipations', (t) =>
   }),
 );
 
-/** Loads a participation the caller works with, or says it is not there. */
+/**
+ * Loads a participation the caller works with, locked until the transaction ends (every step goes
+ * through here, inside `em.transactional`), or says it is not there. Two steps on one participation
+ * at the same time run one after the other, each deciding on the participation as the other left it.
+ */
 export async function own(ctx: SubgraphContext, id: string): Promise<Participation> {
-  const p = await ctx.em.findOne(Participation, { id, ...staffScope(ctx) });
+  const p = await lockForUpdate(ctx.em, Participation, { id, ...staffScope(ctx) });
   if (!p) {
     throw new NotFoundError(['participationId'], `No participation ${id} in your insatser`);
   }

@@ -106,15 +106,19 @@ builder.mutationFields((t) => ({
           const keys = personKeys(ctx.secrets);
           const personnummer = referred.person.value;
           const hash = personHash(keys, tenantId, personnummer);
-          person =
-            (await tx.findOne(Person, { personNumberHash: hash })) ??
-            tx.create(Person, {
+          // The person once per förbund: of two referrals of a new person at the same time, the second
+          // waits for the first's row and then takes it (`insert … on conflict do nothing`, then a read).
+          person = await tx.upsert(
+            Person,
+            {
               id: randomUUID(),
               tenantId,
               personNumberHash: hash,
               personNumberCipher: encrypt(keys, personnummer),
               nameCipher: data.name ? encrypt(keys, data.name) : null,
-            });
+            },
+            { onConflictFields: ['tenantId', 'personNumberHash'], onConflictAction: 'ignore' },
+          );
         }
         return tx.create(Participation, {
           id: randomUUID(),

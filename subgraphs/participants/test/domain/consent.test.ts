@@ -51,8 +51,13 @@ describe('withdrawConsent', () => {
   it('refuses when there is no consent to withdraw', () => {
     const refusal = { ok: false, issues: [{ path: ['participationId'], message: 'There is no consent to withdraw' }] };
     expect(withdrawConsent({ consentGivenOn: null, consentWithdrawnOn: null }, '2026-02-20')).toEqual(refusal);
-    expect(withdrawConsent({ consentGivenOn: '2026-02-01', consentWithdrawnOn: '2026-02-10' }, '2026-02-20')).toEqual(
-      refusal,
-    );
+  });
+
+  it('calls a second withdrawal a conflict: someone withdrew it first', () => {
+    expect(withdrawConsent({ consentGivenOn: '2026-02-01', consentWithdrawnOn: '2026-02-10' }, '2026-02-20')).toEqual({
+      ok: false,
+      issues: [{ path: ['participationId'], message: 'Consent was withdrawn already, on 2026-02-10' }],
+      conflict: true,
+    });
   });
 });
