@@ -356,6 +356,16 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'The participation’s id.' }) },
     resolve: (_r, { id }, ctx) => loadById(ParticipationRef.getDataloader(ctx), String(id)),
   }),
+  participationInsatsId: t.id({
+    nullable: true,
+    description:
+      'The insats a participation of your förbund belongs to; null when there is none. Nothing about the ' +
+      'person: it lets a board record a decision about a participation (governance checks it here).',
+    authScopes: { reportReader: true },
+    args: { id: t.arg.id({ required: true, description: 'The participation’s id.' }) },
+    resolve: async (_r, { id }, ctx) =>
+      (await ctx.em.findOne(Participation, { id: String(id) }, { fields: ['interventionId'] }))?.interventionId ?? null,
+  }),
 }));
 
 builder.objectField(InterventionRef, 'activeParticipations', (t) =>
