@@ -115,7 +115,9 @@ describe('participations', () => {
       expect(res.data.recordAfterExit.issues).toEqual([
         {
           path: [field],
-          message: `The ${months}-month follow-up is made from ${addMonths(exitedOn, months)} on (${months} months after the exit)`,
+          message:
+            `The ${months}-month follow-up is made from ${addMonths(exitedOn, months)} on ` +
+            `(${months} months after the exit)`,
         },
       ]);
     }
@@ -257,7 +259,9 @@ describe('consent withdrawal', () => {
 
 describe('decisions', () => {
   const BOARD = 'norra-vastmanland-board';
-  const DECIDE = `mutation ($m: ID!, $input: DecisionInput!) { recordDecision(meetingId: $m, input: $input) { ${ERR} } }`;
+  const DECIDE = `mutation ($m: ID!, $input: DecisionInput!) {
+    recordDecision(meetingId: $m, input: $input) { ${ERR} }
+  }`;
   let meetingId: string;
   beforeAll(async () => {
     meetingId = await openSteeringMeeting(p, 'norra-vastmanland-admin', HALLSTAHAMMAR, '2026-10-01');
