@@ -5,6 +5,7 @@
  * subgraph's service key opens only the subgraphs it may call, for the fields it needs; no internal
  * token lives longer than the maximum; during a key rollover the old and the new key are accepted.
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GRAPH_AUDIENCE, startDevIdentityProviders } from '@finsam/infra/idp/index.js';
@@ -394,8 +395,8 @@ describe('a subgraph called directly', () => {
       expect(persons.data).toBeUndefined();
       const members = await ask('governance', await serviceToken('indicators', 'governance'), '{ forbund { id } }');
       expect(codes(members)).toEqual(['UNAUTHENTICATED']);
-      // Nobody calls participants: not even governance or teams.
-      for (const signer of ['governance', 'teams', 'finance']) {
+      // Only governance calls participants: teams and finance hold no key it accepts.
+      for (const signer of ['teams', 'finance']) {
         const res = await ask(
           'participants',
           await serviceToken(signer, 'participants', STAFF_OF_SALA),
@@ -403,6 +404,15 @@ describe('a subgraph called directly', () => {
         );
         expect(codes(res)).toEqual(['UNAUTHENTICATED']);
       }
+      // Governance's key opens one field there (a decision's participation → its insats), and no person.
+      const byGovernance = await serviceToken('governance', 'participants', STAFF_OF_SALA);
+      const people = await ask('participants', byGovernance, '{ participation(id: "' + randomUUID() + '") { id } }');
+      expect(codes(people)).toEqual(['FORBIDDEN']);
+      expect(people.data ?? null).toBeNull();
+      const forBoard = await serviceToken('governance', 'participants', { ...STAFF_OF_SALA, roles: ['board'] });
+      const insats = await ask('participants', forBoard, '{ participationInsatsId(id: "' + randomUUID() + '") }');
+      expect(insats.errors).toBeUndefined();
+      expect(insats.data).toEqual({ participationInsatsId: null });
       // Control: the gateway's token for the same identity reads them.
       const gateway = await ask('participants', await p.internalToken(STAFF_OF_SALA, 'participants'), '{ __typename }');
       expect(gateway.data).toEqual({ __typename: 'Query' });

@@ -82,6 +82,8 @@ function good(type: GraphQLInputType, name: string): unknown {
       return name === 'forbundId' ? NORRA.id : SALA;
     case 'Int':
       return /year/i.test(name) ? 2024 : 1;
+    case 'Kronor':
+      return 1;
     case 'Date':
       return name === 'to' ? '2024-12-31' : '2024-01-01';
     case 'DateTime':
@@ -100,6 +102,7 @@ const BAD_LEAVES: Record<string, unknown[]> = {
   DateTime: ['2021-02-30T10:00:00Z', '0000-01-01T00:00:00Z', 'now'],
   String: ['a\u0000b', KB100],
   Int: [-1, 2_147_483_647, -2_147_483_648],
+  Kronor: [-1, 2_147_483_647, -2_147_483_648, 1.5, 2 ** 53],
   ID: [UNKNOWN_ID, 'nope'],
 };
 

@@ -293,3 +293,23 @@ export async function sqlStatementsFor(p: TestPlatform, query: string, token: st
   const res = await p.gql(query, { token });
   return { statements: sqlStatementCount() - before, res };
 }
+
+/**
+ * Plans a meeting of an insats' styrgrupp as the förbund's administrator (`admin`) and returns its id: a
+ * meeting whose minutes are still open, so decisions can be recorded at it (the demo styrgrupp meeting's
+ * minutes are approved, and nothing is added to approved minutes).
+ */
+export async function openSteeringMeeting(p: TestPlatform, admin: string, interventionId: string, date: string) {
+  const sg = await p.gql(`{ intervention(id: "${interventionId}") { steeringGroup { id } } }`, { as: admin });
+  const res = await p.gql(
+    `mutation ($b: ID!, $d: Date!) { planMeeting(bodyId: $b, date: $d) {
+      __typename ... on Error { message } ... on MutationPlanMeetingSuccess { data { id } }
+    } }`,
+    { as: admin, variables: { b: sg.data.intervention.steeringGroup.id, d: date } },
+  );
+  const id = res.data?.planMeeting?.data?.id;
+  if (!id) {
+    throw new Error(`Could not plan a meeting: ${JSON.stringify(res.errors ?? res.data)}`);
+  }
+  return id as string;
+}

@@ -6,6 +6,7 @@ import {
   codes,
   DEMO_INTERVENTION_IDS,
   NORRA,
+  openSteeringMeeting,
   SODRA,
   startTestPlatform,
   type TestPlatform,
@@ -190,6 +191,7 @@ describe('meetings, minutes and decisions', () => {
     ).data.intervention.steeringGroup;
     const adjungerad = sg.seats.find((s: any) => s.role === 'ADJUNGERAD').id;
     const ordinarie = sg.seats.filter((s: any) => s.role === 'ORDINARIE').map((s: any) => s.id);
+    const meetingId = await openSteeringMeeting(p, 'norra-vastmanland-admin', HALLSTAHAMMAR, '2022-03-10');
     const DECIDE = `mutation ($m: ID!, $input: DecisionInput!) { recordDecision(meetingId: $m, input: $input) {
       ${RESULT} ... on MutationRecordDecisionSuccess { data { id kind votes { vote } intervention { id } } }
     } }`;
@@ -201,7 +203,7 @@ describe('meetings, minutes and decisions', () => {
     const bad = await p.gql(DECIDE, {
       as: 'norra-vastmanland-board',
       variables: {
-        m: sg.meetings[0].id,
+        m: meetingId,
         input: input([
           { seatId: ordinarie[0], vote: 'YES' },
           { seatId: adjungerad, vote: 'YES' },
@@ -213,7 +215,7 @@ describe('meetings, minutes and decisions', () => {
     ]);
     const good = await p.gql(DECIDE, {
       as: 'norra-vastmanland-board',
-      variables: { m: sg.meetings[0].id, input: input(ordinarie.map((seatId: string) => ({ seatId, vote: 'YES' }))) },
+      variables: { m: meetingId, input: input(ordinarie.map((seatId: string) => ({ seatId, vote: 'YES' }))) },
     });
     expect(good.data.recordDecision.data).toMatchObject({ kind: 'OTHER', intervention: { id: HALLSTAHAMMAR } });
     expect(good.data.recordDecision.data.votes).toHaveLength(ordinarie.length);

@@ -22,7 +22,16 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { isAnonymous } from './identity.js';
-import { DATE_YEARS, parseDate, parseDateTime, strictInputPlugin } from './input.js';
+import {
+  DATE_YEARS,
+  KRONOR_MAX,
+  MONEY_MAX,
+  parseDate,
+  parseDateTime,
+  parseKronor,
+  serializeKronor,
+  strictInputPlugin,
+} from './input.js';
 import { isInsatsStaff, isSteeringOf, type ScopeName, scopeGrants } from './scopes.js';
 
 export interface SubgraphTypes {
@@ -45,6 +54,8 @@ export interface SubgraphTypes {
   Scalars: {
     Date: { Input: string; Output: string | Date };
     DateTime: { Input: Date; Output: Date };
+    /** Money: whole kronor in, a stored bigint (or a number) out — see input.ts. */
+    Kronor: { Input: number; Output: bigint | number };
   };
 }
 
@@ -118,6 +129,13 @@ export function createBuilder(options: { constraints?: ConstraintConflicts } = {
     description: 'A point in time, ISO 8601 with time zone.',
     serialize: (value) => value.toISOString(),
     parseValue: (value) => parseDateTime(value) as Date,
+  });
+  builder.scalarType('Kronor', {
+    description:
+      `Money in whole kronor (SEK), as a JSON number: exact for any sum up to ${KRONOR_MAX} kr (2^53 − 1). ` +
+      `An amount sent in is at most ±${MONEY_MAX} kr.`,
+    serialize: serializeKronor,
+    parseValue: (value) => parseKronor(value) as number,
   });
 
   registerErrorTypes(builder);

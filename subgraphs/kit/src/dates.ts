@@ -16,6 +16,13 @@ export function isoDate(value: string | Date | null | undefined): string | null 
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
+/**
+ * The day it is in Sweden (Europe/Stockholm), where the förbund work: a rule such as "not dated in the
+ * future" compares with this, so a date entered just after midnight in Sweden is today, not tomorrow.
+ */
+export const todayInSweden = (now = new Date()): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(now);
+
 export const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

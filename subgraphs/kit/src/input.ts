@@ -10,9 +10,10 @@
  *   return) and at most `TEXT_LIMITS` characters by kind, named after the field: `name`/`title` a
  *   line, `email` an address, anything else free text. A field that needs more says so with
  *   `extensions: maxLength(n)`.
- * - Whole numbers (`Int`): `INT_BOUNDS` by argument name (years, day windows) and money
- *   (`MONEY_NAMES`, at most `MONEY_MAX` kronor each, so sums fit); a field may set its own with
- *   `extensions: intBounds(min, max)`.
+ * - Whole numbers (`Int`): `INT_BOUNDS` by argument name (years, day windows); a field may set its
+ *   own with `extensions: intBounds(min, max)`.
+ * - Money (`Kronor`): whole kronor, at most ±`MONEY_MAX` per amount; every sum the graph shows is
+ *   exact up to `KRONOR_MAX`.
  *
  * A failure inside a query field is BAD_USER_INPUT naming the argument; a mutation that returns
  * typed errors gets a `ValidationError` with each issue at its path, as its own checks give.
@@ -106,15 +107,40 @@ export function textProblem(value: string, max: number, oneLine = false): string
 
 /**
  * The largest amount of money one input carries, in whole kronor (100 million, more than a förbund turns
- * over in a year). Money is stored and summed as bigint; the graph shows sums as Int (at most
- * 2 147 483 647 kr), so any sum of up to 21 amounts fits: a requisition (ten cost categories), a few
- * allocations or contributions side by side. See the kit README, "Strict input".
+ * over in a year). See the kit README, "Money".
  */
 export const MONEY_MAX = 100_000_000;
-/** Input fields and arguments that are money (whole kronor). */
-export const MONEY_NAMES = new Set(['amount', 'income', 'costs', 'openingEquity']);
 
-/** Bounds of whole-number arguments, by name; money is `MONEY_MAX` either way. */
+/**
+ * The largest sum the `Kronor` scalar carries exactly: 2^53 − 1 kr (9 007 199 254 740 991 kr, about
+ * 9 × 10^15: `Number.MAX_SAFE_INTEGER`, the largest whole number a JSON number holds exactly in every
+ * client). Money is stored and summed as bigint; with each amount at most `MONEY_MAX`, some 90 million
+ * amounts add up before a sum comes near it.
+ */
+export const KRONOR_MAX = Number.MAX_SAFE_INTEGER;
+
+/** The `Kronor` scalar's parse: whole kronor, or an `InvalidInput` (bounds are `inputIssues`' to check). */
+export const parseKronor = (value: unknown): number | InvalidInput =>
+  typeof value === 'number' && Number.isSafeInteger(value) ? value : new InvalidInput('Whole kronor');
+
+/**
+ * The `Kronor` scalar's serialize: a stored bigint or a number, as a JSON number — exact, or an error
+ * rather than a rounded figure (beyond `KRONOR_MAX`, or not whole).
+ */
+export function serializeKronor(value: unknown): number {
+  if (typeof value === 'bigint' && value <= BigInt(KRONOR_MAX) && value >= -BigInt(KRONOR_MAX)) {
+    return Number(value);
+  }
+  if (typeof value === 'number' && Number.isSafeInteger(value)) {
+    return value;
+  }
+  throw new Error(`${String(value)} kr is not whole kronor within ±${KRONOR_MAX}`);
+}
+
+/** Bounds of every `Kronor` input. */
+const MONEY_BOUNDS = { min: -MONEY_MAX, max: MONEY_MAX } as const;
+
+/** Bounds of whole-number arguments, by name. */
 export const INT_BOUNDS: Record<string, { min: number; max: number }> = {
   year: { min: DATE_YEARS.first, max: DATE_YEARS.last },
   budgetYear: { min: DATE_YEARS.first, max: DATE_YEARS.last },
@@ -122,7 +148,6 @@ export const INT_BOUNDS: Record<string, { min: number; max: number }> = {
   within: { min: 0, max: 3650 },
   /** An optimistic-lock version the caller read: a stored version, which one more must still fit in Int. */
   expectedVersion: { min: 0, max: 2_147_483_646 },
-  ...Object.fromEntries([...MONEY_NAMES].map((name) => [name, { min: -MONEY_MAX, max: MONEY_MAX }])),
 };
 
 /** What is wrong with a whole number, or null. */
@@ -177,7 +202,9 @@ function valueIssues(
         ? (({ max, oneLine }) => textProblem(value, max, oneLine))(textLimit(at.name, at.extensions))
         : typeof value === 'number' && type.name === 'Int'
           ? intIssue(value, at.name, at.extensions)
-          : null;
+          : typeof value === 'number' && type.name === 'Kronor'
+            ? intProblem(value, MONEY_BOUNDS)
+            : null;
   if (problem) {
     issues.push({ path: at.path, message: problem });
   }

@@ -4,7 +4,7 @@
  * `_entities:<Type>` allows entity lookups of that type only. A subgraph holds the public service
  * keys of its callers here and no others, and answers a service token only for these fields, so a
  * compromised subgraph (indicators answers anonymous respondents) can mint no token that reads
- * persons: nobody may call participants.
+ * persons: participants answers one caller one field, the insats a participation belongs to.
  */
 import {
   type DocumentNode,
@@ -16,7 +16,8 @@ import {
 
 export const SERVICE_CALLS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   // AccessGrant: a grant's insatser are the förbund's; Intervention: an insats' owners (styrgrupp seats).
-  governance: { teams: ['intervention'] },
+  // Decision: the participation a decision names exists, and in which insats (nothing about the person).
+  governance: { teams: ['intervention'], participants: ['participationInsatsId'] },
   // An insats' owners and a position's employer are members of the förbund (kit directory.ts).
   teams: { governance: ['forbund'] },
   // Referral: the referrer is a member; Enrolment: an extension's decision; Intervention: the target group.

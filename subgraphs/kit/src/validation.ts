@@ -3,7 +3,7 @@
  * without access learns nothing from validation messages). Failures become `ValidationError`.
  */
 import type { z } from 'zod';
-import { ValidationError } from './errors.js';
+import { badArgument, ValidationError } from './errors.js';
 
 export function parseInput<S extends z.ZodType>(
   schema: S,
@@ -20,6 +20,20 @@ export function parseInput<S extends z.ZodType>(
       message: issue.message,
     })),
   );
+}
+
+/**
+ * A query argument checked with zod: a query field has no typed result to carry a `ValidationError`, so
+ * a failure is BAD_USER_INPUT naming the argument (never an internal error).
+ */
+export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, argument: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) {
+    return result.data;
+  }
+  const [issue] = result.error.issues;
+  const path = [argument, ...(issue?.path ?? []).map(String)].join('.');
+  throw badArgument(argument, `\`${path}\`: ${issue?.message}`);
 }
 
 /** GraphQL `null` on an optional input field means "leave as is" (or "use the default"), like leaving it out. */

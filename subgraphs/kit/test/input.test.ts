@@ -1,6 +1,7 @@
 /**
  * Done means: dates are calendar-exact within DATE_YEARS, text has no control characters and a bound
- * by kind (overridable), whole numbers are bounded by name (money at MONEY_MAX), and a bad argument is
+ * by kind (overridable), whole numbers are bounded by name, money (`Kronor`) at MONEY_MAX per amount and
+ * exact to KRONOR_MAX in a sum, and a bad argument is
  * BAD_USER_INPUT naming it — or, in a mutation with typed errors, a ValidationError at its path.
  */
 import { ValidationError } from '@finsam/kit/errors.js';
@@ -11,10 +12,13 @@ import {
   dateTimeProblem,
   InvalidInput,
   inputIssues,
+  KRONOR_MAX,
   MONEY_MAX,
   maxLength,
   parseDate,
   parseDateTime,
+  parseKronor,
+  serializeKronor,
   TEXT_LIMITS,
   textProblem,
 } from '@finsam/kit/input.js';
@@ -68,6 +72,24 @@ describe('DateTime', () => {
   });
 });
 
+describe('Kronor', () => {
+  it('takes whole kronor in, and nothing else', () => {
+    expect(parseKronor(2_147_483_647)).toBe(2_147_483_647);
+    expect(parseKronor(-5)).toBe(-5);
+    for (const bad of [1.5, '100', 2 ** 53, null]) {
+      expect(parseKronor(bad)).toEqual(new InvalidInput('Whole kronor'));
+    }
+  });
+  it('shows a stored bigint sum exactly past 2^31, up to 2^53 − 1, and refuses rather than rounds beyond', () => {
+    expect(serializeKronor(6_442_450_941n)).toBe(6_442_450_941);
+    expect(serializeKronor(BigInt(KRONOR_MAX))).toBe(9_007_199_254_740_991);
+    expect(serializeKronor(-BigInt(KRONOR_MAX))).toBe(-9_007_199_254_740_991);
+    expect(serializeKronor(42)).toBe(42);
+    expect(() => serializeKronor(BigInt(KRONOR_MAX) + 1n)).toThrow('is not whole kronor');
+    expect(() => serializeKronor(0.5)).toThrow('is not whole kronor');
+  });
+});
+
 describe('text', () => {
   it('refuses NUL and the C0 controls and DEL; free text keeps tab, newline and carriage return', () => {
     for (const c of ['\u0000', '\u0001', '\u0008', '\u000b', '\u001b', '\u001f', '\u007f']) {
@@ -84,9 +106,10 @@ describe('text', () => {
 });
 
 const schema = buildSchema(`
-  input Line { amount: Int!, description: String!, when: Date }
+  input Line { amount: Kronor!, description: String!, when: Date }
   input Item { name: String!, email: String, note: String, lines: [Line!] }
   scalar Date
+  scalar Kronor
   type Ok { ok: Boolean }
   type ValidationError { message: String }
   union Result = Ok | ValidationError

@@ -10,6 +10,7 @@ import {
   codes,
   DEMO_INTERVENTION_IDS,
   NORRA,
+  openSteeringMeeting,
   startTestPlatform,
   type TestPlatform,
   VASTERAS,
@@ -439,11 +440,7 @@ describe('extension decided by the styrgrupp (governance) and resolved through t
         { as: hallstaStaff },
       )
     ).data.activeParticipations.activeParticipations[0];
-    const sg = (
-      await p.gql(`{ intervention(id: "${HALLSTAHAMMAR}") { steeringGroup { meetings { id } } } }`, {
-        as: 'norra-vastmanland-board',
-      })
-    ).data.intervention.steeringGroup;
+    const meetingId = await openSteeringMeeting(p, 'norra-vastmanland-admin', HALLSTAHAMMAR, '2026-11-10');
     const decided = await p.gql(
       `mutation ($m: ID!, $input: DecisionInput!) {
         recordDecision(meetingId: $m, input: $input) { ... on MutationRecordDecisionSuccess { data { id } } }
@@ -451,7 +448,7 @@ describe('extension decided by the styrgrupp (governance) and resolved through t
       {
         as: 'norra-vastmanland-board',
         variables: {
-          m: sg.meetings[0].id,
+          m: meetingId,
           input: {
             kind: 'EXTENSION',
             text: 'Förlängning sex månader för fortsatt arbetsträning.',

@@ -1,19 +1,9 @@
 /**
- * Money: whole kronor, stored and summed as `bigint` (entities/money.ts), never a float. The graph
- * shows kronor as `Int`: converted only at the edge, and refused rather than rounded if a figure
- * outgrows Int.
+ * Money: whole kronor, stored and summed as `bigint` (entities/money.ts), never a float. Resolvers
+ * return the bigint; the kit's `Kronor` scalar turns it into a JSON number at the edge, exact up to
+ * 2^53 − 1 kr, and refuses rather than rounds a figure beyond that (kit input.ts, `KRONOR_MAX`).
  */
 import { z } from 'zod';
-
-const INT_MAX = 2_147_483_647n;
-
-/** A sum as the graph's `Int`; throws rather than round a figure that does not fit. */
-export function kronor(value: bigint): number {
-  if (value > INT_MAX || value < -INT_MAX) {
-    throw new Error(`${value} kr does not fit the graph's Int`);
-  }
-  return Number(value);
-}
 
 export const sum = (values: Iterable<bigint>): bigint => {
   let total = 0n;

@@ -5,7 +5,6 @@ import { ValidationError } from '@finsam/kit/errors.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { allocationInput } from '../domain/allocations.js';
-import { kronor } from '../domain/money.js';
 import { Allocation } from '../entities/Allocation.js';
 import { builder } from './builder.js';
 import { InterventionRef, intervention } from './Intervention.js';
@@ -20,7 +19,7 @@ const AllocationRef = builder.objectRef<Allocation>('Allocation').implement({
       resolve: (a) => intervention(a.interventionId),
     }),
     year: t.exposeInt('year', { description: 'The calendar year the money is for.' }),
-    amount: t.int({ description: 'Kronor.', resolve: (a) => kronor(a.amount) }),
+    amount: t.field({ type: 'Kronor', description: 'Kronor.', resolve: (a) => a.amount }),
   }),
 });
 
@@ -62,7 +61,7 @@ builder.mutationFields((t) => ({
     args: {
       interventionId: t.arg.id({ required: true, description: 'An insats of your förbund.' }),
       year: t.arg.int({ required: true, description: 'The calendar year the money is for (2004 or later).' }),
-      amount: t.arg.int({ required: true, description: 'Whole kronor.' }),
+      amount: t.arg({ type: 'Kronor', required: true, description: 'Whole kronor.' }),
     },
     errors: {},
     resolve: async (_root, args, ctx) => {

@@ -22,7 +22,6 @@ import {
   prognosisYears,
   variableCosts,
 } from '../domain/funding-law.js';
-import { kronor } from '../domain/money.js';
 import { Budget } from '../entities/Budget.js';
 import { BudgetContribution } from '../entities/BudgetContribution.js';
 import { BudgetCostLine } from '../entities/BudgetCostLine.js';
@@ -57,7 +56,7 @@ const ContributionRef = builder.objectRef<BudgetContribution>('BudgetContributio
       description: 'The member (medlem) who pays: Försäkringskassan, Arbetsförmedlingen, the region or a kommun.',
       resolve: (c) => ({ id: c.memberId }),
     }),
-    amount: t.int({ description: 'Kronor.', resolve: (c) => kronor(c.amount) }),
+    amount: t.field({ type: 'Kronor', description: 'Kronor.', resolve: (c) => c.amount }),
   }),
 });
 
@@ -80,7 +79,7 @@ const CostLineRef = builder.objectRef<BudgetCostLine>('BudgetCostLine').implemen
       resolve: (l) => (l.interventionId ? intervention(l.interventionId) : null),
     }),
     description: t.exposeString('description', { description: 'What the cost is, as the budget names it.' }),
-    amount: t.int({ description: 'Kronor.', resolve: (l) => kronor(l.amount) }),
+    amount: t.field({ type: 'Kronor', description: 'Kronor.', resolve: (l) => l.amount }),
   }),
 });
 
@@ -88,11 +87,12 @@ const PrognosisRef = builder.objectRef<Prognosis>('BudgetPrognosis').implement({
   description: 'Prognos for a following year, as decided with the budget.',
   fields: (t) => ({
     year: t.exposeInt('year', { description: 'The year the prognosis is for: one or two years after the budget.' }),
-    income: t.int({ description: 'Expected intäkter, kronor.', resolve: (p) => kronor(p.income) }),
-    costs: t.int({ description: 'Expected kostnader, kronor.', resolve: (p) => kronor(p.costs) }),
-    result: t.int({
+    income: t.field({ type: 'Kronor', description: 'Expected intäkter, kronor.', resolve: (p) => p.income }),
+    costs: t.field({ type: 'Kronor', description: 'Expected kostnader, kronor.', resolve: (p) => p.costs }),
+    result: t.field({
+      type: 'Kronor',
       description: 'Expected resultat = intäkter − kostnader.',
-      resolve: (p) => kronor(prognosisResult(p)),
+      resolve: (p) => prognosisResult(p),
     }),
   }),
 });
@@ -128,30 +128,40 @@ export const BudgetRef = builder.objectRef<Budget>('Budget').implement({
       description: 'The fixed and variable costs, in the order the budget lists them.',
       resolve: (b) => b.costLines.getItems(),
     }),
-    income: t.int({
+    income: t.field({
+      type: 'Kronor',
       description: 'Intäkter: the members’ contributions, kronor.',
-      resolve: (b) => kronor(budgetIncome(budgetFigures(b))),
+      resolve: (b) => budgetIncome(budgetFigures(b)),
     }),
-    fixedCosts: t.int({
+    fixedCosts: t.field({
+      type: 'Kronor',
       description: 'Fasta kostnader, kronor.',
-      resolve: (b) => kronor(fixedCosts(budgetFigures(b))),
+      resolve: (b) => fixedCosts(budgetFigures(b)),
     }),
-    variableCosts: t.int({
+    variableCosts: t.field({
+      type: 'Kronor',
       description: 'Rörliga kostnader, kronor.',
-      resolve: (b) => kronor(variableCosts(budgetFigures(b))),
+      resolve: (b) => variableCosts(budgetFigures(b)),
     }),
-    costs: t.int({ description: 'Kostnader, kronor.', resolve: (b) => kronor(budgetCosts(budgetFigures(b))) }),
-    result: t.int({
+    costs: t.field({
+      type: 'Kronor',
+      description: 'Kostnader, kronor.',
+      resolve: (b) => budgetCosts(budgetFigures(b)),
+    }),
+    result: t.field({
+      type: 'Kronor',
       description: 'Budgeterat resultat = intäkter − kostnader.',
-      resolve: (b) => kronor(budgetResult(budgetFigures(b))),
+      resolve: (b) => budgetResult(budgetFigures(b)),
     }),
-    openingEquity: t.int({
+    openingEquity: t.field({
+      type: 'Kronor',
       description: 'Eget kapital brought in at the start of the year, kronor.',
-      resolve: (b) => kronor(b.openingEquity),
+      resolve: (b) => b.openingEquity,
     }),
-    closingEquity: t.int({
+    closingEquity: t.field({
+      type: 'Kronor',
       description: 'Budgeted eget kapital at year end = opening + result.',
-      resolve: (b) => kronor(budgetClosingEquity(budgetFigures(b))),
+      resolve: (b) => budgetClosingEquity(budgetFigures(b)),
     }),
     prognosis: t.field({
       type: [PrognosisRef],
@@ -188,7 +198,7 @@ const ContributionInput = builder.inputType('BudgetContributionInput', {
   description: 'Medlemsbidrag: what one member pays in the budget year.',
   fields: (t) => ({
     memberId: t.id({ required: true, description: 'From `forbund { members { id } }`.' }),
-    amount: t.int({ required: true, description: 'Whole kronor.' }),
+    amount: t.field({ type: 'Kronor', required: true, description: 'Whole kronor.' }),
   }),
 });
 const CostLineInput = builder.inputType('BudgetCostLineInput', {
@@ -205,7 +215,7 @@ const CostLineInput = builder.inputType('BudgetCostLineInput', {
         'An insats of your förbund.',
     }),
     description: t.string({ required: true, description: 'What the cost is, 2–200 characters.' }),
-    amount: t.int({ required: true, description: 'Whole kronor.' }),
+    amount: t.field({ type: 'Kronor', required: true, description: 'Whole kronor.' }),
   }),
 });
 const PrognosisInput = builder.inputType('BudgetPrognosisInput', {
@@ -215,8 +225,8 @@ const PrognosisInput = builder.inputType('BudgetPrognosisInput', {
       required: true,
       description: 'The budget year + 1 for the first prognosis, + 2 for the second.',
     }),
-    income: t.int({ required: true, description: 'Expected intäkter, whole kronor.' }),
-    costs: t.int({ required: true, description: 'Expected kostnader, whole kronor.' }),
+    income: t.field({ type: 'Kronor', required: true, description: 'Expected intäkter, whole kronor.' }),
+    costs: t.field({ type: 'Kronor', required: true, description: 'Expected kostnader, whole kronor.' }),
   }),
 });
 const SetBudgetInput = builder.inputType('SetBudgetInput', {
@@ -225,7 +235,7 @@ const SetBudgetInput = builder.inputType('SetBudgetInput', {
     '(within a krona of each share).',
   fields: (t) => ({
     year: t.int({ required: true, description: 'The calendar year the budget covers (2004 or later).' }),
-    openingEquity: t.int({ required: true, description: 'Eget kapital brought in, kronor.' }),
+    openingEquity: t.field({ type: 'Kronor', required: true, description: 'Eget kapital brought in, kronor.' }),
     decidedOn: t.field({ type: 'Date', description: 'When the board decided it.' }),
     contributions: t.field({
       type: [ContributionInput],

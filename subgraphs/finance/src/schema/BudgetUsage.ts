@@ -4,7 +4,6 @@ import { pgArray } from '@finsam/kit/database.js';
 import { PERIODS_PER_YEAR } from '@finsam/kit/requisition-periods.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { differens, forecast, noUsage, overUsed, type Usage } from '../domain/allocations.js';
-import { kronor } from '../domain/money.js';
 import { COUNTED_STATUSES } from '../entities/Requisition.js';
 import { builder } from './builder.js';
 import { InterventionRef, intervention } from './Intervention.js';
@@ -114,29 +113,37 @@ export const BudgetUsageRef = builder.objectRef<Usage>('BudgetUsage').implement(
       resolve: (u) => intervention(u.interventionId),
     }),
     year: t.exposeInt('year', { description: 'The calendar year the figures are for.' }),
-    allocated: t.int({
+    allocated: t.field({
+      type: 'Kronor',
       description: 'Tilldelade medel, kronor (0 when none is decided).',
-      resolve: (u) => kronor(u.allocated),
+      resolve: (u) => u.allocated,
     }),
-    used: t.int({ description: 'Förbrukat: approved and paid requisitions, kronor.', resolve: (u) => kronor(u.used) }),
-    differens: t.int({
+    used: t.field({
+      type: 'Kronor',
+      description: 'Förbrukat: approved and paid requisitions, kronor.',
+      resolve: (u) => u.used,
+    }),
+    differens: t.field({
+      type: 'Kronor',
       description: 'Differens = tilldelat − förbrukat; negative when over-used.',
-      resolve: (u) => kronor(differens(u)),
+      resolve: (u) => differens(u),
     }),
     overUsed: t.boolean({ description: 'More used than allocated.', resolve: overUsed }),
-    pending: t.int({
+    pending: t.field({
+      type: 'Kronor',
       description: 'Submitted requisitions not yet decided, kronor.',
-      resolve: (u) => kronor(u.pending),
+      resolve: (u) => u.pending,
     }),
     periodsCounted: t.exposeInt('periodsCounted', {
       description: 'Two-month periods with an approved or paid requisition.',
     }),
-    forecast: t.int({
+    forecast: t.field({
+      type: 'Kronor',
       nullable: true,
       description: 'Prognos for the year at the pace so far (used per counted period × 6); null before any is counted.',
       resolve: (u) => {
         const value = forecast(u);
-        return value === null ? null : kronor(value);
+        return value === null ? null : value;
       },
     }),
   }),

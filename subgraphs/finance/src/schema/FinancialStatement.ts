@@ -10,7 +10,6 @@ import {
   totalUsed,
 } from '../domain/financial-statement.js';
 import { type BudgetFigures, budgetIncome, fixedCosts, otherCosts } from '../domain/funding-law.js';
-import { kronor } from '../domain/money.js';
 import type { Budget } from '../entities/Budget.js';
 import { BudgetRef, budgetFigures, findBudget } from './Budget.js';
 import { BudgetUsageRef, forbundUsage } from './BudgetUsage.js';
@@ -39,7 +38,7 @@ export async function statementFor(
 
 /** A figure that needs the year's budget: null without one. */
 const withBudget = (s: Statement, figure: (b: BudgetFigures) => bigint) =>
-  s.budget ? kronor(figure(budgetFigures(s.budget))) : null;
+  s.budget ? figure(budgetFigures(s.budget)) : null;
 
 export const StatementRef = builder.objectRef<Statement>('FinancialStatement').implement({
   description:
@@ -54,37 +53,49 @@ export const StatementRef = builder.objectRef<Statement>('FinancialStatement').i
       description: "The year's budget; null when none is decided.",
       resolve: (s) => s.budget,
     }),
-    income: t.int({ nullable: true, description: 'Intäkter, kronor.', resolve: (s) => withBudget(s, budgetIncome) }),
-    fixedCosts: t.int({
+    income: t.field({
+      type: 'Kronor',
+      nullable: true,
+      description: 'Intäkter, kronor.',
+      resolve: (s) => withBudget(s, budgetIncome),
+    }),
+    fixedCosts: t.field({
+      type: 'Kronor',
       nullable: true,
       description: 'Fasta kostnader as budgeted.',
       resolve: (s) => withBudget(s, fixedCosts),
     }),
-    otherCosts: t.int({
+    otherCosts: t.field({
+      type: 'Kronor',
       nullable: true,
       description: 'Rörliga kostnader that name no insats, as budgeted.',
       resolve: (s) => withBudget(s, otherCosts),
     }),
-    interventionCosts: t.int({
+    interventionCosts: t.field({
+      type: 'Kronor',
       description: 'What the insatser used, kronor.',
-      resolve: (s) => kronor(totalUsed(s.interventions)),
+      resolve: (s) => totalUsed(s.interventions),
     }),
-    costs: t.int({
+    costs: t.field({
+      type: 'Kronor',
       nullable: true,
       description: 'Kostnader, kronor.',
       resolve: (s) => withBudget(s, (b) => statementCosts(b, s.interventions)),
     }),
-    result: t.int({
+    result: t.field({
+      type: 'Kronor',
       nullable: true,
       description: 'Resultat = intäkter − kostnader.',
       resolve: (s) => withBudget(s, (b) => statementResult(b, s.interventions)),
     }),
-    openingEquity: t.int({
+    openingEquity: t.field({
+      type: 'Kronor',
       nullable: true,
       description: 'Eget kapital at the start of the year.',
       resolve: (s) => withBudget(s, (b) => b.openingEquity),
     }),
-    closingEquity: t.int({
+    closingEquity: t.field({
+      type: 'Kronor',
       nullable: true,
       description: 'Eget kapital at year end = opening + resultat.',
       resolve: (s) => withBudget(s, (b) => statementClosingEquity(b, s.interventions)),
@@ -94,14 +105,20 @@ export const StatementRef = builder.objectRef<Statement>('FinancialStatement').i
       description: 'Per insats: tilldelat, förbrukat, differens (the Årsrapport’s budget table).',
       resolve: (s) => s.interventions,
     }),
-    allocated: t.int({
+    allocated: t.field({
+      type: 'Kronor',
       description: 'Tilldelat, all insatser.',
-      resolve: (s) => kronor(totalAllocated(s.interventions)),
+      resolve: (s) => totalAllocated(s.interventions),
     }),
-    used: t.int({ description: 'Förbrukat, all insatser.', resolve: (s) => kronor(totalUsed(s.interventions)) }),
-    differens: t.int({
+    used: t.field({
+      type: 'Kronor',
+      description: 'Förbrukat, all insatser.',
+      resolve: (s) => totalUsed(s.interventions),
+    }),
+    differens: t.field({
+      type: 'Kronor',
       description: 'Tilldelat − förbrukat, all insatser.',
-      resolve: (s) => kronor(totalDifferens(s.interventions)),
+      resolve: (s) => totalDifferens(s.interventions),
     }),
   }),
 });

@@ -8,7 +8,6 @@ import { dueDate, periodEnd, periodStart } from '@finsam/kit/requisition-periods
 import { holds, tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import type { FilterQuery } from '@mikro-orm/core';
-import { kronor } from '../domain/money.js';
 import {
   DECISIONS,
   type Decision,
@@ -61,7 +60,7 @@ const RequisitionLineRef = builder.objectRef<RequisitionLine>('RequisitionLine')
   description: 'One amount of a rekvisition: what the insats spent on one kostnadsslag in the period.',
   fields: (t) => ({
     category: t.field({ type: CostCategoryEnum, description: 'Kostnadsslag.', resolve: (l) => l.category }),
-    amount: t.int({ description: 'Kronor.', resolve: (l) => kronor(l.amount) }),
+    amount: t.field({ type: 'Kronor', description: 'Kronor.', resolve: (l) => l.amount }),
   }),
 });
 
@@ -114,9 +113,10 @@ const RequisitionRef = builder.objectRef<Requisition>('Requisition').implement({
     version: t.exposeInt('version', {
       description: 'Send it back with a decision: a decision on an older version is a ConflictError.',
     }),
-    amount: t.int({
+    amount: t.field({
+      type: 'Kronor',
       description: 'Kronor: the sum of the lines.',
-      resolve: (r) => kronor(requisitionAmount(r.lines.getItems())),
+      resolve: (r) => requisitionAmount(r.lines.getItems()),
     }),
     lines: t.field({
       type: [RequisitionLineRef],
@@ -203,7 +203,7 @@ const RequisitionLineInput = builder.inputType('RequisitionLineInput', {
       required: true,
       description: 'Kostnadsslag; each at most once per requisition.',
     }),
-    amount: t.int({ required: true, description: 'Whole kronor.' }),
+    amount: t.field({ type: 'Kronor', required: true, description: 'Whole kronor.' }),
   }),
 });
 const SubmitRequisitionInput = builder.inputType('SubmitRequisitionInput', {

@@ -27,6 +27,45 @@ export function decisionIssues(d: {
   return issues;
 }
 
+/** What the other subgraphs say about what a decision names, asked on the caller's behalf. */
+export interface ConcernedFacts {
+  /** Teams: whether the insats the input names is one of the caller's förbund (undefined: none named). */
+  interventionFound?: boolean;
+  /** Participants: the insats of the named participation in the caller's förbund; null when there is none. */
+  participationInsatsId?: string | null;
+}
+
+/**
+ * What a decision names must exist in the caller's förbund: the insats (teams) and the participation
+ * (participants), and a participation belongs to the insats the decision concerns (`interventionId`:
+ * as given, or the insats whose styrgrupp takes it). Paths are those of `recordDecision`'s arguments.
+ */
+export function concernIssues(
+  d: { interventionId?: string | null; participationId?: string | null },
+  interventionId: string | null,
+  facts: ConcernedFacts,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (d.interventionId && facts.interventionFound === false) {
+    issues.push({ path: ['input', 'interventionId'], message: `No insats ${d.interventionId} in your förbund` });
+  }
+  if (d.participationId) {
+    const insats = facts.participationInsatsId;
+    if (!insats) {
+      issues.push({
+        path: ['input', 'participationId'],
+        message: `No participation ${d.participationId} in your förbund`,
+      });
+    } else if (interventionId && insats !== interventionId) {
+      issues.push({
+        path: ['input', 'participationId'],
+        message: 'The participation is in another insats than the one the decision concerns',
+      });
+    }
+  }
+  return issues;
+}
+
 /** A seat as the vote rules see it. */
 export interface VotingSeat {
   name: string;

@@ -48,3 +48,10 @@ export function correctionIssues(meeting: MinutesState, text: string): Validatio
   }
   return [];
 }
+
+/** A decision belongs to the minutes: it is recorded before they are approved, never added after. */
+export function decisionRecordingIssues(meeting: MinutesState): ValidationIssue[] {
+  return meeting.minutesApprovedAt
+    ? [{ path: ['meetingId'], message: 'The minutes are approved: a decision is not added to them afterwards' }]
+    : [];
+}

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { SubgraphContext } from '@finsam/kit/context.js';
 import { loadById } from '@finsam/kit/ids.js';
 import { maxLength } from '@finsam/kit/input.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
-import { decisionIssues, voteIssues } from '../domain/decisions.js';
+import { type ConcernedFacts, concernIssues, decisionIssues, voteIssues } from '../domain/decisions.js';
 import { refuse } from '../domain/issues.js';
+import { decisionRecordingIssues } from '../domain/minutes.js';
 import { DECISION_KINDS, Decision, VOTES, type Vote } from '../entities/Decision.js';
 import { visibleBodies } from './Body.js';
 import { builder } from './builder.js';
@@ -134,6 +136,33 @@ const decisionSchema = z
   })
   .superRefine((d, ctx) => addIssues(ctx, decisionIssues(d)));
 
+/** Asks teams whether the named insats is the förbund's, and participants which insats the participation is in. */
+async function concernedFacts(
+  ctx: SubgraphContext,
+  d: { interventionId?: string | null; participationId?: string | null },
+): Promise<ConcernedFacts> {
+  const [intervention, participation] = await Promise.all([
+    d.interventionId
+      ? ctx.services.query<{ intervention: { id: string } | null }>(
+          'teams',
+          'query ($id: ID!) { intervention(id: $id) { id } }',
+          { id: d.interventionId },
+        )
+      : null,
+    d.participationId
+      ? ctx.services.query<{ participationInsatsId: string | null }>(
+          'participants',
+          'query ($id: ID!) { participationInsatsId(id: $id) }',
+          { id: d.participationId },
+        )
+      : null,
+  ]);
+  return {
+    ...(intervention ? { interventionFound: intervention.intervention !== null } : {}),
+    ...(participation ? { participationInsatsId: participation.participationInsatsId } : {}),
+  };
+}
+
 builder.mutationField('recordDecision', (t) =>
   t.field({
     type: DecisionRef,
@@ -146,14 +175,14 @@ builder.mutationField('recordDecision', (t) =>
     errors: {},
     resolve: async (_r, { meetingId, input }, ctx) => {
       const data = parseInput(decisionSchema, input);
+      // What the decision names is the other subgraphs' to say: asked before the transaction.
+      const facts = await concernedFacts(ctx, data);
       return ctx.em.transactional(async (tx) => {
         const meeting = await writableMeeting({ ...ctx, em: tx }, String(meetingId));
-        const seats = new Map(
-          meeting.body
-            .getEntity()
-            .members.getItems()
-            .map((s) => [s.id, s]),
-        );
+        refuse(decisionRecordingIssues(meeting));
+        const body = meeting.body.getEntity();
+        refuse(concernIssues(data, data.interventionId ?? body.interventionId ?? null, facts));
+        const seats = new Map(body.members.getItems().map((s) => [s.id, s]));
         refuse(voteIssues(data.votes ?? [], seats));
         return tx.create(Decision, {
           id: randomUUID(),
@@ -161,7 +190,7 @@ builder.mutationField('recordDecision', (t) =>
           meeting,
           kind: data.kind,
           text: data.text,
-          interventionId: data.interventionId ?? meeting.body.getEntity().interventionId ?? null,
+          interventionId: data.interventionId ?? body.interventionId ?? null,
           participationId: data.participationId ?? null,
           budgetYear: data.budgetYear ?? null,
           votes: data.votes ?? [],

@@ -8,7 +8,7 @@
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
-import { parseInput } from '@finsam/kit/validation.js';
+import { parseArgument } from '@finsam/kit/validation.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { distribution, type Figures, indicatorsOf, shown } from '../domain/results.js';
@@ -286,7 +286,7 @@ builder.objectField(InterventionRef, 'indicatorResults', (t) =>
       period: t.arg({ type: PeriodInput, description: 'Only rounds whose period lies wholly within this one.' }),
     },
     resolve: async (i, { period }, ctx) => {
-      const within = period ? parseInput(periodSchema, period, ['period']) : null;
+      const within = period ? parseArgument(periodSchema, period, 'period') : null;
       const rounds = (await loaders(ctx).roundsCovering.load(i.id)).filter(
         (r) => !within || isWithin(periodOf(r), within),
       );

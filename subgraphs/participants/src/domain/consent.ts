@@ -25,9 +25,10 @@ export const needsConsent = (p: ConsentState, paths: ValidationIssue['path'][]):
   withoutConsent(p) ? consentRefusal(paths) : allow(undefined);
 
 /**
- * What a withdrawal removes: the person (personnummer, name), what follows from them (birth year,
- * age, hemkommun) and the background and support data. Kön, start year, the insats, the dates and
- * outcomes stay, so the participation still counts in the figures.
+ * What a withdrawal removes from the participation itself: the person (personnummer, name — the person
+ * row goes too when no other participation rests on it), what follows from them (birth year, age,
+ * hemkommun), the background and support data, the handlingsplan, and the free-text reason of the
+ * referral decision (it may describe the person's situation).
  */
 export const REMOVED_BY_WITHDRAWAL = {
   person: null,
@@ -38,21 +39,85 @@ export const REMOVED_BY_WITHDRAWAL = {
   supportBefore: null,
   yearsInSupport: null,
   supportAfter: null,
+  actionPlan: null,
+  decisionReason: null,
 } as const satisfies Partial<Record<keyof Participation, null>>;
 
+/** A participation's own data, each field named once below. */
+type ParticipationField = Exclude<keyof Participation, 'id' | 'tenantId' | symbol>;
+
 /**
- * Withdrawing consent on a day: the changes to make, or a refusal when there is no consent to withdraw —
- * a conflict when it was withdrawn already (someone got there first).
+ * The one list of what a withdrawal of consent removes and keeps, for every field of a participation
+ * (DOMAIN.md: without consent only kön and start year may be kept; the rest that stays says nothing
+ * about who the person is and keeps the participation in the figures). `withdrawConsent`
+ * (src/schema/Consent.ts) carries it out in one transaction; `test/cross-field.test.ts` reads the
+ * remainder back from the database.
+ *
+ * - Removed: the fields of `REMOVED_BY_WITHDRAWAL`, the person row (when no other participation of the
+ *   person remains) and every screening (the violence questions, KASAM, SRS, ORS).
+ * - Kept: kön and start year; the insats, the status and the day of each step; the referral in fixed
+ *   categories (referring unit and member, coordinated needs, motivation, exclusion grounds, study
+ *   visit); the exit outcomes and the 6/18-month levels; the follow-ups (day, referrer present,
+ *   decision) and the extension decision.
+ */
+export const WITHDRAWAL = {
+  person: 'removed',
+  birthYear: 'removed',
+  ageAtReferral: 'removed',
+  hemkommun: 'removed',
+  educationLevel: 'removed',
+  supportBefore: 'removed',
+  yearsInSupport: 'removed',
+  supportAfter: 'removed',
+  actionPlan: 'removed',
+  decisionReason: 'removed',
+  screenings: 'removed',
+  kon: 'kept',
+  startYear: 'kept',
+  interventionId: 'kept',
+  status: 'kept',
+  referredOn: 'kept',
+  referrerUnit: 'kept',
+  referringMemberId: 'kept',
+  needsTwoMembers: 'kept',
+  motivated: 'kept',
+  exclusionGrounds: 'kept',
+  studyVisit: 'kept',
+  decidedOn: 'kept',
+  consentGivenOn: 'kept',
+  consentWithdrawnOn: 'kept',
+  enrolledOn: 'kept',
+  plannedEnd: 'kept',
+  extensionDecisionId: 'kept',
+  exitedOn: 'kept',
+  outcomes: 'kept',
+  finalDocumentationSentOn: 'kept',
+  level6Months: 'kept',
+  level18Months: 'kept',
+  followUps: 'kept',
+} as const satisfies Record<ParticipationField, 'removed' | 'kept'>;
+
+/**
+ * Withdrawing consent on a day: the changes to make to the participation (its screenings go as well),
+ * or a refusal — no consent to withdraw, or a day before the consent was given or after `today`; a conflict
+ * when it was withdrawn already (someone got there first).
  */
 export function withdrawConsent(
   p: ConsentState,
   withdrawnOn: string,
+  today: string,
 ): Verdict<typeof REMOVED_BY_WITHDRAWAL & { consentWithdrawnOn: string }> {
   if (p.consentGivenOn && p.consentWithdrawnOn) {
     return conflict(['participationId'], `Consent was withdrawn already, on ${p.consentWithdrawnOn}`);
   }
   if (withoutConsent(p)) {
     return refuse(['participationId'], 'There is no consent to withdraw');
+  }
+  if (p.consentGivenOn && withdrawnOn < p.consentGivenOn) {
+    return refuse(['withdrawnOn'], `Consent was given on ${p.consentGivenOn}: a withdrawal is not before that`);
+  }
+  if (withdrawnOn > today) {
+    return refuse(['withdrawnOn'], 'A withdrawal is not dated in the future');
   }
   return allow({ consentWithdrawnOn: withdrawnOn, ...REMOVED_BY_WITHDRAWAL });
 }

@@ -250,13 +250,21 @@ export function decideReferral(
 /** An enrolment is planned to last this long unless the styrgrupp extends it. */
 export const PLANNED_MONTHS = 12;
 
+/** When an insats runs, as teams keeps it (null when the caller may not see it). */
+export interface InsatsPeriod {
+  startDate: string;
+  endDate?: string | null;
+}
+
 /**
- * Enrol an accepted referral on a day, not before the referral; its planned end is a year later.
+ * Enrol an accepted referral on a day, not before the referral and while the insats runs (from its
+ * start date, as teams has it, to its end date if it has one); its planned end is a year later.
  * Background data (`background`, whose fields are named in a refusal) needs consent.
  */
 export function enrol(
   p: LifecycleState,
   enrolledOn: string,
+  insats: InsatsPeriod | null,
   background?: object | null,
 ): Verdict<Pick<Participation, 'status' | 'enrolledOn' | 'plannedEnd'>> {
   const step = inStatus(p, 'enrol');
@@ -265,6 +273,15 @@ export function enrol(
   }
   if (before(enrolledOn, p.referredOn)) {
     return refuse(['enrolledOn'], 'Enrolment is before the referral');
+  }
+  if (!insats) {
+    return refuse(['participationId'], 'The insats of this participation is not in your förbund');
+  }
+  if (before(enrolledOn, insats.startDate)) {
+    return refuse(['enrolledOn'], `Enrolment is before the insats started (${insats.startDate})`);
+  }
+  if (insats.endDate != null && enrolledOn > insats.endDate) {
+    return refuse(['enrolledOn'], `Enrolment is after the insats ended (${insats.endDate})`);
   }
   if (background && withoutConsent(p)) {
     return consentRefusal(Object.keys(background).map((f) => ['background', f]));
@@ -360,12 +377,21 @@ export interface AfterExit {
 }
 
 /**
- * After exit: final documentation sent (not before the exit) and the levels 6 and 18 months later.
- * What is not given stays as it was.
+ * The follow-ups after exit and how long after it each is made: "6 månader efter avslutad insats" and
+ * "efter 18 månader" (Verksamhetsplan 2022, Västerås). The documents give no tolerance, so none is
+ * allowed: a level is recorded from the day the period ends (exit + 6 or 18 months) on, never before.
+ */
+export const AFTER_EXIT_MONTHS = { level6Months: 6, level18Months: 18 } as const;
+
+/**
+ * After exit: final documentation sent (from the exit to today) and the levels 6 and 18 months later,
+ * each recorded no earlier than that long after the exit (`today` is the day it is recorded). What is
+ * not given stays as it was.
  */
 export function recordAfterExit(
   p: LifecycleState,
   a: AfterExit,
+  today: string,
 ): Verdict<Partial<Pick<Participation, 'finalDocumentationSentOn' | 'level6Months' | 'level18Months'>>> {
   const step = inStatus(p, 'recordAfterExit');
   if (!step.ok) {
@@ -373,6 +399,16 @@ export function recordAfterExit(
   }
   if (a.finalDocumentationSentOn && before(a.finalDocumentationSentOn, p.exitedOn)) {
     return refuse(['finalDocumentationSentOn'], 'Sent before the exit');
+  }
+  if (a.finalDocumentationSentOn && a.finalDocumentationSentOn > today) {
+    return refuse(['finalDocumentationSentOn'], 'Not dated in the future');
+  }
+  for (const field of ['level6Months', 'level18Months'] as const) {
+    const months = AFTER_EXIT_MONTHS[field];
+    const due = p.exitedOn ? addMonths(p.exitedOn, months) : null;
+    if (a[field] && due && today < due) {
+      return refuse([field], `The ${months}-month follow-up is made from ${due} on (${months} months after the exit)`);
+    }
   }
   return allow({
     ...(a.finalDocumentationSentOn ? { finalDocumentationSentOn: a.finalDocumentationSentOn } : {}),

@@ -18,6 +18,8 @@ export const SCORE_RANGE: Record<Exclude<ScreeningKind, 'VIOLENCE_QUESTIONS'>, [
 
 export interface ScreeningData {
   kind: ScreeningKind;
+  /** The day it was made: not before consent was given. */
+  date: string;
   answered?: boolean | null;
   supportOffered?: boolean | null;
   score?: number | null;
@@ -31,6 +33,9 @@ export function checkScreening(
   const consent = needsConsent(p, [['participationId']]);
   if (!consent.ok) {
     return consent;
+  }
+  if (p.consentGivenOn && s.date < p.consentGivenOn) {
+    return refuse(['date'], `Consent was given on ${p.consentGivenOn}: a screening is not before that`);
   }
   if (s.kind === 'VIOLENCE_QUESTIONS') {
     return s.answered == null || s.supportOffered == null || s.score != null

@@ -6,6 +6,7 @@ import { checkExtensionDecision, type DecisionFacts, enrol, extend } from '../do
 import { orRefuse } from '../domain/verdict.js';
 import { EDUCATION, SUPPORT_SOURCES } from '../entities/Participation.js';
 import { builder } from './builder.js';
+import { insatsPeriod } from './Intervention.js';
 import { EducationEnum, own, PARTICIPATION_ID, ParticipationRef, SupportSourceEnum } from './Participation.js';
 
 const BackgroundInput = builder.inputType('BackgroundInput', {
@@ -46,18 +47,22 @@ builder.mutationFields((t) => ({
       enrolledOn: t.arg({
         type: 'Date',
         required: true,
-        description: 'The day of inskrivning; not before the referral.',
+        description: 'The day of inskrivning; not before the referral, while the insats runs.',
       }),
       background: t.arg({ type: BackgroundInput, description: 'Background at entry; only with consent.' }),
     },
     errors: {},
-    resolve: (_r, args, ctx) =>
-      ctx.em.transactional(async (tx) => {
+    resolve: async (_r, args, ctx) => {
+      // When the insats runs is teams' to say: asked before the transaction, not while it holds rows.
+      const { interventionId } = await own(ctx, String(args.participationId), { lock: false });
+      const insats = await insatsPeriod(ctx, interventionId);
+      return ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        const enrolment = orRefuse(enrol(p, args.enrolledOn, args.background));
+        const enrolment = orRefuse(enrol(p, args.enrolledOn, insats, args.background));
         const background = args.background ? parseInput(backgroundSchema, args.background, ['background']) : {};
         return Object.assign(p, background, enrolment);
-      }),
+      });
+    },
   }),
   extendParticipation: t.field({
     type: ParticipationRef,

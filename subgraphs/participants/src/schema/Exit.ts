@@ -1,4 +1,5 @@
 /** Avslut (exit) of an ongoing participation, and what is recorded after it. */
+import { todayInSweden } from '@finsam/kit/dates.js';
 import { exit, recordAfterExit } from '../domain/lifecycle.js';
 import { orRefuse } from '../domain/verdict.js';
 import { builder } from './builder.js';
@@ -37,16 +38,22 @@ builder.mutationFields((t) => ({
       participationId: t.arg.id({ required: true, description: PARTICIPATION_ID }),
       finalDocumentationSentOn: t.arg({
         type: 'Date',
-        description: 'The day the final documentation went to participant and referrer; not before the exit.',
+        description: 'The day the final documentation went to participant and referrer; from the exit to today.',
       }),
-      level6Months: t.arg({ type: LevelEnum, description: 'The level six months after exit.' }),
-      level18Months: t.arg({ type: LevelEnum, description: 'The level eighteen months after exit.' }),
+      level6Months: t.arg({
+        type: LevelEnum,
+        description: 'The level six months after exit; recorded from six months after the exit on.',
+      }),
+      level18Months: t.arg({
+        type: LevelEnum,
+        description: 'The level eighteen months after exit; recorded from eighteen months after the exit on.',
+      }),
     },
     errors: {},
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
-        return Object.assign(p, orRefuse(recordAfterExit(p, args)));
+        return Object.assign(p, orRefuse(recordAfterExit(p, args, todayInSweden())));
       }),
   }),
 }));

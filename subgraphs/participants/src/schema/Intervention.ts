@@ -4,7 +4,7 @@ import { pgArray } from '@finsam/kit/database.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { type TargetGroup, workingInsatser } from '../domain/lifecycle.js';
+import { type InsatsPeriod, type TargetGroup, workingInsatser } from '../domain/lifecycle.js';
 import { builder } from './builder.js';
 
 /** Enrolled now per insats, for every insats of a request in one query. */
@@ -61,6 +61,16 @@ export const InterventionRef = builder.externalRef('Intervention', builder.selec
 /** Individual records are for the staff of the insats only: the filter for the insatser the caller works in. */
 export function staffScope(ctx: SubgraphContext) {
   return { interventionId: { $in: workingInsatser(ctx.identity) } };
+}
+
+/** When the insats runs (start and end date), asked of teams on the caller's behalf; null when not theirs. */
+export async function insatsPeriod(ctx: SubgraphContext, interventionId: string): Promise<InsatsPeriod | null> {
+  const data = await ctx.services.query<{ intervention: InsatsPeriod | null }>(
+    'teams',
+    'query ($id: ID!) { intervention(id: $id) { startDate endDate } }',
+    { id: interventionId },
+  );
+  return data.intervention;
 }
 
 /** The insats' target ages, asked of teams on the caller's behalf; null when not theirs. */

@@ -357,6 +357,18 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'The participation’s id.' }) },
     resolve: (_r, { id }, ctx) => loadById(ParticipationRef.getDataloader(ctx), String(id)),
   }),
+  participationInsatsId: t.id({
+    nullable: true,
+    description:
+      'The insats a participation of your förbund belongs to; null when there is none. Nothing about the ' +
+      'person: it lets a board record a decision about a participation (governance checks it here). Not in the ' +
+      'client API: only governance asks it, by a service call.',
+    inaccessible: true,
+    authScopes: { reportReader: true },
+    args: { id: t.arg.id({ required: true, description: 'The participation’s id.' }) },
+    resolve: async (_r, { id }, ctx) =>
+      (await ctx.em.findOne(Participation, { id: String(id) }, { fields: ['interventionId'] }))?.interventionId ?? null,
+  }),
 }));
 
 builder.objectField(InterventionRef, 'activeParticipations', (t) =>
@@ -378,9 +390,11 @@ builder.objectField(InterventionRef, 'activeParticipations', (t) =>
  * Loads a participation the caller works with, locked until the transaction ends (every step goes
  * through here, inside `em.transactional`), or says it is not there. Two steps on one participation
  * at the same time run one after the other, each deciding on the participation as the other left it.
+ * `{ lock: false }` reads it outside a transaction, e.g. to ask another subgraph before taking the lock.
  */
-export async function own(ctx: SubgraphContext, id: string): Promise<Participation> {
-  const p = await lockForUpdate(ctx.em, Participation, { id, ...staffScope(ctx) });
+export async function own(ctx: SubgraphContext, id: string, { lock = true } = {}): Promise<Participation> {
+  const where = { id, ...staffScope(ctx) };
+  const p = lock ? await lockForUpdate(ctx.em, Participation, where) : await ctx.em.findOne(Participation, where);
   if (!p) {
     throw new NotFoundError(['participationId'], `No participation ${id} in your insatser`);
   }

@@ -51,6 +51,8 @@ const participation = (status: Status, over: Partial<LifecycleState> = {}): Life
   consentWithdrawnOn: null,
   ...over,
 });
+/** The insats, running since 2020 with no end. */
+const INSATS = { startDate: '2020-01-01', endDate: null };
 const anonymous = (status: Status) => participation(status, { consentGivenOn: null });
 
 const refused = (path: (string | number)[], message: string | RegExp) => ({
@@ -61,12 +63,12 @@ const refused = (path: (string | number)[], message: string | RegExp) => ({
 /** Each step, called on a participation in `status` with arguments that are otherwise fine. */
 const steps: Record<keyof typeof STEPS, (p: LifecycleState) => { ok: boolean }> = {
   decide: (p) => decideReferral(p, { accept: true, decidedOn: '2026-02-05' }),
-  enrol: (p) => enrol(p, '2026-03-01'),
+  enrol: (p) => enrol(p, '2026-03-01', INSATS),
   followUp: (p) => recordFollowUp(p, '2026-12-01'),
   setActionPlan: (p) => setActionPlan(p),
   extend: (p) => extend(p, 'd', '2099-01-01'),
   exit: (p) => exit(p, { exitedOn: '2026-12-01', outcomes: ['STUDIER'] }),
-  recordAfterExit: (p) => recordAfterExit(p, { level6Months: 'HIGHER' }),
+  recordAfterExit: (p) => recordAfterExit(p, { level6Months: 'HIGHER' }, '2028-01-01'),
 };
 
 describe('the state machine', () => {
@@ -275,20 +277,35 @@ describe('enrolment', () => {
   const accepted = participation('ACCEPTED');
 
   it('plans the end a year later', () => {
-    expect(enrol(accepted, '2026-03-01')).toEqual({
+    expect(enrol(accepted, '2026-03-01', INSATS)).toEqual({
       ok: true,
       value: { status: 'ENROLLED', enrolledOn: '2026-03-01', plannedEnd: '2027-03-01' },
     });
-    expect(enrol(accepted, '2026-02-01', { educationLevel: 'GYMNASIUM' }).ok).toBe(true);
+    expect(enrol(accepted, '2026-02-01', INSATS, { educationLevel: 'GYMNASIUM' }).ok).toBe(true);
   });
 
   it('refuses an enrolment before the referral', () => {
-    expect(enrol(accepted, '2026-01-31')).toEqual(refused(['enrolledOn'], 'Enrolment is before the referral'));
+    expect(enrol(accepted, '2026-01-31', INSATS)).toEqual(refused(['enrolledOn'], 'Enrolment is before the referral'));
+  });
+
+  it('enrols only while the insats runs: from its start, to its end day', () => {
+    const insats = { startDate: '2026-03-01', endDate: '2026-06-30' };
+    expect(enrol(accepted, '2026-03-01', insats).ok).toBe(true);
+    expect(enrol(accepted, '2026-06-30', insats).ok).toBe(true);
+    expect(enrol(accepted, '2026-02-28', insats)).toEqual(
+      refused(['enrolledOn'], 'Enrolment is before the insats started (2026-03-01)'),
+    );
+    expect(enrol(accepted, '2026-07-01', insats)).toEqual(
+      refused(['enrolledOn'], 'Enrolment is after the insats ended (2026-06-30)'),
+    );
+    expect(enrol(accepted, '2026-03-01', null)).toEqual(
+      refused(['participationId'], 'The insats of this participation is not in your förbund'),
+    );
   });
 
   it('refuses background without consent, at each field given', () => {
     const background = { educationLevel: 'GYMNASIUM', supportBefore: ['SJUKPENNING'], yearsInSupport: 2 };
-    const verdict = enrol(anonymous('ACCEPTED'), '2026-03-01', background);
+    const verdict = enrol(anonymous('ACCEPTED'), '2026-03-01', INSATS, background);
     expect(verdict).toEqual({
       ok: false,
       issues: ['educationLevel', 'supportBefore', 'yearsInSupport'].map((f) => ({
@@ -296,8 +313,8 @@ describe('enrolment', () => {
         message: 'An anonymous participation (no consent) keeps no identifying or background data',
       })),
     });
-    expect(enrol(anonymous('ACCEPTED'), '2026-03-01').ok).toBe(true);
-    expect(enrol(anonymous('ACCEPTED'), '2026-03-01', null).ok).toBe(true);
+    expect(enrol(anonymous('ACCEPTED'), '2026-03-01', INSATS).ok).toBe(true);
+    expect(enrol(anonymous('ACCEPTED'), '2026-03-01', INSATS, null).ok).toBe(true);
   });
 });
 
@@ -385,19 +402,37 @@ describe('exit', () => {
 });
 
 describe('after exit', () => {
+  // Exited on 2026-09-30: the 6-month follow-up is due 2027-03-30, the 18-month one 2028-03-30.
   const exited = participation('EXITED');
+  const LATER = '2028-06-01';
 
   it('records what is given and leaves the rest', () => {
-    expect(recordAfterExit(exited, { finalDocumentationSentOn: '2026-09-30', level18Months: 'LOWER' })).toEqual({
-      ok: true,
-      value: { finalDocumentationSentOn: '2026-09-30', level18Months: 'LOWER' },
-    });
-    expect(recordAfterExit(exited, {})).toEqual({ ok: true, value: {} });
+    const given = { finalDocumentationSentOn: '2026-09-30', level18Months: 'LOWER' } as const;
+    expect(recordAfterExit(exited, given, LATER)).toEqual({ ok: true, value: given });
+    expect(recordAfterExit(exited, {}, LATER)).toEqual({ ok: true, value: {} });
   });
 
-  it('refuses final documentation sent before the exit', () => {
-    expect(recordAfterExit(exited, { finalDocumentationSentOn: '2026-09-29' })).toEqual(
+  it('refuses final documentation sent before the exit, or dated in the future', () => {
+    expect(recordAfterExit(exited, { finalDocumentationSentOn: '2026-09-29' }, LATER)).toEqual(
       refused(['finalDocumentationSentOn'], 'Sent before the exit'),
+    );
+    expect(recordAfterExit(exited, { finalDocumentationSentOn: '2026-10-02' }, '2026-10-01')).toEqual(
+      refused(['finalDocumentationSentOn'], 'Not dated in the future'),
+    );
+  });
+
+  it('records the 6-month level from six months after the exit on, not a day before', () => {
+    expect(recordAfterExit(exited, { level6Months: 'SAME' }, '2027-03-30').ok).toBe(true);
+    expect(recordAfterExit(exited, { level6Months: 'SAME' }, '2027-03-29')).toEqual(
+      refused(['level6Months'], 'The 6-month follow-up is made from 2027-03-30 on (6 months after the exit)'),
+    );
+    expect(recordAfterExit(exited, { level6Months: 'SAME' }, '2026-10-01').ok).toBe(false);
+  });
+
+  it('records the 18-month level from eighteen months after the exit on, not a day before', () => {
+    expect(recordAfterExit(exited, { level18Months: 'HIGHER' }, '2028-03-30').ok).toBe(true);
+    expect(recordAfterExit(exited, { level18Months: 'HIGHER' }, '2028-03-29')).toEqual(
+      refused(['level18Months'], 'The 18-month follow-up is made from 2028-03-30 on (18 months after the exit)'),
     );
   });
 });

@@ -2,15 +2,27 @@
 import { checkScreening, type ScreeningData } from '../../src/domain/screening.js';
 
 const consented = { consentGivenOn: '2026-02-01', consentWithdrawnOn: null };
-const check = (s: ScreeningData) => checkScreening(consented, s);
+const check = (s: Omit<ScreeningData, 'date'>) => checkScreening(consented, { date: '2026-03-01', ...s });
 const refused = (path: string[], message: string) => ({ ok: false, issues: [{ path, message }] });
 
 describe('checkScreening', () => {
   it('needs consent', () => {
-    expect(checkScreening({ consentGivenOn: null, consentWithdrawnOn: null }, { kind: 'KASAM', score: 50 })).toEqual({
+    expect(
+      checkScreening(
+        { consentGivenOn: null, consentWithdrawnOn: null },
+        { kind: 'KASAM', score: 50, date: '2026-03-01' },
+      ),
+    ).toEqual({
       ok: false,
       issues: [{ path: ['participationId'], message: expect.stringMatching(/anonymous/) }],
     });
+  });
+
+  it('is made from the day consent was given, not before', () => {
+    expect(checkScreening(consented, { kind: 'KASAM', score: 50, date: '2026-02-01' }).ok).toBe(true);
+    expect(checkScreening(consented, { kind: 'KASAM', score: 50, date: '2026-01-31' })).toEqual(
+      refused(['date'], 'Consent was given on 2026-02-01: a screening is not before that'),
+    );
   });
 
   it('records the violence questions as answered and support offered, without a score', () => {
