@@ -105,8 +105,17 @@ export function testCluster(): { admin: AdminConnection; passwords: DevKeys['pas
   return JSON.parse(raw);
 }
 
-export async function startTestPlatform(options: { production?: boolean } = {}): Promise<TestPlatform> {
-  const { admin, passwords } = testCluster();
+export interface TestPlatformOptions {
+  production?: boolean;
+  /**
+   * Another PostgreSQL than the run's shared one (its admin connection and the platform roles' passwords): for a
+   * test that stops the server, which must not stop every other test file's databases.
+   */
+  cluster?: { admin: AdminConnection; passwords: DevKeys['passwords'] };
+}
+
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const { admin, passwords } = options.cluster ?? testCluster();
   const keys = { ...(await generateDevKeys()), passwords };
   const dbPrefix = `t${randomBytes(5).toString('hex')}`;
   const idpKeysFile = path.join(os.tmpdir(), `finsam-idp-${dbPrefix}.json`);
