@@ -355,8 +355,8 @@ export async function createGateway(options: GatewayOptions) {
           cleanErrors,
           forgetAccessOnChange,
           ...(cacheOptions === false ? [] : responseCache(cacheOptions)),
-          // No Cache-Control headers to clients (a browser would not see our invalidation), and
-          // nothing reported to Apollo's cloud.
+          // Apollo computes no Cache-Control for clients (a browser would not see our invalidation; the
+          // gateway says `private, no-store` itself), and nothing is reported to Apollo's cloud.
           ApolloServerPluginCacheControlDisabled(),
           ApolloServerPluginUsageReportingDisabled(),
           ApolloServerPluginSchemaReportingDisabled(),
@@ -371,6 +371,12 @@ export async function createGateway(options: GatewayOptions) {
         const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
         res.locals.requestId = requestId;
         res.setHeader(REQUEST_ID_HEADER, requestId);
+        next();
+      });
+      // Every answer is the caller's own and the gateway keeps what may be kept itself: nothing for a browser or
+      // a proxy to keep, whatever the subgraphs said (Apollo's header plugin is off, so nothing overrides this).
+      app.use(['/graphql', '/export'], (_req, res, next) => {
+        res.setHeader('cache-control', 'private, no-store');
         next();
       });
       app.get('/health', (_req, res) => {
