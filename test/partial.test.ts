@@ -1,7 +1,7 @@
 /**
  * Issue 15, failures that show: with one subgraph's process gone, the dashboard answers with every
  * field the other subgraphs own, and an error naming the subgraph and the path — and it answers
- * whole again once the subgraph is back, without a restart.
+ * whole again once the subgraph is back, without a restart; a root field it leaves null has its error at its path.
  */
 import { DASHBOARD } from '../infra/bench/operations.js';
 import { switchableSubgraph } from './support/outage.js';
@@ -70,5 +70,29 @@ it('answers a lookup whose database fails with an error, never with a "not found
     expect(failed.errors![0]!.path).toEqual(['intervention']);
   } finally {
     await p.asSuperuser('teams', (c) => c.query('alter table intervention_away rename to intervention'));
+  }
+});
+
+it('names the root field a stopped subgraph leaves null: the error is at its path', async () => {
+  const teams = await switchableSubgraph(p.subgraphUrls.teams!);
+  const running = await p.extraGateway({ subgraphUrls: { ...p.subgraphUrls, teams: teams.url }, responseCache: false });
+  const { SALA } = DEMO_INTERVENTION_IDS;
+  try {
+    teams.state.down = true;
+    const res = await p.post(running.url, `{ sala: intervention(id: "${SALA}") { name } me { userId } }`, {
+      headers: { authorization: `Bearer ${await p.token('norra-vastmanland-admin')}` },
+    });
+    // Governance answered `me`; teams' root field is null with its own error, named and placed.
+    expect(res.data.sala).toBeNull();
+    expect(res.data.me.userId).toEqual(expect.any(String));
+    expect(res.errors).toEqual([
+      expect.objectContaining({
+        path: ['sala'],
+        extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'teams' }),
+      }),
+    ]);
+  } finally {
+    await running.stop();
+    teams.close();
   }
 });

@@ -3,6 +3,7 @@
  * the `x-request-id` header and in every error's extensions, carried to the subgraphs (their audit
  * rows name it), and written on the log lines of an internal error in the subgraph and the gateway.
  */
+import { logLinesOf } from './support/logs.js';
 import { DEMO_INTERVENTION_IDS, NORRA, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 let p: TestPlatform;
@@ -28,26 +29,6 @@ async function send(query: string, headers: Record<string, string> = {}) {
   });
   const body = (await res.json()) as { data?: any; errors?: { extensions?: Record<string, unknown> }[] };
   return { requestId: res.headers.get('x-request-id'), ...body };
-}
-
-/** The JSON log lines written to stdout while `work` runs (and nothing of them on the real stdout). */
-async function logLinesOf(work: () => Promise<void>): Promise<Record<string, any>[]> {
-  const lines: string[] = [];
-  const write = process.stdout.write;
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await work();
-  } finally {
-    process.stdout.write = write;
-  }
-  return lines
-    .join('')
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

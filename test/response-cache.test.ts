@@ -5,6 +5,7 @@
  * people are never kept (each is audited).
  */
 import { sqlStatementCount } from '@finsam/kit/database.js';
+import type { IdentityClaims } from '@finsam/kit/identity.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import {
   DEMO_INTERVENTION_IDS,
@@ -27,6 +28,8 @@ afterAll(async () => {
 });
 
 const { SALA } = DEMO_INTERVENTION_IDS;
+/** Västerås' administrator, as the gateway would name them to a subgraph. */
+const ADMIN: IdentityClaims = { sub: 'cache-probe', tenant: VASTERAS.id, roles: ['forbund_admin'] };
 
 /** A förbund administrator's start page: every part of it comes from a type marked cacheable. */
 const DASHBOARD = `{
@@ -61,7 +64,7 @@ describe('the response cache', () => {
     expect(first.statements).toBeGreaterThan(0);
     const again = await measured(DASHBOARD, { token });
     expect(again).toEqual({ data: first.data, statements: 0 });
-    // Kept by the gateway only: nothing tells a browser or a proxy to keep it too.
+    // Kept by the gateway only: it tells a browser or a proxy to keep nothing.
     const raw = await fetch(p.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -69,8 +72,53 @@ describe('the response cache', () => {
     });
     expect(await raw.json()).toEqual({ data: first.data });
     expect(raw.headers.get('age')).toMatch(/^\d+$/);
-    expect(raw.headers.get('cache-control')).toBeNull();
+    expect(raw.headers.get('cache-control')).toBe('private, no-store');
     expect(raw.headers.get('etag')).toBeNull();
+  });
+
+  it('hears private from the subgraphs, never public, and keeps their answers per caller all the same', async () => {
+    // Straight to a subgraph, as the gateway asks: a förbund's calendar is cacheable, and it is that förbund's.
+    const ask = async (subgraph: string, query: string, claims: IdentityClaims = ADMIN) => {
+      const token = await p.internalToken(claims, subgraph);
+      const res = await fetch(p.subgraphUrls[subgraph]!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await res.json()) as { data?: unknown; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return res.headers.get('cache-control');
+    };
+    expect(await ask('governance', '{ forbund { name upcoming(limit: 3) { date title } } }')).toBe(
+      'max-age=10, private',
+    );
+    expect(await ask('teams', `{ intervention(id: "${DEMO_INTERVENTION_IDS.VASTERAS_TEAM}") { id name } }`)).toBe(
+      'max-age=10, private',
+    );
+    // A read of people is kept nowhere.
+    expect(
+      await ask('participants', `{ participations(interventionId: "${SALA}", first: 1) { edges { node { id } } } }`, {
+        sub: 'cache-probe',
+        tenant: NORRA.id,
+        roles: ['staff'],
+        interventions: [SALA],
+      }),
+    ).toBe('no-store');
+
+    // The gateway's own answers say no-store, kept or not, with or without errors.
+    const token = await p.token('norra-vastmanland-admin');
+    for (const query of ['{ forbund { name } }', '{ forbund { name } }', '{ nope }']) {
+      const raw = await fetch(p.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      });
+      expect(raw.headers.get('cache-control')).toBe('private, no-store');
+    }
+    // The second `forbund { name }` came from the gateway's cache although the subgraph said private.
+    const before = sqlStatementCount();
+    expect((await p.gql('{ forbund { name } }', { token })).data.forbund.name).toBe(NORRA.name);
+    expect(sqlStatementCount() - before).toBe(0);
   });
 
   it('never serves one caller’s answer to another: other förbund, other roles, other users', async () => {

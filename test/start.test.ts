@@ -1,7 +1,8 @@
 /**
- * Done means: `npm start` serves the graph with demo data and prints how to authenticate;
- * Ctrl-C stops everything, PostgreSQL included; a second start finds the data and keys again.
- * Runs the real start script in a child process.
+ * Done means: `npm start` serves the graph with demo data and says how to authenticate: a token per
+ * demo person in a file only its owner can read, none on standard output (here a pipe, as a launcher's
+ * log would be); Ctrl-C stops everything, PostgreSQL included; a second start finds the data and keys
+ * again. Runs the real start script in a child process.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -91,9 +92,21 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('prints where to go and a token per demo user, and serves the demo data with them', async () => {
+/** The demo tokens file npm start names, and a user's token in it. */
+const tokensFile = (output: string) => output.match(/A token per demo person is in (\S+) \(/)![1]!;
+const tokenOf = (output: string, user: string) =>
+  fs.readFileSync(tokensFile(output), 'utf8').match(new RegExp(`\\n {2}${user}  .*\\n {4}(\\S+)`))![1]!;
+const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
+
+it('writes a token per demo user to a file only its owner reads, prints none, and the tokens work', async () => {
   const output = first.output();
   expect(output).toContain('GraphiQL:');
+  // Standard output is a pipe here: no token in it, only where they are.
+  expect(output).not.toMatch(JWT);
+  const file = tokensFile(output);
+  expect(path.dirname(file)).toBe(path.resolve(dataDir));
+  expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  const text = fs.readFileSync(file, 'utf8');
   for (const user of [
     'platform-admin',
     'county-analyst',
@@ -102,9 +115,9 @@ it('prints where to go and a token per demo user, and serves the demo data with 
     'norra-vastmanland-admin',
     'sodra-dalarna-board',
   ]) {
-    expect(output).toMatch(new RegExp(`\\n  ${user}  \\(`));
+    expect(text).toMatch(new RegExp(`\\n  ${user}  \\(.*\\n {4}eyJ`));
   }
-  const token = output.match(/\n {2}norra-vastmanland-admin .*\n {4}(\S+)/)![1]!;
+  const token = tokenOf(output, 'norra-vastmanland-admin');
   const body = await query(first.url, token, '{ forbund { name kommuner { name } } }');
   expect(body.data.forbund.name).toBe('Norra Västmanlands Samordningsförbund');
   expect(body.data.forbund.kommuner).toHaveLength(6);
@@ -112,8 +125,7 @@ it('prints where to go and a token per demo user, and serves the demo data with 
 });
 
 it('stops PostgreSQL on Ctrl-C, and a second start finds the same data and keys', async () => {
-  const output = first.output();
-  const token = output.match(/\n {2}vasteras-admin .*\n {4}(\S+)/)![1]!;
+  const token = tokenOf(first.output(), 'vasteras-admin');
   const renamed = await query(
     first.url,
     token,
@@ -129,6 +141,8 @@ it('stops PostgreSQL on Ctrl-C, and a second start finds the same data and keys'
 
   const second = await start();
   try {
+    // A new file for the new tokens, still the owner's alone.
+    expect(fs.statSync(tokensFile(second.output())).mode & 0o777).toBe(0o600);
     // The first run's token still works: the development keys were kept, and so was the edit.
     const body = await query(second.url, token, '{ forbund { name } }');
     expect(body.data.forbund.name).toBe('Västerås, omdöpt');

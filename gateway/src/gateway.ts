@@ -27,7 +27,7 @@ import type { RunningServer } from '@finsam/kit/server.js';
 import { rememberUntilExpiry } from '@finsam/kit/verified-tokens.js';
 import cors from 'cors';
 import express from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 import type { JWK } from 'jose';
 import { ACCESS_MUTATIONS, directory } from './access.js';
 import { serveWebClient } from './app.js';
@@ -93,6 +93,17 @@ const keepAliveFetcher =
     // A subgraph that hangs is an error after `timeoutSeconds`, not a request held open for minutes.
     fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutSeconds * 1000) }) as never;
 
+/** The response keys (alias or name) of an operation's root fields: where a root fetch's answer goes. */
+function rootResponseKeys(query: string | undefined): string[] {
+  if (!query) {
+    return [];
+  }
+  const operation = parse(query).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return (operation?.selectionSet.selections ?? []).flatMap((s) =>
+    s.kind === Kind.FIELD && s.name.value !== '__typename' ? [s.alias?.value ?? s.name.value] : [],
+  );
+}
+
 export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /**
    * `config` is @apollo/gateway's own (URL, fetcher, …): the platform's in `createGateway`, the defaults
@@ -127,19 +138,28 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
   /**
    * A subgraph that does not answer at all (stopped, unreachable, timed out) is an error naming it and
    * the path of the answer it was asked for; its fields there are null, the rest of the answer stands.
+   * A fetch at the root (no path yet) answers with one such error per root field it was to resolve, so
+   * every field it leaves null has its error at its path, as an HTTP error from the subgraph does too.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const path = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
     try {
       return await super.process(options);
-    } catch (error) {
-      if (error instanceof GraphQLError) {
+    } catch (caught) {
+      const error =
+        caught instanceof GraphQLError
+          ? caught
+          : new GraphQLError(`The ${this.subgraph} service did not answer`, {
+              extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraph },
+            });
+      if (path?.length) {
+        throw new GraphQLError(error.message, { path, extensions: error.extensions });
+      }
+      const roots = rootResponseKeys(options.request.query);
+      if (!roots.length) {
         throw error;
       }
-      const path = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
-      throw new GraphQLError(`The ${this.subgraph} service did not answer`, {
-        ...(path?.length ? { path } : {}),
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraph },
-      });
+      return { errors: roots.map((key) => ({ message: error.message, path: [key], extensions: error.extensions })) };
     }
   }
 
@@ -355,8 +375,8 @@ export async function createGateway(options: GatewayOptions) {
           cleanErrors,
           forgetAccessOnChange,
           ...(cacheOptions === false ? [] : responseCache(cacheOptions)),
-          // No Cache-Control headers to clients (a browser would not see our invalidation), and
-          // nothing reported to Apollo's cloud.
+          // Apollo computes no Cache-Control for clients (a browser would not see our invalidation; the
+          // gateway says `private, no-store` itself), and nothing is reported to Apollo's cloud.
           ApolloServerPluginCacheControlDisabled(),
           ApolloServerPluginUsageReportingDisabled(),
           ApolloServerPluginSchemaReportingDisabled(),
@@ -371,6 +391,12 @@ export async function createGateway(options: GatewayOptions) {
         const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
         res.locals.requestId = requestId;
         res.setHeader(REQUEST_ID_HEADER, requestId);
+        next();
+      });
+      // Every answer is the caller's own and the gateway keeps what may be kept itself: nothing for a browser or
+      // a proxy to keep, whatever the subgraphs said (Apollo's header plugin is off, so nothing overrides this).
+      app.use(['/graphql', '/export'], (_req, res, next) => {
+        res.setHeader('cache-control', 'private, no-store');
         next();
       });
       app.get('/health', (_req, res) => {

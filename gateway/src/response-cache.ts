@@ -2,7 +2,9 @@
  * The gateway keeps whole responses that every subgraph of the plan said it may keep
  * (`@cacheControl`, kit/cache-control.ts), with Apollo's response-cache plugin:
  * - keyed by the query, its variables and the caller's whole identity (user, förbund, roles,
- *   insatser), so an answer is only ever served again to the caller it was made for;
+ *   insatser), so an answer is only ever served again to the caller it was made for; the subgraphs
+ *   mark every answer `private` (kit/cache-control.ts), and the same identity is the plugin's
+ *   session, under which it keeps private answers;
  * - and by a generation that a mutation through this gateway moves on when it finishes, so a
  *   caller reads its own writes at once. A query that began before the write is kept under the
  *   old generation and never served after it. A förbund's mutations move its own generation
@@ -50,6 +52,9 @@ export function responseCache(options: ResponseCacheOptions = {}): ApolloServerP
     // The plugin's own hash requires `crypto` anew on every call, which costs more than the hash.
     generateCacheKey: (_request, key) => hash(key),
     extraCacheKeyData: async ({ contextValue }) => callerKey(contextValue),
+    // Without a session the plugin keeps no private answer; anonymous callers are neither read nor kept.
+    sessionId: async ({ contextValue }) =>
+      isAnonymous(contextValue.identity) ? null : hash(claimsFromIdentity(contextValue.identity)),
     shouldReadFromCache: signedIn,
     shouldWriteToCache: signedIn,
   });

@@ -1,6 +1,8 @@
 /**
  * `npm start`: PostgreSQL (embedded, or DATABASE_URL) → migrations → demo seed → subgraphs →
- * gateway. Prints where to go and a token per demo user. Ctrl-C stops everything.
+ * gateway. Prints where to go, and writes a token per demo user to a file only its owner can read
+ * (printed too when standard output is a terminal: launchers keep stdout in log files others read).
+ * Ctrl-C stops everything.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -69,13 +71,24 @@ async function main() {
     '',
     `People log in at the development identity provider: ${platform.idp.issuers.kommun} (kommun and region`,
     `employees) and ${platform.idp.issuers.statlig} (Försäkringskassan, Arbetsförmedlingen). What each may do`,
-    "comes from the directory (governance). A demo person's token, for the header  Authorization: Bearer <token>",
-    '(tokens last 8 hours; `npm run token -- <user>` logs in again and prints a fresh one):',
+    "comes from the directory (governance). A demo person's token goes in the header",
+    'Authorization: Bearer <token>  (tokens last 8 hours; `npm run token -- <user>` logs in again and prints one).',
     '',
   ];
+  const tokens: string[] = [];
   for (const person of DEMO_PEOPLE) {
     const { accessToken } = await loginAs(platform.idp.issuers[person.issuer], person.username);
-    lines.push(`  ${person.username}  (${person.description})`, `    ${accessToken}`, '');
+    tokens.push(`  ${person.username}  (${person.description})`, `    ${accessToken}`, '');
+  }
+  const tokensFile = writeOwnerOnly(
+    path.join(dataDir, 'demo-tokens.txt'),
+    [`# Demo tokens from npm start, ${new Date().toISOString()}; valid 8 hours. Yours alone: do not share.`, '']
+      .concat(tokens)
+      .join('\n'),
+  );
+  lines.push(`A token per demo person is in ${tokensFile} (readable by you only).`, '');
+  if (process.stdout.isTTY) {
+    lines.push(...tokens);
   }
   lines.push('Ctrl-C stops the platform and PostgreSQL.', '');
   console.log(lines.join('\n'));
@@ -93,6 +106,14 @@ async function main() {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+/** Writes a new file only its owner may read or write (0600, whatever the umask), replacing an old one. */
+function writeOwnerOnly(file: string, text: string): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
+  return file;
 }
 
 main().catch((error) => {

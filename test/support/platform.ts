@@ -107,14 +107,19 @@ export function testCluster(): { admin: AdminConnection; passwords: DevKeys['pas
   return JSON.parse(raw);
 }
 
-export async function startTestPlatform(
-  options: {
-    production?: boolean;
-    /** Public keys still accepted beside the current ones, as during a key rollover (by signer). */
-    retired?: DevKeys['retired'];
-  } = {},
-): Promise<TestPlatform> {
-  const { admin, passwords } = testCluster();
+export interface TestPlatformOptions {
+  production?: boolean;
+  /** Public keys still accepted beside the current ones, as during a key rollover (by signer). */
+  retired?: DevKeys['retired'];
+  /**
+   * Another PostgreSQL than the run's shared one (its admin connection and the platform roles' passwords): for a
+   * test that stops the server, which must not stop every other test file's databases.
+   */
+  cluster?: { admin: AdminConnection; passwords: DevKeys['passwords'] };
+}
+
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const { admin, passwords } = options.cluster ?? testCluster();
   const keys: DevKeys = {
     ...(await generateDevKeys()),
     passwords,

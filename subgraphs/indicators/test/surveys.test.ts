@@ -409,6 +409,152 @@ describe('results and the minimum n', () => {
   });
 });
 
+describe('surveys unlinkable: the attacker watches results and holds the codes', () => {
+  const WATCH = `query ($id: ID!) { surveyRound(id: $id) { codesUnused results {
+    intervention { id } suppressed respondents
+    items { suppressed n mean distribution { value count } }
+    indicators { indicator suppressed n mean distribution { value count } }
+  } } }`;
+  const watch = async (round: string) => {
+    const res = await p.gql(WATCH, { as: 'norra-vastmanland-admin', variables: { id: round } });
+    expect(res.errors).toBeUndefined();
+    return res.data.surveyRound;
+  };
+  const accepted = async (code: string, answers = everyItem(4)) =>
+    expect((await answer(code, answers)).data.answerSurvey.data).toEqual({ accepted: true });
+
+  it('reads the results before and after one answer and learns nothing: they move only by whole batches', async () => {
+    const round = await openRound([FNS]);
+    const codes = await issue(round, FNS, 10);
+    for (const code of codes.slice(0, 5)) {
+      await accepted(code, everyItem(4));
+    }
+    const first = await watch(round);
+    expect(first.results[0]).toMatchObject({ suppressed: false, respondents: 5 });
+    expect(first.codesUnused).toBe(5);
+
+    // The sixth person answers with values no one gave before: nothing the attacker can read changes,
+    // not the figures and not the count of codes still out. Nor with the seventh to ninth.
+    for (const code of codes.slice(5, 9)) {
+      await accepted(code, everyItem(1));
+      expect(await watch(round)).toEqual(first);
+    }
+    // The tenth fills the batch: five answers at once, none of them told apart.
+    await accepted(codes[9]!, everyItem(1));
+    const second = await watch(round);
+    expect(second.results[0]).toMatchObject({ suppressed: false, respondents: 10 });
+    expect(second.results[0].items[0].distribution.find((d: any) => d.value === 1).count).toBe(5);
+    expect(second.codesUnused).toBe(0);
+    // The stored answers are all there: the batch rule only decides what results count.
+    expect(await stored(round)).toEqual({ answers: 10, codes: 0 });
+  });
+
+  it('tells a used code from an unused one by nothing: questionnaire, and a probing wrong answer', async () => {
+    const round = await openRound([SALA]);
+    const [used, unused] = await issue(round, SALA, 2);
+    await accepted(used!);
+    const QUESTIONNAIRE = `query ($code: String!) { questionnaire(code: $code) { id name items { id text } } }`;
+    const [a, b] = await Promise.all([used!, unused!].map((code) => p.gql(QUESTIONNAIRE, { variables: { code } })));
+    expect(a?.errors).toBeUndefined();
+    expect(a?.data.questionnaire).not.toBeNull();
+    expect(a).toEqual(b);
+    // A deliberately incomplete answer is refused alike, and stores nothing: the unused code still works.
+    const [c, d] = await Promise.all([used!, unused!].map((code) => answer(code, everyItem(4).slice(1))));
+    expect(c?.data.answerSurvey.__typename).toBe('ValidationError');
+    expect(c).toEqual(d);
+    // Only a code never issued is unknown.
+    expect((await p.gql(QUESTIONNAIRE, { variables: { code: '0000-0000-0000-0000-0000-000000' } })).data).toEqual({
+      questionnaire: null,
+    });
+    await accepted(unused!);
+  });
+
+  it('cannot recover a suppressed optional statement from its indicator or from the round total', async () => {
+    // A questionnaire with an optional statement beside a required one, both for indicator 3.
+    const created = await p.gql(
+      `mutation ($input: CreateInstrumentInput!) { createInstrument(input: $input) {
+         ... on MutationCreateInstrumentSuccess { data { id items { id } } } } }`,
+      {
+        as: 'platform-admin',
+        variables: {
+          input: {
+            respondentGroup: 'MANAGER',
+            name: 'Chefsenkät (test, optional statement)',
+            description: 'Test version',
+            scale: { min: 1, max: 5, labels: ['1', '2', '3', '4', '5'], positiveValues: [4, 5] },
+            items: [
+              { text: 'Samverkan fungerar.', indicator: 3 },
+              { text: 'Övrigt om samverkan (frivilligt).', indicator: 3, required: false },
+            ],
+          },
+        },
+      },
+    );
+    const instrument = created.data.createInstrument.data;
+    const published = await p.gql(`mutation ($id: ID!) { publishInstrument(id: $id) { __typename } }`, {
+      as: 'platform-admin',
+      variables: { id: instrument.id },
+    });
+    expect(published.data.publishInstrument.__typename).toBe('MutationPublishInstrumentSuccess');
+    const [required, optional] = instrument.items.map((i: any) => i.id);
+    const round = await openRound([FNS, SALA], { instrumentId: instrument.id, minimumN: 3 });
+    // FNS: three answers, one of which also answers the optional statement (with a 1): a cell of one.
+    const fns = await issue(round, FNS, 3);
+    await accepted(fns[0]!, [
+      { itemId: required, value: 5 },
+      { itemId: optional, value: 1 },
+    ]);
+    for (const code of fns.slice(1)) {
+      await accepted(code, [{ itemId: required, value: 5 }]);
+    }
+    // Sala: three answers, all of them to both statements: every cell shown.
+    for (const code of await issue(round, SALA, 3)) {
+      await accepted(code, [
+        { itemId: required, value: 4 },
+        { itemId: optional, value: 2 },
+      ]);
+    }
+
+    const res = await p.gql(
+      `query ($id: ID!) { surveyRound(id: $id) {
+        results { intervention { id } ...Lines }
+        total { ...Lines }
+      } }
+      fragment Lines on SurveyResult {
+        respondents
+        items { suppressed n distribution { value count } }
+        indicators { indicator suppressed n distribution { value count } }
+      }`,
+      { as: 'norra-vastmanland-admin', variables: { id: round } },
+    );
+    expect(res.errors).toBeUndefined();
+    const byInsats = Object.fromEntries(res.data.surveyRound.results.map((r: any) => [r.intervention.id, r]));
+    const total = res.data.surveyRound.total;
+    expect(byInsats[FNS].respondents).toBe(3);
+    expect(byInsats[FNS].items[1]).toMatchObject({ suppressed: true, n: null, distribution: null });
+
+    /** Counts per value of a line, 0 where suppressed: what the attacker can read. */
+    const counts = (line: any) => (line.distribution ?? []).map((d: any) => d.count);
+    const minus = (a: number[], ...bs: number[][]) => a.map((x, i) => bs.reduce((y, b) => y - (b[i] ?? 0), x));
+    // The attacker's differencing: an indicator minus its shown statements, the total minus the shown insatser.
+    for (const r of [byInsats[FNS], byInsats[SALA], total]) {
+      expect(minus(counts(r.indicators[0]), ...r.items.map(counts)).every((x: number) => x === 0)).toBe(true);
+    }
+    for (const item of [0, 1]) {
+      const parts = [byInsats[FNS], byInsats[SALA]].map((r) => counts(r.items[item]));
+      expect(minus(counts(total.items[item]), ...parts).every((x: number) => x === 0)).toBe(true);
+    }
+    // FNS's lone 1 is in no figure anywhere.
+    const ones = [...Object.values(byInsats), total].flatMap((r: any) =>
+      [...r.items, ...r.indicators].map((l: any) => l.distribution?.find((d: any) => d.value === 1)?.count ?? 0),
+    );
+    expect(ones.every((n) => n === 0)).toBe(true);
+    // What is shown is still there: FNS's required statement, Sala's both, the total's optional statement (Sala).
+    expect(byInsats[FNS].indicators[0]).toMatchObject({ suppressed: false, n: 3 });
+    expect(total.items[1]).toMatchObject({ suppressed: false, n: 3 });
+  });
+});
+
 describe('no single answer is readable', () => {
   it('no type in the graph exposes an answer, its values or its code', async () => {
     const res = await p.gql(`{ __schema { types { name kind fields { name } } } }`, { as: 'platform-admin' });
@@ -427,7 +573,7 @@ describe('no single answer is readable', () => {
     expect(fields.filter((f: string) => /\.(answers?|values|codeHash|responseCodes?)$/i.test(f))).toEqual([]);
   });
 
-  it('the answer table holds round, insats and values: no code, hash or time', async () => {
+  it('the answer table holds round, insats, values and batch: no code, hash or time', async () => {
     const columns = await db(
       `select column_name, data_type from information_schema.columns
        where table_name = 'answer' order by ordinal_position`,
@@ -438,6 +584,8 @@ describe('no single answer is readable', () => {
       { column_name: 'round_id', data_type: 'uuid' },
       { column_name: 'intervention_id', data_type: 'uuid' },
       { column_name: 'values', data_type: 'ARRAY' },
+      // Which publication batch it went into (domain/publication.ts): one of at least the minimum n answers.
+      { column_name: 'batch', data_type: 'integer' },
     ]);
     const [{ default: idDefault }] = await db(
       `select column_default as default from information_schema.columns

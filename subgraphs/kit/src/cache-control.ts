@@ -8,7 +8,12 @@
  *
  * Mark only types that identify no one: audited reads of people must reach the subgraph each time.
  * Lists of people (participations, follow-ups) stay unmarked, so any query touching them is not kept.
+ *
+ * Every subgraph answer is for the one caller the gateway's token names (a förbund's data, a staff
+ * member's insatser), so a cacheable one says `private, max-age=10`, never `public`: a shared cache
+ * between gateway and subgraph that honoured `public` would serve one förbund's answer to another.
  */
+import type { ApolloServerPlugin } from '@apollo/server';
 import { DirectiveLocation, GraphQLDirective, GraphQLInt, specifiedDirectives } from 'graphql';
 
 /** At most this stale for another gateway instance; a gateway's own mutations clear its cache at once. */
@@ -27,3 +32,22 @@ export const subgraphDirectives = [...specifiedDirectives, cacheControlDirective
 
 /** `directives: cacheable` on a type whose objects identify no one: counts, budgets, calendars, names of insatser. */
 export const cacheable = { cacheControl: { maxAge: CACHE_SECONDS } } as const;
+
+/**
+ * Makes every answer's cache policy private (`Cache-Control: max-age=…, private`; `no-store` stays
+ * `no-store`): the gateway keeps private answers under the caller's identity (response-cache.ts).
+ */
+export const privateAnswers: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      // After execution: Apollo's own plugin skips its field hints when the policy is set before it starts.
+      async executionDidStart({ overallCachePolicy }) {
+        return {
+          async executionDidEnd() {
+            overallCachePolicy.restrict({ scope: 'PRIVATE' });
+          },
+        };
+      },
+    };
+  },
+};

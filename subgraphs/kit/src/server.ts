@@ -17,7 +17,7 @@ import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
 import type { SubgraphBuilder } from './builder.js';
-import { subgraphDirectives } from './cache-control.js';
+import { privateAnswers, subgraphDirectives } from './cache-control.js';
 import { contextFactory, type SubgraphContext } from './context.js';
 import type { OrmOptions } from './database.js';
 import { ErrorCode } from './errors.js';
@@ -145,6 +145,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         plugins: [
           serviceCallsAllowed(name),
           requestErrors,
+          privateAnswers,
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginDrainHttpServer({ httpServer }),
         ],

@@ -44,13 +44,14 @@ export async function seedIndicators(orm: MikroORM): Promise<void> {
         codesIssued: r.answers.reduce((sum, a) => sum + a.count, 0),
       });
       await tx.flush();
-      // Answers go in as submit_answer stores them: round, insats, values; nothing else.
+      // Answers go in as submit_answer stores them: round, insats, values; nothing else. A past round's answers
+      // came in before batches (domain/publication.ts): one batch per insats, shown if it reaches the minimum n.
       const rows = r.answers.flatMap((a) =>
         demoAnswers(index, a).map((values) => ({ intervention_id: a.interventionId, values })),
       );
       await tx.execute(
-        `insert into "answer" ("tenant_id", "round_id", "intervention_id", "values")
-         select ?, ?, a."intervention_id",
+        `insert into "answer" ("tenant_id", "round_id", "intervention_id", "batch", "values")
+         select ?, ?, a."intervention_id", 1,
                 array(select v::int from jsonb_array_elements_text(a."values") with ordinality as e(v, o) order by o)
          from jsonb_to_recordset(?::jsonb) as a("intervention_id" uuid, "values" jsonb)`,
         [tenantId, r.id, JSON.stringify(rows)],

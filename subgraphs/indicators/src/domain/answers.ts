@@ -21,7 +21,7 @@ export class ResponseCodeError extends Error {
   }
 }
 
-/** A code works while it is unused (its round is found) and its round is open; otherwise why not. */
+/** A code opens its questionnaire once issued (its round is found) while its round is open; otherwise why not. */
 export function usableCode<C extends { is_open: boolean }>(found: C | undefined): C | ResponseCodeError {
   if (!found) {
     return new ResponseCodeError('INVALID_CODE');

@@ -37,7 +37,11 @@ const ItemAnswerInput = builder.inputType('ItemAnswerInput', {
 // anonymous, so there is no tenant to bind. The code alone names its round, and the two
 // `security definer` functions decide what the code may see and do.
 
-/** The code's questionnaire, if the code is unused and its round is open. */
+/**
+ * The code's questionnaire, if the code was issued (used or not: `response_code_round` reads every code
+ * ever issued) and its round is open. Whether it is still unused only `submit_answer` decides, after the
+ * answers were checked, so a used code and an unused one answer alike until an answer is stored.
+ */
 async function codeInstrument(ctx: SubgraphContext, code: string): Promise<Instrument | ResponseCodeError> {
   const { bind, build } = sqlParameters();
   const { sql, params } = build(
@@ -56,8 +60,9 @@ builder.queryField('questionnaire', (t) =>
     type: InstrumentRef,
     nullable: true,
     description:
-      'The questionnaire a svarskod opens, for answering without signing in; ' +
-      'null when the code is unknown, used or its round is not open.',
+      'The questionnaire a svarskod opens, for answering without signing in; null when no such code was ' +
+      'issued or its round is not open. A used code shows its questionnaire just as an unused one does, so ' +
+      'whoever holds the codes cannot tell from it who has answered.',
     skipTypeScopes: true,
     args: {
       code: t.arg.string({ required: true, description: 'The svarskod; case, spaces and dashes do not matter.' }),

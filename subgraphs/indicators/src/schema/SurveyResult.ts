@@ -1,8 +1,9 @@
 /**
  * Results per round, insats, statement and indicator: n, mean, distribution, share positive.
  * Computed by PostgreSQL with set-based aggregates, one statement per batch of (round, insats)
- * pairs, whatever the length of the list. Any figure with fewer respondents than the round's
- * minimum n is withheld in SQL already (marked suppressed, no figures).
+ * pairs, whatever the length of the list. Only full batches of answers count, and any figure with
+ * fewer respondents than the round's minimum n is withheld in SQL already (marked suppressed, no
+ * figures).
  */
 
 import type { SubgraphTypes } from '@finsam/kit/builder.js';
@@ -31,31 +32,46 @@ interface FigureRow extends Figures {
   key: string;
 }
 
-// The minimum n (domain/results.ts) is applied here, so a suppressed figure never leaves the
-// database: `suppressed` when n < minimum_n, and then no numbers. A round total counts only the
-// insatser that reach the minimum themselves: otherwise the total minus the shown insatser would
-// give away a suppressed one. The tenant filter's condition on the answers and the rounds (`tenantSql`).
+// The rules of domain/results.ts and domain/publication.ts are applied here, so nothing suppressed or
+// unpublished leaves the database: only answers in full batches count (a batch holds the round's
+// minimum n); a line is `suppressed` when n < minimum_n, and then has no numbers; a figure is built only
+// from cells (an insats × a statement) that reach the minimum n themselves, so a suppressed statement is
+// in no indicator and no total; a round total counts only the insatser that reach the minimum n
+// themselves: otherwise the total minus the shown insatser would give away a suppressed one. The tenant
+// filter's condition on the answers and the rounds (`tenantSql`).
 const figuresSql = (keys: string, tenant: (alias: string) => string) => `
 with keys as (
   select distinct * from jsonb_to_recordset(${keys}::jsonb) as k("round_id" uuid, "intervention_id" uuid)
 ),
-per_intervention as (
-  select a."round_id", a."intervention_id", count(*) as n
+full_batches as (
+  select a."round_id", a."intervention_id", a."batch"
   from "answer" a
+  join "survey_round" r on r."id" = a."round_id" and ${tenant('r')}
   where ${tenant('a')} and a."round_id" in (select "round_id" from keys)
-  group by 1, 2
+  group by 1, 2, 3, r."minimum_n"
+  having count(*) >= r."minimum_n"
+),
+published as (
+  select a."id", a."round_id", a."intervention_id", a."values"
+  from "answer" a
+  join full_batches b using ("round_id", "intervention_id", "batch")
+  where ${tenant('a')}
+),
+per_intervention as (
+  select "round_id", "intervention_id", count(*) as n from published group by 1, 2
 ),
 scoped as (
-  select k."round_id", k."intervention_id", a."id" as answer_id, a."values", r."instrument_id", r."minimum_n"
+  select k."round_id", k."intervention_id", a."intervention_id" as source, a."id" as answer_id, a."values",
+         r."instrument_id", r."minimum_n"
   from keys k
   join "survey_round" r on r."id" = k."round_id" and ${tenant('r')}
-  join "answer" a on a."round_id" = k."round_id"
+  join published a on a."round_id" = k."round_id"
   join per_intervention p on p."round_id" = a."round_id" and p."intervention_id" = a."intervention_id"
   where a."intervention_id" = k."intervention_id"
      or (k."intervention_id" = '${WHOLE_ROUND}' and p.n >= r."minimum_n")
 ),
-vals as (
-  select s."round_id", s."intervention_id", s.answer_id, s."minimum_n",
+answered as (
+  select s."round_id", s."intervention_id", s.source, s.answer_id, s."minimum_n",
          i."id"::text as item_id, i."indicator"::text as indicator,
          v.value, (ins."scale"->'positive') @> to_jsonb(v.value) as positive
   from scoped s
@@ -63,6 +79,15 @@ vals as (
   cross join lateral unnest(s."values") with ordinality as v(value, position)
   join "instrument_item" i on i."instrument_id" = s."instrument_id" and i."position" = v.position
   where v.value is not null
+),
+cells as (
+  select "round_id", source, item_id, count(distinct answer_id) as n, min("minimum_n") as minimum_n
+  from answered group by 1, 2, 3
+),
+vals as (
+  select a.* from answered a
+  join cells c on c."round_id" = a."round_id" and c.source = a.source and c.item_id = a.item_id
+  where c.n >= c.minimum_n
 ),
 by_value as (
   select "round_id", "intervention_id", 'ITEM' as kind, item_id as key, value, positive, count(*) as c

@@ -98,18 +98,26 @@ export const SurveyRoundRef = builder.objectRef<SurveyRound>('SurveyRound').impl
     codesIssued: t.exposeInt('codesIssued', { description: 'Svarskoder issued so far.' }),
     codesUnused: t.loadable({
       type: 'Int',
-      description: 'Issued codes not yet used. (Used codes are deleted when answered.)',
-      load: async (ids: string[], ctx) => {
+      description:
+        'Issued codes whose answers are not in the results yet: unused codes, and used ones whose answer waits ' +
+        'for its batch to fill. It moves only when results do, by whole batches, so it never tells that one ' +
+        'person has just answered.',
+      load: async (rounds: SurveyRound[], ctx) => {
+        // Answers in full batches only (domain/publication.ts), as the results count them.
         const { bind, build, tenant } = tenantSql(ctx.em);
         const { sql, params } = build(`
-select c."round_id", count(*)::int as "unused" from "response_code" c
-where ${tenant('c')} and c."round_id" = any(${bind(pgArray(ids))}::uuid[])
-group by c."round_id"`);
-        const rows = await ctx.em.execute<{ round_id: string; unused: number }[]>(sql, params);
-        const byRound = new Map(rows.map((r) => [r.round_id, r.unused]));
-        return ids.map((id) => byRound.get(id) ?? 0);
+select b."round_id", sum(b.size)::int as "published" from (
+  select a."round_id", count(*) as size
+  from "answer" a join "survey_round" r on r."id" = a."round_id" and ${tenant('r')}
+  where ${tenant('a')} and a."round_id" = any(${bind(pgArray(rounds.map((r) => r.id)))}::uuid[])
+  group by a."round_id", a."intervention_id", a."batch", r."minimum_n"
+  having count(*) >= r."minimum_n"
+) b group by b."round_id"`);
+        const rows = await ctx.em.execute<{ round_id: string; published: number }[]>(sql, params);
+        const byRound = new Map(rows.map((r) => [r.round_id, r.published]));
+        return rounds.map((r) => r.codesIssued - (byRound.get(r.id) ?? 0));
       },
-      resolve: (r) => r.id,
+      resolve: (r) => r,
     }),
   }),
 });
