@@ -1,13 +1,31 @@
 /**
- * Disclosure control for published tables of counts of people (the county view).
+ * The disclosure policy for every figure about people (statistics, year reports, the county view,
+ * exports), written once.
  *
- * A table is a set of cells and the sums it publishes (`total = parts…`). Primary suppression:
- * every count from 1 to threshold − 1 (a zero shows no person). Complementary suppression: then,
- * until nothing changes, (a) a sum with exactly one hidden member gets its smallest other member
- * hidden too, and (b) any hidden cell that the published figures still pin down — solved as a
- * linear system over all sums at once, so chains across sums are caught — gets a neighbour hidden.
+ * - A minimum n (`DISCLOSURE_THRESHOLD`, default 5): a count from 1 to n − 1 is suppressed (primary);
+ *   a zero shows no person and is published. An average or share over fewer than n is suppressed.
+ * - Suppressed is shown as suppressed (`{ suppressed: true, value: null }`), never as 0.
+ * - Complementary suppression: further cells are hidden until no count from 1 to n − 1 — published
+ *   or only derivable (a second half-year that is a year minus its first half) — can be worked out
+ *   from what is published: the sums of the whole table are solved together as a linear system, and
+ *   what an attacker knows besides is used too — a count is never negative, and a cell that is only
+ *   listed when someone is in it is at least 1 (`lower`).
+ * - Every period published for the same people goes into one table (a year, its half-years and the
+ *   year before; ./year-figures.ts), so no two answers can be differenced.
+ * - Windows of statistics shorter than a month are refused for callers who see no person.
  */
+import { badArgument } from '@finsam/kit/errors.js';
 
+/** The smallest count and the fewest people behind an average that are published. */
+export const DISCLOSURE_THRESHOLD = thresholdFromEnvironment(process.env.FINSAM_DISCLOSURE_THRESHOLD);
+
+/** The configured minimum n: a whole number of at least 2, else the default 5. */
+export function thresholdFromEnvironment(raw: string | undefined): number {
+  const n = Number(raw ?? 5);
+  return Number.isInteger(n) && n >= 2 ? n : 5;
+}
+
+/** `total = parts[0] + parts[1] + …`. */
 export interface SumConstraint {
   total: string;
   parts: string[];
@@ -18,85 +36,306 @@ export interface Published {
   value: number | null;
 }
 
+export interface Cell {
+  value: number;
+  /** What anyone knows the count is at least: 1 when the cell is only listed with someone in it. */
+  lower?: number;
+  /** Shown to someone; false for a figure nobody is shown but that sums may give (a second half-year). */
+  published?: boolean;
+  /** Decided by an earlier table (the year before): keeps the state it has in `hidden`. */
+  fixed?: boolean;
+}
+
+export interface Table {
+  cells: ReadonlyMap<string, Cell>;
+  sums: readonly SumConstraint[];
+}
+
+const isSmall = (v: number, threshold: number) => v > 0 && v < threshold;
+
+/**
+ * Which published cells to suppress. `fixedHidden` are the fixed cells hidden by an earlier table.
+ * Primary: every published count from 1 to threshold − 1. Then, while some count from 1 to
+ * threshold − 1 (published or not) is pinned down by what is published, hide a published
+ * neighbour of it (the smallest, so as little as possible is lost), and look again.
+ */
+export function protect(table: Table, threshold: number, fixedHidden: ReadonlySet<string> = new Set()): Set<string> {
+  const { cells, sums } = table;
+  const hidden = new Set<string>();
+  for (const [id, c] of cells) {
+    if (c.published !== false && (c.fixed ? fixedHidden.has(id) : isSmall(c.value, threshold))) {
+      hidden.add(id);
+    }
+  }
+  const unknown = (id: string) => cells.get(id)?.published === false || hidden.has(id);
+  const candidate = (id: string) => {
+    const c = cells.get(id);
+    return c !== undefined && c.published !== false && !c.fixed && !hidden.has(id);
+  };
+  const smallest = (ids: string[]) =>
+    ids.filter(candidate).sort((a, b) => cells.get(a)!.value - cells.get(b)!.value || a.localeCompare(b))[0];
+  for (;;) {
+    const pinned = exposed(table, unknown, threshold);
+    if (!pinned.length) {
+      return hidden;
+    }
+    let changed = false;
+    const touched = new Set<SumConstraint>();
+    for (const id of pinned) {
+      const around = sums.filter((s) => s.total === id || s.parts.includes(id));
+      if (around.some((s) => touched.has(s))) {
+        continue; // a pick this round is beside it already: look again first
+      }
+      // Prefer a part over a total: the total is usually the figure readers need.
+      const pick =
+        around.map((s) => smallest(s.parts)).find(Boolean) ??
+        around.map((s) => smallest([s.total])).find(Boolean) ??
+        // Every neighbour is hidden or fixed: widen to the sums around the unknowns it is tied to.
+        smallest(sums.filter((s) => [s.total, ...s.parts].some(unknown)).flatMap((s) => [s.total, ...s.parts]));
+      // One pick for each pinned cell, then look again: a pick often frees several at once.
+      if (pick && !hidden.has(pick)) {
+        hidden.add(pick);
+        changed = true;
+        for (const s of sums) {
+          if (s.total === pick || s.parts.includes(pick)) {
+            touched.add(s);
+          }
+        }
+      }
+    }
+    if (!changed) {
+      return hidden; // nothing left that could be hidden: only fixed cells around
+    }
+  }
+}
+
+/** The small counts an attacker can work out: unknown, and fixed by the sums and the lower bounds. */
+export function exposed(table: Table, unknown: (id: string) => boolean, threshold: number): string[] {
+  const pinned = pinnedDown(table, unknown);
+  return [...table.cells]
+    .filter(([id, c]) => isSmall(c.value, threshold) && unknown(id) && pinned.has(id))
+    .map(([id]) => id)
+    .sort();
+}
+
+/**
+ * Which unknown cells the known cells, the sums and the bounds fix to one value. The sums become
+ * rows over the unknowns (known values moved to the right-hand side); a cell is fixed when its unit
+ * vector is a row of the reduced row echelon form (plain linear differencing), or when interval
+ * propagation over the rows — original and reduced — leaves it one integer (differencing with
+ * bounds: `x + y = 2` with both listed gives `x = y = 1`). Solved per connected group of unknowns.
+ */
+export function pinnedDown(table: Table, unknown: (id: string) => boolean): Set<string> {
+  const { cells, sums } = table;
+  const ids = [...cells.keys()].filter(unknown);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const rows: Row[] = [];
+  for (const s of sums) {
+    const coef = new Map<number, number>();
+    let rhs = 0;
+    const add = (id: string, sign: number) => {
+      const i = index.get(id);
+      if (i === undefined) {
+        rhs -= sign * (cells.get(id)?.value ?? 0);
+      } else {
+        coef.set(i, (coef.get(i) ?? 0) + sign);
+      }
+    };
+    add(s.total, -1);
+    for (const p of s.parts) {
+      add(p, 1);
+    }
+    const entries = [...coef].filter(([, c]) => c !== 0);
+    if (entries.length) {
+      rows.push({ entries, rhs });
+    }
+  }
+  const pinned = new Set<string>();
+  for (const group of groups(ids.length, rows)) {
+    const reduced = rref(group.rows, group.vars);
+    for (const r of reduced) {
+      if (r.entries.length === 1) {
+        pinned.add(ids[r.entries[0]![0]]!);
+      }
+    }
+    const lower = new Map(group.vars.map((i) => [i, cells.get(ids[i]!)!.lower ?? 0]));
+    const upper = new Map(group.vars.map((i) => [i, Number.POSITIVE_INFINITY]));
+    propagate([...group.rows, ...reduced], lower, upper);
+    for (const i of group.vars) {
+      if (lower.get(i) === upper.get(i)) {
+        pinned.add(ids[i]!);
+      }
+    }
+  }
+  return pinned;
+}
+
+interface Row {
+  entries: [number, number][];
+  rhs: number;
+}
+
+/** Unknowns tied together by rows, each with its rows. */
+function groups(n: number, rows: Row[]): { vars: number[]; rows: Row[] }[] {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  for (const r of rows) {
+    for (const [i] of r.entries.slice(1)) {
+      parent[find(i)] = find(r.entries[0]![0]);
+    }
+  }
+  const byRoot = new Map<number, { vars: number[]; rows: Row[] }>();
+  const of = (i: number) => {
+    const root = find(i);
+    let g = byRoot.get(root);
+    if (!g) {
+      g = { vars: [], rows: [] };
+      byRoot.set(root, g);
+    }
+    return g;
+  };
+  for (let i = 0; i < n; i++) {
+    of(i).vars.push(i);
+  }
+  for (const r of rows) {
+    of(r.entries[0]![0]).rows.push(r);
+  }
+  return [...byRoot.values()].filter((g) => g.rows.length);
+}
+
+const EPS = 1e-9;
+
+/** Reduced row echelon form of the rows over `vars` (Gauss–Jordan, largest pivot). */
+function rref(rows: Row[], vars: number[]): Row[] {
+  const col = new Map(vars.map((v, j) => [v, j]));
+  const m = rows.map((r) => {
+    const a = new Array<number>(vars.length + 1).fill(0);
+    for (const [i, c] of r.entries) {
+      a[col.get(i)!] = c;
+    }
+    a[vars.length] = r.rhs;
+    return a;
+  });
+  let r = 0;
+  for (let c = 0; c < vars.length && r < m.length; c++) {
+    let pivot = -1;
+    for (let i = r; i < m.length; i++) {
+      if (Math.abs(m[i]![c]!) > EPS && (pivot < 0 || Math.abs(m[i]![c]!) > Math.abs(m[pivot]![c]!))) {
+        pivot = i;
+      }
+    }
+    if (pivot < 0) {
+      continue;
+    }
+    [m[r], m[pivot]] = [m[pivot]!, m[r]!];
+    const p = m[r]!;
+    const pv = p[c]!;
+    for (let j = 0; j < p.length; j++) {
+      p[j] = p[j]! / pv;
+    }
+    for (let i = 0; i < m.length; i++) {
+      const f = m[i]![c]!;
+      if (i !== r && Math.abs(f) > EPS) {
+        const row = m[i]!;
+        for (let j = 0; j < row.length; j++) {
+          row[j] = row[j]! - f * p[j]!;
+        }
+      }
+    }
+    r++;
+  }
+  return m.slice(0, r).map((a) => ({
+    entries: vars.flatMap((v, j) => (Math.abs(a[j]!) > EPS ? [[v, a[j]!] as [number, number]] : [])),
+    rhs: a[vars.length]!,
+  }));
+}
+
+/** The finite part of a sum and how many terms are infinite. */
+const total = (xs: number[]): [number, number] => [
+  xs.filter(Number.isFinite).reduce((s, x) => s + x, 0),
+  xs.filter((x) => !Number.isFinite(x)).length,
+];
+/** A sum without one of its terms; `infinity` when another term is infinite. */
+const without = (sum: number, infinite: number, term: number, infinity: number) =>
+  Number.isFinite(term) ? (infinite ? infinity : sum - term) : infinite > 1 ? infinity : sum;
+
+/** Narrows integer bounds through `Σ a·x = rhs` rows until nothing changes. */
+function propagate(rows: Row[], lower: Map<number, number>, upper: Map<number, number>) {
+  for (let round = 0; round < 100; round++) {
+    let changed = false;
+    for (const { entries, rhs } of rows) {
+      // The least and most each term can be, and how many of them are unbounded.
+      const lo = entries.map(([i, a]) => (a > 0 ? a * lower.get(i)! : a * upper.get(i)!));
+      const hi = entries.map(([i, a]) => (a > 0 ? a * upper.get(i)! : a * lower.get(i)!));
+      const [loSum, loInf] = total(lo);
+      const [hiSum, hiInf] = total(hi);
+      entries.forEach(([i, a], k) => {
+        // rhs − (the others at their most) ≤ a·x ≤ rhs − (the others at their least)
+        const othersLo = without(loSum, loInf, lo[k]!, Number.NEGATIVE_INFINITY);
+        const othersHi = without(hiSum, hiInf, hi[k]!, Number.POSITIVE_INFINITY);
+        const [from, to] = [rhs - othersHi, rhs - othersLo];
+        const [min, max] = a > 0 ? [from / a, to / a] : [to / a, from / a];
+        const [l, u] = [Math.ceil(min - 1e-6), Math.floor(max + 1e-6)];
+        if (l > lower.get(i)!) {
+          lower.set(i, l);
+          changed = true;
+        }
+        if (u < upper.get(i)!) {
+          upper.set(i, u);
+          changed = true;
+        }
+      });
+    }
+    if (!changed) {
+      return;
+    }
+  }
+}
+
+/**
+ * The older form: a table of published counts and sums, at least 0 each; the cells to hide.
+ * Kept for callers with plain tables.
+ */
 export function suppress(
   values: ReadonlyMap<string, number>,
   sums: readonly SumConstraint[],
   threshold: number,
 ): Set<string> {
-  const hidden = new Set([...values].filter(([, v]) => v > 0 && v < threshold).map(([id]) => id));
-  const smallestVisible = (ids: string[]) =>
-    ids.filter((id) => !hidden.has(id)).sort((a, b) => values.get(a)! - values.get(b)! || a.localeCompare(b))[0];
-  for (;;) {
-    let changed = false;
-    for (const s of sums) {
-      const members = [s.total, ...s.parts];
-      if (members.filter((id) => hidden.has(id)).length !== 1) {
-        continue;
-      }
-      // Prefer a part over the total: the total is usually the figure readers need.
-      const pick = smallestVisible(s.parts) ?? smallestVisible([s.total]);
-      if (pick) {
-        hidden.add(pick);
-        changed = true;
-      }
-    }
-    if (changed) {
-      continue;
-    }
-    const isDetermined = determined(sums, hidden);
-    const exposed = [...hidden].find((id) => isDetermined(id));
-    if (!exposed) {
-      return hidden;
-    }
-    const pick = sums
-      .filter((s) => s.total === exposed || s.parts.includes(exposed))
-      .map((s) => smallestVisible([...s.parts, s.total]))
-      .find(Boolean);
-    if (!pick) {
-      return hidden; // every neighbour is hidden already: nothing more can help
-    }
-    hidden.add(pick);
-  }
-}
-
-/**
- * Whether the published cells and sums fix a hidden cell `id` (its unit vector lies in the row
- * space). The rows and their rank depend only on the sums and the hidden set: built once here,
- * then each cell asked about adds only its own row.
- */
-export function determined(sums: readonly SumConstraint[], hidden: ReadonlySet<string>): (id: string) => boolean {
-  const unknowns = [...hidden];
-  const rows = sums
-    .map((s) => unknowns.map((u) => (u === s.total ? -1 : 0) + s.parts.filter((p) => p === u).length))
-    .filter((r) => r.some((c) => c !== 0));
-  const rowRank = rank(rows);
-  return (id) => rank([...rows, unknowns.map((u) => (u === id ? 1 : 0))]) === rowRank;
-}
-
-function rank(matrix: number[][]): number {
-  const m = matrix.map((r) => [...r]);
-  let r = 0;
-  for (let c = 0; c < (m[0]?.length ?? 0) && r < m.length; c++) {
-    const pivot = m.findIndex((row, i) => i >= r && Math.abs(row[c]!) > 1e-9);
-    if (pivot < 0) {
-      continue;
-    }
-    [m[r], m[pivot]] = [m[pivot]!, m[r]!];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) {
-        continue;
-      }
-      const f = m[i]![c]! / m[r]![c]!;
-      if (f) {
-        m[i] = m[i]!.map((v, j) => v - f * m[r]![j]!);
-      }
-    }
-    r++;
-  }
-  return r;
+  return protect({ cells: new Map([...values].map(([id, value]) => [id, { value }])), sums }, threshold);
 }
 
 /** A cell as published: the value, or marked suppressed without one (never 0). */
 export function published(id: string, values: ReadonlyMap<string, number>, hidden: ReadonlySet<string>): Published {
   return hidden.has(id) ? { suppressed: true, value: null } : { suppressed: false, value: values.get(id) ?? 0 };
+}
+
+/** A count published as it is (for callers who see the persons behind it anyway). */
+export const shown = (value: number | null): Published => ({ suppressed: false, value });
+export const SUPPRESSED: Published = { suppressed: true, value: null };
+
+/** An average or share: suppressed when fewer than the threshold are behind it. */
+export const average = (value: number | null, n: number, threshold: number): Published =>
+  n > 0 && n < threshold ? SUPPRESSED : { suppressed: false, value };
+
+/**
+ * A window of statistics for a caller who sees no person: at least a calendar month (from the 3rd
+ * of one month to the 2nd of the next, or longer). Shorter windows are refused, naming `argument`.
+ */
+export function checkWindow(from: string, to: string, argument = 'to') {
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m, d)); // a month later; JS rolls 31 Jan + 1 month to 3 March
+  if (next.getUTCDate() !== d) {
+    next.setUTCDate(0); // … so take the last day of the next month instead
+    next.setUTCDate(next.getUTCDate() + 1);
+  }
+  const lastDay = new Date(next.getTime() - 86_400_000).toISOString().slice(0, 10);
+  if (to < lastDay) {
+    throw badArgument(argument, `A window of statistics is at least a month: to ${lastDay} or later`);
+  }
 }
