@@ -44,6 +44,8 @@ export interface Cell {
   published?: boolean;
   /** Decided by an earlier table (the year before): keeps the state it has in `hidden`. */
   fixed?: boolean;
+  /** What hiding it costs readers (default: its value); complements are chosen cheapest first. */
+  cost?: number;
 }
 
 export interface Table {
@@ -72,8 +74,42 @@ export function protect(table: Table, threshold: number, fixedHidden: ReadonlySe
     const c = cells.get(id);
     return c !== undefined && c.published !== false && !c.fixed && !hidden.has(id);
   };
-  const smallest = (ids: string[]) =>
-    ids.filter(candidate).sort((a, b) => cells.get(a)!.value - cells.get(b)!.value || a.localeCompare(b))[0];
+  const sumsOf = new Map<string, SumConstraint[]>();
+  for (const s of sums) {
+    for (const id of [s.total, ...s.parts]) {
+      const list = sumsOf.get(id);
+      if (list) {
+        list.push(s);
+      } else {
+        sumsOf.set(id, [s]);
+      }
+    }
+  }
+  const cost = (id: string) => cells.get(id)!.cost ?? cells.get(id)!.value;
+  const cheapest = (ids: Iterable<string>) =>
+    [...new Set(ids)].filter(candidate).sort((a, b) => cost(a) - cost(b) || a.localeCompare(b))[0];
+  /** Every cell of the sums that tie `id` to other unknowns: where a complement can help it. */
+  const reach = (id: string) => {
+    const seen = new Set([id]);
+    const stack = [id];
+    const found = new Set<SumConstraint>();
+    while (stack.length) {
+      for (const s of sumsOf.get(stack.pop()!) ?? []) {
+        if (found.has(s)) {
+          continue;
+        }
+        found.add(s);
+        for (const m of [s.total, ...s.parts]) {
+          if (unknown(m) && !seen.has(m)) {
+            seen.add(m);
+            stack.push(m);
+          }
+        }
+      }
+    }
+    return [...found].flatMap((s) => [s.total, ...s.parts]);
+  };
+  let stuck = new Set<string>();
   for (;;) {
     const pinned = exposed(table, unknown, threshold);
     if (!pinned.length) {
@@ -82,30 +118,26 @@ export function protect(table: Table, threshold: number, fixedHidden: ReadonlySe
     let changed = false;
     const touched = new Set<SumConstraint>();
     for (const id of pinned) {
-      const around = sums.filter((s) => s.total === id || s.parts.includes(id));
+      const around = sumsOf.get(id) ?? [];
       if (around.some((s) => touched.has(s))) {
         continue; // a pick this round is beside it already: look again first
       }
-      // Prefer a part over a total: the total is usually the figure readers need.
-      const pick =
-        around.map((s) => smallest(s.parts)).find(Boolean) ??
-        around.map((s) => smallest([s.total])).find(Boolean) ??
-        // Every neighbour is hidden or fixed: widen to the sums around the unknowns it is tied to.
-        smallest(sums.filter((s) => [s.total, ...s.parts].some(unknown)).flatMap((s) => [s.total, ...s.parts]));
-      // One pick for each pinned cell, then look again: a pick often frees several at once.
+      // The cheapest cell beside it; when that did not free it last round, the cheapest anywhere
+      // in the sums that tie it to other unknowns.
+      const beside = stuck.has(id) ? undefined : cheapest(around.flatMap((s) => [s.total, ...s.parts]));
+      const pick = beside ?? cheapest(reach(id));
       if (pick && !hidden.has(pick)) {
         hidden.add(pick);
         changed = true;
-        for (const s of sums) {
-          if (s.total === pick || s.parts.includes(pick)) {
-            touched.add(s);
-          }
+        for (const s of sumsOf.get(pick) ?? []) {
+          touched.add(s);
         }
       }
     }
     if (!changed) {
       return hidden; // nothing left that could be hidden: only fixed cells around
     }
+    stuck = new Set(pinned);
   }
 }
 
@@ -150,8 +182,44 @@ export function pinnedDown(table: Table, unknown: (id: string) => boolean): Set<
       rows.push({ entries, rhs });
     }
   }
+  // Peel first: a row with one unknown left fixes it (most second half-years are a year less its
+  // first half); what it fixes is known from then on. Only what remains needs the linear algebra.
   const pinned = new Set<string>();
-  for (const group of groups(ids.length, rows)) {
+  const fixedVar = new Set<number>();
+  const users = new Map<number, number[]>();
+  rows.forEach((r, k) => {
+    for (const [i] of r.entries) {
+      const list = users.get(i);
+      if (list) {
+        list.push(k);
+      } else {
+        users.set(i, [k]);
+      }
+    }
+  });
+  const open = rows.map((r) => r.entries.length);
+  const queue = rows.flatMap((_, k) => (open[k] === 1 ? [k] : []));
+  while (queue.length) {
+    const k = queue.pop()!;
+    const left = rows[k]!.entries.find(([i]) => !fixedVar.has(i));
+    if (!left) {
+      continue;
+    }
+    fixedVar.add(left[0]);
+    pinned.add(ids[left[0]]!);
+    for (const u of users.get(left[0]) ?? []) {
+      if (--open[u]! === 1) {
+        queue.push(u);
+      }
+    }
+  }
+  const rest = rows
+    .map((r) => ({
+      entries: r.entries.filter(([i]) => !fixedVar.has(i)),
+      rhs: r.rhs - r.entries.reduce((a, [i, c]) => a + (fixedVar.has(i) ? c * cells.get(ids[i]!)!.value : 0), 0),
+    }))
+    .filter((r) => r.entries.length);
+  for (const group of groups(ids.length, rest)) {
     const reduced = rref(group.rows, group.vars);
     for (const r of reduced) {
       if (r.entries.length === 1) {

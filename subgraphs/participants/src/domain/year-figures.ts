@@ -79,7 +79,7 @@ const half = (year: number, h: 1 | 2) => year * 2 + h - 1;
 const ZERO: Atom = { n: 0, x: 0, ageN: 0, ageSum: 0, step: 0 };
 
 /** A family of cells: one insats and dimension and key (or the whole förbund), over half-years. */
-interface Family {
+export interface Family {
   id: string;
   insats: string | null;
   dim: LedgerRow['dim'] | 'FORBUND' | 'OKAND';
@@ -162,6 +162,8 @@ function tables(fams: Map<string, Family>, y: number) {
           lower: list && value > 0 ? 1 : 0,
           // A listed key with nobody is not in the list at all: known to be 0.
           fixed: fixed || (list && value === 0),
+          // The year's figures and the totals are what reports are read for: hide half-years and details first.
+          cost: value * (p === 'Y' ? 3 : 1) * (f.dim === 'ALL' || f.dim === 'FORBUND' ? 3 : 1),
         });
       };
       const flow = (m: Measure, v1: number, v2: number) => {
@@ -256,27 +258,55 @@ function tables(fams: Map<string, Family>, y: number) {
 /** The tables of year `y` (the year before beside it), as the policy sees them. */
 export const yearTables = (rows: readonly LedgerRow[], y: number) => tables(families(rows), y);
 
+/** The policy's tables of one year, with what it hides of them. */
+export interface ProtectedYears {
+  fams: Map<string, Family>;
+  cells: ReadonlyMap<string, Cell>;
+  ages: ReadonlyMap<string, Cell>;
+  hidden: Set<string>;
+  hiddenAges: Set<string>;
+}
+
 /**
- * What is published for year `y` and the year before, given the förbund's whole ledger up to the
- * end of y: each year from the first with participants protected in turn, the year before fixed.
+ * Protects year `y` beside the year before, as `before` (the same for y − 1) left it. Only the
+ * ledger up to the end of y counts, so a year is protected the same whichever later year is asked.
  */
-export function protectedYears(rows: readonly LedgerRow[], y: number, threshold: number) {
+export function protectYear(
+  rows: readonly LedgerRow[],
+  y: number,
+  threshold: number,
+  before?: Pick<ProtectedYears, 'hidden' | 'hiddenAges'>,
+): ProtectedYears {
   const fams = families(rows.filter((r) => r.year <= y));
+  const { counts, ages } = tables(fams, y);
+  return {
+    fams,
+    cells: counts.cells,
+    ages: ages.cells,
+    hidden: protect(counts, threshold, before?.hidden),
+    hiddenAges: protect(ages, threshold, before?.hiddenAges),
+  };
+}
+
+/** Year `y` protected in turn from the förbund's first year with participants. */
+export function protectedYears(rows: readonly LedgerRow[], y: number, threshold: number): ProtectedYears {
   const first = rows.reduce((a, r) => Math.min(a, r.year), y);
-  let hidden = new Set<string>();
-  let hiddenAges = new Set<string>();
-  let last = tables(fams, first);
-  for (let year = first; year <= y; year++) {
-    last = tables(fams, year);
-    hidden = protect(last.counts, threshold, hidden);
-    hiddenAges = protect(last.ages, threshold, hiddenAges);
+  let last = protectYear(rows, first, threshold);
+  for (let year = first + 1; year <= y; year++) {
+    last = protectYear(rows, year, threshold, last);
   }
-  return { fams, cells: last.counts.cells, ages: last.ages.cells, hidden, hiddenAges };
+  return last;
 }
 
 /** A förbund's figures for `period` of year `y` (HALF_YEAR: January–June, compared with the year before). */
-export function disclosedYear(rows: readonly LedgerRow[], y: number, period: Period, threshold: number): DisclosedYear {
-  const { fams, cells, ages, hidden, hiddenAges } = protectedYears(rows, y, threshold);
+export function disclosedYear(
+  rows: readonly LedgerRow[],
+  y: number,
+  period: Period,
+  threshold: number,
+  years: ProtectedYears = protectedYears(rows, y, threshold),
+): DisclosedYear {
+  const { fams, cells, ages, hidden, hiddenAges } = years;
   const p: Part = period === 'YEAR' ? 'Y' : 'H1';
   const value = (id: string) => cells.get(id)?.value ?? 0;
   const cell = (f: string, m: Measure, year = y): Published => {
