@@ -15,7 +15,11 @@ export const UPPFOLJNING_FINSAM = `query UppfoljningFinsam($year: Int!) {
     name organisationNumber
     year(year: $year) {
       participants {
-        interventions { intervention { id name kind } total { suppressed value } totalByKon { key count { suppressed value } } }
+        interventions {
+          intervention { id name kind }
+          total { suppressed value }
+          totalByKon { key count { suppressed value } }
+        }
       }
       structuralAttendees { intervention { id name kind } events attendees }
       finance { allocated closingEquity interventions { intervention { id name kind } allocated used differens } }

@@ -73,7 +73,12 @@ export function ranges(
   }
   // Solved per group of unknowns tied together by rows: far smaller programmes, the same answers.
   const group = ids.map((_, j) => j);
-  const find = (j: number): number => (group[j] === j ? j : (group[j] = find(group[j]!)));
+  const find = (j: number): number => {
+    while (group[j] !== j) {
+      j = group[j]!;
+    }
+    return j;
+  };
   for (const r of rows) {
     const cols = r.a.flatMap((x, j) => (x !== 0 ? [j] : []));
     for (const j of cols.slice(1)) {

@@ -2,8 +2,9 @@
  * How every figure about people is published (the policy: ../domain/disclosure.ts): a count or an
  * average, with `suppressed` set — and no value, never 0 — when it could reveal a person.
  */
-import type { KeyCount } from '../domain/year-figures.js';
+
 import type { Published } from '../domain/disclosure.js';
+import type { KeyCount } from '../domain/year-figures.js';
 import { builder } from './builder.js';
 
 const SUPPRESSED = 'Whether the figure is withheld (then `value` is null) because it could reveal a person.';
