@@ -3,11 +3,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122300000Participants } from './Migration20261122300000Participants.js';
 import { Migration20261122310000Screenings } from './Migration20261122310000Screenings.js';
 import { Migration20261123000000ParticipationLedger } from './Migration20261123000000ParticipationLedger.js';
+import { Migration20261201000000PersonPerInsats } from './Migration20261201000000PersonPerInsats.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122300000Participants', class: Migration20261122300000Participants },
   { name: 'Migration20261122310000Screenings', class: Migration20261122310000Screenings },
   { name: 'Migration20261123000000ParticipationLedger', class: Migration20261123000000ParticipationLedger },
+  { name: 'Migration20261201000000PersonPerInsats', class: Migration20261201000000PersonPerInsats },
   ...tenantPolicyMigrations,
 ];

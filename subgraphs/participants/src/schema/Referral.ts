@@ -106,11 +106,14 @@ builder.mutationFields((t) => ({
           const keys = personKeys(ctx.secrets);
           const personnummer = referred.person.value;
           const hash = personHash(keys, tenantId, personnummer);
+          // Found or created within the insats only: whether the person takes part elsewhere in the
+          // förbund never shows, neither in the answer (a stored name) nor in an error.
           person =
-            (await tx.findOne(Person, { personNumberHash: hash })) ??
+            (await tx.findOne(Person, { personNumberHash: hash, interventionId: data.interventionId })) ??
             tx.create(Person, {
               id: randomUUID(),
               tenantId,
+              interventionId: data.interventionId,
               personNumberHash: hash,
               personNumberCipher: encrypt(keys, personnummer),
               nameCipher: data.name ? encrypt(keys, data.name) : null,
