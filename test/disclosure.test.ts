@@ -223,8 +223,8 @@ describe('the county analyst, playing the attacker across every period published
         `insert into participation (id, tenant_id, intervention_id, person_id, status, kon, start_year, hemkommun,
            referred_on, referrer_unit, needs_two_members, motivated, exclusion_grounds, study_visit, consent_given_on,
            enrolled_on, outcomes)
-         values ($1, $2, $3, $4, 'ENROLLED', $5, 2021, $6, $7, 'ARBETSFORMEDLINGEN', true, true, '{}', 'OFFERED', $7, $7,
-           '{}')`,
+         values ($1, $2, $3, $4, 'ENROLLED', $5, 2021, $6, $7, 'ARBETSFORMEDLINGEN', true, true, '{}', 'OFFERED',
+           $7, $7, '{}')`,
         [randomUUID(), SODRA.id, insats, x.person, x.kon, x.kommun, x.enrolled],
       );
     }
