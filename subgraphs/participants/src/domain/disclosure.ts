@@ -110,8 +110,9 @@ export function protect(table: Table, threshold: number, fixedHidden: ReadonlySe
     return [...found].flatMap((s) => [s.total, ...s.parts]);
   };
   let stuck = new Set<string>();
+  const solved = new Map<string, string[]>();
   for (;;) {
-    const pinned = exposed(table, unknown, threshold);
+    const pinned = exposed(table, unknown, threshold, solved);
     if (!pinned.length) {
       return hidden;
     }
@@ -142,8 +143,13 @@ export function protect(table: Table, threshold: number, fixedHidden: ReadonlySe
 }
 
 /** The small counts an attacker can work out: unknown, and fixed by the sums and the lower bounds. */
-export function exposed(table: Table, unknown: (id: string) => boolean, threshold: number): string[] {
-  const pinned = pinnedDown(table, unknown);
+export function exposed(
+  table: Table,
+  unknown: (id: string) => boolean,
+  threshold: number,
+  solved?: Map<string, string[]>,
+): string[] {
+  const pinned = pinnedDown(table, unknown, solved);
   return [...table.cells]
     .filter(([id, c]) => isSmall(c.value, threshold) && unknown(id) && pinned.has(id))
     .map(([id]) => id)
@@ -157,7 +163,11 @@ export function exposed(table: Table, unknown: (id: string) => boolean, threshol
  * propagation over the rows — original and reduced — leaves it one integer (differencing with
  * bounds: `x + y = 2` with both listed gives `x = y = 1`). Solved per connected group of unknowns.
  */
-export function pinnedDown(table: Table, unknown: (id: string) => boolean): Set<string> {
+export function pinnedDown(
+  table: Table,
+  unknown: (id: string) => boolean,
+  solved: Map<string, string[]> = new Map(),
+): Set<string> {
   const { cells, sums } = table;
   const ids = [...cells.keys()].filter(unknown);
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -220,19 +230,32 @@ export function pinnedDown(table: Table, unknown: (id: string) => boolean): Set<
     }))
     .filter((r) => r.entries.length);
   for (const group of groups(ids.length, rest)) {
-    const reduced = rref(group.rows, group.vars);
-    for (const r of reduced) {
-      if (r.entries.length === 1) {
-        pinned.add(ids[r.entries[0]![0]]!);
+    // A group's answer depends only on which cells are in it (the rest are known or pinned, at their
+    // true values): remembered across the rounds of `protect`, where most groups do not change.
+    const key = group.vars.map((i) => ids[i]).join(',');
+    let found = solved.get(key);
+    if (!found) {
+      const fixedHere = new Set<number>();
+      const reduced = rref(group.rows, group.vars);
+      for (const r of reduced) {
+        if (r.entries.length === 1) {
+          fixedHere.add(r.entries[0]![0]);
+        }
       }
+      const lower = new Map(group.vars.map((i) => [i, cells.get(ids[i]!)!.lower ?? 0]));
+      const upper = new Map(group.vars.map((i) => [i, Number.POSITIVE_INFINITY]));
+      // Long reduced rows bound little and cost much: propagate over the sums and the short ones.
+      propagate([...group.rows, ...reduced.filter((r) => r.entries.length <= 6)], lower, upper);
+      for (const i of group.vars) {
+        if (lower.get(i) === upper.get(i)) {
+          fixedHere.add(i);
+        }
+      }
+      found = [...fixedHere].map((i) => ids[i]!);
+      solved.set(key, found);
     }
-    const lower = new Map(group.vars.map((i) => [i, cells.get(ids[i]!)!.lower ?? 0]));
-    const upper = new Map(group.vars.map((i) => [i, Number.POSITIVE_INFINITY]));
-    propagate([...group.rows, ...reduced], lower, upper);
-    for (const i of group.vars) {
-      if (lower.get(i) === upper.get(i)) {
-        pinned.add(ids[i]!);
-      }
+    for (const id of found) {
+      pinned.add(id);
     }
   }
   return pinned;
@@ -279,86 +302,103 @@ function groups(n: number, rows: Row[]): { vars: number[]; rows: Row[] }[] {
 
 const EPS = 1e-9;
 
-/** Reduced row echelon form of the rows over `vars` (Gauss–Jordan, largest pivot). */
-function rref(rows: Row[], vars: number[]): Row[] {
-  const col = new Map(vars.map((v, j) => [v, j]));
-  const m = rows.map((r) => {
-    const a = new Array<number>(vars.length + 1).fill(0);
-    for (const [i, c] of r.entries) {
-      a[col.get(i)!] = c;
+/**
+ * Reduced row echelon form of the rows over `vars` (Gauss–Jordan), kept sparse: the sums are short
+ * and hang together like a tree, so pivoting on the shortest row and its rarest column keeps rows
+ * short too (a dense elimination of a few hundred unknowns was most of the time spent).
+ */
+function rref(rows: Row[], _vars: number[]): Row[] {
+  const live = rows.map((r) => ({ coef: new Map(r.entries), rhs: r.rhs, pivot: -1 }));
+  const where = new Map<number, Set<number>>();
+  live.forEach((r, k) => {
+    for (const i of r.coef.keys()) {
+      (where.get(i) ?? where.set(i, new Set()).get(i)!).add(k);
     }
-    a[vars.length] = r.rhs;
-    return a;
   });
-  let r = 0;
-  for (let c = 0; c < vars.length && r < m.length; c++) {
-    let pivot = -1;
-    for (let i = r; i < m.length; i++) {
-      if (Math.abs(m[i]![c]!) > EPS && (pivot < 0 || Math.abs(m[i]![c]!) > Math.abs(m[pivot]![c]!))) {
-        pivot = i;
+  const open = new Set(live.keys());
+  while (open.size) {
+    let k = -1;
+    for (const c of open) {
+      if (k < 0 || live[c]!.coef.size < live[k]!.coef.size) {
+        k = c;
       }
     }
-    if (pivot < 0) {
+    open.delete(k);
+    const row = live[k]!;
+    if (!row.coef.size) {
       continue;
     }
-    [m[r], m[pivot]] = [m[pivot]!, m[r]!];
-    const p = m[r]!;
-    const pv = p[c]!;
-    for (let j = 0; j < p.length; j++) {
-      p[j] = p[j]! / pv;
-    }
-    for (let i = 0; i < m.length; i++) {
-      const f = m[i]![c]!;
-      if (i !== r && Math.abs(f) > EPS) {
-        const row = m[i]!;
-        for (let j = 0; j < row.length; j++) {
-          row[j] = row[j]! - f * p[j]!;
-        }
+    let col = -1;
+    for (const i of row.coef.keys()) {
+      if (col < 0 || where.get(i)!.size < where.get(col)!.size) {
+        col = i;
       }
     }
-    r++;
+    const pv = row.coef.get(col)!;
+    for (const [i, c] of row.coef) {
+      row.coef.set(i, c / pv);
+    }
+    row.rhs /= pv;
+    row.pivot = col;
+    for (const other of [...where.get(col)!]) {
+      if (other === k) {
+        continue;
+      }
+      const o = live[other]!;
+      const f = o.coef.get(col)!;
+      for (const [i, c] of row.coef) {
+        const v = (o.coef.get(i) ?? 0) - f * c;
+        if (Math.abs(v) > EPS) {
+          if (!o.coef.has(i)) {
+            where.get(i)!.add(other);
+          }
+          o.coef.set(i, v);
+        } else if (o.coef.has(i)) {
+          o.coef.delete(i);
+          where.get(i)!.delete(other);
+        }
+      }
+      o.rhs -= f * row.rhs;
+    }
   }
-  return m.slice(0, r).map((a) => ({
-    entries: vars.flatMap((v, j) => (Math.abs(a[j]!) > EPS ? [[v, a[j]!] as [number, number]] : [])),
-    rhs: a[vars.length]!,
-  }));
+  return live.filter((r) => r.pivot >= 0).map((r) => ({ entries: [...r.coef], rhs: r.rhs }));
 }
 
-/** The finite part of a sum and how many terms are infinite. */
-const total = (xs: number[]): [number, number] => [
-  xs.filter(Number.isFinite).reduce((s, x) => s + x, 0),
-  xs.filter((x) => !Number.isFinite(x)).length,
-];
-/** A sum without one of its terms; `infinity` when another term is infinite. */
-const without = (sum: number, infinite: number, term: number, infinity: number) =>
-  Number.isFinite(term) ? (infinite ? infinity : sum - term) : infinite > 1 ? infinity : sum;
-
-/** Narrows integer bounds through `Σ a·x = rhs` rows until nothing changes. */
+/**
+ * Narrows integer bounds through `Σ a·x = rhs` rows until nothing changes (at most 30 passes: a bound
+ * that still creeps after that is one no attacker pins down either).
+ */
 function propagate(rows: Row[], lower: Map<number, number>, upper: Map<number, number>) {
-  for (let round = 0; round < 100; round++) {
+  for (let pass = 0; pass < 30; pass++) {
     let changed = false;
     for (const { entries, rhs } of rows) {
-      // The least and most each term can be, and how many of them are unbounded.
-      const lo = entries.map(([i, a]) => (a > 0 ? a * lower.get(i)! : a * upper.get(i)!));
-      const hi = entries.map(([i, a]) => (a > 0 ? a * upper.get(i)! : a * lower.get(i)!));
-      const [loSum, loInf] = total(lo);
-      const [hiSum, hiInf] = total(hi);
-      entries.forEach(([i, a], k) => {
+      // The least and the most the whole left side can be, and how many terms are unbounded there.
+      let [loSum, hiSum, loInf, hiInf] = [0, 0, 0, 0];
+      for (const [i, a] of entries) {
+        const [l, u] = a > 0 ? [a * lower.get(i)!, a * upper.get(i)!] : [a * upper.get(i)!, a * lower.get(i)!];
+        Number.isFinite(l) ? (loSum += l) : loInf++;
+        Number.isFinite(u) ? (hiSum += u) : hiInf++;
+      }
+      if (loInf > 1 && hiInf > 1) {
+        continue; // nothing to learn from this row yet
+      }
+      for (const [i, a] of entries) {
+        const [l, u] = a > 0 ? [a * lower.get(i)!, a * upper.get(i)!] : [a * upper.get(i)!, a * lower.get(i)!];
         // rhs − (the others at their most) ≤ a·x ≤ rhs − (the others at their least)
-        const othersLo = without(loSum, loInf, lo[k]!, Number.NEGATIVE_INFINITY);
-        const othersHi = without(hiSum, hiInf, hi[k]!, Number.POSITIVE_INFINITY);
+        const othersLo = Number.isFinite(l) ? (loInf ? -Infinity : loSum - l) : loInf > 1 ? -Infinity : loSum;
+        const othersHi = Number.isFinite(u) ? (hiInf ? Infinity : hiSum - u) : hiInf > 1 ? Infinity : hiSum;
         const [from, to] = [rhs - othersHi, rhs - othersLo];
         const [min, max] = a > 0 ? [from / a, to / a] : [to / a, from / a];
-        const [l, u] = [Math.ceil(min - 1e-6), Math.floor(max + 1e-6)];
-        if (l > lower.get(i)!) {
-          lower.set(i, l);
+        const [lo, hi] = [Math.ceil(min - 1e-6), Math.floor(max + 1e-6)];
+        if (lo > lower.get(i)!) {
+          lower.set(i, lo);
           changed = true;
         }
-        if (u < upper.get(i)!) {
-          upper.set(i, u);
+        if (hi < upper.get(i)!) {
+          upper.set(i, hi);
           changed = true;
         }
-      });
+      }
     }
     if (!changed) {
       return;
