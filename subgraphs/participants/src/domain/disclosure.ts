@@ -376,8 +376,16 @@ function propagate(rows: Row[], lower: Map<number, number>, upper: Map<number, n
       let [loSum, hiSum, loInf, hiInf] = [0, 0, 0, 0];
       for (const [i, a] of entries) {
         const [l, u] = a > 0 ? [a * lower.get(i)!, a * upper.get(i)!] : [a * upper.get(i)!, a * lower.get(i)!];
-        Number.isFinite(l) ? (loSum += l) : loInf++;
-        Number.isFinite(u) ? (hiSum += u) : hiInf++;
+        if (Number.isFinite(l)) {
+          loSum += l;
+        } else {
+          loInf++;
+        }
+        if (Number.isFinite(u)) {
+          hiSum += u;
+        } else {
+          hiInf++;
+        }
       }
       if (loInf > 1 && hiInf > 1) {
         continue; // nothing to learn from this row yet
