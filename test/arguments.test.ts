@@ -50,7 +50,7 @@ describe('arguments out of range', () => {
     ],
     [
       'a report year before FINSAM',
-      '{ forbund { year(year: 2003) { decisions participants { new } } } }',
+      '{ forbund { year(year: 2003) { decisions participants { new { value } } } } }',
       ADMIN,
       'year',
     ],
@@ -127,7 +127,9 @@ describe('arguments out of range', () => {
     const token = await p.internalToken({ sub: 'probe', tenant: NORRA.id, roles: ['board'] }, 'participants');
     const res = await p.post(
       p.subgraphUrls.participants!,
-      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on ForbundYear { participants { new } } } }`,
+      `query ($reps: [_Any!]!) {
+        _entities(representations: $reps) { ... on ForbundYear { participants { new { value } } } }
+      }`,
       {
         headers: { authorization: `Bearer ${token}` },
         variables: { reps: [{ __typename: 'ForbundYear', forbundId: NORRA.id, year: -5 }] },
@@ -145,7 +147,7 @@ describe('the edges of each range', () => {
         forbund {
           upcoming(limit: 0) { date }
           interventions { upcoming(limit: 0) { date } }
-          year(year: 2004) { decisions participants { new } }
+          year(year: 2004) { decisions participants { new { value } } }
         }
       }`,
       ADMIN,
@@ -153,7 +155,10 @@ describe('the edges of each range', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.forbund.upcoming).toEqual([]);
     expect(res.data.forbund.interventions.every((i: { upcoming: unknown[] }) => i.upcoming.length === 0)).toBe(true);
-    expect(res.data.forbund.year).toEqual({ decisions: 0, participants: expect.objectContaining({ new: 0 }) });
+    expect(res.data.forbund.year).toEqual({
+      decisions: 0,
+      participants: expect.objectContaining({ new: { value: 0 } }),
+    });
   });
 
   it('answers a one-day period, from = to', async () => {

@@ -2,7 +2,7 @@
  * Done means: the Uppföljning Finsam CSV for Norra Västmanland 2021 has one row per insats with
  * counts by kön and the budget columns, and matches the graph's figures.
  */
-import { UPPFOLJNING_COLUMNS, UPPFOLJNING_FINSAM } from '@finsam/gateway/export.js';
+import { SUPPRESSED_CELL, UPPFOLJNING_COLUMNS, UPPFOLJNING_FINSAM } from '@finsam/gateway/export.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
 
 let p: TestPlatform;
@@ -44,13 +44,22 @@ it('gives Norra Västmanland 2021 one row per insats, equal to the graph', async
   ]);
   expect(rows.map((r) => r.intervention_id).sort()).toEqual([...ids].sort());
 
+  // Counts as the graph publishes them; a suppressed one as `..`, never 0 or empty.
+  const cell = (c: { suppressed: boolean; value: number | null }) => (c.suppressed ? SUPPRESSED_CELL : String(c.value));
   for (const figures of graph.participants.interventions) {
     const row = rows.find((r) => r.intervention_id === figures.intervention.id)!;
-    expect(Number(row.participants_total)).toBe(figures.total);
-    expect(Number(row.participants_kvinna) + Number(row.participants_man) + Number(row.participants_unknown)).toBe(
-      figures.total,
-    );
+    expect(row.participants_total).toBe(cell(figures.total));
+    for (const k of ['KVINNA', 'MAN', 'UNKNOWN']) {
+      const byKon = figures.totalByKon.find((c: any) => c.key === k);
+      expect(row[`participants_${k.toLowerCase()}`]).toBe(byKon ? cell(byKon.count) : '0');
+    }
+    const kon = ['kvinna', 'man', 'unknown'].map((k) => row[`participants_${k}`]!);
+    if (!kon.includes(SUPPRESSED_CELL) && row.participants_total !== SUPPRESSED_CELL) {
+      expect(kon.reduce((a, k) => a + Number(k), 0)).toBe(Number(row.participants_total));
+    }
   }
+  // Sala's 42 participants in 2021 are many enough to publish exactly.
+  expect(rows.find((r) => r.intervention === 'Samordningsteam Sala')!.participants_total).not.toBe(SUPPRESSED_CELL);
   for (const money of graph.finance.interventions) {
     const row = rows.find((r) => r.intervention_id === money.intervention.id)!;
     expect([Number(row.allocated), Number(row.used), Number(row.differens)]).toEqual([

@@ -4,7 +4,7 @@
  * the Årsrapport's tables (DOMAIN.md); and who may read which part of it.
  */
 
-import { alternatives } from './support/disclosure-attack.js';
+import { alternatives, recovered } from './support/disclosure-attack.js';
 import {
   codes,
   DEMO_INTERVENTION_IDS,
@@ -27,11 +27,12 @@ const REPORT = `{
   forbund { year(year: 2021) {
     year decisions avvikelser
     participants {
-      new total
-      hemkommuner { scbCode new total newPreviousYear totalPreviousYear }
+      new { suppressed value } total { suppressed value }
+      hemkommuner { scbCode new { value } total { value } newPreviousYear { value } totalPreviousYear { value } }
       interventions {
-        intervention { id name } new total exited exitsByOutcome { key count } newByReferrer { key count }
-        newByKon { key count } averageAgeAtEntry stepForwardShare
+        intervention { id name } new { value } total { value } exited { value }
+        exitsByOutcome { key count { value } } newByReferrer { key count { value } }
+        newByKon { key count { value } } averageAgeAtEntry { value } stepForwardShare { value }
       }
     }
     finance { allocated used differens closingEquity interventions { intervention { id } allocated used differens } }
@@ -39,7 +40,12 @@ const REPORT = `{
     structuralAttendees { intervention { id } events attendees }
   } }
 }`;
-const table = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
+/** A breakdown as key → count, a withheld count as null. */
+const table = (rows: { key: string; count: { value: number | null } }[]) =>
+  Object.fromEntries(rows.map((r) => [r.key, r.count.value]));
+/** The document's figures as the board now reads them: a count from 1 to 4 withheld (null), the rest exact. */
+const disclosed = (doc: Record<string, number>) =>
+  Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, v > 0 && v < 5 ? null : v]));
 
 describe('Norra Västmanland’s Årsrapport 2021 in one query', () => {
   let year: any;
@@ -49,23 +55,28 @@ describe('Norra Västmanland’s Årsrapport 2021 in one query', () => {
     year = res.data.forbund.year;
   });
 
-  it('has the hemkommun table, new and total, with 2020 beside it', () => {
+  it('has the hemkommun table, new and total, with 2020 beside it, under the disclosure policy', () => {
     const rows = Object.fromEntries(
       year.participants.hemkommuner.map((r: any) => [
         r.scbCode,
-        [r.new, r.newPreviousYear, r.total, r.totalPreviousYear],
+        [r.new.value, r.newPreviousYear.value, r.total.value, r.totalPreviousYear.value],
       ]),
     );
-    // Årsrapport: nya 2021 (2020) / totalt 2021 (2020)
+    // Årsrapport: nya 2021 (2020) / totalt 2021 (2020). Withheld (null): every count from 1 to 4, and
+    // complements that keep them from being worked out of the year, its half-years and the year before —
+    // Skinnskatteberg's 5 new, Norberg's 5 new in 2020 and 14 in total in 2020, Fagersta's 7 new in 2020.
     expect(rows).toEqual({
-      '1982': [14, 7, 25, 21], // Fagersta
+      '1982': [14, null, 25, 21], // Fagersta (2020: 7 new)
       '1961': [15, 15, 26, 27], // Hallstahammar
-      '1962': [3, 5, 8, 14], // Norberg
+      '1962': [null, null, 8, null], // Norberg (3, 5 and 14)
       '1981': [18, 20, 42, 41], // Sala
-      '1904': [5, 2, 6, 2], // Skinnskatteberg
+      '1904': [null, null, 6, null], // Skinnskatteberg (5, 2 and 2)
       '1907': [13, 17, 25, 25], // Surahammar
     });
-    expect([year.participants.new, year.participants.total]).toEqual([68, 132]);
+    expect([year.participants.new, year.participants.total]).toEqual([
+      { suppressed: false, value: 68 },
+      { suppressed: false, value: 132 },
+    ]);
   });
 
   it.each([
@@ -110,31 +121,43 @@ describe('Norra Västmanland’s Årsrapport 2021 in one query', () => {
     ],
   ])('has %s’s exits by outcome', (_name, id, exited, outcomes) => {
     const row = year.participants.interventions.find((r: any) => r.intervention.id === id);
-    expect(row.exited).toBe(exited);
-    expect(table(row.exitsByOutcome)).toEqual(outcomes);
+    expect(row.exited.value).toBe(exited);
+    // Outcomes of 1 to 4 people are withheld; a complement may be withheld too, never shown wrong.
+    const shown = table(row.exitsByOutcome);
+    const expected = disclosed(outcomes);
+    for (const [k, v] of Object.entries(shown)) {
+      expect(v === null || v === expected[k]).toBe(true);
+    }
+    expect(Object.keys(shown).sort()).toEqual(Object.keys(outcomes).sort());
+    expect(
+      Object.entries(expected)
+        .filter(([, v]) => v === null)
+        .every(([k]) => shown[k] === null),
+    ).toBe(true);
     // Arbete, studier and arbetssökande are steps forward.
     const steps = ['ARBETE_UTAN_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'].reduce(
       (a, k) => a + ((outcomes as Record<string, number>)[k] ?? 0),
       0,
     );
-    expect(row.stepForwardShare).toBeCloseTo(steps / exited, 3);
+    if (row.stepForwardShare.value !== null) {
+      expect(row.stepForwardShare.value).toBeCloseTo(steps / exited, 3);
+    }
   });
 
   it('has the referrers of new participants, and kön adding up to new', () => {
     const row = (id: string) => year.participants.interventions.find((r: any) => r.intervention.id === id);
-    expect(table(row(SALA).newByReferrer)).toEqual({
-      FORSAKRINGSKASSAN: 10,
-      ARBETSFORMEDLINGEN: 4,
-      KOMMUN_FORSORJNINGSSTOD: 3,
-      REGION: 1,
-    });
-    expect(table(row(SURAHAMMAR).newByReferrer)).toEqual({
-      KOMMUN_FORSORJNINGSSTOD: 4,
-      ARBETSFORMEDLINGEN: 3,
-      FORSAKRINGSKASSAN: 6,
-    });
+    // The document's 4, 3 and 1 are withheld now; 10 and 6 are exact.
+    expect(table(row(SALA).newByReferrer)).toEqual(
+      disclosed({ FORSAKRINGSKASSAN: 10, ARBETSFORMEDLINGEN: 4, KOMMUN_FORSORJNINGSSTOD: 3, REGION: 1 }),
+    );
+    expect(table(row(SURAHAMMAR).newByReferrer)).toEqual(
+      disclosed({ KOMMUN_FORSORJNINGSSTOD: 4, ARBETSFORMEDLINGEN: 3, FORSAKRINGSKASSAN: 6 }),
+    );
     for (const r of year.participants.interventions) {
-      expect(r.newByKon.reduce((a: number, c: any) => a + c.count, 0)).toBe(r.new);
+      const kon = r.newByKon.map((c: any) => c.count.value);
+      if (!kon.includes(null) && r.new.value !== null) {
+        expect(kon.reduce((a: number, c: number) => a + c, 0)).toBe(r.new.value);
+      }
     }
     expect(row(SALA).intervention.name).toBe('Samordningsteam Sala');
   });
@@ -194,8 +217,10 @@ describe('the halvårsrapport: the same node for January–June', () => {
   it('counts participants, money and decisions of January–June, beside the same months a year before', async () => {
     const res = await p.gql(
       `{ forbund { year(year: 2021) {
-      half: participants(period: HALF_YEAR) { hemkommuner { scbCode new total newPreviousYear } }
-      full: participants { hemkommuner { scbCode new } }
+      half: participants(period: HALF_YEAR) {
+        new { value } hemkommuner { scbCode new { value } total { value } newPreviousYear { value } }
+      }
+      full: participants { new { value } hemkommuner { scbCode new { value } } }
       halfMoney: finance(period: HALF_YEAR) { used interventions { intervention { id } used } }
       fullMoney: finance { used }
       halfDecisions: decisions(period: HALF_YEAR)
@@ -219,14 +244,16 @@ describe('the halvårsrapport: the same node for January–June', () => {
        where tenant_id = $1 and hemkommun is not null and enrolled_on between '2020-01-01' and '2020-06-30' group by 1`,
       [NORRA.id],
     );
+    // Every published cell is exact; a withheld one (null) is never shown as 0.
     for (const h of y.half.hemkommuner) {
-      expect(h.new).toBe(expectedNew.find((r) => r.hemkommun === h.scbCode)?.n ?? 0);
-      expect(h.newPreviousYear).toBe(expectedPrevious.find((r) => r.hemkommun === h.scbCode)?.n ?? 0);
+      const [now, before] = [h.new.value, h.newPreviousYear.value];
+      expect(now === null || now === (expectedNew.find((r) => r.hemkommun === h.scbCode)?.n ?? 0)).toBe(true);
+      expect(before === null || before === (expectedPrevious.find((r) => r.hemkommun === h.scbCode)?.n ?? 0)).toBe(
+        true,
+      );
     }
-    const halfNew = y.half.hemkommuner.reduce((a: number, h: any) => a + h.new, 0);
-    const fullNew = y.full.hemkommuner.reduce((a: number, h: any) => a + h.new, 0);
-    expect(halfNew).toBeGreaterThan(0);
-    expect(halfNew).toBeLessThan(fullNew);
+    expect(y.half.new.value).toBeGreaterThan(0);
+    expect(y.half.new.value).toBeLessThan(y.full.new.value);
 
     const [money] = await p.rows<{ used: string }>(
       'finance',
@@ -263,15 +290,15 @@ describe('the halvårsrapport: the same node for January–June', () => {
 
 describe('who reads a förbund’s year', () => {
   it('a förbund admin’s `forbund.year` is always their own förbund’s', async () => {
-    const res = await p.gql(`{ forbund { year(year: 2021) { forbundId participants { new } } } }`, {
+    const res = await p.gql(`{ forbund { year(year: 2021) { forbundId participants { new { value } } } } }`, {
       as: 'vasteras-admin',
     });
     expect(res.data.forbund.year.forbundId).toBe(VASTERAS.id);
-    expect(res.data.forbund.year.participants.new).toBe(0);
+    expect(res.data.forbund.year.participants.new).toEqual({ value: 0 });
   });
 
   it('staff get FORBIDDEN for the unsuppressed participant figures', async () => {
-    const res = await p.gql(`{ forbund { year(year: 2021) { participants { new } } } }`, {
+    const res = await p.gql(`{ forbund { year(year: 2021) { participants { new { value } } } } }`, {
       as: 'norra-vastmanland-staff',
     });
     expect(codes(res)).toEqual(['FORBIDDEN']);
@@ -333,25 +360,30 @@ describe('the county view, under disclosure control', () => {
   });
 
   it('lets no suppressed value be derived from the published totals', async () => {
-    // The true figures, from the förbund's own report, seed the attacker's search.
-    const own = (await p.gql(REPORT, { as: 'norra-vastmanland-board' })).data.forbund.year.participants;
+    // The true figures, counted from the rows, seed the attacker's search.
+    const rows = await p.rows<{ tenant_id: string; k: string; n: number }>(
+      'participants',
+      `select tenant_id, coalesce(hemkommun, 'OKAND') as k, count(*)::int as n from participation
+       where enrolled_on between '2021-01-01' and '2021-12-31' group by 1, 2`,
+    );
     const values = new Map<string, number>();
     const hidden = new Set<string>();
     const sums: { total: string; parts: string[] }[] = [];
-    const truth = (scb: string) =>
-      own.hemkommuner.find((h: any) => h.scbCode === scb)?.new ??
-      own.new - own.hemkommuner.reduce((a: number, h: any) => a + h.new, 0);
     for (const row of report.forbund) {
       const f = row.year.forbundId;
-      const total = f === NORRA.id ? own.new : row.new.value;
-      values.set(f, total);
+      values.set(
+        f,
+        rows.filter((r) => r.tenant_id === f).reduce((a, r) => a + r.n, 0),
+      );
       if (row.new.suppressed) {
         hidden.add(f);
       }
       for (const c of row.newByHemkommun) {
-        values.set(`${f}/${c.scbCode}`, c.new.suppressed ? truth(c.scbCode) : c.new.value);
+        values.set(`${f}/${c.scbCode}`, rows.find((r) => r.tenant_id === f && r.k === c.scbCode)!.n);
         if (c.new.suppressed) {
           hidden.add(`${f}/${c.scbCode}`);
+        } else {
+          expect(c.new.value).toBe(values.get(`${f}/${c.scbCode}`));
         }
       }
       sums.push({ total: f, parts: row.newByHemkommun.map((c: any) => `${f}/${c.scbCode}`) });
@@ -359,8 +391,10 @@ describe('the county view, under disclosure control', () => {
     values.set('county', report.totals.new.value);
     sums.push({ total: 'county', parts: report.forbund.map((r: any) => r.year.forbundId) });
     expect(hidden.has(`${NORRA.id}/1962`)).toBe(true);
-    // Every hidden cell can take another value in a table consistent with all that is published.
+    // Every hidden cell can take another value in a table consistent with all that is published,
+    // even knowing that a listed kommun had someone new.
     expect(alternatives(values, sums, hidden)).toEqual(hidden);
+    expect(recovered(values, sums, hidden, 5, (id) => (id.includes('/') ? 1 : 0))).toEqual([]);
   });
 
   it('gives the county money from finance, beside the suppressed counts', () => {
@@ -393,7 +427,8 @@ describe('the county view, under disclosure control', () => {
       expect(
         codes(
           await p.gql(
-            `{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021) { forbund { year { participants { new } } } } }`,
+            `{ countyReport(forbundIds: ["${NORRA.id}"], year: 2021) {
+              forbund { year { participants { new { value } } } } } }`,
             { as: 'county-analyst' },
           ),
         ),

@@ -14,7 +14,13 @@ export const UPPFOLJNING_FINSAM = `query UppfoljningFinsam($year: Int!) {
   forbund {
     name organisationNumber
     year(year: $year) {
-      participants { interventions { intervention { id name kind } total totalByKon { key count } } }
+      participants {
+        interventions {
+          intervention { id name kind }
+          total { suppressed value }
+          totalByKon { key count { suppressed value } }
+        }
+      }
       structuralAttendees { intervention { id name kind } events attendees }
       finance { allocated closingEquity interventions { intervention { id name kind } allocated used differens } }
     }
@@ -26,13 +32,25 @@ interface Insats {
   name: string;
   kind: string;
 }
+/** A count under the participants' disclosure policy. */
+interface Disclosed {
+  suppressed: boolean;
+  value: number | null;
+}
+/**
+ * A suppressed count is written as SCB writes one, `..`, never as 0 or as an empty cell that a
+ * spreadsheet would sum as 0.
+ */
+export const SUPPRESSED_CELL = '..';
+const count = (c: Disclosed) => (c.suppressed ? SUPPRESSED_CELL : c.value);
+
 interface Answer {
   forbund: {
     name: string;
     organisationNumber: string;
     year: {
       participants: {
-        interventions: { intervention: Insats; total: number; totalByKon: { key: string; count: number }[] }[];
+        interventions: { intervention: Insats; total: Disclosed; totalByKon: { key: string; count: Disclosed }[] }[];
       };
       structuralAttendees: { intervention: Insats; events: number; attendees: number }[];
       finance: {
@@ -101,9 +119,9 @@ function uppfoljningRows(answer: Answer, year: number): Record<(typeof UPPFOLJNI
   };
   for (const p of f.year.participants.interventions) {
     const r = row(p.intervention);
-    r.participants_total = p.total;
+    r.participants_total = count(p.total);
     for (const k of p.totalByKon) {
-      r[`participants_${k.key.toLowerCase()}`] = k.count;
+      r[`participants_${k.key.toLowerCase()}`] = count(k.count);
     }
   }
   for (const s of f.year.structuralAttendees) {

@@ -66,8 +66,9 @@ export const FORBUND_YEAR = `query ForbundYear($year: Int!) {
   forbund {
     year(year: $year) {
       participants {
-        new total hemkommuner { scbCode new total newPreviousYear }
-        interventions { new total exited exitsByOutcome { key count } }
+        new { value } total { value }
+        hemkommuner { scbCode new { value } total { value } newPreviousYear { value } }
+        interventions { new { value } total { value } exited { value } exitsByOutcome { key count { value } } }
       }
       finance { allocated used differens }
       staffing { fte }

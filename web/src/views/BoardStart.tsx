@@ -5,9 +5,10 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ResultNotice } from '../components/ResultNotice.js';
+import { Disclosed } from '../components/Suppressed.js';
 import { YearPicker } from '../components/YearPicker.js';
 import { graphql } from '../gql/index.js';
-import { formatKronor, formatNumber, OUTCOME } from '../labels.js';
+import { formatKronor, OUTCOME } from '../labels.js';
 
 const YearReportQuery = graphql(`
   query YearReport($year: Int!) {
@@ -20,14 +21,32 @@ const YearReportQuery = graphql(`
       }
       year(year: $year) {
         participants {
-          new
-          total
+          new {
+            suppressed
+            value
+          }
+          total {
+            suppressed
+            value
+          }
           hemkommuner {
             scbCode
-            new
-            total
-            newPreviousYear
-            totalPreviousYear
+            new {
+              suppressed
+              value
+            }
+            total {
+              suppressed
+              value
+            }
+            newPreviousYear {
+              suppressed
+              value
+            }
+            totalPreviousYear {
+              suppressed
+              value
+            }
           }
           interventions {
             intervention {
@@ -35,7 +54,10 @@ const YearReportQuery = graphql(`
             }
             exitsByOutcome {
               key
-              count
+              count {
+                suppressed
+                value
+              }
             }
           }
         }
@@ -65,10 +87,17 @@ export function BoardStart({ initialYear }: { initialYear: number }) {
   const kommun = new Map(forbund?.kommuner.map((k) => [k.scbCode, k.name]) ?? []);
   const participants = forbund?.year.participants;
   const finance = forbund?.year.finance;
-  const exits = new Map<string, number>();
+  // Exits per outcome over every insats: a sum with a withheld part is withheld too, never a partial sum.
+  const exits = new Map<string, { suppressed: boolean; value: number | null }>();
   for (const i of participants?.interventions ?? []) {
     for (const { key, count } of i.exitsByOutcome) {
-      exits.set(key, (exits.get(key) ?? 0) + count);
+      const sum = exits.get(key) ?? { suppressed: false, value: 0 };
+      exits.set(
+        key,
+        sum.suppressed || count.suppressed
+          ? { suppressed: true, value: null }
+          : { suppressed: false, value: sum.value! + count.value! },
+      );
     }
   }
   return (
@@ -77,6 +106,11 @@ export function BoardStart({ initialYear }: { initialYear: number }) {
       <YearPicker year={year} onChange={setYear} label="År" />
       <ResultNotice error={error} partial={Boolean(data)} />
       {fetching && !data ? <p>Hämtar …</p> : null}
+      {participants ? (
+        <p>
+          Uppgifter som skulle kunna röja en enskild person visas som <q>— (dold)</q>, aldrig som 0.
+        </p>
+      ) : null}
       {participants ? (
         <table>
           <caption>
@@ -94,10 +128,10 @@ export function BoardStart({ initialYear }: { initialYear: number }) {
               <tr key={h.scbCode}>
                 <th scope="row">{kommun.get(h.scbCode) ?? h.scbCode}</th>
                 <td className="num">
-                  {formatNumber(h.new)} ({formatNumber(h.newPreviousYear)})
+                  <Disclosed figure={h.new} /> (<Disclosed figure={h.newPreviousYear} />)
                 </td>
                 <td className="num">
-                  {formatNumber(h.total)} ({formatNumber(h.totalPreviousYear)})
+                  <Disclosed figure={h.total} /> (<Disclosed figure={h.totalPreviousYear} />)
                 </td>
               </tr>
             ))}
@@ -105,8 +139,12 @@ export function BoardStart({ initialYear }: { initialYear: number }) {
           <tfoot>
             <tr>
               <th scope="row">Alla</th>
-              <td className="num">{formatNumber(participants.new)}</td>
-              <td className="num">{formatNumber(participants.total)}</td>
+              <td className="num">
+                <Disclosed figure={participants.new} />
+              </td>
+              <td className="num">
+                <Disclosed figure={participants.total} />
+              </td>
             </tr>
           </tfoot>
         </table>
@@ -124,7 +162,9 @@ export function BoardStart({ initialYear }: { initialYear: number }) {
             {[...exits].map(([key, count]) => (
               <tr key={key}>
                 <th scope="row">{OUTCOME[key] ?? key}</th>
-                <td className="num">{formatNumber(count)}</td>
+                <td className="num">
+                  <Disclosed figure={count} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -25,6 +25,7 @@ export async function seedParticipants(orm: MikroORM, secrets: Record<string, st
       const person = tx.create(Person, {
         id: randomUUID(),
         tenantId,
+        interventionId: d.interventionId,
         personNumberHash: personHash(keys, tenantId, d.personnummer),
         personNumberCipher: encrypt(keys, d.personnummer),
         nameCipher: null,

@@ -1,15 +1,14 @@
 /**
  * The county's view (länets jämförelse): participant figures per förbund side by side with county
- * totals, under disclosure control (disclosure.ts). The tables published by one query — new per
- * hemkommun within each förbund, new/total/exited per förbund, and the county totals — are
- * suppressed together, so a hidden cell cannot be had from any total or difference.
+ * totals. Each förbund's figures are its own year's, as the policy published them (year-figures.ts):
+ * the same cells, suppressed the same way, whichever förbund a query puts beside it. A county total
+ * is the sum of the förbund's published figures, suppressed when any of them is — so it tells nothing
+ * they do not, and no choice of förbund can be differenced into a hidden one.
  */
 import type { ForbundYearKey } from '@finsam/kit/forbund-year.js';
-import { type Published, published, type SumConstraint, suppress } from './disclosure.js';
-import { type ParticipantYear, yearAverageAge, yearSum } from './figures.js';
+import { type Published, SUPPRESSED, shown } from './disclosure.js';
+import type { DisclosedYear } from './year-figures.js';
 
-/** Participants without consent have no hemkommun: their own cell keeps the sums whole. */
-export const UNKNOWN_KOMMUN = 'OKAND';
 export const MEASURES = ['new', 'total', 'exited'] as const;
 
 export type Figures = Record<(typeof MEASURES)[number], Published>;
@@ -26,58 +25,24 @@ export interface County {
   totals: { figures: Figures };
 }
 
-/** The threshold a query uses: a caller may ask for more caution than `floor`, never for less. */
-export const thresholdFor = (asked: number | null | undefined, floor: number) => Math.max(asked ?? 0, floor);
+/** A sum of published counts: suppressed when any part is. */
+export const sumOfPublished = (parts: readonly Published[]): Published =>
+  parts.some((p) => p.suppressed) ? SUPPRESSED : shown(parts.reduce((a, p) => a + p.value!, 0));
 
-/** Builds every published table of the query, then suppresses them as one. */
 export function countyTables(
-  years: { forbundId: string; y: ParticipantYear }[],
+  years: { forbundId: string; y: DisclosedYear }[],
   year: number,
   threshold: number,
 ): County {
-  const values = new Map<string, number>();
-  const sums: SumConstraint[] = [];
-  const kommuner = new Map<string, string[]>();
-  for (const { forbundId: f, y } of years) {
-    for (const m of MEASURES) {
-      values.set(`${m}/${f}`, yearSum(y, m));
-    }
-    const cells = y.hemkommuner.map((h) => [h.scb_code, h.new] as const);
-    const unknown = yearSum(y, 'new') - cells.reduce((a, [, n]) => a + n, 0);
-    const all = [...cells, [UNKNOWN_KOMMUN, unknown] as const].filter(([, n]) => n > 0);
-    for (const [code, n] of all) {
-      values.set(`new/${f}/${code}`, n);
-    }
-    kommuner.set(
-      f,
-      all.map(([code]) => code),
-    );
-    sums.push({ total: `new/${f}`, parts: all.map(([code]) => `new/${f}/${code}`) });
-  }
-  for (const m of MEASURES) {
-    values.set(
-      `${m}/county`,
-      years.reduce((a, { forbundId }) => a + values.get(`${m}/${forbundId}`)!, 0),
-    );
-    sums.push({ total: `${m}/county`, parts: years.map(({ forbundId }) => `${m}/${forbundId}`) });
-  }
-  const hidden = suppress(values, sums, threshold);
-  const cell = (id: string) => published(id, values, hidden);
-  const rows = years.map(({ forbundId: f, y }) => {
-    const { n: ageN, average } = yearAverageAge(y);
-    const age = average === null ? null : Math.round(average * 10) / 10;
-    return {
-      key: { forbundId: f, year },
-      figures: Object.fromEntries(MEASURES.map((m) => [m, cell(`${m}/${f}`)])) as Figures,
-      // An average over fewer than the threshold is withheld like a small count.
-      averageAgeAtEntry: ageN < threshold ? { suppressed: true, value: null } : { suppressed: false, value: age },
-      newByHemkommun: kommuner.get(f)!.map((code) => ({ scbCode: code, new: cell(`new/${f}/${code}`) })),
-    };
-  });
-  return {
-    year,
-    threshold,
-    rows,
-    totals: { figures: Object.fromEntries(MEASURES.map((m) => [m, cell(`${m}/county`)])) as Figures },
-  };
+  const rows = years.map(({ forbundId, y }) => ({
+    key: { forbundId, year },
+    figures: { new: y.new, total: y.total, exited: y.exited },
+    averageAgeAtEntry:
+      y.averageAgeAtEntry.value === null
+        ? y.averageAgeAtEntry
+        : { ...y.averageAgeAtEntry, value: Math.round(y.averageAgeAtEntry.value * 10) / 10 },
+    newByHemkommun: y.newByHemkommun,
+  }));
+  const totals = Object.fromEntries(MEASURES.map((m) => [m, sumOfPublished(rows.map((r) => r.figures[m]))]));
+  return { year, threshold, rows, totals: { figures: totals as Figures } };
 }

@@ -3,6 +3,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122300000Participants } from './Migration20261122300000Participants.js';
 import { Migration20261122310000Screenings } from './Migration20261122310000Screenings.js';
 import { Migration20261123000000ParticipationLedger } from './Migration20261123000000ParticipationLedger.js';
+import { Migration20261201000000PersonPerInsats } from './Migration20261201000000PersonPerInsats.js';
 import { Migration20261202000000OneOpenReferral } from './Migration20261202000000OneOpenReferral.js';
 import { Migration20261215000000AuditChain } from './Migration20261215000000AuditChain.js';
 
@@ -11,6 +12,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122300000Participants', class: Migration20261122300000Participants },
   { name: 'Migration20261122310000Screenings', class: Migration20261122310000Screenings },
   { name: 'Migration20261123000000ParticipationLedger', class: Migration20261123000000ParticipationLedger },
+  { name: 'Migration20261201000000PersonPerInsats', class: Migration20261201000000PersonPerInsats },
   ...tenantPolicyMigrations,
   { name: 'Migration20261202000000OneOpenReferral', class: Migration20261202000000OneOpenReferral },
   { name: 'Migration20261215000000AuditChain', class: Migration20261215000000AuditChain },

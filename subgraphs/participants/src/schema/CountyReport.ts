@@ -9,52 +9,30 @@ import type { SubgraphContext } from '@finsam/kit/context.js';
 import { forbidden } from '@finsam/kit/errors.js';
 import { REPORT_YEARS, type ReportPeriod, reportYear, seesForbund } from '@finsam/kit/forbund-year.js';
 import type { ObjectRef } from '@pothos/core';
-import { type County, type CountyRow, countyTables, type Figures, thresholdFor } from '../domain/county.js';
-import type { Published } from '../domain/disclosure.js';
+import { type County, type CountyRow, countyTables, type Figures } from '../domain/county.js';
+import { DISCLOSURE_THRESHOLD } from '../domain/disclosure.js';
 import { builder } from './builder.js';
+import { DisclosedAverage, DisclosedCount } from './Disclosed.js';
 import { ForbundYearRef, Period, participantYears } from './ForbundYear.js';
-
-/** The smallest count shown; a caller may ask for more caution, never for less. */
-export const DISCLOSURE_THRESHOLD = Number(process.env.FINSAM_DISCLOSURE_THRESHOLD ?? 5);
 
 async function countyReport(
   ctx: SubgraphContext,
   forbundIds: string[],
   year: number,
   period: ReportPeriod,
-  threshold: number,
 ): Promise<County> {
   const ids = [...new Set(forbundIds)].sort();
   const years = await Promise.all(
     ids.map(async (forbundId) => ({ forbundId, y: await participantYears(ctx).load({ forbundId, year, period }) })),
   );
-  return countyTables(years, year, threshold);
+  return countyTables(years, year, DISCLOSURE_THRESHOLD);
 }
 
-const SUPPRESSED = 'Whether the figure is withheld (then `value` is null) because it could reveal a person.';
-
-const Figure = builder.objectRef<Published>('DisclosedCount').implement({
-  description: 'A count under disclosure control: `suppressed` (value null, never 0) when it could reveal a person.',
-  fields: (t) => ({
-    suppressed: t.exposeBoolean('suppressed', { description: SUPPRESSED }),
-    value: t.exposeInt('value', { nullable: true, description: 'The count; null when suppressed.' }),
-  }),
-});
-const Average = builder.objectRef<Published>('DisclosedAverage').implement({
-  description: 'An average over fewer people than the threshold is suppressed.',
-  fields: (t) => ({
-    suppressed: t.exposeBoolean('suppressed', { description: SUPPRESSED }),
-    value: t.exposeFloat('value', {
-      nullable: true,
-      description: 'The average (one decimal); null when suppressed or when no one had an age.',
-    }),
-  }),
-});
 const KommunCell = builder.objectRef<CountyRow['newByHemkommun'][number]>('CountyHemkommunCell').implement({
   description: 'New participants of one förbund from one hemkommun.',
   fields: (t) => ({
     scbCode: t.exposeString('scbCode', { description: 'SCB kommunkod, or OKAND for participants without consent.' }),
-    new: t.field({ type: Figure, description: 'Nya deltagare from the kommun.', resolve: (c) => c.new }),
+    new: t.field({ type: DisclosedCount, description: 'Nya deltagare from the kommun.', resolve: (c) => c.new }),
   }),
 });
 const Row = builder.objectRef<CountyRow>('CountyForbundRow').implement({
@@ -66,7 +44,7 @@ const Row = builder.objectRef<CountyRow>('CountyForbundRow').implement({
       resolve: (r) => r.key,
     }),
     averageAgeAtEntry: t.field({
-      type: Average,
+      type: DisclosedAverage,
       description: 'Medelålder of new participants with consent.',
       resolve: (r) => r.averageAgeAtEntry,
     }),
@@ -85,9 +63,9 @@ function measures<T extends { figures: Figures }>(
   ref: ObjectRef<PothosSchemaTypes.ExtendDefaultTypes<SubgraphTypes>, T>,
 ) {
   builder.objectFields(ref, (t) => ({
-    new: t.field({ type: Figure, description: 'Nya deltagare.', resolve: (p) => p.figures.new }),
-    total: t.field({ type: Figure, description: 'Deltagare totalt.', resolve: (p) => p.figures.total }),
-    exited: t.field({ type: Figure, description: 'Avslutade.', resolve: (p) => p.figures.exited }),
+    new: t.field({ type: DisclosedCount, description: 'Nya deltagare.', resolve: (p) => p.figures.new }),
+    total: t.field({ type: DisclosedCount, description: 'Deltagare totalt.', resolve: (p) => p.figures.total }),
+    exited: t.field({ type: DisclosedCount, description: 'Avslutade.', resolve: (p) => p.figures.exited }),
   }));
 }
 measures(Row);
@@ -98,7 +76,7 @@ const CountyReportRef = builder.objectRef<County>('CountyReport').implement({
     'disclosure control.',
   fields: (t) => ({
     year: t.exposeInt('year', { description: 'The year reported.' }),
-    threshold: t.exposeInt('threshold', { description: 'Counts below this are suppressed.' }),
+    threshold: t.exposeInt('threshold', { description: 'The minimum n: counts below it are suppressed.' }),
     forbund: t.field({ type: [Row], description: 'One row per förbund asked, by id.', resolve: (c) => c.rows }),
     totals: t.field({ type: Totals, description: 'All the förbund asked together.', resolve: (c) => c.totals }),
   }),
@@ -120,21 +98,14 @@ builder.queryField('countyReport', (t) =>
         required: true,
         description: 'The whole year or January–June.',
       }),
-      threshold: t.arg.int({ description: `Suppress counts below this; at least ${DISCLOSURE_THRESHOLD}.` }),
     },
-    resolve: (_r, { forbundIds, year, period, threshold }, ctx) => {
+    resolve: (_r, { forbundIds, year, period }, ctx) => {
       const unseen = forbundIds.map(String).filter((id) => !seesForbund(ctx.identity, id));
       if (unseen.length) {
         // A county analyst asks for their county's förbund only; saying which is no secret.
         throw forbidden(`Not in your county: ${unseen.join(', ')}`);
       }
-      return countyReport(
-        ctx,
-        forbundIds.map(String),
-        reportYear(year),
-        period,
-        thresholdFor(threshold, DISCLOSURE_THRESHOLD),
-      );
+      return countyReport(ctx, forbundIds.map(String), reportYear(year), period);
     },
   }),
 );

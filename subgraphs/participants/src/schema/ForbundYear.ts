@@ -1,196 +1,165 @@
 /**
- * Participants' part of a förbund's year (Årsrapport): new and total per hemkommun beside the
- * previous year, and per insats new by referrer and kön, exits by outcome, average age at entry
- * and the share with a step forward. Read from the half-year ledger PostgreSQL keeps up to date
- * (two statements per period asked, for every förbund at once), never by loading rows; only the
- * förbund's own administrators and board see these unsuppressed figures — the county gets them
- * through `countyReport`, with disclosure control.
+ * Participants' part of a förbund's year (Årsrapport, halvårsrapport): new and total per hemkommun
+ * beside the year before, and per insats new by referrer and kön, exits by outcome, average age at
+ * entry and the share with a step forward. Read from the half-year ledger PostgreSQL keeps up to date
+ * (one statement for every förbund a request asks about), never by loading rows; published under the
+ * disclosure policy, a year, its half-years and the year before protected together
+ * (../domain/year-figures.ts). The förbund's administrators and board read it here, the county through
+ * `countyReport`, Uppföljning Finsam through the export: the same cells, suppressed the same way.
  */
 
+import { createHash } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
 import { type ForbundYearKey, forbundYearEntity, periodBounds, type ReportPeriod } from '@finsam/kit/forbund-year.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
-import type { EntityManager } from '@mikro-orm/core';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import { DISCLOSURE_THRESHOLD } from '../domain/disclosure.js';
 import {
-  countsBy,
-  type HemkommunRow,
-  type InterventionRow,
-  type ParticipantYear,
-  share,
-  yearAverageAge,
-  yearSum,
-} from '../domain/figures.js';
+  type DisclosedYear,
+  disclosedYear,
+  type HemkommunYear,
+  type InterventionYear,
+  type LedgerRow,
+  type ProtectedYears,
+  protectYear,
+} from '../domain/year-figures.js';
 import { builder } from './builder.js';
+import { Count, DisclosedAverage, DisclosedCount } from './Disclosed.js';
 import { InterventionRef } from './Intervention.js';
-import { Count } from './Statistics.js';
-
-// Read from the ledger the triggers keep (migration ParticipationLedger): a few rows per insats
-// and half-year, however many participations. Periods are whole half-years, so for [from, to]:
-// "new" = enrolled in it; "total" (the Årsrapport's "totalt": enrolled at some time in it) =
-// enrolled by its end − exited before its start; "exited" = exited in it.
-interface Span {
-  from: string;
-  to: string;
-}
-const NEW = ({ from, to }: Span) => `coalesce(sum("new") filter (where "half_year" between ${from} and ${to}), 0)::int`;
-const EXITED = ({ from, to }: Span) =>
-  `coalesce(sum("exited") filter (where "half_year" between ${from} and ${to}), 0)::int`;
-const ACTIVE = ({ from, to }: Span) =>
-  `(coalesce(sum("new") filter (where "half_year" <= ${to}), 0)
-    - coalesce(sum("exited") filter (where "half_year" < ${from}), 0))::int`;
 
 /**
- * The two statements for one period, each for every förbund asked (`tenants`): per hemkommun, and
- * per insats. The förbund are visibility-checked already; the tenant condition holds besides.
+ * Every half-year of the förbund asked, up to the end of the latest year asked: the policy protects
+ * each year beside the one before, from the first half-year with participants. The förbund are
+ * visibility-checked already; the tenant condition holds besides.
  */
-function ledgerStatements(em: EntityManager, tenants: string[], year: number, period: ReportPeriod) {
-  const { bind, build, tenant } = tenantSql(em);
-  const dates = ({ from, to }: Span): Span => ({ from: `${bind(from)}::date`, to: `${bind(to)}::date` });
-  const y = dates(periodBounds(year, period));
-  // The same months of the year before, for the comparison column.
-  const p = dates(periodBounds(year - 1, period));
-  const ledger = (dims: string) => `from "participation_half_year" l
-    where ${tenant('l')} and l."tenant_id" = any(${bind(pgArray(tenants))}::uuid[])
-      and l."half_year" <= ${y.to} and l."dim" in (${dims})`;
-  const inPeriod = (column: string) => `coalesce(sum("${column}") filter (where "half_year" >= ${y.from}), 0)::int`;
-  // One aggregation over the grouped ledger, no join: under RLS the planner expects a handful of
-  // rows, and a join on its estimate became a nested loop (19 s at national scale).
-  const all = (column: string) => `max(g.${column}) filter (where g."dim" = 'ALL')`;
-  return {
-    hemkommuner: build(`
-select "tenant_id", "key" as scb_code,
-  ${NEW(y)} as new, ${ACTIVE(y)} as total,
-  ${NEW(p)} as new_previous, ${ACTIVE(p)} as total_previous
-${ledger(`'HEMKOMMUN'`)}
-group by 1, 2 having ${ACTIVE({ from: p.from, to: y.to })} > 0
-order by 1, 2`),
-    interventions: build(`
-with g as (
-  select "tenant_id", "intervention_id", "dim", "key",
-    ${NEW(y)} as new, ${ACTIVE(y)} as total, ${EXITED(y)} as exited,
-    ${inPeriod('age_n')} as age_n, ${inPeriod('age_sum')} as age_sum, ${inPeriod('step_forward')} as step_forward
-  ${ledger(`'ALL', 'KON', 'REFERRER', 'OUTCOME'`)}
-    -- Referrers and outcomes are only counted within the period; ALL and KON need the years before for "total".
-    and ("dim" in ('ALL', 'KON') or "half_year" >= ${y.from})
-  group by 1, 2, 3, 4
-)
-select g."tenant_id", g."intervention_id",
-  ${all('new')} as new, ${all('total')} as total, ${all('exited')} as exited, ${all('age_n')} as age_n,
-  round(${all('age_sum')}::numeric / nullif(${all('age_n')}, 0), 1)::float as average_age,
-  ${all('step_forward')} as step_forward,
-  coalesce(jsonb_agg(jsonb_build_object('dim', b.dim, 'key', g."key", 'n', b.n) order by b.dim, g."key")
-    filter (where b.n > 0), '[]') as breakdown
-from g cross join lateral (values
-  ('REFERRER', case when g."dim" = 'REFERRER' then g.new end),
-  ('KON', case when g."dim" = 'KON' then g.new end),
-  ('KON_TOTAL', case when g."dim" = 'KON' then g.total end),
-  ('OUTCOME', case when g."dim" = 'OUTCOME' then g.exited end)
-) as b(dim, n)
-group by 1, 2 having ${all('total')} > 0
-order by 1, 2`),
-  };
+async function ledgerRows(ctx: SubgraphContext, tenants: string[], lastYear: number) {
+  const { bind, build, tenant } = tenantSql(ctx.em);
+  const { sql, params } = build(`
+select l."tenant_id", l."intervention_id", extract(year from l."half_year")::int as year,
+  case when extract(month from l."half_year") <= 6 then 1 else 2 end as half, l."dim", l."key",
+  l."new"::int as new, l."exited"::int as exited, l."age_n"::int as age_n, l."age_sum"::float8 as age_sum,
+  l."step_forward"::int as step_forward
+from "participation_half_year" l
+where ${tenant('l')} and l."tenant_id" = any(${bind(pgArray(tenants))}::uuid[])
+  and l."half_year" <= ${bind(periodBounds(lastYear).to)}::date
+  and (l."new" <> 0 or l."exited" <> 0)
+order by 2, 3, 4, 5, 6`);
+  return ctx.em.execute<(LedgerRow & { tenant_id: string })[]>(sql, params);
 }
 
 /**
- * Both tables for every (förbund, year) asked in one request: two statements per year asked,
- * however many förbund (the county view asks for all of them). Keys are already visibility-checked.
+ * The policy's tables are a pure function of a förbund's ledger and the year: remembered by their
+ * content (a digest of the rows), so a request that finds the same ledger does not protect it again
+ * (about a second for a förbund with a few years of participants). Nothing is shared between
+ * förbund but identical figures, which give identical answers.
  */
+const REMEMBERED = new Map<string, ProtectedYears>();
+function remembered(rows: (LedgerRow & { tenant_id: string })[], year: number): ProtectedYears {
+  const upTo = rows.filter((r) => r.year <= year);
+  const digest = createHash('sha256')
+    .update(JSON.stringify(upTo.map(({ tenant_id: _, ...r }) => r)))
+    .digest('hex');
+  const key = `${year}:${DISCLOSURE_THRESHOLD}:${digest}`;
+  let found = REMEMBERED.get(key);
+  if (!found) {
+    // Each year is protected beside the year before as that was protected: from the first year on.
+    const first = upTo.reduce((a, r) => Math.min(a, r.year), year);
+    const before = year > first ? remembered(upTo, year - 1) : undefined;
+    found = protectYear(upTo, year, DISCLOSURE_THRESHOLD, before);
+    REMEMBERED.set(key, found);
+    if (REMEMBERED.size > 1000) {
+      REMEMBERED.delete(REMEMBERED.keys().next().value!);
+    }
+  }
+  return found;
+}
+
+/** A förbund's published figures for each (förbund, year, period) of a request: one statement for all. */
 export const participantYears = createContextCache(
   (ctx: SubgraphContext) =>
-    new DataLoader<ForbundYearKey & { period?: ReportPeriod }, ParticipantYear, string>(
+    new DataLoader<ForbundYearKey & { period?: ReportPeriod }, DisclosedYear, string>(
       async (keys) => {
-        const periodOf = (k: { year: number; period?: ReportPeriod }) => `${k.year}:${k.period ?? 'YEAR'}`;
-        const periods = [...new Set(keys.map(periodOf))];
-        const byKey = new Map<string, ParticipantYear>();
-        await Promise.all(
-          periods.map(async (p) => {
-            const [year, period] = [Number(p.split(':')[0]), p.split(':')[1] as ReportPeriod];
-            const tenants = [...new Set(keys.filter((k) => periodOf(k) === p).map((k) => k.forbundId))];
-            const statements = ledgerStatements(ctx.em, tenants, year, period);
-            const [hemkommuner, interventions] = await Promise.all([
-              ctx.em.execute<(HemkommunRow & { tenant_id: string })[]>(
-                statements.hemkommuner.sql,
-                statements.hemkommuner.params,
-              ),
-              ctx.em.execute<(InterventionRow & { tenant_id: string })[]>(
-                statements.interventions.sql,
-                statements.interventions.params,
-              ),
-            ]);
-            for (const tenant of tenants) {
-              byKey.set(`${tenant}:${p}`, {
-                hemkommuner: hemkommuner.filter((r) => r.tenant_id === tenant),
-                interventions: interventions.filter((r) => r.tenant_id === tenant),
-              });
-            }
-          }),
-        );
-        return keys.map((k) => byKey.get(`${k.forbundId}:${periodOf(k)}`)!);
+        const tenants = [...new Set(keys.map((k) => k.forbundId))];
+        const rows = await ledgerRows(ctx, tenants, Math.max(...keys.map((k) => k.year)));
+        const byTenant = new Map<string, (LedgerRow & { tenant_id: string })[]>(tenants.map((t) => [t, []]));
+        for (const r of rows) {
+          byTenant.get(r.tenant_id)!.push(r);
+        }
+        return keys.map((k) => {
+          const ledger = byTenant.get(k.forbundId)!;
+          const years = remembered(ledger, k.year);
+          return disclosedYear(ledger, k.year, k.period ?? 'YEAR', DISCLOSURE_THRESHOLD, years);
+        });
       },
       { cacheKeyFn: (k) => `${k.forbundId}:${k.year}:${k.period ?? 'YEAR'}` },
     ),
 );
 
-const HemkommunFigures = builder.objectRef<HemkommunRow>('HemkommunYearFigures').implement({
+const HemkommunFigures = builder.objectRef<HemkommunYear>('HemkommunYearFigures').implement({
   description:
     'Deltagare per hemkommun: nya and totalt in the year and the year before (consented participations only).',
   fields: (t) => ({
-    scbCode: t.exposeString('scb_code', { description: 'SCB kommunkod.' }),
-    new: t.exposeInt('new', { description: 'Nya: enrolled in the year.' }),
-    total: t.exposeInt('total', { description: 'Totalt: enrolled at some time in the year.' }),
-    newPreviousYear: t.exposeInt('new_previous', { description: 'Nya in the same months of the year before.' }),
-    totalPreviousYear: t.exposeInt('total_previous', {
+    scbCode: t.exposeString('scbCode', { description: 'SCB kommunkod.' }),
+    new: t.field({ type: DisclosedCount, description: 'Nya: enrolled in the year.', resolve: (h) => h.new }),
+    total: t.field({
+      type: DisclosedCount,
+      description: 'Totalt: enrolled at some time in the year.',
+      resolve: (h) => h.total,
+    }),
+    newPreviousYear: t.field({
+      type: DisclosedCount,
+      description: 'Nya in the same months of the year before.',
+      resolve: (h) => h.newPrevious,
+    }),
+    totalPreviousYear: t.field({
+      type: DisclosedCount,
       description: 'Totalt in the same months of the year before.',
+      resolve: (h) => h.totalPrevious,
     }),
   }),
 });
 
-export const InterventionYearFigures = builder.objectRef<InterventionRow>('InterventionParticipantYear').implement({
+export const InterventionYearFigures = builder.objectRef<InterventionYear>('InterventionParticipantYear').implement({
   description:
     'One insats’ participant figures for the year. A participation with several outcomes counts once in each outcome.',
   fields: (t) => ({
     intervention: t.field({
       type: InterventionRef,
       description: 'The insats.',
-      resolve: (r) => ({ id: r.intervention_id }),
+      resolve: (r) => ({ id: r.interventionId }),
     }),
-    new: t.exposeInt('new', { description: 'Nya deltagare.' }),
-    total: t.exposeInt('total', { description: 'Deltagare totalt (enrolled at some time in the year).' }),
-    exited: t.exposeInt('exited', { description: 'Avslutade.' }),
-    newByReferrer: t.field({
-      type: [Count],
-      description: 'Nya per remittent.',
-      resolve: (r) => countsBy(r, 'REFERRER'),
+    new: t.field({ type: DisclosedCount, description: 'Nya deltagare.', resolve: (r) => r.new }),
+    total: t.field({
+      type: DisclosedCount,
+      description: 'Deltagare totalt (enrolled at some time in the year).',
+      resolve: (r) => r.total,
     }),
-    newByKon: t.field({ type: [Count], description: 'Nya per kön.', resolve: (r) => countsBy(r, 'KON') }),
+    exited: t.field({ type: DisclosedCount, description: 'Avslutade.', resolve: (r) => r.exited }),
+    newByReferrer: t.field({ type: [Count], description: 'Nya per remittent.', resolve: (r) => r.newByReferrer }),
+    newByKon: t.field({ type: [Count], description: 'Nya per kön.', resolve: (r) => r.newByKon }),
     totalByKon: t.field({
       type: [Count],
       description: 'Deltagare totalt per kön (Uppföljning Finsam).',
-      resolve: (r) => countsBy(r, 'KON_TOTAL'),
+      resolve: (r) => r.totalByKon,
     }),
-    exitsByOutcome: t.field({
-      type: [Count],
-      description: 'Avslut per utfall.',
-      resolve: (r) => countsBy(r, 'OUTCOME'),
+    exitsByOutcome: t.field({ type: [Count], description: 'Avslut per utfall.', resolve: (r) => r.exitsByOutcome }),
+    averageAgeAtEntry: t.field({
+      type: DisclosedAverage,
+      description: 'Medelålder of new participants with consent (one decimal).',
+      resolve: (r) => r.averageAgeAtEntry,
     }),
-    averageAgeAtEntry: t.float({
-      nullable: true,
-      description: 'Medelålder of new participants with consent.',
-      resolve: (r) => r.average_age,
-    }),
-    stepForwardShare: t.float({
-      nullable: true,
-      description: 'Share of exits with a step towards work or studies.',
-      resolve: (r) => share(r.step_forward, r.exited),
+    stepForwardShare: t.field({
+      type: DisclosedAverage,
+      description: 'Share of exits with a step towards work or studies (three decimals).',
+      resolve: (r) => r.stepForwardShare,
     }),
   }),
 });
 
-const ParticipantYearRef = builder.objectRef<ParticipantYear>('ParticipantYear').implement({
-  description: 'Deltagare in a förbund’s year (Årsrapport); no person in it.',
+const ParticipantYearRef = builder.objectRef<DisclosedYear>('ParticipantYear').implement({
+  description: 'Deltagare in a förbund’s year (Årsrapport); no person in it, and no figure that could reveal one.',
   fields: (t) => ({
     hemkommuner: t.field({
       type: [HemkommunFigures],
@@ -204,21 +173,20 @@ const ParticipantYearRef = builder.objectRef<ParticipantYear>('ParticipantYear')
       description: 'Per insats; insatser with someone enrolled at some time in the period.',
       resolve: (y) => y.interventions,
     }),
-    new: t.int({
+    new: t.field({
+      type: DisclosedCount,
       description: 'Nya deltagare: enrolled in the period, all insatser.',
-      resolve: (y) => yearSum(y, 'new'),
+      resolve: (y) => y.new,
     }),
-    total: t.int({
+    total: t.field({
+      type: DisclosedCount,
       description: 'Deltagare totalt: enrolled at some time in the period, all insatser.',
-      resolve: (y) => yearSum(y, 'total'),
+      resolve: (y) => y.total,
     }),
-    averageAgeAtEntry: t.float({
-      nullable: true,
-      description: 'Medelålder of all new participants with consent.',
-      resolve: (y) => {
-        const { average } = yearAverageAge(y);
-        return average === null ? null : Math.round(average);
-      },
+    averageAgeAtEntry: t.field({
+      type: DisclosedAverage,
+      description: 'Medelålder of all new participants with consent, in whole years.',
+      resolve: ({ averageAgeAtEntry: a }) => (a.value === null ? a : { ...a, value: Math.round(a.value) }),
     }),
   }),
 });
@@ -229,8 +197,8 @@ builder.objectFields(ForbundYearRef, (t) => ({
   participants: t.field({
     type: ParticipantYearRef,
     description:
-      'Deltagare: the förbund’s own administrators and board (the county reads `countyReport`). ' +
-      'HALF_YEAR compares with January–June of the year before.',
+      'Deltagare: the förbund’s own administrators and board (the county reads `countyReport`), under the ' +
+      'disclosure policy. HALF_YEAR compares with January–June of the year before.',
     authScopes: { reportReader: true },
     args: {
       period: t.arg({

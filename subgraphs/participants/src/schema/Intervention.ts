@@ -46,8 +46,11 @@ export const InterventionRef = builder.externalRef('Intervention', builder.selec
   fields: (t) => ({
     occupancy: t.field({
       type: OccupancyRef,
-      description: 'How full the insats is: enrolled now against its capacity (figures only, no person).',
-      authScopes: { tenantReader: true },
+      description:
+        'How full the insats is: enrolled now against its capacity (figures only, no person). The förbund’s ' +
+        'administrators and board, and the insats’ own staff.',
+      // Whatever path led here (a decision, `_entities`): staff read only the insatser they work in.
+      authScopes: (i) => ({ reportReader: true, insatsStaff: i.id }),
       // Capacity is teams' to know: the gateway fetches it from there first.
       requires: builder.selection<{ maxEnrolled?: number | null }>('maxEnrolled'),
       resolve: async (i, _a, ctx) => ({

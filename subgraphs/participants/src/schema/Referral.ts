@@ -106,18 +106,21 @@ builder.mutationFields((t) => ({
           const keys = personKeys(ctx.secrets);
           const personnummer = referred.person.value;
           const hash = personHash(keys, tenantId, personnummer);
-          // The person once per förbund: of two referrals of a new person at the same time, the second
-          // waits for the first's row and then takes it (`insert … on conflict do nothing`, then a read).
+          // Found or created within the insats only: whether the person takes part elsewhere in the
+          // förbund never shows, neither in the answer (a stored name) nor in an error. Of two referrals of
+          // a new person at the same time, the second waits for the first's row and then takes it
+          // (`insert … on conflict do nothing`, then a read).
           person = await tx.upsert(
             Person,
             {
               id: randomUUID(),
               tenantId,
+              interventionId: data.interventionId,
               personNumberHash: hash,
               personNumberCipher: encrypt(keys, personnummer),
               nameCipher: data.name ? encrypt(keys, data.name) : null,
             },
-            { onConflictFields: ['tenantId', 'personNumberHash'], onConflictAction: 'ignore' },
+            { onConflictFields: ['tenantId', 'interventionId', 'personNumberHash'], onConflictAction: 'ignore' },
           );
         }
         return tx.create(Participation, {

@@ -6,45 +6,16 @@
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
 import { dateRange } from '@finsam/kit/dates.js';
+import { isInsatsStaff } from '@finsam/kit/scopes.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { countsBy, STEP_FORWARD, share } from '../domain/figures.js';
+import { checkWindow, DISCLOSURE_THRESHOLD } from '../domain/disclosure.js';
+import { STEP_FORWARD } from '../domain/figures.js';
+import { type Dim, type DisclosedStatistics, disclosedStatistics, type StatsRow } from '../domain/statistics.js';
 import { builder } from './builder.js';
+import { Count, DisclosedAverage, DisclosedCount } from './Disclosed.js';
 import { InterventionRef } from './Intervention.js';
-
-export const Count = builder.objectRef<{ key: string; count: number }>('CountByKey').implement({
-  description: 'A count of participations for one key of a breakdown (a kön, a kommun, an outcome…).',
-  fields: (t) => ({
-    key: t.exposeString('key', { description: 'The key counted by, e.g. KVINNA, an SCB kommun code or STUDIER.' }),
-    count: t.exposeInt('count', { description: 'How many.' }),
-  }),
-});
-
-type Dim =
-  | 'NEW_KON'
-  | 'NEW_HEMKOMMUN'
-  | 'ACTIVE_HEMKOMMUN'
-  | 'NEW_REFERRER'
-  | 'NEW_REFERRING_MEMBER'
-  | 'NEW_AGE_BAND'
-  | 'NEW_EDUCATION'
-  | 'NEW_SUPPORT_BEFORE'
-  | 'EXIT_OUTCOME'
-  | 'EXIT_SUPPORT_AFTER'
-  | 'AFTER_6'
-  | 'AFTER_18';
-
-interface StatsRow {
-  intervention_id: string;
-  new: number;
-  active: number;
-  exited: number;
-  average_age: number | null;
-  average_days: number | null;
-  step_forward: number;
-  breakdown: { dim: Dim; key: string; n: number }[];
-}
 
 const AGE_BAND = `case
   when "age_at_referral" between 16 and 19 then '16-19' when "age_at_referral" between 20 and 24 then '20-24'
@@ -88,6 +59,7 @@ counts as (
     count(*) filter (where is_new)::int as new,
     count(*)::int as active,
     count(*) filter (where is_exit)::int as exited,
+    count("age_at_referral") filter (where is_new)::int as age_n,
     round(avg("age_at_referral") filter (where is_new), 1)::float as average_age,
     round(avg("exited_on" - "enrolled_on") filter (where is_exit))::float as average_days,
     count(*) filter (where is_exit and "outcomes" && ${bind(pgArray(STEP_FORWARD))}::text[])::int as step_forward
@@ -106,16 +78,14 @@ interface StatsKey {
   from: string;
   to: string;
 }
-interface Stats extends StatsRow {
-  from: string;
-  to: string;
-}
+type Counted = StatsRow & { from: string; to: string };
 
 const empty = (interventionId: string): StatsRow => ({
   intervention_id: interventionId,
   new: 0,
   active: 0,
   exited: 0,
+  age_n: 0,
   average_age: null,
   average_days: null,
   step_forward: 0,
@@ -125,7 +95,7 @@ const empty = (interventionId: string): StatsRow => ({
 /** Every (insats, period) of a request: one statement per period asked. */
 const statistics = createContextCache(
   (ctx: SubgraphContext) =>
-    new DataLoader<StatsKey, Stats, string>(
+    new DataLoader<StatsKey, Counted, string>(
       async (keys) => {
         const periods = [...new Set(keys.map((k) => `${k.from}|${k.to}`))];
         const rows = new Map<string, StatsRow>();
@@ -150,99 +120,119 @@ const statistics = createContextCache(
     ),
 );
 
+type Stats = DisclosedStatistics & { from: string; to: string };
+const by = (dim: Dim) => (s: Stats) => s.by(dim);
+
 const StatisticsRef = builder.objectRef<Stats>('ParticipantStatistics').implement({
   description:
     'Figures for a period; no person in them. A participation with several outcomes counts once in each outcome; ' +
-    '`exited` counts participations.',
+    '`exited` counts participations. Under the disclosure policy, except for the staff of the insats.',
   fields: (t) => ({
     from: t.field({ type: 'Date', description: 'First day of the period.', resolve: (s) => s.from }),
     to: t.field({ type: 'Date', description: 'Last day of the period.', resolve: (s) => s.to }),
-    new: t.int({ description: 'Enrolled in the period.', resolve: (s) => s.new }),
-    active: t.int({ description: 'Enrolled at some time in the period.', resolve: (s) => s.active }),
-    exited: t.int({ description: 'Exited (avslutade) in the period.', resolve: (s) => s.exited }),
-    newByKon: t.field({ type: [Count], description: 'New per kön.', resolve: (s) => countsBy(s, 'NEW_KON') }),
+    new: t.field({ type: DisclosedCount, description: 'Enrolled in the period.', resolve: (s) => s.new }),
+    active: t.field({
+      type: DisclosedCount,
+      description: 'Enrolled at some time in the period.',
+      resolve: (s) => s.active,
+    }),
+    exited: t.field({
+      type: DisclosedCount,
+      description: 'Exited (avslutade) in the period.',
+      resolve: (s) => s.exited,
+    }),
+    newByKon: t.field({ type: [Count], description: 'New per kön.', resolve: by('NEW_KON') }),
     newByHemkommun: t.field({
       type: [Count],
       description: 'Consented participations only.',
-      resolve: (s) => countsBy(s, 'NEW_HEMKOMMUN'),
+      resolve: by('NEW_HEMKOMMUN'),
     }),
     activeByHemkommun: t.field({
       type: [Count],
       description: 'Consented participations only.',
-      resolve: (s) => countsBy(s, 'ACTIVE_HEMKOMMUN'),
+      resolve: by('ACTIVE_HEMKOMMUN'),
     }),
     newByReferrer: t.field({
       type: [Count],
       description: 'New per referrer unit (ReferrerUnit).',
-      resolve: (s) => countsBy(s, 'NEW_REFERRER'),
+      resolve: by('NEW_REFERRER'),
     }),
     newByReferringMember: t.field({
       type: [Count],
       description: 'Member ids; referrals that named their member.',
-      resolve: (s) => countsBy(s, 'NEW_REFERRING_MEMBER'),
+      resolve: by('NEW_REFERRING_MEMBER'),
     }),
     newByAgeBand: t.field({
       type: [Count],
       description: 'Age at referral, consented participations: 16-19, 20-24, 25-29, 30-39, 40-49, 50-67.',
-      resolve: (s) => countsBy(s, 'NEW_AGE_BAND'),
+      resolve: by('NEW_AGE_BAND'),
     }),
     newByEducation: t.field({
       type: [Count],
       description: 'New per education level at entry; consented participations with a background only.',
-      resolve: (s) => countsBy(s, 'NEW_EDUCATION'),
+      resolve: by('NEW_EDUCATION'),
     }),
     newBySupportBefore: t.field({
       type: [Count],
       description: 'New per försörjning before entry (one count per source); consented participations only.',
-      resolve: (s) => countsBy(s, 'NEW_SUPPORT_BEFORE'),
+      resolve: by('NEW_SUPPORT_BEFORE'),
     }),
     exitsByOutcome: t.field({
       type: [Count],
       description: 'Exits per outcome (avslutsorsak).',
-      resolve: (s) => countsBy(s, 'EXIT_OUTCOME'),
+      resolve: by('EXIT_OUTCOME'),
     }),
     exitsBySupportAfter: t.field({
       type: [Count],
       description: 'Exits per försörjning after exit (one count per source); consented participations only.',
-      resolve: (s) => countsBy(s, 'EXIT_SUPPORT_AFTER'),
+      resolve: by('EXIT_SUPPORT_AFTER'),
     }),
-    averageAgeAtEntry: t.float({
-      nullable: true,
+    averageAgeAtEntry: t.field({
+      type: DisclosedAverage,
       description: 'Of new participants with consent.',
-      resolve: (s) => s.average_age,
+      resolve: (s) => s.averageAgeAtEntry,
     }),
-    averageDaysInIntervention: t.float({
-      nullable: true,
+    averageDaysInIntervention: t.field({
+      type: DisclosedAverage,
       description: 'Of those who exited in the period.',
-      resolve: (s) => s.average_days,
+      resolve: (s) => s.averageDaysInIntervention,
     }),
-    stepTowardsWorkShare: t.float({
-      nullable: true,
+    stepTowardsWorkShare: t.field({
+      type: DisclosedAverage,
       description: 'Share of exits with an outcome towards work or studies.',
-      resolve: (s) => share(s.step_forward, s.exited),
+      resolve: (s) => s.stepTowardsWorkShare,
     }),
-    after6Months: t.field({
-      type: [Count],
-      description: 'Levels 6 months after exit.',
-      resolve: (s) => countsBy(s, 'AFTER_6'),
-    }),
-    after18Months: t.field({
-      type: [Count],
-      description: 'Levels 18 months after exit.',
-      resolve: (s) => countsBy(s, 'AFTER_18'),
-    }),
+    after6Months: t.field({ type: [Count], description: 'Levels 6 months after exit.', resolve: by('AFTER_6') }),
+    after18Months: t.field({ type: [Count], description: 'Levels 18 months after exit.', resolve: by('AFTER_18') }),
   }),
 });
 
 builder.objectField(InterventionRef, 'participantStatistics', (t) =>
   t.field({
     type: StatisticsRef,
-    description: 'Participant figures for a period (board, förbund administrators, the insats’ staff).',
-    authScopes: { tenantReader: true },
+    description:
+      'Participant figures for a period: the board and förbund administrators (a window of at least a month, ' +
+      'under the disclosure policy), and the staff of this insats (any window, as they are).',
+    // Whatever path led here (a decision, `_entities`): staff read only the insatser they work in.
+    authScopes: (i) => ({ reportReader: true, insatsStaff: i.id }),
     args: {
       from: t.arg({ type: 'Date', required: true, description: 'First day of the period.' }),
-      to: t.arg({ type: 'Date', required: true, description: 'Last day of the period; not before `from`.' }),
+      to: t.arg({
+        type: 'Date',
+        required: true,
+        description:
+          'Last day of the period; not before `from`, and at least a month after it unless you staff the insats.',
+      }),
     },
-    resolve: (i, { from, to }, ctx) => statistics(ctx).load({ interventionId: i.id, ...dateRange(from, to) }),
+    resolve: async (i, { from, to }, ctx) => {
+      const window = dateRange(from, to);
+      // Staff of the insats read its participants one by one anyway: nothing to protect from them.
+      const exact = isInsatsStaff(ctx.identity, i.id);
+      if (!exact) {
+        checkWindow(window.from, window.to, 'to');
+      }
+      const row = await statistics(ctx).load({ interventionId: i.id, ...window });
+      return { ...disclosedStatistics(row, DISCLOSURE_THRESHOLD, exact), from: row.from, to: row.to };
+    },
   }),
 );

@@ -1,36 +1,8 @@
-/** Report figures without a database: shares, a förbund's year, and the county tables under disclosure control. */
-import { countyTables, thresholdFor } from '../../src/domain/county.js';
-import {
-  countsBy,
-  type InterventionRow,
-  type ParticipantYear,
-  STEP_FORWARD,
-  share,
-  yearAverageAge,
-  yearSum,
-} from '../../src/domain/figures.js';
-
-const insats = (over: Partial<InterventionRow>): InterventionRow => ({
-  intervention_id: 'i',
-  new: 0,
-  total: 0,
-  exited: 0,
-  age_n: 0,
-  average_age: null,
-  step_forward: 0,
-  breakdown: [],
-  ...over,
-});
-const year = (interventions: Partial<InterventionRow>[], hemkommuner: [string, number][] = []): ParticipantYear => ({
-  interventions: interventions.map(insats),
-  hemkommuner: hemkommuner.map(([scb_code, n]) => ({
-    scb_code,
-    new: n,
-    total: n,
-    new_previous: 0,
-    total_previous: 0,
-  })),
-});
+/** Report figures without a database: shares, and the county tables built from each förbund's published year. */
+import { countyTables, sumOfPublished } from '../../src/domain/county.js';
+import { SUPPRESSED, shown } from '../../src/domain/disclosure.js';
+import { STEP_FORWARD, share } from '../../src/domain/figures.js';
+import { disclosedYear, type LedgerRow } from '../../src/domain/year-figures.js';
 
 describe('figures', () => {
   it('counts work, supported work, studies and active job seeking as a step forward', () => {
@@ -47,64 +19,71 @@ describe('figures', () => {
     expect(share(0, 5)).toBe(0);
     expect(share(0, 0)).toBeNull();
   });
+});
 
-  it('picks one dimension of a breakdown', () => {
-    const row = {
-      breakdown: [
-        { dim: 'KON', key: 'MAN', n: 2 },
-        { dim: 'OUTCOME', key: 'STUDIER', n: 1 },
-      ],
-    };
-    expect(countsBy(row, 'KON')).toEqual([{ key: 'MAN', count: 2 }]);
-  });
-
-  it('sums a förbund’s insatser, and weighs their average ages by how many had one', () => {
-    const y = year([
-      { new: 3, total: 5, exited: 1, age_n: 1, average_age: 20 },
-      { new: 2, total: 4, exited: 2, age_n: 3, average_age: 40 },
-    ]);
-    expect([yearSum(y, 'new'), yearSum(y, 'total'), yearSum(y, 'exited')]).toEqual([5, 9, 3]);
-    expect(yearAverageAge(y)).toEqual({ n: 4, average: 35 });
-    expect(yearAverageAge(year([{ new: 1 }]))).toEqual({ n: 0, average: null });
-  });
+const row = (over: Partial<LedgerRow>): LedgerRow => ({
+  intervention_id: 'i',
+  year: 2021,
+  half: 1,
+  dim: 'ALL',
+  key: '',
+  new: 0,
+  exited: 0,
+  age_n: 0,
+  age_sum: 0,
+  step_forward: 0,
+  ...over,
 });
 
 describe('the county tables', () => {
-  it('never lets a caller lower the threshold', () => {
-    expect(thresholdFor(undefined, 5)).toBe(5);
-    expect(thresholdFor(3, 5)).toBe(5);
-    expect(thresholdFor(10, 5)).toBe(10);
+  it('adds published counts; a sum with a suppressed part is suppressed', () => {
+    expect(sumOfPublished([shown(3), shown(4)])).toEqual(shown(7));
+    expect(sumOfPublished([shown(30), SUPPRESSED])).toEqual(SUPPRESSED);
   });
 
-  it('hides a small hemkommun cell and a complement; participants without consent under OKAND', () => {
+  it('takes each förbund’s row from its own published year; participants without consent under OKAND', () => {
+    const a = disclosedYear(
+      [
+        row({ new: 30, exited: 10, age_n: 30, age_sum: 1000 }),
+        row({ dim: 'KON', key: 'MAN', new: 30, exited: 10 }),
+        row({ dim: 'REFERRER', key: 'AF', new: 30 }),
+        row({ dim: 'HEMKOMMUN', key: '1981', new: 3 }),
+        row({ dim: 'HEMKOMMUN', key: '1982', new: 20, exited: 10 }),
+      ],
+      2021,
+      'YEAR',
+      5,
+    );
+    const b = disclosedYear(
+      [
+        row({ intervention_id: 'j', new: 12, exited: 6, age_n: 4, age_sum: 200 }),
+        row({ intervention_id: 'j', dim: 'KON', key: 'KVINNA', new: 12, exited: 6 }),
+        row({ intervention_id: 'j', dim: 'REFERRER', key: 'AF', new: 12 }),
+        row({ intervention_id: 'j', dim: 'HEMKOMMUN', key: '1980', new: 12, exited: 6 }),
+      ],
+      2021,
+      'YEAR',
+      5,
+    );
     const county = countyTables(
       [
-        {
-          forbundId: 'a',
-          y: year(
-            [{ new: 30, total: 40, exited: 10, age_n: 30, average_age: 33.33 }],
-            [
-              ['1981', 3],
-              ['1982', 20],
-            ],
-          ),
-        },
-        { forbundId: 'b', y: year([{ new: 12, total: 12, exited: 6, age_n: 4, average_age: 50 }], [['1980', 12]]) },
+        { forbundId: 'a', y: a },
+        { forbundId: 'b', y: b },
       ],
       2021,
       5,
     );
-    const a = county.rows[0]!;
-    expect(a.key).toEqual({ forbundId: 'a', year: 2021 });
-    expect(a.newByHemkommun.map((c) => c.scbCode)).toEqual(['1981', '1982', 'OKAND']);
-    const cells = Object.fromEntries(a.newByHemkommun.map((c) => [c.scbCode, c.new]));
-    expect(cells['1981']).toEqual({ suppressed: true, value: null });
-    expect(Object.values(cells).filter((c) => c.suppressed)).toHaveLength(2);
-    expect(a.figures.new).toEqual({ suppressed: false, value: 30 });
-    expect(a.averageAgeAtEntry).toEqual({ suppressed: false, value: 33.3 });
+    const first = county.rows[0]!;
+    expect(first.key).toEqual({ forbundId: 'a', year: 2021 });
+    expect(first.newByHemkommun.map((c) => c.scbCode)).toEqual(['1981', '1982', 'OKAND']);
+    const cells = Object.fromEntries(first.newByHemkommun.map((c) => [c.scbCode, c.new]));
+    expect(cells['1981']).toEqual(SUPPRESSED);
+    expect(Object.values(cells).filter((c) => c.suppressed).length).toBeGreaterThanOrEqual(2);
+    expect(first.figures.new).toEqual(shown(30));
+    expect(first.averageAgeAtEntry).toEqual(shown(33.3));
     // Four ages are fewer than the threshold: the average is withheld like a small count.
-    expect(county.rows[1]!.averageAgeAtEntry).toEqual({ suppressed: true, value: null });
-    expect(county.totals.figures.exited).toEqual({ suppressed: false, value: 16 });
+    expect(county.rows[1]!.averageAgeAtEntry).toEqual(SUPPRESSED);
+    expect(county.totals.figures.exited).toEqual(shown(16));
     expect(county.threshold).toBe(5);
   });
 });
