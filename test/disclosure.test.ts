@@ -18,6 +18,7 @@ import {
   codes,
   DEMO_INTERVENTION_IDS,
   NORRA,
+  openSteeringMeeting,
   SODRA,
   startTestPlatform,
   type TestPlatform,
@@ -413,19 +414,15 @@ describe('staff of one insats read nothing of another insats’ figures, by any 
     occupancy { enrolled } budgetUsage(year: 2021) { used } indicatorResults { __typename }`;
 
   it('not through a decision in their own styrgrupp that names the other insats', async () => {
-    // Hallstahammar's styrgrupp records a decision about Sala.
-    const sg = (
-      await p.gql(`{ intervention(id: "${HALLSTAHAMMAR}") { steeringGroup { meetings { id } } } }`, {
-        as: 'norra-vastmanland-admin',
-      })
-    ).data.intervention.steeringGroup;
+    // Hallstahammar's styrgrupp records a decision about Sala (at a meeting whose minutes are still open).
+    const meetingId = await openSteeringMeeting(p, 'norra-vastmanland-admin', HALLSTAHAMMAR, '2026-10-01');
     const decided = await p.gql(
       `mutation ($m: ID!, $input: DecisionInput!) { recordDecision(meetingId: $m, input: $input) {
         ... on MutationRecordDecisionSuccess { data { id intervention { id } } } } }`,
       {
         as: 'norra-vastmanland-board',
         variables: {
-          m: sg.meetings[0].id,
+          m: meetingId,
           input: { kind: 'OTHER', text: 'Styrgruppen noterar Salas rapport.', interventionId: SALA },
         },
       },
