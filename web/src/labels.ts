@@ -17,6 +17,34 @@ export const INVITATION_STATUS: Record<string, string> = {
   EXPIRED: 'Utgången',
 };
 
+export const REQUISITION_STATUS: Record<string, string> = {
+  SUBMITTED: 'Inskickad',
+  APPROVED: 'Godkänd',
+  REJECTED: 'Avslagen',
+  PAID: 'Utbetald',
+};
+
+/** Kostnadsslag of a rekvisition. */
+export const COST_CATEGORY: Record<string, string> = {
+  PERSONNEL: 'Personal',
+  PREMISES: 'Lokaler',
+  SUPERVISION_AND_TRAINING: 'Handledning och utbildning',
+  PLANNING_DAYS: 'Planeringsdagar',
+  MATERIAL: 'Material',
+  IT_AND_PHONE: 'IT och telefon',
+  TRAVEL: 'Resor',
+  PARTICIPANT_ACTIVITIES: 'Deltagaraktiviteter',
+  FURNITURE: 'Möbler',
+  OTHER: 'Övrigt',
+};
+
+export const SEAT_ROLE: Record<string, string> = {
+  ORDINARIE: 'ordinarie',
+  ERSATTARE: 'ersättare',
+  ADJUNGERAD: 'adjungerad',
+  FOREDRAGANDE: 'föredragande',
+};
+
 export const OUTCOME: Record<string, string> = {
   ARBETE_UTAN_STOD: 'Arbete utan stöd',
   ARBETE_MED_STOD: 'Arbete med stöd',

@@ -24,6 +24,7 @@ const AdminStartQuery = graphql(`
           used
           differens
           overUsed
+          pending
           forecast
         }
       }
@@ -66,6 +67,7 @@ export function AdminStart({ initialYear }: { initialYear: number }) {
                 <th scope="col">Tilldelat</th>
                 <th scope="col">Förbrukat</th>
                 <th scope="col">Differens</th>
+                <th scope="col">Väntar på beslut</th>
                 <th scope="col">Prognos</th>
               </tr>
             </thead>
@@ -85,6 +87,7 @@ export function AdminStart({ initialYear }: { initialYear: number }) {
                     {b ? formatKronor(b.differens) : '–'}
                     {b?.overUsed ? ' (överskriden)' : ''}
                   </td>
+                  <td className="num">{b ? formatKronor(b.pending) : '–'}</td>
                   <td className="num">{b?.forecast == null ? '–' : formatKronor(b.forecast)}</td>
                 </tr>
               ))}
