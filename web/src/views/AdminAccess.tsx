@@ -280,7 +280,7 @@ export function AdminAccess() {
                           }
                         }}
                         aria-expanded={editing === g.id}
-                        aria-label={`Ändra giltigheten för ${role} för ${who}`}
+                        aria-label={`Ändra giltighet för ${role} för ${who}`}
                         onClick={() => setEditing(editing === g.id ? null : g.id)}
                       >
                         Ändra giltighet

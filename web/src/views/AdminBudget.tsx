@@ -35,6 +35,12 @@ const AdminBudgetQuery = graphql(`
           }
           amount
         }
+        costLines {
+          intervention {
+            id
+          }
+          amount
+        }
       }
       interventions {
         id
@@ -96,6 +102,13 @@ export function AdminBudget({ initialYear }: { initialYear: number }) {
   const budget = forbund?.budget;
   const interventions = forbund?.interventions ?? [];
   const allocated = interventions.reduce((sum, i) => sum + (i.allocation?.amount ?? 0), 0);
+  /** What the budget's cost lines set aside for each insats. */
+  const budgeted = new Map<string, number>();
+  for (const line of budget?.costLines ?? []) {
+    if (line.intervention) {
+      budgeted.set(line.intervention.id, (budgeted.get(line.intervention.id) ?? 0) + line.amount);
+    }
+  }
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
   return (
@@ -161,6 +174,7 @@ export function AdminBudget({ initialYear }: { initialYear: number }) {
             <thead>
               <tr>
                 <th scope="col">Insats</th>
+                <th scope="col">I budgeten</th>
                 <th scope="col">Tilldelat</th>
                 <th scope="col">Förbrukat</th>
                 <th scope="col">Väntar på beslut</th>
@@ -172,6 +186,7 @@ export function AdminBudget({ initialYear }: { initialYear: number }) {
               {interventions.map((i) => (
                 <tr key={i.id}>
                   <th scope="row">{i.name}</th>
+                  <td className="num">{budgeted.has(i.id) ? formatKronor(budgeted.get(i.id) ?? 0) : '–'}</td>
                   <td className="num">{i.allocation ? formatKronor(i.allocation.amount) : 'Ej beslutat'}</td>
                   <td className="num">{i.budgetUsage ? formatKronor(i.budgetUsage.used) : '–'}</td>
                   <td className="num">{i.budgetUsage ? formatKronor(i.budgetUsage.pending) : '–'}</td>
@@ -198,6 +213,9 @@ export function AdminBudget({ initialYear }: { initialYear: number }) {
             <tfoot>
               <tr>
                 <th scope="row">Summa</th>
+                <td className="num">
+                  {budget ? formatKronor([...budgeted.values()].reduce((a, b) => a + b, 0)) : '–'}
+                </td>
                 <td className="num">{formatKronor(allocated)}</td>
                 <td colSpan={4}>
                   {budget ? `Budgetens rörliga kostnader: ${formatKronor(budget.variableCosts)}` : ''}

@@ -125,6 +125,8 @@ const FILTERS: { value: RequisitionStatus | ''; label: string }[] = [
 
 type Requisition = AdminRequisitionsResult['requisitions'][number];
 
+const countOf = (n: number) => (n === 1 ? '1 rekvisition' : `${n} rekvisitioner`);
+
 const periodName = (r: { period: number; periodStart: string; periodEnd: string }) =>
   `period ${r.period} (${formatDate(r.periodStart)} – ${formatDate(r.periodEnd)})`;
 
@@ -177,13 +179,19 @@ export function AdminRequisitions({ initialYear }: { initialYear: number }) {
       {fetching && !data ? <p>Hämtar …</p> : null}
       {data ? (
         data.requisitions.length ? (
-          <ul className="requisitions">
-            {data.requisitions.map((r) => (
-              <li key={`${r.id}-${r.version}`}>
-                <RequisitionCard requisition={r} onDecided={onDecided} onReload={reload} />
-              </li>
-            ))}
-          </ul>
+          <>
+            <p>
+              {countOf(data.requisitions.length)}, totalt{' '}
+              {formatKronor(data.requisitions.reduce((sum, r) => sum + r.amount, 0))}.
+            </p>
+            <ul className="requisitions">
+              {data.requisitions.map((r) => (
+                <li key={`${r.id}-${r.version}`}>
+                  <RequisitionCard requisition={r} onDecided={onDecided} onReload={reload} />
+                </li>
+              ))}
+            </ul>
+          </>
         ) : (
           <p>
             Inga rekvisitioner
@@ -335,11 +343,16 @@ function RequisitionCard({
                 </>
               ) : (
                 <>
-                  <button type="button" disabled={busy} aria-label={`Godkänn ${name}`} onClick={() => void onApprove()}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={`Godkänn: ${name}`}
+                    onClick={() => void onApprove()}
+                  >
                     Godkänn
                   </button>
-                  <button type="button" aria-label={`Avslå ${name}`} onClick={() => setRejecting(true)}>
-                    Avslå …
+                  <button type="button" aria-label={`Avslå: ${name}`} onClick={() => setRejecting(true)}>
+                    Avslå
                   </button>
                 </>
               )}
@@ -351,7 +364,7 @@ function RequisitionCard({
             <button
               type="button"
               disabled={busy}
-              aria-label={`Markera ${name} som utbetald`}
+              aria-label={`Markera som utbetald: ${name}`}
               onClick={() => void onPaid()}
             >
               Markera som utbetald
