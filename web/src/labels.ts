@@ -80,3 +80,12 @@ export const formatKronor = (value: number) => kronor.format(value);
 export const formatNumber = (value: number) => number.format(value);
 /** A Date scalar (YYYY-MM-DD) as "3 maj 2021". */
 export const formatDate = (value: string) => date.format(new Date(`${value}T00:00:00Z`));
+
+/** The graph's Int: a larger sum is refused in the form rather than sent. */
+const INT_MAX = 2_147_483_647;
+
+/** Kronor as a person types them: "1 200 000", "1200000 kr" or "-5" (refused by the graph, beside the field). */
+export function parseKronor(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '');
+  return /^-?\d+$/.test(compact) && Math.abs(Number(compact)) <= INT_MAX ? Number(compact) : null;
+}

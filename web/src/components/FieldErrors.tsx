@@ -1,7 +1,8 @@
 /**
  * A form's errors, each beside the field it names: a mutation's ValidationError issues carry a path
- * (["input", "grant", "validTo"]), whose last name picks the field; the message shows under that field, which
- * points at it with aria-describedby and says aria-invalid. What names no field shows above the form.
+ * (["input", "grant", "validTo"], ["input", "costLines", "2", "amount"]), which picks the field; the message shows
+ * under that field, which points at it with aria-describedby and says aria-invalid. What names no field shows above
+ * the form.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { inSwedish } from '../messages.js';
@@ -26,6 +27,7 @@ export function useFieldErrors<F extends string>(fields: readonly F[]) {
   const id = useId();
   const [errors, setErrors] = useState<Partial<Record<F | 'form', string>>>({});
   const formRef = useRef<HTMLFormElement>(null);
+  const errorId = (field: string) => `${id}-${field.replace(/\./g, '-')}-error`;
   // After a refusal, focus goes to the first field named (or the message above the form), so the keyboard and a
   // screen reader land where the problem is.
   useEffect(() => {
@@ -37,8 +39,18 @@ export function useFieldErrors<F extends string>(fields: readonly F[]) {
     target?.focus();
   }, [errors]);
   const fieldOf = (path: readonly string[]): F | 'form' => {
+    // A field of a list names its place: "contributions.2.amount" (the path without its leading argument name);
+    // otherwise the closest named part of the path, e.g. "contributions" for the list as a whole.
+    const parts = path[0] === 'input' ? path.slice(1) : path;
+    for (let n = parts.length; n > 0; n--) {
+      const key = parts.slice(0, n).join('.');
+      const found = fields.find((f) => f === key);
+      if (found) {
+        return found;
+      }
+    }
     // The last name that is a field: an index (["interventionIds", "0"]) belongs to the list before it.
-    const named = [...path].reverse().find((p) => !/^\d+$/.test(p));
+    const named = [...parts].reverse().find((p) => !/^\d+$/.test(p));
     return fields.find((f) => f === named) ?? 'form';
   };
   return {
@@ -64,14 +76,14 @@ export function useFieldErrors<F extends string>(fields: readonly F[]) {
     /** aria-invalid and aria-describedby for a field's input. */
     inputProps: (field: F) => ({
       'aria-invalid': errors[field] ? true : undefined,
-      'aria-describedby': errors[field] ? `${id}-${field}-error` : undefined,
+      'aria-describedby': errors[field] ? errorId(field) : undefined,
     }),
     /** The message under a field (or, for 'form', above the fields). */
     text: (field: F | 'form') =>
       errors[field] ? (
         <p
           className="field-error"
-          id={`${id}-${field}-error`}
+          id={errorId(field)}
           role={field === 'form' ? 'alert' : undefined}
           tabIndex={field === 'form' ? -1 : undefined}
         >

@@ -3,19 +3,24 @@
  * costs, result, eget kapital), and per insats its tilldelade medel beside what it used, each changed in place
  * (setAllocation). A refused amount's typed error shows beside its field.
  */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useFieldErrors } from '../components/FieldErrors.js';
 import { ResultNotice } from '../components/ResultNotice.js';
 import { YearPicker } from '../components/YearPicker.js';
 import { graphql } from '../gql/index.js';
-import { formatDate, formatKronor } from '../labels.js';
+import { formatDate, formatKronor, parseKronor } from '../labels.js';
+import { BudgetForm } from './AdminBudgetForm.js';
 
 const AdminBudgetQuery = graphql(`
   query AdminBudget($year: Int!) {
     forbund {
       id
       name
+      members {
+        id
+        name
+      }
       budget(year: $year) {
         id
         year
@@ -36,10 +41,17 @@ const AdminBudgetQuery = graphql(`
           amount
         }
         costLines {
+          category
+          description
           intervention {
             id
           }
           amount
+        }
+        prognosis {
+          year
+          income
+          costs
         }
       }
       interventions {
@@ -85,19 +97,16 @@ const SetAllocationMutation = graphql(`
   }
 `);
 
-/** The graph's Int: a larger sum is refused here rather than sent. */
-const INT_MAX = 2_147_483_647;
-
-/** Kronor as a person types them: "1 200 000", "1200000" or "-5" (refused by the graph, beside the field). */
-function parseKronor(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '');
-  return /^-?\d+$/.test(compact) && Math.abs(Number(compact)) <= INT_MAX ? Number(compact) : null;
-}
-
 export function AdminBudget({ initialYear }: { initialYear: number }) {
   const [year, setYear] = useState(initialYear);
   const [{ data, error, fetching }, refetch] = useQuery({ query: AdminBudgetQuery, variables: { year } });
   const [saved, setSaved] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const stopEditing = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   const forbund = data?.forbund;
   const budget = forbund?.budget;
   const interventions = forbund?.interventions ?? [];
@@ -117,6 +126,7 @@ export function AdminBudget({ initialYear }: { initialYear: number }) {
         year={year}
         onChange={(y) => {
           setSaved(null);
+          setEditing(false);
           setYear(y);
         }}
         label="Budgetår"
@@ -126,6 +136,9 @@ export function AdminBudget({ initialYear }: { initialYear: number }) {
       {forbund ? (
         <>
           <h2>Budget {year}</h2>
+          <p role="status" className="saved">
+            {saved?.startsWith('Budget') ? saved : null}
+          </p>
           {budget ? (
             <>
               <p>
@@ -164,10 +177,35 @@ export function AdminBudget({ initialYear }: { initialYear: number }) {
           ) : (
             <p>Ingen budget är beslutad för {year}.</p>
           )}
+          <p>
+            <button
+              type="button"
+              ref={editButton}
+              aria-expanded={editing}
+              onClick={() => (editing ? stopEditing() : setEditing(true))}
+            >
+              {budget ? `Ändra budget ${year}` : `Registrera budget ${year}`}
+            </button>
+          </p>
+          {editing ? (
+            <BudgetForm
+              key={`${year}-${budget?.id ?? 'new'}`}
+              year={year}
+              start={budget ?? null}
+              members={forbund.members}
+              interventions={interventions}
+              onCancel={stopEditing}
+              onSaved={() => {
+                setSaved(`Budget ${year} är sparad.`);
+                stopEditing();
+                reload();
+              }}
+            />
+          ) : null}
 
           <h2>Fördelning per insats</h2>
           <p role="status" className="saved">
-            {saved}
+            {saved?.startsWith('Tilldelat') ? saved : null}
           </p>
           <table>
             <caption>Tilldelade medel per insats {year}</caption>
