@@ -98,8 +98,13 @@ const SetAllocationMutation = graphql(`
 `);
 
 export function AdminBudget({ initialYear }: { initialYear: number }) {
-  const [year, setYear] = useState(initialYear);
-  const [{ data, error, fetching }, refetch] = useQuery({ query: AdminBudgetQuery, variables: { year } });
+  const [chosen, setYear] = useState(initialYear);
+  const [{ data, error, fetching, operation }, refetch] = useQuery({
+    query: AdminBudgetQuery,
+    variables: { year: chosen },
+  });
+  // The year the figures shown are for: until another year's answer arrives, the previous one stays on screen.
+  const year = operation?.variables.year ?? chosen;
   const [saved, setSaved] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -123,7 +128,7 @@ export function AdminBudget({ initialYear }: { initialYear: number }) {
   return (
     <>
       <YearPicker
-        year={year}
+        year={chosen}
         onChange={(y) => {
           setSaved(null);
           setEditing(false);

@@ -132,12 +132,15 @@ const periodName = (r: { period: number; periodStart: string; periodEnd: string 
 
 export function AdminRequisitions({ initialYear }: { initialYear: number }) {
   const id = useId();
-  const [year, setYear] = useState(initialYear);
-  const [status, setStatus] = useState<RequisitionStatus | ''>('SUBMITTED');
-  const [{ data, error, fetching }, refetch] = useQuery({
+  const [chosen, setYear] = useState(initialYear);
+  const [chosenStatus, setStatus] = useState<RequisitionStatus | ''>('SUBMITTED');
+  const [{ data, error, fetching, operation }, refetch] = useQuery({
     query: AdminRequisitionsQuery,
-    variables: { year, status: status || null },
+    variables: { year: chosen, status: chosenStatus || null },
   });
+  // What the list shown is for: until another answer arrives, the previous one stays on screen.
+  const year = operation?.variables.year ?? chosen;
+  const status = operation ? (operation.variables.status ?? '') : chosenStatus;
   const [decided, setDecided] = useState<string | null>(null);
   const decidedRef = useRef<HTMLParagraphElement>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
@@ -151,12 +154,12 @@ export function AdminRequisitions({ initialYear }: { initialYear: number }) {
   return (
     <>
       <div className="filters">
-        <YearPicker year={year} onChange={setYear} label="År" />
+        <YearPicker year={chosen} onChange={setYear} label="År" />
         <p>
           <label htmlFor={`${id}-status`}>Visa</label>{' '}
           <select
             id={`${id}-status`}
-            value={status}
+            value={chosenStatus}
             onChange={(e) => setStatus(e.target.value as RequisitionStatus | '')}
           >
             {FILTERS.map((f) => (

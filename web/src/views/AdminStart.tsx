@@ -44,13 +44,15 @@ const AdminStartQuery = graphql(`
 `);
 
 export function AdminStart({ initialYear }: { initialYear: number }) {
-  const [year, setYear] = useState(initialYear);
-  const [{ data, error, fetching }] = useQuery({ query: AdminStartQuery, variables: { year } });
+  const [chosen, setYear] = useState(initialYear);
+  const [{ data, error, fetching, operation }] = useQuery({ query: AdminStartQuery, variables: { year: chosen } });
+  // The year the figures shown are for: until another year's answer arrives, the previous one stays on screen.
+  const year = operation?.variables.year ?? chosen;
   const forbund = data?.forbund;
   return (
     <>
       <h2>Insatser</h2>
-      <YearPicker year={year} onChange={setYear} label="Budgetår" />
+      <YearPicker year={chosen} onChange={setYear} label="Budgetår" />
       <ResultNotice error={error} partial={Boolean(data)} />
       {fetching && !data ? <p>Hämtar …</p> : null}
       {forbund ? (
