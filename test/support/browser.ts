@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The origin the page believes it is on. */
@@ -115,4 +115,44 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n: any) => ({ target: n.target })),
     }));
   });
+}
+
+/** Where the browser tests save the screenshots the web README shows. */
+export const SCREENSHOTS = path.join(ROOT, 'web', 'screenshots');
+
+/** A full-page screenshot of the page as it is now, as web/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Whether `target` has the keyboard focus now. */
+export const isFocused = (target: Locator) =>
+  target.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement);
+
+/**
+ * Moves the focus with the Tab key, as a keyboard user does, until it reaches `target` (at most `limit` presses);
+ * fails when the target is never reached, i.e. not reachable by keyboard.
+ */
+export async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
+  for (let n = 0; n < limit; n++) {
+    await page.keyboard.press('Tab');
+    if (await isFocused(target)) {
+      return;
+    }
+  }
+  throw new Error(`Tab never reached ${target} in ${limit} presses`);
+}
+
+/** In the focused select, the arrow keys move to the option whose text is `label` (as a keyboard user picks). */
+export async function chooseByKeyboard(page: Page, select: Locator, label: string, limit = 40): Promise<void> {
+  const chosen = () =>
+    select.evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0]?.text);
+  await page.keyboard.press('Home');
+  for (let n = 0; n < limit && (await chosen()) !== label; n++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  if ((await chosen()) !== label) {
+    throw new Error(`No option "${label}" reached by the arrow keys`);
+  }
 }

@@ -12,6 +12,8 @@ import { graphClient } from './graph.js';
 import { ROLE } from './labels.js';
 import { follow, hrefOf, usePath } from './navigation.js';
 import { AdminAccess } from './views/AdminAccess.js';
+import { AdminBudget } from './views/AdminBudget.js';
+import { AdminRequisitions } from './views/AdminRequisitions.js';
 import { AdminStart } from './views/AdminStart.js';
 import { BoardStart } from './views/BoardStart.js';
 import { CountyStart } from './views/CountyStart.js';
@@ -61,6 +63,18 @@ const VIEWS: View[] = [
     render: () => <AdminStart initialYear={new Date().getFullYear()} />,
   },
   { path: 'behorigheter', title: 'Personer och behörigheter', roles: ['FORBUND_ADMIN'], render: () => <AdminAccess /> },
+  {
+    path: 'budget',
+    title: 'Budget och fördelning',
+    roles: ['FORBUND_ADMIN'],
+    render: () => <AdminBudget initialYear={new Date().getFullYear()} />,
+  },
+  {
+    path: 'rekvisitioner',
+    title: 'Rekvisitioner',
+    roles: ['FORBUND_ADMIN'],
+    render: () => <AdminRequisitions initialYear={new Date().getFullYear()} />,
+  },
   {
     path: 'arenden',
     title: 'Ärenden',

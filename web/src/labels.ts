@@ -17,6 +17,34 @@ export const INVITATION_STATUS: Record<string, string> = {
   EXPIRED: 'Utgången',
 };
 
+export const REQUISITION_STATUS: Record<string, string> = {
+  SUBMITTED: 'Inskickad',
+  APPROVED: 'Godkänd',
+  REJECTED: 'Avslagen',
+  PAID: 'Utbetald',
+};
+
+/** Kostnadsslag of a rekvisition. */
+export const COST_CATEGORY: Record<string, string> = {
+  PERSONNEL: 'Personal',
+  PREMISES: 'Lokaler',
+  SUPERVISION_AND_TRAINING: 'Handledning och utbildning',
+  PLANNING_DAYS: 'Planeringsdagar',
+  MATERIAL: 'Material',
+  IT_AND_PHONE: 'IT och telefon',
+  TRAVEL: 'Resor',
+  PARTICIPANT_ACTIVITIES: 'Deltagaraktiviteter',
+  FURNITURE: 'Möbler',
+  OTHER: 'Övrigt',
+};
+
+export const SEAT_ROLE: Record<string, string> = {
+  ORDINARIE: 'ordinarie',
+  ERSATTARE: 'ersättare',
+  ADJUNGERAD: 'adjungerad',
+  FOREDRAGANDE: 'föredragande',
+};
+
 export const OUTCOME: Record<string, string> = {
   ARBETE_UTAN_STOD: 'Arbete utan stöd',
   ARBETE_MED_STOD: 'Arbete med stöd',
@@ -52,3 +80,12 @@ export const formatKronor = (value: number) => kronor.format(value);
 export const formatNumber = (value: number) => number.format(value);
 /** A Date scalar (YYYY-MM-DD) as "3 maj 2021". */
 export const formatDate = (value: string) => date.format(new Date(`${value}T00:00:00Z`));
+
+/** The graph's Int: a larger sum is refused in the form rather than sent. */
+const INT_MAX = 2_147_483_647;
+
+/** Kronor as a person types them: "1 200 000", "1200000 kr" or "-5" (refused by the graph, beside the field). */
+export function parseKronor(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '');
+  return /^-?\d+$/.test(compact) && Math.abs(Number(compact)) <= INT_MAX ? Number(compact) : null;
+}

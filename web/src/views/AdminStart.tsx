@@ -24,6 +24,7 @@ const AdminStartQuery = graphql(`
           used
           differens
           overUsed
+          pending
           forecast
         }
       }
@@ -43,13 +44,15 @@ const AdminStartQuery = graphql(`
 `);
 
 export function AdminStart({ initialYear }: { initialYear: number }) {
-  const [year, setYear] = useState(initialYear);
-  const [{ data, error, fetching }] = useQuery({ query: AdminStartQuery, variables: { year } });
+  const [chosen, setYear] = useState(initialYear);
+  const [{ data, error, fetching, operation }] = useQuery({ query: AdminStartQuery, variables: { year: chosen } });
+  // The year the figures shown are for: until another year's answer arrives, the previous one stays on screen.
+  const year = operation?.variables.year ?? chosen;
   const forbund = data?.forbund;
   return (
     <>
       <h2>Insatser</h2>
-      <YearPicker year={year} onChange={setYear} label="Budgetår" />
+      <YearPicker year={chosen} onChange={setYear} label="Budgetår" />
       <ResultNotice error={error} partial={Boolean(data)} />
       {fetching && !data ? <p>Hämtar …</p> : null}
       {forbund ? (
@@ -66,6 +69,7 @@ export function AdminStart({ initialYear }: { initialYear: number }) {
                 <th scope="col">Tilldelat</th>
                 <th scope="col">Förbrukat</th>
                 <th scope="col">Differens</th>
+                <th scope="col">Väntar på beslut</th>
                 <th scope="col">Prognos</th>
               </tr>
             </thead>
@@ -85,6 +89,7 @@ export function AdminStart({ initialYear }: { initialYear: number }) {
                     {b ? formatKronor(b.differens) : '–'}
                     {b?.overUsed ? ' (överskriden)' : ''}
                   </td>
+                  <td className="num">{b ? formatKronor(b.pending) : '–'}</td>
                   <td className="num">{b?.forecast == null ? '–' : formatKronor(b.forecast)}</td>
                 </tr>
               ))}
