@@ -6,7 +6,7 @@
  */
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useFieldErrors } from '../components/FieldErrors.js';
+import { useFieldErrors } from '../components/FormErrors.js';
 import { ResultNotice } from '../components/ResultNotice.js';
 import type { GrantRole } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';

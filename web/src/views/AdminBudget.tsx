@@ -73,7 +73,7 @@ const AdminBudgetQuery = graphql(`
 `);
 
 const SetAllocationMutation = graphql(`
-  mutation SetAllocation($interventionId: ID!, $year: Int!, $amount: Int!) {
+  mutation SetAllocation($interventionId: ID!, $year: Int!, $amount: Kronor!) {
     setAllocation(interventionId: $interventionId, year: $year, amount: $amount) {
       __typename
       ... on MutationSetAllocationSuccess {
