@@ -7,10 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { demoTeam } from '@finsam/governance/demo/people.js';
+import { addMonths } from '@finsam/kit/dates.js';
 import { luhn } from '@finsam/participants/domain/personnummer.js';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, contextFor, launchChromium, logIn, ROOT } from './support/browser.js';
-import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { openSteeringMeeting, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 // A browser test takes 10–25 s alone, several times that on a loaded machine. (In ESM, jest is on import.meta.)
 (import.meta as unknown as { jest: { setTimeout(ms: number): void } }).jest.setTimeout(180_000);
@@ -173,9 +174,8 @@ describe('the participation flow', () => {
     await page.getByRole('table', { name: 'Uppföljningar, äldst först' }).getByRole('row').nth(1).waitFor();
 
     // The styrgrupp decides an extension (recorded through the graph); the staff member registers it.
-    const steering = await p.gql(`{ intervention(id: "${TEAM.id}") { steeringGroup { meetings { id } } } }`, {
-      as: 'norra-vastmanland-board',
-    });
+    // At a meeting whose minutes are open: approved minutes take no new decision.
+    const meetingId = await openSteeringMeeting(p, 'norra-vastmanland-admin', TEAM.id, daysAgo(1));
     const decided = await p.gql(
       `mutation ($m: ID!, $input: DecisionInput!) {
         recordDecision(meetingId: $m, input: $input) { ... on MutationRecordDecisionSuccess { data { id } } }
@@ -183,7 +183,7 @@ describe('the participation flow', () => {
       {
         as: 'norra-vastmanland-board',
         variables: {
-          m: steering.data.intervention.steeringGroup.meetings[0].id,
+          m: meetingId,
           input: { kind: 'EXTENSION', text: 'Förlängning sex månader.', participationId: id },
         },
       },
@@ -214,9 +214,18 @@ describe('the participation flow', () => {
     await page.getByRole('button', { name: 'Avsluta deltagandet' }).click();
     await page.getByRole('status').filter({ hasText: 'Deltagandet är avslutat.' }).waitFor();
 
-    // Final documentation and the level six months on.
+    // The level six months on, a day after the exit: refused beside the level, nothing saved.
     await page.getByLabel(/^Slutdokumentation skickad/).fill(daysAgo(0));
     await page.getByLabel('Nivå 6 månader efter avslut').selectOption('HIGHER');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expectFieldError(
+      page,
+      'Nivå 6 månader efter avslut',
+      `Uppföljningen efter 6 månader görs från och med ${addMonths(daysAgo(1), 6)}.`,
+    );
+    await expect(participation(id)).resolves.toMatchObject({ finalDocumentationSentOn: null });
+    // Final documentation alone.
+    await page.getByLabel('Nivå 6 månader efter avslut').selectOption('');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Uppgifterna efter avslutet är sparade.' }).waitFor();
     await expectAccessible(page);

@@ -67,9 +67,14 @@ export const swedish = (message: string) =>
     ? `Åldern ligger utanför insatsens målgrupp (${message.replace(/^.*target group /, '')} år).`
     : /^Period \d+ of \d+ is already requisitioned$/.test(message)
       ? 'Perioden har redan en rekvisition.'
-      : /^Too (big|small)/.test(message)
-        ? 'Värdet ligger utanför det tillåtna intervallet.'
-        : message);
+      : /^The (6|18)-month follow-up is made from \d{4}-\d\d-\d\d on/.test(message)
+        ? message.replace(
+            /^The (\d+)-month follow-up is made from (\S+) on.*$/,
+            'Uppföljningen efter $1 månader görs från och med $2.',
+          )
+        : /^Too (big|small)/.test(message)
+          ? 'Värdet ligger utanför det tillåtna intervallet.'
+          : message);
 
 /** The field a path names: its last part that is not a list index (["input", "lines", "0", "amount"] → lines). */
 function fieldOf(path: readonly string[], fields: readonly string[]): string {
@@ -141,7 +146,10 @@ export function useFieldErrors(fields: readonly string[]) {
         add(fieldOf(issue.path, fields), swedish(issue.message));
       }
     } else {
-      add(FORM, (answer.code && CODE[answer.code]) ?? swedish(answer.message ?? 'Något gick fel.'));
+      // A known message says what happened (a step someone else took: "Anvisningen är redan beslutad."); otherwise
+      // the code says what to do.
+      const known = answer.message ? MESSAGE[answer.message] : undefined;
+      add(FORM, known ?? (answer.code && CODE[answer.code]) ?? swedish(answer.message ?? 'Något gick fel.'));
     }
     report(found);
     return false;
