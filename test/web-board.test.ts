@@ -32,12 +32,6 @@ async function startPageOf(username: string): Promise<Page> {
   return page;
 }
 
-/** Closes the page's browser once no request is in flight (one cut off fails in the route of the next test). */
-async function close(page: Page) {
-  await page.context().unrouteAll({ behavior: 'ignoreErrors' });
-  await close(page);
-}
-
 async function expectAccessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }
@@ -129,8 +123,8 @@ describe('a board member’s year report', () => {
     await expect(page.getByRole('button', { name: /Uppföljning Finsam/ }).count()).resolves.toBe(0);
     await expectAccessible(page);
     await screenshot(page, 'board-half-year');
-    await close(page);
-  }, 120_000);
+    await page.context().close();
+  });
 
   it('downloads the Uppföljning Finsam CSV of 2021 with the person’s token', async () => {
     const page = await startPageOf('norra-vastmanland-board');
@@ -150,7 +144,7 @@ describe('a board member’s year report', () => {
     expect(sala).toMatch(/^Norra Västmanlands Samordningsförbund,/);
     expect(sala).toContain(',1590000,1535642,');
     expect(rows.length).toBeGreaterThan(1);
-    await close(page);
+    await page.context().close();
   });
 
   it('is reached, and its year changed, with the keyboard alone', async () => {
@@ -189,7 +183,7 @@ describe('a board member’s year report', () => {
     await expect(h1.textContent()).resolves.toContain('Årshjul och sammanträden');
     await expect(h1.evaluate((el) => el === (el.ownerDocument as any).activeElement)).resolves.toBe(true);
     await page.getByRole('heading', { name: /^Årshjul \d{4}$/ }).waitFor();
-    await close(page);
+    await page.context().close();
   });
 });
 
@@ -242,7 +236,7 @@ describe('a board member’s årshjul, meetings and decisions', () => {
     await expect(board.getByRole('article').count()).resolves.toBe(6);
     await expectAccessible(page);
     await screenshot(page, 'board-arshjul');
-    await close(page);
+    await page.context().close();
   });
 
   it('shows a styrgrupp’s meeting with agenda, approved minutes and its decision', async () => {
@@ -263,7 +257,7 @@ describe('a board member’s årshjul, meetings and decisions', () => {
     await meeting.getByText('Protokoll (justerat)').waitFor();
     await meeting.getByText(/Teamet har 180 % bemanning/).waitFor();
     await expectAccessible(page);
-    await close(page);
+    await page.context().close();
   });
 });
 
@@ -292,12 +286,14 @@ describe('a county analyst of Västmanland', () => {
         .locator('td')
         .textContent(),
     ).resolves.toBe('— (dold)');
-    const norraChart = page.getByRole('img', { name: new RegExp(`^Nya deltagare 2021 per hemkommun – ${NORRA.name}`) });
+    const norraChart = page.getByRole('img', {
+      name: new RegExp(`^Nya deltagare 2021 per hemkommun – ${NORRA.name}`),
+    });
     const alt = await norraChart.getAttribute('aria-label');
     expect(alt).toContain('Norbergs kommun: dold');
     expect(alt).not.toMatch(/Norbergs kommun: 0/);
     await expectAccessible(page);
     await screenshot(page, 'county-vastmanland');
-    await close(page);
+    await page.context().close();
   });
 });
