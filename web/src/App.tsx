@@ -5,10 +5,11 @@
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import type { Auth } from './auth.js';
+import { GatewayAccess } from './components/Download.js';
 import { ResultNotice } from './components/ResultNotice.js';
 import type { ClientConfig } from './config.js';
 import { graphql } from './gql/index.js';
-import { graphClient } from './graph.js';
+import { gatewayHeaders, graphClient } from './graph.js';
 import { ROLE } from './labels.js';
 import { follow, hrefOf, usePath } from './navigation.js';
 import { AdminAccess } from './views/AdminAccess.js';
@@ -17,6 +18,7 @@ import { AdminRequisitions } from './views/AdminRequisitions.js';
 import { AdminStart } from './views/AdminStart.js';
 import { BoardStart } from './views/BoardStart.js';
 import { CountyStart } from './views/CountyStart.js';
+import { Meetings } from './views/Meetings.js';
 import { ParticipationPage } from './views/ParticipationPage.js';
 import { ParticipationReferral } from './views/ParticipationReferral.js';
 import { StaffRequisition } from './views/StaffRequisition.js';
@@ -90,6 +92,12 @@ const VIEWS: View[] = [
     roles: ['BOARD', 'FORBUND_ADMIN'],
     render: () => <BoardStart initialYear={LAST_YEAR} />,
   },
+  {
+    path: 'sammantraden',
+    title: 'Årshjul och sammanträden',
+    roles: ['BOARD', 'FORBUND_ADMIN'],
+    render: () => <Meetings initialYear={new Date().getFullYear()} />,
+  },
   { path: 'lan', title: 'Länet', roles: ['COUNTY_ANALYST'], render: () => <CountyStart initialYear={LAST_YEAR} /> },
 ];
 
@@ -97,13 +105,19 @@ export function App({ config, auth }: { config: ClientConfig; auth: Auth }) {
   const [forbundId, setForbundId] = useState(() => sessionStorage.getItem(CHOSEN_FORBUND));
   const token = auth.user?.access_token ?? '';
   const client = useMemo(() => graphClient(config.graphql, token, forbundId), [config.graphql, token, forbundId]);
+  const gateway = useMemo(
+    () => ({ graphql: config.graphql, headers: gatewayHeaders(token, forbundId) }),
+    [config.graphql, token, forbundId],
+  );
   const choose = (id: string) => {
     sessionStorage.setItem(CHOSEN_FORBUND, id);
     setForbundId(id);
   };
   return (
     <Provider value={client} key={forbundId ?? 'default'}>
-      <Shell auth={auth} onChooseForbund={choose} />
+      <GatewayAccess.Provider value={gateway}>
+        <Shell auth={auth} onChooseForbund={choose} />
+      </GatewayAccess.Provider>
     </Provider>
   );
 }

@@ -6,11 +6,17 @@ import { Client, cacheExchange, fetchExchange } from 'urql';
 
 export const FORBUND_HEADER = 'x-finsam-forbund';
 
-export function graphClient(url: string, accessToken: string, forbundId: string | null): Client {
+/** What every request to the gateway carries: the graph's and the file downloads' (`components/Download.tsx`). */
+export function gatewayHeaders(accessToken: string, forbundId: string | null): Record<string, string> {
   const headers: Record<string, string> = { authorization: `Bearer ${accessToken}` };
   if (forbundId) {
     headers[FORBUND_HEADER] = forbundId;
   }
+  return headers;
+}
+
+export function graphClient(url: string, accessToken: string, forbundId: string | null): Client {
+  const headers = gatewayHeaders(accessToken, forbundId);
   return new Client({
     url,
     exchanges: [cacheExchange, fetchExchange],

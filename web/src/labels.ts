@@ -56,6 +56,47 @@ export const OUTCOME: Record<string, string> = {
   OVRIGT: 'Övrigt',
 };
 
+/** Remittent: the unit that referred a participant. */
+export const REFERRER_UNIT: Record<string, string> = {
+  FORSAKRINGSKASSAN: 'Försäkringskassan',
+  ARBETSFORMEDLINGEN: 'Arbetsförmedlingen',
+  KOMMUN_FORSORJNINGSSTOD: 'Kommunen, försörjningsstöd',
+  KOMMUN_KAA: 'Kommunen, KAA',
+  KOMMUN_IFO: 'Kommunen, IFO',
+  KOMMUN_LSS: 'Kommunen, LSS',
+  KOMMUN_OTHER: 'Kommunen, annan enhet',
+  REGION: 'Regionen',
+};
+
+export const BODY_KIND: Record<string, string> = {
+  BOARD: 'Förbundsstyrelse',
+  PREPARATORY_GROUP: 'Beredningsgrupp',
+  MEMBER_COUNCIL: 'Medlemssamråd',
+  STEERING_GROUP: 'Styrgrupp',
+};
+
+export const DECISION_KIND: Record<string, string> = {
+  BUDGET: 'Budget',
+  VERKSAMHETSPLAN: 'Verksamhetsplan',
+  EXTENSION: 'Förlängning',
+  AVVIKELSE: 'Avvikelse',
+  OTHER: 'Övrigt',
+};
+
+export const VOTE_CHOICE: Record<string, string> = {
+  YES: 'Ja',
+  NO: 'Nej',
+  ABSTAIN: 'Avstår',
+};
+
+/** Årshjulets fasta tidsfrister. */
+export const DEADLINE_KIND: Record<string, string> = {
+  BUDGET_AND_PLAN: 'Budget och verksamhetsplan',
+  ANNUAL_REPORT: 'Årsredovisning',
+  HALF_YEAR_REPORT: 'Halvårsrapport',
+  REQUISITION: 'Rekvisition',
+};
+
 export const PARTICIPATION_DEADLINE: Record<string, string> = {
   FOLLOW_UP: 'Uppföljning',
   PLANNED_END: 'Planerat avslut',
@@ -78,6 +119,9 @@ const date = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UT
 
 export const formatKronor = (value: number) => kronor.format(value);
 export const formatNumber = (value: number) => number.format(value);
+const percent = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 0 });
+/** A share 0–1 as "69 %". */
+export const formatPercent = (value: number) => percent.format(value);
 /** A Date scalar (YYYY-MM-DD) as "3 maj 2021". */
 export const formatDate = (value: string) => date.format(new Date(`${value}T00:00:00Z`));
 

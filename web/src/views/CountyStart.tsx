@@ -1,9 +1,10 @@
 /**
  * The county analyst's start page: the förbund of their county side by side for a year, under disclosure
- * control — a withheld cell reads "— (dold)", never 0.
+ * control — a withheld cell reads "— (dold)", never 0, in the tables and in the charts beside them.
  */
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { BarChart } from '../components/BarChart.js';
 import { ResultNotice } from '../components/ResultNotice.js';
 import { Disclosed } from '../components/Suppressed.js';
 import { YearPicker } from '../components/YearPicker.js';
@@ -72,6 +73,10 @@ const CountyReportQuery = graphql(`
   }
 `);
 
+/** A disclosed figure for a chart: null (no bar, "dold") when withheld. */
+const shown = (figure: { suppressed: boolean; value?: number | null }) =>
+  figure.suppressed ? null : (figure.value ?? null);
+
 export function CountyStart({ initialYear }: { initialYear: number }) {
   const [year, setYear] = useState(initialYear);
   const [list] = useQuery({ query: CountyForbundQuery });
@@ -80,6 +85,8 @@ export function CountyStart({ initialYear }: { initialYear: number }) {
   const [report] = useQuery({ query: CountyReportQuery, variables: { ids, year }, pause: ids.length === 0 });
   const byId = new Map(forbunds.map((f) => [f.id, f]));
   const county = report.data?.countyReport;
+  // While another year loads, the figures on screen are still the last answer's.
+  const shownYear = county && report.operation ? report.operation.variables.year : year;
   return (
     <>
       <h2>Länets förbund</h2>
@@ -93,8 +100,18 @@ export function CountyStart({ initialYear }: { initialYear: number }) {
             Uppgifter om färre än {county.threshold} personer, och sådana som kan räknas fram ur dem, visas som{' '}
             <q>— (dold)</q>.
           </p>
+          <BarChart
+            title={`Deltagare totalt och nya ${shownYear} per förbund`}
+            valueName="totalt"
+            compareName="nya"
+            bars={county.forbund.map((row) => ({
+              label: byId.get(row.year.forbundId)?.name ?? row.year.forbundId,
+              value: shown(row.total),
+              compare: shown(row.new),
+            }))}
+          />
           <table>
-            <caption>Deltagare {year} per förbund</caption>
+            <caption>Deltagare {shownYear} per förbund</caption>
             <thead>
               <tr>
                 <th scope="col">Förbund</th>
@@ -141,27 +158,36 @@ export function CountyStart({ initialYear }: { initialYear: number }) {
               return null;
             }
             return (
-              <table key={row.year.forbundId}>
-                <caption>
-                  Nya deltagare {year} per hemkommun – {forbund?.name ?? row.year.forbundId}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Hemkommun</th>
-                    <th scope="col">Nya</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {row.newByHemkommun.map((cell) => (
-                    <tr key={cell.scbCode}>
-                      <th scope="row">{kommun.get(cell.scbCode) ?? cell.scbCode}</th>
-                      <td className="num">
-                        <Disclosed figure={cell.new} />
-                      </td>
+              <section key={row.year.forbundId} aria-label={forbund?.name ?? row.year.forbundId}>
+                <BarChart
+                  title={`Nya deltagare ${shownYear} per hemkommun – ${forbund?.name ?? row.year.forbundId}`}
+                  bars={row.newByHemkommun.map((cell) => ({
+                    label: kommun.get(cell.scbCode) ?? cell.scbCode,
+                    value: shown(cell.new),
+                  }))}
+                />
+                <table>
+                  <caption>
+                    Nya deltagare {shownYear} per hemkommun – {forbund?.name ?? row.year.forbundId}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Hemkommun</th>
+                      <th scope="col">Nya</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {row.newByHemkommun.map((cell) => (
+                      <tr key={cell.scbCode}>
+                        <th scope="row">{kommun.get(cell.scbCode) ?? cell.scbCode}</th>
+                        <td className="num">
+                          <Disclosed figure={cell.new} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
             );
           })}
         </>

@@ -1,0 +1,299 @@
+/**
+ * The web client for the board and the county (issue 18), in Debian's Chromium through the real provider and
+ * gateway: the year report and its half-year report with charts whose text alternative states the figures, the
+ * Uppföljning Finsam CSV downloaded with the person's token, the årshjul with meetings and decisions, and the
+ * county's förbund side by side with withheld cells marked. Each view passes axe; the year report is reached and
+ * its year changed with the keyboard alone. Screenshots go to web/screenshots/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { UPPFOLJNING_COLUMNS } from '@finsam/gateway/export.js';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, contextFor, launchChromium, logIn, ROOT } from './support/browser.js';
+import { NORRA, SODRA, startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
+
+const SCREENSHOTS = path.join(ROOT, 'web', 'screenshots');
+const SALA = '1981';
+
+let p: TestPlatform;
+let browser: Browser;
+beforeAll(async () => {
+  [p, browser] = await Promise.all([startTestPlatform(), launchChromium()]);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await p?.close();
+});
+
+async function startPageOf(username: string): Promise<Page> {
+  const context = await contextFor(browser, p.gatewayUrl);
+  const page = await context.newPage();
+  await logIn(page, username);
+  return page;
+}
+
+async function expectAccessible(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Text with every kind of space as a plain one: Intl puts no-break spaces in numbers. */
+const plain = (s: string | null) => (s ?? '').replace(/\s/g, ' ');
+const kronor = (n: number) => plain(new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(n));
+
+const YEAR_REPORT = `query ($period: ReportPeriod!) { forbund { year(year: 2021) {
+  participants(period: $period) { new total hemkommuner { scbCode total totalPreviousYear }
+    interventions { newByReferrer { key count } exitsByOutcome { key count } } }
+  finance(period: $period) { allocated used }
+} } }`;
+
+describe('a board member’s year report', () => {
+  it('shows Norra Västmanland’s 2021 Årsrapport with charts, then its half-year report', async () => {
+    const year = (await p.gql(YEAR_REPORT, { as: 'norra-vastmanland-board', variables: { period: 'YEAR' } })).data
+      .forbund.year;
+    const half = (await p.gql(YEAR_REPORT, { as: 'norra-vastmanland-board', variables: { period: 'HALF_YEAR' } })).data
+      .forbund.year;
+    const sala = year.participants.hemkommuner.find((h: any) => h.scbCode === SALA);
+    const salaHalf = half.participants.hemkommuner.find((h: any) => h.scbCode === SALA);
+    expect([sala.total, sala.totalPreviousYear]).toEqual([42, 41]);
+    // The half-year is its own figure, not the year's.
+    expect(half.participants.total).toBeLessThan(year.participants.total);
+
+    const page = await startPageOf('norra-vastmanland-board');
+    await page.getByLabel('År', { exact: true }).selectOption('2021');
+    await page.getByRole('heading', { name: 'Årsrapport 2021' }).waitFor();
+    const table = page.getByRole('table', { name: 'Deltagare per hemkommun 2021 (inom parentes 2020)' });
+    await expect(table.getByRole('row', { name: /^Sala/ }).locator('td').nth(1).textContent()).resolves.toBe('42 (41)');
+    // The chart beside it: one image whose text alternative states the same figures.
+    const chart = page.getByRole('img', { name: /^Deltagare totalt per hemkommun, 2021 och 2020\./ });
+    await expect(chart.getAttribute('aria-label')).resolves.toContain('Sala kommun: 2021 42, 2020 41');
+
+    // New by referrer: the insatser's counts summed per remittent.
+    const referrers = page.getByRole('table', { name: 'Nya deltagare 2021 efter remittent' });
+    await referrers.waitFor();
+    const referred = year.participants.interventions
+      .flatMap((i: any) => i.newByReferrer)
+      .reduce((sum: number, c: any) => sum + c.count, 0);
+    const shown = (await referrers.locator('tbody td').allTextContents()).map((t) =>
+      Number(plain(t).replace(/ /g, '')),
+    );
+    expect(shown.reduce((a, b) => a + b, 0)).toBe(referred);
+    expect(referred).toBeGreaterThan(0);
+    await expect(referrers.getByRole('row', { name: /^Försäkringskassan/ }).count()).resolves.toBe(1);
+
+    const exits = year.participants.interventions.flatMap((i: any) => i.exitsByOutcome);
+    const outcomes = page.getByRole('img', { name: /^Avslutade deltagare 2021 efter utfall\./ });
+    const studier = exits.filter((c: any) => c.key === 'STUDIER').reduce((s: number, c: any) => s + c.count, 0);
+    await expect(outcomes.getAttribute('aria-label')).resolves.toContain(`Studier: ${studier}`);
+    const budget = page.getByRole('table', { name: 'Budget per insats 2021' });
+    await expect(budget.locator('tfoot td').nth(1).textContent().then(plain)).resolves.toBe(
+      `${kronor(year.finance.used)} kr`,
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'board-year-report');
+
+    // The half-year report: January–June of 2021 against January–June of 2020.
+    await page.getByLabel('Period').selectOption('HALF_YEAR');
+    await page.getByRole('heading', { name: 'Halvårsrapport januari–juni 2021' }).waitFor();
+    const halfTable = page.getByRole('table', {
+      name: 'Deltagare per hemkommun januari–juni 2021 (inom parentes januari–juni 2020)',
+    });
+    await halfTable.waitFor();
+    await expect(halfTable.locator('tfoot td').allTextContents()).resolves.toEqual([
+      String(half.participants.new),
+      String(half.participants.total),
+    ]);
+    await expect(halfTable.getByRole('row', { name: /^Sala/ }).locator('td').nth(1).textContent()).resolves.toBe(
+      `${salaHalf.total} (${salaHalf.totalPreviousYear})`,
+    );
+    const halfChart = page.getByRole('img', { name: /^Deltagare totalt per hemkommun, januari–juni 2021/ });
+    await expect(halfChart.getAttribute('aria-label')).resolves.toContain(
+      `Sala kommun: januari–juni 2021 ${salaHalf.total}, januari–juni 2020 ${salaHalf.totalPreviousYear}`,
+    );
+    const halfBudget = page.getByRole('table', { name: 'Budget per insats januari–juni 2021' });
+    await expect(halfBudget.locator('tfoot td').nth(1).textContent().then(plain)).resolves.toBe(
+      `${kronor(half.finance.used)} kr`,
+    );
+    expect(half.finance.used).toBeLessThan(year.finance.used);
+    // The CSV is the year's: not offered for half a year.
+    await expect(page.getByRole('button', { name: /Uppföljning Finsam/ }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, 'board-half-year');
+    await page.context().close();
+  });
+
+  it('downloads the Uppföljning Finsam CSV of 2021 with the person’s token', async () => {
+    const page = await startPageOf('norra-vastmanland-board');
+    await page.getByLabel('År', { exact: true }).selectOption('2021');
+    const button = page.getByRole('button', { name: 'Ladda ner Uppföljning Finsam 2021 (CSV)' });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('uppfoljning-finsam-2021.csv');
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    const [header, ...rows] = csv.trim().split('\r\n');
+    expect(header).toBe(UPPFOLJNING_COLUMNS.join(','));
+    // The gateway's own answer to the same person, byte for byte, and the Årsrapport's Sala row in it.
+    const direct = await fetch(p.gatewayUrl.replace(/\/graphql$/, '/export/uppfoljning-finsam/2021.csv'), {
+      headers: { authorization: `Bearer ${await p.token('norra-vastmanland-board')}` },
+    });
+    expect(csv).toBe(await direct.text());
+    const sala = rows.find((r) => r.includes(',Samordningsteam Sala,'));
+    expect(sala).toMatch(/^Norra Västmanlands Samordningsförbund,/);
+    expect(sala).toContain(',1590000,1535642,');
+    expect(rows.length).toBeGreaterThan(1);
+    await page.context().close();
+  });
+
+  it('is reached, and its year changed, with the keyboard alone', async () => {
+    const page = await startPageOf('norra-vastmanland-board');
+    const select = page.getByLabel('År', { exact: true });
+    await select.waitFor();
+    // From the top of the page, Tab walks: skip link, Logga ut, the menu, … until the year select.
+    const isYear = () => select.evaluate((el) => el === (el.ownerDocument as any).activeElement);
+    let presses = 0;
+    while (!(await isYear())) {
+      expect(++presses).toBeLessThan(15);
+      await page.keyboard.press('Tab');
+    }
+    const from = Number(await select.inputValue());
+    for (let y = from; y > 2021; y--) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await expect(select.inputValue()).resolves.toBe('2021');
+    const table = page.getByRole('table', { name: 'Deltagare per hemkommun 2021 (inom parentes 2020)' });
+    await expect(table.getByRole('row', { name: /^Sala/ }).locator('td').nth(1).textContent()).resolves.toBe('42 (41)');
+    // On to the half-year: Tab to Period, then the arrow key.
+    await page.keyboard.press('Tab');
+    await expect(
+      page.getByLabel('Period').evaluate((el) => el === (el.ownerDocument as any).activeElement),
+    ).resolves.toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { name: 'Halvårsrapport januari–juni 2021' }).waitFor();
+
+    // The menu by keyboard: the other view, its heading takes the focus.
+    const link = page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Årshjul och sammanträden' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect(h1.textContent()).resolves.toContain('Årshjul och sammanträden');
+    await expect(h1.evaluate((el) => el === (el.ownerDocument as any).activeElement)).resolves.toBe(true);
+    await page.getByRole('heading', { name: /^Årshjul \d{4}$/ }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('a board member’s årshjul, meetings and decisions', () => {
+  it('shows Västerås’ 2022 meetings and deadlines, and the budget decisions', async () => {
+    const graph = await p.gql('{ bodies { name meetings(year: 2022) { date decisions { text } } } }', {
+      as: 'vasteras-board',
+    });
+    const meetings = graph.data.bodies.flatMap((b: any) => b.meetings);
+    expect(meetings.length).toBe(15);
+    const decisions = meetings.flatMap((m: any) => m.decisions.map((d: any) => d.text)).sort();
+
+    const page = await startPageOf('vasteras-board');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Årshjul och sammanträden' })
+      .click();
+    await page.getByLabel('År', { exact: true }).selectOption('2022');
+    await page.getByRole('heading', { name: 'Årshjul 2022' }).waitFor();
+    const calendar = page.getByRole('table', { name: 'Sammanträden och tidsfrister 2022' });
+    await calendar.waitFor();
+    // Every meeting of the year and the three fixed deadlines.
+    await expect(calendar.locator('tbody tr').count()).resolves.toBe(meetings.length + 3);
+    await calendar
+      .getByRole('row', { name: /25 november 2022 Förbundsstyrelsens sammanträde Förbundsstyrelsen/ })
+      .waitFor();
+    await calendar.getByRole('row', { name: /30 november 2022 Budget och verksamhetsplan 2023/ }).waitFor();
+    const wheel = page.getByRole('img', { name: /^Årshjul 2022\./ });
+    const alt = await wheel.getAttribute('aria-label');
+    expect(alt).toContain('14 januari: Förbundsstyrelsens sammanträde (Förbundsstyrelsen)');
+    expect(alt).toContain('30 november: Budget och verksamhetsplan 2023');
+    expect(alt).toContain('Juli: inget.');
+
+    const table = page.getByRole('table', { name: 'Beslut 2022, i datumordning' });
+    await expect(
+      table
+        .locator('tbody th')
+        .allTextContents()
+        .then((t) => t.sort()),
+    ).resolves.toEqual(decisions);
+    expect(decisions).toContain('Styrelsen fastställer budget 2023 med plan för 2024–2025.');
+    await expect(
+      table
+        .getByRole('row', { name: /Budget 2023/ })
+        .locator('td')
+        .first()
+        .textContent(),
+    ).resolves.toBe('25 november 2022');
+    const board = page.getByRole('region', { name: /^Förbundsstyrelsen/ });
+    await expect(board.getByRole('article').count()).resolves.toBe(6);
+    await expectAccessible(page);
+    await screenshot(page, 'board-arshjul');
+    await page.context().close();
+  });
+
+  it('shows a styrgrupp’s meeting with agenda, approved minutes and its decision', async () => {
+    const page = await startPageOf('norra-vastmanland-board');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Årshjul och sammanträden' })
+      .click();
+    await page.getByLabel('År', { exact: true }).selectOption('2021');
+    const meeting = page.getByRole('article', { name: '20 oktober 2021 – Styrgrupp Hallstahammar' });
+    await meeting.waitFor();
+    await expect(meeting.getByRole('listitem').allTextContents()).resolves.toEqual([
+      'Bemanning',
+      'Volymer',
+      'Avvikelser',
+      'Avvikelse: Arbetsförmedlingen utser en kontaktperson för remisser till teamet.',
+    ]);
+    await meeting.getByText('Protokoll (justerat)').waitFor();
+    await meeting.getByText(/Teamet har 180 % bemanning/).waitFor();
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});
+
+describe('a county analyst of Västmanland', () => {
+  it('compares the county’s förbund in a table and a chart, a withheld cell marked in both', async () => {
+    const page = await startPageOf('vastmanland-analyst');
+    await page.getByLabel('År', { exact: true }).selectOption('2021');
+    const table = page.getByRole('table', { name: 'Deltagare 2021 per förbund' });
+    await table.waitFor();
+    // Their county's förbund only.
+    await expect(
+      table
+        .locator('tbody th')
+        .allTextContents()
+        .then((t) => t.sort()),
+    ).resolves.toEqual([NORRA.name, VASTERAS.name].sort());
+    expect(await page.getByText(SODRA.name).count()).toBe(0);
+    const chart = page.getByRole('img', { name: /^Deltagare totalt och nya 2021 per förbund\./ });
+    await expect(chart.getAttribute('aria-label')).resolves.toContain(NORRA.name);
+
+    // Norberg's few new participants: "— (dold)" in the table, "dold" in the chart's text, never 0.
+    const norra = page.getByRole('table', { name: `Nya deltagare 2021 per hemkommun – ${NORRA.name}` });
+    await expect(
+      norra
+        .getByRole('row', { name: /^Norberg/ })
+        .locator('td')
+        .textContent(),
+    ).resolves.toBe('— (dold)');
+    const norraChart = page.getByRole('img', {
+      name: new RegExp(`^Nya deltagare 2021 per hemkommun – ${NORRA.name}`),
+    });
+    const alt = await norraChart.getAttribute('aria-label');
+    expect(alt).toContain('Norbergs kommun: dold');
+    expect(alt).not.toMatch(/Norbergs kommun: 0/);
+    await expectAccessible(page);
+    await screenshot(page, 'county-vastmanland');
+    await page.context().close();
+  });
+});
