@@ -31,7 +31,8 @@ const ROW = 30;
 const PAD = 6;
 
 export function BarChart({ title, bars, valueName, compareName, format = formatNumber }: Props) {
-  const hasCompare = compareName !== undefined && bars.some((b) => b.compare != null);
+  // A compared figure that is withheld (null) still reads "dold"; only bars without one leave it out.
+  const hasCompare = compareName !== undefined && bars.some((b) => b.compare !== undefined);
   const max = Math.max(1, ...bars.flatMap((b) => [b.value ?? 0, hasCompare ? (b.compare ?? 0) : 0]));
   const scale = (v: number) => (v / max) * (WIDTH - LABEL - FIGURE - PAD * 2);
   const shown = (v: number | null | undefined) => (v == null ? 'dold' : format(v));
