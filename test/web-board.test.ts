@@ -133,7 +133,8 @@ describe('a board member’s year report', () => {
     );
     const halfChart = page.getByRole('img', { name: /^Deltagare totalt per hemkommun, januari–juni 2021/ });
     await expect(halfChart.getAttribute('aria-label')).resolves.toContain(
-      `Sala kommun: januari–juni 2021 ${spoken(salaHalf.total)}, januari–juni 2020 ${spoken(salaHalf.totalPreviousYear)}`,
+      `Sala kommun: januari–juni 2021 ${spoken(salaHalf.total)}, ` +
+        `januari–juni 2020 ${spoken(salaHalf.totalPreviousYear)}`,
     );
     const halfBudget = page.getByRole('table', { name: 'Budget per insats januari–juni 2021' });
     await expect(halfBudget.locator('tfoot td').nth(1).textContent().then(plain)).resolves.toBe(
