@@ -7,9 +7,9 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
-  axeViolations,
   chooseByKeyboard,
   contextFor,
+  expectAccessible,
   isFocused,
   launchChromium,
   logIn,
@@ -52,10 +52,6 @@ async function openView(username: string, view: string): Promise<Page> {
 
 /** Text as a test writes it: the no-break spaces of Swedish number formatting as plain spaces. */
 const plain = (text: string | null) => text?.replace(/[\u00a0\u202f]/g, ' ');
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 /** A demo person signs in once through the graph, claiming their invitation: they become known to the förbund. */
 async function known(username: string): Promise<string> {

@@ -6,13 +6,11 @@
  * its year changed with the keyboard alone. Screenshots go to web/screenshots/.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { UPPFOLJNING_COLUMNS } from '@finsam/gateway/export.js';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, contextFor, launchChromium, logIn, ROOT } from './support/browser.js';
+import type { Browser } from 'playwright-core';
+import { expectAccessible, launchChromium, startPageOf as openPage, screenshot } from './support/browser.js';
 import { NORRA, SODRA, startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
 
-const SCREENSHOTS = path.join(ROOT, 'web', 'screenshots');
 const SALA = '1981';
 
 let p: TestPlatform;
@@ -25,21 +23,8 @@ afterAll(async () => {
   await p?.close();
 });
 
-async function startPageOf(username: string): Promise<Page> {
-  const context = await contextFor(browser, p.gatewayUrl);
-  const page = await context.newPage();
-  await logIn(page, username);
-  return page;
-}
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-}
-
-async function screenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
+const startPageOf = (username: string, issuerButton?: RegExp) =>
+  openPage(browser, p.gatewayUrl, username, issuerButton);
 
 /** Text with every kind of space as a plain one: Intl puts no-break spaces in numbers. */
 const plain = (s: string | null) => (s ?? '').replace(/\s/g, ' ');

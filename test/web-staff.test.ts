@@ -4,19 +4,16 @@
  * they name with nothing written, the main flow by keyboard alone, a requisition sent, and the caseload reached by
  * a staff member of Arbetsförmedlingen through the state's issuer. Every view passes axe-core's WCAG 2.1 A/AA rules.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { demoTeam } from '@finsam/governance/demo/people.js';
 import { addMonths } from '@finsam/kit/dates.js';
 import { luhn } from '@finsam/participants/domain/personnummer.js';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, contextFor, launchChromium, logIn, ROOT } from './support/browser.js';
+import { expectAccessible, launchChromium, startPageOf as openPage, screenshot } from './support/browser.js';
 import { openSteeringMeeting, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 // A browser test takes 10–25 s alone, several times that on a loaded machine. (In ESM, jest is on import.meta.)
 (import.meta as unknown as { jest: { setTimeout(ms: number): void } }).jest.setTimeout(180_000);
 
-const SCREENSHOTS = path.join(ROOT, 'web', 'screenshots');
 const STAFF = 'norra-vastmanland-staff';
 const TEAM = demoTeam('norra-vastmanland');
 
@@ -36,21 +33,8 @@ const personnummer = (birth: string, serial: string) => `${birth}-${serial}${luh
 /** A day `n` days before today (UTC), as a Date scalar. */
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-async function startPageOf(username: string, issuerButton?: RegExp): Promise<Page> {
-  const context = await contextFor(browser, p.gatewayUrl);
-  const page = await context.newPage();
-  await logIn(page, username, issuerButton);
-  return page;
-}
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-}
-
-async function screenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
+const startPageOf = (username: string, issuerButton?: RegExp) =>
+  openPage(browser, p.gatewayUrl, username, issuerButton);
 
 /** The Hallstahammar team's participations as the graph has them. */
 async function participationsOfTeam(): Promise<{ id: string; status: string }[]> {

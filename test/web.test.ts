@@ -9,12 +9,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { APP_ORIGIN, axeViolations, contextFor, launchChromium, logIn, ROOT, WEB_DIST } from './support/browser.js';
+import type { Browser } from 'playwright-core';
+import {
+  APP_ORIGIN,
+  contextFor,
+  expectAccessible,
+  launchChromium,
+  logIn,
+  startPageOf as openPage,
+  ROOT,
+  screenshot,
+  WEB_DIST,
+} from './support/browser.js';
 import { switchableSubgraph } from './support/outage.js';
 import { NORRA, startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
 
-const SCREENSHOTS = path.join(ROOT, 'web', 'screenshots');
 /** The first view's JavaScript, gzip: the budget issue 18 sets. */
 const JS_BUDGET_BYTES = 350 * 1024;
 
@@ -28,22 +37,8 @@ afterAll(async () => {
   await p?.close();
 });
 
-/** A fresh browser (no session) logged in as `username`, on their start page. */
-async function startPageOf(username: string): Promise<Page> {
-  const context = await contextFor(browser, p.gatewayUrl);
-  const page = await context.newPage();
-  await logIn(page, username);
-  return page;
-}
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-}
-
-async function screenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
+const startPageOf = (username: string, issuerButton?: RegExp) =>
+  openPage(browser, p.gatewayUrl, username, issuerButton);
 
 describe('the login page', () => {
   it('offers both issuers, and passes axe', async () => {

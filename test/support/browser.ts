@@ -116,6 +116,24 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** A fresh browser (no session) logged in as `username` through the issuer `issuerButton` names; their start page. */
+export async function startPageOf(
+  browser: Browser,
+  gatewayUrl: string,
+  username: string,
+  issuerButton?: RegExp,
+): Promise<Page> {
+  const context = await contextFor(browser, gatewayUrl);
+  const page = await context.newPage();
+  await logIn(page, username, issuerButton);
+  return page;
+}
+
+/** The page as it is now passes axe-core's WCAG 2.1 A/AA rules. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
 /** Where the browser tests save the screenshots the web README shows. */
 export const SCREENSHOTS = path.join(ROOT, 'web', 'screenshots');
 

@@ -17,19 +17,21 @@ import type {
   SupportSource,
 } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
-import { formatDate, OUTCOME, PARTICIPATION_STATUS } from '../labels.js';
-import { follow, hrefOf } from '../navigation.js';
 import {
   EDUCATION_LEVEL,
   EXCLUSION_GROUND,
   FOLLOW_UP_DECISION,
   FOLLOW_UP_LEVEL,
+  formatDate,
   KON,
+  OUTCOME,
+  PARTICIPATION_STATUS,
   REFERRER_UNIT,
   STUDY_VISIT,
   SUPPORT_SOURCE,
   today,
-} from '../staffLabels.js';
+} from '../labels.js';
+import { follow, hrefOf } from '../navigation.js';
 
 const ParticipationPageQuery = graphql(`
   query ParticipationPage($id: ID!) {

@@ -9,8 +9,8 @@ import { FORM, useFieldErrors } from '../components/FieldErrors.js';
 import { ResultNotice } from '../components/ResultNotice.js';
 import type { ExclusionGround, Kon, ReferralInput, ReferrerUnit, StudyVisit } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
+import { EXCLUSION_GROUND, KON, REFERRER_UNIT, STUDY_VISIT, today } from '../labels.js';
 import { follow, hrefOf, navigate } from '../navigation.js';
-import { EXCLUSION_GROUND, KON, REFERRER_UNIT, STUDY_VISIT, today } from '../staffLabels.js';
 
 const ReferralFormQuery = graphql(`
   query ReferralForm {

@@ -9,8 +9,7 @@ import { FORM, useFieldErrors } from '../components/FieldErrors.js';
 import { ResultNotice } from '../components/ResultNotice.js';
 import type { CostCategory } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
-import { formatDate, formatKronor } from '../labels.js';
-import { COST_CATEGORY, PERIOD, REQUISITION_STATUS, today } from '../staffLabels.js';
+import { COST_CATEGORY, formatDate, formatKronor, PERIOD, REQUISITION_STATUS, today } from '../labels.js';
 
 const StaffRequisitionsQuery = graphql(`
   query StaffRequisitions($year: Int!) {

@@ -6,9 +6,8 @@
 import { useQuery } from 'urql';
 import { ResultNotice } from '../components/ResultNotice.js';
 import { graphql } from '../gql/index.js';
-import { formatDate, PARTICIPATION_DEADLINE, PARTICIPATION_STATUS } from '../labels.js';
+import { formatDate, KON, PARTICIPATION_DEADLINE, PARTICIPATION_STATUS } from '../labels.js';
 import { follow, hrefOf } from '../navigation.js';
-import { KON } from '../staffLabels.js';
 
 graphql(`
   fragment CaseloadParticipation on Participation {
