@@ -6,7 +6,7 @@
  */
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useFieldErrors } from '../components/FormErrors.js';
+import { type FieldErrors, FORM, useFieldErrors } from '../components/FieldErrors.js';
 import { ResultNotice } from '../components/ResultNotice.js';
 import type { GrantRole } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
@@ -386,18 +386,13 @@ function ValidityEditor({
     fields.clear();
     const result = await save({ id: grant.id, validFrom: validFrom || null, validTo: validTo || null });
     const answer = result.data?.setGrantValidity;
-    if (result.error || !answer) {
-      fields.set('form', result.error?.message ?? 'Inget svar från tjänsten.');
-    } else if (answer.__typename === 'MutationSetGrantValiditySuccess') {
+    if (fields.show(result, answer, 'MutationSetGrantValiditySuccess')) {
       onDone(true);
-    } else {
-      fields.fromAnswer(answer);
     }
   };
 
   return (
     <form
-      ref={fields.formRef}
       className="validity"
       noValidate
       aria-label={`Giltighet för ${label}`}
@@ -408,7 +403,7 @@ function ValidityEditor({
         }
       }}
     >
-      {fields.text('form')}
+      {fields.message(FORM)}
       <div className="field">
         <label htmlFor={`${id}-from`}>Giltig från</label>
         <input
@@ -417,9 +412,9 @@ function ValidityEditor({
           type="date"
           value={validFrom}
           onChange={(e) => setValidFrom(e.target.value)}
-          {...fields.inputProps('validFrom')}
+          {...fields.aria('validFrom')}
         />
-        {fields.text('validFrom')}
+        {fields.message('validFrom')}
       </div>
       <div className="field">
         <label htmlFor={`${id}-to`}>Giltig till</label>
@@ -428,9 +423,9 @@ function ValidityEditor({
           type="date"
           value={validTo}
           onChange={(e) => setValidTo(e.target.value)}
-          {...fields.inputProps('validTo')}
+          {...fields.aria('validTo')}
         />
-        {fields.text('validTo')}
+        {fields.message('validTo')}
       </div>
       <p className="muted hint">Lämna en dag tom för att behörigheten ska gälla från start eller tills vidare.</p>
       <div className="buttons">
@@ -482,7 +477,7 @@ function GrantFields({
   interventionsLegend: string;
   interventions: readonly Named[];
   bodies: readonly Body[];
-  fields: ReturnType<typeof useFieldErrors<(typeof GRANT_FIELDS)[number]>>;
+  fields: FieldErrors;
 }) {
   const id = useId();
   const set = (change: Partial<GrantDraft>) => onChange({ ...grant, ...change });
@@ -494,7 +489,7 @@ function GrantFields({
           id={`${id}-role`}
           value={grant.role}
           onChange={(e) => set({ role: e.target.value as GrantRole })}
-          {...fields.inputProps('role')}
+          {...fields.aria('role')}
         >
           {roles.map((r) => (
             <option key={r} value={r}>
@@ -502,10 +497,10 @@ function GrantFields({
             </option>
           ))}
         </select>
-        {fields.text('role')}
+        {fields.message('role')}
       </div>
       {WITH_INTERVENTIONS.includes(grant.role) ? (
-        <fieldset aria-describedby={fields.inputProps('interventionIds')['aria-describedby']}>
+        <fieldset aria-describedby={fields.aria('interventionIds')['aria-describedby']}>
           <legend>{interventionsLegend}</legend>
           {interventions.map((i) => (
             <div key={i.id} className="check">
@@ -524,7 +519,7 @@ function GrantFields({
               <label htmlFor={`${id}-i-${i.id}`}>{i.name}</label>
             </div>
           ))}
-          {fields.text('interventionIds')}
+          {fields.message('interventionIds')}
         </fieldset>
       ) : null}
       {grant.role === 'STYRGRUPP' ? (
@@ -534,7 +529,7 @@ function GrantFields({
             id={`${id}-seat`}
             value={grant.seatId}
             onChange={(e) => set({ seatId: e.target.value })}
-            {...fields.inputProps('seatId')}
+            {...fields.aria('seatId')}
           >
             <option value="">Välj en plats</option>
             {bodies.map((b) => (
@@ -547,7 +542,7 @@ function GrantFields({
               </optgroup>
             ))}
           </select>
-          {fields.text('seatId')}
+          {fields.message('seatId')}
         </div>
       ) : null}
       <div className="field">
@@ -557,9 +552,9 @@ function GrantFields({
           type="date"
           value={grant.validFrom}
           onChange={(e) => set({ validFrom: e.target.value })}
-          {...fields.inputProps('validFrom')}
+          {...fields.aria('validFrom')}
         />
-        {fields.text('validFrom')}
+        {fields.message('validFrom')}
       </div>
       <div className="field">
         <label htmlFor={`${id}-to`}>Giltig till (valfritt)</label>
@@ -568,9 +563,9 @@ function GrantFields({
           type="date"
           value={grant.validTo}
           onChange={(e) => set({ validTo: e.target.value })}
-          {...fields.inputProps('validTo')}
+          {...fields.aria('validTo')}
         />
-        {fields.text('validTo')}
+        {fields.message('validTo')}
       </div>
     </>
   );
@@ -590,28 +585,18 @@ function InviteForm({ interventions, onInvited }: { interventions: readonly Name
     setDone(null);
     const result = await invite({ input: { email, grants: [grantInput(grant)] } });
     const answer = result.data?.inviteUser;
-    if (result.error || !answer) {
-      fields.set('form', result.error?.message ?? 'Inget svar från tjänsten.');
-    } else if (answer.__typename === 'MutationInviteUserSuccess') {
+    if (fields.show(result, answer, 'MutationInviteUserSuccess')) {
       setDone(`${answer.data.email} är inbjuden.`);
       setEmail('');
       setGrant({ ...grant, interventionIds: [], validFrom: '', validTo: '' });
       onInvited();
-    } else {
-      fields.fromAnswer(answer);
     }
   };
 
   return (
-    <form
-      ref={fields.formRef}
-      className="invite"
-      noValidate
-      onSubmit={(e) => void submit(e)}
-      aria-labelledby={`${id}-heading`}
-    >
+    <form className="invite" noValidate onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Bjud in en person</h2>
-      {fields.text('form')}
+      {fields.message(FORM)}
       <div className="field">
         <label htmlFor={`${id}-email`}>E-postadress</label>
         <input
@@ -620,9 +605,9 @@ function InviteForm({ interventions, onInvited }: { interventions: readonly Name
           autoComplete="off"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          {...fields.inputProps('email')}
+          {...fields.aria('email')}
         />
-        {fields.text('email')}
+        {fields.message('email')}
       </div>
       <GrantFields
         grant={grant}
@@ -666,41 +651,31 @@ function GrantForm({
     fields.clear();
     setDone(null);
     if (!userId) {
-      fields.set('userId', 'Välj en person.');
+      fields.showLocal({ userId: 'Välj en person.' });
       return;
     }
     const result = await give({ input: { userId, grant: grantInput(grant) } });
     const answer = result.data?.grantAccess;
-    if (result.error || !answer) {
-      fields.set('form', result.error?.message ?? 'Inget svar från tjänsten.');
-    } else if (answer.__typename === 'MutationGrantAccessSuccess') {
+    if (fields.show(result, answer, 'MutationGrantAccessSuccess')) {
       const who = people.find((p) => p.id === userId)?.name ?? 'Personen';
       setDone(`${who} har fått behörigheten ${ROLE[answer.data.role] ?? answer.data.role}.`);
       setGrant({ ...grant, interventionIds: [], seatId: '', validFrom: '', validTo: '' });
       onGranted();
-    } else {
-      fields.fromAnswer(answer);
     }
   };
 
   return (
-    <form
-      ref={fields.formRef}
-      className="invite"
-      noValidate
-      onSubmit={(e) => void submit(e)}
-      aria-labelledby={`${id}-heading`}
-    >
+    <form className="invite" noValidate onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Ge behörighet till en person i förbundet</h2>
       <p className="muted hint">För den som redan har eller har haft behörighet här; nya personer bjuds in ovan.</p>
-      {fields.text('form')}
+      {fields.message(FORM)}
       <div className="field">
         <label htmlFor={`${id}-person`}>Person</label>
         <select
           id={`${id}-person`}
           value={userId}
           onChange={(e) => setUserId(e.target.value)}
-          {...fields.inputProps('userId')}
+          {...fields.aria('userId')}
         >
           <option value="">Välj en person</option>
           {people.map((p) => (
@@ -709,7 +684,7 @@ function GrantForm({
             </option>
           ))}
         </select>
-        {fields.text('userId')}
+        {fields.message('userId')}
       </div>
       <GrantFields
         grant={grant}

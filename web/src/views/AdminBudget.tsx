@@ -5,7 +5,7 @@
  */
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useFieldErrors } from '../components/FormErrors.js';
+import { FORM, useFieldErrors } from '../components/FieldErrors.js';
 import { ResultNotice } from '../components/ResultNotice.js';
 import { YearPicker } from '../components/YearPicker.js';
 import { graphql } from '../gql/index.js';
@@ -303,25 +303,21 @@ function AllocationForm({
     fields.clear();
     const amount = parseKronor(text);
     if (amount == null) {
-      fields.set('amount', 'Ange beloppet i hela kronor, t.ex. 1 200 000.');
+      fields.showLocal({ amount: 'Ange beloppet i hela kronor, t.ex. 1 200 000.' });
       return;
     }
     const result = await save({ interventionId: intervention.id, year, amount });
     const answer = result.data?.setAllocation;
-    if (result.error || !answer) {
-      fields.set('form', result.error?.message ?? 'Inget svar från tjänsten.');
-    } else if (answer.__typename === 'MutationSetAllocationSuccess') {
+    if (fields.show(result, answer, 'MutationSetAllocationSuccess')) {
       onSaved(answer.data.amount);
-    } else {
-      fields.fromAnswer(answer);
     }
   };
 
   return (
-    <form ref={fields.formRef} className="inline-form" noValidate onSubmit={(e) => void submit(e)}>
-      {fields.text('form')}
-      {fields.text('year')}
-      {fields.text('interventionId')}
+    <form className="inline-form" noValidate onSubmit={(e) => void submit(e)}>
+      {fields.message(FORM)}
+      {fields.message('year')}
+      {fields.message('interventionId')}
       <label htmlFor={`${id}-amount`} className="visually-hidden">
         Tilldelat {year} för {intervention.name}, kronor
       </label>
@@ -333,12 +329,12 @@ function AllocationForm({
         size={12}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        {...fields.inputProps('amount')}
+        {...fields.aria('amount')}
       />{' '}
       <button type="submit" disabled={fetching} aria-label={`Spara tilldelningen för ${intervention.name}`}>
         Spara
       </button>
-      {fields.text('amount')}
+      {fields.message('amount')}
     </form>
   );
 }

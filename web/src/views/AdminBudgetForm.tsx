@@ -5,7 +5,7 @@
  */
 import { type FormEvent, Fragment, useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
-import { useFieldErrors } from '../components/FormErrors.js';
+import { FORM, useFieldErrors } from '../components/FieldErrors.js';
 import type { BudgetCostCategory } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
 import { parseKronor } from '../labels.js';
@@ -156,21 +156,13 @@ export function BudgetForm({
       })),
     };
     if (wrong.length) {
-      fields.fromAnswer({
-        __typename: 'ValidationError',
-        message: '',
-        issues: wrong.map((f) => ({ path: f.split('.'), message: 'Ange beloppet i hela kronor, t.ex. 1 200 000.' })),
-      });
+      fields.showLocal(Object.fromEntries(wrong.map((f) => [f, 'Ange beloppet i hela kronor, t.ex. 1 200 000.'])));
       return;
     }
     const result = await save({ input });
     const answer = result.data?.setBudget;
-    if (result.error || !answer) {
-      fields.set('form', result.error?.message ?? 'Inget svar från tjänsten.');
-    } else if (answer.__typename === 'MutationSetBudgetSuccess') {
+    if (fields.show(result, answer, 'MutationSetBudgetSuccess')) {
       onSaved();
-    } else {
-      fields.fromAnswer(answer);
     }
   };
 
@@ -186,23 +178,17 @@ export function BudgetForm({
         autoComplete="off"
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        {...fields.inputProps(field)}
+        {...fields.aria(field)}
       />
-      {fields.text(field)}
+      {fields.message(field)}
     </div>
   );
 
   return (
-    <form
-      ref={fields.formRef}
-      className="budget-form"
-      noValidate
-      aria-labelledby={`${id}-heading`}
-      onSubmit={(e) => void submit(e)}
-    >
+    <form className="budget-form" noValidate aria-labelledby={`${id}-heading`} onSubmit={(e) => void submit(e)}>
       <h3 id={`${id}-heading`}>Budget {year} som styrelsen beslutade den</h3>
       <p className="muted hint">Belopp i hela kronor. Att spara ersätter årets tidigare budget.</p>
-      {fields.text('form')}
+      {fields.message(FORM)}
       <div className="field">
         <label htmlFor={`${id}-decidedOn`}>Beslutad av styrelsen (datum)</label>
         <input
@@ -211,15 +197,15 @@ export function BudgetForm({
           type="date"
           value={decidedOn}
           onChange={(e) => setDecidedOn(e.target.value)}
-          {...fields.inputProps('decidedOn')}
+          {...fields.aria('decidedOn')}
         />
-        {fields.text('decidedOn')}
+        {fields.message('decidedOn')}
       </div>
       {kronorInput('openingEquity', openingEquity, setOpeningEquity, 'Eget kapital vid årets början')}
 
       <fieldset>
         <legend>Medlemsbidrag</legend>
-        {fields.text('contributions')}
+        {fields.message('contributions')}
         {members.map((m, n) => (
           <Fragment key={m.id}>
             {kronorInput(
@@ -234,7 +220,7 @@ export function BudgetForm({
 
       <fieldset>
         <legend>Kostnader</legend>
-        {fields.text('costLines')}
+        {fields.message('costLines')}
         {lines.map((l, n) => (
           <fieldset key={l.key} className="cost-line">
             <legend>Kostnadsrad {n + 1}</legend>
@@ -244,7 +230,7 @@ export function BudgetForm({
                 id={`${id}-cat-${l.key}`}
                 value={l.category}
                 onChange={(e) => setLine(l.key, { category: e.target.value as BudgetCostCategory })}
-                {...fields.inputProps(`costLines.${n}.category`)}
+                {...fields.aria(`costLines.${n}.category`)}
               >
                 {CATEGORIES.map((c) => (
                   <option key={c} value={c}>
@@ -252,7 +238,7 @@ export function BudgetForm({
                   </option>
                 ))}
               </select>
-              {fields.text(`costLines.${n}.category`)}
+              {fields.message(`costLines.${n}.category`)}
             </div>
             <div className="field">
               <label htmlFor={`${id}-ins-${l.key}`}>Insats</label>
@@ -260,7 +246,7 @@ export function BudgetForm({
                 id={`${id}-ins-${l.key}`}
                 value={l.interventionId}
                 onChange={(e) => setLine(l.key, { interventionId: e.target.value })}
-                {...fields.inputProps(`costLines.${n}.interventionId`)}
+                {...fields.aria(`costLines.${n}.interventionId`)}
               >
                 <option value="">Ingen insats</option>
                 {interventions.map((i) => (
@@ -269,7 +255,7 @@ export function BudgetForm({
                   </option>
                 ))}
               </select>
-              {fields.text(`costLines.${n}.interventionId`)}
+              {fields.message(`costLines.${n}.interventionId`)}
             </div>
             <div className="field">
               <label htmlFor={`${id}-desc-${l.key}`}>Beskrivning</label>
@@ -278,9 +264,9 @@ export function BudgetForm({
                 type="text"
                 value={l.description}
                 onChange={(e) => setLine(l.key, { description: e.target.value })}
-                {...fields.inputProps(`costLines.${n}.description`)}
+                {...fields.aria(`costLines.${n}.description`)}
               />
-              {fields.text(`costLines.${n}.description`)}
+              {fields.message(`costLines.${n}.description`)}
             </div>
             {kronorInput(`costLines.${n}.amount`, l.amount, (v) => setLine(l.key, { amount: v }), 'Belopp')}
             <button type="button" onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}>
@@ -295,10 +281,10 @@ export function BudgetForm({
 
       <fieldset>
         <legend>Prognos för de två följande åren</legend>
-        {fields.text('prognosis')}
+        {fields.message('prognosis')}
         {prognosis.map((p, n) => (
           <div key={p.year} className="prognosis">
-            {fields.text(`prognosis.${n}.year`)}
+            {fields.message(`prognosis.${n}.year`)}
             {kronorInput(
               `prognosis.${n}.income`,
               p.income,

@@ -4,13 +4,14 @@
  * decision names the version read: when someone else decided first, the ConflictError says to reload.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
-import { CONFLICT_MESSAGE, useFieldErrors } from '../components/FormErrors.js';
+import { type CombinedError, useMutation, useQuery } from 'urql';
+import { FORM, type MutationAnswer, useFieldErrors } from '../components/FieldErrors.js';
 import { ResultNotice } from '../components/ResultNotice.js';
 import { YearPicker } from '../components/YearPicker.js';
 import type { AdminRequisitionsQuery as AdminRequisitionsResult, RequisitionStatus } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
 import { COST_CATEGORY, formatDate, formatKronor, REQUISITION_STATUS } from '../labels.js';
+import { CONFLICT_MESSAGE } from '../messages.js';
 
 const AdminRequisitionsQuery = graphql(`
   query AdminRequisitions($year: Int!, $status: RequisitionStatus) {
@@ -224,7 +225,7 @@ function RequisitionCard({
   const [rejectingState, reject] = useMutation(RejectRequisitionMutation);
   const [paying, pay] = useMutation(MarkRequisitionPaidMutation);
   const busy = approving.fetching || rejectingState.fetching || paying.fetching;
-  const conflict = fields.errors.form === CONFLICT_MESSAGE;
+  const conflict = fields.errors[FORM] === CONFLICT_MESSAGE;
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (rejecting) {
@@ -234,17 +235,13 @@ function RequisitionCard({
 
   /** One decision's answer: success says so; a typed error shows here (a conflict as "reload"). */
   const settle = (
-    result: { error?: { message: string }; data?: unknown },
-    answer: { __typename: string; message?: string; issues?: { path: string[]; message: string }[] } | undefined,
+    result: { error?: CombinedError | undefined },
+    answer: MutationAnswer | null | undefined,
     success: string,
     done: string,
   ) => {
-    if (result.error || !answer) {
-      fields.set('form', result.error?.message ?? 'Inget svar från tjänsten.');
-    } else if (answer.__typename === success) {
+    if (fields.show(result, answer, success)) {
       onDecided(`Rekvisitionen för ${name} är ${done}.`);
-    } else {
-      fields.fromAnswer({ __typename: answer.__typename, message: answer.message ?? '', issues: answer.issues });
     }
   };
   const onApprove = async () => {
@@ -307,8 +304,8 @@ function RequisitionCard({
           </tr>
         </tfoot>
       </table>
-      <form ref={fields.formRef} noValidate onSubmit={(e) => void onReject(e)} aria-label={`Beslut om ${name}`}>
-        {fields.text('form')}
+      <form noValidate onSubmit={(e) => void onReject(e)} aria-label={`Beslut om ${name}`}>
+        {fields.message(FORM)}
         {conflict ? (
           <p>
             <button type="button" onClick={onReload}>
@@ -316,8 +313,8 @@ function RequisitionCard({
             </button>
           </p>
         ) : null}
-        {fields.text('id')}
-        {fields.text('expectedVersion')}
+        {fields.message('id')}
+        {fields.message('expectedVersion')}
         {r.status === 'SUBMITTED' ? (
           <>
             {rejecting ? (
@@ -329,9 +326,9 @@ function RequisitionCard({
                   rows={3}
                   value={reason}
                   onChange={(e) => setReason(e.target.value)}
-                  {...fields.inputProps('reason')}
+                  {...fields.aria('reason')}
                 />
-                {fields.text('reason')}
+                {fields.message('reason')}
               </div>
             ) : null}
             <div className="buttons">

@@ -149,10 +149,7 @@ function ReferralForm({
       },
     });
     const answer = result.data?.referParticipant;
-    if (
-      f.show(result, answer, 'MutationReferParticipantSuccess') &&
-      answer?.__typename === 'MutationReferParticipantSuccess'
-    ) {
+    if (f.show(result, answer, 'MutationReferParticipantSuccess')) {
       navigate(`arenden/${answer.data.id}`);
     }
   };

@@ -164,10 +164,7 @@ function RequisitionForm({
     }
     const result = await send({ input: { interventionId, year, period, lines } });
     const answer = result.data?.submitRequisition;
-    if (
-      f.show(result, answer, 'MutationSubmitRequisitionSuccess') &&
-      answer?.__typename === 'MutationSubmitRequisitionSuccess'
-    ) {
+    if (f.show(result, answer, 'MutationSubmitRequisitionSuccess')) {
       setDone(`Rekvisitionen för period ${answer.data.period} (${formatKronor(answer.data.amount)}) är skickad.`);
       setAmounts({});
       onSent();
