@@ -8,7 +8,25 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { CombinedError } from 'urql';
+import { graphql } from '../gql/index.js';
 import { CODE_ADVICE, inSwedish, known } from '../messages.js';
+
+/**
+ * What every mutation selects of its errors (`...MutationErrors` in its result), written once: the code and message
+ * of any Error, and a ValidationError's issues, each at its path.
+ */
+export const MutationErrorsFragment = graphql(`
+  fragment MutationErrors on Error {
+    code
+    message
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+`);
 
 /** A mutation's union result as the operations here select it. */
 export interface MutationAnswer {

@@ -78,16 +78,7 @@ const InviteUserMutation = graphql(`
           email
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);
@@ -102,16 +93,7 @@ const GrantAccessMutation = graphql(`
           role
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);
@@ -128,16 +110,7 @@ const SetGrantValidityMutation = graphql(`
           active
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);
@@ -153,10 +126,7 @@ const RevokeAccessMutation = graphql(`
           revokedAt
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);

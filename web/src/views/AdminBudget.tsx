@@ -83,16 +83,7 @@ const SetAllocationMutation = graphql(`
           amount
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);

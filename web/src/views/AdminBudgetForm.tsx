@@ -20,16 +20,7 @@ const SetBudgetMutation = graphql(`
           year
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);

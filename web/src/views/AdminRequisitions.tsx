@@ -51,16 +51,7 @@ const ApproveRequisitionMutation = graphql(`
           version
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);
@@ -76,16 +67,7 @@ const RejectRequisitionMutation = graphql(`
           version
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);
@@ -101,16 +83,7 @@ const MarkRequisitionPaidMutation = graphql(`
           version
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);

@@ -113,16 +113,7 @@ const DecideReferralMutation = graphql(`
           status
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);
@@ -137,16 +128,7 @@ const EnrolParticipantMutation = graphql(`
           status
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);
@@ -171,16 +153,7 @@ const RecordFollowUpMutation = graphql(`
           status
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);
@@ -195,16 +168,7 @@ const ExtendParticipationMutation = graphql(`
           plannedEnd
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);
@@ -229,16 +193,7 @@ const ExitParticipationMutation = graphql(`
           status
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);
@@ -263,16 +218,7 @@ const RecordAfterExitMutation = graphql(`
           status
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);

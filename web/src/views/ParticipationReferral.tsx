@@ -44,17 +44,7 @@ const ReferParticipantMutation = graphql(`
           status
         }
       }
-      ... on ValidationError {
-        message
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);

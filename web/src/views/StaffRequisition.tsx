@@ -45,16 +45,7 @@ const SubmitRequisitionMutation = graphql(`
           amount
         }
       }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationErrors
     }
   }
 `);
