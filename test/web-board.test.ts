@@ -301,6 +301,33 @@ describe('a county analyst of Västmanland', () => {
     expect(alt).not.toMatch(/Norbergs kommun: 0/);
     await expectAccessible(page);
     await screenshot(page, 'county-vastmanland');
+
+    // The same figures as a CSV file: withheld cells as "..", never 0, and each förbund's row as the graph gives it.
+    const button = page.getByRole('button', { name: 'Ladda ner länets siffror 2021 (CSV)' });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('lanet-2021.csv');
+    const [header, ...lines] = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(header).toBe('niva,forbund,hemkommun,ar,nya,totalt,avslutade');
+    const graph = await p.gql(
+      `query ($ids: [ID!]!) { countyReport(forbundIds: $ids, year: 2021) {
+        forbund { year { forbundId } new ${F} total ${F} exited ${F} } } }`,
+      { as: 'vastmanland-analyst', variables: { ids: [NORRA.id, VASTERAS.id] } },
+    );
+    const csvOf = (f: Figure) => (f.suppressed ? '..' : String(f.value));
+    for (const [forbund, name] of [
+      [NORRA, NORRA.name],
+      [VASTERAS, VASTERAS.name],
+    ] as const) {
+      const row = graph.data.countyReport.forbund.find((r: any) => r.year.forbundId === forbund.id);
+      expect(lines).toContain(
+        ['forbund', name, '', '2021', csvOf(row.new), csvOf(row.total), csvOf(row.exited)].join(','),
+      );
+    }
+    expect(lines).toContain(`hemkommun,${NORRA.name},Norbergs kommun,2021,..,,`);
+    expect(lines.filter((l) => l.startsWith('lan,'))).toHaveLength(1);
     await page.context().close();
   });
 });

@@ -10,6 +10,18 @@ export const GatewayAccess = createContext<{ graphql: string; headers: Record<st
   headers: {},
 });
 
+/** Hands `blob` to the browser as a file named `filename`: a link to it, clicked from script. */
+export function saveFile(blob: Blob, filename: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has the file once the click is handled; the object URL is not needed after that.
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
 const REFUSED: Record<number, string> = {
   401: 'Du är inte inloggad längre. Logga in igen.',
   403: 'Du har inte behörighet att hämta filen.',
@@ -31,14 +43,7 @@ export function Download({ path, filename, children }: { path: string; filename:
         setProblem(REFUSED[res.status] ?? `Filen kunde inte hämtas (HTTP ${res.status}).`);
         return;
       }
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(await res.blob());
-      link.download = filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // The browser has the file once the click is handled; the object URL is not needed after that.
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      saveFile(await res.blob(), filename);
     } catch {
       setProblem('Tjänsten kunde inte nås. Försök igen om en stund.');
     } finally {

@@ -1,10 +1,13 @@
 /**
  * The county analyst's start page: the förbund of their county side by side for a year, under disclosure
- * control — a withheld cell reads "— (dold)", never 0, in the tables and in the charts beside them.
+ * control — a withheld cell reads "— (dold)", never 0, in the tables and in the charts beside them — and the same
+ * figures as a CSV file. Not the förbund's own Uppföljning Finsam file: that one counts per insats by kön without
+ * suppression, which the county level never sees (docs/decisions.md).
  */
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { BarChart } from '../components/BarChart.js';
+import { saveFile } from '../components/Download.js';
 import { ResultNotice } from '../components/ResultNotice.js';
 import { Disclosed } from '../components/Suppressed.js';
 import { YearPicker } from '../components/YearPicker.js';
@@ -73,6 +76,48 @@ const CountyReportQuery = graphql(`
   }
 `);
 
+type Figure = { suppressed: boolean; value?: number | null };
+
+/** A figure in the CSV: ".." when withheld (SCB's sign, as the gateway's export writes it), never 0. */
+const csvFigure = (f: Figure | null) => (f === null ? '' : f.suppressed ? '..' : String(f.value ?? ''));
+/** A CSV cell: quoted when it holds a comma, a quote or a line break. */
+const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+const COUNTY_CSV_COLUMNS = ['niva', 'forbund', 'hemkommun', 'ar', 'nya', 'totalt', 'avslutade'];
+
+/**
+ * The county's figures of a year as one CSV table, a row per förbund, per förbund and hemkommun (new only), and
+ * the county's totals (`niva`: forbund, hemkommun, lan).
+ */
+function countyCsv(
+  county: { forbund: CountyRow[]; totals: { new: Figure; total: Figure; exited: Figure } },
+  names: Map<string, { name: string; kommuner: { scbCode: string | null; name: string }[] }>,
+  year: number,
+): string {
+  const rows: string[][] = [COUNTY_CSV_COLUMNS];
+  for (const row of county.forbund) {
+    const forbund = names.get(row.year.forbundId);
+    const name = forbund?.name ?? row.year.forbundId;
+    rows.push(['forbund', name, '', String(year), ...[row.new, row.total, row.exited].map(csvFigure)]);
+    const kommun = new Map(forbund?.kommuner.map((k) => [k.scbCode, k.name]) ?? []);
+    for (const cell of row.newByHemkommun) {
+      const where = kommun.get(cell.scbCode) ?? cell.scbCode;
+      rows.push(['hemkommun', name, where, String(year), csvFigure(cell.new), '', '']);
+    }
+  }
+  const { totals } = county;
+  rows.push(['lan', '', '', String(year), ...[totals.new, totals.total, totals.exited].map(csvFigure)]);
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+interface CountyRow {
+  year: { forbundId: string };
+  new: Figure;
+  total: Figure;
+  exited: Figure;
+  newByHemkommun: { scbCode: string; new: Figure }[];
+}
+
 /** A disclosed figure for a chart: null (no bar, "dold") when withheld. */
 const shown = (figure: { suppressed: boolean; value?: number | null }) =>
   figure.suppressed ? null : (figure.value ?? null);
@@ -100,6 +145,19 @@ export function CountyStart({ initialYear }: { initialYear: number }) {
             Uppgifter om färre än {county.threshold} personer, och sådana som kan räknas fram ur dem, visas som{' '}
             <q>— (dold)</q>.
           </p>
+          <div className="download">
+            <button
+              type="button"
+              onClick={() =>
+                saveFile(
+                  new Blob([countyCsv(county, byId, shownYear)], { type: 'text/csv;charset=utf-8' }),
+                  `lanet-${shownYear}.csv`,
+                )
+              }
+            >
+              {`Ladda ner länets siffror ${shownYear} (CSV)`}
+            </button>
+          </div>
           <BarChart
             title={`Deltagare totalt och nya ${shownYear} per förbund`}
             valueName="totalt"
