@@ -1,9 +1,10 @@
 /**
  * The web client for the board and the county (issue 18), in Debian's Chromium through the real provider and
  * gateway: the year report and its half-year report with charts whose text alternative states the figures, the
- * Uppföljning Finsam CSV downloaded with the person's token, the årshjul with meetings and decisions, and the
- * county's förbund side by side with withheld cells marked. Each view passes axe; the year report is reached and
- * its year changed with the keyboard alone. Screenshots go to web/screenshots/.
+ * Uppföljning Finsam CSV downloaded with the person's token, the årshjul with meetings and decisions (also a
+ * styrgrupp member's, of their own styrgrupp only), and the county's förbund side by side with withheld cells
+ * marked. Each view passes axe; the year report is reached and its year changed with the keyboard alone.
+ * Screenshots go to web/screenshots/.
  */
 import fs from 'node:fs';
 import { UPPFOLJNING_COLUMNS } from '@finsam/gateway/export.js';
@@ -263,6 +264,31 @@ describe('a board member’s årshjul, meetings and decisions', () => {
     ]);
     await meeting.getByText('Protokoll (justerat)').waitFor();
     await meeting.getByText(/Teamet har 180 % bemanning/).waitFor();
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});
+
+describe('a styrgrupp member of Hallstahammar', () => {
+  it('sees their styrgrupp’s meeting and decision in the årshjul, and no other body', async () => {
+    const page = await startPageOf('norra-vastmanland-styrgrupp');
+    // Their one view is the årshjul, their start page (one view needs no menu).
+    await page.getByRole('heading', { level: 1, name: 'Årshjul och sammanträden' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).count()).toBe(0);
+    await page.getByLabel('År', { exact: true }).selectOption('2021');
+    const meeting = page.getByRole('article', { name: '20 oktober 2021 – Styrgrupp Hallstahammar' });
+    await meeting.waitFor();
+    await meeting.getByText(/Teamet har 180 % bemanning/).waitFor();
+    await meeting.getByText('Arbetsförmedlingen utser en kontaktperson för remisser till teamet.').waitFor();
+    const decisions = page.getByRole('table', { name: 'Beslut 2021, i datumordning' });
+    await expect(decisions.locator('tbody tr td').nth(2).textContent()).resolves.toBe(
+      'Avvikelse – Samordningsteam Hallstahammar',
+    );
+    // Only their own styrgrupp: no board, no other insats' styrgrupp, and nothing refused.
+    await expect(page.getByRole('region').allTextContents()).resolves.toHaveLength(1);
+    await page.getByRole('region', { name: /^Styrgrupp Samordningsteam Hallstahammar/ }).waitFor();
+    expect(await page.getByText('Förbundsstyrelsen').count()).toBe(0);
+    expect(await page.locator('.notice').count()).toBe(0);
     await expectAccessible(page);
     await page.context().close();
   });

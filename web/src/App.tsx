@@ -95,7 +95,8 @@ const VIEWS: View[] = [
   {
     path: 'sammantraden',
     title: 'Årshjul och sammanträden',
-    roles: ['BOARD', 'FORBUND_ADMIN'],
+    // A styrgrupp member sees their own styrgrupp's meetings and decisions here (the graph gives no other body).
+    roles: ['BOARD', 'FORBUND_ADMIN', 'STEERING'],
     render: () => <Meetings initialYear={new Date().getFullYear()} />,
   },
   { path: 'lan', title: 'Länet', roles: ['COUNTY_ANALYST'], render: () => <CountyStart initialYear={LAST_YEAR} /> },

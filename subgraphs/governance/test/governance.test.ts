@@ -128,6 +128,87 @@ describe('the årshjul', () => {
   });
 });
 
+describe('a styrgrupp member', () => {
+  /** A meeting of this body (as its förbund's administrator plans it) with one decision of the board's recording. */
+  async function meetingWithDecision(bodyId: string, date: string, text: string) {
+    const planned = await p.gql(
+      `mutation ($b: ID!, $d: Date!) { planMeeting(bodyId: $b, date: $d) {
+        ... on MutationPlanMeetingSuccess { data { id } } } }`,
+      { as: 'norra-vastmanland-admin', variables: { b: bodyId, d: date } },
+    );
+    const meetingId = planned.data.planMeeting.data.id as string;
+    const decided = await p.gql(
+      `mutation ($m: ID!, $input: DecisionInput!) { recordDecision(meetingId: $m, input: $input) {
+        ... on MutationRecordDecisionSuccess { data { id } } } }`,
+      { as: 'norra-vastmanland-board', variables: { m: meetingId, input: { kind: 'OTHER', text } } },
+    );
+    return { meetingId, decisionId: decided.data.recordDecision.data.id as string };
+  }
+
+  it('reads the meetings and decisions of their own styrgrupp, not the board’s nor another insats’', async () => {
+    const all = await p.gql('{ bodies { id kind intervention { id } } }', { as: 'norra-vastmanland-admin' });
+    const bodyOf = (kind: string, insats: string | null = null) =>
+      all.data.bodies.find((b: any) => b.kind === kind && (b.intervention?.id ?? null) === insats).id as string;
+    const own = await meetingWithDecision(
+      bodyOf('STEERING_GROUP', HALLSTAHAMMAR),
+      '2027-02-10',
+      'Styrgruppen följer upp bemanningen.',
+    );
+    const sala = await meetingWithDecision(
+      bodyOf('STEERING_GROUP', SALA),
+      '2027-02-11',
+      'Styrgruppen i Sala följer upp volymerna.',
+    );
+    const board = await meetingWithDecision(bodyOf('BOARD'), '2027-02-12', 'Styrelsen beslutar om remissvägar.');
+
+    const seen = await p.gql(
+      `{ bodies { id kind intervention { id } meetings(year: 2027) { id decisions { id } } }
+         forbund { upcoming(from: "2027-02-01", limit: 100) { meeting { id } } } }`,
+      { as: 'norra-vastmanland-styrgrupp' },
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data.bodies.map((b: any) => [b.kind, b.intervention?.id])).toEqual([['STEERING_GROUP', HALLSTAHAMMAR]]);
+    const meetings = seen.data.bodies.flatMap((b: any) => b.meetings);
+    expect(meetings).toEqual([{ id: own.meetingId, decisions: [{ id: own.decisionId }] }]);
+    const upcoming = seen.data.forbund.upcoming.filter((u: any) => u.meeting).map((u: any) => u.meeting.id);
+    expect(upcoming).toContain(own.meetingId);
+    expect(upcoming).not.toContain(sala.meetingId);
+    expect(upcoming).not.toContain(board.meetingId);
+
+    // Named directly, the others' decisions are not found for them (and are for the board: the probe can fail).
+    const probe = async (sub: string, roles: string[], steering: string[]) => {
+      const token = await p.internalToken({ sub, tenant: NORRA.id, roles, steering }, 'governance');
+      const res = await p.post(
+        p.subgraphUrls.governance!,
+        `query ($reps: [_Any!]!) { _entities(representations: $reps) {
+          ... on Decision { id meeting { id } } } }`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+          variables: {
+            reps: [sala, board, own].map((m) => ({ __typename: 'Decision', id: m.decisionId })),
+          },
+        },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data._entities;
+    };
+    const found = (m: { meetingId: string; decisionId: string }) => ({
+      id: m.decisionId,
+      meeting: { id: m.meetingId },
+    });
+    await expect(probe('demo:norra-vastmanland-styrgrupp', ['steering'], [HALLSTAHAMMAR])).resolves.toEqual([
+      null,
+      null,
+      found(own),
+    ]);
+    await expect(probe('demo:norra-vastmanland-board', ['board'], [])).resolves.toEqual([
+      found(sala),
+      found(board),
+      found(own),
+    ]);
+  });
+});
+
 describe('meetings, minutes and decisions', () => {
   it('once approved, minutes cannot change; a correction is a new record', async () => {
     const board = await vasterasBoard();

@@ -1,7 +1,7 @@
 /**
  * Årshjul, sammanträden och beslut for the board: the year's meetings of every body and the förbund's fixed
  * deadlines in date order (as a wheel and as a table), then each body's meetings with agenda, minutes and the
- * beslut taken. One query.
+ * beslut taken. One query. A styrgrupp member gets the same view of their own styrgrupp only.
  */
 import { useState } from 'react';
 import { useQuery } from 'urql';

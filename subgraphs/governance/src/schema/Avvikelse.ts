@@ -6,7 +6,6 @@ import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { maxLength } from '@finsam/kit/input.js';
 import { holds, tenantOf } from '@finsam/kit/scopes.js';
 import {
-  type AvvikelseReader,
   type AvvikelseStatus,
   answerDue,
   descriptionIssues,
@@ -23,7 +22,7 @@ import { Decision } from '../entities/Decision.js';
 import { Member } from '../entities/Member.js';
 import { builder } from './builder.js';
 import { DecisionRef } from './Decision.js';
-import { InterventionRef, interventionOwners } from './Intervention.js';
+import { InterventionRef, insatsReader, interventionOwners } from './Intervention.js';
 import { MemberRef } from './Member.js';
 
 const AvvikelseStatusEnum = builder.enumType('AvvikelseStatus', {
@@ -74,19 +73,9 @@ const AvvikelseRef = builder.objectRef<Avvikelse>('Avvikelse').implement({
   }),
 });
 
-/** The caller as a reader of avvikelser: the whole förbund (report readers), or by insats. */
-function readerOf(ctx: SubgraphContext): AvvikelseReader {
-  const { identity } = ctx;
-  return {
-    wholeForbund: holds(identity, 'reportReader'),
-    staffOf: holds(identity, 'staff') ? identity.interventionIds : [],
-    steeringOf: holds(identity, 'steering') ? identity.steeringInterventionIds : [],
-  };
-}
-
 /** Staff see the avvikelser of their own insatser, styrgrupp members their styrgrupp's; admins and the board all. */
 function visibleAvvikelser(ctx: SubgraphContext) {
-  const ids = readableInsatser(readerOf(ctx));
+  const ids = readableInsatser(insatsReader(ctx));
   return ids ? { interventionId: { $in: ids } } : {};
 }
 
@@ -117,7 +106,7 @@ builder.objectField(InterventionRef, 'avvikelser', (t) =>
     description: 'The insats’ avvikelser, oldest first (staff and styrgrupp members of other insatser see none).',
     authScopes: { tenantReader: true, steering: true },
     resolve: (i, _a, ctx) => {
-      const ids = readableInsatser(readerOf(ctx));
+      const ids = readableInsatser(insatsReader(ctx));
       return !ids || ids.includes(i.id)
         ? ctx.em.find(Avvikelse, { interventionId: i.id }, { orderBy: { reportedOn: 'asc' } })
         : [];
@@ -129,7 +118,7 @@ builder.objectField(InterventionRef, 'avvikelser', (t) =>
 /** An avvikelse to move on, locked until the transaction ends: two moves at once run one after the other. */
 async function findAvvikelse(ctx: SubgraphContext, id: string) {
   const a = await lockForUpdate(ctx.em, Avvikelse, { id });
-  if (!a || !handles(readerOf(ctx), a.interventionId)) {
+  if (!a || !handles(insatsReader(ctx), a.interventionId)) {
     throw new NotFoundError(['id'], `No avvikelse ${id} in your förbund`);
   }
   return a;

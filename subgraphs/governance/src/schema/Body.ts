@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { lockForUpdate } from '@finsam/kit/conflicts.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { NotFoundError } from '@finsam/kit/errors.js';
-import { interventionScope } from '@finsam/kit/identity.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
+import { readableStyrgrupper } from '../domain/bodies.js';
 import { refuse } from '../domain/issues.js';
 import { bodyInsatsIssues, seatIssues, steeringGroupInsatsIssues } from '../domain/seats.js';
 import { BODY_KINDS, Body } from '../entities/Body.js';
 import { BodyMember, SEAT_ROLES } from '../entities/BodyMember.js';
 import { Member } from '../entities/Member.js';
 import { builder } from './builder.js';
-import { InterventionRef, interventionOwners, seesIntervention } from './Intervention.js';
+import { InterventionRef, insatsReader, interventionOwners, seesIntervention } from './Intervention.js';
 import { addIssues } from './issues.js';
 import { MemberRef } from './Member.js';
 
@@ -35,9 +35,9 @@ const SeatRoleEnum = builder.enumType('SeatRole', {
   } as const,
 });
 
-/** Bodies the caller may see: the förbund's own for admins and the board; staff only their styrgrupper. */
+/** Bodies the caller may see: all for admins and the board; staff and styrgrupp members their own styrgrupper. */
 export function visibleBodies(ctx: SubgraphContext) {
-  const ids = interventionScope(ctx.identity);
+  const ids = readableStyrgrupper(insatsReader(ctx));
   return ids ? { interventionId: { $in: ids } } : {};
 }
 
@@ -77,7 +77,7 @@ export const SeatRef = builder.objectRef<BodyMember>('Seat').implement({
 
 export const BodyRef = builder.loadableObject('Body', {
   description: 'A body of the förbund: förbundsstyrelse, utvecklingsgrupp, medlemssamråd or an insats’ styrgrupp.',
-  authScopes: { tenantReader: true },
+  authScopes: { tenantReader: true, steering: true },
   load: (ids: string[], ctx) => ctx.em.find(Body, { $and: [{ id: { $in: ids } }, visibleBodies(ctx)] }),
   sort: (b) => b.id,
   fields: (t) => ({
@@ -112,8 +112,8 @@ builder.objectField(InterventionRef, 'steeringGroup', (t) =>
 builder.queryField('bodies', (t) =>
   t.field({
     type: [BodyRef],
-    description: 'The bodies of your förbund you may see.',
-    authScopes: { tenantReader: true },
+    description: 'The bodies of your förbund you may see (staff and styrgrupp members: their own styrgrupper).',
+    authScopes: { tenantReader: true, steering: true },
     args: { kind: t.arg({ type: BodyKindEnum, description: 'Only bodies of this kind; all kinds if left out.' }) },
     resolve: (_r, { kind }, ctx) =>
       ctx.em.find(

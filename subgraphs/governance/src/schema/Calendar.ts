@@ -2,8 +2,8 @@ import { cacheable } from '@finsam/kit/cache-control.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
 import { today } from '@finsam/kit/dates.js';
-import { interventionScope } from '@finsam/kit/identity.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
+import { readableStyrgrupper } from '../domain/bodies.js';
 import {
   DEADLINES,
   type DeadlineKind,
@@ -15,7 +15,7 @@ import {
 } from '../domain/calendar.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
-import { InterventionRef, seesIntervention } from './Intervention.js';
+import { InterventionRef, insatsReader, seesIntervention } from './Intervention.js';
 import { MeetingRef } from './Meeting.js';
 
 const DeadlineKindEnum = builder.enumType('DeadlineKind', {
@@ -68,7 +68,7 @@ export async function nextMeetings(
     where ${tenant('m')} and m."date" >= ${bind(from)}::date and ${where}`;
   let text: string;
   if ('forbundId' in scope) {
-    const visible = interventionScope(ctx.identity);
+    const visible = readableStyrgrupper(insatsReader(ctx));
     const bodies = visible ? `b."intervention_id" = any(${bind(pgArray(visible))}::uuid[])` : 'true';
     const own = `m."tenant_id" = ${bind(scope.forbundId)}::uuid and ${bodies}`;
     text = `${meetings(own)} order by m."date", m."id" limit ${bind(limit)}`;
@@ -88,7 +88,7 @@ builder.objectField(ForbundRef, 'upcoming', (t) =>
   t.field({
     type: [UpcomingRef],
     description: 'The next meetings of the förbund’s bodies you may see, and the förbund’s deadlines, in date order.',
-    authScopes: { tenantReader: true },
+    authScopes: { tenantReader: true, steering: true },
     args: {
       from: t.arg({ type: 'Date', description: 'Default: today.' }),
       limit: t.arg.int({ description: 'Default 10, at most 100.' }),

@@ -47,7 +47,7 @@ const VoteRef = builder.objectRef<Vote>('Vote').implement({
 
 export const DecisionRef = builder.loadableObject('Decision', {
   description: 'A beslut. Other subgraphs refer to it by id (e.g. a participation’s extension).',
-  authScopes: { tenantReader: true },
+  authScopes: { tenantReader: true, steering: true },
   load: (ids: string[], ctx) => ctx.em.find(Decision, { id: { $in: ids }, meeting: { body: visibleBodies(ctx) } }),
   sort: (d) => d.id,
   fields: (t) => ({

@@ -1,6 +1,8 @@
 import { cacheable } from '@finsam/kit/cache-control.js';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { type Identity, interventionScope } from '@finsam/kit/identity.js';
+import { holds } from '@finsam/kit/scopes.js';
+import type { AvvikelseReader } from '../domain/avvikelser.js';
 import { builder } from './builder.js';
 
 /** An insats, owned by teams; governance adds its styrgrupp, decisions, avvikelser and calendar. */
@@ -14,6 +16,16 @@ export const InterventionRef = builder.externalRef('Intervention', builder.selec
 export function seesIntervention(identity: Identity, interventionId: string): boolean {
   const ids = interventionScope(identity);
   return !ids || ids.includes(interventionId);
+}
+
+/** The caller by insats: the whole förbund (report readers), or the insatser they staff or steer. */
+export function insatsReader(ctx: SubgraphContext): AvvikelseReader {
+  const { identity } = ctx;
+  return {
+    wholeForbund: holds(identity, 'reportReader'),
+    staffOf: holds(identity, 'staff') ? identity.interventionIds : [],
+    steeringOf: holds(identity, 'steering') ? identity.steeringInterventionIds : [],
+  };
 }
 
 /** The owners of an insats, asked of teams on the caller's behalf. */

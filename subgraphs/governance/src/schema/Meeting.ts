@@ -34,7 +34,7 @@ const CorrectionRef = builder.objectRef<MinutesCorrection>('MinutesCorrection').
 
 export const MeetingRef = builder.loadableObject('Meeting', {
   description: 'A sammanträde of a body: planned in the årshjul, then held, with minutes.',
-  authScopes: { tenantReader: true },
+  authScopes: { tenantReader: true, steering: true },
   load: (ids: string[], ctx) => ctx.em.find(Meeting, { id: { $in: ids }, body: visibleBodies(ctx) }),
   sort: (m) => m.id,
   fields: (t) => ({

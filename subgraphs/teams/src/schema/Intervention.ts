@@ -6,7 +6,7 @@ import { ownMembers } from '@finsam/kit/directory.js';
 import { NotFoundError } from '@finsam/kit/errors.js';
 import { interventionScope } from '@finsam/kit/identity.js';
 import { loadById } from '@finsam/kit/ids.js';
-import { tenantOf } from '@finsam/kit/scopes.js';
+import { holds, tenantOf } from '@finsam/kit/scopes.js';
 import type { EntityClass, FilterQuery, Ref, RequiredEntityData } from '@mikro-orm/core';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
@@ -51,16 +51,20 @@ const MethodEnum = builder.enumType('Method', {
   } as const,
 });
 
-/** What the caller may see: the whole tenant for admins and the board, own insatser for staff. */
+/**
+ * What the caller may see: the whole tenant for admins and the board, own insatser for staff, and for a
+ * styrgrupp member the insatser they steer (named in their styrgrupp's meetings and decisions).
+ */
 export function visibleTo(ctx: SubgraphContext): FilterQuery<Intervention> {
   const ids = interventionScope(ctx.identity);
-  return ids ? { id: { $in: ids } } : {};
+  const steered = holds(ctx.identity, 'steering') ? ctx.identity.steeringInterventionIds : [];
+  return ids ? { id: { $in: [...ids, ...steered] } } : {};
 }
 
 export const InterventionRef = builder.loadableObject('Intervention', {
   directives: cacheable,
   description: 'An insats the förbund funds. Participants, money, styrgrupper and surveys attach to it.',
-  authScopes: { tenantReader: true },
+  authScopes: { tenantReader: true, steering: true },
   load: (ids: string[], ctx) => ctx.em.find(Intervention, { $and: [{ id: { $in: ids } }, visibleTo(ctx)] }),
   sort: (i) => i.id,
   fields: (t) => ({
