@@ -57,6 +57,8 @@ const PARENTS: Record<string, (inner: string) => string> = {
   ForbundYear: (inner) => `forbund { year(year: 2024) { ${inner} } }`,
   Body: (inner) => `bodies { ${inner} }`,
   Intervention: (inner) => `interventions(first: 3) { edges { node { ${inner} } } }`,
+  PersonDetails: (inner) =>
+    `participations(interventionId: "${SALA}", first: 3) { edges { node { person { ${inner} } } } }`,
 };
 
 /** A valid value for an argument, so that only the bad one is wrong. */

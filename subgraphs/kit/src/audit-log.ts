@@ -31,6 +31,42 @@ const rowHash = (previous: string, content: string) =>
   `encode(sha256(convert_to(${previous} || ${content}, 'UTF8')), 'hex')`;
 
 /**
+ * Columns added to an audit log after its chain began (participants' `reason`): a row's hash covers
+ * them only when they hold a value, so the rows written before they existed keep their hash.
+ */
+export const LATE_AUDIT_COLUMNS = ['reason'];
+
+/** The hashed text of a row (`row` a record expression): the row as JSON, without its hash and unset late columns. */
+const rowContent = (row: string) =>
+  `((to_jsonb(${row}) - 'hash') - array(select "key" from jsonb_each(to_jsonb(${row}))
+    where "key" in (${LATE_AUDIT_COLUMNS.map((c) => `'${c}'`).join(', ')}) and "value" = 'null'::jsonb))::text`;
+
+/**
+ * The insert trigger's function: time and actor from the database and the transaction, then the row
+ * joins the chain, last, so the hash covers what is stored. `create or replace`, so a later migration
+ * re-issues it when the hashed content changes.
+ */
+export function stampAndChain({ table, time, actor }: Omit<AuditLogColumns, 'order'>): string {
+  const log = `'${table}'`;
+  return `create or replace function "${table}_stamp_and_chain"() returns trigger language plpgsql security definer
+      set search_path = public set timezone = 'UTC' as $$
+      declare head record; acting text := nullif(current_setting('${USER_SETTING}', true), '');
+      begin
+        if acting is null then
+          raise exception 'the audit log needs the acting user (${USER_SETTING})';
+        end if;
+        new."${time}" := now();
+        new."${actor}" := acting;
+        select "seq", "hash" into head from "audit_chain" where "log" = ${log} for update;
+        new."seq" := head."seq" + 1;
+        new."prev_hash" := head."hash";
+        new."hash" := ${rowHash('head."hash"', rowContent('new'))};
+        update "audit_chain" set "seq" = new."seq", "hash" = new."hash" where "log" = ${log};
+        return new;
+      end $$;`;
+}
+
+/**
  * The migration statements that make `table` a tamper-evident audit log. Rows already there are
  * chained in `order` (their time and actor stay as written).
  */
@@ -53,31 +89,14 @@ export function tamperEvidentAuditLog({ table, time, actor, order }: AuditLogCol
         for r in select ctid from "${table}" order by ${order} loop
           n := n + 1;
           update "${table}" set "seq" = n, "prev_hash" = previous where ctid = r.ctid;
-          update "${table}" t set "hash" = ${rowHash('previous', `(to_jsonb(t) - 'hash')::text`)}
+          update "${table}" t set "hash" = ${rowHash('previous', rowContent('t'))}
             where "seq" = n returning "hash" into previous;
         end loop;
         insert into "audit_chain" ("log", "seq", "hash") values (${log}, n, previous);
       end $$;`,
     `alter table "${table}" alter column "seq" set not null, alter column "prev_hash" set not null,
       alter column "hash" set not null, add constraint "${table}_seq_unique" unique ("seq");`,
-    // Time and actor from the database and the transaction, then the row joins the chain: last, so
-    // the hash covers what is stored.
-    `create function "${table}_stamp_and_chain"() returns trigger language plpgsql security definer
-      set search_path = public set timezone = 'UTC' as $$
-      declare head record; acting text := nullif(current_setting('${USER_SETTING}', true), '');
-      begin
-        if acting is null then
-          raise exception 'the audit log needs the acting user (${USER_SETTING})';
-        end if;
-        new."${time}" := now();
-        new."${actor}" := acting;
-        select "seq", "hash" into head from "audit_chain" where "log" = ${log} for update;
-        new."seq" := head."seq" + 1;
-        new."prev_hash" := head."hash";
-        new."hash" := ${rowHash('head."hash"', `(to_jsonb(new) - 'hash')::text`)};
-        update "audit_chain" set "seq" = new."seq", "hash" = new."hash" where "log" = ${log};
-        return new;
-      end $$;`,
+    stampAndChain({ table, time, actor }),
     `create trigger "${table}_stamp_and_chain" before insert on "${table}"
       for each row execute function "${table}_stamp_and_chain"();`,
     `create or replace function "audit_log_append_only"() returns trigger language plpgsql as $$
@@ -119,7 +138,7 @@ export async function checkAuditChain(db: Queryable, log: string): Promise<Audit
       `select "seq", "hash" from "audit_chain" where "log" = '${log.replaceAll("'", "''")}'`,
     );
     const { rows } = await db.query<{ seq: string; prev_hash: string; hash: string; content: string }>(
-      `select "seq", "prev_hash", "hash", (to_jsonb(t) - 'hash')::text as "content" from "${log}" t order by "seq"`,
+      `select "seq", "prev_hash", "hash", ${rowContent('t')} as "content" from "${log}" t order by "seq"`,
     );
     const head = heads[0] ? { seq: Number(heads[0].seq), hash: heads[0].hash } : { seq: 0, hash: '' };
     const report = (broken: AuditChainReport['broken']) => ({ log, rows: rows.length, head, broken });

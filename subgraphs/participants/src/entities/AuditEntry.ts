@@ -13,6 +13,8 @@ const AuditEntrySchema = defineEntity({
     participationId: p.uuid(),
     fields: p.array(),
     requestId: p.string(),
+    /** Why the read was made; required for a protected identity (skyddad personuppgift). */
+    reason: p.string().nullable(),
   },
   filters: tenantFilters,
 });

@@ -16,6 +16,8 @@ const PersonSchema = defineEntity({
     personNumberHash: p.string(),
     personNumberCipher: p.string(),
     nameCipher: p.string().nullable(),
+    /** Skyddad personuppgift: name and personnummer read only by the insats' staff, with a reason. */
+    protectedIdentity: p.boolean().default(false),
   },
   filters: tenantFilters,
 });

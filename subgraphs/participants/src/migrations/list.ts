@@ -6,6 +6,7 @@ import { Migration20261123000000ParticipationLedger } from './Migration202611230
 import { Migration20261201000000PersonPerInsats } from './Migration20261201000000PersonPerInsats.js';
 import { Migration20261202000000OneOpenReferral } from './Migration20261202000000OneOpenReferral.js';
 import { Migration20261215000000AuditChain } from './Migration20261215000000AuditChain.js';
+import { Migration20261216000000ProtectedIdentity } from './Migration20261216000000ProtectedIdentity.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   ...tenantPolicyMigrations,
   { name: 'Migration20261202000000OneOpenReferral', class: Migration20261202000000OneOpenReferral },
   { name: 'Migration20261215000000AuditChain', class: Migration20261215000000AuditChain },
+  { name: 'Migration20261216000000ProtectedIdentity', class: Migration20261216000000ProtectedIdentity },
 ];

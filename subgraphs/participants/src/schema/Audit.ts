@@ -14,13 +14,16 @@ import { builder } from './builder.js';
 const auditLoader = createContextCache(
   (ctx: SubgraphContext) =>
     new DataLoader<string, true>(async (keys) => {
-      const fields = new Map<string, Set<string>>();
+      // One row per participation and reason: a protected identity's reads each keep why they were made.
+      const fields = new Map<string, { participationId: string; reason: string | null; fields: Set<string> }>();
       for (const key of keys) {
-        const [participationId, field] = key.split('|') as [string, string];
-        fields.set(participationId, (fields.get(participationId) ?? new Set()).add(field));
+        const [participationId, field, reason] = JSON.parse(key) as [string, string, string | null];
+        const group = JSON.stringify([participationId, reason]);
+        const read = fields.get(group) ?? { participationId, reason, fields: new Set<string>() };
+        fields.set(group, { ...read, fields: read.fields.add(field) });
       }
       // The database stamps the time and the reader (kit audit-log.ts) and chains the rows.
-      const reads = [...fields].map(([participationId, f]) => ({ participationId, fields: [...f].sort() }));
+      const reads = [...fields.values()].map((r) => ({ ...r, fields: [...r.fields].sort() }));
       const { bind, build } = tenantSql(ctx.em);
       const { sql, params } = build(
         `select "record_audit_reads"(${bind(JSON.stringify(reads))}::jsonb, ${bind(ctx.requestId)})`,
@@ -30,14 +33,15 @@ const auditLoader = createContextCache(
     }),
 );
 
-/** Resolves an identifying field only once its read is on record. */
+/** Resolves an identifying field only once its read is on record, with its reason when one is given. */
 export async function audited<T>(
   ctx: SubgraphContext,
   participationId: string,
   field: string,
   value: () => T,
+  reason: string | null = null,
 ): Promise<T> {
-  await auditLoader(ctx).load(`${participationId}|${field}`);
+  await auditLoader(ctx).load(JSON.stringify([participationId, field, reason]));
   return value();
 }
 
