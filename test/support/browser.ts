@@ -50,8 +50,13 @@ export async function contextFor(browser: Browser, gatewayUrl: string): Promise<
         await route.fulfill({ response });
       } catch {
         // The gateway did not answer, or the test closed the page while the request was in flight: the page sees a
-        // failed request (its own error notice), and no error escapes into whichever test runs next.
-        await route.abort().catch(() => undefined);
+        // failed request (its own error notice, which the tests read), and no error escapes into the next test.
+        await route.abort('failed').catch((error: unknown) => {
+          // Only a page already closed cannot take the failure: nobody waits for its answer. Anything else is a fault.
+          if (!/disposed|has been closed|Target .*closed/.test(String(error))) {
+            throw error;
+          }
+        });
       }
     },
   );

@@ -8,7 +8,7 @@ import { useQuery } from 'urql';
 import { BarChart } from '../components/BarChart.js';
 import { Download } from '../components/Download.js';
 import { ResultNotice } from '../components/ResultNotice.js';
-import { Disclosed } from '../components/Suppressed.js';
+import { Disclosed, drawn, type Figure } from '../components/Suppressed.js';
 import { YearPicker } from '../components/YearPicker.js';
 import type { ReportPeriod } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
@@ -28,34 +28,27 @@ const YearReportQuery = graphql(`
         avvikelser(period: $period)
         participants(period: $period) {
           new {
-            suppressed
-            value
+            ...DisclosedCountFields
           }
           total {
-            suppressed
-            value
+            ...DisclosedCountFields
           }
           averageAgeAtEntry {
-            suppressed
-            value
+            ...DisclosedAverageFields
           }
           hemkommuner {
             scbCode
             new {
-              suppressed
-              value
+              ...DisclosedCountFields
             }
             total {
-              suppressed
-              value
+              ...DisclosedCountFields
             }
             newPreviousYear {
-              suppressed
-              value
+              ...DisclosedCountFields
             }
             totalPreviousYear {
-              suppressed
-              value
+              ...DisclosedCountFields
             }
           }
           interventions {
@@ -64,33 +57,27 @@ const YearReportQuery = graphql(`
               name
             }
             new {
-              suppressed
-              value
+              ...DisclosedCountFields
             }
             total {
-              suppressed
-              value
+              ...DisclosedCountFields
             }
             exited {
-              suppressed
-              value
+              ...DisclosedCountFields
             }
             stepForwardShare {
-              suppressed
-              value
+              ...DisclosedAverageFields
             }
             newByReferrer {
               key
               count {
-                suppressed
-                value
+                ...DisclosedCountFields
               }
             }
             exitsByOutcome {
               key
               count {
-                suppressed
-                value
+                ...DisclosedCountFields
               }
             }
           }
@@ -114,12 +101,6 @@ const YearReportQuery = graphql(`
   }
 `);
 
-/** A figure under the disclosure policy: `value` is null when withheld. */
-interface Figure {
-  suppressed: boolean;
-  value?: number | null;
-}
-
 /**
  * Sums the counts of every insats by key, largest first. A sum with a withheld part is withheld too (never a partial
  * sum shown as if whole), and listed last.
@@ -139,9 +120,6 @@ function sumByKey(lists: { key: string; count: Figure }[][]): [string, Figure][]
   }
   return [...sums].sort((a, b) => (b[1].value ?? -1) - (a[1].value ?? -1));
 }
-
-/** The value to draw: none for a withheld figure. */
-const drawn = (f: Figure) => (f.suppressed ? null : (f.value ?? 0));
 
 export function BoardStart({ initialYear }: { initialYear: number }) {
   const [year, setYear] = useState(initialYear);

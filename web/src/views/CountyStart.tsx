@@ -9,7 +9,7 @@ import { useQuery } from 'urql';
 import { BarChart } from '../components/BarChart.js';
 import { saveFile } from '../components/Download.js';
 import { ResultNotice } from '../components/ResultNotice.js';
-import { Disclosed } from '../components/Suppressed.js';
+import { Disclosed, drawn, type Figure } from '../components/Suppressed.js';
 import { YearPicker } from '../components/YearPicker.js';
 import { graphql } from '../gql/index.js';
 
@@ -39,44 +39,35 @@ const CountyReportQuery = graphql(`
           forbundId
         }
         new {
-          suppressed
-          value
+          ...DisclosedCountFields
         }
         total {
-          suppressed
-          value
+          ...DisclosedCountFields
         }
         exited {
-          suppressed
-          value
+          ...DisclosedCountFields
         }
         newByHemkommun {
           scbCode
           new {
-            suppressed
-            value
+            ...DisclosedCountFields
           }
         }
       }
       totals {
         new {
-          suppressed
-          value
+          ...DisclosedCountFields
         }
         total {
-          suppressed
-          value
+          ...DisclosedCountFields
         }
         exited {
-          suppressed
-          value
+          ...DisclosedCountFields
         }
       }
     }
   }
 `);
-
-type Figure = { suppressed: boolean; value?: number | null };
 
 /** A figure in the CSV: ".." when withheld (SCB's sign, as the gateway's export writes it), never 0. */
 const csvFigure = (f: Figure | null) => (f === null ? '' : f.suppressed ? '..' : String(f.value ?? ''));
@@ -117,10 +108,6 @@ interface CountyRow {
   exited: Figure;
   newByHemkommun: { scbCode: string; new: Figure }[];
 }
-
-/** A disclosed figure for a chart: null (no bar, "dold") when withheld. */
-const shown = (figure: { suppressed: boolean; value?: number | null }) =>
-  figure.suppressed ? null : (figure.value ?? null);
 
 export function CountyStart({ initialYear }: { initialYear: number }) {
   const [year, setYear] = useState(initialYear);
@@ -164,8 +151,8 @@ export function CountyStart({ initialYear }: { initialYear: number }) {
             compareName="nya"
             bars={county.forbund.map((row) => ({
               label: byId.get(row.year.forbundId)?.name ?? row.year.forbundId,
-              value: shown(row.total),
-              compare: shown(row.new),
+              value: drawn(row.total),
+              compare: drawn(row.new),
             }))}
           />
           <table>
@@ -221,7 +208,7 @@ export function CountyStart({ initialYear }: { initialYear: number }) {
                   title={`Nya deltagare ${shownYear} per hemkommun – ${forbund?.name ?? row.year.forbundId}`}
                   bars={row.newByHemkommun.map((cell) => ({
                     label: kommun.get(cell.scbCode) ?? cell.scbCode,
-                    value: shown(cell.new),
+                    value: drawn(cell.new),
                   }))}
                 />
                 <table>
