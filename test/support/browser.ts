@@ -52,8 +52,9 @@ export async function contextFor(browser: Browser, gatewayUrl: string): Promise<
         // The gateway did not answer, or the test closed the page while the request was in flight: the page sees a
         // failed request (its own error notice, which the tests read), and no error escapes into the next test.
         await route.abort('failed').catch((error: unknown) => {
-          // Only a page already closed cannot take the failure: nobody waits for its answer. Anything else is a fault.
-          if (!/disposed|has been closed|Target .*closed/.test(String(error))) {
+          // Only a page already closed, or a route the failed fulfil already settled, cannot take the failure:
+          // nobody waits for its answer. Anything else is a fault.
+          if (!/disposed|has been closed|Target .*closed|already handled/.test(String(error))) {
             throw error;
           }
         });
