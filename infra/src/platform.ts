@@ -3,6 +3,7 @@
  * `npm start` and the end-to-end tests both go through here, so tests run what users run.
  */
 
+import type { CacheEventsOptions } from '@finsam/gateway/cache-events.js';
 import { createGateway } from '@finsam/gateway/gateway.js';
 import { migrate, openOrm } from '@finsam/kit/database.js';
 import type { RunningServer } from '@finsam/kit/server.js';
@@ -11,7 +12,7 @@ import { devGatewayOptions } from './dev-gateway.js';
 import { type DevIdentityProviders, devIssuerConfigs, startDevIdentityProviders } from './idp/index.js';
 import { type DevKeys, subgraphKeys } from './keys.js';
 import type { AdminConnection } from './postgres.js';
-import { ensureDatabase, ensureRoles, type SubgraphDatabase } from './provision.js';
+import { cacheEventsConnection, ensureDatabase, ensureRoles, type SubgraphDatabase } from './provision.js';
 import { serveSubgraph } from './subgraph-server.js';
 import { SUBGRAPHS, type SubgraphModule } from './subgraphs.js';
 
@@ -41,6 +42,8 @@ export interface Platform {
   orms: Record<string, MikroORM>;
   /** The development identity provider people log in with. */
   idp: DevIdentityProviders;
+  /** Where this platform's gateway instances tell each other of writes (another instance must use the same). */
+  cacheEvents: CacheEventsOptions;
   stop(): Promise<void>;
 }
 
@@ -110,13 +113,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       }),
     );
 
+    const cacheEvents = cacheEventsConnection(admin, keys.passwords, `${options.dbPrefix}_cache`);
     const gateway = await createGateway({
       ...devGatewayOptions(keys, options.supergraphSdl, subgraphUrls, issuers),
+      responseCache: { events: cacheEvents },
       production,
     });
     const listening = await gateway.listen(options.gatewayPort);
     running.push(listening);
-    return { gatewayUrl: listening.url, subgraphUrls, databases, orms, idp, stop };
+    return { gatewayUrl: listening.url, subgraphUrls, databases, orms, idp, cacheEvents, stop };
   } catch (error) {
     await stop();
     throw error;

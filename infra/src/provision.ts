@@ -1,9 +1,11 @@
 /**
- * Creates the two roles and one database per subgraph. Idempotent: safe on every start.
+ * Creates the platform's roles and one database per subgraph. Idempotent: safe on every start.
  * The owner runs migrations and owns the tables; the app role only gets DML rights, so
- * row-level security binds it.
+ * row-level security binds it. The gateway role may only connect to the administration database,
+ * where gateway instances tell each other of writes (gateway/src/cache-events.ts): it reads no table.
  */
 
+import { randomBytes } from 'node:crypto';
 import { APP_ROLE, type DatabaseConnection, OWNER_ROLE } from '@finsam/kit/database.js';
 import pg from 'pg';
 import type { AdminConnection } from './postgres.js';
@@ -11,6 +13,15 @@ import type { AdminConnection } from './postgres.js';
 export interface RolePasswords {
   owner: string;
   app: string;
+  gateway: string;
+}
+
+/** The gateway instances' role: LISTEN/NOTIFY on the administration database, nothing else. */
+export const GATEWAY_ROLE = 'finsam_gateway';
+
+export function newRolePasswords(): RolePasswords {
+  const password = () => randomBytes(18).toString('base64url');
+  return { owner: password(), app: password(), gateway: password() };
 }
 
 export async function withClient<T>(
@@ -37,6 +48,7 @@ export async function ensureRoles(admin: AdminConnection, passwords: RolePasswor
     for (const [role, password] of [
       [OWNER_ROLE, passwords.owner],
       [APP_ROLE, passwords.app],
+      [GATEWAY_ROLE, passwords.gateway],
     ] as const) {
       await client.query(`do $$ begin
         create role ${role} login password ${quote(password)} nosuperuser nobypassrls nocreatedb nocreaterole;
@@ -44,8 +56,23 @@ export async function ensureRoles(admin: AdminConnection, passwords: RolePasswor
         alter role ${role} login password ${quote(password)} nosuperuser nobypassrls nocreatedb nocreaterole;
       end $$;`);
     }
+    await client.query(`grant connect on database ${admin.database} to ${GATEWAY_ROLE}`);
     await client.query('commit');
   });
+}
+
+/** How gateway instances reach each other: the administration database as the gateway role, a channel per platform. */
+export function cacheEventsConnection(admin: AdminConnection, passwords: RolePasswords, channel: string) {
+  return {
+    connection: {
+      host: admin.host,
+      port: admin.port,
+      database: admin.database,
+      user: GATEWAY_ROLE,
+      password: passwords.gateway,
+    },
+    channel,
+  };
 }
 
 export interface SubgraphDatabase {

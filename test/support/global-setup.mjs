@@ -2,7 +2,6 @@
 // Plain .mjs as Jest requires; it loads the TypeScript launcher through tsx so there is one launcher.
 
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +12,7 @@ export default async function globalSetup() {
   // Test output is for test results; structured logs only when something is wrong.
   process.env.LOG_LEVEL ??= 'warn';
   const { startEmbeddedPostgres, connectionFromUrl } = await tsImport('../../infra/src/postgres.ts', import.meta.url);
-  const { ensureRoles } = await tsImport('../../infra/src/provision.ts', import.meta.url);
+  const { ensureRoles, newRolePasswords } = await tsImport('../../infra/src/provision.ts', import.meta.url);
 
   let admin;
   if (process.env.DATABASE_URL) {
@@ -26,7 +25,7 @@ export default async function globalSetup() {
     globalThis.__finsamCluster = { cluster, dataDir };
     admin = cluster.admin;
   }
-  const passwords = { owner: randomBytes(18).toString('base64url'), app: randomBytes(18).toString('base64url') };
+  const passwords = newRolePasswords();
   await ensureRoles(admin, passwords);
   process.env.FINSAM_TEST_CLUSTER = JSON.stringify({ admin, passwords });
   // The web client is built once here, before any worker starts: browser test files run side by side and must not

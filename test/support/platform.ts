@@ -88,7 +88,7 @@ export interface TestPlatform extends Platform {
   asOwner<T>(subgraph: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
   /** The rows of one statement in a subgraph's database, read as the superuser: what is really stored. */
   rows<T = any>(subgraph: string, sql: string, params?: unknown[]): Promise<T[]>;
-  /** A second gateway over this platform's subgraphs and keys, with some options changed. */
+  /** A second gateway instance over this platform's subgraphs, keys and cache events, with some options changed. */
   extraGateway(overrides: Partial<GatewayOptions>): Promise<RunningServer>;
   close(): Promise<void>;
 }
@@ -259,6 +259,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     async extraGateway(overrides) {
       const gateway = await createGateway({
         ...devGatewayOptions(keys, readSupergraph(), platform.subgraphUrls, devIssuerConfigs(platform.idp.issuers)),
+        // Another instance of this platform's gateway: it hears of writes through the first, and they of its.
+        responseCache: { events: platform.cacheEvents },
         ...overrides,
       });
       return gateway.listen(0);
