@@ -24,6 +24,14 @@ import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
 import { type InternalSigner, internalSigner, reusingSigner } from '@finsam/kit/internal-token.js';
 import { createLogger, isUserError, type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@finsam/kit/log.js';
 import type { RunningServer } from '@finsam/kit/server.js';
+import {
+  endSpan,
+  graphqlTelemetry,
+  injectTraceContext,
+  metrics,
+  serveMetrics,
+  serverSpan,
+} from '@finsam/kit/telemetry.js';
 import { rememberUntilExpiry } from '@finsam/kit/verified-tokens.js';
 import cors from 'cors';
 import express from 'express';
@@ -88,10 +96,19 @@ type DataSourceConfig = NonNullable<ConstructorParameters<typeof RemoteGraphQLDa
  * cache layer and stream conversions per fetch that cost more than the fetch itself on loopback.
  */
 const keepAliveFetcher =
-  (timeoutSeconds: number): DataSourceConfig['fetcher'] =>
-  (url, init) =>
-    // A subgraph that hangs is an error after `timeoutSeconds`, not a request held open for minutes.
-    fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutSeconds * 1000) }) as never;
+  (subgraph: string, timeoutSeconds: number): DataSourceConfig['fetcher'] =>
+  async (url, init) => {
+    const done = metrics.subgraphFetches.startTimer({ subgraph });
+    try {
+      // A subgraph that hangs is an error after `timeoutSeconds`, not a request held open for minutes.
+      const res = await fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutSeconds * 1000) });
+      done({ outcome: res.ok ? 'ok' : `http_${res.status}` });
+      return res as never;
+    } catch (error) {
+      done({ outcome: 'failed' });
+      throw error;
+    }
+  };
 
 /** The response keys (alias or name) of an operation's root fields: where a root fetch's answer goes. */
 function rootResponseKeys(query: string | undefined): string[] {
@@ -167,6 +184,7 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     // The outgoing request starts with no client headers; this is the only one it gets.
     const identity = 'identity' in context && context.identity ? context.identity : ANONYMOUS;
     request.http?.headers.set('authorization', `Bearer ${await this.sign(identity, this.subgraph)}`);
+    injectTraceContext((name, value) => request.http?.headers.set(name, value));
     if (context.requestId) {
       request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     }
@@ -205,7 +223,7 @@ export async function createGateway(options: GatewayOptions) {
       // Subgraphs' Cache-Control headers are worth parsing only when the gateway keeps responses.
       return new InternalTokenDataSource(name, sign, {
         url: target,
-        fetcher: keepAliveFetcher(options.subgraphTimeoutSeconds ?? 10),
+        fetcher: keepAliveFetcher(name, options.subgraphTimeoutSeconds ?? 10),
         honorSubgraphCacheControlHeader: cacheOptions !== false,
       });
     },
@@ -374,6 +392,7 @@ export async function createGateway(options: GatewayOptions) {
           requestErrors,
           cleanErrors,
           forgetAccessOnChange,
+          graphqlTelemetry('gateway'),
           ...(cacheOptions === false ? [] : responseCache(cacheOptions)),
           // Apollo computes no Cache-Control for clients (a browser would not see our invalidation; the
           // gateway says `private, no-store` itself), and nothing is reported to Apollo's cloud.
@@ -399,6 +418,7 @@ export async function createGateway(options: GatewayOptions) {
         res.setHeader('cache-control', 'private, no-store');
         next();
       });
+      app.get('/metrics', serveMetrics);
       app.get('/health', (_req, res) => {
         res.json({ status: 'ok' });
       });
@@ -427,6 +447,13 @@ export async function createGateway(options: GatewayOptions) {
       app.use(['/graphql', '/export'], allowOrigins);
       app.use(
         '/graphql',
+        // A caller's `traceparent` is continued, else a trace starts here (when tracing is on).
+        (req, res, next) =>
+          serverSpan('gateway', req.headers, { 'finsam.service': 'gateway' }, (span) => {
+            span?.setAttribute('finsam.request_id', res.locals.requestId);
+            res.on('finish', () => endSpan(span));
+            next();
+          }),
         express.json({ limit: '256kb' }),
         expressMiddleware(apollo, {
           context: async ({ req, res }) => {

@@ -14,12 +14,14 @@
  *                         instance hears of writes through the others at once (cache-events.ts)
  *   CACHE_EVENTS_CHANNEL  the LISTEN/NOTIFY channel all instances of one platform share (finsam_cache)
  *   NODE_ENV=production   no introspection, no suggestions, no stack traces
+ *   OTEL_EXPORTER_OTLP_ENDPOINT  traces to this OTLP/HTTP collector (off when unset); metrics at /metrics
  * `npm start` does not use this: it wires development keys itself (infra/src/platform.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSubgraphUrls } from '@finsam/kit/service-client.js';
+import { startTracing } from '@finsam/kit/telemetry.js';
 import { createGateway } from './gateway.js';
 
 function required(name: string): string {
@@ -29,6 +31,8 @@ function required(name: string): string {
   }
   return value;
 }
+
+startTracing({ service: 'gateway' });
 
 const supergraphPath =
   process.env.SUPERGRAPH_PATH ??

@@ -9,9 +9,11 @@
  *   SUBGRAPH_URLS        "teams=http://teams:4002/graphql,…" for service calls
  *   PERSON_KEY, PERSON_HMAC_KEY  participants: base64 keys for persons' identifying fields (32 bytes each)
  *   NODE_ENV=production  no introspection, no stack traces
+ *   OTEL_EXPORTER_OTLP_ENDPOINT  traces to this OTLP/HTTP collector (off when unset); metrics at /metrics
  * Migrations run separately, as the owner: `tsx infra/src/migrate.ts <name>`.
  */
 import { parseSubgraphUrls } from '@finsam/kit/service-client.js';
+import { startTracing } from '@finsam/kit/telemetry.js';
 import { connectionFromUrl } from './postgres.js';
 import { serveSubgraph } from './subgraph-server.js';
 import { SUBGRAPHS } from './subgraphs.js';
@@ -21,6 +23,7 @@ if (!subgraph) {
   console.error(`Usage: serve-subgraph <${SUBGRAPHS.map((s) => s.name).join('|')}>`);
   process.exit(2);
 }
+startTracing({ service: subgraph.name });
 const {
   DATABASE_URL: url,
   INTERNAL_PUBLIC_KEY: gateway,

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PEOPLE } from '@finsam/governance/demo/people.js';
+import { startTracing } from '@finsam/kit/telemetry.js';
 import { readSupergraph } from './compose.js';
 import { DEV_IDP_PORT, loginAs } from './idp/index.js';
 import { loadOrCreateDevKeys } from './keys.js';
@@ -19,6 +20,8 @@ const dataDir = path.resolve(process.env.FINSAM_DATA_DIR ?? path.join(root, '.da
 const port = Number(process.env.PORT ?? 4000);
 
 async function main() {
+  // One process runs everything here: one service name (OTEL_EXPORTER_OTLP_ENDPOINT turns traces on).
+  startTracing({ service: 'finsam' });
   let cluster: Cluster;
   if (process.env.DATABASE_URL) {
     cluster = { admin: connectionFromUrl(process.env.DATABASE_URL), stop: async () => {} };

@@ -5,6 +5,7 @@
  * request id on every line.
  */
 import { pino } from 'pino';
+import { activeTraceIds } from './telemetry.js';
 
 const LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 type Level = (typeof LEVELS)[number];
@@ -39,6 +40,8 @@ export function createLogger(
         base: { service },
         timestamp: pino.stdTimeFunctions.isoTime,
         formatters: { level: (label) => ({ level: label }) },
+        // Inside a traced request every line names its trace, so logs and spans find each other.
+        mixin: () => activeTraceIds() ?? {},
       },
       destination,
     ),

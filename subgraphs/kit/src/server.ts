@@ -25,6 +25,7 @@ import { checkIdArguments } from './ids.js';
 import { isUserError, REQUEST_ID_HEADER, requestIdFrom } from './log.js';
 import { describeGenerated, nullableWhereOwnedElsewhere } from './schema-transforms.js';
 import { callersOf, serviceCallRefusal } from './service-calls.js';
+import { endSpan, graphqlTelemetry, metrics, serveMetrics, serverSpan } from './telemetry.js';
 
 /**
  * The keys a subgraph holds: it verifies the gateway's tokens and those of the subgraphs that may
@@ -144,6 +145,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         includeStacktraceInErrorResponses: !production,
         plugins: [
           serviceCallsAllowed(name),
+          graphqlTelemetry(name),
           requestErrors,
           privateAnswers,
           ApolloServerPluginInlineTraceDisabled(),
@@ -166,10 +168,25 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
           res.status(503).json({ status: 'unavailable', subgraph: name });
         }
       });
+      app.get('/metrics', serveMetrics);
+      metrics.watchPool(name, async () => {
+        const pool = (await (orm as PostgresOrm).em.getConnection().getNativeClient()) as {
+          totalCount: number;
+          idleCount: number;
+          waitingCount: number;
+        };
+        return pool;
+      });
       // Only the gateway's POSTs reach a subgraph: nothing revalidates, so no ETag hash of every response.
       app.set('etag', false);
       app.use(
         '/graphql',
+        // The gateway's (or a calling subgraph's) trace goes on here, until the answer has been sent.
+        (req, res, next) =>
+          serverSpan(`subgraph ${name}`, req.headers, { 'finsam.service': name }, (span) => {
+            res.on('finish', () => endSpan(span));
+            next();
+          }),
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
           // The gateway's request id (or one of our own for a caller that sent none), back in the header.

@@ -9,6 +9,7 @@ import type { JWK } from 'jose';
 import type { Identity } from './identity.js';
 import { internalSigner, serviceIssuer } from './internal-token.js';
 import { REQUEST_ID_HEADER } from './log.js';
+import { injectTraceContext } from './telemetry.js';
 
 /** How long one subgraph waits for another (SERVICE_TIMEOUT_SECONDS, 10). */
 const SERVICE_TIMEOUT_MS = Number(process.env.SERVICE_TIMEOUT_SECONDS ?? 10) * 1000;
@@ -38,13 +39,17 @@ export async function serviceClientFactory({
       if (!url) {
         throw new Error(`No URL for subgraph ${target}`);
       }
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await sign(identity, target)}`,
+        [REQUEST_ID_HEADER]: requestId,
+      };
+      injectTraceContext((name, value) => {
+        headers[name] = value;
+      });
       const res = await fetch(url, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${await sign(identity, target)}`,
-          [REQUEST_ID_HEADER]: requestId,
-        },
+        headers,
         body: JSON.stringify({ query: document, variables }),
         // Another subgraph that hangs fails this call, not the caller's whole request for minutes.
         signal: AbortSignal.timeout(SERVICE_TIMEOUT_MS),
