@@ -4,7 +4,6 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -19,7 +18,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { badArgument, unauthenticated } from '@finsam/kit/errors.js';
 import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
 import { type InternalSigner, internalSigner, reusingSigner } from '@finsam/kit/internal-token.js';
 import { createLogger, isUserError, type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@finsam/kit/log.js';
@@ -32,16 +30,15 @@ import {
   serveMetrics,
   serverSpan,
 } from '@finsam/kit/telemetry.js';
-import { rememberUntilExpiry } from '@finsam/kit/verified-tokens.js';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError, Kind, parse } from 'graphql';
 import type { JWK } from 'jose';
-import { ACCESS_MUTATIONS, directory } from './access.js';
 import { serveWebClient } from './app.js';
+import { callers, FORBUND_HEADER } from './callers.js';
 import { serveExports } from './export.js';
 import { serveGraphiql } from './graphiql/page.js';
-import { type IssuerConfig, trustedIssuers, UntrustedTokenError, type VerifiedUser } from './issuers.js';
+import type { IssuerConfig } from './issuers.js';
 import { type ApolloArmorConfig, limits } from './limits.js';
 import { type ResponseCacheOptions, responseCache } from './response-cache.js';
 
@@ -79,14 +76,10 @@ export interface GatewayOptions {
   responseCache?: ResponseCacheOptions | false;
 }
 
-const BEARER = /^Bearer (\S+)$/;
-/** The förbund to work in, for a person with access to several (`me { forbunds }`), or `platform`. */
-export const FORBUND_HEADER = 'x-finsam-forbund';
-const FORBUND_CHOICE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|platform)$/i;
+export { FORBUND_HEADER };
+
 /** Codes of a request refused before it ran: the client's to fix (HTTP 400). */
 const REFUSED_REQUEST = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
-/** A verified token is remembered until it expires, and at most this long (a withdrawn signing key). */
-const REMEMBER_TOKEN_MS = 60_000;
 
 type DataSourceConfig = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>;
 
@@ -197,21 +190,12 @@ export async function createGateway(options: GatewayOptions) {
   const logger = createLogger('gateway');
   // One EdDSA signature per identity and subgraph every 30 s, rather than one per subgraph fetch.
   const sign = reusingSigner(await internalSigner(options.internalPrivateKey));
-  const governanceUrl = options.subgraphUrls.governance;
-  if (!governanceUrl) {
-    throw new Error('The gateway needs governance: it holds the directory of who may do what');
-  }
-  const people = directory({ url: governanceUrl, sign, cacheSeconds: options.identity.accessCacheSeconds });
-  const issuers = trustedIssuers({ bootstrap: options.identity.issuers, fromDirectory: () => people.issuers() });
-  // A user's token is verified once, then remembered until its exp and at most a minute.
-  const verifyUser = rememberUntilExpiry(
-    async (token) => {
-      const user = await issuers.verify(token);
-      return { value: user, expiresAt: user.expiresAt };
-    },
-    { maxAgeMs: REMEMBER_TOKEN_MS },
-  );
-
+  const { identify, afterMutation } = callers({
+    subgraphUrls: options.subgraphUrls,
+    sign,
+    identity: options.identity,
+    logger,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
@@ -229,37 +213,6 @@ export async function createGateway(options: GatewayOptions) {
     },
   });
 
-  /** `request`: the id and logger of the request being served, for the directory question and log lines. */
-  async function identify(
-    headers: IncomingHttpHeaders,
-    request?: { requestId: string; log: Logger },
-  ): Promise<Identity> {
-    const { authorization } = headers;
-    if (!authorization) {
-      return ANONYMOUS;
-    }
-    const token = BEARER.exec(authorization)?.[1];
-    if (!token) {
-      throw unauthenticated('Authorization must be "Bearer <token>"');
-    }
-    const choice = headers[FORBUND_HEADER];
-    if (choice !== undefined && (typeof choice !== 'string' || !FORBUND_CHOICE.test(choice))) {
-      throw badArgument(FORBUND_HEADER, `${FORBUND_HEADER} is a förbund id (from me { forbunds }) or "platform"`);
-    }
-    let user: VerifiedUser;
-    try {
-      user = await verifyUser(token);
-    } catch (error) {
-      if (!(error instanceof UntrustedTokenError)) {
-        throw error;
-      }
-      (request?.log ?? logger).info('rejected user token', { reason: error.message });
-      throw unauthenticated('The token is invalid or expired');
-    }
-    // Roles and insatser come from the directory, never from the token.
-    return people.identityOf(user, choice?.toLowerCase() ?? null, request?.requestId);
-  }
-
   const forgetAccessOnChange: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
@@ -267,13 +220,9 @@ export async function createGateway(options: GatewayOptions) {
           if (operation?.operation !== 'mutation') {
             return;
           }
-          const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
-          if (fields.some((f) => ACCESS_MUTATIONS.has(f))) {
-            people.forget();
-            if (fields.includes('registerTrustedIssuer')) {
-              await issuers.refresh();
-            }
-          }
+          await afterMutation(
+            operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])),
+          );
         },
       };
     },
