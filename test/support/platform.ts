@@ -23,6 +23,7 @@ import { internalSigner } from '@finsam/kit/internal-token.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import type { JWK } from 'jose';
 import type pg from 'pg';
+import { createHiveGateway } from '../../infra/hive-gateway/gateway.js';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -140,6 +141,17 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     production: options.production ?? false,
   });
   const signInternal = await internalSigner(keys.internal.privateJwk);
+  // `npm run test:hive`: the same tests through Hive Gateway (infra/hive-gateway/) in front of the same subgraphs.
+  const hive =
+    process.env.FINSAM_TEST_GATEWAY === 'hive'
+      ? await (
+          await createHiveGateway({
+            ...devGatewayOptions(keys, readSupergraph(), platform.subgraphUrls, devIssuerConfigs(platform.idp.issuers)),
+            production: options.production ?? false,
+          })
+        ).listen(0)
+      : undefined;
+  const gatewayUrl = hive?.url ?? platform.gatewayUrl;
 
   const post = async (
     url: string,
@@ -207,14 +219,14 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       }
     });
     if (grants.length) {
-      const res = await post(platform.gatewayUrl, INVITE, {
+      const res = await post(gatewayUrl, INVITE, {
         headers: { authorization: `Bearer ${inviter}` },
         variables: { input: { ...(forbundAdmin ? {} : { forbundId: user.tenant }), email, grants } },
       });
       expectGranted(res, 'inviteUser', user);
     }
     for (const role of user.roles.filter((r) => r === 'county_analyst' || r === 'platform_admin')) {
-      const res = await post(platform.gatewayUrl, GRANT_PLATFORM, {
+      const res = await post(gatewayUrl, GRANT_PLATFORM, {
         headers: { authorization: `Bearer ${platformAdmin}` },
         variables: { input: { email, role: role.toUpperCase() } },
       });
@@ -236,6 +248,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 
   return {
     ...platform,
+    gatewayUrl,
     admin,
     asSuperuser,
     asAppRole,
@@ -251,7 +264,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     post,
     async gql(query, { as, token: raw, headers = {}, variables } = {}) {
       const bearer = raw ?? (as ? await token(as) : undefined);
-      return post(platform.gatewayUrl, query, {
+      return post(gatewayUrl, query, {
         variables,
         headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
       });
@@ -266,6 +279,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       return gateway.listen(0);
     },
     async close() {
+      await hive?.stop();
       await platform.stop();
       for (const s of SUBGRAPHS) {
         await dropDatabase(admin, `${dbPrefix}_${s.name}`);
