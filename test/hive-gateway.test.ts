@@ -41,7 +41,9 @@ it('audits every read of a person: ten concurrent identical reads write ten time
     tenant: NORRA.id,
     interventions: [SALA],
   });
-  const query = `{ participations(interventionId: "${SALA}", first: 3) { edges { node { person { personnummer } } } } }`;
+  const query = `{
+    participations(interventionId: "${SALA}", first: 3) { edges { node { person { personnummer } } } }
+  }`;
   const before = await auditEntries();
   const one = await through(hive, query, token);
   expect(one.errors).toBeUndefined();
