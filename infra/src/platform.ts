@@ -14,7 +14,7 @@ import type { AdminConnection } from './postgres.js';
 import { ensureDatabase, ensureRoles, type SubgraphDatabase } from './provision.js';
 import { serveSubgraph } from './subgraph-server.js';
 import { SUBGRAPHS, type SubgraphModule } from './subgraphs.js';
-import { type SupervisedSubgraph, superviseSubgraph } from './supervisor.js';
+import { type SubgraphEntry, type SupervisedSubgraph, superviseSubgraph } from './supervisor.js';
 
 export interface PlatformOptions {
   admin: AdminConnection;
@@ -37,6 +37,8 @@ export interface PlatformOptions {
    * restarted) instead of all in this one (tests, which read the subgraphs' ORMs).
    */
   subgraphProcesses?: boolean;
+  /** With `subgraphProcesses`: run this build of `serve-subgraph` (the build test runs the compiled one). */
+  subgraphEntry?: SubgraphEntry;
   /** Where the subgraphs listen: 127.0.0.1 unless told. */
   subgraphHost?: string;
 }
@@ -132,6 +134,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
             port,
             host: options.subgraphHost ?? '127.0.0.1',
             subgraphUrls,
+            entry: options.subgraphEntry,
           });
           running.push(supervised);
           processes[subgraph.name] = supervised;

@@ -31,6 +31,13 @@ export interface SuperviseOptions {
   /** Every subgraph's address, filled in as they start: sent to the process whenever it (re)starts. */
   subgraphUrls: Record<string, string>;
   log?: (line: string) => void;
+  /** Another build of `serve-subgraph` to run, e.g. the compiled one (`infra/dist/`, with `--conditions=compiled`). */
+  entry?: SubgraphEntry;
+}
+
+export interface SubgraphEntry {
+  script: string;
+  execArgv: string[];
 }
 
 const FIRST_PAUSE_MS = 500;
@@ -65,7 +72,8 @@ export async function superviseSubgraph(name: string, options: SuperviseOptions)
   const launch = () =>
     new Promise<ChildProcess>((resolve, reject) => {
       const started = Date.now();
-      const process_ = fork(ENTRY, [name], {
+      const process_ = fork(options.entry?.script ?? ENTRY, [name], {
+        ...(options.entry ? { execArgv: options.entry.execArgv } : {}),
         env: {
           ...process.env,
           ...options.env,
