@@ -45,13 +45,18 @@ it('keeps the other subgraphs answering when one process dies, and restarts it',
 
   const pid = Number(platform.output().match(/^ {2}participants +\S+ +\(process (\d+)\)$/m)![1]);
   process.kill(pid, 'SIGKILL');
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
     const dead = () => {
       try {
         process.kill(pid, 0);
         setTimeout(dead, 20);
-      } catch {
-        resolve();
+      } catch (error) {
+        // ESRCH: no such process any more.
+        if ((error as NodeJS.ErrnoException).code === 'ESRCH') {
+          resolve();
+        } else {
+          reject(error);
+        }
       }
     };
     dead();

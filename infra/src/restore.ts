@@ -40,9 +40,7 @@ export async function restore(source: string, dataDir: string): Promise<{ movedA
   fs.chmodSync(pgDir, 0o700);
   ownByPostgresUser(pgDir);
   // Recovery: PostgreSQL replays the backup's WAL from the label's checkpoint, then stops cleanly.
-  const cluster = await startEmbeddedPostgres({ dataDir: pgDir, persistent: true, durable: true }).catch(() => {
-    throw new Error(`PostgreSQL did not start on the restored copy in ${pgDir} (FINSAM_PG_LOG=1 shows why).`);
-  });
+  const cluster = await startEmbeddedPostgres({ dataDir: pgDir, persistent: true, durable: true });
   await cluster.stop();
   return { movedAside };
 }

@@ -15,6 +15,7 @@
  * listens, takes the other subgraphs' addresses as they change, and stops when the supervisor goes away.
  * A failed start is one sentence on stderr and exit code 1.
  */
+import { createLogger } from '@finsam/kit/log.js';
 import { parseSubgraphUrls } from '@finsam/kit/service-client.js';
 import { connectionFromUrl } from './postgres.js';
 import { serveSubgraph } from './subgraph-server.js';
@@ -69,7 +70,7 @@ const running = await serveSubgraph(subgraph, {
   );
   process.exit(1);
 });
-console.log(JSON.stringify({ level: 'info', service: subgraph.name, msg: 'listening', url: running.url }));
+createLogger(subgraph.name).info('listening', { url: running.url });
 let stopping = false;
 const stop = async () => {
   if (stopping) {
