@@ -96,4 +96,4 @@ it('restores the year report and the decrypted persons as they were at the backu
 
   running = await start(dataDir, idpPort);
   expect(await read(running)).toEqual(before);
-}, 400_000);
+}, 500_000);

@@ -15,7 +15,7 @@ import { devIssuerConfigs, loginAs } from '@finsam/infra/idp/index.js';
 import { generateDevKeys } from '@finsam/infra/keys.js';
 import { type Platform, startPlatform } from '@finsam/infra/platform.js';
 import { freePort } from '@finsam/infra/postgres.js';
-import { dropDatabase, ensureDatabase } from '@finsam/infra/provision.js';
+import { dropDatabase, ensureDatabase, withClient } from '@finsam/infra/provision.js';
 import { SUBGRAPHS } from '@finsam/infra/subgraphs.js';
 import { NORRA, testCluster, VASTERAS } from './support/platform.js';
 
@@ -88,7 +88,7 @@ beforeAll(async () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}, 400_000);
+}, 600_000);
 
 afterAll(async () => {
   if (gateway && gateway.exitCode === null) {
@@ -135,6 +135,27 @@ it('answers a tenancy and a year-report query through the compiled gateway and s
   expect(report.errors).toBeUndefined();
   expect(report.data.forbund.year.participants.total.value).toBeGreaterThan(0);
   expect(report.data.forbund.year.finance.allocated).toBeGreaterThan(0);
+});
+
+it('keeps a subgraph out of service (/ready 503) while a migration of its version is not applied', async () => {
+  const db = `${dbPrefix}_indicators`;
+  const ready = platform.subgraphUrls.indicators!.replace(/\/graphql$/, '/ready');
+  const { rows } = await withClient(admin, db, (c) =>
+    c.query<{ name: string }>(
+      'delete from mikro_orm_migrations where id = (select max(id) from mikro_orm_migrations) returning name',
+    ),
+  );
+  const unapplied = rows[0]!.name;
+  try {
+    const res = await fetch(ready);
+    expect([res.status, await res.json()]).toEqual([
+      503,
+      { status: 'migrations pending', subgraph: 'indicators', pending: [unapplied.replace(/\.[jt]s$/, '')] },
+    ]);
+  } finally {
+    await withClient(admin, db, (c) => c.query('insert into mikro_orm_migrations (name) values ($1)', [unapplied]));
+  }
+  expect((await fetch(ready)).status).toBe(200);
 });
 
 it('imports nothing from compiled code that a production install (npm ci --omit=dev) leaves out', () => {

@@ -158,7 +158,7 @@ it('builds a multi-stage, non-root image of the compiled output with production 
   const dockerfile = fs.readFileSync(path.join(DEPLOY, 'Dockerfile'), 'utf8');
   const stages = dockerfile.split(/^FROM /m).slice(1);
   expect(stages.length).toBeGreaterThanOrEqual(2);
-  expect(stages[0]).toMatch(/^RUN npm run build$/m);
+  expect(stages[0]).toMatch(/^RUN npm run typecheck && npm run build$/m);
   const final = stages.at(-1)!;
   expect(final).not.toMatch(/npm run build|tsx/);
   expect(dockerfile).toMatch(/^RUN npm ci --omit=dev/m);

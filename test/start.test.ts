@@ -21,7 +21,7 @@ beforeAll(async () => {
   fs.chmodSync(dataDir, 0o755);
   idpPort = await freePort();
   first = await start();
-}, 150_000);
+}, 300_000);
 
 afterAll(() => {
   if (first.child.exitCode === null) {
@@ -83,4 +83,4 @@ it('stops PostgreSQL on Ctrl-C, and a second start finds the same data and keys'
   } finally {
     expect(STOPPED).toContain(await stop(second));
   }
-}, 150_000);
+}, 300_000);

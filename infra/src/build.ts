@@ -3,7 +3,8 @@
  * its own `dist/`, mirroring `src/` (so paths built from `import.meta.url` stay right), for production to run with
  * `node --conditions=compiled` and production dependencies only. One TypeScript program over all of them, because
  * the subgraphs' demo data import each other (no project references with cycles); its output is then moved into
- * each workspace. Files in `src/` that are not TypeScript (the GraphiQL start script) are copied beside it.
+ * each workspace. Files in `src/` that are not TypeScript (the GraphiQL start script) are copied beside it. It only
+ * emits (`noCheck`): type checking is `npm run typecheck`'s, which `npm test` and the Dockerfile run first.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -88,8 +88,9 @@ async function main() {
     cluster = await startEmbeddedPostgres({
       dataDir: pgDir,
       persistent: true,
-      // Development data is still data: fsync and synchronous commits stay on (only tests turn them off).
-      durable: true,
+      // Development data is still data: fsync and synchronous commits stay on. Only the tests of the start path
+      // turn them off (FINSAM_PG_UNSAFE_FAST=1), for speed, as every other test does.
+      durable: process.env.FINSAM_PG_UNSAFE_FAST !== '1',
       port: process.env.PG_PORT ? Number(process.env.PG_PORT) : undefined,
     });
     // Where this PostgreSQL answers, for `npm run audit:check` while the platform runs.

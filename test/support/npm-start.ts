@@ -34,6 +34,8 @@ export async function start(dataDir: string, idpPort: number, env: Record<string
       IDP_PORT: String(idpPort),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      // Like every other test's PostgreSQL: no fsync (npm start keeps it on).
+      FINSAM_PG_UNSAFE_FAST: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,7 +44,7 @@ export async function start(dataDir: string, idpPort: number, env: Record<string
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 170_000);
     const check = () => {
       if (output.includes('Ctrl-C stops')) {
         clearTimeout(timer);
