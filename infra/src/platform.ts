@@ -5,8 +5,8 @@
 
 import type { CacheEventsOptions } from '@finsam/gateway/cache-events.js';
 import { createGateway } from '@finsam/gateway/gateway.js';
-import { migrate, openOrm } from '@finsam/kit/database.js';
-import type { RunningServer } from '@finsam/kit/server.js';
+import { type DatabaseConnection, migrate, openOrm } from '@finsam/kit/database.js';
+import type { RunningServer, SubgraphKeys } from '@finsam/kit/server.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { devGatewayOptions } from './dev-gateway.js';
 import { type DevIdentityProviders, devIssuerConfigs, startDevIdentityProviders } from './idp/index.js';
@@ -15,6 +15,7 @@ import type { AdminConnection } from './postgres.js';
 import { cacheEventsConnection, ensureDatabase, ensureRoles, type SubgraphDatabase } from './provision.js';
 import { serveSubgraph } from './subgraph-server.js';
 import { SUBGRAPHS, type SubgraphModule } from './subgraphs.js';
+import { type SubgraphEntry, type SupervisedSubgraph, superviseSubgraph } from './supervisor.js';
 
 export interface PlatformOptions {
   admin: AdminConnection;
@@ -32,14 +33,25 @@ export interface PlatformOptions {
   /** Where it keeps its signing keys, so tokens outlive a restart (npm start); fresh keys without. */
   idpKeysFile?: string;
   production?: boolean;
+  /**
+   * Each subgraph in its own supervised process (npm start: a crash of one leaves the others answering and it is
+   * restarted) instead of all in this one (tests, which read the subgraphs' ORMs).
+   */
+  subgraphProcesses?: boolean;
+  /** With `subgraphProcesses`: run this build of `serve-subgraph` (the build test runs the compiled one). */
+  subgraphEntry?: SubgraphEntry;
+  /** Where the subgraphs listen: 127.0.0.1 unless told. */
+  subgraphHost?: string;
 }
 
 export interface Platform {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   databases: Record<string, SubgraphDatabase>;
-  /** Each subgraph's ORM, connected as the app role. */
+  /** Each subgraph's ORM, connected as the app role (none when the subgraphs run in their own processes). */
   orms: Record<string, MikroORM>;
+  /** With `subgraphProcesses`: each subgraph's process, by name. */
+  processes: Record<string, SupervisedSubgraph>;
   /** The development identity provider people log in with. */
   idp: DevIdentityProviders;
   /** Where this platform's gateway instances tell each other of writes (another instance must use the same). */
@@ -71,6 +83,25 @@ export async function provisionSubgraph(
   return db;
 }
 
+/** The environment `serve-subgraph` reads (its production configuration), from the development keys. */
+export function subgraphEnvironment(
+  app: DatabaseConnection,
+  keys: SubgraphKeys,
+  secrets: Record<string, string>,
+  production: boolean,
+): Record<string, string> {
+  const user = `${encodeURIComponent(app.user)}:${encodeURIComponent(app.password)}`;
+  const url = `postgres://${user}@${app.host}:${app.port}/${app.dbName}`;
+  return {
+    ...secrets,
+    DATABASE_URL: url,
+    INTERNAL_PUBLIC_KEY: JSON.stringify(keys.gatewayPublicJwk),
+    SERVICE_PRIVATE_KEY: JSON.stringify(keys.servicePrivateJwk),
+    SERVICE_PUBLIC_KEYS: JSON.stringify(keys.servicePublicJwks),
+    NODE_ENV: production ? 'production' : (process.env.NODE_ENV ?? 'development'),
+  };
+}
+
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const { admin, keys, production = false } = options;
   await ensureRoles(admin, keys.passwords);
@@ -79,6 +110,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const orms: Record<string, MikroORM> = {};
   const databases: Record<string, SubgraphDatabase> = {};
   const subgraphUrls: Record<string, string> = {};
+  const processes: Record<string, SupervisedSubgraph> = {};
   const stop = async () => {
     for (const server of running.reverse()) {
       await server.stop();
@@ -98,6 +130,20 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           secrets: seedSecrets,
         });
         databases[subgraph.name] = db;
+        const port = options.fixedSubgraphPorts ? subgraph.port : 0;
+        if (options.subgraphProcesses) {
+          const supervised = await superviseSubgraph(subgraph.name, {
+            env: subgraphEnvironment(db.app, subgraphKeys(keys, subgraph.name), keys.secrets, production),
+            port,
+            host: options.subgraphHost ?? '127.0.0.1',
+            subgraphUrls,
+            entry: options.subgraphEntry,
+          });
+          running.push(supervised);
+          processes[subgraph.name] = supervised;
+          subgraphUrls[subgraph.name] = supervised.url;
+          return;
+        }
         const served = await serveSubgraph(subgraph, {
           connection: db.app,
           keys: subgraphKeys(keys, subgraph.name),
@@ -105,13 +151,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           subgraphUrls,
           secrets: keys.secrets,
           production,
-          port: options.fixedSubgraphPorts ? subgraph.port : 0,
+          port,
+          host: options.subgraphHost,
         });
         running.push(served);
         orms[subgraph.name] = served.orm;
         subgraphUrls[subgraph.name] = served.url;
       }),
     );
+    // Processes started side by side learn each other's addresses now that all are known.
+    for (const supervised of Object.values(processes)) {
+      supervised.shareUrls();
+    }
 
     const cacheEvents = cacheEventsConnection(admin, keys.passwords, `${options.dbPrefix}_cache`);
     const gateway = await createGateway({
@@ -121,7 +172,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     const listening = await gateway.listen(options.gatewayPort);
     running.push(listening);
-    return { gatewayUrl: listening.url, subgraphUrls, databases, orms, idp, cacheEvents, stop };
+    return { gatewayUrl: listening.url, subgraphUrls, databases, orms, processes, idp, cacheEvents, stop };
   } catch (error) {
     await stop();
     throw error;

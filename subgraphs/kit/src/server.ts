@@ -19,7 +19,7 @@ import type { JWK } from 'jose';
 import type { SubgraphBuilder } from './builder.js';
 import { privateAnswers, subgraphDirectives } from './cache-control.js';
 import { contextFactory, type SubgraphContext } from './context.js';
-import type { OrmOptions } from './database.js';
+import { type OrmOptions, pendingMigrations } from './database.js';
 import { ErrorCode } from './errors.js';
 import { checkIdArguments } from './ids.js';
 import { isUserError, REQUEST_ID_HEADER, requestIdFrom } from './log.js';
@@ -176,6 +176,20 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
           waitingCount: number;
         };
         return pool;
+      });
+      // Ready to serve: the database answers and every migration this version knows is applied (a new version
+      // started before its migration job ran stays out of the load balancer).
+      app.get('/ready', async (_req, res) => {
+        try {
+          const pending = await pendingMigrations(orm);
+          if (pending.length > 0) {
+            res.status(503).json({ status: 'migrations pending', subgraph: name, pending });
+          } else {
+            res.json({ status: 'ok', subgraph: name });
+          }
+        } catch (error) {
+          res.status(503).json({ status: 'unavailable', subgraph: name, error: (error as Error).message });
+        }
       });
       // Only the gateway's POSTs reach a subgraph: nothing revalidates, so no ETag hash of every response.
       app.set('etag', false);
