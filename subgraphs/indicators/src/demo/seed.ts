@@ -1,14 +1,29 @@
 /**
- * Indicators' idempotent demo seed, run as the database owner: the demo instrument (shared by all
- * förbund) and Norra Västmanland's two survey rounds with their answers, each only if missing.
+ * Indicators' idempotent demo seed, run as the database owner: the demo instruments (shared by all förbund: the
+ * first in code, the six questionnaire files loaded as a platform administrator would), Norra Västmanland's two
+ * past survey rounds with their answers, and its open board round with codes to try; each only if missing.
  */
+
+import { randomUUID } from 'node:crypto';
 import { forbundBySlug } from '@finsam/governance/demo/forbund.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { storedScale } from '../domain/instrument.js';
+import { parseInstrumentFile } from '../domain/instrument-file.js';
+import { hashResponseCode } from '../domain/response-codes.js';
+import { FORBUND_UNIT } from '../domain/survey-round.js';
 import { Instrument } from '../entities/Instrument.js';
 import { InstrumentItem } from '../entities/InstrumentItem.js';
+import { ResponseCode } from '../entities/ResponseCode.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
-import { DEMO_INSTRUMENT, DEMO_ROUNDS, demoAnswers } from './surveys.js';
+import {
+  DEMO_INSTRUMENT,
+  DEMO_INSTRUMENT_FILES,
+  DEMO_OPEN_ROUND,
+  DEMO_ROUNDS,
+  demoAnswers,
+  demoInstrumentFile,
+} from './surveys.js';
 
 export async function seedIndicators(orm: MikroORM): Promise<void> {
   const em = orm.em.fork();
@@ -24,6 +39,29 @@ export async function seedIndicators(orm: MikroORM): Promise<void> {
       instrument.publishedAt = new Date('2019-10-01T00:00:00Z');
     });
   }
+  for (const name of DEMO_INSTRUMENT_FILES) {
+    const file = parseInstrumentFile(demoInstrumentFile(name));
+    if (await em.count(Instrument, { respondentGroup: file.respondentGroup, version: file.version })) {
+      continue;
+    }
+    await em.transactional(async (tx) => {
+      const instrument = tx.create(Instrument, {
+        id: randomUUID(),
+        respondentGroup: file.respondentGroup,
+        version: file.version,
+        name: file.name,
+        description: file.description,
+        scale: storedScale(file.scale),
+        publishedAt: null,
+      });
+      file.items.forEach((item, i) =>
+        tx.create(InstrumentItem, { id: randomUUID(), instrument, position: i + 1, ...item }),
+      );
+      await tx.flush();
+      instrument.publishedAt = new Date('2021-10-01T00:00:00Z');
+    });
+  }
+  await seedOpenRound(orm);
   for (const [index, r] of DEMO_ROUNDS.entries()) {
     const tenantId = forbundBySlug(r.forbund).id;
     const scoped = forkForTenant(orm.em, tenantId);
@@ -38,6 +76,7 @@ export async function seedIndicators(orm: MikroORM): Promise<void> {
         periodFrom: r.periodFrom,
         periodTo: r.periodTo,
         interventionIds: r.answers.map((a) => a.interventionId),
+        body: null,
         opensAt: new Date(r.opensAt),
         closesAt: new Date(r.closesAt),
         minimumN: r.minimumN,
@@ -58,4 +97,30 @@ export async function seedIndicators(orm: MikroORM): Promise<void> {
       );
     });
   }
+}
+
+/** The open round to try, dated from today, with its demo codes (their hashes, as issued codes are kept). */
+async function seedOpenRound(orm: MikroORM): Promise<void> {
+  const r = DEMO_OPEN_ROUND;
+  const tenantId = forbundBySlug(r.forbund).id;
+  const scoped = forkForTenant(orm.em, tenantId);
+  if (await scoped.count(SurveyRound, { id: r.id })) {
+    return;
+  }
+  const instrument = await scoped.findOneOrFail(Instrument, { respondentGroup: r.respondentGroup, version: r.version });
+  await scoped.transactional(async (tx) => {
+    const round = tx.create(SurveyRound, {
+      id: r.id,
+      tenantId,
+      instrument,
+      ...r.dates(new Date()),
+      interventionIds: [],
+      body: null,
+      minimumN: r.minimumN,
+      codesIssued: r.codes.length,
+    });
+    for (const code of r.codes) {
+      tx.create(ResponseCode, { codeHash: hashResponseCode(code), tenantId, round, interventionId: FORBUND_UNIT });
+    }
+  });
 }

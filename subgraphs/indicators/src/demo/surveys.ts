@@ -10,6 +10,7 @@
  *     Surahammar stays below the minimum n in both rounds, to show a suppressed result.
  */
 
+import { readFileSync } from 'node:fs';
 import { DEMO_INTERVENTION_IDS } from '@finsam/teams/demo/interventions.js';
 import type { Scale } from '../entities/Instrument.js';
 
@@ -109,3 +110,45 @@ export function demoAnswers(roundIndex: number, a: DemoRound['answers'][number])
     DEMO_INSTRUMENT.items.map(() => min + Math.min(max - min, Math.floor(random() ** (1 / a.lean) * (max - min + 1)))),
   );
 }
+
+/**
+ * The demo's questionnaire files (format finsam-instrument/1, see the README), one per respondent group. Every
+ * statement in them is a paraphrase invented for the demo, and says so: the national texts are licensed.
+ */
+export const DEMO_INSTRUMENT_FILES = [
+  'participants-ongoing.yaml',
+  'participants-exit.yaml',
+  'staff.yaml',
+  'board.yaml',
+  'managers.yaml',
+  'referrers.yaml',
+] as const;
+
+/** The text of a demo questionnaire file. */
+export const demoInstrumentFile = (name: (typeof DEMO_INSTRUMENT_FILES)[number]) =>
+  readFileSync(new URL(`./instruments/${name}`, import.meta.url), 'utf8');
+
+/**
+ * One open round to try (issue 19): Norra Västmanland's board questionnaire, open from a week before the seed runs
+ * for four months, with demo codes anyone may use once each. The codes are invented, readable on purpose, and
+ * published here: a real round's codes are random and shown once.
+ */
+export const DEMO_OPEN_ROUND = {
+  id: '1d1c0000-0000-4000-8002-000000000003',
+  forbund: 'norra-vastmanland',
+  respondentGroup: 'BOARD_MEMBER' as const,
+  version: 1,
+  minimumN: 3,
+  codes: Array.from({ length: 20 }, (_, i) => `DEMO-STYRELSE-${String(i + 1).padStart(2, '0')}`),
+  /** Dates from the day the seed runs: the period is that year, the round opens 7 days before, closes 120 after. */
+  dates(now: Date) {
+    const year = now.getUTCFullYear();
+    const day = 86_400_000;
+    return {
+      periodFrom: `${year}-01-01`,
+      periodTo: `${year}-12-01`,
+      opensAt: new Date(now.getTime() - 7 * day),
+      closesAt: new Date(now.getTime() + 120 * day),
+    };
+  },
+};
