@@ -625,9 +625,13 @@ describe('instruments', () => {
   });
 
   it('a draft can be reworded; a published item cannot — typed error in the API, refused by the database', async () => {
+    // The demo seeds a referrers' questionnaire: a new draft takes the number after the latest.
+    const [{ latest }] = await db(
+      `select max(version)::int as latest from instrument where respondent_group = 'REFERRER'`,
+    );
     const created = await p.gql(CREATE, { as: 'platform-admin', variables: { input } });
     const draft = created.data.createInstrument.data;
-    expect(draft).toMatchObject({ version: 1, published: false });
+    expect(draft).toMatchObject({ version: latest + 1, published: false });
     const itemId = draft.items[0].id;
     const reworded = await p.gql(UPDATE, {
       as: 'platform-admin',
@@ -664,6 +668,6 @@ describe('instruments', () => {
     });
 
     const next = await p.gql(CREATE, { as: 'platform-admin', variables: { input } });
-    expect(next.data.createInstrument.data.version).toBe(2);
+    expect(next.data.createInstrument.data.version).toBe(latest + 2);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * A survey round (enkätomgång): a published questionnaire version answered over a period, for some insatser of a
- * förbund (participants, staff) or for the förbund itself or a body it names (board, managers, referrers). It is planned, then open for answers, then closed; it hides results with
- * fewer respondents than its minimum n (at least 3, by default 5); codes are issued a few hundred
- * at a time, for an insats it covers, until it closes.
+ * förbund (participants, staff) or for the förbund itself or a body it names (board, managers, referrers). It is
+ * planned, then open for answers, then closed; it hides results with fewer respondents than its minimum n (at least
+ * 3, by default 5); codes are issued a few hundred at a time, for an insats it covers (or the förbund), until it
+ * closes.
  */
 import { ValidationError } from '@finsam/kit/errors.js';
 import { parseInput } from '@finsam/kit/validation.js';

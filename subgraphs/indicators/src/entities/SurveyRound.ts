@@ -4,8 +4,8 @@ import { Instrument } from './Instrument.js';
 
 /**
  * A förbund's survey round: one questionnaire version, a period (whole months), the insatser it
- * covers (ids; teams owns them) or none (a round of the förbund or a named body), when it takes answers, and the minimum n below which results
- * are not shown.
+ * covers (ids; teams owns them) or none (a round of the förbund or a named body), when it takes answers, and the
+ * minimum n below which results are not shown.
  */
 const SurveyRoundSchema = defineEntity({
   name: 'SurveyRound',

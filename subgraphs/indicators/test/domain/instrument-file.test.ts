@@ -79,9 +79,7 @@ describe('reading an instrument file', () => {
 
   it('names a missing entry at the nearest line there is', () => {
     const problems = problemsOf(GOOD.replace('  - indicator: 10\n', '  - \n'));
-    expect(problems).toEqual([
-      { line: 13, item: 1, path: ['items', 0, 'indicator'], message: expect.any(String) },
-    ]);
+    expect(problems).toEqual([{ line: 13, item: 1, path: ['items', 0, 'indicator'], message: expect.any(String) }]);
     expect(problemsOf(GOOD.replace('respondentGroup: BOARD_MEMBER', 'respondentGroup: STYRELSE'))).toEqual([
       { line: 2, item: null, path: ['respondentGroup'], message: expect.any(String) },
     ]);
