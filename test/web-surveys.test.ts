@@ -74,6 +74,7 @@ async function openWithCode(page: Page, code: string) {
 
 /** Picks `label` for every statement that needs an answer. */
 async function answerEvery(page: Page, label: string) {
+  await page.getByRole('button', { name: 'Skicka svaret' }).waitFor();
   const statements = page.getByRole('group');
   const count = await statements.count();
   for (let i = 0; i < count; i++) {
@@ -179,7 +180,7 @@ describe('the county analyst’s comparison', () => {
     await expect(row.locator('td').nth(1).textContent()).resolves.toMatch(/^4 \(100\s?% positiva, n = 3\)$/);
     await expect(row.locator('td').nth(2).textContent()).resolves.toMatch(/^5 \(100\s?% positiva, n = 3\), \+1$/);
 
-    const vasteras = page.getByRole('table', { name: /^Västerås.*: Styrelseledamöter/ });
+    const vasteras = page.getByRole('table', { name: /Västerås.*: Styrelseledamöter/ });
     const withheld = vasteras
       .getByRole('row', { name: /^Indikator 10/ })
       .locator('td')

@@ -478,8 +478,9 @@ describe('surveys unlinkable: the attacker watches results and holds the codes',
         as: 'platform-admin',
         variables: {
           input: {
-            respondentGroup: 'MANAGER',
-            name: 'Chefsenkät (test, optional statement)',
+            // A staff questionnaire: its rounds cover insatser (a managers' round belongs to the förbund).
+            respondentGroup: 'INTERVENTION_STAFF',
+            name: 'Personalenkät (test, optional statement)',
             description: 'Test version',
             scale: { min: 1, max: 5, labels: ['1', '2', '3', '4', '5'], positiveValues: [4, 5] },
             items: [

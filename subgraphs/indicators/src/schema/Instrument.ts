@@ -77,7 +77,8 @@ export const InstrumentItemRef = builder.objectRef<InstrumentItem>('InstrumentIt
 export const InstrumentRef = builder.objectRef<Instrument>('Instrument').implement({
   description:
     'A version of a national questionnaire (Indikatorer för finansiell samordning) for one respondent group. ' +
-    'National: the same for every förbund.',
+    'National: the same for every förbund. Its texts are the loaded file’s, never reworded by the platform; the ' +
+    'demo’s questionnaires are invented paraphrases and say so (name "(demo, omskriven)", description "DEMO: …").',
   // No type scope: a respondent reaches it through `questionnaire(code)`; the root fields ask for a sign-in.
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The questionnaire version id.' }),
