@@ -17,12 +17,14 @@ import { InstrumentItem } from '../entities/InstrumentItem.js';
 import { ResponseCode } from '../entities/ResponseCode.js';
 import { SurveyRound } from '../entities/SurveyRound.js';
 import {
+  DEMO_BOARD_ROUNDS,
   DEMO_INSTRUMENT,
   DEMO_INSTRUMENT_FILES,
   DEMO_OPEN_ROUND,
   DEMO_ROUNDS,
   demoAnswers,
   demoInstrumentFile,
+  syntheticAnswers,
 } from './surveys.js';
 
 export async function seedIndicators(orm: MikroORM): Promise<void> {
@@ -62,6 +64,7 @@ export async function seedIndicators(orm: MikroORM): Promise<void> {
     });
   }
   await seedOpenRound(orm);
+  await seedBoardRounds(orm);
   for (const [index, r] of DEMO_ROUNDS.entries()) {
     const tenantId = forbundBySlug(r.forbund).id;
     const scoped = forkForTenant(orm.em, tenantId);
@@ -123,4 +126,46 @@ async function seedOpenRound(orm: MikroORM): Promise<void> {
       tx.create(ResponseCode, { codeHash: hashResponseCode(code), tenantId, round, interventionId: FORBUND_UNIT });
     }
   });
+}
+
+/** The past board rounds (no insats: the förbund is their one unit), their answers one batch each, as past rounds'. */
+async function seedBoardRounds(orm: MikroORM): Promise<void> {
+  const thisYear = new Date().getUTCFullYear();
+  for (const [index, r] of DEMO_BOARD_ROUNDS.entries()) {
+    const tenantId = forbundBySlug(r.forbund).id;
+    const scoped = forkForTenant(orm.em, tenantId);
+    if (await scoped.count(SurveyRound, { id: r.id })) {
+      continue;
+    }
+    const instrument = await scoped.findOneOrFail(
+      Instrument,
+      { respondentGroup: 'BOARD_MEMBER', version: 1 },
+      { populate: ['items'] },
+    );
+    const year = thisYear - r.yearsAgo;
+    await scoped.transactional(async (tx) => {
+      tx.create(SurveyRound, {
+        id: r.id,
+        tenantId,
+        instrument,
+        periodFrom: `${year}-01-01`,
+        periodTo: `${year}-12-01`,
+        interventionIds: [],
+        body: null,
+        opensAt: new Date(`${year}-10-01T08:00:00+02:00`),
+        closesAt: new Date(`${year}-11-30T23:59:59+01:00`),
+        minimumN: r.minimumN,
+        codesIssued: r.count,
+      });
+      await tx.flush();
+      const values = syntheticAnswers(7000 + index, r.count, r.lean, instrument.items.length, instrument.scale);
+      await tx.execute(
+        `insert into "answer" ("tenant_id", "round_id", "intervention_id", "batch", "values")
+         select ?, ?, ?, 1,
+                array(select v::int from jsonb_array_elements_text(a.v) with ordinality as e(v, o) order by o)
+         from jsonb_array_elements(?::jsonb) as a(v)`,
+        [tenantId, r.id, FORBUND_UNIT, JSON.stringify(values)],
+      );
+    });
+  }
 }

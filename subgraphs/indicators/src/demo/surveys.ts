@@ -104,10 +104,25 @@ function prng(seed: number): () => number {
 
 /** Synthetic answers for one insats of a round: values in item order, leaning towards the top of the scale. */
 export function demoAnswers(roundIndex: number, a: DemoRound['answers'][number]): number[][] {
-  const random = prng(roundIndex * 1000 + Number.parseInt(a.interventionId.slice(-4), 10));
-  const { min, max } = DEMO_INSTRUMENT.scale;
-  return Array.from({ length: a.count }, () =>
-    DEMO_INSTRUMENT.items.map(() => min + Math.min(max - min, Math.floor(random() ** (1 / a.lean) * (max - min + 1)))),
+  const seed = roundIndex * 1000 + Number.parseInt(a.interventionId.slice(-4), 10);
+  return syntheticAnswers(seed, a.count, a.lean, DEMO_INSTRUMENT.items.length, DEMO_INSTRUMENT.scale);
+}
+
+/** `count` synthetic answers to `items` statements on `scale`, the same for the same seed. */
+export function syntheticAnswers(
+  seed: number,
+  count: number,
+  lean: number,
+  items: number,
+  scale: Pick<Scale, 'min' | 'max'>,
+): number[][] {
+  const random = prng(seed);
+  const { min, max } = scale;
+  return Array.from({ length: count }, () =>
+    Array.from(
+      { length: items },
+      () => min + Math.min(max - min, Math.floor(random() ** (1 / lean) * (max - min + 1))),
+    ),
   );
 }
 
@@ -152,3 +167,28 @@ export const DEMO_OPEN_ROUND = {
     };
   },
 };
+
+/**
+ * Past board rounds, so the county analyst's comparison has something to show on a normal day: Norra Västmanland
+ * two and one year before the seed runs, Västerås last year with fewer answers than its minimum n (withheld, to show
+ * it). Invented: the answers are synthetic, as above; the rounds' dates are autumn of their year.
+ */
+export const DEMO_BOARD_ROUNDS = [
+  {
+    id: '1d1c0000-0000-4000-8002-000000000004',
+    forbund: 'norra-vastmanland',
+    yearsAgo: 2,
+    minimumN: 5,
+    count: 7,
+    lean: 1.2,
+  },
+  {
+    id: '1d1c0000-0000-4000-8002-000000000005',
+    forbund: 'norra-vastmanland',
+    yearsAgo: 1,
+    minimumN: 5,
+    count: 8,
+    lean: 1.6,
+  },
+  { id: '1d1c0000-0000-4000-8002-000000000006', forbund: 'vasteras', yearsAgo: 1, minimumN: 5, count: 4, lean: 1.3 },
+] as const;
