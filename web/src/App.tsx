@@ -18,6 +18,7 @@ import { AdminRequisitions } from './views/AdminRequisitions.js';
 import { AdminStart } from './views/AdminStart.js';
 import { BoardStart } from './views/BoardStart.js';
 import { CountyStart } from './views/CountyStart.js';
+import { CountySurveys } from './views/CountySurveys.js';
 import { Meetings } from './views/Meetings.js';
 import { ParticipationPage } from './views/ParticipationPage.js';
 import { ParticipationReferral } from './views/ParticipationReferral.js';
@@ -100,6 +101,12 @@ const VIEWS: View[] = [
     render: () => <Meetings initialYear={new Date().getFullYear()} />,
   },
   { path: 'lan', title: 'Länet', roles: ['COUNTY_ANALYST'], render: () => <CountyStart initialYear={LAST_YEAR} /> },
+  {
+    path: 'indikatorer',
+    title: 'Indikatorer',
+    roles: ['COUNTY_ANALYST', 'PLATFORM_ADMIN'],
+    render: () => <CountySurveys initialYear={new Date().getFullYear()} />,
+  },
 ];
 
 export function App({ config, auth }: { config: ClientConfig; auth: Auth }) {

@@ -26,3 +26,8 @@ export function graphClient(url: string, accessToken: string, forbundId: string 
     requestPolicy: 'cache-and-network',
   });
 }
+
+/** A client without a token: the respondent answering with a svarskod is anonymous (`views/Respond.tsx`). */
+export function anonymousClient(url: string): Client {
+  return new Client({ url, exchanges: [fetchExchange], preferGetMethod: false, requestPolicy: 'network-only' });
+}

@@ -6,6 +6,7 @@ import './schema/SurveyRound.js';
 import './schema/SurveyResult.js';
 import './schema/Answer.js';
 import './schema/ForbundYear.js';
+import './schema/Comparison.js';
 import { seedIndicators } from './demo/seed.js';
 import { Instrument } from './entities/Instrument.js';
 import { InstrumentItem } from './entities/InstrumentItem.js';

@@ -478,8 +478,9 @@ describe('surveys unlinkable: the attacker watches results and holds the codes',
         as: 'platform-admin',
         variables: {
           input: {
-            respondentGroup: 'MANAGER',
-            name: 'Chefsenkät (test, optional statement)',
+            // A staff questionnaire: its rounds cover insatser (a managers' round belongs to the förbund).
+            respondentGroup: 'INTERVENTION_STAFF',
+            name: 'Personalenkät (test, optional statement)',
             description: 'Test version',
             scale: { min: 1, max: 5, labels: ['1', '2', '3', '4', '5'], positiveValues: [4, 5] },
             items: [
@@ -625,9 +626,13 @@ describe('instruments', () => {
   });
 
   it('a draft can be reworded; a published item cannot — typed error in the API, refused by the database', async () => {
+    // The demo seeds a referrers' questionnaire: a new draft takes the number after the latest.
+    const [{ latest }] = await db(
+      `select max(version)::int as latest from instrument where respondent_group = 'REFERRER'`,
+    );
     const created = await p.gql(CREATE, { as: 'platform-admin', variables: { input } });
     const draft = created.data.createInstrument.data;
-    expect(draft).toMatchObject({ version: 1, published: false });
+    expect(draft).toMatchObject({ version: latest + 1, published: false });
     const itemId = draft.items[0].id;
     const reworded = await p.gql(UPDATE, {
       as: 'platform-admin',
@@ -664,6 +669,6 @@ describe('instruments', () => {
     });
 
     const next = await p.gql(CREATE, { as: 'platform-admin', variables: { input } });
-    expect(next.data.createInstrument.data.version).toBe(2);
+    expect(next.data.createInstrument.data.version).toBe(latest + 2);
   });
 });

@@ -10,6 +10,7 @@
  *     Surahammar stays below the minimum n in both rounds, to show a suppressed result.
  */
 
+import { readFileSync } from 'node:fs';
 import { DEMO_INTERVENTION_IDS } from '@finsam/teams/demo/interventions.js';
 import type { Scale } from '../entities/Instrument.js';
 
@@ -103,9 +104,91 @@ function prng(seed: number): () => number {
 
 /** Synthetic answers for one insats of a round: values in item order, leaning towards the top of the scale. */
 export function demoAnswers(roundIndex: number, a: DemoRound['answers'][number]): number[][] {
-  const random = prng(roundIndex * 1000 + Number.parseInt(a.interventionId.slice(-4), 10));
-  const { min, max } = DEMO_INSTRUMENT.scale;
-  return Array.from({ length: a.count }, () =>
-    DEMO_INSTRUMENT.items.map(() => min + Math.min(max - min, Math.floor(random() ** (1 / a.lean) * (max - min + 1)))),
+  const seed = roundIndex * 1000 + Number.parseInt(a.interventionId.slice(-4), 10);
+  return syntheticAnswers(seed, a.count, a.lean, DEMO_INSTRUMENT.items.length, DEMO_INSTRUMENT.scale);
+}
+
+/** `count` synthetic answers to `items` statements on `scale`, the same for the same seed. */
+export function syntheticAnswers(
+  seed: number,
+  count: number,
+  lean: number,
+  items: number,
+  scale: Pick<Scale, 'min' | 'max'>,
+): number[][] {
+  const random = prng(seed);
+  const { min, max } = scale;
+  return Array.from({ length: count }, () =>
+    Array.from(
+      { length: items },
+      () => min + Math.min(max - min, Math.floor(random() ** (1 / lean) * (max - min + 1))),
+    ),
   );
 }
+
+/**
+ * The demo's questionnaire files (format finsam-instrument/1, see the README), one per respondent group. Every
+ * statement in them is a paraphrase invented for the demo, and says so: the national texts are licensed.
+ */
+export const DEMO_INSTRUMENT_FILES = [
+  'participants-ongoing.yaml',
+  'participants-exit.yaml',
+  'staff.yaml',
+  'board.yaml',
+  'managers.yaml',
+  'referrers.yaml',
+] as const;
+
+/** The text of a demo questionnaire file. */
+export const demoInstrumentFile = (name: (typeof DEMO_INSTRUMENT_FILES)[number]) =>
+  readFileSync(new URL(`./instruments/${name}`, import.meta.url), 'utf8');
+
+/**
+ * One open round to try (issue 19): Norra Västmanland's board questionnaire, open from a week before the seed runs
+ * for four months, with demo codes anyone may use once each. The codes are invented, readable on purpose, and
+ * published here: a real round's codes are random and shown once.
+ */
+export const DEMO_OPEN_ROUND = {
+  id: '1d1c0000-0000-4000-8002-000000000003',
+  forbund: 'norra-vastmanland',
+  respondentGroup: 'BOARD_MEMBER' as const,
+  version: 1,
+  minimumN: 3,
+  codes: Array.from({ length: 20 }, (_, i) => `DEMO-STYRELSE-${String(i + 1).padStart(2, '0')}`),
+  /** Dates from the day the seed runs: the period is that year, the round opens 7 days before, closes 120 after. */
+  dates(now: Date) {
+    const year = now.getUTCFullYear();
+    const day = 86_400_000;
+    return {
+      periodFrom: `${year}-01-01`,
+      periodTo: `${year}-12-01`,
+      opensAt: new Date(now.getTime() - 7 * day),
+      closesAt: new Date(now.getTime() + 120 * day),
+    };
+  },
+};
+
+/**
+ * Past board rounds, so the county analyst's comparison has something to show on a normal day: Norra Västmanland
+ * two and one year before the seed runs, Västerås last year with fewer answers than its minimum n (withheld, to show
+ * it). Invented: the answers are synthetic, as above; the rounds' dates are autumn of their year.
+ */
+export const DEMO_BOARD_ROUNDS = [
+  {
+    id: '1d1c0000-0000-4000-8002-000000000004',
+    forbund: 'norra-vastmanland',
+    yearsAgo: 2,
+    minimumN: 5,
+    count: 7,
+    lean: 1.2,
+  },
+  {
+    id: '1d1c0000-0000-4000-8002-000000000005',
+    forbund: 'norra-vastmanland',
+    yearsAgo: 1,
+    minimumN: 5,
+    count: 8,
+    lean: 1.6,
+  },
+  { id: '1d1c0000-0000-4000-8002-000000000006', forbund: 'vasteras', yearsAgo: 1, minimumN: 5, count: 4, lean: 1.3 },
+] as const;

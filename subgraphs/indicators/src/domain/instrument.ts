@@ -29,7 +29,7 @@ export class PublishedInstrumentError extends Error {
   }
 }
 
-const itemSchema = z.object({
+export const itemSchema = z.object({
   text: z.string().trim().min(5, 'Give the statement').max(1000),
   indicator: z
     .number()
@@ -42,7 +42,7 @@ const itemSchema = z.object({
     .transform((v) => v ?? true),
 });
 
-const scaleSchema = z
+export const scaleSchema = z
   .object({
     min: z.number().int().min(0).max(10),
     max: z.number().int().min(1).max(11),
@@ -63,7 +63,7 @@ const scaleSchema = z
     });
   });
 
-const createSchema = z.object({
+export const createSchema = z.object({
   respondentGroup: z.enum(RESPONDENT_GROUPS),
   name: z.string().trim().min(2).max(200),
   description: z.string().trim().min(2).max(2000),

@@ -4,8 +4,8 @@ import { Instrument } from './Instrument.js';
 
 /**
  * A förbund's survey round: one questionnaire version, a period (whole months), the insatser it
- * covers (ids; teams owns them), when it takes answers, and the minimum n below which results
- * are not shown.
+ * covers (ids; teams owns them) or none (a round of the förbund or a named body), when it takes answers, and the
+ * minimum n below which results are not shown.
  */
 const SurveyRoundSchema = defineEntity({
   name: 'SurveyRound',
@@ -17,7 +17,10 @@ const SurveyRoundSchema = defineEntity({
     /** First day of the period's first and last month. */
     periodFrom: p.date(),
     periodTo: p.date(),
+    /** Empty for a round of the förbund (board, managers, referrers): see domain/survey-round.ts. */
     interventionIds: p.array(),
+    /** The body a round without insatser is for (e.g. "Beredningsgruppen"); null for the förbund itself. */
+    body: p.string().nullable(),
     opensAt: p.datetime(),
     closesAt: p.datetime(),
     minimumN: p.integer(),

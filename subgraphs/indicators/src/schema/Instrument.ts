@@ -13,6 +13,13 @@ import {
   scaleLabels,
   storedScale,
 } from '../domain/instrument.js';
+import {
+  INSTRUMENT_FILE_FORMAT,
+  InstrumentFileError,
+  type InstrumentFileProblem,
+  loadTarget,
+  parseInstrumentFile,
+} from '../domain/instrument-file.js';
 import { Instrument, type Scale } from '../entities/Instrument.js';
 import { InstrumentItem } from '../entities/InstrumentItem.js';
 import { builder } from './builder.js';
@@ -70,7 +77,8 @@ export const InstrumentItemRef = builder.objectRef<InstrumentItem>('InstrumentIt
 export const InstrumentRef = builder.objectRef<Instrument>('Instrument').implement({
   description:
     'A version of a national questionnaire (Indikatorer för finansiell samordning) for one respondent group. ' +
-    'National: the same for every förbund.',
+    'National: the same for every förbund. Its texts are the loaded file’s, never reworded by the platform; the ' +
+    'demo’s questionnaires are invented paraphrases and say so (name "(demo, omskriven)", description "DEMO: …").',
   // No type scope: a respondent reaches it through `questionnaire(code)`; the root fields ask for a sign-in.
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The questionnaire version id.' }),
@@ -245,6 +253,105 @@ builder.mutationFields((t) => ({
       }),
   }),
 }));
+
+const FileProblem = builder.objectRef<InstrumentFileProblem>('InstrumentFileProblem').implement({
+  description: 'One problem in an instrument file: its line, the statement it concerns, and what is wrong.',
+  fields: (t) => ({
+    line: t.exposeInt('line', { description: 'The line of the file (1-based).' }),
+    item: t.exposeInt('item', {
+      nullable: true,
+      description: 'The statement (påstående) it concerns, numbered from 1 as in the file; null for other entries.',
+    }),
+    path: t.stringList({
+      description: 'Where in the file, e.g. ["items", "2", "indicator"] (statements counted from 0 here).',
+      resolve: (p) => p.path.map(String),
+    }),
+    message: t.exposeString('message', { description: 'What is wrong there.' }),
+  }),
+});
+
+errorObjectType(builder, InstrumentFileError, {
+  description: 'The instrument file cannot be loaded: every problem with its line and statement. Nothing was written.',
+  fields: (t) => ({
+    problems: t.field({ type: [FileProblem], description: 'Every problem found.', resolve: (e) => e.problems }),
+  }),
+});
+
+/** Writes the questionnaire version a file describes: a new version, or the same number's draft replaced. */
+async function loadInstrumentFile(ctx: SubgraphContext, text: string, publish: boolean): Promise<Instrument> {
+  const file = parseInstrumentFile(text);
+  return ctx.em.transactional(async (tx) => {
+    const group = file.respondentGroup;
+    const existing = await tx.findOne(Instrument, { respondentGroup: group, version: file.version });
+    const latest = await tx.findOne(Instrument, { respondentGroup: group }, { orderBy: { version: 'desc' } });
+    const target = loadTarget(file, existing, latest);
+    if (target === 'PUBLISHED') {
+      throw new PublishedInstrumentError(
+        `Version ${file.version} of ${group} is published and cannot change; load the file as version ` +
+          `${nextVersion(latest)}`,
+      );
+    }
+    if (typeof target === 'object') {
+      throw new InstrumentFileError([
+        {
+          line: file.versionLine,
+          item: null,
+          path: ['version'],
+          message: `The next version of ${group} is ${target.next}`,
+        },
+      ]);
+    }
+    const fields = {
+      name: file.name,
+      description: file.description,
+      scale: storedScale(file.scale),
+    };
+    let instrument: Instrument;
+    if (existing) {
+      // A draft is still work in progress: its statements are replaced by the file's.
+      await tx.nativeDelete(InstrumentItem, { instrument: existing });
+      instrument = tx.assign(existing, fields);
+    } else {
+      instrument = tx.create(Instrument, {
+        id: randomUUID(),
+        respondentGroup: group,
+        version: file.version,
+        ...fields,
+        publishedAt: null,
+      });
+    }
+    file.items.forEach((item, i) =>
+      tx.create(InstrumentItem, { id: randomUUID(), instrument, position: i + 1, ...item }),
+    );
+    if (publish) {
+      // The trigger refuses statements under a published version: they go in first, then it is fixed.
+      await tx.flush();
+      tx.assign(instrument, published(instrument));
+    }
+    return instrument;
+  });
+}
+
+builder.mutationField('loadInstrument', (t) =>
+  t.field({
+    type: InstrumentRef,
+    description:
+      `Loads a questionnaire version from an instrument file (format ${INSTRUMENT_FILE_FORMAT}, YAML or JSON; ` +
+      'see the indicators README): the next version of its respondent group, or a draft of the same number ' +
+      'replaced. A published version never changes (PublishedInstrumentError). Platform administrators only.',
+    authScopes: { platformAdmin: true },
+    args: {
+      file: t.arg.string({ required: true, description: 'The instrument file’s text.' }),
+      publish: t.arg.boolean({
+        defaultValue: false,
+        required: true,
+        description: 'Publish (fastställ) it at once; default false: a draft to check first.',
+      }),
+    },
+    errors: { types: [InstrumentFileError, PublishedInstrumentError] },
+    resolve: (_root, { file, publish }, ctx) => loadInstrumentFile(ctx, file, publish),
+  }),
+);
 
 /** A published instrument by id, for a survey round; otherwise a validation issue at `path`. */
 export async function publishedInstrument(

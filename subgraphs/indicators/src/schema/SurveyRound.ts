@@ -12,6 +12,7 @@ import { type Period, periodDates, periodLabel, periodOf } from '../domain/surve
 import {
   assertClosable,
   assertIssuable,
+  assertRoundUnits,
   MINIMUM_N,
   MOST_CODES_AT_A_TIME,
   parseCodeCount,
@@ -82,8 +83,14 @@ export const SurveyRoundRef = builder.objectRef<SurveyRound>('SurveyRound').impl
     period: t.field({ type: PeriodRef, description: 'The mätperiod the answers are about.', resolve: periodOf }),
     interventions: t.field({
       type: [InterventionRef],
-      description: 'The insatser it covers (staff: their own).',
+      description: 'The insatser it covers (staff: their own); none for a round of the förbund or a named body.',
       resolve: (r, _args, ctx) => visibleInterventionIds(ctx, r).map(intervention),
+    }),
+    body: t.exposeString('body', {
+      nullable: true,
+      description:
+        'The body a round without insatser is for (e.g. "Beredningsgruppen"); null for an insats round and for ' +
+        'a round of the förbund itself (its board, managers or referrers).',
     }),
     opensAt: t.expose('opensAt', { type: 'DateTime', description: 'When codes start to work.' }),
     closesAt: t.expose('closesAt', { type: 'DateTime', description: 'When codes stop working.' }),
@@ -160,14 +167,24 @@ builder.queryFields((t) => ({
 // --- writing -------------------------------------------------------------------------------
 
 const CreateSurveyRoundInput = builder.inputType('CreateSurveyRoundInput', {
-  description: 'A new survey round (enkätomgång) for insatser of your förbund.',
+  description:
+    'A new survey round (enkätomgång): for insatser of your förbund (participants, staff), or for the förbund ' +
+    'itself or a body it names (board members, managers, referrers).',
   fields: (t) => ({
     instrumentId: t.id({
       required: true,
       description: 'A published questionnaire version; it decides the respondent group.',
     }),
     period: t.field({ type: PeriodInput, required: true, description: 'The mätperiod the answers are about.' }),
-    interventionIds: t.idList({ required: true, description: 'Insatser of your förbund the round covers.' }),
+    interventionIds: t.idList({
+      description:
+        'Insatser of your förbund the round covers: one or more for a participant or staff questionnaire, none ' +
+        '(leave out) for a board, managers’ or referrers’ questionnaire.',
+    }),
+    body: t.string({
+      description:
+        'For a round without insatser: the body it is for (e.g. "Beredningsgruppen"); leave out for the förbund.',
+    }),
     opensAt: t.field({ type: 'DateTime', required: true, description: 'When codes start to work.' }),
     closesAt: t.field({ type: 'DateTime', required: true, description: 'When codes stop working; after `opensAt`.' }),
     minimumN: t.int({
@@ -188,7 +205,7 @@ async function visibleRound(ctx: SubgraphContext, id: string, path: string[]): P
 }
 
 const IssuedCodes = builder
-  .objectRef<{ round: SurveyRound; interventionId: string; codes: string[] }>('IssuedResponseCodes')
+  .objectRef<{ round: SurveyRound; interventionId: string | null; codes: string[] }>('IssuedResponseCodes')
   .implement({
     description: 'New one-time svarskoder. Shown this once: only a hash of each is kept.',
     fields: (t) => ({
@@ -199,8 +216,9 @@ const IssuedCodes = builder
       }),
       intervention: t.field({
         type: InterventionRef,
-        description: 'The insats the codes answer for.',
-        resolve: (i) => intervention(i.interventionId),
+        nullable: true,
+        description: 'The insats the codes answer for; null for a round of the förbund or a named body.',
+        resolve: (i) => (i.interventionId === null ? null : intervention(i.interventionId)),
       }),
       codes: t.exposeStringList('codes', { description: 'The svarskoder, one per respondent; give each out once.' }),
     }),
@@ -216,6 +234,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const data = parseNewRound(input);
       const instrument = await publishedInstrument(ctx, data.instrumentId, ['input', 'instrumentId']);
+      assertRoundUnits(instrument.respondentGroup, data);
       // The ids are distinct UUIDs here (the schema checked): one alias each, as always.
       const foreign = await unknownInterventionIssues(
         ctx,
@@ -231,6 +250,7 @@ builder.mutationFields((t) => ({
           instrument,
           ...periodDates(data.period),
           interventionIds: data.interventionIds,
+          body: data.body,
           opensAt: data.opensAt,
           closesAt: data.closesAt,
           minimumN: data.minimumN,
@@ -258,11 +278,16 @@ builder.mutationFields((t) => ({
     type: IssuedCodes,
     description:
       'Issues one-time svarskoder for one insats of a round: the förbund administrator, ' +
-      "or the insats' own staff (verksamhetsledare).",
-    authScopes: (_root, args) => ({ tenantAdmin: true, insatsStaff: String(args.interventionId) }),
+      "or the insats' own staff (verksamhetsledare). For a round of the förbund (no insats), its administrator.",
+    authScopes: (_root, args) =>
+      args.interventionId == null
+        ? { tenantAdmin: true }
+        : { tenantAdmin: true, insatsStaff: String(args.interventionId) },
     args: {
       roundId: t.arg.id({ required: true, description: 'A round that is planned or open.' }),
-      interventionId: t.arg.id({ required: true, description: 'An insats the round covers.' }),
+      interventionId: t.arg.id({
+        description: 'An insats the round covers; leave out for a round of the förbund or a named body.',
+      }),
       count: t.arg.int({ required: true, description: `1–${MOST_CODES_AT_A_TIME}.` }),
     },
     errors: {},
@@ -270,14 +295,15 @@ builder.mutationFields((t) => ({
       const n = parseCodeCount(count);
       return ctx.em.transactional(async (tx) => {
         const round = await visibleRound({ ...ctx, em: tx }, String(roundId), ['roundId']);
-        assertIssuable(round, String(interventionId));
+        const insats = interventionId == null ? null : String(interventionId);
+        const unit = assertIssuable(round, insats);
         const codes = Array.from({ length: n }, newResponseCode);
         for (const code of codes) {
           tx.create(ResponseCode, {
             codeHash: hashResponseCode(code),
             tenantId: round.tenantId,
             round,
-            interventionId: String(interventionId),
+            interventionId: unit,
           });
         }
         // Added in SQL, not read and written back: two issues at once (they need not wait for
@@ -285,7 +311,7 @@ builder.mutationFields((t) => ({
         // so the tenant filter applies; `sql` binds `n` as a parameter.
         await tx.nativeUpdate(SurveyRound, { id: round.id }, { codesIssued: sql`"codes_issued" + ${n}` });
         await tx.refreshOrFail(round);
-        return { round, interventionId: String(interventionId), codes };
+        return { round, interventionId: insats, codes };
       });
     },
   }),

@@ -2,6 +2,8 @@
 import {
   assertClosable,
   assertIssuable,
+  assertRoundUnits,
+  FORBUND_UNIT,
   parseCodeCount,
   parseNewRound,
   roundStatus,
@@ -52,7 +54,6 @@ describe('planning a round', () => {
   });
 
   it.each([
-    ['no insats', { interventionIds: [] }, ['input', 'interventionIds'], 'A round covers at least one insats'],
     ['an insats twice', { interventionIds: [SALA, SALA] }, ['input', 'interventionIds'], 'An insats is listed twice'],
     ['an insats that is no id', { interventionIds: ['Sala'] }, ['input', 'interventionIds', 0], 'Not an insats id'],
     ['a questionnaire that is no id', { instrumentId: 'v1' }, ['input', 'instrumentId'], 'Not a questionnaire id'],
@@ -64,6 +65,53 @@ describe('planning a round', () => {
     ],
   ])('refuses %s', (_name, change, path, message) => {
     expect(issuesOf(() => parseNewRound(input(change)))).toEqual([{ path, message }]);
+  });
+});
+
+describe('who a round is for (respondent groups)', () => {
+  it('a participant or staff round covers one or more insatser and names no body', () => {
+    for (const group of ['PARTICIPANT_ONGOING', 'PARTICIPANT_AT_EXIT', 'INTERVENTION_STAFF'] as const) {
+      expect(() => assertRoundUnits(group, parseNewRound(input()))).not.toThrow();
+      expect(issuesOf(() => assertRoundUnits(group, parseNewRound(input({ interventionIds: [] }))))).toEqual([
+        { path: ['input', 'interventionIds'], message: 'A round covers at least one insats' },
+      ]);
+    }
+    expect(
+      issuesOf(() => assertRoundUnits('INTERVENTION_STAFF', parseNewRound(input({ body: 'Styrgruppen' })))),
+    ).toEqual([
+      { path: ['input', 'body'], message: 'A participant or staff round belongs to its insatser, not a body' },
+    ]);
+  });
+
+  it('a board, managers’ or referrers’ round belongs to the förbund or a named body, never to an insats', () => {
+    for (const group of ['BOARD_MEMBER', 'MANAGER', 'REFERRER'] as const) {
+      expect(() => assertRoundUnits(group, parseNewRound(input({ interventionIds: undefined })))).not.toThrow();
+      const body = parseNewRound(input({ interventionIds: [], body: ' Beredningsgruppen ' }));
+      expect(body.body).toBe('Beredningsgruppen');
+      expect(() => assertRoundUnits(group, body)).not.toThrow();
+      expect(issuesOf(() => assertRoundUnits(group, parseNewRound(input())))).toEqual([
+        {
+          path: ['input', 'interventionIds'],
+          message: "A board, managers' or referrers' round belongs to the förbund (or a named body), not to an insats",
+        },
+      ]);
+    }
+  });
+
+  it('issues a förbund round’s codes for the förbund as one unit, never for an insats', () => {
+    const forbundRound = {
+      interventionIds: [],
+      opensAt: new Date('2025-01-01T00:00:00Z'),
+      closesAt: new Date('2025-02-01T00:00:00Z'),
+    };
+    const open = new Date('2025-01-15T00:00:00Z');
+    expect(assertIssuable(forbundRound, null, open)).toBe(FORBUND_UNIT);
+    expect(issuesOf(() => assertIssuable(forbundRound, SALA, open))).toEqual([
+      { path: ['interventionId'], message: 'The round belongs to the förbund: issue its codes without an insats' },
+    ]);
+    expect(issuesOf(() => assertIssuable(forbundRound, null, new Date('2025-03-01T00:00:00Z')))).toEqual([
+      { path: ['roundId'], message: 'The round is closed' },
+    ]);
   });
 });
 
@@ -105,6 +153,13 @@ describe('issuing svarskoder', () => {
   it('issues for an insats the round covers, before and while it is open', () => {
     expect(() => assertIssuable(round, SALA, new Date('2024-12-01T00:00:00Z'))).not.toThrow();
     expect(() => assertIssuable(round, SALA, new Date('2025-01-15T00:00:00Z'))).not.toThrow();
+  });
+
+  it('refuses codes without an insats for an insats round', () => {
+    expect(assertIssuable(round, SALA, new Date('2025-01-15T00:00:00Z'))).toBe(SALA);
+    expect(issuesOf(() => assertIssuable(round, null, new Date('2025-01-15T00:00:00Z')))).toEqual([
+      { path: ['interventionId'], message: 'Name the insats the codes are for' },
+    ]);
   });
 
   it('refuses another insats, then a closed round', () => {
