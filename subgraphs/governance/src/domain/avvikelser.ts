@@ -101,20 +101,26 @@ export interface AvvikelseSummary {
   overdue: number;
 }
 
+const SUMMARY_FIELD = {
+  RECEIVED: 'received',
+  BEING_HANDLED: 'beingHandled',
+  HANDLED: 'handled',
+  FORWARDED: 'forwarded',
+} as const satisfies Record<AvvikelseStatus, keyof AvvikelseSummary>;
+
 /** Counts by status per insats, insatser in the order first met; overdue as of `on`. */
 export function summarize(
   rows: readonly { interventionId: string; status: AvvikelseStatus; dueOn: string }[],
   on: string,
 ): AvvikelseSummary[] {
   const by = new Map<string, AvvikelseSummary>();
-  const field = { RECEIVED: 'received', BEING_HANDLED: 'beingHandled', HANDLED: 'handled', FORWARDED: 'forwarded' };
   for (const a of rows) {
     let s = by.get(a.interventionId);
     if (!s) {
       s = { interventionId: a.interventionId, received: 0, beingHandled: 0, handled: 0, forwarded: 0, overdue: 0 };
       by.set(a.interventionId, s);
     }
-    s[field[a.status] as 'received']++;
+    s[SUMMARY_FIELD[a.status]]++;
     if (isOverdue(a, on)) {
       s.overdue++;
     }
