@@ -115,7 +115,7 @@ describe('a referral decision', () => {
     });
   });
 
-  it('is the verksamhetsledare’s where the insats says so: a team member is forbidden, until the team decides', async () => {
+  it('is the verksamhetsledare’s by default: a team member is forbidden, until the team decides', async () => {
     const setting = await p.gql(`{ intervention(id: "${HALLSTAHAMMAR}") { referralDecidedBy } }`, { as: LEAD });
     expect(setting.data.intervention.referralDecidedBy).toBe('VERKSAMHETSLEDARE');
     const id = await refer(TEAM_MEMBER, HALLSTAHAMMAR, addMonths(TODAY, -1));
