@@ -7,13 +7,19 @@
  */
 import { addDays, addMonths, todayInSweden } from '@finsam/kit/dates.js';
 import { STEP_FORWARD } from '@finsam/participants/domain/figures.js';
+import type { Browser } from 'playwright-core';
+import { expectAccessible, launchChromium, startPageOf } from './support/browser.js';
 import { codes, DEMO_INTERVENTION_IDS, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 let p: TestPlatform;
+let browser: Browser;
 beforeAll(async () => {
-  p = await startTestPlatform();
+  [p, browser] = await Promise.all([startTestPlatform(), launchChromium()]);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await p?.close();
 });
-afterAll(() => p.close());
 
 const { HALLSTAHAMMAR, VASTERAS_TEAM } = DEMO_INTERVENTION_IDS;
 /** Verksamhetsledare of Samordningsteam Hallstahammar (a VERKSAMHETSLEDARE grant). */
@@ -274,6 +280,23 @@ describe('the Västerås verksamhetsplan goals', () => {
     // What this test recorded moves the outcomes as expected: 4 of 5 kept after 18 months misses 90 %.
     expect(eighteenRecords.eighteen.n).toBeGreaterThanOrEqual(5);
     expect(outcomeOf(byEighteen, 'SAME_OR_HIGHER_18_MONTHS').outcome.share.value).toBeLessThan(1);
+
+    // The board's start page shows the goals of the year beside their targets and outcomes.
+    const page = await startPageOf(browser, p.gatewayUrl, 'vasteras-board');
+    await page.getByLabel('År', { exact: true }).selectOption(String(year(SIX)));
+    const table = page.getByRole('table', { name: `Mål som följs upp ur deltagarregistret, ${year(SIX)}` });
+    await table.waitFor();
+    const percent = (v: number) =>
+      new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 0 }).format(v).replace(/\s/g, ' ');
+    const rows = (await table.locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        `${goals[0][3]} 80 % ${percent(sixRecords.step)} ${sixRecords.step >= 0.8 ? 'Ja' : 'Nej'}`,
+        `${goals[1][3]} 80 % ${percent(sixRecords.six.share)} ${sixRecords.six.share >= 0.8 ? 'Ja' : 'Nej'}`,
+      ]),
+    );
+    await expectAccessible(page);
+    await page.context().close();
 
     // The outcome is for the förbund's own readers: staff get no plan.
     const staff = await p.gql(PLAN, { as: STAFF, variables: { y: year(SIX) } });
