@@ -301,7 +301,7 @@ describe('the Västerås verksamhetsplan goals', () => {
     // The outcome is for the förbund's own readers: staff get no plan.
     const staff = await p.gql(PLAN, { as: STAFF, variables: { y: year(SIX) } });
     expect(codes(staff)).toContain('FORBIDDEN');
-  });
+  }, 180_000);
 });
 
 describe('avvikelser', () => {
