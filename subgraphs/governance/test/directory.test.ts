@@ -279,6 +279,8 @@ describe('signing in claims invitations', () => {
       tenantId: NORRA.id,
       roles: ['staff'],
       interventionIds: [HALLSTAHAMMAR],
+      // A STAFF grant: works in the team, leads none of it.
+      leadInterventionIds: [],
     });
   });
 
