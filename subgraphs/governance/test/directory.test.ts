@@ -754,9 +754,11 @@ describe('a styrgrupp member', () => {
     expect((await p.rows('governance', 'select status from avvikelse where id = $1', [sala.id]))[0].status).toBe(
       'RECEIVED',
     );
-    // The board still handles every one of the förbund's.
+    // The board handles none (it follows the summary); the förbund's administrators handle every one.
     const board = { sub: 'demo:norra-board', tenant: NORRA.id, roles: ['board'] };
-    expect((await as(board, HANDLE, { id: sala.id })).data.handleAvvikelse.__typename).toBe(
+    expect(codes(await as(board, HANDLE, { id: sala.id }))).toEqual(['FORBIDDEN']);
+    const admin = { sub: 'demo:norra-admin', tenant: NORRA.id, roles: ['forbund_admin'] };
+    expect((await as(admin, HANDLE, { id: sala.id })).data.handleAvvikelse.__typename).toBe(
       'MutationHandleAvvikelseSuccess',
     );
     // Staff report but do not handle.
