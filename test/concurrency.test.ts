@@ -30,6 +30,8 @@ beforeAll(async () => {
     roles: ['staff'],
     tenant: NORRA.id,
     interventions: [SALA, FNS],
+    // Decides on referrals: the Norra Västmanland insatser give that to their verksamhetsledare.
+    lead: true,
   });
 });
 afterAll(() => p.close());

@@ -94,7 +94,7 @@ describe('participations', () => {
     expect(onTheDay.data.enrolParticipant.__typename).toBe('MutationEnrolParticipantSuccess');
   });
 
-  it('refuses the 6- and 18-month follow-ups recorded before that long after the exit', async () => {
+  it('refuses the 6- and 18-month follow-ups recorded outside their window around the due day', async () => {
     const exitedOn = addDays(TODAY, -1);
     const id = await enrolled(addMonths(TODAY, -3), addMonths(TODAY, -2));
     const exit = await p.gql(
@@ -116,8 +116,8 @@ describe('participations', () => {
         {
           path: [field],
           message:
-            `The ${months}-month follow-up is made from ${addMonths(exitedOn, months)} on ` +
-            `(${months} months after the exit)`,
+            `The ${months}-month follow-up is made from ${addMonths(exitedOn, months - 1)} to ` +
+            `${addMonths(exitedOn, months + 2)} (${months} months after the exit, one month before to two after)`,
         },
       ]);
     }

@@ -205,7 +205,8 @@ describe('the participation flow', () => {
     await expectFieldError(
       page,
       'Nivå 6 månader efter avslut',
-      `Uppföljningen efter 6 månader görs från och med ${addMonths(daysAgo(1), 6)}.`,
+      `Uppföljningen efter 6 månader görs från och med ${addMonths(daysAgo(1), 5)} ` +
+        `till och med ${addMonths(daysAgo(1), 8)}.`,
     );
     await expect(participation(id)).resolves.toMatchObject({ finalDocumentationSentOn: null });
     // Final documentation alone.
@@ -276,11 +277,11 @@ describe('the participation flow', () => {
     await page.waitForURL(participationUrl);
     const id = participationUrl.exec(page.url())![1]!;
     await page.getByRole('heading', { name: 'Beslut om anvisningen' }).waitFor();
-    // A colleague accepts it through the graph while the page is open.
+    // The verksamhetsledare (the insats' decider) accepts it elsewhere, through the graph, while the page is open.
     const res = await p.gql(
       `mutation ($id: ID!, $on: Date!) { decideReferral(participationId: $id, accept: true, decidedOn: $on) {
         __typename } }`,
-      { as: 'af-staff', variables: { id, on: daysAgo(0) } },
+      { as: STAFF, variables: { id, on: daysAgo(0) } },
     );
     expect(res.data.decideReferral.__typename).toBe('MutationDecideReferralSuccess');
     await page.getByLabel('Avslå', { exact: true }).check();

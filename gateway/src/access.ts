@@ -21,6 +21,7 @@ export const GATEWAY_IDENTITY: Identity = Object.freeze({
   roles: ['gateway'] as Role[],
   interventionIds: [],
   steeringInterventionIds: [],
+  leadInterventionIds: [],
   countyForbundIds: null,
 }) as Identity;
 
@@ -41,7 +42,7 @@ const RESOLVE = `mutation ResolveAccess($issuer: String!, $subject: String!, $em
   $name: String, $forbundId: String) {
   resolveAccess(issuer: $issuer, subject: $subject, email: $email, emailVerified: $emailVerified, name: $name,
     forbundId: $forbundId) {
-    userId tenantId roles interventionIds steeringInterventionIds countyForbundIds
+    userId tenantId roles interventionIds steeringInterventionIds leadInterventionIds countyForbundIds
   }
 }`;
 
@@ -53,6 +54,7 @@ interface ResolvedAccess {
   roles: Role[];
   interventionIds: string[];
   steeringInterventionIds: string[];
+  leadInterventionIds: string[];
   countyForbundIds: string[] | null;
 }
 
@@ -120,6 +122,7 @@ export function directory({ url, sign, cacheSeconds = 10, maxEntries = 10_000 }:
       roles: a.roles,
       interventionIds: a.interventionIds,
       steeringInterventionIds: a.steeringInterventionIds,
+      leadInterventionIds: a.leadInterventionIds,
       countyForbundIds: a.countyForbundIds,
     };
     if (asked !== generation) {

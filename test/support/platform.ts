@@ -53,6 +53,8 @@ export interface TestUser {
   tenant: string | null;
   /** The insatser a staff member works in. */
   interventions: string[];
+  /** A staff member who leads them as verksamhetsledare (a VERKSAMHETSLEDARE grant, not STAFF). */
+  lead?: boolean;
 }
 
 export interface TestPlatform extends Platform {
@@ -213,7 +215,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
         case 'board':
           return [{ role: 'BOARD' }];
         case 'staff':
-          return [{ role: 'STAFF', interventionIds: user.interventions }];
+          return [{ role: user.lead ? 'VERKSAMHETSLEDARE' : 'STAFF', interventionIds: user.interventions }];
         default:
           return [];
       }

@@ -18,6 +18,8 @@ const MESSAGE: Record<string, string> = {
   'You register referrals for your own insats': 'Du kan bara registrera anvisningar till dina egna insatser.',
   'No such insats in your förbund': 'Insatsen finns inte i ditt förbund.',
   'A rejection says why': 'Ange skälet till avslaget.',
+  'The insats gives the decision on referrals to its verksamhetsledare':
+    'Beslut om anvisningar fattas av insatsens verksamhetsledare.',
   'The decision is before the referral': 'Beslutet kan inte ligga före anvisningen.',
   'Enrolment is before the referral': 'Inskrivningen kan inte ligga före anvisningen.',
   'The follow-up is before enrolment': 'Uppföljningen kan inte ligga före inskrivningen.',
@@ -82,8 +84,12 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
   ],
   [/^Period \d+ of \d+ is already requisitioned$/, () => 'Perioden har redan en rekvisition.'],
   [
-    /^The (6|18)-month follow-up is made from (\d{4}-\d\d-\d\d) on/,
-    (months, from) => `Uppföljningen efter ${months} månader görs från och med ${from}.`,
+    /^The (6|18)-month follow-up is made from (\d{4}-\d\d-\d\d) to (\d{4}-\d\d-\d\d)/,
+    (months, from, to) => `Uppföljningen efter ${months} månader görs från och med ${from} till och med ${to}.`,
+  ],
+  [
+    /^The referral does not meet the inclusion criteria/,
+    () => 'Anvisningen uppfyller inte inklusionskriterierna. Skriv en motivering för att bevilja den ändå.',
   ],
   [/^Too (big|small)/, () => 'Värdet ligger utanför det tillåtna intervallet.'],
 ];

@@ -61,7 +61,7 @@ const RESOLVE = `mutation ($issuer: String!, $subject: String!, $email: String, 
     $name: String, $forbundId: String) {
   resolveAccess(issuer: $issuer, subject: $subject, email: $email, emailVerified: $emailVerified, name: $name,
       forbundId: $forbundId) {
-    userId forbundIds tenantId roles interventionIds steeringInterventionIds countyForbundIds
+    userId forbundIds tenantId roles interventionIds steeringInterventionIds leadInterventionIds countyForbundIds
   }
 }`;
 
@@ -72,6 +72,7 @@ interface Resolved {
   roles: string[];
   interventionIds: string[];
   steeringInterventionIds: string[];
+  leadInterventionIds: string[];
   countyForbundIds: string[] | null;
 }
 
@@ -105,6 +106,7 @@ const claimsOf = (r: Resolved): IdentityClaims => ({
   roles: r.roles,
   interventions: r.interventionIds,
   steering: r.steeringInterventionIds,
+  leads: r.leadInterventionIds,
   forbunds: r.countyForbundIds,
 });
 
@@ -236,6 +238,7 @@ describe('signing in claims invitations', () => {
       roles: ['board'],
       interventionIds: [],
       steeringInterventionIds: [],
+      leadInterventionIds: [],
       countyForbundIds: null,
     });
     expect((await openInvitation(demoEmail('vasteras-board'), VASTERAS.id)).claimed_by).toBe(verified.userId);
@@ -262,6 +265,8 @@ describe('signing in claims invitations', () => {
       roles: ['staff'],
       interventionIds: [demoTeam('vasteras').id],
       steeringInterventionIds: [],
+      // A VERKSAMHETSLEDARE grant: the insats they lead, where they decide on referrals.
+      leadInterventionIds: [demoTeam('vasteras').id],
     });
     expect(await signInDemo('vasteras-styrgrupp')).toMatchObject({
       tenantId: VASTERAS.id,
@@ -274,6 +279,8 @@ describe('signing in claims invitations', () => {
       tenantId: NORRA.id,
       roles: ['staff'],
       interventionIds: [HALLSTAHAMMAR],
+      // A STAFF grant: works in the team, leads none of it.
+      leadInterventionIds: [],
     });
   });
 
@@ -747,9 +754,11 @@ describe('a styrgrupp member', () => {
     expect((await p.rows('governance', 'select status from avvikelse where id = $1', [sala.id]))[0].status).toBe(
       'RECEIVED',
     );
-    // The board still handles every one of the förbund's.
+    // The board handles none (it follows the summary); the förbund's administrators handle every one.
     const board = { sub: 'demo:norra-board', tenant: NORRA.id, roles: ['board'] };
-    expect((await as(board, HANDLE, { id: sala.id })).data.handleAvvikelse.__typename).toBe(
+    expect(codes(await as(board, HANDLE, { id: sala.id }))).toEqual(['FORBIDDEN']);
+    const admin = { sub: 'demo:norra-admin', tenant: NORRA.id, roles: ['forbund_admin'] };
+    expect((await as(admin, HANDLE, { id: sala.id })).data.handleAvvikelse.__typename).toBe(
       'MutationHandleAvvikelseSuccess',
     );
     // Staff report but do not handle.

@@ -35,6 +35,8 @@ export interface Identity {
   interventionIds: string[];
   /** Interventions whose styrgrupp a `steering` member sits in. */
   steeringInterventionIds: string[];
+  /** Interventions a `staff` member leads as verksamhetsledare (a subset of `interventionIds`). */
+  leadInterventionIds: string[];
   /** The förbund a county analyst's county covers; null for every förbund (and for everyone else). */
   countyForbundIds: string[] | null;
 }
@@ -45,6 +47,7 @@ export const ANONYMOUS: Identity = Object.freeze({
   roles: [],
   interventionIds: [],
   steeringInterventionIds: [],
+  leadInterventionIds: [],
   countyForbundIds: null,
 }) as Identity;
 
@@ -55,6 +58,7 @@ export interface IdentityClaims {
   roles?: string[];
   interventions?: string[];
   steering?: string[];
+  leads?: string[];
   forbunds?: string[] | null;
 }
 
@@ -62,7 +66,7 @@ export class IdentityClaimError extends Error {}
 
 /** Turns verified token claims into an identity, refusing combinations that make no sense. */
 export function identityFromClaims(claims: Record<string, unknown>): Identity {
-  const { sub, tenant, roles, interventions, steering, forbunds } = claims as IdentityClaims;
+  const { sub, tenant, roles, interventions, steering, leads, forbunds } = claims as IdentityClaims;
   if (typeof sub !== 'string' || sub.length === 0) {
     throw new IdentityClaimError('token has no subject');
   }
@@ -89,6 +93,13 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity {
   if (!Array.isArray(steeringInterventionIds) || !steeringInterventionIds.every(isUuid)) {
     throw new IdentityClaimError('token steering groups are not intervention ids');
   }
+  const leadInterventionIds = leads ?? [];
+  if (
+    !Array.isArray(leadInterventionIds) ||
+    !leadInterventionIds.every((id) => typeof id === 'string' && interventionIds.includes(id))
+  ) {
+    throw new IdentityClaimError('token leads insatser it does not work in');
+  }
   const countyForbundIds = forbunds ?? null;
   if (countyForbundIds !== null && (!Array.isArray(countyForbundIds) || !countyForbundIds.every(isUuid))) {
     throw new IdentityClaimError('token county förbund are not förbund ids');
@@ -96,7 +107,15 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity {
   if (countyForbundIds !== null && !typedRoles.includes('county_analyst')) {
     throw new IdentityClaimError('only a county analyst is limited to a county');
   }
-  return { userId: sub, tenantId, roles: typedRoles, interventionIds, steeringInterventionIds, countyForbundIds };
+  return {
+    userId: sub,
+    tenantId,
+    roles: typedRoles,
+    interventionIds,
+    steeringInterventionIds,
+    leadInterventionIds,
+    countyForbundIds,
+  };
 }
 
 export function claimsFromIdentity(identity: Identity): IdentityClaims {
@@ -107,6 +126,7 @@ export function claimsFromIdentity(identity: Identity): IdentityClaims {
     interventions: identity.interventionIds,
     // Only when set, so the tokens of everyone else stay as they were.
     ...(identity.steeringInterventionIds.length ? { steering: identity.steeringInterventionIds } : {}),
+    ...(identity.leadInterventionIds.length ? { leads: identity.leadInterventionIds } : {}),
     ...(identity.countyForbundIds ? { forbunds: identity.countyForbundIds } : {}),
   };
 }

@@ -61,7 +61,8 @@ interface DirectiveUse {
  * adds to another subgraph's entity (an `@extends` type), and each subgraph's part of the shared
  * report node `ForbundYear`, is nullable. When this subgraph is down the gateway answers everything
  * the others own, with these fields null and an error that names the subgraph and the path, instead
- * of a null that climbs to the root and erases the whole answer. Key fields stay non-null.
+ * of a null that climbs to the root and erases the whole answer. Key fields stay non-null, and so do
+ * `@external` fields: they are the owner's, declared as the owner has them (composition checks that).
  */
 export function nullableWhereOwnedElsewhere(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -77,7 +78,8 @@ export function nullableWhereOwnedElsewhere(schema: GraphQLSchema): GraphQLSchem
     );
     const loosened = new Set<string>();
     for (const field of Object.values(type.getFields())) {
-      if (!keys.has(field.name) && isNonNullType(field.type)) {
+      const external = ((field.extensions?.directives ?? []) as DirectiveUse[]).some((d) => d.name === 'external');
+      if (!keys.has(field.name) && !external && isNonNullType(field.type)) {
         field.type = field.type.ofType;
         loosened.add(field.name);
       }

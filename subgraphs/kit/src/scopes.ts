@@ -41,6 +41,11 @@ export function isInsatsStaff(identity: Identity, interventionId: string): boole
   return holds(identity, 'staff') && identity.interventionIds.includes(interventionId);
 }
 
+/** The verksamhetsledare of this insats (a VERKSAMHETSLEDARE grant for it). */
+export function isInsatsLead(identity: Identity, interventionId: string): boolean {
+  return isInsatsStaff(identity, interventionId) && identity.leadInterventionIds.includes(interventionId);
+}
+
 /** A member of this insats' styrgrupp: the `steeringOf` scope. */
 export function isSteeringOf(identity: Identity, interventionId: string): boolean {
   return holds(identity, 'steering') && identity.steeringInterventionIds.includes(interventionId);

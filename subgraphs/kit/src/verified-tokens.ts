@@ -91,5 +91,6 @@ export const copyOfIdentity = (identity: Identity): Identity =>
         roles: [...identity.roles],
         interventionIds: [...identity.interventionIds],
         steeringInterventionIds: [...identity.steeringInterventionIds],
+        leadInterventionIds: [...identity.leadInterventionIds],
         countyForbundIds: identity.countyForbundIds && [...identity.countyForbundIds],
       };

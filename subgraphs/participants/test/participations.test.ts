@@ -27,6 +27,8 @@ beforeAll(async () => {
     roles: ['staff'],
     tenant: NORRA.id,
     interventions: [SALA],
+    // Decides on Sala's referrals, as its insatsbeskrivning gives the verksamhetsledare.
+    lead: true,
   });
   fnsStaff = await p.tokenFor({
     name: 'fns-staff',

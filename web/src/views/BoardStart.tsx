@@ -13,6 +13,7 @@ import { YearPicker } from '../components/YearPicker.js';
 import type { ReportPeriod } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
 import { formatKronor, formatNumber, formatPercent, OUTCOME, REFERRER_UNIT } from '../labels.js';
+import { BoardPlanGoals } from './BoardPlanGoals.js';
 
 const YearReportQuery = graphql(`
   query YearReport($year: Int!, $period: ReportPeriod!) {
@@ -375,6 +376,7 @@ export function BoardStart({ initialYear }: { initialYear: number }) {
           </table>
         </section>
       ) : null}
+      {report && !half ? <BoardPlanGoals year={shown.year} /> : null}
       {report && !half ? (
         <section aria-labelledby={`${periodId}-export`}>
           <h3 id={`${periodId}-export`}>Uppföljning Finsam</h3>

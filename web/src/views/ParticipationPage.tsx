@@ -511,8 +511,15 @@ function EnumSelect({
 
 const withConsent = (p: Participation) => Boolean(p.consentGivenOn && !p.consentWithdrawnOn);
 
+/** The inclusion criteria the referral was registered without, as the decision form names them. */
+const unmetCriteria = (p: Participation) => [
+  ...(p.needsTwoMembers ? [] : ['behov av samordnade insatser från minst två parter']),
+  ...(p.motivated ? [] : ['bedömd motiverad för en första kontakt']),
+];
+
 function DecisionForm({ p, onSaved }: StepProps) {
   const f = useFieldErrors(['accept', 'reason', 'decidedOn']);
+  const unmet = unmetCriteria(p);
   const [{ fetching }, decide] = useMutation(DecideReferralMutation);
   const [accept, setAccept] = useState<boolean | null>(null);
   const [reason, setReason] = useState('');
@@ -553,8 +560,16 @@ function DecisionForm({ p, onSaved }: StepProps) {
         </div>
         {f.message('accept')}
       </fieldset>
+      {unmet.length ? (
+        <p className="hint" id={f.idOf('criteria')}>
+          Anvisningen uppfyller inte inklusionskriterierna: {unmet.join(' och ')} saknas. Den kan beviljas ändå, men då
+          krävs en motivering.
+        </p>
+      ) : null}
       <div className="field">
-        <label htmlFor={f.idOf('reason')}>Motivering (krävs vid avslag)</label>
+        <label htmlFor={f.idOf('reason')}>
+          {unmet.length ? 'Motivering (krävs vid avslag och för att bevilja)' : 'Motivering (krävs vid avslag)'}
+        </label>
         <textarea
           id={f.idOf('reason')}
           rows={3}

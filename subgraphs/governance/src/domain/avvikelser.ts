@@ -1,8 +1,11 @@
 /**
  * The handling of an avvikelse (a deviation in the collaboration of an insats). Staff report for
  * their own insats (administrators for any); the styrgrupp answers within 30 days: its members
- * read and handle the avvikelser of their insats, and no other's (administrators and the board
- * read and handle every one of the förbund). It moves from
+ * receive, read and handle the avvikelser of their insats, and no other's ("avvikelserapporter
+ * hanteras av styrgruppen", Verksamhetsplan 2022 Västerås; the insatsbeskrivningar). The förbund's
+ * administrators read and handle every one (the kansli, and while a styrgrupp's members cannot log
+ * in). The board follows them as a summary — counts by status per insats (`summarize`) — and never
+ * reads a report's text, which is about named people's collaboration. It moves from
  * received (mottagen) to being handled, and closes either handled with a decision of the förbund
  * or forwarded to a member's own organisation; it never goes back to received, and a closed one
  * stays closed.
@@ -68,7 +71,7 @@ export function resolutionIssues(
   return [];
 }
 
-/** Who reads and handles avvikelser: the whole förbund (administrators, board), or by insats. */
+/** Who reads and handles avvikelser: the whole förbund (its administrators), or by insats. */
 export interface AvvikelseReader {
   wholeForbund: boolean;
   /** Insatser they work in as staff. */
@@ -85,4 +88,42 @@ export function readableInsatser(reader: AvvikelseReader): string[] | null {
 /** Whether they handle the avvikelser of this insats: the whole förbund, or its styrgrupp (not its staff). */
 export function handles(reader: AvvikelseReader, interventionId: string): boolean {
   return reader.wholeForbund || reader.steeringOf.includes(interventionId);
+}
+
+/** The avvikelser of one insats by where they are (the board's summary): counts, no text. */
+export interface AvvikelseSummary {
+  interventionId: string;
+  received: number;
+  beingHandled: number;
+  handled: number;
+  forwarded: number;
+  /** Open after their due date, on the day asked. */
+  overdue: number;
+}
+
+const SUMMARY_FIELD = {
+  RECEIVED: 'received',
+  BEING_HANDLED: 'beingHandled',
+  HANDLED: 'handled',
+  FORWARDED: 'forwarded',
+} as const satisfies Record<AvvikelseStatus, keyof AvvikelseSummary>;
+
+/** Counts by status per insats, insatser in the order first met; overdue as of `on`. */
+export function summarize(
+  rows: readonly { interventionId: string; status: AvvikelseStatus; dueOn: string }[],
+  on: string,
+): AvvikelseSummary[] {
+  const by = new Map<string, AvvikelseSummary>();
+  for (const a of rows) {
+    let s = by.get(a.interventionId);
+    if (!s) {
+      s = { interventionId: a.interventionId, received: 0, beingHandled: 0, handled: 0, forwarded: 0, overdue: 0 };
+      by.set(a.interventionId, s);
+    }
+    s[SUMMARY_FIELD[a.status]]++;
+    if (isOverdue(a, on)) {
+      s.overdue++;
+    }
+  }
+  return [...by.values()];
 }

@@ -111,6 +111,8 @@ export interface ForbundAccess {
   roles: Role[];
   interventionIds: string[];
   steeringInterventionIds: string[];
+  /** The insatser a VERKSAMHETSLEDARE grant gives: they decide on referrals there (see participants). */
+  leadInterventionIds: string[];
 }
 
 const GRANT_ROLE_TO_ROLE: Record<GrantRole, Role> = {
@@ -135,6 +137,7 @@ export function forbundAccess(
   const roles = new Set<Role>();
   const interventionIds = new Set<string>();
   const steeringInterventionIds = new Set<string>();
+  const leadInterventionIds = new Set<string>();
   for (const g of active) {
     if (g.role === 'STYRGRUPP') {
       const insats = g.seatId ? seatInsats.get(g.seatId) : undefined;
@@ -146,12 +149,16 @@ export function forbundAccess(
     roles.add(GRANT_ROLE_TO_ROLE[g.role]);
     for (const id of g.interventionIds) {
       interventionIds.add(id);
+      if (g.role === 'VERKSAMHETSLEDARE') {
+        leadInterventionIds.add(id);
+      }
     }
   }
   return {
     roles: [...roles].sort(),
     interventionIds: [...interventionIds].sort(),
     steeringInterventionIds: [...steeringInterventionIds].sort(),
+    leadInterventionIds: [...leadInterventionIds].sort(),
   };
 }
 
@@ -224,7 +231,15 @@ export function resolveAccess(person: {
   const { roles, countyForbundIds } = choice.platform
     ? platformRoles(platform, person.countyForbund)
     : { roles: [], countyForbundIds: null };
-  return { tenantId: null, forbundIds, roles, interventionIds: [], steeringInterventionIds: [], countyForbundIds };
+  return {
+    tenantId: null,
+    forbundIds,
+    roles,
+    interventionIds: [],
+    steeringInterventionIds: [],
+    leadInterventionIds: [],
+    countyForbundIds,
+  };
 }
 
 /** An invitation (or a platform grant given by e-mail) as a sign-in finds it. */

@@ -28,7 +28,9 @@ import { InterventionRef } from './Intervention.js';
 
 const GRANT_ROLE_DESCRIPTIONS: Record<GrantRole, string> = {
   FORBUND_ADMIN: 'Förbundsadministratör: administers the förbund, its registry, insatser, money and access.',
-  VERKSAMHETSLEDARE: 'Verksamhetsledare of the named insatser: works with their participants and records.',
+  VERKSAMHETSLEDARE:
+    'Verksamhetsledare of the named insatser: works with their participants and records, and decides on referrals ' +
+    'where the insats gives the verksamhetsledare that mandate.',
   STAFF: 'Personal in the named insatser: works with their participants and records.',
   BOARD: 'Förbundsstyrelse member: reads the förbund’s figures and reports, records minutes and beslut.',
   STYRGRUPP: 'Styrgrupp member, by their seat: reads and handles the avvikelser of the insats the styrgrupp steers.',

@@ -6,7 +6,9 @@ import { NotFoundError, ValidationError } from '@finsam/kit/errors.js';
 import { maxLength } from '@finsam/kit/input.js';
 import { holds, tenantOf } from '@finsam/kit/scopes.js';
 import {
+  type AvvikelseReader,
   type AvvikelseStatus,
+  type AvvikelseSummary,
   answerDue,
   descriptionIssues,
   handles,
@@ -14,6 +16,7 @@ import {
   readableInsatser,
   reporterIssues,
   resolutionIssues,
+  summarize,
   transitionIssues,
 } from '../domain/avvikelser.js';
 import { refuse } from '../domain/issues.js';
@@ -73,17 +76,27 @@ const AvvikelseRef = builder.objectRef<Avvikelse>('Avvikelse').implement({
   }),
 });
 
-/** Staff see the avvikelser of their own insatser, styrgrupp members their styrgrupp's; admins and the board all. */
+/**
+ * The caller as a reader of avvikelser: like the rest of governance by insats, but the whole förbund
+ * is its administrators only — the board reads the summary (`avvikelseSummary`), not the reports.
+ */
+function avvikelseReader(ctx: SubgraphContext): AvvikelseReader {
+  return { ...insatsReader(ctx), wholeForbund: holds(ctx.identity, 'tenantAdmin') };
+}
+
+/** Staff see the avvikelser of their own insatser, styrgrupp members their styrgrupp's; administrators all. */
 function visibleAvvikelser(ctx: SubgraphContext) {
-  const ids = readableInsatser(insatsReader(ctx));
+  const ids = readableInsatser(avvikelseReader(ctx));
   return ids ? { interventionId: { $in: ids } } : {};
 }
 
 builder.queryField('avvikelser', (t) =>
   t.field({
     type: [AvvikelseRef],
-    description: 'The avvikelser you may see (staff and styrgrupp members: of their own insatser), oldest first.',
-    authScopes: { tenantReader: true, steering: true },
+    description:
+      'The avvikelser you may see, oldest first: administrators all, staff and styrgrupp members those of their own ' +
+      'insatser. The board reads `avvikelseSummary` instead.',
+    authScopes: { tenantAdmin: true, staff: true, steering: true },
     args: {
       overdueOnly: t.arg.boolean({ description: 'Only those still open after their due date.' }),
       interventionId: t.arg.id({ description: 'Only those of this insats.' }),
@@ -103,10 +116,12 @@ builder.queryField('avvikelser', (t) =>
 builder.objectField(InterventionRef, 'avvikelser', (t) =>
   t.field({
     type: [AvvikelseRef],
-    description: 'The insats’ avvikelser, oldest first (staff and styrgrupp members of other insatser see none).',
-    authScopes: { tenantReader: true, steering: true },
+    description:
+      'The insats’ avvikelser, oldest first (staff and styrgrupp members of other insatser see none; the board ' +
+      'reads `avvikelseSummary`).',
+    authScopes: { tenantAdmin: true, staff: true, steering: true },
     resolve: (i, _a, ctx) => {
-      const ids = readableInsatser(insatsReader(ctx));
+      const ids = readableInsatser(avvikelseReader(ctx));
       return !ids || ids.includes(i.id)
         ? ctx.em.find(Avvikelse, { interventionId: i.id }, { orderBy: { reportedOn: 'asc' } })
         : [];
@@ -118,11 +133,50 @@ builder.objectField(InterventionRef, 'avvikelser', (t) =>
 /** An avvikelse to move on, locked until the transaction ends: two moves at once run one after the other. */
 async function findAvvikelse(ctx: SubgraphContext, id: string) {
   const a = await lockForUpdate(ctx.em, Avvikelse, { id });
-  if (!a || !handles(insatsReader(ctx), a.interventionId)) {
+  if (!a || !handles(avvikelseReader(ctx), a.interventionId)) {
     throw new NotFoundError(['id'], `No avvikelse ${id} in your förbund`);
   }
   return a;
 }
+
+const AvvikelseSummaryRef = builder.objectRef<AvvikelseSummary>('AvvikelseSummary').implement({
+  description:
+    'The avvikelser of one insats counted by where they are in their handling: what the board follows, without ' +
+    'the reports’ text.',
+  fields: (t) => ({
+    intervention: t.field({
+      type: InterventionRef,
+      description: 'The insats.',
+      resolve: (s) => ({ id: s.interventionId }),
+    }),
+    received: t.exposeInt('received', { description: 'Mottagna: not yet taken up by the styrgrupp.' }),
+    beingHandled: t.exposeInt('beingHandled', { description: 'Under handläggning in the styrgrupp.' }),
+    handled: t.exposeInt('handled', { description: 'Handled with a decision.' }),
+    forwarded: t.exposeInt('forwarded', { description: 'Forwarded to a member’s own organisation.' }),
+    overdue: t.exposeInt('overdue', { description: 'Still open after their due date (of those received or in hand).' }),
+  }),
+});
+
+builder.queryField('avvikelseSummary', (t) =>
+  t.field({
+    type: [AvvikelseSummaryRef],
+    description:
+      'The förbund’s avvikelser as counts by status per insats (insatser with none are left out): for the board ' +
+      'and the administrators. No report text.',
+    authScopes: { reportReader: true },
+    args: {
+      year: t.arg.int({ description: 'Only those reported in this year; all years when left out.' }),
+    },
+    resolve: async (_r, { year }, ctx) => {
+      const rows = await ctx.em.find(
+        Avvikelse,
+        year == null ? {} : { reportedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } },
+        { fields: ['interventionId', 'status', 'dueOn'], orderBy: { interventionId: 'asc' } },
+      );
+      return summarize(rows, today());
+    },
+  }),
+);
 
 builder.mutationFields((t) => ({
   reportAvvikelse: t.field({
@@ -169,8 +223,8 @@ builder.mutationFields((t) => ({
     type: AvvikelseRef,
     description:
       'Moves an avvikelse on: being handled, handled with a decision, or forwarded to a member. Its styrgrupp ' +
-      '(or the förbund’s administrators and board).',
-    authScopes: { reportReader: true, steering: true },
+      '(or the förbund’s administrators); not the board, which follows the summary.',
+    authScopes: { tenantAdmin: true, steering: true },
     args: {
       id: t.arg.id({ required: true, description: 'The avvikelse, still open.' }),
       status: t.arg({

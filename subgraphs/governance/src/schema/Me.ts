@@ -68,6 +68,9 @@ const MeRef = builder.objectRef<Identity>('Me').implement({
     steeringInterventionIds: t.exposeIDList('steeringInterventionIds', {
       description: 'Insatser whose styrgrupp the caller sits in.',
     }),
+    leadInterventionIds: t.exposeIDList('leadInterventionIds', {
+      description: 'Insatser the caller leads as verksamhetsledare (of `interventionIds`).',
+    }),
     forbund: t.field({
       type: ForbundRef,
       nullable: true,

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '@finsam/kit/errors.js';
-import { maxLength } from '@finsam/kit/input.js';
+import { intBounds, maxLength } from '@finsam/kit/input.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
-import { FOLLOW_UP_STATUSES, PLAN_ITEM_KINDS, PlanGoal } from '../entities/PlanGoal.js';
+import { refuse } from '../domain/issues.js';
+import { planOutcomeIssues } from '../domain/plan-goals.js';
+import { FOLLOW_UP_STATUSES, OUTCOME_MEASURES, PLAN_ITEM_KINDS, PlanGoal } from '../entities/PlanGoal.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
 
@@ -30,8 +32,27 @@ const FollowUpStatusEnum = builder.enumType('FollowUpStatus', {
   >,
 });
 
+/** Described the same in participants, which computes the outcome (an enum shared by both subgraphs). */
+const PlanOutcomeMeasureEnum = builder.enumType('PlanOutcomeMeasure', {
+  description: 'An outcome the platform computes from participants’ records, to follow up a verksamhetsplan goal.',
+  values: {
+    STEP_FORWARD_SHARE: {
+      description: 'Share of the year’s exits with a stegförflyttning (a step towards work or studies).',
+    },
+    SAME_OR_HIGHER_6_MONTHS: {
+      description: 'Of the year’s exits followed up after 6 months: share at the same level or higher.',
+    },
+    SAME_OR_HIGHER_18_MONTHS: {
+      description: 'Of the year’s exits followed up after 18 months: share at the same level or higher.',
+    },
+  } as const,
+});
+
 const PlanGoalRef = builder.objectRef<PlanGoal>('PlanGoal').implement({
-  description: 'A line of the verksamhetsplan for a year, with its follow-up.',
+  description:
+    'A line of the verksamhetsplan for a year, with its follow-up. A goal with an `outcomeMeasure` gets its ' +
+    'computed `outcome` from participants.',
+  authScopes: { reportReader: true },
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The line’s id; give it to `savePlanGoal` to update the line.' }),
     year: t.exposeInt('year', { description: 'The year of the verksamhetsplan.' }),
@@ -44,7 +65,23 @@ const PlanGoalRef = builder.objectRef<PlanGoal>('PlanGoal').implement({
     measure: t.exposeString('measure', { description: 'How the goal is measured, or how the risk is checked.' }),
     followUp: t.exposeString('followUp', { nullable: true, description: 'The follow-up (uppföljning) so far.' }),
     status: t.field({ type: FollowUpStatusEnum, description: 'How far it has come.', resolve: (g) => g.status }),
+    outcomeMeasure: t.field({
+      type: PlanOutcomeMeasureEnum,
+      nullable: true,
+      description: 'For a goal followed up from records: the computed outcome that measures it; null otherwise.',
+      resolve: (g) => g.outcomeMeasure ?? null,
+    }),
+    targetPercent: t.exposeInt('targetPercent', {
+      nullable: true,
+      description: 'The target of a goal with an `outcomeMeasure`, in per cent (e.g. 80); null otherwise.',
+    }),
   }),
+});
+
+// Participants adds the computed outcome to a goal, reading its year, measure and target from here.
+builder.asEntity(PlanGoalRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => ctx.em.findOne(PlanGoal, { id: ref.id }),
 });
 
 builder.objectField(ForbundRef, 'plan', (t) =>
@@ -85,6 +122,14 @@ const PlanGoalInput = builder.inputType('PlanGoalInput', {
       extensions: maxLength(10_000),
     }),
     status: t.field({ type: FollowUpStatusEnum, required: true, description: 'How far it has come.' }),
+    outcomeMeasure: t.field({
+      type: PlanOutcomeMeasureEnum,
+      description: 'For a goal followed up from records: the outcome that measures it; give `targetPercent` too.',
+    }),
+    targetPercent: t.int({
+      description: 'The target in per cent, 0–100; with `outcomeMeasure` only.',
+      extensions: intBounds(0, 100),
+    }),
   }),
 });
 
@@ -100,6 +145,17 @@ const planGoalSchema = z.object({
     .nullish()
     .transform((v) => v ?? null),
   status: z.enum(FOLLOW_UP_STATUSES),
+  outcomeMeasure: z
+    .enum(OUTCOME_MEASURES)
+    .nullish()
+    .transform((v) => v ?? null),
+  targetPercent: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 builder.mutationField('savePlanGoal', (t) =>
@@ -114,6 +170,7 @@ builder.mutationField('savePlanGoal', (t) =>
     errors: {},
     resolve: async (_r, { id, input }, ctx) => {
       const data = parseInput(planGoalSchema, input);
+      refuse(planOutcomeIssues(data));
       return ctx.em.transactional(async (tx) => {
         if (!id) {
           return tx.create(PlanGoal, { ...data, id: randomUUID(), tenantId: tenantOf(ctx) });

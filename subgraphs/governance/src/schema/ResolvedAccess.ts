@@ -42,6 +42,7 @@ const DIRECTORY_READER: Identity = Object.freeze({
   roles: ['gateway'],
   interventionIds: [],
   steeringInterventionIds: [],
+  leadInterventionIds: [],
   countyForbundIds: null,
 }) as Identity;
 
@@ -235,6 +236,9 @@ const ResolvedAccessRef = builder.objectRef<ResolvedAccess & { userId: string }>
     interventionIds: t.exposeIDList('interventionIds', { description: 'Insatser they work in as staff.' }),
     steeringInterventionIds: t.exposeIDList('steeringInterventionIds', {
       description: 'Insatser whose styrgrupp they sit in.',
+    }),
+    leadInterventionIds: t.exposeIDList('leadInterventionIds', {
+      description: 'Insatser they lead as verksamhetsledare (of `interventionIds`): they decide on referrals there.',
     }),
     countyForbundIds: t.exposeIDList('countyForbundIds', {
       nullable: true,

@@ -9,6 +9,7 @@ import {
   readableInsatser,
   reporterIssues,
   resolutionIssues,
+  summarize,
   transitionIssues,
 } from '../../src/domain/avvikelser.js';
 
@@ -89,12 +90,13 @@ describe('moving it on', () => {
 });
 
 describe('who reads and handles avvikelser', () => {
-  const board = { wholeForbund: true, staffOf: [], steeringOf: [] };
+  // The whole förbund: its administrators (the board reads the summary below, not the reports).
+  const admin = { wholeForbund: true, staffOf: [], steeringOf: [] };
   const styrgrupp = { wholeForbund: false, staffOf: [], steeringOf: [INSATS] };
   const staff = { wholeForbund: false, staffOf: [OTHER], steeringOf: [] };
 
-  it('administrators and the board read every insats’ avvikelser; staff and styrgrupp members their own', () => {
-    expect(readableInsatser(board)).toBeNull();
+  it('administrators read every insats’ avvikelser; staff and styrgrupp members their own', () => {
+    expect(readableInsatser(admin)).toBeNull();
     expect(readableInsatser(styrgrupp)).toEqual([INSATS]);
     expect(readableInsatser({ ...staff, steeringOf: [INSATS, OTHER] })).toEqual([OTHER, INSATS]);
   });
@@ -103,6 +105,23 @@ describe('who reads and handles avvikelser', () => {
     expect(handles(styrgrupp, INSATS)).toBe(true);
     expect(handles(styrgrupp, OTHER)).toBe(false);
     expect(handles(staff, OTHER)).toBe(false);
-    expect(handles(board, OTHER)).toBe(true);
+    expect(handles(admin, OTHER)).toBe(true);
+  });
+});
+
+describe('the board’s summary', () => {
+  it('counts by status per insats, with those open after their due date', () => {
+    const rows = [
+      { interventionId: INSATS, status: 'RECEIVED', dueOn: '2026-01-31' },
+      { interventionId: OTHER, status: 'HANDLED', dueOn: '2026-01-01' },
+      { interventionId: INSATS, status: 'BEING_HANDLED', dueOn: '2026-03-01' },
+      { interventionId: INSATS, status: 'FORWARDED', dueOn: '2026-01-01' },
+      { interventionId: INSATS, status: 'RECEIVED', dueOn: '2026-02-01' },
+    ] as const;
+    expect(summarize(rows, '2026-02-01')).toEqual([
+      { interventionId: INSATS, received: 2, beingHandled: 1, handled: 0, forwarded: 1, overdue: 1 },
+      { interventionId: OTHER, received: 0, beingHandled: 0, handled: 1, forwarded: 0, overdue: 0 },
+    ]);
+    expect(summarize([], '2026-02-01')).toEqual([]);
   });
 });

@@ -128,11 +128,13 @@ describe('the roles grants give in a förbund', () => {
       roles: ['staff'],
       interventionIds: [INSATS],
       steeringInterventionIds: [],
+      leadInterventionIds: [INSATS],
     });
     expect(forbundAccess([grant({ role: 'STYRGRUPP', seatId: SEAT })], A, seats, ON)).toEqual({
       roles: ['steering'],
       interventionIds: [],
       steeringInterventionIds: [INSATS],
+      leadInterventionIds: [],
     });
   });
 
@@ -145,6 +147,8 @@ describe('the roles grants give in a förbund', () => {
       roles: ['staff'],
       interventionIds: [INSATS, OTHER_INSATS].sort(),
       steeringInterventionIds: [],
+      // The verksamhetsledare of both; a STAFF grant for one of them takes nothing away.
+      leadInterventionIds: [INSATS, OTHER_INSATS].sort(),
     });
   });
 
@@ -158,6 +162,7 @@ describe('the roles grants give in a förbund', () => {
       roles: [],
       interventionIds: [],
       steeringInterventionIds: [],
+      leadInterventionIds: [],
     });
   });
 });
@@ -204,6 +209,7 @@ describe('resolving a person', () => {
       roles: ['forbund_admin'],
       interventionIds: [],
       steeringInterventionIds: [],
+      leadInterventionIds: [],
       countyForbundIds: null,
     });
     expect(resolveAccess({ ...person, requested: B })).toMatchObject({ tenantId: B, roles: ['board'] });
@@ -230,6 +236,7 @@ describe('resolving a person', () => {
       roles: [],
       interventionIds: [],
       steeringInterventionIds: [],
+      leadInterventionIds: [],
       countyForbundIds: null,
     });
   });

@@ -1,10 +1,12 @@
 /**
  * What a participation owes, and by when: a follow-up at least every third month while enrolled,
  * an extension decision once the planned end has passed, and after exit the final documentation
- * within three weeks and the follow-ups at 6 and 18 months.
+ * within three weeks and the follow-ups at 6 and 18 months — each of those until its window closes
+ * (lifecycle.ts's `afterExitWindow`): after that it can no longer be recorded, so it is no longer owed.
  */
 import { addDays, addMonths } from '@finsam/kit/dates.js';
 import type { Participation } from '../entities/Participation.js';
+import { AFTER_EXIT_MONTHS, afterExitWindow } from './lifecycle.js';
 
 export const DEADLINE_KINDS = {
   FOLLOW_UP: 'A follow-up with participant and referrer, at most 3 months after the last',
@@ -43,11 +45,12 @@ export function deadlinesOf(p: DeadlineState, asOf: string): Owed[] {
     if (!p.finalDocumentationSentOn) {
       out.push({ kind: 'FINAL_DOCUMENTATION', due: addDays(exit, 21) });
     }
-    if (!p.level6Months) {
-      out.push({ kind: 'AFTER_6_MONTHS', due: addMonths(exit, 6) });
+    const open = (months: number) => asOf <= afterExitWindow(exit, months).closes;
+    if (!p.level6Months && open(AFTER_EXIT_MONTHS.level6Months)) {
+      out.push({ kind: 'AFTER_6_MONTHS', due: addMonths(exit, AFTER_EXIT_MONTHS.level6Months) });
     }
-    if (!p.level18Months) {
-      out.push({ kind: 'AFTER_18_MONTHS', due: addMonths(exit, 18) });
+    if (!p.level18Months && open(AFTER_EXIT_MONTHS.level18Months)) {
+      out.push({ kind: 'AFTER_18_MONTHS', due: addMonths(exit, AFTER_EXIT_MONTHS.level18Months) });
     }
   }
   return out;

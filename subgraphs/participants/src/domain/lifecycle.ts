@@ -9,7 +9,7 @@
  */
 import { addMonths } from '@finsam/kit/dates.js';
 import type { Identity } from '@finsam/kit/identity.js';
-import { holds, isInsatsStaff } from '@finsam/kit/scopes.js';
+import { holds, isInsatsLead, isInsatsStaff } from '@finsam/kit/scopes.js';
 import type { KON, LEVELS, Participation, STATUSES } from '../entities/Participation.js';
 import { consentRefusal, needsConsent, withoutConsent } from './consent.js';
 import { ageOn, type PersonNumber, parsePersonNumber } from './personnummer.js';
@@ -28,6 +28,8 @@ export type LifecycleState = Pick<
   | 'plannedEnd'
   | 'exitedOn'
   | 'exclusionGrounds'
+  | 'needsTwoMembers'
+  | 'motivated'
   | 'consentGivenOn'
   | 'consentWithdrawnOn'
 >;
@@ -214,13 +216,40 @@ export function referredParticipation(data: ReferralData, referred: Referred) {
 
 // --- decision ------------------------------------------------------------------------------
 
+/**
+ * Who decides on referrals to an insats, as teams keeps it from the insatsbeskrivning: the
+ * verksamhetsledare ("Mandatet att avvisa remiss ligger hos verksamhetsledaren", Västmanland) or the
+ * team under the insats' mandate (Säter: "Insatsens personal … avgör vilka som tas in").
+ */
+export type ReferralDecider = 'VERKSAMHETSLEDARE' | 'TEAM';
+
+/**
+ * Whether the identity decides on referrals to the insats: its verksamhetsledare, or any of its staff
+ * when the team decides. An insats the caller cannot see (`null`) is decided by its verksamhetsledare.
+ */
+export function mayDecideReferral(identity: Identity, interventionId: string, by: ReferralDecider | null): boolean {
+  return by === 'TEAM' ? isInsatsStaff(identity, interventionId) : isInsatsLead(identity, interventionId);
+}
+
+/**
+ * The inclusion criteria a referral was registered without (insatsbeskrivningarna: coordinated needs
+ * from at least two members; judged motivated for a first contact), by input name.
+ */
+export function unmetCriteria(p: Pick<LifecycleState, 'needsTwoMembers' | 'motivated'>): string[] {
+  return [...(p.needsTwoMembers ? [] : ['needsTwoMembers']), ...(p.motivated ? [] : ['motivated'])];
+}
+
 export interface Decision {
   accept: boolean;
   reason?: string | null;
   decidedOn: string;
 }
 
-/** Accept or reject a referral: a rejection says why, and a referral with exclusion grounds cannot be accepted. */
+/**
+ * Accept or reject a referral: a rejection says why; a referral with exclusion grounds cannot be
+ * accepted; one that does not meet the inclusion criteria is accepted only with a recorded
+ * justification (the reason), so an exception is documented where the decision is.
+ */
 export function decideReferral(
   p: LifecycleState,
   d: Decision,
@@ -234,6 +263,13 @@ export function decideReferral(
   }
   if (d.accept && p.exclusionGrounds.length) {
     return refuse(['accept'], `Exclusion grounds were found: ${p.exclusionGrounds.join(', ')}`);
+  }
+  const unmet = unmetCriteria(p);
+  if (d.accept && unmet.length && !d.reason?.trim()) {
+    return refuse(
+      ['reason'],
+      `The referral does not meet the inclusion criteria (${unmet.join(', ')}): accepting it needs a justification`,
+    );
   }
   if (before(d.decidedOn, p.referredOn)) {
     return refuse(['decidedOn'], 'The decision is before the referral');
@@ -378,15 +414,31 @@ export interface AfterExit {
 
 /**
  * The follow-ups after exit and how long after it each is made: "6 månader efter avslutad insats" and
- * "efter 18 månader" (Verksamhetsplan 2022, Västerås). The documents give no tolerance, so none is
- * allowed: a level is recorded from the day the period ends (exit + 6 or 18 months) on, never before.
+ * "efter 18 månader" (Verksamhetsplan 2022, Västerås).
  */
 export const AFTER_EXIT_MONTHS = { level6Months: 6, level18Months: 18 } as const;
 
 /**
+ * The window around the due day (exit + 6 or 18 months) in which a follow-up after exit is made: it
+ * opens one month before and closes two months after. The documents name the point, not a tolerance;
+ * the window is one of the insats' own follow-up rounds ("minst var tredje månad"), so a contact booked
+ * in the round before the due day counts, and a level taken a day after exit, or a year late, does not
+ * measure "after 6 months". The two windows never overlap.
+ */
+export const AFTER_EXIT_WINDOW = { monthsBefore: 1, monthsAfter: 2 } as const;
+
+/** The first and last day a follow-up `months` after an exit on `exitedOn` may be recorded. */
+export function afterExitWindow(exitedOn: string, months: number): { opens: string; closes: string } {
+  return {
+    opens: addMonths(exitedOn, months - AFTER_EXIT_WINDOW.monthsBefore),
+    closes: addMonths(exitedOn, months + AFTER_EXIT_WINDOW.monthsAfter),
+  };
+}
+
+/**
  * After exit: final documentation sent (from the exit to today) and the levels 6 and 18 months later,
- * each recorded no earlier than that long after the exit (`today` is the day it is recorded). What is
- * not given stays as it was.
+ * each recorded within its window (`afterExitWindow`; `today` is the day it is recorded). What is not
+ * given stays as it was.
  */
 export function recordAfterExit(
   p: LifecycleState,
@@ -405,9 +457,13 @@ export function recordAfterExit(
   }
   for (const field of ['level6Months', 'level18Months'] as const) {
     const months = AFTER_EXIT_MONTHS[field];
-    const due = p.exitedOn ? addMonths(p.exitedOn, months) : null;
-    if (a[field] && due && today < due) {
-      return refuse([field], `The ${months}-month follow-up is made from ${due} on (${months} months after the exit)`);
+    const window = p.exitedOn ? afterExitWindow(p.exitedOn, months) : null;
+    if (a[field] && window && (today < window.opens || today > window.closes)) {
+      return refuse(
+        [field],
+        `The ${months}-month follow-up is made from ${window.opens} to ${window.closes} ` +
+          `(${months} months after the exit, one month before to two after)`,
+      );
     }
   }
   return allow({

@@ -4,7 +4,7 @@ import { pgArray } from '@finsam/kit/database.js';
 import { tenantSql } from '@finsam/kit/tenant.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { type InsatsPeriod, type TargetGroup, workingInsatser } from '../domain/lifecycle.js';
+import { type InsatsPeriod, type ReferralDecider, type TargetGroup, workingInsatser } from '../domain/lifecycle.js';
 import { builder } from './builder.js';
 
 /** Enrolled now per insats, for every insats of a request in one query. */
@@ -84,4 +84,14 @@ export async function targetGroup(ctx: SubgraphContext, interventionId: string):
     { id: interventionId },
   );
   return data.intervention;
+}
+
+/** Who decides on referrals to the insats (its insatsbeskrivning), asked of teams; null when not theirs. */
+export async function referralDecider(ctx: SubgraphContext, interventionId: string): Promise<ReferralDecider | null> {
+  const data = await ctx.services.query<{ intervention: { referralDecidedBy: ReferralDecider } | null }>(
+    'teams',
+    'query ($id: ID!) { intervention(id: $id) { referralDecidedBy } }',
+    { id: interventionId },
+  );
+  return data.intervention?.referralDecidedBy ?? null;
 }

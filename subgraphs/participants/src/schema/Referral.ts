@@ -1,6 +1,7 @@
 /** The first steps of a participation: a referral (remiss/anvisning) is registered, then decided. */
 import { randomUUID } from 'node:crypto';
 import { ownMembers } from '@finsam/kit/directory.js';
+import { forbidden } from '@finsam/kit/errors.js';
 import { tenantOf } from '@finsam/kit/scopes.js';
 import { parseInput } from '@finsam/kit/validation.js';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import {
   checkReferringMember,
   checkTargetGroup,
   decideReferral,
+  mayDecideReferral,
   referredParticipation,
 } from '../domain/lifecycle.js';
 import { orRefuse } from '../domain/verdict.js';
@@ -16,7 +18,7 @@ import { EXCLUSION_GROUNDS, KON, Participation, REFERRER_UNITS, STUDY_VISIT } fr
 import { Person } from '../entities/Person.js';
 import { encrypt, personHash, personKeys } from '../person-crypto.js';
 import { builder } from './builder.js';
-import { targetGroup } from './Intervention.js';
+import { referralDecider, targetGroup } from './Intervention.js';
 import {
   ExclusionEnum,
   KonEnum,
@@ -134,7 +136,10 @@ builder.mutationFields((t) => ({
   }),
   decideReferral: t.field({
     type: ParticipationRef,
-    description: 'The verksamhetsledare accepts or rejects a referral; a rejection says why.',
+    description:
+      'Accepts or rejects a referral, by whom the insats gives the mandate (`Intervention.referralDecidedBy`): its ' +
+      'verksamhetsledare, or its staff when the team decides; anyone else is FORBIDDEN. A rejection says why, and ' +
+      'so does accepting a referral that does not meet the inclusion criteria (needsTwoMembers, motivated).',
     authScopes: { staff: true },
     args: {
       participationId: t.arg.id({ required: true, description: PARTICIPATION_ID }),
@@ -142,7 +147,11 @@ builder.mutationFields((t) => ({
         required: true,
         description: 'True to accept (not with exclusion grounds), false to reject.',
       }),
-      reason: t.arg.string({ description: 'Why; required for a rejection.' }),
+      reason: t.arg.string({
+        description:
+          'Why (motivering): required for a rejection, and as the justification for accepting a referral that does ' +
+          'not meet the inclusion criteria.',
+      }),
       decidedOn: t.arg({
         type: 'Date',
         required: true,
@@ -153,6 +162,9 @@ builder.mutationFields((t) => ({
     resolve: (_r, args, ctx) =>
       ctx.em.transactional(async (tx) => {
         const p = await own({ ...ctx, em: tx }, String(args.participationId));
+        if (!mayDecideReferral(ctx.identity, p.interventionId, await referralDecider(ctx, p.interventionId))) {
+          throw forbidden('The insats gives the decision on referrals to its verksamhetsledare');
+        }
         return Object.assign(p, orRefuse(decideReferral(p, args)));
       }),
   }),

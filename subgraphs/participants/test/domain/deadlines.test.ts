@@ -43,6 +43,16 @@ describe('deadlinesOf', () => {
     expect(deadlinesOf({ ...exited, ...recorded, level18Months: 'HIGHER' }, '2026-10-01')).toEqual([]);
   });
 
+  it('owes each follow-up after exit until its window closes, two months after its due day', () => {
+    const exited = state({ status: 'EXITED', exitedOn: '2026-09-30', finalDocumentationSentOn: '2026-10-05' });
+    expect(deadlinesOf(exited, '2027-05-30')).toEqual([
+      { kind: 'AFTER_6_MONTHS', due: '2027-03-30' },
+      { kind: 'AFTER_18_MONTHS', due: '2028-03-30' },
+    ]);
+    expect(deadlinesOf(exited, '2027-05-31')).toEqual([{ kind: 'AFTER_18_MONTHS', due: '2028-03-30' }]);
+    expect(deadlinesOf(exited, '2028-05-31')).toEqual([]);
+  });
+
   it('owes nothing before enrolment or after rejection', () => {
     for (const status of ['REFERRED', 'ACCEPTED', 'REJECTED'] as const) {
       expect(deadlinesOf(state({ status, enrolledOn: null, plannedEnd: null }), '2026-04-01')).toEqual([]);

@@ -4,6 +4,7 @@
  */
 import type { Identity } from '@finsam/kit/identity.js';
 import {
+  afterExitWindow,
   checkExtensionDecision,
   checkReferral,
   checkReferringMember,
@@ -13,6 +14,7 @@ import {
   exit,
   extend,
   type LifecycleState,
+  mayDecideReferral,
   nextStatuses,
   type ReferralData,
   recordAfterExit,
@@ -35,6 +37,7 @@ const identity = (over: Partial<Identity> = {}): Identity => ({
   roles: ['staff'],
   interventionIds: [SALA],
   steeringInterventionIds: [],
+  leadInterventionIds: [],
   countyForbundIds: null,
   ...over,
 });
@@ -47,6 +50,8 @@ const participation = (status: Status, over: Partial<LifecycleState> = {}): Life
   plannedEnd: ['ENROLLED', 'EXITED'].includes(status) ? '2027-03-01' : null,
   exitedOn: status === 'EXITED' ? '2026-09-30' : null,
   exclusionGrounds: [],
+  needsTwoMembers: true,
+  motivated: true,
   consentGivenOn: '2026-02-01',
   consentWithdrawnOn: null,
   ...over,
@@ -68,7 +73,7 @@ const steps: Record<keyof typeof STEPS, (p: LifecycleState) => { ok: boolean }> 
   setActionPlan: (p) => setActionPlan(p),
   extend: (p) => extend(p, 'd', '2099-01-01'),
   exit: (p) => exit(p, { exitedOn: '2026-12-01', outcomes: ['STUDIER'] }),
-  recordAfterExit: (p) => recordAfterExit(p, { level6Months: 'HIGHER' }, '2028-01-01'),
+  recordAfterExit: (p) => recordAfterExit(p, { level6Months: 'HIGHER' }, '2027-03-30'),
 };
 
 describe('the state machine', () => {
@@ -266,6 +271,50 @@ describe('decision', () => {
     expect(decideReferral(excluded, { accept: false, reason: 'Hot', decidedOn: '2026-02-05' }).ok).toBe(true);
   });
 
+  it('accepts a referral without the inclusion criteria only with a justification', () => {
+    for (const [over, unmet] of [
+      [{ needsTwoMembers: false }, 'needsTwoMembers'],
+      [{ motivated: false }, 'motivated'],
+      [{ needsTwoMembers: false, motivated: false }, 'needsTwoMembers, motivated'],
+    ] as const) {
+      const short = participation('REFERRED', over);
+      for (const reason of [undefined, null, '  ']) {
+        expect(decideReferral(short, { accept: true, reason, decidedOn: '2026-02-05' })).toEqual(
+          refused(
+            ['reason'],
+            `The referral does not meet the inclusion criteria (${unmet}): accepting it needs a justification`,
+          ),
+        );
+      }
+      expect(
+        decideReferral(short, { accept: true, reason: ' Samordnat behov bedömt vid SIP ', decidedOn: '2026-02-05' }),
+      ).toEqual({
+        ok: true,
+        value: { status: 'ACCEPTED', decisionReason: 'Samordnat behov bedömt vid SIP', decidedOn: '2026-02-05' },
+      });
+      expect(decideReferral(short, { accept: false, reason: 'Ej motiverad', decidedOn: '2026-02-05' }).ok).toBe(true);
+    }
+  });
+
+  it('is decided by the verksamhetsledare, or by any of the team when the insats says so', () => {
+    const lead = identity({ leadInterventionIds: [SALA] });
+    const staff = identity();
+    const board = identity({ roles: ['board'], interventionIds: [], leadInterventionIds: [] });
+    expect(mayDecideReferral(lead, SALA, 'VERKSAMHETSLEDARE')).toBe(true);
+    expect(mayDecideReferral(staff, SALA, 'VERKSAMHETSLEDARE')).toBe(false);
+    expect(mayDecideReferral(staff, SALA, null)).toBe(false);
+    expect(mayDecideReferral(staff, SALA, 'TEAM')).toBe(true);
+    expect(mayDecideReferral(lead, FNS, 'TEAM')).toBe(false);
+    expect(
+      mayDecideReferral(
+        identity({ interventionIds: [SALA, FNS], leadInterventionIds: [SALA] }),
+        FNS,
+        'VERKSAMHETSLEDARE',
+      ),
+    ).toBe(false);
+    expect(mayDecideReferral(board, SALA, 'TEAM')).toBe(false);
+  });
+
   it('refuses a decision before the referral', () => {
     expect(decideReferral(referred, { accept: true, decidedOn: '2026-01-31' })).toEqual(
       refused(['decidedOn'], 'The decision is before the referral'),
@@ -404,7 +453,7 @@ describe('exit', () => {
 describe('after exit', () => {
   // Exited on 2026-09-30: the 6-month follow-up is due 2027-03-30, the 18-month one 2028-03-30.
   const exited = participation('EXITED');
-  const LATER = '2028-06-01';
+  const LATER = '2028-04-15';
 
   it('records what is given and leaves the rest', () => {
     const given = { finalDocumentationSentOn: '2026-09-30', level18Months: 'LOWER' } as const;
@@ -421,18 +470,33 @@ describe('after exit', () => {
     );
   });
 
-  it('records the 6-month level from six months after the exit on, not a day before', () => {
-    expect(recordAfterExit(exited, { level6Months: 'SAME' }, '2027-03-30').ok).toBe(true);
-    expect(recordAfterExit(exited, { level6Months: 'SAME' }, '2027-03-29')).toEqual(
-      refused(['level6Months'], 'The 6-month follow-up is made from 2027-03-30 on (6 months after the exit)'),
-    );
-    expect(recordAfterExit(exited, { level6Months: 'SAME' }, '2026-10-01').ok).toBe(false);
+  it('gives each follow-up a window from a month before its due day to two months after', () => {
+    // Month arithmetic as the kit's addMonths: 2027-02-30 is 2027-03-02.
+    expect(afterExitWindow('2026-09-30', 6)).toEqual({ opens: '2027-03-02', closes: '2027-05-30' });
+    expect(afterExitWindow('2026-01-15', 18)).toEqual({ opens: '2027-06-15', closes: '2027-09-15' });
   });
 
-  it('records the 18-month level from eighteen months after the exit on, not a day before', () => {
-    expect(recordAfterExit(exited, { level18Months: 'HIGHER' }, '2028-03-30').ok).toBe(true);
-    expect(recordAfterExit(exited, { level18Months: 'HIGHER' }, '2028-03-29')).toEqual(
-      refused(['level18Months'], 'The 18-month follow-up is made from 2028-03-30 on (18 months after the exit)'),
+  it('records the 6-month level within its window, not a day outside it', () => {
+    const outside = refused(
+      ['level6Months'],
+      'The 6-month follow-up is made from 2027-03-02 to 2027-05-30 ' +
+        '(6 months after the exit, one month before to two after)',
     );
+    for (const day of ['2027-03-02', '2027-03-30', '2027-05-30']) {
+      expect(recordAfterExit(exited, { level6Months: 'SAME' }, day).ok).toBe(true);
+    }
+    for (const day of ['2026-10-01', '2027-03-01', '2027-05-31', '2028-03-30']) {
+      expect(recordAfterExit(exited, { level6Months: 'SAME' }, day)).toEqual(outside);
+    }
+  });
+
+  it('records the 18-month level within its window, not a day outside it', () => {
+    expect(recordAfterExit(exited, { level18Months: 'HIGHER' }, '2028-03-30').ok).toBe(true);
+    expect(recordAfterExit(exited, { level18Months: 'HIGHER' }, '2028-03-01').ok).toBe(true);
+    expect(recordAfterExit(exited, { level18Months: 'HIGHER' }, '2028-02-29')).toEqual(
+      refused(['level18Months'], /^The 18-month follow-up is made from 2028-03-01 to 2028-05-30/),
+    );
+    expect(recordAfterExit(exited, { level18Months: 'HIGHER' }, '2028-05-31').ok).toBe(false);
+    expect(recordAfterExit(exited, { level18Months: 'HIGHER' }, '2027-03-30').ok).toBe(false);
   });
 });

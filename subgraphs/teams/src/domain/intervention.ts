@@ -20,6 +20,15 @@ export const METHODS = [
 ] as const;
 
 /** FINSAM insatser are for ages 16–64; since 2024 up to 67. A new insats is for 16–64 unless it says otherwise. */
+/**
+ * Who accepts or rejects a referral, as the insatsbeskrivning gives it. The Västmanland
+ * insatsbeskrivningar (2018/2021 and 2024): "Mandatet att avvisa remiss ligger hos
+ * verksamhetsledaren" — the default. Säter's insatsplan (2018): "Insatsens personal tillsammans med
+ * remitterande handläggare avgör vilka som tas in" — the team (TEAM), under the insats' mandate.
+ */
+export const REFERRAL_DECIDERS = ['VERKSAMHETSLEDARE', 'TEAM'] as const;
+export const DEFAULT_REFERRAL_DECIDER = 'VERKSAMHETSLEDARE' satisfies (typeof REFERRAL_DECIDERS)[number];
+
 export const TARGET_AGE = { min: 16, max: 67, defaultMax: 64 } as const;
 const AGES_MESSAGE = `FINSAM insatser are for ages ${TARGET_AGE.min}–${TARGET_AGE.max}`;
 
@@ -42,6 +51,7 @@ const fields = {
   yearlyPlaces: z.number().int().positive().nullish(),
   methods: z.array(z.enum(METHODS)),
   attendeeTargetPerYear: z.number().int().positive().nullish(),
+  referralDecidedBy: z.enum(REFERRAL_DECIDERS).optional(),
 };
 
 /** Fixed at creation (Uppföljning Finsam): kind (inriktning), follow-up method, ESF funding. */
@@ -177,6 +187,7 @@ export function interventionData(i: Intervention): InterventionData {
     yearlyPlaces: i.yearlyPlaces,
     methods: i.methods as InterventionData['methods'],
     attendeeTargetPerYear: i.attendeeTargetPerYear,
+    referralDecidedBy: i.referralDecidedBy,
     kind: i.kind,
     followUpMethod: i.followUpMethod,
     esfFunded: i.esfFunded,

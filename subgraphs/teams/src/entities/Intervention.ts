@@ -1,6 +1,12 @@
 import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
 import { defineEntity, p } from '@mikro-orm/core';
-import { INTERVENTION_FORMS, INTERVENTION_KINDS, METHODS } from '../domain/intervention.js';
+import {
+  DEFAULT_REFERRAL_DECIDER,
+  INTERVENTION_FORMS,
+  INTERVENTION_KINDS,
+  METHODS,
+  REFERRAL_DECIDERS,
+} from '../domain/intervention.js';
 import { LocalGoal } from './LocalGoal.js';
 import { StaffPosition } from './StaffPosition.js';
 import { StructuralEvent } from './StructuralEvent.js';
@@ -34,6 +40,8 @@ const InterventionSchema = defineEntity({
     esfFunded: p.boolean(),
     attendeeTargetPerYear: p.integer().nullable(),
     closedReason: p.string().nullable(),
+    /** Who accepts or rejects a referral (its insatsbeskrivning): the verksamhetsledare or the team. */
+    referralDecidedBy: p.enum(REFERRAL_DECIDERS).default(DEFAULT_REFERRAL_DECIDER),
     staff: () => p.oneToMany(StaffPosition).mappedBy('intervention').orderBy({ fromDate: 'asc', id: 'asc' }),
     goals: () => p.oneToMany(LocalGoal).mappedBy('intervention').orderBy({ year: 'asc', id: 'asc' }),
     events: () => p.oneToMany(StructuralEvent).mappedBy('intervention').orderBy({ date: 'asc', id: 'asc' }),

@@ -39,6 +39,13 @@ const InterventionFormEnum = builder.enumType('InterventionForm', {
     PROJECT: { description: 'A project with an end date.' },
   } as const,
 });
+const ReferralDeciderEnum = builder.enumType('ReferralDecider', {
+  description: 'Who accepts or rejects a referral to an insats, as its insatsbeskrivning gives the mandate.',
+  values: {
+    VERKSAMHETSLEDARE: { description: 'The verksamhetsledare (a VERKSAMHETSLEDARE grant for the insats).' },
+    TEAM: { description: 'The team under the insats’ mandate: any of its staff.' },
+  } as const,
+});
 const MethodEnum = builder.enumType('Method', {
   description: 'A method (arbetsmetod) an insats works with.',
   values: {
@@ -128,6 +135,11 @@ export const InterventionRef = builder.loadableObject('Intervention', {
       resolve: (i) => i.methods as (typeof METHODS)[number][],
     }),
     followUpMethod: t.exposeString('followUpMethod', { description: 'Fixed at creation.' }),
+    referralDecidedBy: t.field({
+      type: ReferralDeciderEnum,
+      description: 'Who accepts or rejects a referral (remiss), as the insatsbeskrivning gives the mandate.',
+      resolve: (i) => i.referralDecidedBy,
+    }),
     esfFunded: t.exposeBoolean('esfFunded', { description: 'ESF-financed; fixed at creation.' }),
   }),
 });
@@ -237,6 +249,10 @@ const InterventionInputFields = (
   yearlyPlaces: t.int({ description: 'Årsplatser.' }),
   methods: t.field({ type: [MethodEnum], description: 'The methods (arbetsmetoder) it works with.' }),
   attendeeTargetPerYear: t.int({ description: 'Strukturövergripande only: attendees aimed for per year.' }),
+  referralDecidedBy: t.field({
+    type: ReferralDeciderEnum,
+    description: 'Who decides on referrals, as the insatsbeskrivning says. Default (at creation): VERKSAMHETSLEDARE.',
+  }),
   kind: t.field({
     type: InterventionKindEnum,
     required,
