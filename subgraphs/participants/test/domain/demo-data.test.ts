@@ -21,8 +21,13 @@ const DAYS = [TODAY, '2027-01-01', '2028-02-29', '2031-07-15'];
 
 const NORRA = forbundBySlug('norra-vastmanland');
 const recordsOn = (today: string) => demoParticipations(today).map((d) => ({ d, r: demoRecord(d, today) }));
-const count = <T>(xs: T[], key: (x: T) => string) =>
-  xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, [key(x)]: (acc[key(x)] ?? 0) + 1 }), {});
+function count<T>(xs: T[], key: (x: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of xs) {
+    out[key(x)] = (out[key(x)] ?? 0) + 1;
+  }
+  return out;
+}
 
 /** What the staff of an insats see overdue on `today`, by the deadline rules. */
 function overdueOf(records: { d: DemoParticipation; r: DemoRecord }[], insats: string, today: string) {
