@@ -101,7 +101,7 @@ describe('the Årsrapport 2021 corrections', () => {
     expect([outcomes.ARBETE_UTAN_STOD, outcomes.ARBETE_MED_STOD]).toEqual([2, 3]);
   });
 
-  it('FNS’s new participants of 2021 by referrer, as printed: kommun by referring member, KAA by its unit', async () => {
+  it('FNS’s new of 2021 by referrer, as printed: a kommun as referring member, KAA by its unit', async () => {
     const token = await staffOf(FNS, 'demo-data-fns-staff');
     const res = await p.gql(
       `query ($id: ID!) {
