@@ -505,10 +505,15 @@ function flowParticipations(today: string): DemoParticipation[] {
     // Nobody is enrolled within a month of the insats' end; nobody stays past it.
     const lastReferral = insats.endDate ? addDays(insats.endDate, -30 - ENROLLED_AFTER) : today;
     const step = 365 / flow.newPerYear;
+    // A staff member's team has a referral awaiting decision today: one in its last days, or one made 2 days ago.
+    const awaiting = STAFF_TEAMS.includes(flow.interventionId) ? addDays(today, -2) : null;
     for (let k = 0; ; k++, n++) {
-      const referredOn = addDays(from, Math.round(k * step));
+      let referredOn = addDays(from, Math.round(k * step));
       if (referredOn > lastReferral || referredOn > today) {
-        break;
+        if (!awaiting || out.some((p) => p.interventionId === flow.interventionId && !p.decidedOn)) {
+          break;
+        }
+        referredOn = awaiting;
       }
       const kon = n % 2 === 0 ? 'KVINNA' : 'MAN';
       const span = insats.targetAgeMax - Math.max(insats.targetAgeMin, 19);

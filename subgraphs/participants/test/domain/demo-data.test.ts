@@ -16,8 +16,8 @@ import { DEADLINE_KINDS, dueWithin } from '@finsam/participants/domain/deadlines
 import { DEMO_INTERVENTION_IDS } from '@finsam/teams/demo/interventions.js';
 
 const TODAY = new Date().toISOString().slice(0, 10);
-/** Other days the seed may run on: a new year's day, a leap day, years from now. */
-const DAYS = [TODAY, '2027-01-01', '2028-02-29', '2031-07-15'];
+/** Other days the seed may run on: a leap day, years from now. */
+const DAYS = [TODAY, '2028-02-29', '2031-07-15'];
 
 const NORRA = forbundBySlug('norra-vastmanland');
 const recordsOn = (today: string) => demoParticipations(today).map((d) => ({ d, r: demoRecord(d, today) }));
@@ -74,6 +74,14 @@ describe.each(DAYS)('the demo participants, seeded on %s', (today) => {
       for (const o of overdue) {
         expect(o.due >= addDays(today, -90)).toBe(true);
       }
+    }
+  });
+
+  it('gives each staff member a referral to decide, referred within the last days', () => {
+    for (const team of STAFF_TEAMS) {
+      const waiting = records.filter(({ r }) => r.interventionId === team && r.status === 'REFERRED');
+      expect(waiting.length).toBeGreaterThan(0);
+      expect(waiting.every(({ r }) => r.referredOn >= addDays(today, -5))).toBe(true);
     }
   });
 
