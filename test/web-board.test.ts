@@ -88,7 +88,9 @@ describe('a board member’s year report', () => {
     const referred = sums(year.participants.interventions.flatMap((i: any) => i.newByReferrer));
     const shown = (await referrers.locator('tbody td').allTextContents()).map(plain);
     expect(shown.sort()).toEqual([...referred.values()].map(cell).sort());
-    expect([...referred.values()].some((f) => (f.value ?? 0) > 0)).toBe(true);
+    // A row per remittent. With the referrers as printed (FNS's small ones among them) every remittent has a
+    // withheld cell in some insats, so its sum may be withheld: each shows as withheld, never as 0.
+    expect(referred.size).toBeGreaterThan(0);
     await expect(referrers.getByRole('row', { name: /^Försäkringskassan/ }).count()).resolves.toBe(1);
 
     const exits = year.participants.interventions.flatMap((i: any) => i.exitsByOutcome);

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { openOrm } from '@finsam/kit/database.js';
+import { today } from '@finsam/kit/dates.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { FollowUp } from '@finsam/participants/entities/FollowUp.js';
 import { Participation } from '@finsam/participants/entities/Participation.js';
@@ -18,7 +19,7 @@ import {
   type TestPlatform,
 } from '../../../test/support/platform.js';
 
-const { SURAHAMMAR, SALA } = DEMO_INTERVENTION_IDS;
+const { SURAHAMMAR, HALLSTAHAMMAR } = DEMO_INTERVENTION_IDS;
 let p: TestPlatform;
 let owner: MikroORM;
 beforeAll(async () => {
@@ -123,7 +124,7 @@ it('sends as many SQL statements for the deadlines of an insats with 500 partici
     const query = `{ intervention(id: "${interventionId}") {
       name
       activeParticipations { id latestFollowUp { date } }
-      participantDeadlines(asOf: "2026-01-01", within: 30) { kind due participation { id status } }
+      participantDeadlines(asOf: "${today()}", within: 30) { kind due participation { id status } }
     } }`;
     const { statements, res } = await sqlStatementsFor(p, query, token);
     expect(res.errors).toBeUndefined();
@@ -134,7 +135,8 @@ it('sends as many SQL statements for the deadlines of an insats with 500 partici
       },
     };
   };
-  const few = await deadlines(SALA);
+  // A few: the demo's Hallstahammar, seeded as of today with a few deadlines overdue on purpose.
+  const few = await deadlines(HALLSTAHAMMAR);
   const many = await deadlines(SURAHAMMAR);
   // Every one of the 500 is overdue for a follow-up: three months after 2025-07-01.
   const sameDay = many.intervention.participantDeadlines.filter(

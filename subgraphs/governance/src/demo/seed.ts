@@ -4,6 +4,7 @@
  * and the directory's counties and invitations (see directory.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { ValidationError } from '@finsam/kit/errors.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { DEMO_INTERVENTION_IDS, DEMO_INTERVENTIONS } from '@finsam/teams/demo/interventions.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -14,7 +15,7 @@ import { Decision } from '../entities/Decision.js';
 import { Forbund } from '../entities/Forbund.js';
 import { Meeting } from '../entities/Meeting.js';
 import { Member } from '../entities/Member.js';
-import { seatName, VASTERAS_2022 } from './bodies.js';
+import { demoSeatIssues, demoSeats, VASTERAS_2022 } from './bodies.js';
 import { seedDirectory } from './directory.js';
 import { DEMO_FORBUND, demoMemberId, memberRef } from './forbund.js';
 
@@ -68,38 +69,16 @@ async function seedBodies(orm: MikroORM): Promise<void> {
     await em.transactional(async (tx) => {
       const refs = f.members.map(memberRef);
       const body = (kind: BodyKind, name: string, interventionId: string | null, owners: string[]) => {
-        const b = tx.create(Body, { id: randomUUID(), tenantId: f.id, kind, name, interventionId });
-        owners.forEach((ref, position) =>
-          tx.create(BodyMember, {
-            id: randomUUID(),
-            tenantId: f.id,
-            body: b,
-            name: seatName(ref, position),
-            memberId: demoMemberId(f.id, ref),
-            role: 'ORDINARIE',
-            voting: kind !== 'MEMBER_COUNCIL',
-            mandate: true,
-            termFrom: '2019-01-01',
-            termTo: null,
-            position,
-          }),
-        );
-        // The förbundschef sits in every styrgrupp as adjungerad: takes part, never votes.
-        if (kind === 'STEERING_GROUP') {
-          tx.create(BodyMember, {
-            id: randomUUID(),
-            tenantId: f.id,
-            body: b,
-            name: 'Förbundschef',
-            memberId: null,
-            role: 'ADJUNGERAD',
-            voting: false,
-            mandate: false,
-            termFrom: '2019-01-01',
-            termTo: null,
-            position: owners.length,
-          });
+        const seats = demoSeats(f.id, kind, owners);
+        // The rules `setSeats` applies to a client's seats: a broken demo body stops the seed.
+        const issues = demoSeatIssues(f.id, kind, owners, seats);
+        if (issues.length) {
+          throw new ValidationError(issues.map((i) => ({ ...i, message: `${name}: ${i.message}` })));
         }
+        const b = tx.create(Body, { id: randomUUID(), tenantId: f.id, kind, name, interventionId });
+        seats.forEach((seat, position) =>
+          tx.create(BodyMember, { id: randomUUID(), tenantId: f.id, body: b, ...seat, termTo: null, position }),
+        );
         return b;
       };
       const board = body('BOARD', 'Förbundsstyrelsen', null, refs);

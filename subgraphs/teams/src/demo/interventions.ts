@@ -273,7 +273,9 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     id: DEMO_INTERVENTION_IDS.SIM,
     forbund: 'vasteras',
     name: 'SIM',
-    kind: 'INDIVIDUAL',
+    // Strukturövergripande: nobody is referred or enrolled (teachers lead the pupils' sessions), so it
+    // has no capacity to state; the budget lists it under individinsatser (see source).
+    kind: 'STRUCTURAL',
     form: 'PROJECT',
     owners: ['REGION', 'KOMMUN:1980'],
     bookkeeping: 'REGION',
@@ -314,7 +316,9 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       'seed 004 (Verksamhetsplan 2022 Västerås, förord, avsnitt 5, 5.2.3, 6 och budget): genomförandestudie ' +
       'ägd och genomförd av Region Västmanland med Västerås stad och Uppsala universitet, ' +
       'finansieras av förbundet t.o.m. 2023, uppföljning, listad ' +
-      'under individinsatser i budgeten (därav INDIVIDUAL). ' +
+      'under individinsatser i budgeten. Seeded as STRUCTURAL: it enrols no participants (a universal ' +
+      'school intervention led by teachers), and an individinriktad insats must state its capacity, ' +
+      'which the seeds do not give. ' +
       'startDate: 2021 from the 2021 budget, day demo; bookkeeping Region: inferred (projektägare); ' +
       'age 16–19, projektledare FTE: demo; no capacity (universal school intervention)',
   },
@@ -322,7 +326,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     id: '1c7e0000-0000-4000-8000-000000000004',
     forbund: 'vasteras',
     name: 'Arbetsgivarkoordinator',
-    kind: 'INDIVIDUAL',
+    // Strukturövergripande: works with employers and the parties' processes, enrols no participants.
+    kind: 'STRUCTURAL',
     form: 'PROJECT',
     owners: ['FK', 'AF', 'REGION', 'KOMMUN:1980'],
     bookkeeping: 'KOMMUN:1980',
@@ -365,7 +370,9 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       'seed 004 (Verksamhetsplan 2022 Västerås, förord, 5, 5.2.4 och not 7): heltid, ' +
       'projektanställning 20 månader april 2022–december 2023, samarbete med 2 företag enligt ' +
       'förstudie Samwin (ESF-finansierad förstudie; insatsen själv förbundsfinansierad), ' +
-      'uppföljning, listad under individinsatser i budgeten. employer and bookkeeping Västerås stad: demo ' +
+      'uppföljning, listad under individinsatser i budgeten. Seeded as STRUCTURAL: it works with employers ' +
+      'and processes between the parties and enrols no participants, so it has no capacity to state. ' +
+      'employer and bookkeeping Västerås stad: demo ' +
       '(seed 004 says the förbund employs; the type requires a member); no capacity; goal status demo',
   },
   {

@@ -11,6 +11,7 @@ import { LocalGoal } from '../entities/LocalGoal.js';
 import { StaffPosition } from '../entities/StaffPosition.js';
 import { StructuralEvent } from '../entities/StructuralEvent.js';
 import { DEMO_INTERVENTIONS, KURATOR_REGION } from './interventions.js';
+import { checkDemoIntervention } from './rules.js';
 
 export async function seedTeams(orm: MikroORM): Promise<void> {
   // Kurator Region is apart from the others: it has no styrgrupp and no staff user (see interventions.ts).
@@ -21,6 +22,8 @@ export async function seedTeams(orm: MikroORM): Promise<void> {
     if (await em.count(Intervention, { id: d.id })) {
       continue;
     }
+    // The rules a client's insats goes through (creation, staff, goals, events): a broken demo insats stops the seed.
+    checkDemoIntervention(d);
     await em.transactional(async (tx) => {
       const intervention = tx.create(Intervention, {
         id: d.id,
