@@ -13,7 +13,7 @@ import type { GatewayContext } from './gateway.js';
 /**
  * Uppföljning Finsam (Försäkringskassan): per insats its inriktning, participants new and total by kön,
  * structural attendees, budget and outcome; per förbund its allotted funds and eget kapital. The columns
- * are documented in gateway/README.md.
+ * are documented in docs/finance.md.
  */
 export const UPPFOLJNING_FINSAM = `query UppfoljningFinsam($year: Int!) {
   forbund {
