@@ -54,6 +54,7 @@ const PARENTS: Record<string, (inner: string) => string> = {
   Query: (inner) => inner,
   Mutation: (inner) => inner,
   Forbund: (inner) => `forbund { ${inner} }`,
+  SharedPost: (inner) => `forbund { sharedPosts { ${inner} } }`,
   ForbundYear: (inner) => `forbund { year(year: 2024) { ${inner} } }`,
   Body: (inner) => `bodies { ${inner} }`,
   Intervention: (inner) => `interventions(first: 3) { edges { node { ${inner} } } }`,

@@ -3,6 +3,7 @@
  * counts by kön and the budget columns, and matches the graph's figures.
  */
 import { SUPPRESSED_CELL, UPPFOLJNING_COLUMNS, UPPFOLJNING_FINSAM } from '@finsam/gateway/export.js';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
 
 let p: TestPlatform;
@@ -15,18 +16,8 @@ const url = (file: string) => p.gatewayUrl.replace(/\/graphql$/, `/export/uppfol
 const fetchAs = async (file: string, user?: string) =>
   fetch(url(file), { headers: user ? { authorization: `Bearer ${await p.token(user)}` } : {} });
 
-/** A small CSV reader for the file's own format (quoted cells only where needed). */
-function parse(csv: string): Record<string, string>[] {
-  const [head, ...lines] = csv
-    .trim()
-    .split('\r\n')
-    .map((line) =>
-      [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)]
-        .map((m) => m[1]!.replace(/^"|"$/g, '').replaceAll('""', '"'))
-        .slice(0, -1),
-    );
-  return lines.map((cells) => Object.fromEntries(head!.map((h, i) => [h, cells[i]!])));
-}
+/** The file as a Swedish spreadsheet reads it: BOM, `;` between cells (csv-parse, the reader of the import). */
+const parse = (csv: string): Record<string, string>[] => parseCsv(csv, { bom: true, delimiter: ';', columns: true });
 
 it('gives Norra Västmanland 2021 one row per insats, equal to the graph', async () => {
   const res = await fetchAs('2021.csv', 'norra-vastmanland-admin');
@@ -70,12 +61,14 @@ it('gives Norra Västmanland 2021 one row per insats, equal to the graph', async
   }
   const sala = rows.find((r) => r.intervention === 'Samordningsteam Sala')!;
   expect(sala).toMatchObject({
-    kind: 'INDIVIDUAL',
+    inriktning: 'individinriktad',
     allocated: '1590000',
     used: '1535642',
     forbund: 'Norra Västmanlands Samordningsförbund',
   });
-  expect(rows.every((r) => r.forbund_allocated === '5300000')).toBe(true);
+  // The förbund's allotted funds are its budget's contributions: Norra has no 2021 budget in the demo, so the
+  // figure is unknown (`..`), not the sum of its insatser's allocations (issue 19).
+  expect(rows.every((r) => r.forbund_allocated === SUPPRESSED_CELL)).toBe(true);
 });
 
 it('is for the förbund’s own users: no token 401, the county analyst 403, a bad name 400', async () => {

@@ -259,7 +259,8 @@ describe('finance', () => {
       p.subgraphUrls.finance!,
       `query ($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Intervention {
-          id allocation(year: 2021) { amount } requisitions { id } budgetUsage(year: 2021) { allocated used }
+          id allocation(year: 2021) { amount } requisitions(year: 2021) { id }
+          budgetUsage(year: 2021) { allocated used }
         }
         ... on Forbund {
           budget(year: 2022) { income } financialStatement(year: 2021) { used interventions { used } }

@@ -142,17 +142,20 @@ describe('a board member’s year report', () => {
     const button = page.getByRole('button', { name: 'Ladda ner Uppföljning Finsam 2021 (CSV)' });
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toBe('uppfoljning-finsam-2021.csv');
-    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    const bytes = fs.readFileSync((await download.path())!);
+    // UTF-8 with a BOM and `;` between cells, as Swedish Excel opens it.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8').slice(1);
     const [header, ...rows] = csv.trim().split('\r\n');
-    expect(header).toBe(UPPFOLJNING_COLUMNS.join(','));
+    expect(header).toBe(UPPFOLJNING_COLUMNS.join(';'));
     // The gateway's own answer to the same person, byte for byte, and the Årsrapport's Sala row in it.
     const direct = await fetch(p.gatewayUrl.replace(/\/graphql$/, '/export/uppfoljning-finsam/2021.csv'), {
       headers: { authorization: `Bearer ${await p.token('norra-vastmanland-board')}` },
     });
-    expect(csv).toBe(await direct.text());
-    const sala = rows.find((r) => r.includes(',Samordningsteam Sala,'));
-    expect(sala).toMatch(/^Norra Västmanlands Samordningsförbund,/);
-    expect(sala).toContain(',1590000,1535642,');
+    expect(bytes.equals(Buffer.from(await direct.arrayBuffer()))).toBe(true);
+    const sala = rows.find((r) => r.includes(';Samordningsteam Sala;'));
+    expect(sala).toMatch(/^Norra Västmanlands Samordningsförbund;/);
+    expect(sala).toContain(';1590000;1535642;');
     expect(rows.length).toBeGreaterThan(1);
     await page.context().close();
   });

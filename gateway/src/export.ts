@@ -6,10 +6,15 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 import type { ApolloServer } from '@apollo/server';
 import { ANONYMOUS, type Identity, isAnonymous } from '@finsam/kit/identity.js';
+import { spreadsheetCsv } from '@finsam/kit/spreadsheet-csv.js';
 import type { Express, Request } from 'express';
 import type { GatewayContext } from './gateway.js';
 
-/** Uppföljning Finsam (Försäkringskassan): per insats participants by kön, attendees, budget and outcome. */
+/**
+ * Uppföljning Finsam (Försäkringskassan): per insats its inriktning, participants new and total by kön,
+ * structural attendees, budget and outcome; per förbund its allotted funds and eget kapital. The columns
+ * are documented in docs/finance.md.
+ */
 export const UPPFOLJNING_FINSAM = `query UppfoljningFinsam($year: Int!) {
   forbund {
     name organisationNumber
@@ -17,12 +22,20 @@ export const UPPFOLJNING_FINSAM = `query UppfoljningFinsam($year: Int!) {
       participants {
         interventions {
           intervention { id name kind }
+          new { suppressed value }
+          newByKon { key count { suppressed value } }
           total { suppressed value }
           totalByKon { key count { suppressed value } }
         }
       }
       structuralAttendees { intervention { id name kind } events attendees }
-      finance { allocated closingEquity interventions { intervention { id name kind } allocated used differens } }
+      finance {
+        income closingEquity complete
+        interventions {
+          intervention { id name kind insatsBudget(year: $year) { totalCosts } }
+          allocated used differens
+        }
+      }
     }
   }
 }`;
@@ -39,24 +52,44 @@ interface Disclosed {
 }
 /**
  * A suppressed count is written as SCB writes one, `..`, never as 0 or as an empty cell that a
- * spreadsheet would sum as 0.
+ * spreadsheet would sum as 0. A figure that is not known (no budget decided) is written the same way.
  */
 export const SUPPRESSED_CELL = '..';
 const count = (c: Disclosed) => (c.suppressed ? SUPPRESSED_CELL : c.value);
+const known = (v: number | null | undefined) => v ?? SUPPRESSED_CELL;
 
+/** Inriktning as Uppföljning Finsam names it. */
+const INRIKTNING: Record<string, string> = { INDIVIDUAL: 'individinriktad', STRUCTURAL: 'strukturövergripande' };
+
+interface ByKon {
+  key: string;
+  count: Disclosed;
+}
 interface Answer {
   forbund: {
     name: string;
     organisationNumber: string;
     year: {
       participants: {
-        interventions: { intervention: Insats; total: Disclosed; totalByKon: { key: string; count: Disclosed }[] }[];
+        interventions: {
+          intervention: Insats;
+          new: Disclosed;
+          newByKon: ByKon[];
+          total: Disclosed;
+          totalByKon: ByKon[];
+        }[];
       };
       structuralAttendees: { intervention: Insats; events: number; attendees: number }[];
       finance: {
-        allocated: number;
+        income: number | null;
         closingEquity: number | null;
-        interventions: { intervention: Insats; allocated: number; used: number; differens: number }[];
+        complete: boolean;
+        interventions: {
+          intervention: Insats & { insatsBudget: { totalCosts: number } | null };
+          allocated: number;
+          used: number;
+          differens: number;
+        }[];
       };
     };
   } | null;
@@ -68,29 +101,31 @@ export const UPPFOLJNING_COLUMNS = [
   'year',
   'intervention_id',
   'intervention',
-  'kind',
+  'inriktning',
+  'participants_new',
+  'participants_new_kvinna',
+  'participants_new_man',
+  'participants_new_unknown',
   'participants_total',
   'participants_kvinna',
   'participants_man',
   'participants_unknown',
   'structural_events',
   'structural_attendees',
+  'insats_budget',
   'allocated',
   'used',
   'differens',
   'forbund_allocated',
   'eget_kapital_year_end',
+  'eget_kapital_complete',
 ] as const;
-
-const cell = (v: unknown) => {
-  const s = v == null ? '' : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
+type Row = Record<(typeof UPPFOLJNING_COLUMNS)[number], unknown>;
 
 /** One row per insats that has participants, attendees or money in the year. */
-function uppfoljningRows(answer: Answer, year: number): Record<(typeof UPPFOLJNING_COLUMNS)[number], unknown>[] {
+function uppfoljningRows(answer: Answer, year: number): Row[] {
   const f = answer.forbund!;
-  const byId = new Map<string, Record<string, unknown>>();
+  const byId = new Map<string, Row>();
   const row = (i: Insats) => {
     let r = byId.get(i.id);
     if (!r) {
@@ -100,18 +135,25 @@ function uppfoljningRows(answer: Answer, year: number): Record<(typeof UPPFOLJNI
         year,
         intervention_id: i.id,
         intervention: i.name,
-        kind: i.kind,
+        inriktning: INRIKTNING[i.kind] ?? i.kind,
+        participants_new: 0,
+        participants_new_kvinna: 0,
+        participants_new_man: 0,
+        participants_new_unknown: 0,
         participants_total: 0,
         participants_kvinna: 0,
         participants_man: 0,
         participants_unknown: 0,
         structural_events: 0,
         structural_attendees: 0,
+        insats_budget: SUPPRESSED_CELL,
         allocated: 0,
         used: 0,
         differens: 0,
-        forbund_allocated: f.year.finance.allocated,
-        eget_kapital_year_end: f.year.finance.closingEquity,
+        // The money the förbund was allotted (its members' contributions), not the sum of its allocations.
+        forbund_allocated: known(f.year.finance.income),
+        eget_kapital_year_end: known(f.year.finance.closingEquity),
+        eget_kapital_complete: f.year.finance.complete ? 'ja' : 'nej',
       };
       byId.set(i.id, r);
     }
@@ -119,18 +161,27 @@ function uppfoljningRows(answer: Answer, year: number): Record<(typeof UPPFOLJNI
   };
   for (const p of f.year.participants.interventions) {
     const r = row(p.intervention);
+    r.participants_new = count(p.new);
     r.participants_total = count(p.total);
+    for (const k of p.newByKon) {
+      r[`participants_new_${k.key.toLowerCase()}` as keyof Row] = count(k.count);
+    }
     for (const k of p.totalByKon) {
-      r[`participants_${k.key.toLowerCase()}`] = count(k.count);
+      r[`participants_${k.key.toLowerCase()}` as keyof Row] = count(k.count);
     }
   }
   for (const s of f.year.structuralAttendees) {
     Object.assign(row(s.intervention), { structural_events: s.events, structural_attendees: s.attendees });
   }
   for (const m of f.year.finance.interventions) {
-    Object.assign(row(m.intervention), { allocated: m.allocated, used: m.used, differens: m.differens });
+    Object.assign(row(m.intervention), {
+      insats_budget: known(m.intervention.insatsBudget?.totalCosts),
+      allocated: m.allocated,
+      used: m.used,
+      differens: m.differens,
+    });
   }
-  return [...byId.values()].sort((a, b) => String(a.intervention).localeCompare(String(b.intervention), 'sv')) as never;
+  return [...byId.values()].sort((a, b) => String(a.intervention).localeCompare(String(b.intervention), 'sv'));
 }
 
 export function serveExports(
@@ -165,12 +216,7 @@ export function serveExports(
         .json({ error: { code, message: result?.errors?.[0]?.message ?? 'No förbund of yours to export' } });
       return;
     }
-    const rows = uppfoljningRows(data, year);
-    const lines = [
-      UPPFOLJNING_COLUMNS.join(','),
-      ...rows.map((r) => UPPFOLJNING_COLUMNS.map((c) => cell(r[c])).join(',')),
-    ];
-    const csv = `${lines.join('\r\n')}\r\n`;
+    const csv = spreadsheetCsv(UPPFOLJNING_COLUMNS, uppfoljningRows(data, year));
     res
       .type('text/csv; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="uppfoljning-finsam-${year}.csv"`)

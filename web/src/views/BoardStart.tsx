@@ -96,6 +96,17 @@ const YearReportQuery = graphql(`
             used
             differens
           }
+          sharedPosts {
+            sharedPost {
+              id
+              name
+            }
+            money {
+              allocated
+              used
+              differens
+            }
+          }
         }
       }
     }
@@ -362,6 +373,15 @@ export function BoardStart({ initialYear }: { initialYear: number }) {
                   <td className="num">{formatKronor(i.allocated)}</td>
                   <td className="num">{formatKronor(i.used)}</td>
                   <td className="num">{formatKronor(i.differens)}</td>
+                </tr>
+              ))}
+              {/* A post the förbund funds for several insatser (Kurator Region): its own row, counted in the sum. */}
+              {finance.sharedPosts.map((p) => (
+                <tr key={p.sharedPost.id}>
+                  <th scope="row">{p.sharedPost.name} (gemensam tjänst)</th>
+                  <td className="num">{formatKronor(p.money.allocated)}</td>
+                  <td className="num">{formatKronor(p.money.used)}</td>
+                  <td className="num">{formatKronor(p.money.differens)}</td>
                 </tr>
               ))}
             </tbody>

@@ -24,6 +24,7 @@ import {
 } from '../domain/requisitions.js';
 import { Requisition } from '../entities/Requisition.js';
 import { COST_CATEGORIES, RequisitionLine } from '../entities/RequisitionLine.js';
+import { SharedPost } from '../entities/SharedPost.js';
 import { builder } from './builder.js';
 import { InterventionRef, intervention } from './Intervention.js';
 
@@ -184,12 +185,22 @@ builder.queryFields((t) => ({
         description: 'Only requisitions in this status; all when left out.',
       }),
     },
-    resolve: (_root, { year, status }, ctx) =>
-      ctx.em.find(
+    resolve: async (_root, { year, status }, ctx) => {
+      // A shared post's requisitions share the table (keyed by holder) but are no insats': not listed here.
+      const posts = (await ctx.em.find(SharedPost, {}, { fields: ['id'] })).map((p) => p.id);
+      return ctx.em.find(
         Requisition,
-        { $and: [visibleTo(ctx), { year }, status ? { status } : {}] },
+        {
+          $and: [
+            visibleTo(ctx),
+            { year },
+            status ? { status } : {},
+            posts.length ? { interventionId: { $nin: posts } } : {},
+          ],
+        },
         { ...WITH_LINES, orderBy: { period: 'asc', createdAt: 'asc', lines: { position: 'asc' } } },
-      ),
+      );
+    },
   }),
 }));
 

@@ -120,7 +120,6 @@ export const DEMO_INTERVENTION_IDS = {
   FNS: '1c7e0000-0000-4000-8000-000000000008',
   HALLSTAHAMMAR: '1c7e0000-0000-4000-8000-000000000009',
   SURAHAMMAR: '1c7e0000-0000-4000-8000-000000000010',
-  KURATOR_REGION: '1c7e0000-0000-4000-8000-000000000013',
 } as const;
 
 export const DEMO_INTERVENTIONS: DemoIntervention[] = [
@@ -996,31 +995,3 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
       'Säter coach, coach end date, methods, goal targets 50 % and under 19 månader',
   },
 ];
-
-/**
- * "Kurator Region" is in the Årsrapport's budget table (seed 001) but is not one of the insatser
- * above: finance's demo money needs it, so it is seeded as an insats of its own (everything but its
- * name and money is demo). It has no styrgrupp and no demo staff user.
- */
-export const KURATOR_REGION: DemoIntervention = {
-  id: DEMO_INTERVENTION_IDS.KURATOR_REGION,
-  forbund: 'norra-vastmanland',
-  name: 'Kurator Region',
-  kind: 'INDIVIDUAL',
-  form: 'UNTIL_FURTHER_NOTICE',
-  owners: ['REGION', 'KOMMUN:1961', 'KOMMUN:1907'],
-  bookkeeping: 'REGION',
-  startDate: '2019-01-01',
-  kommunCodes: ['1961', '1907'],
-  targetAgeMin: 16,
-  targetAgeMax: 64,
-  priorityGroups: ['deltagare i samordningsteamen med behov av kurativt stöd'],
-  maxEnrolled: 15,
-  methods: ['SOLUTION_FOCUSED'],
-  followUpMethod: 'SUS + Indikatorer för finansiell samordning',
-  esfFunded: false,
-  staff: [{ role: 'KURATOR', employer: 'REGION', ftePercent: 20, financing: 'FORBUND', from: '2019-01-01' }],
-  goals: [],
-  events: [],
-  source: 'seed 001 (Årsrapport 2021): name, allocation 235 000 and used 129 829 kr in 2021. Everything else: demo.',
-};

@@ -10,12 +10,11 @@ import { Intervention } from '../entities/Intervention.js';
 import { LocalGoal } from '../entities/LocalGoal.js';
 import { StaffPosition } from '../entities/StaffPosition.js';
 import { StructuralEvent } from '../entities/StructuralEvent.js';
-import { DEMO_INTERVENTIONS, KURATOR_REGION } from './interventions.js';
+import { DEMO_INTERVENTIONS } from './interventions.js';
 import { checkDemoIntervention } from './rules.js';
 
 export async function seedTeams(orm: MikroORM): Promise<void> {
-  // Kurator Region is apart from the others: it has no styrgrupp and no staff user (see interventions.ts).
-  for (const d of [...DEMO_INTERVENTIONS, KURATOR_REGION]) {
+  for (const d of DEMO_INTERVENTIONS) {
     const tenantId = forbundBySlug(d.forbund).id;
     const member = (ref: string) => demoMemberId(tenantId, ref);
     const em = forkForTenant(orm.em, tenantId);
