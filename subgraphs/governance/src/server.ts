@@ -19,6 +19,7 @@ import './schema/County.js';
 import './schema/TrustedIssuer.js';
 import './schema/PlatformGrant.js';
 import './schema/ResolvedAccess.js';
+import './schema/RegisterExtract.js';
 import { seedGovernance } from './demo/seed.js';
 import { AccessEvent } from './entities/AccessEvent.js';
 import { AccessGrant } from './entities/AccessGrant.js';

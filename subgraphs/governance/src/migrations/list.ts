@@ -5,6 +5,7 @@ import { Migration20261122200000Governance } from './Migration20261122200000Gove
 import { Migration20261122210000PlanGoals } from './Migration20261122210000PlanGoals.js';
 import { Migration20261210000000Directory } from './Migration20261210000000Directory.js';
 import { Migration20261215000000AuditChain } from './Migration20261215000000AuditChain.js';
+import { Migration20270107000000UniqueOrganisationNumber } from './Migration20270107000000UniqueOrganisationNumber.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [
@@ -15,4 +16,8 @@ export const migrations: MigrationObject[] = [
   // After the policy migrations: its tables get the policies in their current form from the start.
   { name: 'Migration20261210000000Directory', class: Migration20261210000000Directory },
   { name: 'Migration20261215000000AuditChain', class: Migration20261215000000AuditChain },
+  {
+    name: 'Migration20270107000000UniqueOrganisationNumber',
+    class: Migration20270107000000UniqueOrganisationNumber,
+  },
 ];
