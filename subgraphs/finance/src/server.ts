@@ -9,6 +9,7 @@ import './schema/BudgetUsage.js';
 import './schema/Budget.js';
 import './schema/FinancialStatement.js';
 import './schema/ForbundYear.js';
+import './schema/Merger.js';
 import { seedFinance } from './demo/seed.js';
 import { Allocation } from './entities/Allocation.js';
 import { Budget } from './entities/Budget.js';

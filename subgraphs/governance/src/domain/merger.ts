@@ -42,7 +42,7 @@ export interface MergerDraft extends MergerOptions {
 
 export interface ForbundState {
   id: string;
-  mergedInto: string | null;
+  mergedInto?: string | null;
 }
 
 /** What is wrong with a merger decision, each issue at its input field. */
@@ -100,7 +100,7 @@ export interface MemberLike {
   id: string;
   kind: (typeof MEMBER_KINDS)[number];
   name: string;
-  scbCode: string | null;
+  scbCode?: string | null;
 }
 
 /**
@@ -115,7 +115,9 @@ export function memberMapping(
   const map = new Map<string, string>();
   const issues: ValidationIssue[] = [];
   for (const m of from) {
-    const match = into.find((n) => n.kind === m.kind && (m.kind !== 'KOMMUN' || n.scbCode === m.scbCode));
+    const match = into.find(
+      (n) => n.kind === m.kind && (m.kind !== 'KOMMUN' || (n.scbCode ?? null) === (m.scbCode ?? null)),
+    );
     if (match) {
       map.set(m.id, match.id);
     } else {
@@ -133,14 +135,14 @@ export function dayBefore(date: string): string {
 export interface GrantLike {
   role: string;
   interventionIds: string[];
-  validFrom: string | null;
-  validTo: string | null;
-  revokedAt: Date | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  revokedAt?: Date | null;
 }
 
 /** Whether a grant is in force on the day (not revoked, within its validity). */
 export function inForceOn(g: GrantLike, day: string): boolean {
-  return !g.revokedAt && (g.validFrom === null || g.validFrom <= day) && (g.validTo === null || g.validTo >= day);
+  return !g.revokedAt && (g.validFrom == null || g.validFrom <= day) && (g.validTo == null || g.validTo >= day);
 }
 
 /**
@@ -163,7 +165,7 @@ export function carriedGrant(
   if (g.interventionIds.length > 0 && interventionIds.length === 0) {
     return null;
   }
-  return { role: g.role, interventionIds, validFrom: effectiveOn, validTo: g.validTo };
+  return { role: g.role, interventionIds, validFrom: effectiveOn, validTo: g.validTo ?? null };
 }
 
 /**
@@ -172,8 +174,8 @@ export function carriedGrant(
  */
 export function endedGrant(g: GrantLike, effectiveOn: string): { validTo: string } | 'REVOKE' | null {
   const last = dayBefore(effectiveOn);
-  if (g.revokedAt || (g.validTo !== null && g.validTo <= last)) {
+  if (g.revokedAt || (g.validTo != null && g.validTo <= last)) {
     return null;
   }
-  return g.validFrom !== null && g.validFrom > last ? 'REVOKE' : { validTo: last };
+  return g.validFrom != null && g.validFrom > last ? 'REVOKE' : { validTo: last };
 }

@@ -6,6 +6,7 @@ import { Migration20261122210000PlanGoals } from './Migration20261122210000PlanG
 import { Migration20261210000000Directory } from './Migration20261210000000Directory.js';
 import { Migration20261215000000AuditChain } from './Migration20261215000000AuditChain.js';
 import { Migration20270107000000UniqueOrganisationNumber } from './Migration20270107000000UniqueOrganisationNumber.js';
+import { Migration20270107010000ForbundMerger } from './Migration20270107010000ForbundMerger.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20270107000000UniqueOrganisationNumber',
     class: Migration20270107000000UniqueOrganisationNumber,
   },
+  { name: 'Migration20270107010000ForbundMerger', class: Migration20270107010000ForbundMerger },
 ];
