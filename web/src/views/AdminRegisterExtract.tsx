@@ -61,10 +61,7 @@ export function AdminRegisterExtract() {
   };
   const extract = result.data?.registerExtract;
   return (
-    <section aria-labelledby="extract-title">
-      <h1 id="extract-title" className="no-print">
-        Registerutdrag
-      </h1>
+    <section aria-label="Registerutdrag">
       <form className="no-print" onSubmit={submit}>
         <p>
           Allt förbundet har registrerat om en person (dataskyddsförordningen artikel 15). Utdraget loggas med ditt namn
