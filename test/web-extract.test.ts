@@ -38,6 +38,9 @@ it('shows a person’s register extract as a printable document, and logs it', a
     records: true,
     exitedOn: '2024-12-13',
   });
+  // Staff read the person's identity: a logged read the extract shows.
+  const read = await p.gql(`{ participation(id: "${id}") { person { name } } }`, { as: 'norra-vastmanland-staff' });
+  expect(read.data.participation.person.name).toBe('Lina Utdrag');
   const context = await contextFor(browser, p.gatewayUrl);
   contexts.push(context);
   const page = await context.newPage();
