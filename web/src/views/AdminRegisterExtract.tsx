@@ -7,7 +7,21 @@ import { type FormEvent, useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { ResultNotice } from '../components/ResultNotice.js';
 import { graphql } from '../gql/index.js';
-import { DECISION_KIND } from '../labels.js';
+import { DECISION_KIND, OUTCOME, REFERRER_UNIT } from '../labels.js';
+
+/** A value as the person reads it: the Swedish name of a referrer or an outcome, the rest as the graph gives it. */
+function readable(field: string, value: string): string {
+  if (field === 'referrerUnit') {
+    return REFERRER_UNIT[value] ?? value;
+  }
+  if (field === 'outcomes') {
+    return value
+      .split(', ')
+      .map((o) => OUTCOME[o] ?? o)
+      .join(', ');
+  }
+  return value;
+}
 
 const RegisterExtractQuery = graphql(`
   query RegisterExtract($personnummer: String!, $reason: String!) {
@@ -62,15 +76,19 @@ export function AdminRegisterExtract() {
   const extract = result.data?.registerExtract;
   return (
     <section aria-label="Registerutdrag">
-      <form className="no-print" onSubmit={submit}>
+      <form className="no-print extract-form" onSubmit={submit}>
         <p>
           Allt förbundet har registrerat om en person (dataskyddsförordningen artikel 15). Utdraget loggas med ditt namn
           och skälet.
         </p>
-        <label htmlFor={personnummerId}>Personnummer (ÅÅÅÅMMDD-NNNN)</label>
-        <input id={personnummerId} name="personnummer" required autoComplete="off" />
-        <label htmlFor={reasonId}>Skäl (till exempel ärendets diarienummer)</label>
-        <input id={reasonId} name="reason" required autoComplete="off" />
+        <div className="field">
+          <label htmlFor={personnummerId}>Personnummer (ÅÅÅÅMMDD-NNNN)</label>
+          <input id={personnummerId} name="personnummer" required autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor={reasonId}>Skäl (till exempel ärendets diarienummer)</label>
+          <input id={reasonId} name="reason" required autoComplete="off" />
+        </div>
         <button type="submit">Ta fram registerutdrag</button>
       </form>
       <ResultNotice error={result.error} partial={Boolean(extract)} />
@@ -102,7 +120,7 @@ export function AdminRegisterExtract() {
                     {s.entries.map((e) => (
                       <div key={e.field}>
                         <dt>{e.label}</dt>
-                        <dd>{e.value}</dd>
+                        <dd>{readable(e.field, e.value)}</dd>
                       </div>
                     ))}
                   </dl>
