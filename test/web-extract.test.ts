@@ -79,9 +79,19 @@ it('shows a person’s register extract as a printable document, and logs it', a
 
   // Printed: the document alone, without the menu, the header or the form.
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).isVisible()).resolves.toBe(false);
-  await expect(page.getByRole('button', { name: 'Ta fram registerutdrag' }).isVisible()).resolves.toBe(false);
-  await expect(page.getByRole('button', { name: 'Skriv ut' }).isVisible()).resolves.toBe(false);
+  const hidden = { state: 'hidden', timeout: 10_000 } as const;
+  // The page's computed style, read in the browser (this file has no DOM types).
+  const printed = (selector: string) =>
+    page
+      .locator(selector)
+      .evaluate(
+        (el) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle(el).display,
+      );
+  expect(await printed('.site-header')).toBe('none');
+  await page.locator('nav[aria-label="Huvudmeny"]').waitFor(hidden);
+  await page.locator('form.extract-form').waitFor(hidden);
+  await page.getByText('Skriv ut', { exact: true }).waitFor(hidden);
   await expect(extract.isVisible()).resolves.toBe(true);
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
