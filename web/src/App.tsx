@@ -14,6 +14,7 @@ import { ROLE } from './labels.js';
 import { follow, hrefOf, usePath } from './navigation.js';
 import { AdminAccess } from './views/AdminAccess.js';
 import { AdminBudget } from './views/AdminBudget.js';
+import { AdminRegisterExtract } from './views/AdminRegisterExtract.js';
 import { AdminRequisitions } from './views/AdminRequisitions.js';
 import { AdminStart } from './views/AdminStart.js';
 import { BoardStart } from './views/BoardStart.js';
@@ -78,6 +79,7 @@ const VIEWS: View[] = [
     roles: ['FORBUND_ADMIN'],
     render: () => <AdminRequisitions initialYear={new Date().getFullYear()} />,
   },
+  { path: 'registerutdrag', title: 'Registerutdrag', roles: ['FORBUND_ADMIN'], render: () => <AdminRegisterExtract /> },
   {
     path: 'arenden',
     title: 'Ärenden',

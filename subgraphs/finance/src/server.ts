@@ -12,6 +12,7 @@ import './schema/ForbundYear.js';
 import './schema/InsatsBudget.js';
 import './schema/ForbundCost.js';
 import './schema/SharedPost.js';
+import './schema/Merger.js';
 import { seedFinance } from './demo/seed.js';
 import { Allocation } from './entities/Allocation.js';
 import { Budget } from './entities/Budget.js';

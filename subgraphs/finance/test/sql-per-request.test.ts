@@ -42,7 +42,8 @@ async function forbundWith(count: number, slug: string) {
         input: {
           name: `Förbund ${slug}`,
           slug,
-          organisationNumber: '222000-0042',
+          // Organisation numbers are unique: one per förbund made here.
+          organisationNumber: count > 3 ? '222000-0059' : '222000-0042',
           members: [
             { kind: 'FORSAKRINGSKASSAN', name: 'Försäkringskassan' },
             { kind: 'ARBETSFORMEDLINGEN', name: 'Arbetsförmedlingen' },

@@ -19,6 +19,8 @@ import './schema/County.js';
 import './schema/TrustedIssuer.js';
 import './schema/PlatformGrant.js';
 import './schema/ResolvedAccess.js';
+import './schema/RegisterExtract.js';
+import './schema/Merger.js';
 import { seedGovernance } from './demo/seed.js';
 import { AccessEvent } from './entities/AccessEvent.js';
 import { AccessGrant } from './entities/AccessGrant.js';
@@ -29,6 +31,7 @@ import { County } from './entities/County.js';
 import { Decision } from './entities/Decision.js';
 import { DirectoryUser } from './entities/DirectoryUser.js';
 import { Forbund } from './entities/Forbund.js';
+import { ForbundMerger } from './entities/ForbundMerger.js';
 import { Invitation } from './entities/Invitation.js';
 import { Meeting } from './entities/Meeting.js';
 import { Member } from './entities/Member.js';
@@ -44,6 +47,7 @@ export const { name, database, seed, buildSchema, createServer } = defineSubgrap
   database: {
     entities: [
       Forbund,
+      ForbundMerger,
       Member,
       Body,
       BodyMember,

@@ -1,10 +1,12 @@
 /**
  * Which subgraph may ask which other subgraph, and for what: the one allow-list of service calls,
  * as data. Each entry is a root `Query` field the caller's code sends (`ctx.services.query`);
- * `_entities:<Type>` allows entity lookups of that type only. A subgraph holds the public service
- * keys of its callers here and no others, and answers a service token only for these fields, so a
- * compromised subgraph (indicators answers anonymous respondents) can mint no token that reads
- * persons: participants answers one caller one field, the insats a participation belongs to.
+ * `_entities:<Type>` allows entity lookups of that type only; `mutation:<field>` allows that one
+ * root `Mutation` field (a merger: governance tells the others to carry records over). A subgraph
+ * holds the public service keys of its callers here and no others, and answers a service token only
+ * for these fields, so a compromised subgraph (indicators answers anonymous respondents) can mint no
+ * token that reads persons: participants answers governance the insats a participation belongs to,
+ * and carries a merger's participations over for it.
  */
 import {
   type DocumentNode,
@@ -17,7 +19,12 @@ import {
 export const SERVICE_CALLS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   // AccessGrant: a grant's insatser are the förbund's; Intervention: an insats' owners (styrgrupp seats).
   // Decision: the participation a decision names exists, and in which insats (nothing about the person).
-  governance: { teams: ['intervention'], participants: ['participationInsatsId'] },
+  // Merger (Merger.ts): teams, participants and finance carry the merged förbund's records over.
+  governance: {
+    teams: ['intervention', 'mutation:carryOverInterventions'],
+    participants: ['participationInsatsId', 'mutation:carryOverParticipations'],
+    finance: ['mutation:carryOverAllocations'],
+  },
   // An insats' owners and a position's employer are members of the förbund (kit directory.ts).
   teams: { governance: ['forbund'] },
   // Referral: the referrer is a member; Enrolment: an extension's decision; Intervention: the target group.
@@ -35,7 +42,8 @@ export function callersOf(target: string): string[] {
 
 /**
  * Why `caller` may not send this operation to `target`, or null when every root field it selects
- * is on the allow-list. Only queries; fragments at the root are followed; `__typename` is free.
+ * is on the allow-list. Queries, and mutations of listed `mutation:` fields only; fragments at the
+ * root are followed; `__typename` is free.
  */
 export function serviceCallRefusal(
   caller: string,
@@ -44,8 +52,12 @@ export function serviceCallRefusal(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> = {},
 ): string | null {
-  const allowed = new Set(SERVICE_CALLS[caller]?.[target] ?? []);
-  if (operation.operation !== 'query') {
+  const listed = SERVICE_CALLS[caller]?.[target] ?? [];
+  const mutation = operation.operation === 'mutation';
+  const allowed = new Set(
+    mutation ? listed.flatMap((f) => (f.startsWith('mutation:') ? [f.slice('mutation:'.length)] : [])) : listed,
+  );
+  if (operation.operation === 'subscription' || (mutation && allowed.size === 0)) {
     return `${caller} may not send a ${operation.operation} to ${target}`;
   }
   const fragments = new Map(
@@ -66,7 +78,7 @@ export function serviceCallRefusal(
         if (field === '__typename') {
           continue;
         }
-        if (field === '_entities') {
+        if (field === '_entities' && !mutation) {
           const argument = selection.arguments?.find((a) => a.name.value === 'representations');
           const representations = argument ? valueFromASTUntyped(argument.value, variables) : [];
           for (const rep of Array.isArray(representations) ? representations : [representations]) {

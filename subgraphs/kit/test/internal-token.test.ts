@@ -269,7 +269,8 @@ describe('the service-call allow-list', () => {
     expect(callersOf('teams').sort()).toEqual(['finance', 'governance', 'indicators', 'participants']);
     // Governance asks one field: the insats of the participation a decision names.
     expect(callersOf('participants')).toEqual(['governance']);
-    expect(callersOf('finance')).toEqual([]);
+    // Governance tells finance to carry a merged förbund's allocations over.
+    expect(callersOf('finance')).toEqual(['governance']);
     expect(callersOf('indicators')).toEqual([]);
   });
 
@@ -287,6 +288,18 @@ describe('the service-call allow-list', () => {
     );
     expect(refusal('indicators', 'governance', '{ forbund { id } }')).toMatch(/indicators may not ask governance/);
     expect(refusal('teams', 'governance', 'mutation { x }')).toMatch(/mutation/);
+  });
+
+  it('lets governance send the merger’s listed mutations, and no other mutation or query field in one', () => {
+    expect(refusal('governance', 'finance', 'mutation { carryOverAllocations(x: 1) { __typename } }')).toBeNull();
+    expect(refusal('governance', 'finance', 'mutation { setAllocation { __typename } }')).toBe(
+      'governance may not ask finance for setAllocation',
+    );
+    expect(refusal('governance', 'finance', '{ carryOverAllocations }')).toMatch(/may not ask finance/);
+    expect(refusal('governance', 'participants', 'mutation { participationInsatsId(id: 1) }')).toMatch(
+      /participationInsatsId/,
+    );
+    expect(refusal('finance', 'governance', 'mutation { carryOverAllocations }')).toMatch(/mutation/);
   });
 
   it('lets participants look up decisions, and no other entity, inline or in variables', () => {

@@ -16,17 +16,25 @@ import './schema/Screening.js';
 import './schema/ForbundYear.js';
 import './schema/CountyReport.js';
 import './schema/PlanGoal.js';
+import './schema/Gallring.js';
+import './schema/RegisterExtract.js';
+import './schema/Merger.js';
 import { seedParticipants } from './demo/seed.js';
 import { AuditEntry } from './entities/AuditEntry.js';
 import { FollowUp } from './entities/FollowUp.js';
 import { Participation } from './entities/Participation.js';
 import { Person } from './entities/Person.js';
+import { RecordsEvent } from './entities/RecordsEvent.js';
+import { RetentionPolicy } from './entities/RetentionPolicy.js';
 import { Screening } from './entities/Screening.js';
 import { migrations } from './migrations/list.js';
 
 export const { name, database, seed, buildSchema, createServer } = defineSubgraph({
   name: 'participants',
   builder,
-  database: { entities: [Person, Participation, FollowUp, AuditEntry, Screening], migrations },
+  database: {
+    entities: [Person, Participation, FollowUp, AuditEntry, Screening, RetentionPolicy, RecordsEvent],
+    migrations,
+  },
   seed: seedParticipants,
 });

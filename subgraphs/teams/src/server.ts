@@ -7,6 +7,7 @@ import './schema/LocalGoal.js';
 import './schema/StructuralEvent.js';
 import './schema/Forbund.js';
 import './schema/ForbundYear.js';
+import './schema/Merger.js';
 import { seedTeams } from './demo/seed.js';
 import { Intervention } from './entities/Intervention.js';
 import { LocalGoal } from './entities/LocalGoal.js';

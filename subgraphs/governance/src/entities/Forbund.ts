@@ -15,6 +15,9 @@ const ForbundSchema = defineEntity({
     name: p.string(),
     slug: p.string().unique(),
     organisationNumber: p.string(),
+    /** The förbund it merged into (domain/merger.ts), and from which day; null while it stands alone. */
+    mergedInto: p.uuid().nullable(),
+    mergedOn: p.date().nullable(),
     members: () => p.oneToMany(Member).mappedBy('forbund').orderBy({ position: 'asc' }),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p

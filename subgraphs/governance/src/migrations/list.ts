@@ -6,6 +6,8 @@ import { Migration20261122210000PlanGoals } from './Migration20261122210000PlanG
 import { Migration20261210000000Directory } from './Migration20261210000000Directory.js';
 import { Migration20261215000000AuditChain } from './Migration20261215000000AuditChain.js';
 import { Migration20270102000100PlanGoalOutcome } from './Migration20270102000100PlanGoalOutcome.js';
+import { Migration20270107000000UniqueOrganisationNumber } from './Migration20270107000000UniqueOrganisationNumber.js';
+import { Migration20270107010000ForbundMerger } from './Migration20270107010000ForbundMerger.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [
@@ -17,4 +19,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000000Directory', class: Migration20261210000000Directory },
   { name: 'Migration20261215000000AuditChain', class: Migration20261215000000AuditChain },
   { name: 'Migration20270102000100PlanGoalOutcome', class: Migration20270102000100PlanGoalOutcome },
+  {
+    name: 'Migration20270107000000UniqueOrganisationNumber',
+    class: Migration20270107000000UniqueOrganisationNumber,
+  },
+  { name: 'Migration20270107010000ForbundMerger', class: Migration20270107010000ForbundMerger },
 ];

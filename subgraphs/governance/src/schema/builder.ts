@@ -1,4 +1,5 @@
 import { createBuilder } from '@finsam/kit/builder.js';
+import { normaliseOrganisationNumber } from '../domain/registry.js';
 
 /** What the input of `createCounty`, `createForbund` or `registerTrustedIssuer` named. */
 const named = (args: Record<string, unknown>, field: string) =>
@@ -10,6 +11,12 @@ export const builder = createBuilder({
   // at the same moment (kit/conflicts.ts).
   constraints: {
     forbund_slug_key: { path: ['input', 'slug'], message: (args) => `Slug "${named(args, 'slug')}" is taken` },
+    forbund_organisation_number_key: {
+      path: ['input', 'organisationNumber'],
+      message: (args) =>
+        `Organisationsnummer ${normaliseOrganisationNumber(named(args, 'organisationNumber'))} is registered ` +
+        'to another förbund',
+    },
     county_name_key: {
       path: ['input', 'name'],
       message: (args) => `A county named "${named(args, 'name')}" exists`,

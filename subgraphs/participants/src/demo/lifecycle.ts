@@ -108,6 +108,9 @@ export function demoRecord(d: DemoParticipation, today: string): DemoRecord {
   return {
     interventionId: d.interventionId,
     status: state.status,
+    // Gallring and mergers come later in a record's life than the demo reaches.
+    culledOn: null,
+    carriedOverTo: null,
     kon: person.kon,
     startYear: Number(d.referredOn.slice(0, 4)),
     birthYear: d.birthYear,

@@ -95,6 +95,8 @@ export const WITHDRAWAL = {
   level6Months: 'kept',
   level18Months: 'kept',
   followUps: 'kept',
+  culledOn: 'kept',
+  carriedOverTo: 'kept',
 } as const satisfies Record<ParticipationField, 'removed' | 'kept'>;
 
 /**

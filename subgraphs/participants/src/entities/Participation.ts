@@ -93,6 +93,10 @@ const ParticipationSchema = defineEntity({
     level6Months: p.enum(LEVELS).nullable().fieldName('level_6_months'),
     level18Months: p.enum(LEVELS).nullable().fieldName('level_18_months'),
     actionPlan: p.json<ActionPlan>().nullable(),
+    /** The day gallring anonymised it (domain/gallring.ts); null while it is whole. */
+    culledOn: p.date().nullable(),
+    /** The participation of a merged förbund that carries this one on (domain/merger.ts); the original stays. */
+    carriedOverTo: p.uuid().nullable(),
     followUps: () => p.oneToMany(FollowUp).mappedBy('participation').orderBy({ date: 'asc', id: 'asc' }),
     screenings: () => p.oneToMany(Screening).mappedBy('participation').orderBy({ date: 'asc', id: 'asc' }),
   },
