@@ -80,6 +80,8 @@ export interface DemoIntervention {
   staff: DemoStaff[];
   goals: DemoGoal[];
   events: DemoEvent[]; // structural interventions only; may be a few illustrative ones
+  /** Who decides on referrals (default: the verksamhetsledare, as both Västmanland insatsbeskrivningar say). */
+  referralDecidedBy?: 'VERKSAMHETSLEDARE' | 'TEAM';
   /** Where the data comes from, e.g. 'seed 001 (Årsrapport 2021), Hallstahammar'; say 'demo' for invented values. */
   source: string;
 }
@@ -866,6 +868,8 @@ export const DEMO_INTERVENTIONS: DemoIntervention[] = [
     forbund: 'sodra-dalarna',
     name: 'Samverkansteam Säter',
     kind: 'INDIVIDUAL',
+    // Seed 002: the team decides on its referrals under the insatsplan's mandate.
+    referralDecidedBy: 'TEAM',
     form: 'UNTIL_FURTHER_NOTICE',
     owners: ['AF', 'FK', 'KOMMUN:2082', 'REGION'],
     bookkeeping: 'KOMMUN:2082',

@@ -35,6 +35,7 @@ export async function seedTeams(orm: MikroORM): Promise<void> {
         startDate: d.startDate,
         endDate: d.endDate ?? null,
         noticeMonths: d.noticeMonths ?? null,
+        ...(d.referralDecidedBy ? { referralDecidedBy: d.referralDecidedBy } : {}),
         kommunCodes: d.kommunCodes,
         targetAgeMin: d.targetAgeMin,
         targetAgeMax: d.targetAgeMax,
