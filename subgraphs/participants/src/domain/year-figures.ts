@@ -13,7 +13,11 @@
  * comparison column of y + 1, the county view, the export. Tables are built year by year from the
  * förbund's first half-year with participants.
  */
+import { roundAverage, share } from './figures.js';
 import { average, type Cell, type Published, protect, SUPPRESSED, type SumConstraint, shown } from './disclosure.js';
+
+/** An average as published: rounded by the one rule (./figures.ts). */
+export const rounded = (a: Published): Published => (a.value === null ? a : { ...a, value: roundAverage(a.value) });
 
 /** One row of the half-year ledger (participation_half_year). */
 export interface LedgerRow {
@@ -62,11 +66,22 @@ export interface DisclosedYear {
   new: Published;
   total: Published;
   exited: Published;
-  /** Of all new participants with consent, unrounded (callers round as their report does). */
+  /** Of all new participants with consent, rounded by the one rule (./figures.ts). */
   averageAgeAtEntry: Published;
   /** New per hemkommun with those without consent under OKAND; kommuner with someone new only. */
   newByHemkommun: { scbCode: string; new: Published }[];
+  /** The förbund's new and total participations per kön, and exits per outcome, all insatser. */
+  newByKon: KeyCount[];
+  totalByKon: KeyCount[];
+  exitsByOutcome: KeyCount[];
+  /** Exits with a step forward (stegförflyttning, ./figures.ts), and their share of all exits. */
+  stepForward: Published;
+  stepForwardShare: Published;
 }
+
+/** Steps of all exits: shown when both the steps and the other exits are. */
+export const stepShare = (step: Published, nostep: Published): Published =>
+  step.suppressed || nostep.suppressed ? SUPPRESSED : shown(share(step.value!, step.value! + nostep.value!));
 
 interface Atom {
   n: number;
@@ -113,6 +128,10 @@ function families(rows: readonly LedgerRow[]): Map<string, Family> {
       continue;
     }
     add(`${r.intervention_id}|${r.dim}|${r.key}`, { insats: r.intervention_id, dim: r.dim, key: r.key }, h, atom);
+    if (r.dim === 'KON' || r.dim === 'OUTCOME') {
+      // The förbund's kön and outcomes: the sum of its insatser's, protected with them.
+      add(`F|${r.dim}|${r.key}`, { insats: null, dim: r.dim, key: r.key }, h, atom);
+    }
     if (r.dim === 'ALL') {
       add('F|ALL', { insats: null, dim: 'FORBUND', key: '' }, h, atom);
       add('F|OKAND', { insats: null, dim: 'OKAND', key: UNKNOWN_KOMMUN }, h, atom);
@@ -126,7 +145,12 @@ function families(rows: readonly LedgerRow[]): Map<string, Family> {
 // are shown to anyone.
 const PUBLISHES: Record<Family['dim'], { flows: Measure[]; stock: boolean; measures: Measure[]; listed: Measure[] }> = {
   ALL: { flows: ['new', 'exited'], stock: true, measures: ['new', 'exited', 'total', 'step', 'nostep'], listed: [] },
-  FORBUND: { flows: ['new', 'exited'], stock: true, measures: ['new', 'exited', 'total'], listed: [] },
+  FORBUND: {
+    flows: ['new', 'exited'],
+    stock: true,
+    measures: ['new', 'exited', 'total', 'step', 'nostep'],
+    listed: [],
+  },
   KON: { flows: ['new', 'exited'], stock: true, measures: ['new', 'total'], listed: ['new', 'total'] },
   REFERRER: { flows: ['new'], stock: false, measures: ['new'], listed: ['new'] },
   OUTCOME: { flows: ['exited'], stock: false, measures: ['exited'], listed: ['exited'] },
@@ -203,7 +227,7 @@ function tables(fams: Map<string, Family>, y: number) {
       if (year === y) {
         sums.push({ total: cellId(f.id, y - 1, 'out', ''), parts: [cellId(f.id, y, 'carry', '')] });
       }
-      if (f.dim === 'ALL') {
+      if (f.dim === 'ALL' || f.dim === 'FORBUND') {
         flow('step', a1.step, a2.step);
         flow('nostep', a1.x - a1.step, a2.x - a2.step);
         for (const p of ['H1', 'H2', 'Y'] as const) {
@@ -245,7 +269,25 @@ function tables(fams: Map<string, Family>, y: number) {
     }
     const all = insatser.map((i) => `${i}|ALL|`);
     if (fams.has('F|ALL')) {
-      across('F|ALL', all, ['new', 'exited', 'carry', 'out']);
+      across('F|ALL', all, ['new', 'exited', 'carry', 'out', 'step', 'nostep']);
+      across('F|ALL', byKind(null, 'KON'), ['new', 'exited', 'carry', 'out']);
+      for (const f of byKind(null, 'KON')) {
+        const key = fams.get(f)!.key;
+        across(f, insatser.filter((i) => fams.has(`${i}|KON|${key}`)).map((i) => `${i}|KON|${key}`), [
+          'new',
+          'exited',
+          'carry',
+          'out',
+        ]);
+      }
+      for (const f of byKind(null, 'OUTCOME')) {
+        const key = fams.get(f)!.key;
+        across(
+          f,
+          insatser.filter((i) => fams.has(`${i}|OUTCOME|${key}`)).map((i) => `${i}|OUTCOME|${key}`),
+          ['exited'],
+        );
+      }
       across('F|ALL', [...byKind(null, 'HEMKOMMUN'), 'F|OKAND'], ['new', 'exited', 'carry', 'out']);
       for (const p of ['H1', 'H2', 'Y'] as const) {
         ageSums.push({ total: `F|ALL|${year}|age|${p}`, parts: all.map((i) => `${i}|${year}|age|${p}`) });
@@ -344,16 +386,15 @@ export function disclosedYear(
       newByKon: listOf(i, 'KON', 'new'),
       totalByKon: listOf(i, 'KON', 'total'),
       exitsByOutcome: listOf(i, 'OUTCOME', 'exited'),
-      averageAgeAtEntry: (() => {
-        const a = ageOf(all);
-        return a.value === null ? a : { ...a, value: Math.round(a.value * 10) / 10 };
-      })(),
-      stepForwardShare:
-        step.suppressed || nostep.suppressed
-          ? SUPPRESSED
-          : shown(exited.value ? Math.round((step.value! / exited.value) * 1000) / 1000 : null),
+      averageAgeAtEntry: rounded(ageOf(all)),
+      stepForwardShare: stepShare(step, nostep),
     };
   });
+  const forbundList = (dim: Family['dim'], m: Measure): KeyCount[] =>
+    [...fams.values()]
+      .filter((f) => f.insats === null && f.dim === dim && value(cellId(f.id, y, m, p)) > 0)
+      .map((f) => ({ key: f.key, count: cell(f.id, m) }))
+      .sort((a, b) => a.key.localeCompare(b.key));
   const kommuner = [...fams.values()].filter((f) => f.dim === 'HEMKOMMUN');
   const hemkommuner = kommuner
     // Kommuner with someone enrolled from the start of the comparison period to the end of this one.
@@ -382,7 +423,12 @@ export function disclosedYear(
     new: hasForbund ? cell('F|ALL', 'new') : shown(0),
     total: hasForbund ? cell('F|ALL', 'total') : shown(0),
     exited: hasForbund ? cell('F|ALL', 'exited') : shown(0),
-    averageAgeAtEntry: hasForbund ? ageOf('F|ALL') : shown(null),
+    averageAgeAtEntry: hasForbund ? rounded(ageOf('F|ALL')) : shown(null),
     newByHemkommun,
+    newByKon: forbundList('KON', 'new'),
+    totalByKon: forbundList('KON', 'total'),
+    exitsByOutcome: forbundList('OUTCOME', 'exited'),
+    stepForward: hasForbund ? cell('F|ALL', 'step') : shown(0),
+    stepForwardShare: hasForbund ? stepShare(cell('F|ALL', 'step'), cell('F|ALL', 'nostep')) : shown(null),
   };
 }
