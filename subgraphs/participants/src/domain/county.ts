@@ -8,7 +8,7 @@
 import type { ForbundYearKey } from '@finsam/kit/forbund-year.js';
 import { type Published, SUPPRESSED, shown } from './disclosure.js';
 import { share } from './figures.js';
-import type { DisclosedYear, KeyCount } from './year-figures.js';
+import { type DisclosedYear, type KeyCount, sumOfLists, sumOfPublished } from './year-figures.js';
 
 export const MEASURES = ['new', 'total', 'exited'] as const;
 
@@ -34,18 +34,7 @@ export interface County {
   totals: { figures: Figures } & Breakdowns;
 }
 
-/** A sum of published counts: suppressed when any part is. */
-export const sumOfPublished = (parts: readonly Published[]): Published =>
-  parts.some((p) => p.suppressed) ? SUPPRESSED : shown(parts.reduce((a, p) => a + p.value!, 0));
-
-/** Each key's sum over the förbund (a förbund without the key has nobody under it: 0). */
-export function sumOfLists(lists: readonly KeyCount[][]): KeyCount[] {
-  const keys = [...new Set(lists.flatMap((l) => l.map((c) => c.key)))].sort();
-  return keys.map((key) => ({
-    key,
-    count: sumOfPublished(lists.map((l) => l.find((c) => c.key === key)?.count ?? shown(0))),
-  }));
-}
+export { sumOfLists, sumOfPublished };
 
 export function countyTables(
   years: { forbundId: string; y: DisclosedYear }[],
@@ -76,8 +65,7 @@ export function countyTables(
       totalByKon: sumOfLists(rows.map((r) => r.totalByKon)),
       exitsByOutcome: sumOfLists(rows.map((r) => r.exitsByOutcome)),
       stepForward: steps,
-      stepForwardShare:
-        steps.suppressed || exited.suppressed ? SUPPRESSED : shown(share(steps.value!, exited.value!)),
+      stepForwardShare: steps.suppressed || exited.suppressed ? SUPPRESSED : shown(share(steps.value!, exited.value!)),
     },
   };
 }

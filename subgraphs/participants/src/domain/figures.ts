@@ -20,8 +20,7 @@ export const STEP_FORWARD: readonly string[] = [
 ];
 
 /** Whether an exit with these outcomes is a step forward: once, however many of its outcomes are. */
-export const isStepForward = (outcomes: readonly string[]) =>
-  outcomes.some((o) => STEP_FORWARD.includes(o));
+export const isStepForward = (outcomes: readonly string[]) => outcomes.some((o) => STEP_FORWARD.includes(o));
 
 /**
  * The one rounding rule for published figures: averages (age, years in support, days) to one

@@ -13,8 +13,9 @@
  * comparison column of y + 1, the county view, the export. Tables are built year by year from the
  * förbund's first half-year with participants.
  */
-import { roundAverage, share } from './figures.js';
+
 import { average, type Cell, type Published, protect, SUPPRESSED, type SumConstraint, shown } from './disclosure.js';
+import { roundAverage, share } from './figures.js';
 
 /** An average as published: rounded by the one rule (./figures.ts). */
 export const rounded = (a: Published): Published => (a.value === null ? a : { ...a, value: roundAverage(a.value) });
@@ -79,6 +80,19 @@ export interface DisclosedYear {
   stepForwardShare: Published;
 }
 
+/** A sum of published counts: suppressed when any part is. */
+export const sumOfPublished = (parts: readonly Published[]): Published =>
+  parts.some((p) => p.suppressed) ? SUPPRESSED : shown(parts.reduce((a, p) => a + p.value!, 0));
+
+/** Each key's sum over several lists (a list without the key has nobody under it: 0). */
+export function sumOfLists(lists: readonly KeyCount[][]): KeyCount[] {
+  const keys = [...new Set(lists.flatMap((l) => l.map((c) => c.key)))].sort();
+  return keys.map((key) => ({
+    key,
+    count: sumOfPublished(lists.map((l) => l.find((c) => c.key === key)?.count ?? shown(0))),
+  }));
+}
+
 /** Steps of all exits: shown when both the steps and the other exits are. */
 export const stepShare = (step: Published, nostep: Published): Published =>
   step.suppressed || nostep.suppressed ? SUPPRESSED : shown(share(step.value!, step.value! + nostep.value!));
@@ -128,10 +142,6 @@ function families(rows: readonly LedgerRow[]): Map<string, Family> {
       continue;
     }
     add(`${r.intervention_id}|${r.dim}|${r.key}`, { insats: r.intervention_id, dim: r.dim, key: r.key }, h, atom);
-    if (r.dim === 'KON' || r.dim === 'OUTCOME') {
-      // The förbund's kön and outcomes: the sum of its insatser's, protected with them.
-      add(`F|${r.dim}|${r.key}`, { insats: null, dim: r.dim, key: r.key }, h, atom);
-    }
     if (r.dim === 'ALL') {
       add('F|ALL', { insats: null, dim: 'FORBUND', key: '' }, h, atom);
       add('F|OKAND', { insats: null, dim: 'OKAND', key: UNKNOWN_KOMMUN }, h, atom);
@@ -270,24 +280,6 @@ function tables(fams: Map<string, Family>, y: number) {
     const all = insatser.map((i) => `${i}|ALL|`);
     if (fams.has('F|ALL')) {
       across('F|ALL', all, ['new', 'exited', 'carry', 'out', 'step', 'nostep']);
-      across('F|ALL', byKind(null, 'KON'), ['new', 'exited', 'carry', 'out']);
-      for (const f of byKind(null, 'KON')) {
-        const key = fams.get(f)!.key;
-        across(f, insatser.filter((i) => fams.has(`${i}|KON|${key}`)).map((i) => `${i}|KON|${key}`), [
-          'new',
-          'exited',
-          'carry',
-          'out',
-        ]);
-      }
-      for (const f of byKind(null, 'OUTCOME')) {
-        const key = fams.get(f)!.key;
-        across(
-          f,
-          insatser.filter((i) => fams.has(`${i}|OUTCOME|${key}`)).map((i) => `${i}|OUTCOME|${key}`),
-          ['exited'],
-        );
-      }
       across('F|ALL', [...byKind(null, 'HEMKOMMUN'), 'F|OKAND'], ['new', 'exited', 'carry', 'out']);
       for (const p of ['H1', 'H2', 'Y'] as const) {
         ageSums.push({ total: `F|ALL|${year}|age|${p}`, parts: all.map((i) => `${i}|${year}|age|${p}`) });
@@ -390,11 +382,6 @@ export function disclosedYear(
       stepForwardShare: stepShare(step, nostep),
     };
   });
-  const forbundList = (dim: Family['dim'], m: Measure): KeyCount[] =>
-    [...fams.values()]
-      .filter((f) => f.insats === null && f.dim === dim && value(cellId(f.id, y, m, p)) > 0)
-      .map((f) => ({ key: f.key, count: cell(f.id, m) }))
-      .sort((a, b) => a.key.localeCompare(b.key));
   const kommuner = [...fams.values()].filter((f) => f.dim === 'HEMKOMMUN');
   const hemkommuner = kommuner
     // Kommuner with someone enrolled from the start of the comparison period to the end of this one.
@@ -425,9 +412,11 @@ export function disclosedYear(
     exited: hasForbund ? cell('F|ALL', 'exited') : shown(0),
     averageAgeAtEntry: hasForbund ? rounded(ageOf('F|ALL')) : shown(null),
     newByHemkommun,
-    newByKon: forbundList('KON', 'new'),
-    totalByKon: forbundList('KON', 'total'),
-    exitsByOutcome: forbundList('OUTCOME', 'exited'),
+    // Kön and outcomes of the förbund: sums of its insatser's published cells (no cell of their own, so
+    // nothing more is published than the insatser show: a sum with a withheld part is withheld).
+    newByKon: sumOfLists(interventions.map((i) => i.newByKon)),
+    totalByKon: sumOfLists(interventions.map((i) => i.totalByKon)),
+    exitsByOutcome: sumOfLists(interventions.map((i) => i.exitsByOutcome)),
     stepForward: hasForbund ? cell('F|ALL', 'step') : shown(0),
     stepForwardShare: hasForbund ? stepShare(cell('F|ALL', 'step'), cell('F|ALL', 'nostep')) : shown(null),
   };

@@ -16,6 +16,7 @@ import { tenantSql } from '@finsam/kit/tenant.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { DISCLOSURE_THRESHOLD } from '../domain/disclosure.js';
+import { disclosedProfile } from '../domain/profile.js';
 import {
   type DisclosedYear,
   disclosedYear,
@@ -25,7 +26,6 @@ import {
   type ProtectedYears,
   protectYear,
 } from '../domain/year-figures.js';
-import { disclosedProfile } from '../domain/profile.js';
 import { builder } from './builder.js';
 import { Count, DisclosedAverage, DisclosedCount } from './Disclosed.js';
 import { InterventionRef } from './Intervention.js';
@@ -126,53 +126,55 @@ const HemkommunFigures = builder.objectRef<HemkommunYear>('HemkommunYearFigures'
   }),
 });
 
-export const InterventionYearFigures = builder.objectRef<InterventionYear & At>('InterventionParticipantYear').implement({
-  description:
-    'One insats’ participant figures for the year. A participation with several outcomes counts once in each outcome.',
-  fields: (t) => ({
-    intervention: t.field({
-      type: InterventionRef,
-      description: 'The insats.',
-      resolve: (r) => ({ id: r.interventionId }),
+export const InterventionYearFigures = builder
+  .objectRef<InterventionYear & At>('InterventionParticipantYear')
+  .implement({
+    description:
+      'One insats’ participant figures for the year. A participation with several outcomes counts once in each outcome.',
+    fields: (t) => ({
+      intervention: t.field({
+        type: InterventionRef,
+        description: 'The insats.',
+        resolve: (r) => ({ id: r.interventionId }),
+      }),
+      new: t.field({ type: DisclosedCount, description: 'Nya deltagare.', resolve: (r) => r.new }),
+      total: t.field({
+        type: DisclosedCount,
+        description: 'Deltagare totalt (enrolled at some time in the year).',
+        resolve: (r) => r.total,
+      }),
+      exited: t.field({ type: DisclosedCount, description: 'Avslutade.', resolve: (r) => r.exited }),
+      newByReferrer: t.field({ type: [Count], description: 'Nya per remittent.', resolve: (r) => r.newByReferrer }),
+      newByKon: t.field({ type: [Count], description: 'Nya per kön.', resolve: (r) => r.newByKon }),
+      totalByKon: t.field({
+        type: [Count],
+        description: 'Deltagare totalt per kön (Uppföljning Finsam).',
+        resolve: (r) => r.totalByKon,
+      }),
+      exitsByOutcome: t.field({ type: [Count], description: 'Avslut per utfall.', resolve: (r) => r.exitsByOutcome }),
+      averageAgeAtEntry: t.field({
+        type: DisclosedAverage,
+        description: 'Medelålder of new participants with consent (one decimal).',
+        resolve: (r) => r.averageAgeAtEntry,
+      }),
+      stepForwardShare: t.field({
+        type: DisclosedAverage,
+        description:
+          'Stegförflyttning: share of exits with a step towards work (work with or without subsidy, studies, ' +
+          'actively seeking work, continued active rehabilitation); an exit counts once. Three decimals.',
+        resolve: (r) => r.stepForwardShare,
+      }),
+      profile: t.field({
+        type: ProfileRef,
+        description: 'Persons and participations, averages per kön, support source before and after.',
+        resolve: async (r, _a, ctx) =>
+          disclosedProfile(await profileRow(ctx, r.at, r.interventionId), DISCLOSURE_THRESHOLD, {
+            participations: r.total,
+            exited: r.exited,
+          }),
+      }),
     }),
-    new: t.field({ type: DisclosedCount, description: 'Nya deltagare.', resolve: (r) => r.new }),
-    total: t.field({
-      type: DisclosedCount,
-      description: 'Deltagare totalt (enrolled at some time in the year).',
-      resolve: (r) => r.total,
-    }),
-    exited: t.field({ type: DisclosedCount, description: 'Avslutade.', resolve: (r) => r.exited }),
-    newByReferrer: t.field({ type: [Count], description: 'Nya per remittent.', resolve: (r) => r.newByReferrer }),
-    newByKon: t.field({ type: [Count], description: 'Nya per kön.', resolve: (r) => r.newByKon }),
-    totalByKon: t.field({
-      type: [Count],
-      description: 'Deltagare totalt per kön (Uppföljning Finsam).',
-      resolve: (r) => r.totalByKon,
-    }),
-    exitsByOutcome: t.field({ type: [Count], description: 'Avslut per utfall.', resolve: (r) => r.exitsByOutcome }),
-    averageAgeAtEntry: t.field({
-      type: DisclosedAverage,
-      description: 'Medelålder of new participants with consent (one decimal).',
-      resolve: (r) => r.averageAgeAtEntry,
-    }),
-    stepForwardShare: t.field({
-      type: DisclosedAverage,
-      description:
-        'Stegförflyttning: share of exits with a step towards work (work with or without subsidy, studies, ' +
-        'actively seeking work, continued active rehabilitation); an exit counts once. Three decimals.',
-      resolve: (r) => r.stepForwardShare,
-    }),
-    profile: t.field({
-      type: ProfileRef,
-      description: 'Persons and participations, averages per kön, support source before and after.',
-      resolve: async (r, _a, ctx) =>
-        disclosedProfile(await profileRow(ctx, r.at, r.interventionId), DISCLOSURE_THRESHOLD, {
-          participations: r.total,
-          exited: r.exited,
-        }),
-    }),
-  }),
-});
+  });
 
 const ParticipantYearRef = builder.objectRef<DisclosedYear & At>('ParticipantYear').implement({
   description: 'Deltagare in a förbund’s year (Årsrapport); no person in it, and no figure that could reveal one.',

@@ -96,9 +96,7 @@ export const profileRows = createContextCache(
 /** The förbund's row (or one insats'), zero when nobody took part in the period. */
 export async function profileRow(ctx: SubgraphContext, key: ProfileKey, interventionId: string | null) {
   const rows = await profileRows(ctx).load(key);
-  return (
-    rows.find((r) => r.intervention_id === interventionId) ?? EMPTY_PROFILE_ROW(key.forbundId, interventionId)
-  );
+  return rows.find((r) => r.intervention_id === interventionId) ?? EMPTY_PROFILE_ROW(key.forbundId, interventionId);
 }
 
 const KonAveragesRef = builder.objectRef<KonAverages>('ParticipantAveragesByKon').implement({
