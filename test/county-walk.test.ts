@@ -147,7 +147,7 @@ describe('every field reachable from countyReport, as the county analyst', () =>
   const answers: { query: string; data: any; errors: GqlError[] }[] = [];
   beforeAll(async () => {
     for (const query of QUERIES) {
-      const res = await p.gql(query, { as: 'county-analyst' });
+      const res = await p.gql(query, { as: 'vastmanland-analyst' });
       answers.push({ query, data: res.data, errors: res.errors ?? [] });
     }
   }, 120_000);
@@ -171,13 +171,15 @@ describe('every field reachable from countyReport, as the county analyst', () =>
   it('answers without an internal error, and every query reaches the report', () => {
     const internal = errors().filter((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' || !e.extensions?.code);
     expect(internal).toEqual([]);
-    for (const a of answers) {
-      expect(a.data?.countyReport).toBeTruthy();
-    }
+    const unanswered = answers.filter((a) => !a.data?.countyReport).map((a) => ({ q: a.query, e: a.errors }));
+    expect(unanswered).toEqual([]);
   });
 
   it('has an error at the path of every null that is not a nullable answer', () => {
     const silent = answers.flatMap((a) => {
+      if (!a.data?.countyReport) {
+        return [`unanswered: ${a.query}`];
+      }
       const errored = a.errors.map((e) => (e.path ?? []).join('.'));
       return nulls(a.data.countyReport, ['countyReport']).filter(
         (n) => !errored.some((e) => n === e || n.startsWith(`${e}.`)) && !nullableAnswer(n),
@@ -190,7 +192,7 @@ describe('every field reachable from countyReport, as the county analyst', () =>
     const res = await p.gql(
       `{ countyReport(forbundIds: ["${VASTERAS.id}", "${NORRA.id}"], year: 2021) { forbund { year {
         staffing { intervention { id name } } finance { interventions { intervention { id name } } } } } } }`,
-      { as: 'county-analyst' },
+      { as: 'vastmanland-analyst' },
     );
     expect(res.errors).toBeUndefined();
     const names = res.data.countyReport.forbund.flatMap((r: any) => [

@@ -93,9 +93,9 @@ export function sumOfLists(lists: readonly KeyCount[][]): KeyCount[] {
   }));
 }
 
-/** Steps of all exits: shown when both the steps and the other exits are. */
-export const stepShare = (step: Published, nostep: Published): Published =>
-  step.suppressed || nostep.suppressed ? SUPPRESSED : shown(share(step.value!, step.value! + nostep.value!));
+/** Steps of all exits: shown when both the steps and the exits are. */
+export const stepShare = (step: Published, exited: Published): Published =>
+  step.suppressed || exited.suppressed ? SUPPRESSED : shown(share(step.value!, exited.value!));
 
 interface Atom {
   n: number;
@@ -154,20 +154,15 @@ function families(rows: readonly LedgerRow[]): Map<string, Family> {
 // `flows` and `stock` are the cells a family has (carried-in and totalt with `stock`); only `measures`
 // are shown to anyone.
 const PUBLISHES: Record<Family['dim'], { flows: Measure[]; stock: boolean; measures: Measure[]; listed: Measure[] }> = {
-  ALL: { flows: ['new', 'exited'], stock: true, measures: ['new', 'exited', 'total', 'step', 'nostep'], listed: [] },
-  FORBUND: {
-    flows: ['new', 'exited'],
-    stock: true,
-    measures: ['new', 'exited', 'total', 'step', 'nostep'],
-    listed: [],
-  },
+  ALL: { flows: ['new', 'exited'], stock: true, measures: ['new', 'exited', 'total'], listed: [] },
+  FORBUND: { flows: ['new', 'exited'], stock: true, measures: ['new', 'exited', 'total'], listed: [] },
   KON: { flows: ['new', 'exited'], stock: true, measures: ['new', 'total'], listed: ['new', 'total'] },
   REFERRER: { flows: ['new'], stock: false, measures: ['new'], listed: ['new'] },
   OUTCOME: { flows: ['exited'], stock: false, measures: ['exited'], listed: ['exited'] },
   HEMKOMMUN: { flows: ['new', 'exited'], stock: true, measures: ['new', 'total'], listed: ['new'] },
   OKAND: { flows: ['new', 'exited'], stock: true, measures: ['new'], listed: ['new'] },
 };
-type Measure = 'new' | 'exited' | 'total' | 'carry' | 'out' | 'step' | 'nostep';
+type Measure = 'new' | 'exited' | 'total' | 'carry' | 'out';
 type Part = 'H1' | 'H2' | 'Y' | '';
 const cellId = (f: string, year: number, m: Measure, p: Part) => `${f}|${year}|${m}|${p}`;
 
@@ -238,16 +233,6 @@ function tables(fams: Map<string, Family>, y: number) {
         sums.push({ total: cellId(f.id, y - 1, 'out', ''), parts: [cellId(f.id, y, 'carry', '')] });
       }
       if (f.dim === 'ALL' || f.dim === 'FORBUND') {
-        flow('step', a1.step, a2.step);
-        flow('nostep', a1.x - a1.step, a2.x - a2.step);
-        for (const p of ['H1', 'H2', 'Y'] as const) {
-          sums.push({
-            total: cellId(f.id, year, 'exited', p),
-            parts: [cellId(f.id, year, 'step', p), cellId(f.id, year, 'nostep', p)],
-          });
-        }
-      }
-      if (f.dim === 'ALL' || f.dim === 'FORBUND') {
         const id = (p: Part) => `${f.id}|${year}|age|${p}`;
         for (const [p, v] of [
           ['H1', a1.ageN],
@@ -279,7 +264,7 @@ function tables(fams: Map<string, Family>, y: number) {
     }
     const all = insatser.map((i) => `${i}|ALL|`);
     if (fams.has('F|ALL')) {
-      across('F|ALL', all, ['new', 'exited', 'carry', 'out', 'step', 'nostep']);
+      across('F|ALL', all, ['new', 'exited', 'carry', 'out']);
       across('F|ALL', [...byKind(null, 'HEMKOMMUN'), 'F|OKAND'], ['new', 'exited', 'carry', 'out']);
       for (const p of ['H1', 'H2', 'Y'] as const) {
         ageSums.push({ total: `F|ALL|${year}|age|${p}`, parts: all.map((i) => `${i}|${year}|age|${p}`) });
@@ -287,6 +272,63 @@ function tables(fams: Map<string, Family>, y: number) {
     }
   }
   return { counts: { cells, sums }, ages: { cells: ages, sums: ageSums } };
+}
+
+/**
+ * Stegförflyttning of year `y`: steps and other exits per insats and for the förbund, by half-year,
+ * in a table of their own (the counts' table stays as it is, whatever the steps are). Exits are taken
+ * as known, shown or not (more than an attacker has, so never less protection); a period whose exits
+ * the counts' table withholds publishes no steps at all. The half-year is withheld before the year
+ * (whenever either half has a small count), an insats before the förbund. Steps of a year sum with
+ * nothing of another year.
+ */
+function stepTable(fams: Map<string, Family>, y: number, hiddenCounts: ReadonlySet<string>, threshold: number) {
+  const cells = new Map<string, Cell>();
+  const sums: SumConstraint[] = [];
+  const id = (f: string, m: 'step' | 'nostep' | 'exited', p: Part) => `S|${f}|${m}|${p}`;
+  const parts = [...fams.values()].filter((f) => f.dim === 'ALL' || f.dim === 'FORBUND');
+  for (const f of parts) {
+    const a1 = f.atoms.get(half(y, 1)) ?? ZERO;
+    const a2 = f.atoms.get(half(y, 2)) ?? ZERO;
+    const weight = f.dim === 'FORBUND' ? 3 : 1;
+    // The first half-year is published only when neither half has 1 to n − 1 steps or other exits:
+    // the year minus its first half is the second.
+    const small = (v: number) => v > 0 && v < threshold;
+    const halves = [a1.step, a1.x - a1.step, a2.step, a2.x - a2.step].some(small);
+    for (const [p, a] of [
+      ['H1', a1],
+      ['H2', a2],
+      ['Y', { ...ZERO, x: a1.x + a2.x, step: a1.step + a2.step }],
+    ] as const) {
+      const published = p !== 'H2' && !(p === 'H1' && halves) && !hiddenCounts.has(cellId(f.id, y, 'exited', p));
+      cells.set(id(f.id, 'exited', p), { value: a.x, fixed: true });
+      for (const [m, v] of [
+        ['step', a.step],
+        ['nostep', a.x - a.step],
+      ] as const) {
+        // Only the steps are published (with the exits, the share): the other exits are exits − steps,
+        // protected as cells nobody is shown, so a complement is always a step count.
+        cells.set(id(f.id, m, p), {
+          value: v,
+          published: published && m === 'step',
+          cost: v * (p === 'Y' ? 3 : 1) * weight,
+        });
+      }
+      sums.push({ total: id(f.id, 'exited', p), parts: [id(f.id, 'step', p), id(f.id, 'nostep', p)] });
+    }
+    for (const m of ['step', 'nostep'] as const) {
+      sums.push({ total: id(f.id, m, 'Y'), parts: [id(f.id, m, 'H1'), id(f.id, m, 'H2')] });
+    }
+  }
+  const insatser = parts.filter((f) => f.dim === 'ALL').map((f) => f.id);
+  if (fams.has('F|ALL') && insatser.length) {
+    for (const m of ['step', 'nostep'] as const) {
+      for (const p of ['H1', 'H2', 'Y'] as const) {
+        sums.push({ total: id('F|ALL', m, p), parts: insatser.map((i) => id(i, m, p)) });
+      }
+    }
+  }
+  return { cells, sums, id };
 }
 
 /** The tables of year `y` (the year before beside it), as the policy sees them. */
@@ -299,6 +341,9 @@ export interface ProtectedYears {
   ages: ReadonlyMap<string, Cell>;
   hidden: Set<string>;
   hiddenAges: Set<string>;
+  /** Steps forward of year y, and what the policy withholds of them (stepTable). */
+  steps: ReadonlyMap<string, Cell>;
+  hiddenSteps: Set<string>;
 }
 
 /**
@@ -313,12 +358,16 @@ export function protectYear(
 ): ProtectedYears {
   const fams = families(rows.filter((r) => r.year <= y));
   const { counts, ages } = tables(fams, y);
+  const hidden = protect(counts, threshold, before?.hidden);
+  const steps = stepTable(fams, y, hidden, threshold);
   return {
     fams,
     cells: counts.cells,
     ages: ages.cells,
-    hidden: protect(counts, threshold, before?.hidden),
+    hidden,
     hiddenAges: protect(ages, threshold, before?.hiddenAges),
+    steps: steps.cells,
+    hiddenSteps: protect(steps, threshold),
   };
 }
 
@@ -340,7 +389,12 @@ export function disclosedYear(
   threshold: number,
   years: ProtectedYears = protectedYears(rows, y, threshold),
 ): DisclosedYear {
-  const { fams, cells, ages, hidden, hiddenAges } = years;
+  const { fams, cells, ages, hidden, hiddenAges, steps, hiddenSteps } = years;
+  const stepCell = (f: string, m: 'step'): Published => {
+    const id = `S|${f}|${m}|${p}`;
+    const c = steps.get(id);
+    return !c || hiddenSteps.has(id) || c.published === false ? SUPPRESSED : shown(c.value);
+  };
   const p: Part = period === 'YEAR' ? 'Y' : 'H1';
   const value = (id: string) => cells.get(id)?.value ?? 0;
   const cell = (f: string, m: Measure, year = y): Published => {
@@ -367,8 +421,6 @@ export function disclosedYear(
   const interventions = insatser.map((i): InterventionYear => {
     const all = `${i}|ALL|`;
     const exited = cell(all, 'exited');
-    const step = cell(all, 'step');
-    const nostep = cell(all, 'nostep');
     return {
       interventionId: i,
       new: cell(all, 'new'),
@@ -379,7 +431,7 @@ export function disclosedYear(
       totalByKon: listOf(i, 'KON', 'total'),
       exitsByOutcome: listOf(i, 'OUTCOME', 'exited'),
       averageAgeAtEntry: rounded(ageOf(all)),
-      stepForwardShare: stepShare(step, nostep),
+      stepForwardShare: stepShare(stepCell(all, 'step'), exited),
     };
   });
   const kommuner = [...fams.values()].filter((f) => f.dim === 'HEMKOMMUN');
@@ -417,7 +469,7 @@ export function disclosedYear(
     newByKon: sumOfLists(interventions.map((i) => i.newByKon)),
     totalByKon: sumOfLists(interventions.map((i) => i.totalByKon)),
     exitsByOutcome: sumOfLists(interventions.map((i) => i.exitsByOutcome)),
-    stepForward: hasForbund ? cell('F|ALL', 'step') : shown(0),
-    stepForwardShare: hasForbund ? stepShare(cell('F|ALL', 'step'), cell('F|ALL', 'nostep')) : shown(null),
+    stepForward: hasForbund ? stepCell('F|ALL', 'step') : shown(0),
+    stepForwardShare: hasForbund ? stepShare(stepCell('F|ALL', 'step'), cell('F|ALL', 'exited')) : shown(null),
   };
 }
