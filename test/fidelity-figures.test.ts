@@ -41,7 +41,8 @@ async function stepsFromRows(from: string, to: string, interventionId?: string):
   const rows = await p.rows<{ outcomes: string[] }>(
     'participants',
     `select outcomes from participation where tenant_id = '${NORRA.id}' and enrolled_on is not null
-       and exited_on between '${from}' and '${to}'${interventionId ? ` and intervention_id = '${interventionId}'` : ''}`,
+       and exited_on between '${from}' and '${to}'${interventionId ? ` and intervention_id = '${interventionId}'` : ''}
+    `,
   );
   return [rows.filter((r) => isStepForward(r.outcomes)).length, rows.length];
 }
@@ -83,7 +84,8 @@ describe('stegförflyttning as the Årsrapport defines it', () => {
   it('gives the county the förbund’s stegförflyttning and the county’s', async () => {
     const res = await p.gql(
       `{ countyReport(forbundIds: ["${NORRA.id}", "${VASTERAS.id}"], year: 2021) {
-        forbund { year { forbundId } exited ${D} stepForward ${D} stepForwardShare ${D} exitsByOutcome { key count ${D} } }
+        forbund { year { forbundId } exited ${D} stepForward ${D} stepForwardShare ${D}
+          exitsByOutcome { key count ${D} } }
         totals { exited ${D} stepForward ${D} stepForwardShare ${D} } } }`,
       { as: 'vastmanland-analyst' },
     );

@@ -130,7 +130,8 @@ export const InterventionYearFigures = builder
   .objectRef<InterventionYear & At>('InterventionParticipantYear')
   .implement({
     description:
-      'One insats’ participant figures for the year. A participation with several outcomes counts once in each outcome.',
+      'One insats’ participant figures for the year. A participation with several outcomes counts once in each ' +
+      'outcome.',
     fields: (t) => ({
       intervention: t.field({
         type: InterventionRef,

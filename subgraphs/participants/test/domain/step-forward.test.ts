@@ -54,7 +54,7 @@ describe('stegförflyttning as published', () => {
     expect(half.interventions.find((i) => i.interventionId === 'sala')!.stepForwardShare).toEqual(SUPPRESSED);
   });
 
-  it('withholds an insats with 1 to 4 exits that are no step, and one more so the förbund’s share tells nothing', () => {
+  it('withholds an insats with 1 to 4 other exits, and one more so the förbund’s share tells nothing', () => {
     expect(of('c').stepForwardShare).toEqual(SUPPRESSED); // 9 steps, 3 not
     const hidden = ['sala', 'b', 'c'].filter((i) => of(i).stepForwardShare.suppressed);
     expect(hidden.length).toBeGreaterThanOrEqual(2);
