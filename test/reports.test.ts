@@ -137,11 +137,15 @@ describe('Norra Västmanland’s Årsrapport 2021 in one query', () => {
         .filter(([, v]) => v === null)
         .every(([k]) => shown[k] === null),
     ).toBe(true);
-    // Arbete, studier and arbetssökande are steps forward.
-    const steps = ['ARBETE_UTAN_STOD', 'ARBETE_MED_STOD', 'STUDIER', 'AKTIVT_ARBETSSOKANDE'].reduce(
-      (a, k) => a + ((outcomes as Record<string, number>)[k] ?? 0),
-      0,
-    );
+    // Arbete, studier, arbetssökande and fortsatt aktiv rehabilitering are steps forward (DOMAIN.md,
+    // Årsrapport 2021; the rule before issue 19 left fortsatt rehabilitering out).
+    const steps = [
+      'ARBETE_UTAN_STOD',
+      'ARBETE_MED_STOD',
+      'STUDIER',
+      'AKTIVT_ARBETSSOKANDE',
+      'FORTSATT_REHABILITERING',
+    ].reduce((a, k) => a + ((outcomes as Record<string, number>)[k] ?? 0), 0);
     if (row.stepForwardShare.value !== null) {
       expect(row.stepForwardShare.value).toBeCloseTo(steps / exited, 3);
     }

@@ -12,6 +12,7 @@ import { ResultNotice } from '../components/ResultNotice.js';
 import { Disclosed, drawn, type Figure } from '../components/Suppressed.js';
 import { YearPicker } from '../components/YearPicker.js';
 import { graphql } from '../gql/index.js';
+import { CountyFigures } from './CountyFigures.js';
 
 const CountyForbundQuery = graphql(`
   query CountyForbund {
@@ -37,6 +38,40 @@ const CountyReportQuery = graphql(`
       forbund {
         year {
           forbundId
+          finance {
+            allocated
+            used
+            closingEquity
+          }
+        }
+        totalByKon {
+          key
+          count {
+            ...DisclosedCountFields
+          }
+        }
+        exitsByOutcome {
+          key
+          count {
+            ...DisclosedCountFields
+          }
+        }
+        stepForward {
+          ...DisclosedCountFields
+        }
+        stepForwardShare {
+          ...DisclosedAverageFields
+        }
+        profile {
+          averageAge {
+            ...DisclosedAverageFields
+          }
+          persons {
+            ...DisclosedCountFields
+          }
+          participations {
+            ...DisclosedCountFields
+          }
         }
         new {
           ...DisclosedCountFields
@@ -55,6 +90,35 @@ const CountyReportQuery = graphql(`
         }
       }
       totals {
+        totalByKon {
+          key
+          count {
+            ...DisclosedCountFields
+          }
+        }
+        exitsByOutcome {
+          key
+          count {
+            ...DisclosedCountFields
+          }
+        }
+        stepForward {
+          ...DisclosedCountFields
+        }
+        stepForwardShare {
+          ...DisclosedAverageFields
+        }
+        profile {
+          averageAge {
+            ...DisclosedAverageFields
+          }
+          persons {
+            ...DisclosedCountFields
+          }
+          participations {
+            ...DisclosedCountFields
+          }
+        }
         new {
           ...DisclosedCountFields
         }
@@ -196,6 +260,12 @@ export function CountyStart({ initialYear }: { initialYear: number }) {
               </tr>
             </tfoot>
           </table>
+          <CountyFigures
+            year={shownYear}
+            rows={county.forbund}
+            totals={county.totals}
+            nameOf={(id) => byId.get(id)?.name ?? id}
+          />
           {county.forbund.map((row) => {
             const forbund = byId.get(row.year.forbundId);
             const kommun = new Map(forbund?.kommuner.map((k) => [k.scbCode, k.name]) ?? []);

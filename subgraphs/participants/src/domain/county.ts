@@ -7,12 +7,21 @@
  */
 import type { ForbundYearKey } from '@finsam/kit/forbund-year.js';
 import { type Published, SUPPRESSED, shown } from './disclosure.js';
-import type { DisclosedYear } from './year-figures.js';
+import { share } from './figures.js';
+import { type DisclosedYear, type KeyCount, sumOfLists, sumOfPublished } from './year-figures.js';
 
 export const MEASURES = ['new', 'total', 'exited'] as const;
 
 export type Figures = Record<(typeof MEASURES)[number], Published>;
-export interface CountyRow {
+/** Kön, outcomes and steps forward: on each förbund's row and, summed, on the totals. */
+export interface Breakdowns {
+  newByKon: KeyCount[];
+  totalByKon: KeyCount[];
+  exitsByOutcome: KeyCount[];
+  stepForward: Published;
+  stepForwardShare: Published;
+}
+export interface CountyRow extends Breakdowns {
   key: ForbundYearKey;
   figures: Figures;
   averageAgeAtEntry: Published;
@@ -22,12 +31,10 @@ export interface County {
   year: number;
   threshold: number;
   rows: CountyRow[];
-  totals: { figures: Figures };
+  totals: { figures: Figures } & Breakdowns;
 }
 
-/** A sum of published counts: suppressed when any part is. */
-export const sumOfPublished = (parts: readonly Published[]): Published =>
-  parts.some((p) => p.suppressed) ? SUPPRESSED : shown(parts.reduce((a, p) => a + p.value!, 0));
+export { sumOfLists, sumOfPublished };
 
 export function countyTables(
   years: { forbundId: string; y: DisclosedYear }[],
@@ -37,12 +44,28 @@ export function countyTables(
   const rows = years.map(({ forbundId, y }) => ({
     key: { forbundId, year },
     figures: { new: y.new, total: y.total, exited: y.exited },
-    averageAgeAtEntry:
-      y.averageAgeAtEntry.value === null
-        ? y.averageAgeAtEntry
-        : { ...y.averageAgeAtEntry, value: Math.round(y.averageAgeAtEntry.value * 10) / 10 },
+    averageAgeAtEntry: y.averageAgeAtEntry,
     newByHemkommun: y.newByHemkommun,
+    newByKon: y.newByKon,
+    totalByKon: y.totalByKon,
+    exitsByOutcome: y.exitsByOutcome,
+    stepForward: y.stepForward,
+    stepForwardShare: y.stepForwardShare,
   }));
   const totals = Object.fromEntries(MEASURES.map((m) => [m, sumOfPublished(rows.map((r) => r.figures[m]))]));
-  return { year, threshold, rows, totals: { figures: totals as Figures } };
+  const steps = sumOfPublished(rows.map((r) => r.stepForward));
+  const exited = totals.exited as Published;
+  return {
+    year,
+    threshold,
+    rows,
+    totals: {
+      figures: totals as Figures,
+      newByKon: sumOfLists(rows.map((r) => r.newByKon)),
+      totalByKon: sumOfLists(rows.map((r) => r.totalByKon)),
+      exitsByOutcome: sumOfLists(rows.map((r) => r.exitsByOutcome)),
+      stepForward: steps,
+      stepForwardShare: steps.suppressed || exited.suppressed ? SUPPRESSED : shown(share(steps.value!, exited.value!)),
+    },
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { average, type Cell, type Published, protect, type SumConstraint, shown } from './disclosure.js';
 import { share } from './figures.js';
-import type { KeyCount } from './year-figures.js';
+import { type KeyCount, rounded } from './year-figures.js';
 
 export type Dim =
   | 'NEW_KON'
@@ -101,8 +101,9 @@ export function disclosedStatistics(row: StatsRow, threshold: number, exact: boo
       row.breakdown
         .filter((b) => b.dim === dim && b.n > 0)
         .map((b) => ({ key: b.key, count: cell(`${dim}/${b.key}`) })),
-    averageAgeAtEntry: average(row.average_age, row.age_n, n),
-    averageDaysInIntervention: average(row.average_days, row.exited, n),
+    // Unrounded from PostgreSQL, rounded here by the one rule (./figures.ts).
+    averageAgeAtEntry: rounded(average(row.average_age, row.age_n, n)),
+    averageDaysInIntervention: rounded(average(row.average_days, row.exited, n)),
     stepTowardsWorkShare:
       hidden.has('step') || hidden.has('nostep')
         ? { suppressed: true, value: null }

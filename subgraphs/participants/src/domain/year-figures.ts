@@ -13,7 +13,12 @@
  * comparison column of y + 1, the county view, the export. Tables are built year by year from the
  * förbund's first half-year with participants.
  */
+
 import { average, type Cell, type Published, protect, SUPPRESSED, type SumConstraint, shown } from './disclosure.js';
+import { roundAverage, share } from './figures.js';
+
+/** An average as published: rounded by the one rule (./figures.ts). */
+export const rounded = (a: Published): Published => (a.value === null ? a : { ...a, value: roundAverage(a.value) });
 
 /** One row of the half-year ledger (participation_half_year). */
 export interface LedgerRow {
@@ -62,11 +67,35 @@ export interface DisclosedYear {
   new: Published;
   total: Published;
   exited: Published;
-  /** Of all new participants with consent, unrounded (callers round as their report does). */
+  /** Of all new participants with consent, rounded by the one rule (./figures.ts). */
   averageAgeAtEntry: Published;
   /** New per hemkommun with those without consent under OKAND; kommuner with someone new only. */
   newByHemkommun: { scbCode: string; new: Published }[];
+  /** The förbund's new and total participations per kön, and exits per outcome, all insatser. */
+  newByKon: KeyCount[];
+  totalByKon: KeyCount[];
+  exitsByOutcome: KeyCount[];
+  /** Exits with a step forward (stegförflyttning, ./figures.ts), and their share of all exits. */
+  stepForward: Published;
+  stepForwardShare: Published;
 }
+
+/** A sum of published counts: suppressed when any part is. */
+export const sumOfPublished = (parts: readonly Published[]): Published =>
+  parts.some((p) => p.suppressed) ? SUPPRESSED : shown(parts.reduce((a, p) => a + p.value!, 0));
+
+/** Each key's sum over several lists (a list without the key has nobody under it: 0). */
+export function sumOfLists(lists: readonly KeyCount[][]): KeyCount[] {
+  const keys = [...new Set(lists.flatMap((l) => l.map((c) => c.key)))].sort();
+  return keys.map((key) => ({
+    key,
+    count: sumOfPublished(lists.map((l) => l.find((c) => c.key === key)?.count ?? shown(0))),
+  }));
+}
+
+/** Steps of all exits: shown when both the steps and the exits are. */
+export const stepShare = (step: Published, exited: Published): Published =>
+  step.suppressed || exited.suppressed ? SUPPRESSED : shown(share(step.value!, exited.value!));
 
 interface Atom {
   n: number;
@@ -125,7 +154,7 @@ function families(rows: readonly LedgerRow[]): Map<string, Family> {
 // `flows` and `stock` are the cells a family has (carried-in and totalt with `stock`); only `measures`
 // are shown to anyone.
 const PUBLISHES: Record<Family['dim'], { flows: Measure[]; stock: boolean; measures: Measure[]; listed: Measure[] }> = {
-  ALL: { flows: ['new', 'exited'], stock: true, measures: ['new', 'exited', 'total', 'step', 'nostep'], listed: [] },
+  ALL: { flows: ['new', 'exited'], stock: true, measures: ['new', 'exited', 'total'], listed: [] },
   FORBUND: { flows: ['new', 'exited'], stock: true, measures: ['new', 'exited', 'total'], listed: [] },
   KON: { flows: ['new', 'exited'], stock: true, measures: ['new', 'total'], listed: ['new', 'total'] },
   REFERRER: { flows: ['new'], stock: false, measures: ['new'], listed: ['new'] },
@@ -133,7 +162,7 @@ const PUBLISHES: Record<Family['dim'], { flows: Measure[]; stock: boolean; measu
   HEMKOMMUN: { flows: ['new', 'exited'], stock: true, measures: ['new', 'total'], listed: ['new'] },
   OKAND: { flows: ['new', 'exited'], stock: true, measures: ['new'], listed: ['new'] },
 };
-type Measure = 'new' | 'exited' | 'total' | 'carry' | 'out' | 'step' | 'nostep';
+type Measure = 'new' | 'exited' | 'total' | 'carry' | 'out';
 type Part = 'H1' | 'H2' | 'Y' | '';
 const cellId = (f: string, year: number, m: Measure, p: Part) => `${f}|${year}|${m}|${p}`;
 
@@ -203,16 +232,6 @@ function tables(fams: Map<string, Family>, y: number) {
       if (year === y) {
         sums.push({ total: cellId(f.id, y - 1, 'out', ''), parts: [cellId(f.id, y, 'carry', '')] });
       }
-      if (f.dim === 'ALL') {
-        flow('step', a1.step, a2.step);
-        flow('nostep', a1.x - a1.step, a2.x - a2.step);
-        for (const p of ['H1', 'H2', 'Y'] as const) {
-          sums.push({
-            total: cellId(f.id, year, 'exited', p),
-            parts: [cellId(f.id, year, 'step', p), cellId(f.id, year, 'nostep', p)],
-          });
-        }
-      }
       if (f.dim === 'ALL' || f.dim === 'FORBUND') {
         const id = (p: Part) => `${f.id}|${year}|age|${p}`;
         for (const [p, v] of [
@@ -255,6 +274,63 @@ function tables(fams: Map<string, Family>, y: number) {
   return { counts: { cells, sums }, ages: { cells: ages, sums: ageSums } };
 }
 
+/**
+ * Stegförflyttning of year `y`: steps and other exits per insats and for the förbund, by half-year,
+ * in a table of their own (the counts' table stays as it is, whatever the steps are). Exits are taken
+ * as known, shown or not (more than an attacker has, so never less protection); a period whose exits
+ * the counts' table withholds publishes no steps at all. The half-year is withheld before the year
+ * (whenever either half has a small count), an insats before the förbund. Steps of a year sum with
+ * nothing of another year.
+ */
+function stepTable(fams: Map<string, Family>, y: number, hiddenCounts: ReadonlySet<string>, threshold: number) {
+  const cells = new Map<string, Cell>();
+  const sums: SumConstraint[] = [];
+  const id = (f: string, m: 'step' | 'nostep' | 'exited', p: Part) => `S|${f}|${m}|${p}`;
+  const parts = [...fams.values()].filter((f) => f.dim === 'ALL' || f.dim === 'FORBUND');
+  for (const f of parts) {
+    const a1 = f.atoms.get(half(y, 1)) ?? ZERO;
+    const a2 = f.atoms.get(half(y, 2)) ?? ZERO;
+    const weight = f.dim === 'FORBUND' ? 3 : 1;
+    // The first half-year is published only when neither half has 1 to n − 1 steps or other exits:
+    // the year minus its first half is the second.
+    const small = (v: number) => v > 0 && v < threshold;
+    const halves = [a1.step, a1.x - a1.step, a2.step, a2.x - a2.step].some(small);
+    for (const [p, a] of [
+      ['H1', a1],
+      ['H2', a2],
+      ['Y', { ...ZERO, x: a1.x + a2.x, step: a1.step + a2.step }],
+    ] as const) {
+      const published = p !== 'H2' && !(p === 'H1' && halves) && !hiddenCounts.has(cellId(f.id, y, 'exited', p));
+      cells.set(id(f.id, 'exited', p), { value: a.x, fixed: true });
+      for (const [m, v] of [
+        ['step', a.step],
+        ['nostep', a.x - a.step],
+      ] as const) {
+        // Only the steps are published (with the exits, the share): the other exits are exits − steps,
+        // protected as cells nobody is shown, so a complement is always a step count.
+        cells.set(id(f.id, m, p), {
+          value: v,
+          published: published && m === 'step',
+          cost: v * (p === 'Y' ? 3 : 1) * weight,
+        });
+      }
+      sums.push({ total: id(f.id, 'exited', p), parts: [id(f.id, 'step', p), id(f.id, 'nostep', p)] });
+    }
+    for (const m of ['step', 'nostep'] as const) {
+      sums.push({ total: id(f.id, m, 'Y'), parts: [id(f.id, m, 'H1'), id(f.id, m, 'H2')] });
+    }
+  }
+  const insatser = parts.filter((f) => f.dim === 'ALL').map((f) => f.id);
+  if (fams.has('F|ALL') && insatser.length) {
+    for (const m of ['step', 'nostep'] as const) {
+      for (const p of ['H1', 'H2', 'Y'] as const) {
+        sums.push({ total: id('F|ALL', m, p), parts: insatser.map((i) => id(i, m, p)) });
+      }
+    }
+  }
+  return { cells, sums, id };
+}
+
 /** The tables of year `y` (the year before beside it), as the policy sees them. */
 export const yearTables = (rows: readonly LedgerRow[], y: number) => tables(families(rows), y);
 
@@ -265,6 +341,9 @@ export interface ProtectedYears {
   ages: ReadonlyMap<string, Cell>;
   hidden: Set<string>;
   hiddenAges: Set<string>;
+  /** Steps forward of year y, and what the policy withholds of them (stepTable). */
+  steps: ReadonlyMap<string, Cell>;
+  hiddenSteps: Set<string>;
 }
 
 /**
@@ -279,12 +358,16 @@ export function protectYear(
 ): ProtectedYears {
   const fams = families(rows.filter((r) => r.year <= y));
   const { counts, ages } = tables(fams, y);
+  const hidden = protect(counts, threshold, before?.hidden);
+  const steps = stepTable(fams, y, hidden, threshold);
   return {
     fams,
     cells: counts.cells,
     ages: ages.cells,
-    hidden: protect(counts, threshold, before?.hidden),
+    hidden,
     hiddenAges: protect(ages, threshold, before?.hiddenAges),
+    steps: steps.cells,
+    hiddenSteps: protect(steps, threshold),
   };
 }
 
@@ -306,7 +389,12 @@ export function disclosedYear(
   threshold: number,
   years: ProtectedYears = protectedYears(rows, y, threshold),
 ): DisclosedYear {
-  const { fams, cells, ages, hidden, hiddenAges } = years;
+  const { fams, cells, ages, hidden, hiddenAges, steps, hiddenSteps } = years;
+  const stepCell = (f: string, m: 'step'): Published => {
+    const id = `S|${f}|${m}|${p}`;
+    const c = steps.get(id);
+    return !c || hiddenSteps.has(id) || c.published === false ? SUPPRESSED : shown(c.value);
+  };
   const p: Part = period === 'YEAR' ? 'Y' : 'H1';
   const value = (id: string) => cells.get(id)?.value ?? 0;
   const cell = (f: string, m: Measure, year = y): Published => {
@@ -333,8 +421,6 @@ export function disclosedYear(
   const interventions = insatser.map((i): InterventionYear => {
     const all = `${i}|ALL|`;
     const exited = cell(all, 'exited');
-    const step = cell(all, 'step');
-    const nostep = cell(all, 'nostep');
     return {
       interventionId: i,
       new: cell(all, 'new'),
@@ -344,14 +430,8 @@ export function disclosedYear(
       newByKon: listOf(i, 'KON', 'new'),
       totalByKon: listOf(i, 'KON', 'total'),
       exitsByOutcome: listOf(i, 'OUTCOME', 'exited'),
-      averageAgeAtEntry: (() => {
-        const a = ageOf(all);
-        return a.value === null ? a : { ...a, value: Math.round(a.value * 10) / 10 };
-      })(),
-      stepForwardShare:
-        step.suppressed || nostep.suppressed
-          ? SUPPRESSED
-          : shown(exited.value ? Math.round((step.value! / exited.value) * 1000) / 1000 : null),
+      averageAgeAtEntry: rounded(ageOf(all)),
+      stepForwardShare: stepShare(stepCell(all, 'step'), exited),
     };
   });
   const kommuner = [...fams.values()].filter((f) => f.dim === 'HEMKOMMUN');
@@ -382,7 +462,14 @@ export function disclosedYear(
     new: hasForbund ? cell('F|ALL', 'new') : shown(0),
     total: hasForbund ? cell('F|ALL', 'total') : shown(0),
     exited: hasForbund ? cell('F|ALL', 'exited') : shown(0),
-    averageAgeAtEntry: hasForbund ? ageOf('F|ALL') : shown(null),
+    averageAgeAtEntry: hasForbund ? rounded(ageOf('F|ALL')) : shown(null),
     newByHemkommun,
+    // Kön and outcomes of the förbund: sums of its insatser's published cells (no cell of their own, so
+    // nothing more is published than the insatser show: a sum with a withheld part is withheld).
+    newByKon: sumOfLists(interventions.map((i) => i.newByKon)),
+    totalByKon: sumOfLists(interventions.map((i) => i.totalByKon)),
+    exitsByOutcome: sumOfLists(interventions.map((i) => i.exitsByOutcome)),
+    stepForward: hasForbund ? stepCell('F|ALL', 'step') : shown(0),
+    stepForwardShare: hasForbund ? stepShare(stepCell('F|ALL', 'step'), cell('F|ALL', 'exited')) : shown(null),
   };
 }

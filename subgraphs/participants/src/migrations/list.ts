@@ -7,6 +7,7 @@ import { Migration20261201000000PersonPerInsats } from './Migration2026120100000
 import { Migration20261202000000OneOpenReferral } from './Migration20261202000000OneOpenReferral.js';
 import { Migration20261215000000AuditChain } from './Migration20261215000000AuditChain.js';
 import { Migration20261216000000ProtectedIdentity } from './Migration20261216000000ProtectedIdentity.js';
+import { Migration20270101000000StepForward } from './Migration20270101000000StepForward.js';
 import { Migration20270107000000RecordsLifecycle } from './Migration20270107000000RecordsLifecycle.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
@@ -19,5 +20,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202000000OneOpenReferral', class: Migration20261202000000OneOpenReferral },
   { name: 'Migration20261215000000AuditChain', class: Migration20261215000000AuditChain },
   { name: 'Migration20261216000000ProtectedIdentity', class: Migration20261216000000ProtectedIdentity },
+  { name: 'Migration20270101000000StepForward', class: Migration20270101000000StepForward },
   { name: 'Migration20270107000000RecordsLifecycle', class: Migration20270107000000RecordsLifecycle },
 ];

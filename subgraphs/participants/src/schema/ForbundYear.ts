@@ -16,6 +16,7 @@ import { tenantSql } from '@finsam/kit/tenant.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { DISCLOSURE_THRESHOLD } from '../domain/disclosure.js';
+import { disclosedProfile } from '../domain/profile.js';
 import {
   type DisclosedYear,
   disclosedYear,
@@ -28,6 +29,10 @@ import {
 import { builder } from './builder.js';
 import { Count, DisclosedAverage, DisclosedCount } from './Disclosed.js';
 import { InterventionRef } from './Intervention.js';
+import { ProfileRef, profileRow } from './Profile.js';
+
+/** Where a published year came from: its profile (Profile.ts) is counted for the same key. */
+type At = { at: ForbundYearKey & { period: ReportPeriod } };
 
 /**
  * Every half-year of the förbund asked, up to the end of the latest year asked: the policy protects
@@ -121,44 +126,58 @@ const HemkommunFigures = builder.objectRef<HemkommunYear>('HemkommunYearFigures'
   }),
 });
 
-export const InterventionYearFigures = builder.objectRef<InterventionYear>('InterventionParticipantYear').implement({
-  description:
-    'One insats’ participant figures for the year. A participation with several outcomes counts once in each outcome.',
-  fields: (t) => ({
-    intervention: t.field({
-      type: InterventionRef,
-      description: 'The insats.',
-      resolve: (r) => ({ id: r.interventionId }),
+export const InterventionYearFigures = builder
+  .objectRef<InterventionYear & At>('InterventionParticipantYear')
+  .implement({
+    description:
+      'One insats’ participant figures for the year. A participation with several outcomes counts once in each ' +
+      'outcome.',
+    fields: (t) => ({
+      intervention: t.field({
+        type: InterventionRef,
+        description: 'The insats.',
+        resolve: (r) => ({ id: r.interventionId }),
+      }),
+      new: t.field({ type: DisclosedCount, description: 'Nya deltagare.', resolve: (r) => r.new }),
+      total: t.field({
+        type: DisclosedCount,
+        description: 'Deltagare totalt (enrolled at some time in the year).',
+        resolve: (r) => r.total,
+      }),
+      exited: t.field({ type: DisclosedCount, description: 'Avslutade.', resolve: (r) => r.exited }),
+      newByReferrer: t.field({ type: [Count], description: 'Nya per remittent.', resolve: (r) => r.newByReferrer }),
+      newByKon: t.field({ type: [Count], description: 'Nya per kön.', resolve: (r) => r.newByKon }),
+      totalByKon: t.field({
+        type: [Count],
+        description: 'Deltagare totalt per kön (Uppföljning Finsam).',
+        resolve: (r) => r.totalByKon,
+      }),
+      exitsByOutcome: t.field({ type: [Count], description: 'Avslut per utfall.', resolve: (r) => r.exitsByOutcome }),
+      averageAgeAtEntry: t.field({
+        type: DisclosedAverage,
+        description: 'Medelålder of new participants with consent (one decimal).',
+        resolve: (r) => r.averageAgeAtEntry,
+      }),
+      stepForwardShare: t.field({
+        type: DisclosedAverage,
+        description:
+          'Stegförflyttning: share of exits with a step towards work (work with or without subsidy, studies, ' +
+          'actively seeking work, continued active rehabilitation); an exit counts once. Three decimals.',
+        resolve: (r) => r.stepForwardShare,
+      }),
+      profile: t.field({
+        type: ProfileRef,
+        description: 'Persons and participations, averages per kön, support source before and after.',
+        resolve: async (r, _a, ctx) =>
+          disclosedProfile(await profileRow(ctx, r.at, r.interventionId), DISCLOSURE_THRESHOLD, {
+            participations: r.total,
+            exited: r.exited,
+          }),
+      }),
     }),
-    new: t.field({ type: DisclosedCount, description: 'Nya deltagare.', resolve: (r) => r.new }),
-    total: t.field({
-      type: DisclosedCount,
-      description: 'Deltagare totalt (enrolled at some time in the year).',
-      resolve: (r) => r.total,
-    }),
-    exited: t.field({ type: DisclosedCount, description: 'Avslutade.', resolve: (r) => r.exited }),
-    newByReferrer: t.field({ type: [Count], description: 'Nya per remittent.', resolve: (r) => r.newByReferrer }),
-    newByKon: t.field({ type: [Count], description: 'Nya per kön.', resolve: (r) => r.newByKon }),
-    totalByKon: t.field({
-      type: [Count],
-      description: 'Deltagare totalt per kön (Uppföljning Finsam).',
-      resolve: (r) => r.totalByKon,
-    }),
-    exitsByOutcome: t.field({ type: [Count], description: 'Avslut per utfall.', resolve: (r) => r.exitsByOutcome }),
-    averageAgeAtEntry: t.field({
-      type: DisclosedAverage,
-      description: 'Medelålder of new participants with consent (one decimal).',
-      resolve: (r) => r.averageAgeAtEntry,
-    }),
-    stepForwardShare: t.field({
-      type: DisclosedAverage,
-      description: 'Share of exits with a step towards work or studies (three decimals).',
-      resolve: (r) => r.stepForwardShare,
-    }),
-  }),
-});
+  });
 
-const ParticipantYearRef = builder.objectRef<DisclosedYear>('ParticipantYear').implement({
+const ParticipantYearRef = builder.objectRef<DisclosedYear & At>('ParticipantYear').implement({
   description: 'Deltagare in a förbund’s year (Årsrapport); no person in it, and no figure that could reveal one.',
   fields: (t) => ({
     hemkommuner: t.field({
@@ -171,7 +190,7 @@ const ParticipantYearRef = builder.objectRef<DisclosedYear>('ParticipantYear').i
     interventions: t.field({
       type: [InterventionYearFigures],
       description: 'Per insats; insatser with someone enrolled at some time in the period.',
-      resolve: (y) => y.interventions,
+      resolve: (y) => y.interventions.map((i) => ({ ...i, at: y.at })),
     }),
     new: t.field({
       type: DisclosedCount,
@@ -185,8 +204,39 @@ const ParticipantYearRef = builder.objectRef<DisclosedYear>('ParticipantYear').i
     }),
     averageAgeAtEntry: t.field({
       type: DisclosedAverage,
-      description: 'Medelålder of all new participants with consent, in whole years.',
-      resolve: ({ averageAgeAtEntry: a }) => (a.value === null ? a : { ...a, value: Math.round(a.value) }),
+      description: 'Medelålder of all new participants with consent (one decimal, the one rounding rule).',
+      resolve: (y) => y.averageAgeAtEntry,
+    }),
+    exited: t.field({ type: DisclosedCount, description: 'Avslutade, all insatser.', resolve: (y) => y.exited }),
+    newByKon: t.field({ type: [Count], description: 'Nya per kön, all insatser.', resolve: (y) => y.newByKon }),
+    totalByKon: t.field({
+      type: [Count],
+      description: 'Deltagare totalt per kön, all insatser.',
+      resolve: (y) => y.totalByKon,
+    }),
+    exitsByOutcome: t.field({
+      type: [Count],
+      description: 'Avslut per utfall, all insatser; an exit with several outcomes counts under each.',
+      resolve: (y) => y.exitsByOutcome,
+    }),
+    stepForward: t.field({
+      type: DisclosedCount,
+      description: 'Exits with a stegförflyttning (each exit once), all insatser.',
+      resolve: (y) => y.stepForward,
+    }),
+    stepForwardShare: t.field({
+      type: DisclosedAverage,
+      description: 'Stegförflyttning: `stepForward` of all exits, all insatser (three decimals).',
+      resolve: (y) => y.stepForwardShare,
+    }),
+    profile: t.field({
+      type: ProfileRef,
+      description: 'Persons and participations, averages per kön, support source before and after; all insatser.',
+      resolve: async (y, _a, ctx) =>
+        disclosedProfile(await profileRow(ctx, y.at, null), DISCLOSURE_THRESHOLD, {
+          participations: y.total,
+          exited: y.exited,
+        }),
     }),
   }),
 });
@@ -208,6 +258,9 @@ builder.objectFields(ForbundYearRef, (t) => ({
         description: 'The whole year (Årsrapport) or January–June.',
       }),
     },
-    resolve: (k, { period }, ctx) => participantYears(ctx).load({ ...k, period }),
+    resolve: async (k, { period }, ctx) => ({
+      ...(await participantYears(ctx).load({ ...k, period })),
+      at: { ...k, period },
+    }),
   }),
 }));

@@ -60,8 +60,8 @@ counts as (
     count(*)::int as active,
     count(*) filter (where is_exit)::int as exited,
     count("age_at_referral") filter (where is_new)::int as age_n,
-    round(avg("age_at_referral") filter (where is_new), 1)::float as average_age,
-    round(avg("exited_on" - "enrolled_on") filter (where is_exit))::float as average_days,
+    avg("age_at_referral") filter (where is_new)::float as average_age,
+    avg("exited_on" - "enrolled_on") filter (where is_exit)::float as average_days,
     count(*) filter (where is_exit and "outcomes" && ${bind(pgArray(STEP_FORWARD))}::text[])::int as step_forward
   from p group by 1
 ),
@@ -189,17 +189,17 @@ const StatisticsRef = builder.objectRef<Stats>('ParticipantStatistics').implemen
     }),
     averageAgeAtEntry: t.field({
       type: DisclosedAverage,
-      description: 'Of new participants with consent.',
+      description: 'Of new participants with consent (one decimal, the one rounding rule).',
       resolve: (s) => s.averageAgeAtEntry,
     }),
     averageDaysInIntervention: t.field({
       type: DisclosedAverage,
-      description: 'Of those who exited in the period.',
+      description: 'Of those who exited in the period (one decimal, the one rounding rule).',
       resolve: (s) => s.averageDaysInIntervention,
     }),
     stepTowardsWorkShare: t.field({
       type: DisclosedAverage,
-      description: 'Share of exits with an outcome towards work or studies.',
+      description: 'Stegförflyttning: share of exits with a step towards work (STEP_FORWARD), three decimals.',
       resolve: (s) => s.stepTowardsWorkShare,
     }),
     after6Months: t.field({ type: [Count], description: 'Levels 6 months after exit.', resolve: by('AFTER_6') }),

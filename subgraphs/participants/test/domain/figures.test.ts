@@ -1,17 +1,35 @@
 /** Report figures without a database: shares, and the county tables built from each förbund's published year. */
 import { countyTables, sumOfPublished } from '../../src/domain/county.js';
 import { SUPPRESSED, shown } from '../../src/domain/disclosure.js';
-import { STEP_FORWARD, share } from '../../src/domain/figures.js';
+import { isStepForward, roundAverage, STEP_FORWARD, share } from '../../src/domain/figures.js';
 import { disclosedYear, type LedgerRow } from '../../src/domain/year-figures.js';
 
 describe('figures', () => {
-  it('counts work, supported work, studies and active job seeking as a step forward', () => {
+  it('counts work, supported work, studies, active job seeking and continued rehabilitation as a step', () => {
+    // DOMAIN.md (Årsrapport 2021, from SUS): fortsatt aktiv rehabilitering is a step; the old list left it out.
     expect([...STEP_FORWARD].sort()).toEqual([
       'AKTIVT_ARBETSSOKANDE',
       'ARBETE_MED_STOD',
       'ARBETE_UTAN_STOD',
+      'FORTSATT_REHABILITERING',
       'STUDIER',
     ]);
+  });
+
+  it('counts an exit with several step outcomes once, and medical rehabilitation, avbrott, övrigt not at all', () => {
+    expect(isStepForward(['ARBETE_MED_STOD', 'STUDIER'])).toBe(true);
+    expect(isStepForward(['FORTSATT_REHABILITERING'])).toBe(true);
+    expect(isStepForward(['MEDICINSK_REHABILITERING', 'AVBROTT', 'OVRIGT'])).toBe(false);
+    expect(isStepForward([])).toBe(false);
+  });
+
+  it('rounds every average to one decimal and every share to three, half away from zero', () => {
+    expect(roundAverage(32.45)).toBe(32.5);
+    expect(roundAverage(32.44)).toBe(32.4);
+    expect(roundAverage(2.25)).toBe(2.3);
+    expect(roundAverage(4.0)).toBe(4);
+    expect(share(11, 16)).toBe(0.688);
+    expect(share(1, 8)).toBe(0.125);
   });
 
   it('gives a share to three decimals, and none of nothing', () => {

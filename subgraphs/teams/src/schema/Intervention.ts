@@ -63,6 +63,10 @@ const MethodEnum = builder.enumType('Method', {
  * styrgrupp member the insatser they steer (named in their styrgrupp's meetings and decisions).
  */
 export function visibleTo(ctx: SubgraphContext): FilterQuery<Intervention> {
+  if (holds(ctx.identity, 'countyReader')) {
+    // The county's förbund, as the tenant filter and RLS bound them: an insats is no person.
+    return {};
+  }
   const ids = interventionScope(ctx.identity);
   const steered = holds(ctx.identity, 'steering') ? ctx.identity.steeringInterventionIds : [];
   return ids ? { id: { $in: [...ids, ...steered] } } : {};
@@ -70,8 +74,11 @@ export function visibleTo(ctx: SubgraphContext): FilterQuery<Intervention> {
 
 export const InterventionRef = builder.loadableObject('Intervention', {
   directives: cacheable,
-  description: 'An insats the förbund funds. Participants, money, styrgrupper and surveys attach to it.',
-  authScopes: { tenantReader: true, steering: true },
+  description:
+    'An insats the förbund funds. Participants, money, styrgrupper and surveys attach to it. The county analyst ' +
+    'reads what teams keeps of it (its name beside the county figures); who takes part stays with the förbund.',
+  // An insats' description is no person: the county reads it beside staffing and money.
+  authScopes: { tenantReader: true, steering: true, countyReader: true },
   load: (ids: string[], ctx) => ctx.em.find(Intervention, { $and: [{ id: { $in: ids } }, visibleTo(ctx)] }),
   sort: (i) => i.id,
   fields: (t) => ({
