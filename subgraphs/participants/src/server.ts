@@ -15,6 +15,7 @@ import './schema/ActionPlan.js';
 import './schema/Screening.js';
 import './schema/ForbundYear.js';
 import './schema/CountyReport.js';
+import './schema/Import.js';
 import { seedParticipants } from './demo/seed.js';
 import { AuditEntry } from './entities/AuditEntry.js';
 import { FollowUp } from './entities/FollowUp.js';

@@ -7,6 +7,7 @@ import { Migration20261201000000PersonPerInsats } from './Migration2026120100000
 import { Migration20261202000000OneOpenReferral } from './Migration20261202000000OneOpenReferral.js';
 import { Migration20261215000000AuditChain } from './Migration20261215000000AuditChain.js';
 import { Migration20261216000000ProtectedIdentity } from './Migration20261216000000ProtectedIdentity.js';
+import { Migration20270106000000ImportAndCorrections } from './Migration20270106000000ImportAndCorrections.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202000000OneOpenReferral', class: Migration20261202000000OneOpenReferral },
   { name: 'Migration20261215000000AuditChain', class: Migration20261215000000AuditChain },
   { name: 'Migration20261216000000ProtectedIdentity', class: Migration20261216000000ProtectedIdentity },
+  { name: 'Migration20270106000000ImportAndCorrections', class: Migration20270106000000ImportAndCorrections },
 ];
