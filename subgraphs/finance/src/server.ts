@@ -5,6 +5,7 @@ import './schema/Intervention.js';
 import './schema/Forbund.js';
 import './schema/Allocation.js';
 import './schema/Requisition.js';
+import './schema/RequisitionCorrection.js';
 import './schema/BudgetUsage.js';
 import './schema/Budget.js';
 import './schema/FinancialStatement.js';

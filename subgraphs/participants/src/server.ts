@@ -16,6 +16,7 @@ import './schema/Screening.js';
 import './schema/ForbundYear.js';
 import './schema/CountyReport.js';
 import './schema/Import.js';
+import './schema/Correction.js';
 import { seedParticipants } from './demo/seed.js';
 import { AuditEntry } from './entities/AuditEntry.js';
 import { FollowUp } from './entities/FollowUp.js';
