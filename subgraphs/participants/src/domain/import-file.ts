@@ -9,6 +9,9 @@ import { parse } from 'csv-parse/sync';
 export const IMPORT_FORMATS = ['CSV', 'JSON'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/** The most characters one stage or append call carries (the gateway takes 256 kB per request). */
+export const IMPORT_PART_CHARS = 100_000;
+
 /** One problem of one row: the row's number (1 = the first record after a CSV header), the field, what is wrong. */
 export interface RowIssue {
   row: number;

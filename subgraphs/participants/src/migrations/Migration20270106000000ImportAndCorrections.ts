@@ -6,8 +6,9 @@ import { Migration } from '@mikro-orm/migrations';
  * Issue 21, import and corrections:
  *  - `participation.source_ref`: the record's reference in the system it was imported from, unique per
  *    förbund, so importing the same file again finds every row already there and writes nothing;
- *  - `participation_import`: a staged import (the file's text, its status and progress, the dry run's
- *    per-row report and the summary), which a client polls by id while a large file is committed;
+ *  - `participation_import`: a staged import (its status and progress, the dry run's per-row report and
+ *    the summary), which a client polls by id while a large file is committed; the file's text in parts
+ *    (`participation_import_part`);
  *  - `participation_correction`: every correction of a participation's events — who, when, why, and
  *    each changed field's old and new value. Append-only, like the audit log: nobody updates or
  *    removes a correction.
@@ -24,7 +25,6 @@ export class Migration20270106000000ImportAndCorrections extends Migration {
       "tenant_id" uuid not null,
       "name" text not null,
       "format" text not null check ("format" in ('CSV', 'JSON')),
-      "content" text not null,
       "status" text not null check ("status" in ('STAGED', 'CHECKING', 'CHECKED', 'RUNNING', 'DONE', 'FAILED')),
       "total_rows" integer not null default 0,
       "processed_rows" integer not null default 0,
@@ -33,6 +33,14 @@ export class Migration20270106000000ImportAndCorrections extends Migration {
       "created_by" text not null,
       "created_at" timestamptz not null default now(),
       "updated_at" timestamptz not null default now()
+    );`);
+    // A large file arrives in parts (each request is bounded): one row each, joined in order when checked.
+    this.addSql(`create table "participation_import_part" (
+      "import_id" uuid not null references "participation_import" ("id") on delete cascade,
+      "tenant_id" uuid not null,
+      "seq" integer not null,
+      "content" text not null,
+      primary key ("import_id", "seq")
     );`);
     this.addSql(`create table "participation_correction" (
       "id" uuid primary key,
@@ -47,7 +55,7 @@ export class Migration20270106000000ImportAndCorrections extends Migration {
     this.addSql(`create index "participation_correction_participation_idx"
       on "participation_correction" ("participation_id", "at");`);
     this.addSql(`revoke update, delete, truncate on "participation_correction" from ${APP_ROLE};`);
-    for (const table of ['participation_import', 'participation_correction']) {
+    for (const table of ['participation_import', 'participation_import_part', 'participation_correction']) {
       for (const sql of tenantRowLevelSecurity(table)) {
         this.addSql(sql);
       }

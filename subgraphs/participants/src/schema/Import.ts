@@ -25,7 +25,7 @@ import {
   type PlannedParticipation,
   planParticipation,
 } from '../domain/import.js';
-import { type ImportFormat, type RowIssue, readImportFile } from '../domain/import-file.js';
+import { IMPORT_PART_CHARS, type ImportFormat, type RowIssue, readImportFile } from '../domain/import-file.js';
 import { FOLLOW_UP_DECISIONS } from '../entities/FollowUp.js';
 import { LEVELS, OUTCOMES, SUPPORT_SOURCES } from '../entities/Participation.js';
 import { encrypt, personHash, personKeys } from '../person-crypto.js';
@@ -35,8 +35,6 @@ import { referralSchema } from './Referral.js';
 
 /** Rows written per statement: large enough to be set-based, small enough for the statement timeout. */
 export const IMPORT_BATCH = 5000;
-/** The most characters one stage or append call carries (the gateway takes 256 kB per request). */
-export const IMPORT_PART_CHARS = 100_000;
 /** The most rows one file holds. */
 export const IMPORT_MAX_ROWS = 200_000;
 
@@ -403,8 +401,8 @@ async function claim(ctx: SubgraphContext, id: string, from: Status[], to: Statu
   const { sql, params } = build(`update "participation_import" i set "status" = ${bind(to)}, "updated_at" = now(),
       "processed_rows" = 0
     where ${tenant('i')} and i."id" = ${bind(id)} and i."status" = any(${bind(pgArray(from))}::text[])
-    returning i."content"`);
-  const [row] = await ctx.em.execute<{ content: string }[]>(sql, params);
+    returning i."id"`);
+  const [row] = await ctx.em.execute<{ id: string }[]>(sql, params);
   if (!row) {
     const existing = await load(ctx, id);
     if (!existing) {
@@ -415,7 +413,10 @@ async function claim(ctx: SubgraphContext, id: string, from: Status[], to: Statu
       `The import is ${existing.status}; it cannot be ${to === 'RUNNING' ? 'run' : 'checked'} now`,
     );
   }
-  return row.content;
+  const parts = tenantSql(ctx.em);
+  const text = parts.build(`select p."content" from "participation_import_part" p
+    where ${parts.tenant('p')} and p."import_id" = ${parts.bind(id)} order by p."seq"`);
+  return (await ctx.em.execute<{ content: string }[]>(text.sql, text.params)).map((p) => p.content).join('');
 }
 
 /** The file's rows, or its issues as a FAILED (or checked) import. */
@@ -540,9 +541,13 @@ builder.mutationFields((t) => ({
       }
       const id = randomUUID();
       const { bind, build } = tenantSql(ctx.em);
-      const { sql, params } = build(`insert into "participation_import" ("id", "tenant_id", "name", "format", "content",
-          "status", "created_by") values (${bind(id)}, ${bind(tenantOf(ctx))}, ${bind(input.name.trim())},
-          ${bind(input.format)}, ${bind(input.content)}, 'STAGED', ${bind(ctx.identity.userId)})`);
+      const tenantId = tenantOf(ctx);
+      const { sql, params } = build(`with staged as (
+          insert into "participation_import" ("id", "tenant_id", "name", "format", "status", "created_by")
+          values (${bind(id)}, ${bind(tenantId)}, ${bind(input.name.trim())}, ${bind(input.format)}, 'STAGED',
+            ${bind(ctx.identity.userId)}) returning "id")
+        insert into "participation_import_part" ("import_id", "tenant_id", "seq", "content")
+        select "id", ${bind(tenantId)}, 0, ${bind(input.content)} from staged`);
       await ctx.em.execute(sql, params);
       return (await load(ctx, id)) as ImportRow;
     },
@@ -559,11 +564,17 @@ builder.mutationFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const id = String(args.id);
       const { bind, build, tenant } = tenantSql(ctx.em);
-      const { sql, params } =
-        build(`update "participation_import" i set "content" = i."content" || ${bind(args.content)},
-          "status" = 'STAGED', "summary" = null, "issues" = '[]', "updated_at" = now()
-        where ${tenant('i')} and i."id" = ${bind(id)} and i."status" in ('STAGED', 'CHECKED', 'FAILED')
-        returning i."id"`);
+      // Each part is a row of its own: appending never rewrites what came before.
+      const { sql, params } = build(`with staged as (
+          update "participation_import" i set "status" = 'STAGED', "summary" = null, "issues" = '[]',
+            "updated_at" = now()
+          where ${tenant('i')} and i."id" = ${bind(id)} and i."status" in ('STAGED', 'CHECKED', 'FAILED')
+          returning i."id", i."tenant_id")
+        insert into "participation_import_part" ("import_id", "tenant_id", "seq", "content")
+        select s."id", s."tenant_id",
+          (select coalesce(max(p."seq"), -1) + 1 from "participation_import_part" p where p."import_id" = s."id"),
+          ${bind(args.content)}
+        from staged s returning "import_id" as "id"`);
       const [row] = await ctx.em.execute<{ id: string }[]>(sql, params);
       if (!row) {
         const existing = await load(ctx, id);
