@@ -310,3 +310,58 @@ describe('bad input', () => {
     expect(res.errors![0]).toMatchObject({ path: ['second'], extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
+
+describe('finance records (allocations, requisitions)', () => {
+  const IMPORT = `mutation ($input: FinanceImportInput!) {
+    importFinanceRecords(input: $input) {
+      ${RESULT}
+      ... on MutationImportFinanceRecordsSuccess { data { dryRun rows created unchanged issues { row field message } } }
+    }
+  }`;
+  const csv = (insats: string, period2 = 2) =>
+    [
+      'kind,sourceRef,interventionId,year,amount,period,submittedOn,status,lines',
+      `ALLOCATION,EK-2021-1,${insats},2021,600000,,,,`,
+      `REQUISITION,REK-2021-1,${insats},2021,,1,2021-03-10,PAID,PERSONNEL:90000;TRAVEL:1500`,
+      `REQUISITION,REK-2021-2,${insats},2021,,${period2},2021-05-10,APPROVED,PERSONNEL:80000`,
+    ].join('\n');
+  const used = async () => {
+    const res = await p.gql('{ forbund { year(year: 2021) { finance { allocated used } } } }', { token: byHand.admin });
+    expect(res.errors).toBeUndefined();
+    return res.data.forbund.year.finance;
+  };
+
+  it('checks with a dry run, imports all or nothing, and changes nothing the second time', async () => {
+    const run = (content: string, dryRun: boolean) =>
+      p.gql(IMPORT, {
+        token: byHand.admin,
+        variables: { input: { name: 'ekonomi.csv', format: 'CSV', content, dryRun } },
+      });
+    const before = await used();
+    const bad = csv(byHand.interventionId, 1);
+    const checked = (await run(bad, true)).data.importFinanceRecords;
+    expect(checked.data.issues).toEqual([
+      { row: 3, field: 'period', message: 'Period 1 of 2021 is already requisitioned' },
+    ]);
+    const refused = (await run(bad, false)).data.importFinanceRecords;
+    expect(refused.__typename).toBe('ValidationError');
+    expect(refused.issues[0].path).toEqual(['input', 'content', '3', 'period']);
+    expect(await used()).toEqual(before);
+
+    const good = csv(byHand.interventionId);
+    expect((await run(good, true)).data.importFinanceRecords.data).toMatchObject({
+      dryRun: true,
+      created: 3,
+      issues: [],
+    });
+    expect(await used()).toEqual(before);
+    expect((await run(good, false)).data.importFinanceRecords.data).toMatchObject({
+      dryRun: false,
+      rows: 3,
+      created: 3,
+    });
+    expect(await used()).toEqual({ allocated: 600_000, used: before.used + 171_500 });
+    expect((await run(good, false)).data.importFinanceRecords.data).toMatchObject({ created: 0, unchanged: 3 });
+    expect(await used()).toEqual({ allocated: 600_000, used: before.used + 171_500 });
+  });
+});

@@ -3,7 +3,8 @@ import { tenantRowLevelSecurity } from '@finsam/kit/tenant.js';
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Corrections of requisitions (issue 21): a requisition may be withdrawn (WITHDRAWN: it holds no period and
+ * Import and corrections of finance records (issue 21): `source_ref` on allocations and requisitions, unique per
+ * förbund, for idempotent imports; a requisition may be withdrawn (WITHDRAWN: it holds no period and
  * counts nowhere) or amended (its lines replaced), each with a reason. `requisition_correction` keeps who,
  * when, why and each change's old and new value; append-only, like the audit logs.
  */
@@ -17,6 +18,15 @@ export class Migration20270106000000RequisitionCorrections extends Migration {
     this.addSql(`drop index "requisition_period_uniq";`);
     this.addSql(`create unique index "requisition_period_uniq" on "requisition"
       ("tenant_id", "intervention_id", "year", "period") where "status" not in ('REJECTED', 'WITHDRAWN');`);
+    // Imported records keep their reference in the source system: a re-import finds them and changes nothing.
+    this.addSql(`alter table "requisition" add column "source_ref" text null;`);
+    this.addSql(
+      `alter table "requisition" add constraint "requisition_source_ref_key" unique ("tenant_id", "source_ref");`,
+    );
+    this.addSql(`alter table "allocation" add column "source_ref" text null;`);
+    this.addSql(
+      `alter table "allocation" add constraint "allocation_source_ref_key" unique ("tenant_id", "source_ref");`,
+    );
     this.addSql(`create table "requisition_correction" (
       "id" uuid primary key,
       "tenant_id" uuid not null,

@@ -396,10 +396,10 @@ async function update(ctx: SubgraphContext, id: string, set: Record<string, unkn
 }
 
 /** Moves an import from one of `from` to `to`, or says why not (it is running, or done). */
-async function claim(ctx: SubgraphContext, id: string, from: Status[], to: Status): Promise<string> {
+async function claim(ctx: SubgraphContext, id: string, from: Status[], to: Status): Promise<void> {
   const { bind, build, tenant } = tenantSql(ctx.em);
   const { sql, params } = build(`update "participation_import" i set "status" = ${bind(to)}, "updated_at" = now(),
-      "processed_rows" = 0
+      "processed_rows" = 0, "total_rows" = 0, "issues" = '[]', "summary" = null
     where ${tenant('i')} and i."id" = ${bind(id)} and i."status" = any(${bind(pgArray(from))}::text[])
     returning i."id"`);
   const [row] = await ctx.em.execute<{ id: string }[]>(sql, params);
@@ -413,6 +413,10 @@ async function claim(ctx: SubgraphContext, id: string, from: Status[], to: Statu
       `The import is ${existing.status}; it cannot be ${to === 'RUNNING' ? 'run' : 'checked'} now`,
     );
   }
+}
+
+/** The file's text: its parts in order. */
+async function contentOf(ctx: SubgraphContext, id: string): Promise<string> {
   const parts = tenantSql(ctx.em);
   const text = parts.build(`select p."content" from "participation_import_part" p
     where ${parts.tenant('p')} and p."import_id" = ${parts.bind(id)} order by p."seq"`);
@@ -455,16 +459,12 @@ async function start(ctx: SubgraphContext, id: string, commit: boolean): Promise
   if (!before) {
     throw new NotFoundError(['id'], `No import ${id} in your förbund`);
   }
-  const content = await claim(
-    ctx,
-    id,
-    commit ? ['STAGED', 'CHECKED', 'FAILED'] : ['STAGED', 'CHECKED', 'FAILED'],
-    commit ? 'RUNNING' : 'CHECKING',
-  );
-  const { rows, issues: fileIssues } = rowsOf(before.format, content);
-  const facts = rows.length ? await factsFor(ctx, rows) : null;
-  await update(ctx, id, { total_rows: rows.length, issues: [], summary: null });
+  await claim(ctx, id, ['STAGED', 'CHECKED', 'FAILED'], commit ? 'RUNNING' : 'CHECKING');
+  // Everything after the claim runs on after the answer: reading 100 000 rows alone may outlast a request.
   inBackground(ctx, id, async () => {
+    const { rows, issues: fileIssues } = rowsOf(before.format, await contentOf(ctx, id));
+    await update(ctx, id, { total_rows: rows.length });
+    const facts = rows.length ? await factsFor(ctx, rows) : null;
     const progress = (n: number) => update(ctx, id, { processed_rows: n });
     const checked = facts ? await check(ctx, rows, facts, progress) : { issues: [], planned: [], unchanged: 0 };
     const issues = [...fileIssues, ...checked.issues];
