@@ -260,6 +260,9 @@ async function check(
     }
     if (row % IMPORT_BATCH === 0) {
       await progress(row);
+    } else if (row % 500 === 0) {
+      // Checking is CPU work: let the subgraph answer other requests (the client's polls) between rows.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   const hashes = planned.flatMap((p) => (p.personKey ? [p.personKey] : []));
