@@ -317,9 +317,11 @@ async function writeBatch(ctx: SubgraphContext, batch: Checked['planned'], impor
         on conflict ("tenant_id", "intervention_id", "person_number_hash") do nothing`,
       [JSON.stringify(persons)],
     );
+    // By insats and hash, as the unique index leads, so the look-up does not scan the förbund's persons.
     const found = build(`select p."id", p."intervention_id", p."person_number_hash" from "person" p
-      where ${tenant('p')}
-        and p."person_number_hash" = any(${bind(pgArray(persons.map((p) => p.person_number_hash)))}::text[])`);
+      where ${tenant('p')} and (p."intervention_id", p."person_number_hash") in (
+        select * from unnest(${bind(pgArray(persons.map((p) => p.intervention_id)))}::uuid[],
+          ${bind(pgArray(persons.map((p) => p.person_number_hash)))}::text[]))`);
     for (const p of await ctx.em.execute<{ id: string; intervention_id: string; person_number_hash: string }[]>(
       found.sql,
       found.params,
