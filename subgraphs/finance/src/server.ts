@@ -5,6 +5,8 @@ import './schema/Intervention.js';
 import './schema/Forbund.js';
 import './schema/Allocation.js';
 import './schema/Requisition.js';
+import './schema/RequisitionCorrection.js';
+import './schema/FinanceImport.js';
 import './schema/BudgetUsage.js';
 import './schema/Budget.js';
 import './schema/FinancialStatement.js';

@@ -32,6 +32,7 @@ import {
   serializeKronor,
   strictInputPlugin,
 } from './input.js';
+import { nullableMutationsPlugin } from './mutation-results.js';
 import { isInsatsStaff, isSteeringOf, type ScopeName, scopeGrants } from './scopes.js';
 
 export interface SubgraphTypes {
@@ -70,6 +71,7 @@ export function createBuilder(options: { constraints?: ConstraintConflicts } = {
       strictInputPlugin,
       // Inside the errors plugin, so the ConflictError it throws becomes the mutation's typed result.
       databaseConflictsPlugin,
+      nullableMutationsPlugin,
       DirectivePlugin,
       FederationPlugin,
     ],

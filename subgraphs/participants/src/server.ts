@@ -19,6 +19,8 @@ import './schema/PlanGoal.js';
 import './schema/Gallring.js';
 import './schema/RegisterExtract.js';
 import './schema/Merger.js';
+import './schema/Import.js';
+import './schema/Correction.js';
 import { seedParticipants } from './demo/seed.js';
 import { AuditEntry } from './entities/AuditEntry.js';
 import { FollowUp } from './entities/FollowUp.js';

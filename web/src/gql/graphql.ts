@@ -381,7 +381,9 @@ export type RequisitionStatus =
   /** Avslagen, with a reason; does not count. The period may be requisitioned again. */
   | 'REJECTED'
   /** Inskickad: waiting for the förbund. */
-  | 'SUBMITTED';
+  | 'SUBMITTED'
+  /** Återkallad: withdrawn as a correction, with a reason (see `corrections`); does not count, and its period may be requisitioned again. */
+  | 'WITHDRAWN';
 
 /** Who a questionnaire is for (svarsgrupp): each group has its own national questionnaire. */
 export type RespondentGroup =
@@ -540,7 +542,7 @@ export type InviteUserMutation = { inviteUser:
     | { __typename: 'MutationInviteUserSuccess', data: { id: string, email: string } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type GrantAccessMutationVariables = Exact<{
   input: GrantAccessInput;
@@ -552,7 +554,7 @@ export type GrantAccessMutation = { grantAccess:
     | { __typename: 'MutationGrantAccessSuccess', data: { id: string, role: GrantRole } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type SetGrantValidityMutationVariables = Exact<{
   id: string | number;
@@ -566,7 +568,7 @@ export type SetGrantValidityMutation = { setGrantValidity:
     | { __typename: 'MutationSetGrantValiditySuccess', data: { id: string, validFrom: string | null, validTo: string | null, active: boolean } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type RevokeAccessMutationVariables = Exact<{
   id: string | number;
@@ -578,7 +580,7 @@ export type RevokeAccessMutation = { revokeAccess:
     | { __typename: 'MutationRevokeAccessSuccess', data: { id: string, active: boolean, revokedAt: string | null } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type AdminBudgetQueryVariables = Exact<{
   year: number;
@@ -599,7 +601,7 @@ export type SetAllocationMutation = { setAllocation:
     | { __typename: 'MutationSetAllocationSuccess', data: { id: string, year: number, amount: number } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type SetBudgetMutationVariables = Exact<{
   input: SetBudgetInput;
@@ -611,7 +613,7 @@ export type SetBudgetMutation = { setBudget:
     | { __typename: 'MutationSetBudgetSuccess', data: { id: string, year: number } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type RegisterExtractQueryVariables = Exact<{
   personnummer: string;
@@ -640,7 +642,7 @@ export type ApproveRequisitionMutation = { approveRequisition:
     | { __typename: 'MutationApproveRequisitionSuccess', data: { id: string, status: RequisitionStatus, version: number } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type RejectRequisitionMutationVariables = Exact<{
   id: string | number;
@@ -654,7 +656,7 @@ export type RejectRequisitionMutation = { rejectRequisition:
     | { __typename: 'MutationRejectRequisitionSuccess', data: { id: string, status: RequisitionStatus, version: number } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type MarkRequisitionPaidMutationVariables = Exact<{
   id: string | number;
@@ -667,7 +669,7 @@ export type MarkRequisitionPaidMutation = { markRequisitionPaid:
     | { __typename: 'MutationMarkRequisitionPaidSuccess', data: { id: string, status: RequisitionStatus, version: number } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type AdminStartQueryVariables = Exact<{
   year: number;
@@ -746,7 +748,7 @@ export type DecideReferralMutation = { decideReferral:
     | { __typename: 'MutationDecideReferralSuccess', data: { id: string, status: ParticipationStatus } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type EnrolParticipantMutationVariables = Exact<{
   participationId: string | number;
@@ -760,7 +762,7 @@ export type EnrolParticipantMutation = { enrolParticipant:
     | { __typename: 'MutationEnrolParticipantSuccess', data: { id: string, status: ParticipationStatus } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type RecordFollowUpMutationVariables = Exact<{
   participationId: string | number;
@@ -775,7 +777,7 @@ export type RecordFollowUpMutation = { recordFollowUp:
     | { __typename: 'MutationRecordFollowUpSuccess', data: { id: string, status: ParticipationStatus } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type ExtendParticipationMutationVariables = Exact<{
   participationId: string | number;
@@ -789,7 +791,7 @@ export type ExtendParticipationMutation = { extendParticipation:
     | { __typename: 'MutationExtendParticipationSuccess', data: { id: string, plannedEnd: string | null } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type ExitParticipationMutationVariables = Exact<{
   participationId: string | number;
@@ -804,7 +806,7 @@ export type ExitParticipationMutation = { exitParticipation:
     | { __typename: 'MutationExitParticipationSuccess', data: { id: string, status: ParticipationStatus } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type RecordAfterExitMutationVariables = Exact<{
   participationId: string | number;
@@ -819,7 +821,7 @@ export type RecordAfterExitMutation = { recordAfterExit:
     | { __typename: 'MutationRecordAfterExitSuccess', data: { id: string, status: ParticipationStatus } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type ReferralFormQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -836,7 +838,7 @@ export type ReferParticipantMutation = { referParticipant:
     | { __typename: 'MutationReferParticipantSuccess', data: { id: string, status: ParticipationStatus } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type QuestionnaireQueryVariables = Exact<{
   code: string;
@@ -857,7 +859,7 @@ export type AnswerSurveyMutation = { answerSurvey:
     | { __typename: 'NotFoundError', code: string }
     | { __typename: 'ResponseCodeError', code: string }
     | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type StaffRequisitionsQueryVariables = Exact<{
   year: number;
@@ -876,7 +878,7 @@ export type SubmitRequisitionMutation = { submitRequisition:
     | { __typename: 'MutationSubmitRequisitionSuccess', data: { id: string, period: number, amount: number } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
+   | null };
 
 export type CaseloadParticipationFragment = { id: string, status: ParticipationStatus, kon: Kon, ageAtReferral: number | null, hemkommun: string | null, referredOn: string, enrolledOn: string | null, exitedOn: string | null };
 

@@ -2,7 +2,8 @@ import { tenantFilters, tenantProperties } from '@finsam/kit/tenant.js';
 import { defineEntity, p } from '@mikro-orm/core';
 import { RequisitionLine } from './RequisitionLine.js';
 
-const REQUISITION_STATUSES = ['SUBMITTED', 'APPROVED', 'REJECTED', 'PAID'] as const;
+/** WITHDRAWN: a correction took it back (issue 21); it holds no period and counts nowhere. */
+const REQUISITION_STATUSES = ['SUBMITTED', 'APPROVED', 'REJECTED', 'PAID', 'WITHDRAWN'] as const;
 export type RequisitionStatus = (typeof REQUISITION_STATUSES)[number];
 /** Statuses whose amount counts as used. */
 export const COUNTED_STATUSES: readonly RequisitionStatus[] = ['APPROVED', 'PAID'];

@@ -54,6 +54,11 @@ const RequisitionStatusEnum = builder.enumType('RequisitionStatus', {
     APPROVED: { description: 'Godkänd: counts as used.' },
     REJECTED: { description: 'Avslagen, with a reason; does not count. The period may be requisitioned again.' },
     PAID: { description: 'Utbetald: approved and paid; counts as used.' },
+    WITHDRAWN: {
+      description:
+        'Återkallad: withdrawn as a correction, with a reason (see `corrections`); does not count, and ' +
+        'its period may be requisitioned again.',
+    },
   } as const,
 });
 
@@ -65,7 +70,7 @@ const RequisitionLineRef = builder.objectRef<RequisitionLine>('RequisitionLine')
   }),
 });
 
-const RequisitionRef = builder.objectRef<Requisition>('Requisition').implement({
+export const RequisitionRef = builder.objectRef<Requisition>('Requisition').implement({
   description:
     'Rekvisition: an insats asks the förbund for its costs of a two-month period, ' +
     'due one month after the period ends.',
@@ -206,7 +211,7 @@ builder.queryFields((t) => ({
 
 // --- writing -------------------------------------------------------------------------------
 
-const RequisitionLineInput = builder.inputType('RequisitionLineInput', {
+export const RequisitionLineInput = builder.inputType('RequisitionLineInput', {
   description: 'What the insats spent on one kostnadsslag in the period.',
   fields: (t) => ({
     category: t.field({

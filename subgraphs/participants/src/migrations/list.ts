@@ -8,6 +8,7 @@ import { Migration20261202000000OneOpenReferral } from './Migration2026120200000
 import { Migration20261215000000AuditChain } from './Migration20261215000000AuditChain.js';
 import { Migration20261216000000ProtectedIdentity } from './Migration20261216000000ProtectedIdentity.js';
 import { Migration20270101000000StepForward } from './Migration20270101000000StepForward.js';
+import { Migration20270106000000ImportAndCorrections } from './Migration20270106000000ImportAndCorrections.js';
 import { Migration20270107000000RecordsLifecycle } from './Migration20270107000000RecordsLifecycle.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
@@ -21,5 +22,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261215000000AuditChain', class: Migration20261215000000AuditChain },
   { name: 'Migration20261216000000ProtectedIdentity', class: Migration20261216000000ProtectedIdentity },
   { name: 'Migration20270101000000StepForward', class: Migration20270101000000StepForward },
+  { name: 'Migration20270106000000ImportAndCorrections', class: Migration20270106000000ImportAndCorrections },
   { name: 'Migration20270107000000RecordsLifecycle', class: Migration20270107000000RecordsLifecycle },
 ];

@@ -21,7 +21,7 @@ const BackgroundInput = builder.inputType('BackgroundInput', {
     yearsInSupport: t.int({ required: true, description: 'Years on public support before entry, 0–60.' }),
   }),
 });
-const backgroundSchema = z.object({
+export const backgroundSchema = z.object({
   educationLevel: z.enum(EDUCATION),
   supportBefore: z.array(z.enum(SUPPORT_SOURCES)).min(1, 'Give at least one source, or INGEN_OFFENTLIG_FORSORJNING'),
   yearsInSupport: z.number().int().min(0).max(60),

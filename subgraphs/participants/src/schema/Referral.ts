@@ -67,7 +67,7 @@ const ReferralInput = builder.inputType('ReferralInput', {
   }),
 });
 
-const referralSchema = z.object({
+export const referralSchema = z.object({
   interventionId: z.uuid(),
   referredOn: DATE,
   referrerUnit: z.enum(REFERRER_UNITS),
