@@ -144,6 +144,7 @@ it('answers every request with an error while PostgreSQL is down, logs it by req
 
   const during: Answer[] = [];
   let recoveredAfterMs = -1;
+  let exportStatus = 0;
   const lines = await logLinesOf(async () => {
     // The gateway keeps who a caller is for a few seconds: asked just before, the load meets the subgraphs'
     // failing databases too, not only the directory's.
@@ -156,6 +157,11 @@ it('answers every request with an error while PostgreSQL is down, logs it by req
     while (Date.now() - stoppedAt < 3000) {
       during.push(...(await round()));
     }
+    // The Uppföljning Finsam file is not made with holes, nor refused as if the caller had no right to it.
+    const file = await fetch(p.gatewayUrl.replace(/\/graphql$/, '/export/uppfoljning-finsam/2021.csv'), {
+      headers: { authorization: `Bearer ${load[0]!.token}` },
+    });
+    exportStatus = file.status;
 
     cluster = await startCluster();
     const backAt = Date.now();
@@ -172,6 +178,7 @@ it('answers every request with an error while PostgreSQL is down, logs it by req
     }
   });
 
+  expect(exportStatus).toBe(503);
   // Every request while the server was down failed visibly, and nothing is null without its error.
   expect(during.length).toBeGreaterThanOrEqual(load.length * 2);
   // Both layers failed visibly: the subgraphs (errors at a path, in data the gateway planned) and the directory.

@@ -6,8 +6,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 import type { ApolloServer } from '@apollo/server';
 import { ANONYMOUS, type Identity, isAnonymous } from '@finsam/kit/identity.js';
+import { createLogger } from '@finsam/kit/log.js';
 import { spreadsheetCsv } from '@finsam/kit/spreadsheet-csv.js';
 import type { Express, Request } from 'express';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway.js';
 
 /**
@@ -184,6 +186,8 @@ function uppfoljningRows(answer: Answer, year: number): Row[] {
   return [...byId.values()].sort((a, b) => String(a.intervention).localeCompare(String(b.intervention), 'sv'));
 }
 
+const log = createLogger('gateway');
+
 export function serveExports(
   app: Express,
   apollo: ApolloServer<GatewayContext>,
@@ -197,8 +201,20 @@ export function serveExports(
         .json({ error: { code: 'BAD_REQUEST', message: 'Ask for /export/uppfoljning-finsam/<year>.csv' } });
       return;
     }
-    // A bad token and no token alike: refused here, before any subgraph is asked.
-    const identity = await identify(req.headers).catch(() => ANONYMOUS);
+    // A bad token and no token alike: refused here, before any subgraph is asked. A failure of ours (the directory
+    // unreachable) is said as one, never as a refusal.
+    let identity: Identity;
+    try {
+      identity = await identify(req.headers);
+    } catch (error) {
+      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+      if (code !== 'UNAUTHENTICATED' && code !== 'BAD_USER_INPUT') {
+        log.error('could not identify the caller of an export', { err: error });
+        res.status(503).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Could not identify the caller' } });
+        return;
+      }
+      identity = ANONYMOUS;
+    }
     if (isAnonymous(identity)) {
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'A valid token is required' } });
       return;
@@ -211,8 +227,13 @@ export function serveExports(
     const data = result?.data as Answer | undefined;
     if (!data?.forbund || result?.errors?.length) {
       const code = (result?.errors?.[0]?.extensions?.code as string | undefined) ?? 'FORBIDDEN';
+      const refused = code === 'FORBIDDEN' || code === 'UNAUTHENTICATED';
+      if (!refused) {
+        // Part of the file could not be made: no file rather than one with holes.
+        log.error('could not make an export', { code, message: result?.errors?.[0]?.message });
+      }
       res
-        .status(code === 'UNAUTHENTICATED' ? 401 : 403)
+        .status(code === 'UNAUTHENTICATED' ? 401 : refused ? 403 : 503)
         .json({ error: { code, message: result?.errors?.[0]?.message ?? 'No förbund of yours to export' } });
       return;
     }

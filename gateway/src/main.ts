@@ -1,68 +1,11 @@
 /**
- * Production entry point of the gateway, configured from the environment:
- *   PORT                  listen port (4000)
- *   SUPERGRAPH_PATH       composed supergraph (schema/supergraph.graphql)
- *   SUBGRAPH_URLS         "governance=http://governance:4004/graphql,…" (default: URLs in the supergraph)
- *   INTERNAL_PRIVATE_KEY  JWK (JSON) the gateway signs internal tokens with
- *   OIDC_ISSUERS          JSON: the identity providers trusted from the start,
- *                         [{"issuer":"https://…","audience":"finsam-graph","algorithms":["RS256"]}]; more are
- *                         registered in the directory by the platform administrator (registerTrustedIssuer)
- *   ACCESS_CACHE_SECONDS  how long a person's access is kept (10): a revocation shows within this
- *   CORS_ORIGINS          browser origins allowed to call the graph, comma-separated
- *   SUBGRAPH_TIMEOUT_SECONDS  how long a subgraph has to answer one fetch (10)
- *   CACHE_EVENTS_URL      postgres://finsam_gateway:…@host/postgres — required with more than one instance: every
- *                         instance hears of writes through the others at once (cache-events.ts)
- *   CACHE_EVENTS_CHANNEL  the LISTEN/NOTIFY channel all instances of one platform share (finsam_cache)
- *   NODE_ENV=production   no introspection, no suggestions, no stack traces
- *   OTEL_EXPORTER_OTLP_ENDPOINT  traces to this OTLP/HTTP collector (off when unset); metrics at /metrics
+ * Production entry point of the gateway, configured from the environment (environment.ts lists it);
+ * OTEL_EXPORTER_OTLP_ENDPOINT sends traces to an OTLP/HTTP collector (off when unset), metrics at /metrics.
  * `npm start` does not use this: it wires development keys itself (infra/src/platform.ts).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSubgraphUrls } from '@finsam/kit/service-client.js';
 import { startTracing } from '@finsam/kit/telemetry.js';
+import { gatewayOptionsFromEnvironment, listenUntilStopped } from './environment.js';
 import { createGateway } from './gateway.js';
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`${name} is not set`);
-  }
-  return value;
-}
-
 startTracing({ service: 'gateway' });
-
-const supergraphPath =
-  process.env.SUPERGRAPH_PATH ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/supergraph.graphql');
-const subgraphUrls = parseSubgraphUrls(process.env.SUBGRAPH_URLS);
-
-const gateway = await createGateway({
-  supergraphSdl: fs.readFileSync(supergraphPath, 'utf8'),
-  subgraphUrls,
-  internalPrivateKey: JSON.parse(required('INTERNAL_PRIVATE_KEY')),
-  identity: {
-    issuers: JSON.parse(required('OIDC_ISSUERS')),
-    accessCacheSeconds: Number(process.env.ACCESS_CACHE_SECONDS ?? 10),
-  },
-  corsOrigins: (process.env.CORS_ORIGINS ?? '').split(',').filter(Boolean),
-  subgraphTimeoutSeconds: Number(process.env.SUBGRAPH_TIMEOUT_SECONDS ?? 10),
-  production: process.env.NODE_ENV === 'production',
-  responseCache: process.env.CACHE_EVENTS_URL
-    ? {
-        events: {
-          connection: { connectionString: process.env.CACHE_EVENTS_URL },
-          channel: process.env.CACHE_EVENTS_CHANNEL ?? 'finsam_cache',
-        },
-      }
-    : {},
-});
-const running = await gateway.listen(Number(process.env.PORT ?? 4000), '0.0.0.0');
-const stop = async () => {
-  await running.stop();
-  process.exit(0);
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+await listenUntilStopped(await createGateway(gatewayOptionsFromEnvironment()));

@@ -98,14 +98,18 @@ export async function newForbund(p: TestPlatform, slug: string, serial: number):
     ),
     'createIntervention',
   );
-  // Insats access is given by the förbund's own administrator.
+  // Insats access is given by the förbund's own administrator; the one entering records by hand leads the insats
+  // (its verksamhetsledare decides on referrals).
   const email = `${slug}-staff@test.finsam.se`;
   ok(
     await p.gql(
       `mutation ($input: InviteUserInput!) {
         inviteUser(input: $input) { ${RESULT} ... on MutationInviteUserSuccess { data { id } } }
       }`,
-      { token: admin, variables: { input: { email, grants: [{ role: 'STAFF', interventionIds: [insats.id] }] } } },
+      {
+        token: admin,
+        variables: { input: { email, grants: [{ role: 'VERKSAMHETSLEDARE', interventionIds: [insats.id] }] } },
+      },
     ),
     'inviteUser',
   );

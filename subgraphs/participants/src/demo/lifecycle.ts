@@ -111,6 +111,7 @@ export function demoRecord(d: DemoParticipation, today: string): DemoRecord {
     // Gallring and mergers come later in a record's life than the demo reaches.
     culledOn: null,
     carriedOverTo: null,
+    sourceRef: null,
     kon: person.kon,
     startYear: Number(d.referredOn.slice(0, 4)),
     birthYear: d.birthYear,

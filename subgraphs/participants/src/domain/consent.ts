@@ -41,6 +41,8 @@ export const REMOVED_BY_WITHDRAWAL = {
   supportAfter: null,
   actionPlan: null,
   decisionReason: null,
+  // The source system's key of the record leads back to the person there.
+  sourceRef: null,
 } as const satisfies Partial<Record<keyof Participation, null>>;
 
 /** A participation's own data, each field named once below. */
@@ -71,6 +73,7 @@ export const WITHDRAWAL = {
   supportAfter: 'removed',
   actionPlan: 'removed',
   decisionReason: 'removed',
+  sourceRef: 'removed',
   screenings: 'removed',
   kon: 'kept',
   startYear: 'kept',

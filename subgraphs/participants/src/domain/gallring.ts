@@ -27,6 +27,7 @@ export const REMOVED_BY_GALLRING = {
   yearsInSupport: null,
   actionPlan: null,
   decisionReason: null,
+  sourceRef: null,
 } as const satisfies Partial<Record<keyof Participation, null>>;
 
 type ParticipationField = Exclude<keyof Participation, 'id' | 'tenantId' | symbol>;
@@ -73,6 +74,8 @@ export const GALLRING = {
   followUps: 'kept',
   culledOn: 'kept',
   carriedOverTo: 'kept',
+  // The source system's key leads back to the person there.
+  sourceRef: 'removed',
 } as const satisfies Record<ParticipationField, 'removed' | 'kept'>;
 
 /** What a förbund administrator enters for a policy. */

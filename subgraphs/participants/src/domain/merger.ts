@@ -19,6 +19,8 @@ export const CARRIED_OVER = {
   screenings: 'mapped',
   culledOn: 'reset',
   carriedOverTo: 'reset',
+  // The copy is the merger's record, not the import's: a re-import into the merged förbund is its own.
+  sourceRef: 'reset',
   status: 'copied',
   kon: 'copied',
   startYear: 'copied',

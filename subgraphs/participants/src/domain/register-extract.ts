@@ -72,6 +72,7 @@ export const PARTICIPATION_LABELS: Record<ParticipationField, string | null> = {
   screenings: null,
   culledOn: 'Gallrad',
   carriedOverTo: 'Överförd vid sammanslagning till (id)',
+  sourceRef: 'Referens i systemet den importerades från',
 };
 
 /** A stored value as text: lists joined, yes/no in Swedish; null and empty lists are not shown. */

@@ -97,6 +97,8 @@ const ParticipationSchema = defineEntity({
     culledOn: p.date().nullable(),
     /** The participation of a merged förbund that carries this one on (domain/merger.ts); the original stays. */
     carriedOverTo: p.uuid().nullable(),
+    /** The record's reference in the system it was imported from (domain/import.ts); null when entered here. */
+    sourceRef: p.string().nullable(),
     followUps: () => p.oneToMany(FollowUp).mappedBy('participation').orderBy({ date: 'asc', id: 'asc' }),
     screenings: () => p.oneToMany(Screening).mappedBy('participation').orderBy({ date: 'asc', id: 'asc' }),
   },

@@ -33,7 +33,7 @@ describe('needsConsent', () => {
 });
 
 describe('withdrawConsent', () => {
-  it('removes the person, what follows from them, background and support data, the plan and the reason', () => {
+  it('removes the person and what follows from them, background, support, plan, reason and source key', () => {
     expect(withdrawConsent({ consentGivenOn: '2026-02-01', consentWithdrawnOn: null }, '2026-02-20', TODAY)).toEqual({
       ok: true,
       value: {
@@ -48,6 +48,7 @@ describe('withdrawConsent', () => {
         supportAfter: null,
         actionPlan: null,
         decisionReason: null,
+        sourceRef: null,
       },
     });
   });
