@@ -6,9 +6,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { badArgument, unauthenticated } from '@finsam/kit/errors.js';
 import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
-import type { InternalSigner } from '@finsam/kit/internal-token.js';
+import { internalSigner, reusingSigner } from '@finsam/kit/internal-token.js';
 import type { Logger } from '@finsam/kit/log.js';
 import { rememberUntilExpiry } from '@finsam/kit/verified-tokens.js';
+import type { JWK } from 'jose';
 import { ACCESS_MUTATIONS, directory } from './access.js';
 import { type IssuerConfig, trustedIssuers, UntrustedTokenError, type VerifiedUser } from './issuers.js';
 
@@ -22,8 +23,8 @@ const REMEMBER_TOKEN_MS = 60_000;
 export interface CallersOptions {
   /** Where each subgraph answers; governance holds the directory. */
   subgraphUrls: Record<string, string>;
-  /** Signs the gateway's own questions to the directory. */
-  sign: InternalSigner;
+  /** The key the gateway signs internal tokens with: for every subgraph fetch and its own directory questions. */
+  internalPrivateKey: JWK;
   identity: {
     /** Issuers trusted from the start; more are registered in the directory (`registerTrustedIssuer`). */
     issuers: IssuerConfig[];
@@ -33,7 +34,10 @@ export interface CallersOptions {
   logger: Logger;
 }
 
-export function callers({ subgraphUrls, sign, identity, logger }: CallersOptions) {
+/** Who calls, and the signer that names them to each subgraph. */
+export async function callers({ subgraphUrls, internalPrivateKey, identity, logger }: CallersOptions) {
+  // One EdDSA signature per identity and subgraph every 30 s, rather than one per subgraph fetch.
+  const sign = reusingSigner(await internalSigner(internalPrivateKey));
   const governanceUrl = subgraphUrls.governance;
   if (!governanceUrl) {
     throw new Error('The gateway needs governance: it holds the directory of who may do what');
@@ -50,6 +54,7 @@ export function callers({ subgraphUrls, sign, identity, logger }: CallersOptions
   );
 
   return {
+    sign,
     /** `request`: the id and logger of the request being served, for the directory question and log lines. */
     async identify(headers: IncomingHttpHeaders, request?: { requestId: string; log: Logger }): Promise<Identity> {
       const { authorization } = headers;

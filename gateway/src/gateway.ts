@@ -19,7 +19,7 @@ import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
-import { type InternalSigner, internalSigner, reusingSigner } from '@finsam/kit/internal-token.js';
+import type { InternalSigner } from '@finsam/kit/internal-token.js';
 import { createLogger, isUserError, type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@finsam/kit/log.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import {
@@ -188,11 +188,9 @@ export async function createGateway(options: GatewayOptions) {
   const { production = false } = options;
   const cacheOptions = options.responseCache ?? {};
   const logger = createLogger('gateway');
-  // One EdDSA signature per identity and subgraph every 30 s, rather than one per subgraph fetch.
-  const sign = reusingSigner(await internalSigner(options.internalPrivateKey));
-  const { identify, afterMutation } = callers({
+  const { sign, identify, afterMutation } = await callers({
     subgraphUrls: options.subgraphUrls,
-    sign,
+    internalPrivateKey: options.internalPrivateKey,
     identity: options.identity,
     logger,
   });

@@ -19,7 +19,6 @@ import { callers, FORBUND_HEADER } from '@finsam/gateway/callers.js';
 import type { GatewayOptions } from '@finsam/gateway/gateway.js';
 import { limits } from '@finsam/gateway/limits.js';
 import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
-import { internalSigner, reusingSigner } from '@finsam/kit/internal-token.js';
 import { createLogger, REQUEST_ID_HEADER, requestIdFrom } from '@finsam/kit/log.js';
 import type { RunningServer } from '@finsam/kit/server.js';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
@@ -38,10 +37,9 @@ interface CallerContext {
 export async function createHiveGateway(options: HiveGatewayOptions) {
   const production = options.production ?? false;
   const logger = createLogger('hive-gateway');
-  const sign = reusingSigner(await internalSigner(options.internalPrivateKey));
-  const { identify, afterMutation } = callers({
+  const { sign, identify, afterMutation } = await callers({
     subgraphUrls: options.subgraphUrls,
-    sign,
+    internalPrivateKey: options.internalPrivateKey,
     identity: options.identity,
     logger,
   });

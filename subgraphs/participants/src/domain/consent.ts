@@ -24,29 +24,8 @@ export const consentRefusal = (paths: ValidationIssue['path'][]): Verdict<never>
 export const needsConsent = (p: ConsentState, paths: ValidationIssue['path'][]): Verdict =>
   withoutConsent(p) ? consentRefusal(paths) : allow(undefined);
 
-/**
- * What a withdrawal removes from the participation itself: the person (personnummer, name — the person
- * row goes too when no other participation rests on it), what follows from them (birth year, age,
- * hemkommun), the background and support data, the handlingsplan, and the free-text reason of the
- * referral decision (it may describe the person's situation).
- */
-export const REMOVED_BY_WITHDRAWAL = {
-  person: null,
-  birthYear: null,
-  ageAtReferral: null,
-  hemkommun: null,
-  educationLevel: null,
-  supportBefore: null,
-  yearsInSupport: null,
-  supportAfter: null,
-  actionPlan: null,
-  decisionReason: null,
-  // The source system's key of the record leads back to the person there.
-  sourceRef: null,
-} as const satisfies Partial<Record<keyof Participation, null>>;
-
-/** A participation's own data, each field named once below. */
-type ParticipationField = Exclude<keyof Participation, 'id' | 'tenantId' | symbol>;
+/** A participation's own data, each field named once in the fate tables (`WITHDRAWAL`, gallring's `GALLRING`). */
+export type ParticipationField = Exclude<keyof Participation, 'id' | 'tenantId' | symbol>;
 
 /**
  * The one list of what a withdrawal of consent removes and keeps, for every field of a participation
@@ -101,6 +80,26 @@ export const WITHDRAWAL = {
   culledOn: 'kept',
   carriedOverTo: 'kept',
 } as const satisfies Record<ParticipationField, 'removed' | 'kept'>;
+
+/**
+ * The `removed` fields of a fate table, each set to null: what is written onto the participation itself
+ * (its screenings, a relation, are deleted apart).
+ */
+export function removedFields<T extends Partial<Record<ParticipationField, 'removed' | 'kept'>>>(fates: T) {
+  return Object.fromEntries(
+    Object.entries(fates).flatMap(([field, fate]) =>
+      fate === 'removed' && field !== 'screenings' ? [[field, null]] : [],
+    ),
+  ) as { [K in keyof T as T[K] extends 'removed' ? Exclude<K, 'screenings'> : never]: null };
+}
+
+/**
+ * What a withdrawal removes from the participation itself: the person (personnummer, name — the person
+ * row goes too when no other participation rests on it), what follows from them (birth year, age,
+ * hemkommun), the background and support data, the handlingsplan, and the free-text reason of the
+ * referral decision (it may describe the person's situation).
+ */
+export const REMOVED_BY_WITHDRAWAL = removedFields(WITHDRAWAL);
 
 /**
  * Withdrawing consent on a day: the changes to make to the participation (its screenings go as well),

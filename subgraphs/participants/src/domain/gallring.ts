@@ -16,21 +16,10 @@
 import type { ValidationIssue } from '@finsam/kit/errors.js';
 import type { Participation } from '../entities/Participation.js';
 import type { RECORD_TYPES } from '../entities/RetentionPolicy.js';
+import { type ParticipationField, removedFields } from './consent.js';
 import { allow, type Verdict } from './verdict.js';
 
 export type RecordType = (typeof RECORD_TYPES)[number];
-
-/** What a gallring run removes from a due participation (its screenings go too). */
-export const REMOVED_BY_GALLRING = {
-  person: null,
-  birthYear: null,
-  yearsInSupport: null,
-  actionPlan: null,
-  decisionReason: null,
-  sourceRef: null,
-} as const satisfies Partial<Record<keyof Participation, null>>;
-
-type ParticipationField = Exclude<keyof Participation, 'id' | 'tenantId' | symbol>;
 
 /**
  * Every field of a participation and what gallring of the PARTICIPATION type does to it. `kept` fields
@@ -77,6 +66,9 @@ export const GALLRING = {
   // The source system's key leads back to the person there.
   sourceRef: 'removed',
 } as const satisfies Record<ParticipationField, 'removed' | 'kept'>;
+
+/** What a gallring run removes from a due participation (its screenings go too). */
+export const REMOVED_BY_GALLRING = removedFields(GALLRING);
 
 /** What a förbund administrator enters for a policy. */
 export interface PolicyDraft {
