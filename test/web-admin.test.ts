@@ -356,6 +356,8 @@ describe('rekvisitioner', () => {
       { as: 'vasteras-admin', variables: { id: submitted[1]!.id, v: submitted[1]!.version } },
     );
     expect(elsewhere.data.approveRequisition.__typename).toBe('MutationApproveRequisitionSuccess');
+    // The list's own requests settled first: under load a late answer re-renders the card under the click.
+    await page.waitForLoadState('networkidle');
     await card(2)
       .getByRole('button', { name: /^Godkänn/ })
       .click();
