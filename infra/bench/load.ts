@@ -76,6 +76,8 @@ export interface LoadResult {
   byName?: Record<string, { total: number; errors: number; p50: number; p95: number }>;
   /** Open loop: how late the generator's latest send left (ms); latencies include it. */
   maxSendLagMs?: number;
+  /** Open loop: errors by page and kind (HTTP status, GraphQL code and message, typed error, network). */
+  errorKinds?: Record<string, number>;
 }
 
 const LOOPBACK = /^http:\/\/127\.0\.0\.1:\d+(\/|$)/;
@@ -166,12 +168,23 @@ async function runOpenLoopJob(job: OpenLoopJob): Promise<LoadResult> {
       // An answer later than this counts as an error (and its latency as this long).
       signal: AbortSignal.timeout(60_000),
     });
-    const body = (await res.json()) as { errors?: unknown; data?: Record<string, { __typename?: string } | null> };
+    const body = (await res.json()) as {
+      errors?: { message: string; extensions?: { code?: string } }[];
+      data?: Record<string, { __typename?: string } | null>;
+    };
     // A mutation's typed error (its payload not …Success) is an error too.
-    const typedError = Object.values(body.data ?? {}).some(
+    const typedError = Object.values(body.data ?? {}).find(
       (v) => typeof v?.__typename === 'string' && !v.__typename.endsWith('Success'),
-    );
-    return { status: res.status, failed: Boolean(body.errors) || typedError, hit: res.headers.has('age') };
+    )?.__typename;
+    const first = body.errors?.[0];
+    const problem = first ? `${first.extensions?.code ?? 'NO CODE'}: ${first.message.slice(0, 120)}` : typedError;
+    return { status: res.status, problem, hit: res.headers.has('age') };
+  };
+  /** What went wrong, by page and kind, for the log: a count of errors says little on its own. */
+  const errorKinds: Record<string, number> = {};
+  const failed = (name: string, kind: string) => {
+    const key = `${name} · ${kind}`;
+    errorKinds[key] = (errorKinds[key] ?? 0) + 1;
   };
   const run = await runOpenLoop(
     offsets,
@@ -190,12 +203,15 @@ async function runOpenLoopJob(job: OpenLoopJob): Promise<LoadResult> {
       if ('error' in outcome) {
         errors++;
         entry.errors++;
+        failed(name, (outcome.error as Error).message);
       } else if (outcome.result.status !== 200) {
         non2xx++;
         entry.errors++;
-      } else if (outcome.result.failed) {
+        failed(name, `HTTP ${outcome.result.status} ${outcome.result.problem ?? ''}`);
+      } else if (outcome.result.problem) {
         errors++;
         entry.errors++;
+        failed(name, outcome.result.problem);
       } else if (outcome.result.hit) {
         hits++;
       }
@@ -218,6 +234,7 @@ async function runOpenLoopJob(job: OpenLoopJob): Promise<LoadResult> {
       ]),
     ),
     maxSendLagMs: run.maxSendLagMs,
+    errorKinds,
     maxRssKb: process.resourceUsage().maxRSS,
   };
 }

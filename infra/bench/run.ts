@@ -531,6 +531,9 @@ async function main() {
           tokens: mixTokenList,
           requests,
         });
+        for (const [kind, count] of Object.entries(r.errorKinds ?? {})) {
+          log(`  ${count} × ${kind}`);
+        }
         return {
           ...r,
           gatewayCpu: ((await cpuOf([gateways.tuned.child])) - gatewayBefore) / r.total,
