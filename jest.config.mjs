@@ -20,6 +20,7 @@ export default {
     '<rootDir>/test/**/*.test.ts',
     '<rootDir>/subgraphs/*/test/**/*.test.ts',
     '<rootDir>/gateway/test/**/*.test.ts',
+    '<rootDir>/infra/bench/test/**/*.test.ts',
   ],
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',

@@ -3,7 +3,7 @@ import { forbundId, interventionId, YEAR } from './generate.js';
 
 /** What the directory grants a bench user: generate.ts writes it as governance's demo seed would. */
 export type BenchGrant =
-  | { role: 'FORBUND_ADMIN'; forbundId: string }
+  | { role: 'FORBUND_ADMIN' | 'BOARD'; forbundId: string }
   | { role: 'STAFF'; forbundId: string; interventionIds: string[] }
   /** A platform grant for a county (a county analyst reads aggregates across its förbund). */
   | { role: 'COUNTY_ANALYST'; county: { name: string; forbundIds: string[] } };
@@ -15,7 +15,7 @@ export interface BenchUser {
   grants: BenchGrant[];
 }
 
-const benchUser = (username: string, grants: BenchGrant[]): BenchUser => ({
+export const benchUser = (username: string, grants: BenchGrant[]): BenchUser => ({
   username,
   email: `${username}@bench.finsam.se`,
   grants,
@@ -102,3 +102,8 @@ export function countyReport(forbundCount: number): Operation {
     body: { query: COUNTY_REPORT, variables: { ids, year: YEAR } },
   };
 }
+
+/** An administrator's decision on an insats' money for next year: a cheap real write (the mix's mutation). */
+export const SET_ALLOCATION = `mutation SetAllocation($id: ID!, $year: Int!, $amount: Kronor!) {
+  setAllocation(interventionId: $id, year: $year, amount: $amount) { __typename }
+}`;

@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --small] [--forbund N --interventions N --participations N --seconds N]`:
+ * `npm run bench [-- --small] [--forbund N --interventions N --participations N --seconds N]
+ * [--repeat N --users N --rates 50,100,200]`:
  * the development identity provider → synthetic data into its own databases, with the bench
  * users' grants in the directory → the real subgraphs (a process each) → the platform's gateway,
  * the same without its response cache, and a default @apollo/gateway (a process each) → each user
- * logged in once at the provider → load from autocannon (another process) → one table.
- * Not part of `npm test`: it takes minutes and its numbers depend on the machine.
+ * logged in once at the provider → load from autocannon, the realistic mix at open-loop rates and
+ * the SQL floor's replay (another process each) → the tables, each cell the median of `--repeat`
+ * runs. Not part of `npm test`: it takes minutes and its numbers depend on the machine.
  */
 import { type ChildProcess, execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +20,7 @@ import { type GatewayContext, type GatewayOptions, InternalTokenDataSource } fro
 import type { DatabaseConnection } from '@finsam/kit/database.js';
 import type { Identity } from '@finsam/kit/identity.js';
 import { type InternalSigner, internalSigner } from '@finsam/kit/internal-token.js';
+import type { RecordedStatement } from '@finsam/kit/telemetry.js';
 import { readSupergraph } from '../src/compose.js';
 import { devGatewayOptions } from '../src/dev-gateway.js';
 import { type DevIdentityProviders, devIssuerConfigs, loginAs, startDevIdentityProviders } from '../src/idp/index.js';
@@ -27,11 +30,14 @@ import { type Cluster, connectionFromUrl, startEmbeddedPostgres } from '../src/p
 import { dropDatabase, ensureRoles } from '../src/provision.js';
 import { SUBGRAPHS } from '../src/subgraphs.js';
 import { platformIdentities } from './default-gateway.js';
+import { sessions } from './floor.js';
 import type { GatewayConfig } from './gateway-process.js';
 import { type BenchSize, generate, LIST_LENGTHS, listForbund } from './generate.js';
 import { ask, forkChild, stopChild } from './ipc.js';
 import type { LoadJob, LoadRequest, LoadResult } from './load.js';
+import { mixRequests, mixUsers, ROLE_SHARES, roleCounts } from './mix.js';
 import { type BenchUser, countyReport, dashboard, forbundYear, type Operation, staff } from './operations.js';
+import { cell, fixed, type Repeated, ratio, repeated, seededRandom, table } from './stats.js';
 import type { SubgraphConfig } from './subgraph-process.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -42,6 +48,12 @@ const { values: args } = parseArgs({
     interventions: { type: 'string' },
     participations: { type: 'string' },
     seconds: { type: 'string' },
+    /** Runs per cell; each cell reports their median and range. */
+    repeat: { type: 'string' },
+    /** Distinct users in the realistic mix. */
+    users: { type: 'string' },
+    /** The mix's open-loop arrival rates, requests a second, comma-separated. */
+    rates: { type: 'string' },
   },
 });
 const base: BenchSize = args.small
@@ -53,7 +65,24 @@ const size: BenchSize = {
   participations: Number(args.participations ?? base.participations),
 };
 const seconds = Number(args.seconds ?? (args.small ? 3 : 10));
+const repeats = Number(args.repeat ?? 3);
+const mixUserCount = Number(args.users ?? (args.small ? 200 : 2000));
+const rates = (args.rates ?? '50,100,200').split(',').map(Number);
+for (const [name, n] of [
+  ['--seconds', seconds],
+  ['--repeat', repeats],
+  ['--users', mixUserCount],
+  ...rates.map((r) => ['--rates', r] as const),
+] as const) {
+  if (!(Number.isFinite(n) && n > 0)) {
+    throw new Error(`${name} must be a positive number`);
+  }
+}
 const CLIENTS = [1, 10, 50];
+/** Closed-loop clients for the gateway path and the SQL floor, side by side. */
+const FLOOR_CLIENTS = [1, 10];
+/** Logins (and first requests) at once, when logging in the mix's users. */
+const LOGIN_BATCH = 25;
 const DB_PREFIX = 'finsam_bench';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -108,22 +137,57 @@ const peakRssKb = (child: ChildProcess) => ask<number>(child, 'rss');
  */
 async function logIn(idp: DevIdentityProviders, users: readonly BenchUser[]): Promise<Map<string, string>> {
   const tokens = new Map<string, string>();
-  for (const { username, email } of users) {
+  await inBatches(users, LOGIN_BATCH, async ({ username, email }) => {
     idp.addAccount('kommun', { username, name: username, email });
     tokens.set(username, (await loginAs(idp.issuers.kommun, username)).accessToken);
-  }
+  });
   return tokens;
 }
 
+/** `work` for every item, `size` at a time. */
+async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) {
+    await Promise.all(items.slice(i, i + size).map(work));
+  }
+}
+
+/** The 1-minute load average at the end of every load run: what "during" reports. */
+const loadDuring: number[] = [];
+
 function load(job: LoadJob): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
+  // A file: the mix's tokens and requests are more than one environment variable may hold.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-bench-load-'));
+  const file = path.join(dir, 'job.json');
+  fs.writeFileSync(file, JSON.stringify(job), { mode: 0o600 });
+  return new Promise<LoadResult>((resolve, reject) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', path.join(here, 'load.ts')],
-      { env: { ...process.env, BENCH_LOAD: JSON.stringify(job) }, maxBuffer: 1 << 20 },
+      { env: { ...process.env, BENCH_LOAD: file }, maxBuffer: 1 << 20 },
       (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as LoadResult)),
     );
+  }).finally(() => {
+    loadDuring.push(os.loadavg()[0]!);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
+}
+
+/** A cell's runs, `repeats` of them, one after another. */
+async function repeatRuns<T>(run: (n: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let n = 0; n < repeats; n++) {
+    results.push(await run(n));
+  }
+  return results;
+}
+
+/** One figure of each run, as a repeated cell. */
+const over = <T>(runs: readonly T[], figure: (r: T) => number): Repeated => repeated(runs.map(figure));
+
+/** CPU time (ms) the given processes have used so far, summed. */
+async function cpuOf(children: readonly ChildProcess[]): Promise<number> {
+  const each = await Promise.all(children.map((child) => ask<number>(child, 'cpu')));
+  return each.reduce((a, b) => a + b, 0);
 }
 
 /** The subgraph fetches the gateway's query plan sends for one operation, in the order sent. */
@@ -197,9 +261,11 @@ function postgresPeakKb(dataDir: string | null): number {
 
 async function main() {
   const { forbund, interventionsPerForbund, participations } = size;
+  const benchStarted = performance.now();
+  const loadBefore = os.loadavg();
   log(
     `bench: ${forbund} förbund × ${interventionsPerForbund} insatser, ${participations} participations, ` +
-      `${seconds} s per run`,
+      `${seconds} s per run, ${repeats} runs per cell; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
   );
   let cluster: Cluster;
   let dataDir: string | null = null;
@@ -230,6 +296,8 @@ async function main() {
         [...operations, ...listOperations.flatMap((l) => l.ops), ...reports].map((op) => [op.user.username, op.user]),
       ).values(),
     ];
+    // The realistic mix's users: distinct people over the regular förbund, in the roles' proportions.
+    const mix = mixUsers(size, mixUserCount);
     const { admin } = cluster;
     await ensureRoles(admin, keys.passwords);
     const owners: Record<string, DatabaseConnection> = {};
@@ -244,7 +312,7 @@ async function main() {
       }),
     );
     const started = performance.now();
-    await generate(size, owners, { issuers, users });
+    await generate(size, owners, { issuers, users: [...users, ...mix] });
     const generationSeconds = (performance.now() - started) / 1000;
     log(`generated in ${generationSeconds.toFixed(1)} s`);
 
@@ -258,6 +326,10 @@ async function main() {
     children.push(...Object.values(gateways).map((g) => g.child));
 
     const tokens = await logIn(idp, users);
+    const loginStarted = performance.now();
+    const mixTokens = await logIn(idp, mix);
+    const loginSeconds = (performance.now() - loginStarted) / 1000;
+    log(`${mix.length} mix users logged in in ${loginSeconds.toFixed(1)} s (${LOGIN_BATCH} at a time)`);
     const signInternal = await internalSigner(keys.internal.privateJwk);
     const userRequest = (op: Operation, url: string): LoadRequest => ({
       path: url,
@@ -317,7 +389,7 @@ async function main() {
     const ratios: string[] = [];
     for (const op of operations) {
       for (const clients of CLIENTS) {
-        const results: Record<string, LoadResult> = {};
+        const results: Record<string, Repeated> = {};
         for (const variant of ['tuned', 'uncached', 'default'] as const) {
           const url = gateways[variant].url;
           const request = userRequest(op, url);
@@ -328,34 +400,36 @@ async function main() {
             return send(op, url);
           });
           const origin = new URL(url).origin;
-          log(`${op.name} · ${variant} · ${clients} clients`);
-          const cpuBefore = await ask<number>(gateways[variant].child, 'cpu');
-          const r = await load({
-            mode: 'autocannon',
-            origin,
-            connections: clients,
-            seconds,
-            requests: [{ ...request, path: new URL(url).pathname }],
+          const runs = await repeatRuns(async (n) => {
+            log(`${op.name} · ${variant} · ${clients} clients · run ${n + 1}/${repeats}`);
+            const cpuBefore = await ask<number>(gateways[variant].child, 'cpu');
+            const r = await load({
+              mode: 'autocannon',
+              origin,
+              connections: clients,
+              seconds,
+              requests: [{ ...request, path: new URL(url).pathname }],
+            });
+            // What the gateway itself spends per request, apart from waiting on subgraphs.
+            return { ...r, gatewayCpu: ((await ask<number>(gateways[variant].child, 'cpu')) - cpuBefore) / r.total };
           });
-          // What the gateway itself spends per request, apart from waiting on subgraphs.
-          const gatewayCpu = ((await ask<number>(gateways[variant].child, 'cpu')) - cpuBefore) / r.total;
-          results[variant] = r;
+          const throughput = over(runs, (r) => r.requestsPerSecond);
+          results[variant] = throughput;
           loadRows.push(
             row(
               op.name,
               variant,
               clients,
-              Math.round(r.requestsPerSecond),
-              ms(r.p50),
-              ms(r.p99),
-              ms(gatewayCpu),
-              r.errors + r.non2xx,
+              cell(throughput, 0),
+              cell(over(runs, (r) => r.p50)),
+              cell(over(runs, (r) => r.p99)),
+              cell(over(runs, (r) => r.gatewayCpu)),
+              runs.reduce((a, r) => a + r.errors + r.non2xx, 0),
             ),
           );
         }
-        const ratio = (variant: 'tuned' | 'uncached') =>
-          `${(results[variant]!.requestsPerSecond / results.default!.requestsPerSecond).toFixed(2)}×`;
-        ratios.push(`| ${op.name} | ${clients} | ${ratio('tuned')} | ${ratio('uncached')} |`);
+        const versus = (variant: 'tuned' | 'uncached') => ratio(results[variant]!.median, results.default!.median);
+        ratios.push(`| ${op.name} | ${clients} | ${versus('tuned')} | ${versus('uncached')} |`);
       }
     }
 
@@ -367,40 +441,195 @@ async function main() {
       const identity = await identify(tokens.get(op.user.username)!);
       const fetches = await recordPlan(options, op, identity, signInternal);
       for (const clients of [1, 10]) {
-        // Internal tokens live 60 s: sign them just before each run.
-        const direct = await Promise.all(
-          fetches.map(async (f) => ({
-            path: subgraphs.urls[f.subgraph]!,
-            headers: { authorization: `Bearer ${await signInternal(identity, f.subgraph)}` },
-            body: f.body,
-          })),
-        );
-        log(`${op.name} · federation tax · ${clients} clients`);
-        const viaGateway = await load({
-          mode: 'sequence',
-          origin: new URL(gateways.uncached.url).origin,
-          connections: clients,
-          seconds,
-          requests: [userRequest(op, gateways.uncached.url)],
-        });
-        const directly = await load({
-          mode: 'sequence',
-          origin: new URL(direct[0]!.path).origin,
-          connections: clients,
-          seconds,
-          requests: direct,
+        const runs = await repeatRuns(async (n) => {
+          // Internal tokens live 60 s: sign them just before each run.
+          const direct = await Promise.all(
+            fetches.map(async (f) => ({
+              path: subgraphs.urls[f.subgraph]!,
+              headers: { authorization: `Bearer ${await signInternal(identity, f.subgraph)}` },
+              body: f.body,
+            })),
+          );
+          log(`${op.name} · federation tax · ${clients} clients · run ${n + 1}/${repeats}`);
+          const viaGateway = await load({
+            mode: 'sequence',
+            origin: new URL(gateways.uncached.url).origin,
+            connections: clients,
+            seconds,
+            requests: [userRequest(op, gateways.uncached.url)],
+          });
+          const directly = await load({
+            mode: 'sequence',
+            origin: new URL(direct[0]!.path).origin,
+            connections: clients,
+            seconds,
+            requests: direct,
+          });
+          return { viaGateway, directly };
         });
         taxRows.push(
           row(
             op.name,
             fetches.map((f) => f.subgraph).join(' → '),
             clients,
-            ms(viaGateway.p50),
-            ms(directly.p50),
-            `${(viaGateway.p50 / directly.p50).toFixed(2)}×`,
-            `${(directly.requestsPerSecond / viaGateway.requestsPerSecond).toFixed(2)}×`,
+            cell(over(runs, (r) => r.viaGateway.p50)),
+            cell(over(runs, (r) => r.directly.p50)),
+            cell(
+              over(runs, (r) => r.viaGateway.p50 / r.directly.p50),
+              2,
+              '×',
+            ),
+            cell(
+              over(runs, (r) => r.directly.requestsPerSecond / r.viaGateway.requestsPerSecond),
+              2,
+              '×',
+            ),
           ),
         );
+      }
+    }
+
+    // 7. The realistic mix: distinct users, their role's pages, at open-loop arrival rates through the
+    // tuned gateway (its cache on). First each user's first request (it claims their invitation), as
+    // after a morning's sign-in; then per rate the gateway's and the subgraphs' CPU around each run.
+    const warmStarted = performance.now();
+    await inBatches(mix, LOGIN_BATCH, async (user) => {
+      const res = await fetch(gateways.tuned.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${mixTokens.get(user.username)!}` },
+        body: JSON.stringify({ query: 'query Warm { __typename }' }),
+      });
+      const json = (await res.json()) as { errors?: unknown };
+      if (!res.ok || json.errors) {
+        throw new Error(`${user.username}'s first request failed: ${res.status} ${JSON.stringify(json.errors)}`);
+      }
+    });
+    log(`mix users' first requests in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`);
+    const mixTokenList = mix.map((u) => mixTokens.get(u.username)!);
+    const mixIndex = new Map(mix.map((u, k) => [u.username, k]));
+    const subgraphChildren = Object.values(subgraphs.children);
+    const mixRows: (string | number)[][] = [];
+    const mixByPage: (string | number)[][] = [];
+    for (const rate of rates) {
+      const runs = await repeatRuns(async (n) => {
+        log(`mix · ${rate} req/s · run ${n + 1}/${repeats}`);
+        const seed = rate * 100 + n;
+        // More than the arrivals will ask for; request k is sent k-th.
+        const requests = mixRequests(mix, Math.ceil(rate * seconds * 1.3) + 50, seededRandom(seed)).map((op) => ({
+          token: mixIndex.get(op.user.username)!,
+          name: op.name,
+          body: JSON.stringify(op.body),
+        }));
+        const [gatewayBefore, subgraphsBefore] = [await cpuOf([gateways.tuned.child]), await cpuOf(subgraphChildren)];
+        const r = await load({
+          mode: 'open',
+          url: gateways.tuned.url,
+          rate,
+          seconds,
+          arrivals: 'poisson',
+          seed,
+          tokens: mixTokenList,
+          requests,
+        });
+        for (const [kind, count] of Object.entries(r.errorKinds ?? {})) {
+          log(`  ${count} × ${kind}`);
+        }
+        return {
+          ...r,
+          gatewayCpu: ((await cpuOf([gateways.tuned.child])) - gatewayBefore) / r.total,
+          subgraphCpu: ((await cpuOf(subgraphChildren)) - subgraphsBefore) / r.total,
+        };
+      });
+      mixRows.push([
+        rate,
+        cell(
+          over(runs, (r) => r.total / seconds),
+          0,
+        ),
+        cell(over(runs, (r) => r.p50)),
+        cell(over(runs, (r) => r.p95!)),
+        cell(over(runs, (r) => r.p99!)),
+        runs.reduce((a, r) => a + r.errors + r.non2xx, 0),
+        cell(
+          over(runs, (r) => (100 * r.hits!) / r.total),
+          0,
+          ' %',
+        ),
+        cell(over(runs, (r) => r.gatewayCpu)),
+        cell(over(runs, (r) => r.subgraphCpu)),
+        cell(over(runs, (r) => r.maxSendLagMs!)),
+      ]);
+      const names = [...new Set(runs.flatMap((r) => Object.keys(r.byName!)))].sort();
+      for (const name of names) {
+        const of = (figure: (p: NonNullable<LoadResult['byName']>[string]) => number) =>
+          over(runs, (r) => (r.byName![name] ? figure(r.byName![name]) : NaN));
+        mixByPage.push([
+          rate,
+          name,
+          cell(
+            of((p) => p.total / seconds),
+            0,
+          ),
+          cell(of((p) => p.p50)),
+          cell(of((p) => p.p95)),
+          runs.reduce((a, r) => a + (r.byName![name]?.errors ?? 0), 0),
+        ]);
+      }
+    }
+
+    // 8. The SQL floor: the statements each operation ran in every subgraph (recorded in the subgraph
+    // processes during one request through the uncached gateway, after a warm-up), replayed straight
+    // against PostgreSQL by the same number of closed-loop clients as the gateway path beside it.
+    const floorOperations = [dashboard(1), staff(1, 1), forbundYear(1), countyReport(size.forbund)];
+    const databases = Object.fromEntries(Object.values(apps).map((c) => [c.dbName, c]));
+    const floorRows: (string | number)[][] = [];
+    for (const op of floorOperations) {
+      await send(op, gateways.uncached.url);
+      await Promise.all(subgraphChildren.map((child) => ask(child, 'record')));
+      await send(op, gateways.uncached.url);
+      const recorded = (
+        await Promise.all(subgraphChildren.map((child) => ask<RecordedStatement[]>(child, 'recorded')))
+      ).flat();
+      const replayed = sessions(recorded);
+      for (const clients of FLOOR_CLIENTS) {
+        const runs = await repeatRuns(async (n) => {
+          log(`${op.name} · SQL floor · ${clients} clients · run ${n + 1}/${repeats}`);
+          const viaGateway = await load({
+            mode: 'sequence',
+            origin: new URL(gateways.uncached.url).origin,
+            connections: clients,
+            seconds,
+            requests: [userRequest(op, gateways.uncached.url)],
+          });
+          const floor = await load({ mode: 'floor', connections: clients, seconds, databases, sessions: replayed });
+          return { viaGateway, floor };
+        });
+        floorRows.push([
+          op.name,
+          `${recorded.length} in ${replayed.length}`,
+          clients,
+          cell(
+            over(runs, (r) => r.viaGateway.requestsPerSecond),
+            0,
+          ),
+          cell(
+            over(runs, (r) => r.floor.requestsPerSecond),
+            0,
+          ),
+          cell(over(runs, (r) => r.viaGateway.p50)),
+          cell(over(runs, (r) => r.floor.p50)),
+          cell(
+            over(runs, (r) => r.viaGateway.p50 / r.floor.p50),
+            2,
+            '×',
+          ),
+          cell(
+            over(runs, (r) => r.floor.requestsPerSecond / r.viaGateway.requestsPerSecond),
+            2,
+            '×',
+          ),
+          runs.reduce((a, r) => a + r.viaGateway.errors + r.viaGateway.non2xx + r.floor.errors, 0),
+        ]);
       }
     }
 
@@ -422,12 +651,19 @@ async function main() {
       ),
     ];
 
+    const counts = roleCounts(mix.length);
+    const during = repeated(loadDuring);
     const out = [
       '',
       `Data: ${forbund} förbund × ${interventionsPerForbund} insatser + list förbund ` +
         `(${LIST_LENGTHS.join('/')} insatser), ${participations} participations; ` +
         `generated in ${generationSeconds.toFixed(1)} s. ` +
-        `${os.cpus().length} cores, Node ${process.version}, ${seconds} s per run.`,
+        `${os.cpus().length} cores, Node ${process.version}, ${seconds} s per run, ` +
+        `each cell the median of ${repeats} run${repeats === 1 ? '' : 's'} (min–max).`,
+      `Load average (1/5/15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(' / ')}; ` +
+        `during (1 min, at the end of each of ${loadDuring.length} runs): ` +
+        `median ${fixed(during.median, 2)}, ${fixed(during.min, 2)}–${fixed(during.max, 2)}. ` +
+        `Whole bench ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min.`,
       '',
       '| operation | gateway | clients | req/s | p50 ms | p99 ms | gateway CPU ms / request | errors |',
       '|---|---|---|---|---|---|---|---|',
@@ -456,6 +692,45 @@ async function main() {
       `| SQL statements per request | ${LIST_LENGTHS.join(' items | ')} items | equal |`,
       '|---|---|---|---|---|',
       ...sqlRows,
+      '',
+      `Realistic mix: ${mix.length} users (${(Object.keys(ROLE_SHARES) as (keyof typeof ROLE_SHARES)[])
+        .map((r) => `${counts[r]} ${r}`)
+        .join(', ')}) over ${forbund} förbund, logged in in ${loginSeconds.toFixed(1)} s ` +
+        `(${LOGIN_BATCH} at a time); Poisson arrivals through the tuned gateway, latency from each scheduled send.`,
+      '',
+      ...table(
+        [
+          'mix rate req/s',
+          'sent req/s',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'errors',
+          'cache hits',
+          'gateway CPU ms / request',
+          'subgraphs CPU ms / request',
+          'generator lag max ms',
+        ],
+        mixRows,
+      ),
+      '',
+      ...table(['mix rate req/s', 'page', 'req/s', 'p50 ms', 'p95 ms', 'errors'], mixByPage),
+      '',
+      ...table(
+        [
+          'SQL floor',
+          'statements in sessions',
+          'clients',
+          'gateway req/s',
+          'floor req/s',
+          'gateway p50 ms',
+          'floor p50 ms',
+          'gateway / floor (p50)',
+          'floor / gateway (req/s)',
+          'errors',
+        ],
+        floorRows,
+      ),
       '',
       '| process | peak RSS |',
       '|---|---|',

@@ -11,6 +11,7 @@
  * Metrics (Prometheus, prom-client) are always kept and served at `/metrics`: requests, errors by
  * code and latency per operation, the gateway's subgraph fetches, each database pool.
  */
+import { createRequire } from 'node:module';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { context, propagation, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
@@ -124,9 +125,66 @@ export function endSpan(span: Span | undefined, error?: unknown): void {
   span.end();
 }
 
+/** A SQL statement as pg's Client was asked to send it: the bench replays these (its SQL floor). */
+export interface RecordedStatement {
+  /** The database the client is connected to. */
+  database: string;
+  /** Which client of this process sent it (numbered in order of first use): a transaction is one client's. */
+  connection: number;
+  text: string;
+  /** The parameters as pg sends them (text, or null); bytea as `\\x…` hex. */
+  values: (string | null)[];
+}
+
+let recording: RecordedStatement[] | undefined;
+const clientNumbers = new WeakMap<object, number>();
+let clientsNumbered = 0;
+
+/**
+ * Records every SQL statement this process sends, with its parameters, until the returned `stop()`,
+ * which hands them over in the order sent. For the benchmark's SQL floor and its test only: it keeps
+ * parameter values, which are never logged or traced.
+ */
+export function recordSqlStatements(): { stop(): RecordedStatement[] } {
+  traceSqlStatements();
+  const recorded: RecordedStatement[] = [];
+  recording = recorded;
+  return {
+    stop() {
+      if (recording === recorded) {
+        recording = undefined;
+      }
+      return recorded;
+    },
+  };
+}
+
+const prepareValue = createRequire(import.meta.url)('pg/lib/utils.js').prepareValue as (value: unknown) => unknown;
+
+function record(client: object, args: unknown[]): void {
+  const [config, second] = args;
+  const { text, values } =
+    typeof config === 'string'
+      ? { text: config, values: Array.isArray(second) ? second : [] }
+      : (config as { text: string; values?: unknown[] });
+  if (!clientNumbers.has(client)) {
+    clientNumbers.set(client, clientsNumbered++);
+  }
+  recording!.push({
+    database: (client as { database?: string }).database ?? '',
+    connection: clientNumbers.get(client)!,
+    text,
+    values: (values ?? []).map((value) => {
+      const prepared = prepareValue(value);
+      return Buffer.isBuffer(prepared) ? `\\x${prepared.toString('hex')}` : (prepared as string | null);
+    }),
+  });
+}
+
 /**
  * One client span per SQL statement inside a traced request, on pg's Client (MikroORM and raw SQL both
- * go through it). Outside a traced request, and with tracing off, statements run as they are.
+ * go through it). Outside a traced request, and with tracing off, statements run as they are (and are
+ * recorded while `recordSqlStatements` runs).
  */
 function traceSqlStatements(): void {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown; __finsamTraced?: true };
@@ -136,6 +194,9 @@ function traceSqlStatements(): void {
   const original = proto.query;
   proto.__finsamTraced = true;
   proto.query = function tracedQuery(this: unknown, ...args: unknown[]) {
+    if (recording) {
+      record(this as object, args);
+    }
     if (!provider || !trace.getSpan(context.active())) {
       return original.apply(this, args);
     }
