@@ -2,9 +2,11 @@
  * `npm run import -- <file> [--check] [--user <demo person> | --token <jwt>] [--gateway <url>]`: imports a file of
  * participations with their history (CSV or JSON, by its extension; format in subgraphs/participants/README.md)
  * through the graph, as a förbund administrator: stages it in parts the gateway accepts, runs the dry run and
- * prints every problem by row and field; without `--check`, then runs it (all rows or none) and prints progress
+ * prints every problem by row and field; without `--check`, then runs it (a file with a problem writes nothing; one
+ * without is written in batches, each all or none, and a stopped run goes on when run again) and prints progress
  * and the summary. The same mutations a client uses, so the same rules, encryption and audit apply.
- * Exit code 0 when done (or checked clean), 1 when the file has problems, 2 for wrong usage.
+ * Exit code 0 when done (or checked clean), 1 when the file has problems or the run did not finish, 2 for wrong
+ * usage.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -132,14 +134,33 @@ export async function importFile(
   return settled as Import;
 }
 
-/** Polls the import until it settles, reporting progress. */
+/** Polls in a row that may fail before following gives up: the import runs on in the subgraph meanwhile. */
+const POLL_FAILURES = 5;
+
+/**
+ * Polls the import until it settles, reporting progress. A failed poll (a busy or restarting server) is reported and
+ * tried again, up to `POLL_FAILURES` in a row.
+ */
 async function follow(ask: ReturnType<typeof graph>, id: string, report: (line: string) => void): Promise<Import> {
   let last = -1;
+  let failures = 0;
   for (;;) {
-    const { participationImport: i } = await ask<{ participationImport: Import }>(
-      `query ($id: ID!) { participationImport(id: $id) { ${FIELDS} } }`,
-      { id },
-    );
+    let i: Import;
+    try {
+      ({ participationImport: i } = await ask<{ participationImport: Import }>(
+        `query ($id: ID!) { participationImport(id: $id) { ${FIELDS} } }`,
+        { id },
+      ));
+      failures = 0;
+    } catch (error) {
+      failures += 1;
+      if (failures >= POLL_FAILURES) {
+        throw error;
+      }
+      report(`could not read the import's progress (${(error as Error).message}); asking again`);
+      await new Promise((resolve) => setTimeout(resolve, 1000 * failures));
+      continue;
+    }
     if (i.processedRows !== last) {
       report(`${i.status.toLowerCase()}: ${i.processedRows} of ${i.totalRows} rows`);
       last = i.processedRows;
@@ -190,6 +211,12 @@ async function main() {
   for (const issue of result.issues) {
     console.log(`row ${issue.row}, ${issue.field}: ${issue.message}`);
   }
+  if (result.status === 'INTERRUPTED') {
+    console.log(
+      `interrupted: the subgraph stopped mid-run; run the file again (or runParticipationImport(id: "${result.id}")) ` +
+        'to go on from the next batch',
+    );
+  }
   if (result.summary) {
     const s = result.summary;
     const verb = result.status === 'DONE' ? 'imported' : 'would import';
@@ -197,7 +224,7 @@ async function main() {
       `${verb} ${s.created} of ${s.rows} participations (${s.unchanged} already there), ${s.followUps} follow-ups`,
     );
   }
-  process.exit(result.issues.length ? 1 : 0);
+  process.exit(result.issues.length || !['DONE', 'CHECKED'].includes(result.status) ? 1 : 0);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -119,6 +119,8 @@ export interface TestPlatformOptions {
    * test that stops the server, which must not stop every other test file's databases.
    */
   cluster?: { admin: AdminConnection; passwords: DevKeys['passwords'] };
+  /** Each subgraph in its own supervised process, as `npm start` runs them: for a test that kills one. */
+  subgraphProcesses?: boolean;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -141,6 +143,16 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     idpPort: 0,
     idpKeysFile,
     production: options.production ?? false,
+    // Jest loads TypeScript itself; a subgraph process loads it with tsx, as `npm start` does.
+    ...(options.subgraphProcesses
+      ? {
+          subgraphProcesses: true,
+          subgraphEntry: {
+            script: path.resolve(import.meta.dirname, '../../infra/src/serve-subgraph.ts'),
+            execArgv: ['--import', 'tsx'],
+          },
+        }
+      : {}),
   });
   const signInternal = await internalSigner(keys.internal.privateJwk);
   // `npm run test:hive`: the same tests through Hive Gateway (infra/hive-gateway/) in front of the same subgraphs.

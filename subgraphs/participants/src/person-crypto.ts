@@ -3,11 +3,22 @@
  * them, plus an HMAC so the same person is found again without decrypting anything.
  * Keys come from configuration (PERSON_KEY, PERSON_HMAC_KEY: 32 bytes, base64).
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
 
+/**
+ * As key objects: given a Buffer, each cipher and HMAC first tries it as a key object, and that failed check cost
+ * ten times the work itself (an import of 100 000 rows hashes and encrypts about 300 000 times).
+ */
 export interface PersonKeys {
-  key: Buffer;
-  hmacKey: Buffer;
+  key: KeyObject;
+  hmacKey: KeyObject;
 }
 
 // Decoded once per configuration, not once per field read.
@@ -23,8 +34,9 @@ export function personKeys(secrets: Record<string, string>): PersonKeys {
   if (key.length !== 32 || hmacKey.length !== 32) {
     throw new Error('PERSON_KEY and PERSON_HMAC_KEY must be 32 bytes, base64');
   }
-  decoded.set(secrets, { key, hmacKey });
-  return { key, hmacKey };
+  const keys = { key: createSecretKey(key), hmacKey: createSecretKey(hmacKey) };
+  decoded.set(secrets, keys);
+  return keys;
 }
 
 /** iv.tag.ciphertext, base64url each. */

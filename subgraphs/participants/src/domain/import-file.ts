@@ -4,6 +4,7 @@
  * separated by `;`, booleans are `true`/`false` (or `ja`/`nej`), follow-ups are `date:DECISION:present`
  * joined by `;`. What comes out is the JSON shape for every row, so one set of rules checks both.
  */
+import { parse as parseInParts } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 
 export const IMPORT_FORMATS = ['CSV', 'JSON'] as const;
@@ -11,6 +12,16 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** The most characters one stage or append call carries (the gateway takes 256 kB per request). */
 export const IMPORT_PART_CHARS = 100_000;
+
+/**
+ * Rows a run writes per batch, one transaction each (all or nothing per batch): large enough to be set-based, small
+ * enough that the audit chain's per-row step (each walks the versions of the chain's head its transaction left
+ * behind) stays cheap.
+ */
+export const IMPORT_BATCH = 1000;
+
+/** A check or run whose heartbeat is older than this counts as interrupted: it may be checked or run again. */
+export const IMPORT_LEASE_SECONDS = 60;
 
 /** One problem of one row: the row's number (1 = the first record after a CSV header), the field, what is wrong. */
 export interface RowIssue {
@@ -61,6 +72,20 @@ function cell(field: string, raw: string): unknown {
 
 export type ReadFile = { ok: true; rows: Record<string, unknown>[] } | { ok: false; issues: RowIssue[] };
 
+const CSV_OPTIONS = { columns: true, skip_empty_lines: true, bom: true, trim: false } as const;
+
+/** A CSV record (cells as text, by header) as the JSON shape. */
+const csvRow = (record: Record<string, string>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [k.trim(), cell(k.trim(), v)]));
+
+const notCsv = (error: unknown): ReadFile => ({
+  ok: false,
+  issues: [{ row: 0, field: 'content', message: `Not CSV: ${(error as Error).message}` }],
+});
+
+/** Characters of CSV parsed between two pauses of `readImportFileInParts`. */
+const CSV_PART_CHARS = 256 * 1024;
+
 /** The rows of a file, each as JSON; a file that cannot be read at all is one issue at row 0. */
 export function readImportFile(format: ImportFormat, content: string): ReadFile {
   if (format === 'JSON') {
@@ -77,12 +102,44 @@ export function readImportFile(format: ImportFormat, content: string): ReadFile 
   }
   let records: Record<string, string>[];
   try {
-    records = parse(content, { columns: true, skip_empty_lines: true, bom: true, trim: false });
+    records = parse(content, CSV_OPTIONS);
   } catch (error) {
-    return { ok: false, issues: [{ row: 0, field: 'content', message: `Not CSV: ${(error as Error).message}` }] };
+    return notCsv(error);
   }
-  return {
-    ok: true,
-    rows: records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.trim(), cell(k.trim(), v)]))),
-  };
+  return { ok: true, rows: records.map(csvRow) };
+}
+
+/**
+ * As `readImportFile`, but a CSV is parsed a part at a time with `pause()` between parts, so a server reading a file
+ * of 100 000 rows keeps answering other requests meanwhile (one parse of 20 MB holds it for seconds).
+ */
+export async function readImportFileInParts(
+  format: ImportFormat,
+  content: string,
+  pause: () => Promise<unknown>,
+): Promise<ReadFile> {
+  if (format === 'JSON') {
+    return readImportFile(format, content);
+  }
+  const parser = parseInParts(CSV_OPTIONS);
+  const rows: Record<string, unknown>[] = [];
+  let failure: unknown = null;
+  parser.on('readable', () => {
+    for (let record = parser.read(); record !== null; record = parser.read()) {
+      rows.push(csvRow(record));
+    }
+  });
+  parser.on('error', (error) => {
+    failure = error;
+  });
+  const ended = new Promise<void>((resolve) => parser.on('close', resolve));
+  for (let at = 0; at < content.length && failure === null; at += CSV_PART_CHARS) {
+    parser.write(content.slice(at, at + CSV_PART_CHARS));
+    await pause();
+  }
+  if (failure === null) {
+    parser.end();
+  }
+  await ended;
+  return failure === null ? { ok: true, rows } : notCsv(failure);
 }

@@ -5,7 +5,9 @@
  * rows or none, idempotent by each record's `sourceRef`). Checking and committing run after the
  * mutation answers, in the subgraph, so a file of 100 000 rows is not bound by a request's timeout;
  * the client follows `participationImport(id)` (status, rows processed) until it is CHECKED, DONE or
- * FAILED. Writes are set-based: a batch of rows is one INSERT … SELECT from JSON per table.
+ * FAILED. Writes are set-based: a batch of rows is one INSERT … SELECT from JSON per table, and each batch
+ * commits on its own (all or nothing per batch), with its count, so a run stopped by a crash goes on from the
+ * next batch when it is run again (`INTERRUPTED` once its heartbeat is older than the lease).
  */
 import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
@@ -25,7 +27,14 @@ import {
   type PlannedParticipation,
   planParticipation,
 } from '../domain/import.js';
-import { IMPORT_PART_CHARS, type ImportFormat, type RowIssue, readImportFile } from '../domain/import-file.js';
+import {
+  IMPORT_BATCH,
+  IMPORT_LEASE_SECONDS,
+  IMPORT_PART_CHARS,
+  type ImportFormat,
+  type RowIssue,
+  readImportFileInParts,
+} from '../domain/import-file.js';
 import { FOLLOW_UP_DECISIONS } from '../entities/FollowUp.js';
 import { LEVELS, OUTCOMES, SUPPORT_SOURCES } from '../entities/Participation.js';
 import { encrypt, personHash, personKeys } from '../person-crypto.js';
@@ -33,12 +42,14 @@ import { builder } from './builder.js';
 import { backgroundSchema } from './Enrolment.js';
 import { referralSchema } from './Referral.js';
 
-/** Rows written per statement: large enough to be set-based, small enough for the statement timeout. */
-export const IMPORT_BATCH = 5000;
+/** Rows checked between two progress updates. */
+const CHECK_PROGRESS_ROWS = 5000;
+/** How often a running check or run says it is alive (well inside the lease). */
+const HEARTBEAT_MS = 10_000;
 /** The most rows one file holds. */
 export const IMPORT_MAX_ROWS = 200_000;
 
-const STATUSES = ['STAGED', 'CHECKING', 'CHECKED', 'RUNNING', 'DONE', 'FAILED'] as const;
+const STATUSES = ['STAGED', 'CHECKING', 'CHECKED', 'RUNNING', 'DONE', 'FAILED', 'INTERRUPTED'] as const;
 type Status = (typeof STATUSES)[number];
 
 interface ImportSummary {
@@ -55,6 +66,7 @@ interface ImportRow {
   status: Status;
   total_rows: number;
   processed_rows: number;
+  written_rows: number;
   issues: RowIssue[];
   summary: ImportSummary | null;
 }
@@ -75,7 +87,16 @@ const ImportStatusEnum = builder.enumType('ImportStatus', {
     CHECKED: { description: 'The dry run is done: `issues` lists every problem, nothing was written.' },
     RUNNING: { description: 'The import is being written; `processedRows` grows.' },
     DONE: { description: 'Every row is in (or was already): see `summary`.' },
-    FAILED: { description: 'The import found problems (`issues`) and wrote nothing.' },
+    FAILED: {
+      description:
+        'The import found problems (`issues`) and wrote nothing, or a batch failed (`issues` says so; the batches ' +
+        'before it are in, `writtenRows`): run it again to go on.',
+    },
+    INTERRUPTED: {
+      description:
+        'Checking or running stopped without finishing (the subgraph stopped mid-run): the batches written are in ' +
+        '(`writtenRows`); check or run it again — a run goes on from the next batch.',
+    },
   } satisfies Record<Status, { description: string }>,
 });
 
@@ -114,6 +135,9 @@ const ParticipationImportRef = builder.objectRef<ImportRow>('ParticipationImport
     totalRows: t.exposeInt('total_rows', { description: 'Records in the file (known once checking starts).' }),
     processedRows: t.exposeInt('processed_rows', {
       description: 'Records checked or written so far: the progress of a running check or import.',
+    }),
+    writtenRows: t.exposeInt('written_rows', {
+      description: 'Participations this import has written, in committed batches, over all its runs.',
     }),
     issues: t.field({
       type: [ImportIssueRef],
@@ -198,6 +222,23 @@ function formOf(
 
 // --- checking ------------------------------------------------------------------------------
 
+/** Lets the subgraph answer other requests (the client's polls) between two pieces of an import's work. */
+const breathe = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * `breathe` once some milliseconds of work have passed since the last time: a request waiting on this process needs
+ * several turns of its event loop, each of which would otherwise wait for a slice of rows.
+ */
+function pacer(ms = 10) {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last > ms) {
+      await breathe();
+      last = performance.now();
+    }
+  };
+}
+
 interface Checked {
   issues: RowIssue[];
   planned: { row: number; plan: PlannedParticipation; personKey: string | null }[];
@@ -206,7 +247,9 @@ interface Checked {
 
 /** What the rules need beyond the file, asked once per file of governance and teams (on the caller's behalf). */
 async function factsFor(ctx: SubgraphContext, rows: readonly Record<string, unknown>[]): Promise<ImportFacts> {
-  const ids = [...new Set(rows.map((r) => r.interventionId).filter((v): v is string => z.uuid().safeParse(v).success))];
+  // The distinct values first: a file of 100 000 rows names a handful of insatser.
+  const uuid = z.uuid();
+  const ids = [...new Set(rows.map((r) => r.interventionId))].filter((v): v is string => uuid.safeParse(v).success);
   const insatser = new Map<
     string,
     NonNullable<ImportFacts['insatser'] extends ReadonlyMap<string, infer V> ? V : never> | null
@@ -242,6 +285,7 @@ async function check(
   const issues: RowIssue[] = [];
   const planned: Checked['planned'] = [];
   let unchanged = 0;
+  const pace = pacer();
   for (const [index, value] of rows.entries()) {
     const row = index + 1;
     const form = formOf(row, value);
@@ -258,11 +302,11 @@ async function check(
         issues.push(...plan.issues);
       }
     }
-    if (row % IMPORT_BATCH === 0) {
+    if (row % CHECK_PROGRESS_ROWS === 0) {
       await progress(row);
-    } else if (row % 500 === 0) {
-      // Checking is CPU work: let the subgraph answer other requests (the client's polls) between rows.
-      await new Promise((resolve) => setImmediate(resolve));
+    } else {
+      // Checking is CPU work: let the subgraph answer other requests (the client's polls) meanwhile.
+      await pace();
     }
   }
   const hashes = planned.flatMap((p) => (p.personKey ? [p.personKey] : []));
@@ -312,21 +356,31 @@ async function writeBatch(ctx: SubgraphContext, batch: Checked['planned'], impor
   const { bind, build, tenant } = tenantSql(ctx.em);
   const personIds = new Map<string, string>();
   if (persons.length) {
-    await ctx.em.execute(
+    type Found = { id: string; intervention_id: string; person_number_hash: string };
+    const key = (p: Omit<Found, 'id'>) => `${p.intervention_id}:${p.person_number_hash}`;
+    const inserted = await ctx.em.execute<Found[]>(
       `insert into "person" select * from jsonb_populate_recordset(null::"person", ?::jsonb)
-        on conflict ("tenant_id", "intervention_id", "person_number_hash") do nothing`,
+        on conflict ("tenant_id", "intervention_id", "person_number_hash") do nothing
+        returning "id", "intervention_id", "person_number_hash"`,
       [JSON.stringify(persons)],
     );
-    // By insats and hash, as the unique index leads, so the look-up does not scan the förbund's persons.
-    const found = build(`select p."id", p."intervention_id", p."person_number_hash" from "person" p
-      where ${tenant('p')} and (p."intervention_id", p."person_number_hash") in (
-        select * from unnest(${bind(pgArray(persons.map((p) => p.intervention_id)))}::uuid[],
-          ${bind(pgArray(persons.map((p) => p.person_number_hash)))}::text[]))`);
-    for (const p of await ctx.em.execute<{ id: string; intervention_id: string; person_number_hash: string }[]>(
-      found.sql,
-      found.params,
-    )) {
-      personIds.set(`${p.intervention_id}:${p.person_number_hash}`, p.id);
+    for (const p of inserted) {
+      personIds.set(key(p), p.id);
+    }
+    // Those already there (or twice in the batch): one probe of the unique index (förbund, insats, hash) each, kept
+    // apart by `offset 0`. As a join, it was planned from statistics taken before the import (a handful of
+    // persons) as a pass over every person of the förbund: each batch took longer than the one before.
+    const missing = persons.filter((p) => !personIds.has(key(p)));
+    if (missing.length) {
+      const found = build(`select p."id", p."intervention_id", p."person_number_hash"
+        from unnest(${bind(pgArray(missing.map((p) => p.intervention_id)))}::uuid[],
+            ${bind(pgArray(missing.map((p) => p.person_number_hash)))}::text[]) as k("intervention_id", "hash")
+          cross join lateral (select p."id", p."intervention_id", p."person_number_hash" from "person" p
+            where ${tenant('p')} and p."intervention_id" = k."intervention_id" and p."person_number_hash" = k."hash"
+            offset 0) p`);
+      for (const p of await ctx.em.execute<Found[]>(found.sql, found.params)) {
+        personIds.set(key(p), p.id);
+      }
     }
   }
   const participations = batch.map(({ plan, personKey }) => ({
@@ -376,36 +430,55 @@ async function writeBatch(ctx: SubgraphContext, batch: Checked['planned'], impor
 
 // --- the staged import ---------------------------------------------------------------------
 
+/** A check or run whose heartbeat stopped: reported as INTERRUPTED, and another may take it over. */
+const STALE = `i."status" in ('CHECKING', 'RUNNING')
+  and i."updated_at" < now() - interval '${IMPORT_LEASE_SECONDS} seconds'`;
+
 async function load(ctx: SubgraphContext, id: string): Promise<ImportRow | null> {
   const { bind, build, tenant } = tenantSql(ctx.em);
-  const { sql, params } = build(`select i."id", i."name", i."format", i."status", i."total_rows", i."processed_rows",
-      i."issues", i."summary" from "participation_import" i where ${tenant('i')} and i."id" = ${bind(id)}`);
+  const { sql, params } = build(`select i."id", i."name", i."format",
+      case when ${STALE} then 'INTERRUPTED' else i."status" end as "status",
+      i."total_rows", i."processed_rows", i."written_rows", i."issues", i."summary"
+    from "participation_import" i where ${tenant('i')} and i."id" = ${bind(id)}`);
   const [row] = await ctx.em.execute<ImportRow[]>(sql, params);
   return row ?? null;
 }
 
-/** Sets fields of the import in a transaction of its own, so a client sees progress while the run's is open. */
-async function update(ctx: SubgraphContext, id: string, set: Record<string, unknown>) {
-  await ctx.em.transactional(
+/** The attempt lost the import (its heartbeat was late and another attempt took it over): it stops, writing nothing. */
+class Superseded extends Error {}
+
+/**
+ * Sets fields of the import (and its heartbeat) in a transaction of its own, so a client sees them while a batch's is
+ * open; only while attempt `runId` holds it.
+ */
+async function update(ctx: SubgraphContext, id: string, runId: string, set: Record<string, unknown>) {
+  const [held] = await ctx.em.transactional(
     async (tx) => {
       const { bind, build, tenant } = tenantSql(tx);
-      const assignments = Object.entries(set)
-        .map(([k, v]) => `"${k}" = ${bind(typeof v === 'object' && v !== null ? JSON.stringify(v) : v)}`)
-        .join(', ');
-      const { sql, params } = build(`update "participation_import" i set ${assignments}, "updated_at" = now()
-        where ${tenant('i')} and i."id" = ${bind(id)}`);
-      await tx.execute(sql, params);
+      const assignments = Object.entries(set).map(
+        ([k, v]) => `"${k}" = ${bind(typeof v === 'object' && v !== null ? JSON.stringify(v) : v)}`,
+      );
+      const { sql, params } = build(`update "participation_import" i
+        set ${[...assignments, '"updated_at" = now()'].join(', ')}
+        where ${tenant('i')} and i."id" = ${bind(id)} and i."run_id" = ${bind(runId)} returning i."id"`);
+      return tx.execute<{ id: string }[]>(sql, params);
     },
     { propagation: TransactionPropagation.REQUIRES_NEW },
   );
+  if (!held) {
+    throw new Superseded(`import ${id}: attempt ${runId} no longer holds it`);
+  }
 }
 
-/** Moves an import from one of `from` to `to`, or says why not (it is running, or done). */
-async function claim(ctx: SubgraphContext, id: string, from: Status[], to: Status): Promise<void> {
+/**
+ * Moves an import from one of `from` (or from an interrupted check or run) to `to` for attempt `runId`, or says why
+ * not (it is running, or done). What earlier runs wrote (`written_*`) stays: a run goes on from it.
+ */
+async function claim(ctx: SubgraphContext, id: string, runId: string, from: Status[], to: Status): Promise<void> {
   const { bind, build, tenant } = tenantSql(ctx.em);
-  const { sql, params } = build(`update "participation_import" i set "status" = ${bind(to)}, "updated_at" = now(),
-      "processed_rows" = 0, "total_rows" = 0, "issues" = '[]', "summary" = null
-    where ${tenant('i')} and i."id" = ${bind(id)} and i."status" = any(${bind(pgArray(from))}::text[])
+  const { sql, params } = build(`update "participation_import" i set "status" = ${bind(to)}, "run_id" = ${bind(runId)},
+      "updated_at" = now(), "processed_rows" = 0, "total_rows" = 0, "issues" = '[]', "summary" = null
+    where ${tenant('i')} and i."id" = ${bind(id)} and (i."status" = any(${bind(pgArray(from))}::text[]) or ${STALE})
     returning i."id"`);
   const [row] = await ctx.em.execute<{ id: string }[]>(sql, params);
   if (!row) {
@@ -429,8 +502,11 @@ async function contentOf(ctx: SubgraphContext, id: string): Promise<string> {
 }
 
 /** The file's rows, or its issues as a FAILED (or checked) import. */
-function rowsOf(format: ImportFormat, content: string): { rows: Record<string, unknown>[]; issues: RowIssue[] } {
-  const read = readImportFile(format, content);
+async function rowsOf(
+  format: ImportFormat,
+  content: string,
+): Promise<{ rows: Record<string, unknown>[]; issues: RowIssue[] }> {
+  const read = await readImportFileInParts(format, content, breathe);
   if (!read.ok) {
     return { rows: [], issues: read.issues };
   }
@@ -444,19 +520,68 @@ function rowsOf(format: ImportFormat, content: string): { rows: Record<string, u
 }
 
 /**
- * Runs after the mutation has answered: a failure is recorded on the import (FAILED, with the request id
- * to find it in the log) and logged, never lost.
+ * Runs after the mutation has answered, beating the import's heartbeat meanwhile: a failure is recorded on the
+ * import (FAILED, with the request id to find it in the log and what committed batches hold) and logged, never lost.
+ * An attempt that lost the import to another stops quietly: the other records the outcome.
  */
-function inBackground(ctx: SubgraphContext, id: string, work: () => Promise<void>) {
-  work().catch(async (error: unknown) => {
-    ctx.log.error('import failed', { importId: id, error: (error as Error).message });
-    await update(ctx, id, {
-      status: 'FAILED',
-      issues: [
-        { row: 0, field: 'content', message: `The import failed (request ${ctx.requestId}); nothing was written` },
-      ],
-    }).catch((second: unknown) => ctx.log.error('import status not recorded', { importId: id, error: String(second) }));
-  });
+function inBackground(ctx: SubgraphContext, id: string, runId: string, work: () => Promise<void>) {
+  const heartbeat = setInterval(() => {
+    update(ctx, id, runId, {}).catch((error: unknown) =>
+      ctx.log.error('import heartbeat not recorded', { importId: id, error: String(error) }),
+    );
+  }, HEARTBEAT_MS);
+  work()
+    .catch(async (error: unknown) => {
+      if (error instanceof Superseded) {
+        ctx.log.warn('import taken over by another attempt', { importId: id, runId });
+        return;
+      }
+      ctx.log.error('import failed', { importId: id, error: (error as Error).message });
+      try {
+        const written = (await load(ctx, id))?.written_rows ?? 0;
+        await update(ctx, id, runId, {
+          status: 'FAILED',
+          issues: [
+            {
+              row: 0,
+              field: 'content',
+              message: written
+                ? `The import failed (request ${ctx.requestId}) after ${written} participations were written in ` +
+                  'whole batches; run it again to go on from there'
+                : `The import failed (request ${ctx.requestId}); nothing was written`,
+            },
+          ],
+        });
+      } catch (second: unknown) {
+        ctx.log.error('import status not recorded', { importId: id, error: String(second) });
+      }
+    })
+    .finally(() => clearInterval(heartbeat));
+}
+
+/**
+ * The run's writing: batch after batch, each in a transaction of its own with the import's counts and progress, and
+ * only while this attempt holds the import. A batch is all or nothing; rows of committed batches are found again by
+ * their `sourceRef` when the import is run again, so it goes on from the next batch.
+ */
+async function writeBatches(ctx: SubgraphContext, id: string, runId: string, checked: Checked, importName: string) {
+  for (let i = 0; i < checked.planned.length; i += IMPORT_BATCH) {
+    const batch = checked.planned.slice(i, i + IMPORT_BATCH);
+    await ctx.em.transactional(async (tx) => {
+      const written = await writeBatch({ ...ctx, em: tx }, batch, importName);
+      const { bind, build, tenant } = tenantSql(tx);
+      const { sql, params } = build(`update "participation_import" i
+        set "written_rows" = i."written_rows" + ${bind(written.created)},
+          "written_follow_ups" = i."written_follow_ups" + ${bind(written.followUps)},
+          "written_batches" = i."written_batches" + 1,
+          "processed_rows" = ${bind(checked.unchanged + i + batch.length)}, "updated_at" = now()
+        where ${tenant('i')} and i."id" = ${bind(id)} and i."run_id" = ${bind(runId)} returning i."id"`);
+      if (!(await tx.execute<{ id: string }[]>(sql, params)).length) {
+        throw new Superseded(`import ${id}: attempt ${runId} no longer holds it`);
+      }
+    });
+    await breathe();
+  }
 }
 
 async function start(ctx: SubgraphContext, id: string, commit: boolean): Promise<ImportRow> {
@@ -464,46 +589,41 @@ async function start(ctx: SubgraphContext, id: string, commit: boolean): Promise
   if (!before) {
     throw new NotFoundError(['id'], `No import ${id} in your förbund`);
   }
-  await claim(ctx, id, ['STAGED', 'CHECKED', 'FAILED'], commit ? 'RUNNING' : 'CHECKING');
+  const runId = randomUUID();
+  await claim(ctx, id, runId, ['STAGED', 'CHECKED', 'FAILED'], commit ? 'RUNNING' : 'CHECKING');
   // Everything after the claim runs on after the answer: reading 100 000 rows alone may outlast a request.
-  inBackground(ctx, id, async () => {
-    const { rows, issues: fileIssues } = rowsOf(before.format, await contentOf(ctx, id));
-    await update(ctx, id, { total_rows: rows.length });
+  inBackground(ctx, id, runId, async () => {
+    const { rows, issues: fileIssues } = await rowsOf(before.format, await contentOf(ctx, id));
+    await update(ctx, id, runId, { total_rows: rows.length });
     const facts = rows.length ? await factsFor(ctx, rows) : null;
-    const progress = (n: number) => update(ctx, id, { processed_rows: n });
+    const progress = (n: number) => update(ctx, id, runId, { processed_rows: n });
     const checked = facts ? await check(ctx, rows, facts, progress) : { issues: [], planned: [], unchanged: 0 };
     const issues = [...fileIssues, ...checked.issues];
     if (issues.length) {
-      await update(ctx, id, { status: commit ? 'FAILED' : 'CHECKED', issues, processed_rows: rows.length });
+      await update(ctx, id, runId, { status: commit ? 'FAILED' : 'CHECKED', issues, processed_rows: rows.length });
       return;
     }
-    const summary: ImportSummary = {
-      rows: rows.length,
-      created: checked.planned.length,
-      unchanged: checked.unchanged,
-      followUps: checked.planned.reduce((n, p) => n + p.plan.followUps.length, 0),
-    };
     if (!commit) {
-      await update(ctx, id, { status: 'CHECKED', summary, processed_rows: rows.length });
+      const summary: ImportSummary = {
+        rows: rows.length,
+        created: checked.planned.length,
+        unchanged: checked.unchanged,
+        followUps: checked.planned.reduce((n, p) => n + p.plan.followUps.length, 0),
+      };
+      await update(ctx, id, runId, { status: 'CHECKED', summary, processed_rows: rows.length });
       return;
     }
-    // All or nothing: every batch in one transaction; progress is written beside it in its own.
-    const totals = await ctx.em.transactional(async (tx) => {
-      const txCtx = { ...ctx, em: tx };
-      const sum = { created: 0, followUps: 0 };
-      for (let i = 0; i < checked.planned.length; i += IMPORT_BATCH) {
-        const written = await writeBatch(txCtx, checked.planned.slice(i, i + IMPORT_BATCH), before.name);
-        sum.created += written.created;
-        sum.followUps += written.followUps;
-        await progress(checked.unchanged + Math.min(i + IMPORT_BATCH, checked.planned.length));
-      }
-      return sum;
-    });
-    await update(ctx, id, {
-      status: 'DONE',
-      processed_rows: rows.length,
-      summary: { ...summary, ...totals, unchanged: rows.length - totals.created },
-    });
+    await writeBatches(ctx, id, runId, checked, before.name);
+    // What this import wrote over all its runs (an interrupted one's batches too); the rest was there before it.
+    const { bind, build, tenant } = tenantSql(ctx.em);
+    const { sql, params } = build(`update "participation_import" i set "status" = 'DONE',
+        "processed_rows" = ${bind(rows.length)}, "updated_at" = now(),
+        "summary" = jsonb_build_object('rows', ${bind(rows.length)}::int, 'created', i."written_rows",
+          'unchanged', ${bind(rows.length)}::int - i."written_rows", 'followUps', i."written_follow_ups")
+      where ${tenant('i')} and i."id" = ${bind(id)} and i."run_id" = ${bind(runId)} returning i."id"`);
+    if (!(await ctx.em.execute<{ id: string }[]>(sql, params)).length) {
+      throw new Superseded(`import ${id}: attempt ${runId} no longer holds it`);
+    }
   });
   return (await load(ctx, id)) as ImportRow;
 }

@@ -4,7 +4,7 @@
  */
 import type { Identity } from '@finsam/kit/identity.js';
 import { acrossRows, type ImportFacts, type ImportRecord, planParticipation } from '../../src/domain/import.js';
-import { readImportFile } from '../../src/domain/import-file.js';
+import { readImportFile, readImportFileInParts } from '../../src/domain/import-file.js';
 import { luhn } from '../../src/domain/personnummer.js';
 
 const INSATS = '00000000-0000-4000-8000-000000000001';
@@ -76,6 +76,24 @@ describe('readImportFile', () => {
     expect(readImportFile('JSON', '{"a":')).toMatchObject({ ok: false, issues: [{ row: 0, field: 'content' }] });
     expect(readImportFile('JSON', '{"a": 1}')).toMatchObject({ ok: false, issues: [{ row: 0, field: 'content' }] });
     expect(readImportFile('CSV', 'a,b\n"1,2\n')).toMatchObject({ ok: false, issues: [{ row: 0, field: 'content' }] });
+  });
+
+  it('reads a CSV of many parts in parts, pausing between them, as it reads it whole', async () => {
+    // Rows across several parts of 256 kB, with quoted cells that hold the separator and a line end.
+    const rows = Array.from({ length: 20_000 }, (_, i) => `R-${i},"Namn ${i}, med\nrad",2021-05-01:END:nej`);
+    const csv = ['sourceRef,name,followUps', ...rows].join('\n');
+    expect(csv.length).toBeGreaterThan(3 * 256 * 1024);
+    let pauses = 0;
+    const pause = async () => {
+      pauses += 1;
+    };
+    const read = await readImportFileInParts('CSV', csv, pause);
+    expect(read).toEqual(readImportFile('CSV', csv));
+    expect(read.ok && read.rows).toHaveLength(20_000);
+    expect(pauses).toBeGreaterThan(3);
+    const broken = await readImportFileInParts('CSV', `${csv}\nR-x,"open`, pause);
+    expect(broken).toEqual(readImportFile('CSV', `${csv}\nR-x,"open`));
+    expect(broken).toMatchObject({ ok: false, issues: [{ row: 0, field: 'content' }] });
   });
 });
 
