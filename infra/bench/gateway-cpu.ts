@@ -1,5 +1,5 @@
 /**
- * `node --import tsx infra/bench/gateway-cpu.ts [--requests N] [--rounds N] [--baseline DIR]`: the
+ * `node --import tsx infra/bench/gateway-cpu.ts [--requests N] [--rounds N] [--baseline DIR …]`: the
  * platform's gateway alone — its CPU per request, with nothing else of the platform on the machine.
  *
  * The gateway (uncached, in a process of its own, gateway-process.ts) runs against stand-in subgraphs in
@@ -8,9 +8,9 @@
  * administrator. Users log in at the development identity provider, as in `npm run bench`, so tokens are
  * verified and the directory asked as on the platform. The dashboard and the staff query of
  * `npm run bench` are sent one at a time; `process.cpuUsage()` of the gateway process around each run,
- * divided by its requests, is the figure. With `--baseline DIR` (a copy of gateway/src from another
- * commit, inside this checkout) a second gateway runs that code, and the two take turns round by round,
- * so both see the same machine.
+ * divided by its requests, is the figure. Each `--baseline DIR` (a copy of gateway/src from another
+ * commit, inside this checkout, e.g. .bench-<name>/gateway/src: named <name>) starts another gateway with
+ * that code, and all take turns round by round, so all see the same machine.
  */
 
 import fs from 'node:fs';
@@ -48,7 +48,7 @@ const { values: args } = parseArgs({
   options: {
     requests: { type: 'string', default: '300' },
     rounds: { type: 'string', default: '3' },
-    baseline: { type: 'string' },
+    baseline: { type: 'string', multiple: true },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -170,8 +170,8 @@ async function main() {
   const token = (await loginAs(idp.issuers.kommun, 'cpu-admin')).accessToken;
 
   const versions: Record<string, string | undefined> = { current: undefined };
-  if (args.baseline) {
-    versions.baseline = path.resolve(args.baseline);
+  for (const dir of args.baseline ?? []) {
+    versions[path.basename(path.dirname(path.dirname(path.resolve(dir)))).replace(/^\.bench-/, '')] = path.resolve(dir);
   }
   const gateways: Record<string, Awaited<ReturnType<typeof forkChild>>> = {};
   for (const [version, src] of Object.entries(versions)) {
@@ -194,6 +194,7 @@ async function main() {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const cpu: Record<string, number[]> = {};
   const wall: Record<string, number[]> = {};
+  const rss: Record<string, number> = {};
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const [version, { child, url }] of Object.entries(gateways)) {
@@ -225,6 +226,9 @@ async function main() {
         }
       }
     }
+    for (const [version, { child }] of Object.entries(gateways)) {
+      rss[version] = Math.round((await ask<number>(child, 'rss')) / 1024);
+    }
   } finally {
     await Promise.all(Object.values(gateways).map((g) => stopChild(g.child)));
     await standIns.stop();
@@ -240,6 +244,11 @@ async function main() {
         `${cpu[key]!.map((c) => c.toFixed(2)).join(', ')} |`,
     );
   }
+  console.log(
+    `\nPeak RSS per gateway process: ${Object.entries(rss)
+      .map(([v, mb]) => `${v} ${mb} MB`)
+      .join(', ')}`,
+  );
 }
 
 main().then(
