@@ -11,7 +11,7 @@ import { forbidden } from '@finsam/kit/errors.js';
 import type { Identity, Role } from '@finsam/kit/identity.js';
 import type { InternalSigner } from '@finsam/kit/internal-token.js';
 import { REQUEST_ID_HEADER } from '@finsam/kit/log.js';
-import { setBounded } from '@finsam/kit/verified-tokens.js';
+import { copyOfIdentity, setBounded } from '@finsam/kit/verified-tokens.js';
 import type { IssuerConfig, VerifiedUser } from './issuers.js';
 
 /** The gateway's own identity when it asks the directory. */
@@ -148,14 +148,14 @@ export function directory({ url, sign, cacheSeconds = 10, maxEntries = 10_000 }:
       const now = Date.now();
       const hit = kept.get(key);
       if (hit && hit.until > now) {
-        return structuredClone(hit.identity);
+        return copyOfIdentity(hit.identity);
       }
       let pending = asking.get(key);
       if (!pending) {
         pending = resolve(user, forbundId, key, requestId).finally(() => asking.delete(key));
         asking.set(key, pending);
       }
-      return structuredClone(await pending);
+      return copyOfIdentity(await pending);
     },
     /** The issuers registered in the directory. */
     async issuers(): Promise<IssuerConfig[]> {

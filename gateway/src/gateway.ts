@@ -41,6 +41,7 @@ import { serveGraphiql } from './graphiql/page.js';
 import type { IssuerConfig } from './issuers.js';
 import { type ApolloArmorConfig, limits } from './limits.js';
 import { type ResponseCacheOptions, responseCache } from './response-cache.js';
+import { cacheControlDirectives, type SubgraphAnswer, subgraphPoster } from './subgraph-http.js';
 
 export interface GatewayContext {
   identity: Identity;
@@ -82,26 +83,7 @@ export { FORBUND_HEADER };
 const REFUSED_REQUEST = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
 
 type DataSourceConfig = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>;
-
-/**
- * Subgraph fetches with Node's built-in fetch (undici): connections to each subgraph are pooled
- * and kept alive. @apollo/gateway's default, make-fetch-happen over node-fetch, adds an HTTP
- * cache layer and stream conversions per fetch that cost more than the fetch itself on loopback.
- */
-const keepAliveFetcher =
-  (subgraph: string, timeoutSeconds: number): DataSourceConfig['fetcher'] =>
-  async (url, init) => {
-    const done = metrics.subgraphFetches.startTimer({ subgraph });
-    try {
-      // A subgraph that hangs is an error after `timeoutSeconds`, not a request held open for minutes.
-      const res = await fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutSeconds * 1000) });
-      done({ outcome: res.ok ? 'ok' : `http_${res.status}` });
-      return res as never;
-    } catch (error) {
-      done({ outcome: 'failed' });
-      throw error;
-    }
-  };
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 /** The response keys (alias or name) of an operation's root fields: where a root fetch's answer goes. */
 function rootResponseKeys(query: string | undefined): string[] {
@@ -120,7 +102,7 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
    * in the bench.
    */
   constructor(
-    private readonly subgraph: string,
+    protected readonly subgraph: string,
     private readonly sign: InternalSigner,
     config: DataSourceConfig,
   ) {
@@ -132,17 +114,13 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
    * client its first error's message and code, named by the subgraph, never the subgraph's URL or body.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    let body: { errors?: { message?: string; extensions?: { code?: string } }[] } | undefined;
+    let body: unknown;
     try {
-      body = (await response.json()) as typeof body;
+      body = await response.json();
     } catch {
       // Not JSON (a proxy's page, say): the status alone says what failed, and the error below says so.
     }
-    const first = body?.errors?.[0];
-    const code = first?.extensions?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR');
-    return new GraphQLError(first?.message ?? `${this.subgraph} answered ${response.status}`, {
-      extensions: { code, serviceName: this.subgraph },
-    });
+    return subgraphHttpError(this.subgraph, response.status, body);
   }
 
   /**
@@ -154,7 +132,7 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const path = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
     try {
-      return await super.process(options);
+      return await this.send(options);
     } catch (caught) {
       const error =
         caught instanceof GraphQLError
@@ -173,6 +151,11 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     }
   }
 
+  /** Sends one fetch and reads its answer: @apollo/gateway's own way (its fetcher, make-fetch-happen by default). */
+  protected send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    return super.process(options);
+  }
+
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // The outgoing request starts with no client headers; this is the only one it gets.
     const identity = 'identity' in context && context.identity ? context.identity : ANONYMOUS;
@@ -181,6 +164,80 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     if (context.requestId) {
       request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     }
+  }
+}
+
+/** A subgraph's HTTP error as the client sees it: the subgraph's first error's message and code, named by it. */
+function subgraphHttpError(subgraph: string, status: number, body: unknown): GraphQLError {
+  const first = (body as { errors?: { message?: string; extensions?: { code?: string } }[] } | undefined)?.errors?.[0];
+  const code = first?.extensions?.code ?? (status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR');
+  return new GraphQLError(first?.message ?? `${subgraph} answered ${status}`, {
+    extensions: { code, serviceName: subgraph },
+  });
+}
+
+/**
+ * The platform's subgraph fetches: what @apollo/gateway's RemoteGraphQLDataSource does (headers set in
+ * `willSendRequest`, the subgraph's Cache-Control restricting the response's cache policy), posted on
+ * node:http's keep-alive connections (subgraph-http.ts) without the WHATWG and node-fetch objects
+ * it builds around every fetch.
+ */
+export class KeepAliveDataSource extends InternalTokenDataSource {
+  private readonly poster: ReturnType<typeof subgraphPoster>;
+
+  constructor(
+    subgraph: string,
+    sign: InternalSigner,
+    config: DataSourceConfig & { url: string; timeoutSeconds: number },
+  ) {
+    super(subgraph, sign, config);
+    this.poster = subgraphPoster(config.url, config.timeoutSeconds);
+  }
+
+  protected override async send(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    request.http = { method: 'POST', url: this.url, headers: new Headers({ 'content-type': 'application/json' }) };
+    await this.willSendRequest(options);
+    if (!request.query) {
+      throw new Error('Missing query');
+    }
+    const { http: sent, ...graphqlRequest } = request;
+    const done = metrics.subgraphFetches.startTimer({ subgraph: this.subgraph });
+    let answer: SubgraphAnswer;
+    try {
+      answer = await this.poster.post(Object.fromEntries(sent!.headers), JSON.stringify(graphqlRequest));
+    } catch (error) {
+      done({ outcome: 'failed' });
+      throw error;
+    }
+    const ok = answer.status >= 200 && answer.status < 300;
+    done({ outcome: ok ? 'ok' : `http_${answer.status}` });
+    let body: unknown;
+    try {
+      body = JSON.parse(answer.body);
+    } catch {
+      // Not JSON: an HTTP error says so by its status below; a 200 with no JSON is the subgraph's failure.
+    }
+    if (!ok) {
+      throw subgraphHttpError(this.subgraph, answer.status, body);
+    }
+    if (typeof body !== 'object' || body === null) {
+      throw new Error(`Expected JSON response body, but received: ${answer.body.slice(0, 100)}`);
+    }
+    const policy = 'incomingRequestContext' in options ? options.incomingRequestContext.overallCachePolicy : undefined;
+    if (this.honorSubgraphCacheControlHeader && policy && 'restrict' in policy) {
+      const cacheControl = answer.headers['cache-control'];
+      const directives = cacheControlDirectives(cacheControl);
+      const maxAge = directives['max-age'];
+      policy.restrict({
+        maxAge: typeof maxAge === 'string' && /^[0-9]+$/.test(maxAge) ? Number(maxAge) : 0,
+        ...(directives.private === true ? { scope: 'PRIVATE' } : {}),
+        ...(directives.public === true ? { scope: 'PUBLIC' } : {}),
+      });
+    }
+    return body as GatewayGraphQLResponse;
   }
 }
 
@@ -203,9 +260,9 @@ export async function createGateway(options: GatewayOptions) {
         throw new Error(`No URL for subgraph ${name}`);
       }
       // Subgraphs' Cache-Control headers are worth parsing only when the gateway keeps responses.
-      return new InternalTokenDataSource(name, sign, {
+      return new KeepAliveDataSource(name, sign, {
         url: target,
-        fetcher: keepAliveFetcher(name, options.subgraphTimeoutSeconds ?? 10),
+        timeoutSeconds: options.subgraphTimeoutSeconds ?? 10,
         honorSubgraphCacheControlHeader: cacheOptions !== false,
       });
     },
@@ -391,7 +448,10 @@ export async function createGateway(options: GatewayOptions) {
         credentials: false,
         maxAge: 600,
       });
-      app.use(['/graphql', '/export'], allowOrigins);
+      // A request without an Origin is no browser's cross-origin request: nothing for CORS to answer.
+      app.use(['/graphql', '/export'], (req, res, next) =>
+        req.headers.origin === undefined ? next() : allowOrigins(req, res, next),
+      );
       app.use(
         '/graphql',
         // A caller's `traceparent` is continued, else a trace starts here (when tracing is on).
