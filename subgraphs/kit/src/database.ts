@@ -91,7 +91,15 @@ class SettingsWithBeginConnection extends PostgreSqlConnection {
   override async begin(options: BeginOptions = {}): Promise<Transaction> {
     const session = options.sessionContext;
     const variables = Object.entries(session?.variables ?? {});
-    if (options.ctx || !session || session.role || variables.length === 0) {
+    // A savepoint, a role, an isolation level or a read-only transaction: MikroORM's own way.
+    if (
+      options.ctx ||
+      !session ||
+      session.role ||
+      variables.length === 0 ||
+      options.isolationLevel ||
+      options.readOnly
+    ) {
       return super.begin(options);
     }
     const settings = variables
@@ -110,7 +118,7 @@ class SettingsWithBeginConnection extends PostgreSqlConnection {
       const begin = driver.beginTransaction.bind(driver);
       driver.beginTransaction = async (connection, settings) => {
         const setConfig = settingsWithBegin.getStore();
-        if (setConfig === undefined || settings.isolationLevel || settings.accessMode) {
+        if (setConfig === undefined) {
           return begin(connection, settings);
         }
         statements++;
