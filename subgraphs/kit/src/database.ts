@@ -3,9 +3,17 @@
  * two roles — the owner (runs migrations, owns tables) and the app role the subgraph
  * connects as (owns nothing, no BYPASSRLS, so RLS binds it).
  */
-import { type MikroORM as AnyOrm, DataloaderType, type MigrationObject } from '@mikro-orm/core';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { type MikroORM as AnyOrm, type Configuration, DataloaderType, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import {
+  defineConfig,
+  MikroORM,
+  type Options,
+  PostgreSqlConnection,
+  PostgreSqlDriver,
+  type Transaction,
+} from '@mikro-orm/postgresql';
 import { createLogger } from './log.js';
 
 const log = createLogger('database');
@@ -60,6 +68,94 @@ export function servingTimeouts(): DatabaseTimeouts {
   };
 }
 
+type BeginOptions = Parameters<PostgreSqlConnection['begin']>[0];
+type KyselyDialect = ReturnType<PostgreSqlConnection['createKyselyDialect']>;
+
+/** A string as an SQL literal (as libpq's PQescapeLiteral: quotes doubled, and backslashes in an E'' string). */
+export function sqlLiteral(value: string): string {
+  const quoted = value.replaceAll("'", "''");
+  return value.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
+}
+
+/** The `set_config` statement to send with the `begin` being made in this async context. */
+const settingsWithBegin = new AsyncLocalStorage<string>();
+
+/**
+ * The tenant and the acting user are set per transaction (tenant.ts): MikroORM sends `begin`, then
+ * `select set_config(…, true)`, then the statement, then `commit`, for every statement of a scoped
+ * fork. This connection sends the first two as one simple query (`begin; select set_config(…)`):
+ * one round trip less per statement, the same transaction-local settings. The values go in as
+ * literals (`sqlLiteral`), as a simple query takes no parameters.
+ */
+class SettingsWithBeginConnection extends PostgreSqlConnection {
+  override async begin(options: BeginOptions = {}): Promise<Transaction> {
+    const session = options.sessionContext;
+    const variables = Object.entries(session?.variables ?? {});
+    // A savepoint, a role, an isolation level or a read-only transaction: MikroORM's own way.
+    if (
+      options.ctx ||
+      !session ||
+      session.role ||
+      variables.length === 0 ||
+      options.isolationLevel ||
+      options.readOnly
+    ) {
+      return super.begin(options);
+    }
+    const settings = variables
+      .map(
+        ([key, value]) => `set_config(${sqlLiteral(key)}, ${sqlLiteral(this.stringifySessionVariable(value))}, true)`,
+      )
+      .join(', ');
+    return settingsWithBegin.run(`select ${settings}`, () => super.begin({ ...options, sessionContext: undefined }));
+  }
+
+  override createKyselyDialect(overrides: Parameters<PostgreSqlConnection['createKyselyDialect']>[0]): KyselyDialect {
+    const dialect = super.createKyselyDialect(overrides);
+    const createDriver = dialect.createDriver.bind(dialect);
+    dialect.createDriver = () => {
+      const driver = createDriver();
+      const begin = driver.beginTransaction.bind(driver);
+      driver.beginTransaction = async (connection, settings) => {
+        const setConfig = settingsWithBegin.getStore();
+        if (setConfig === undefined) {
+          return begin(connection, settings);
+        }
+        statements++;
+        this.logQuery(setConfig);
+        // kysely's own `begin`, with the settings after it in the same query.
+        const execute = connection.executeQuery.bind(connection);
+        const withSettings: typeof connection = {
+          executeQuery: (query, options) => execute({ ...query, sql: `${query.sql}; ${setConfig}` }, options),
+          streamQuery: connection.streamQuery.bind(connection),
+        };
+        try {
+          await begin(withSettings, settings);
+        } catch (error) {
+          // A failed `set_config` leaves the transaction open and aborted: end it before the pool takes the
+          // connection back; the first failure is the one to report.
+          try {
+            await driver.rollbackTransaction(connection);
+          } catch (rollbackError) {
+            log.warn('rollback after a failed begin failed', { err: rollbackError });
+          }
+          throw error;
+        }
+      };
+      return driver;
+    };
+    return dialect;
+  }
+}
+
+/** PostgreSQL with `SettingsWithBeginConnection`. */
+class FinsamPostgreSqlDriver extends PostgreSqlDriver {
+  constructor(config: Configuration) {
+    super(config);
+    (this as unknown as { connection: PostgreSqlConnection }).connection = new SettingsWithBeginConnection(config);
+  }
+}
+
 export function ormOptions({ connection, entities, migrations, poolMax = 10, timeouts }: OrmOptions): Options {
   return defineConfig({
     host: connection.host,
@@ -68,6 +164,7 @@ export function ormOptions({ connection, entities, migrations, poolMax = 10, tim
     password: connection.password,
     dbName: connection.dbName,
     entities,
+    driver: FinsamPostgreSqlDriver,
     extensions: [Migrator],
     migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false },
     dataloader: DataloaderType.ALL,
