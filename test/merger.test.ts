@@ -1,9 +1,11 @@
 /**
  * Issue 21, merger: the platform administrator merges Västerås and Norra Västmanland into Västmanland
- * from 2024-01-01, carrying insatser, participations, access and allocations over. The 2023 reports of
- * both read as before; the merged förbund's 2024 report counts the participants carried over. And an
- * organisation number belongs to one förbund: a second is a typed error naming the field.
+ * from 2024-01-01, carrying insatser, participations, access, allocations, styrgrupper, the förbund's
+ * budget and survey rounds over and closing invitations and the old seats. The 2023 reports of both read
+ * as before; the merged förbund's 2024 report counts the participants carried over. And an organisation
+ * number belongs to one förbund: a second is a typed error naming the field.
  */
+import { DEMO_INSTRUMENT } from '@finsam/indicators/demo/surveys.js';
 import { derivedId } from '@finsam/kit/ids.js';
 import {
   codes,
@@ -31,6 +33,8 @@ const MERGE = `mutation ($input: MergeForbundInput!) { mergeForbund(input: $inpu
   ... on MutationMergeForbundSuccess { data {
     id effectiveOn decisionReference into { id } forbunds { id }
     interventionsCarried participationsCarried allocationsCarried grantsCarried
+    steeringGroups invitations forbundBudget surveys
+    seatsCarried invitationsCarried budgetsCarried surveyRoundsCarried
   } }
 } }`;
 const COUNTY = (year: number) => `{ countyReport(forbundIds: ["${VASTERAS.id}", "${NORRA.id}"], year: ${year}) {
@@ -99,6 +103,11 @@ describe('merging Västerås and Norra Västmanland into Västmanland from 2024-
   const made: string[] = [];
   let county2023: unknown;
   let ledgerBefore: unknown;
+  // Both förbund's budgets for 2024 as they read before the merger (Norra's seeded, Västerås' set below).
+  let budgets2024: any[];
+  let invitationId: string;
+  let result: any;
+  const rounds: Record<string, string> = {};
 
   beforeAll(async () => {
     // Participants of both, enrolled in 2023 and still enrolled when the merger takes effect; one ended.
@@ -142,6 +151,80 @@ describe('merging Västerås and Norra Västmanland into Västmanland from 2024-
       },
     });
     into = created.data.createForbund.data.id;
+
+    // The styrgrupp member of Hallstahammar signs in (claiming the demo invitation): a seat with access.
+    expect((await p.gql('{ me { userId } }', { as: 'norra-vastmanland-styrgrupp' })).errors).toBeUndefined();
+    // Records the merger decision carries over or closes: Västerås' budget for 2024 (its 2022 one again),
+    // an invitation not yet claimed in Norra, and survey rounds there: one over the merger date, one closed.
+    const budget = (
+      await p.gql(
+        `{ forbund { budget(year: 2022) { openingEquity contributions { member { id } amount }
+          costLines { category intervention { id } description amount } prognosis { income costs } } } }`,
+        { as: 'vasteras-admin' },
+      )
+    ).data.forbund.budget;
+    const setBudget = await p.gql(`mutation ($input: SetBudgetInput!) { setBudget(input: $input) { ${RESULT} } }`, {
+      as: 'vasteras-admin',
+      variables: {
+        input: {
+          year: 2024,
+          openingEquity: budget.openingEquity,
+          decidedOn: '2023-11-20',
+          contributions: budget.contributions.map((c: any) => ({ memberId: c.member.id, amount: c.amount })),
+          costLines: budget.costLines.map((l: any) => ({
+            category: l.category,
+            interventionId: l.intervention?.id ?? null,
+            description: l.description,
+            amount: l.amount,
+          })),
+          prognosis: [
+            { year: 2025, ...budget.prognosis[0] },
+            { year: 2026, ...budget.prognosis[1] },
+          ],
+        },
+      },
+    });
+    expect(setBudget.data.setBudget.__typename).toBe('MutationSetBudgetSuccess');
+    budgets2024 = [];
+    for (const admin of ['vasteras-admin', 'norra-vastmanland-admin']) {
+      const read = await p.gql(
+        `{ forbund { budget(year: 2024) { openingEquity decidedOn contributions { amount }
+          costLines { category intervention { id } amount } } } }`,
+        { as: admin },
+      );
+      expect(read.errors).toBeUndefined();
+      if (read.data.forbund.budget) {
+        budgets2024.push(read.data.forbund.budget);
+      }
+    }
+    expect(budgets2024.length).toBeGreaterThanOrEqual(1);
+    const invited = await p.gql(
+      `mutation ($input: InviteUserInput!) { inviteUser(input: $input) {
+        ${RESULT} ... on MutationInviteUserSuccess { data { id } } } }`,
+      {
+        as: 'norra-vastmanland-admin',
+        variables: {
+          input: { email: 'invited@norra.example', grants: [{ role: 'STAFF', interventionIds: [HALLSTAHAMMAR] }] },
+        },
+      },
+    );
+    invitationId = invited.data.inviteUser.data.id;
+    for (const [key, period, opensAt, closesAt] of [
+      ['over', { from: '2023-12', to: '2024-01' }, '2023-12-01T08:00:00Z', '2024-01-31T16:00:00Z'],
+      ['closed', { from: '2023-05', to: '2023-05' }, '2023-05-01T08:00:00Z', '2023-05-31T16:00:00Z'],
+    ] as const) {
+      const round = await p.gql(
+        `mutation ($input: CreateSurveyRoundInput!) { createSurveyRound(input: $input) {
+          ${RESULT} ... on MutationCreateSurveyRoundSuccess { data { id } } } }`,
+        {
+          as: 'norra-vastmanland-admin',
+          variables: {
+            input: { instrumentId: DEMO_INSTRUMENT.id, period, interventionIds: [HALLSTAHAMMAR], opensAt, closesAt },
+          },
+        },
+      );
+      rounds[key] = round.data.createSurveyRound.data.id;
+    }
   });
 
   const input = () => ({
@@ -153,6 +236,10 @@ describe('merging Västerås and Norra Västmanland into Västmanland from 2024-
     participations: 'CARRY_OVER',
     grants: 'CARRY_OVER',
     budgets: 'CARRY_OVER',
+    steeringGroups: 'CARRY_OVER',
+    invitations: 'CLOSE',
+    forbundBudget: 'CARRY_OVER',
+    surveys: 'CARRY_OVER',
   });
 
   it('is refused to anyone but the platform administrator, and bad input is typed; nothing is written', async () => {
@@ -170,6 +257,8 @@ describe('merging Västerås and Norra Västmanland into Västmanland from 2024-
       ['input', 'effectiveOn'],
       ['input', 'participations'],
       ['input', 'budgets'],
+      ['input', 'steeringGroups'],
+      ['input', 'forbundBudget'],
     ]);
     expect(await registry()).toEqual(before);
     expect(await p.rows('governance', 'select * from forbund_merger')).toEqual([]);
@@ -180,6 +269,7 @@ describe('merging Västerås and Norra Västmanland into Västmanland from 2024-
     expect(res.errors).toBeUndefined();
     const merger = res.data.mergeForbund.data;
     expect(merger).toMatchObject({ into: { id: into }, effectiveOn: '2024-01-01' });
+    result = merger;
 
     // Open on 2024-01-01 in the two, counted from the rows: each carried over, once.
     const open = await p.rows<{ id: string; tenant_id: string; carried_over_to: string }>(
@@ -276,5 +366,149 @@ describe('merging Västerås and Norra Västmanland into Västmanland from 2024-
     // Merging again is refused: they have merged.
     const again = await p.gql(MERGE, { as: 'platform-admin', variables: { input: input() } });
     expect(again.data.mergeForbund.__typename).toBe('ValidationError');
+  });
+
+  it('carries styrgrupper, the budget and survey rounds as decided; closes invitations and the old seats', async () => {
+    expect(result).toMatchObject({
+      steeringGroups: 'CARRY_OVER',
+      invitations: 'CLOSE',
+      forbundBudget: 'CARRY_OVER',
+      surveys: 'CARRY_OVER',
+      invitationsCarried: 0,
+      budgetsCarried: 1,
+      surveyRoundsCarried: 1,
+    });
+    const m = result.id as string;
+    const copy = (id: string) => derivedId(m, id);
+
+    // Styrgrupper: each carried insats' styrgrupp steers its copy in Västmanland, with the seats held on the
+    // merger date from that date, each for Västmanland's own member. Västmanland has no board yet: its own to
+    // appoint. Every seat of the two old förbund's bodies ended the day before.
+    const bodies = await p.rows<{ id: string; kind: string; intervention_id: string }>(
+      'governance',
+      'select id, kind, intervention_id from body where tenant_id = $1 order by id',
+      [into],
+    );
+    expect(bodies.map((b) => b.kind)).toEqual(bodies.map(() => 'STEERING_GROUP'));
+    expect(bodies.map((b) => b.intervention_id)).toEqual(expect.arrayContaining([copy(HALLSTAHAMMAR)]));
+    const seats = await p.rows<{ id: string; term_from: string; member_id: string | null }>(
+      'governance',
+      `select s.id, s.term_from::text as term_from, s.member_id from body_member s where s.tenant_id = $1`,
+      [into],
+    );
+    expect(seats.length).toBe(result.seatsCarried);
+    expect(seats.length).toBeGreaterThan(0);
+    const members = await p.rows<{ id: string }>('governance', 'select id from forbund_member where tenant_id = $1', [
+      into,
+    ]);
+    for (const s of seats) {
+      expect(s.term_from).toBe('2024-01-01');
+      if (s.member_id) {
+        expect(members.map((x) => x.id)).toContain(s.member_id);
+      }
+    }
+    const oldSeats = await p.rows<{ n: number }>(
+      'governance',
+      `select count(*)::int as n from body_member where tenant_id = any($1::uuid[])
+        and (term_to is null or term_to > '2023-12-31') and term_from <= '2023-12-31'`,
+      [[VASTERAS.id, NORRA.id]],
+    );
+    expect(oldSeats[0]!.n).toBe(0);
+    const steering = await p.rows<{ tenant_id: string; seat_id: string; valid_from: string | null }>(
+      'governance',
+      `select g.tenant_id, g.seat_id, g.valid_from::text as valid_from from access_grant g
+         join directory_user u on u.id = g.user_id where u.email = $1 and g.tenant_id = $2`,
+      ['norra-vastmanland-styrgrupp@demo.finsam.se', into],
+    );
+    expect(steering).toHaveLength(1);
+    expect(seats.map((s) => s.id)).toContain(steering[0]!.seat_id);
+    expect(steering[0]!.valid_from).toBe('2024-01-01');
+
+    // Staff of both continue in their insats' copy.
+    const staff = await p.rows<{ intervention_ids: string[] }>(
+      'governance',
+      `select g.intervention_ids from access_grant g join directory_user u on u.id = g.user_id
+        where u.email = $1 and g.tenant_id = $2`,
+      ['vasteras-staff@demo.finsam.se', into],
+    );
+    expect(staff).toEqual([{ intervention_ids: [copy(VASTERAS_TEAM)] }]);
+
+    // The budget: Västmanland's 2024 is the sum of theirs, each contribution at Västmanland's member of the same
+    // kind, undecided until its board decides; an individinsats' line only for an insats carried. Theirs stay.
+    const admin = await p.tokenFor({
+      name: 'vastmanland-admin',
+      roles: ['forbund_admin'],
+      tenant: into,
+      interventions: [],
+    });
+    const budget = await p.gql(
+      `{ forbund { members { id kind scbCode } budget(year: 2024) { decidedOn openingEquity
+        contributions { member { id kind scbCode } amount } costLines { amount } } } }`,
+      { token: admin },
+    );
+    expect(budget.errors).toBeUndefined();
+    const b = budget.data.forbund.budget;
+    expect(b.decidedOn).toBeNull();
+    const sum = (xs: { amount: number }[]) => xs.reduce((n, x) => n + x.amount, 0);
+    expect(b.openingEquity).toBe(sum(budgets2024.map((x) => ({ amount: x.openingEquity }))));
+    expect(sum(b.contributions)).toBe(sum(budgets2024.flatMap((x) => x.contributions)));
+    const carriedInsatser = await p.rows<{ id: string }>('teams', 'select id from intervention where tenant_id = $1', [
+      into,
+    ]);
+    const continuing = budgets2024
+      .flatMap((x) => x.costLines)
+      .filter(
+        (l: any) =>
+          l.category !== 'INDIVIDUAL_INTERVENTION' || carriedInsatser.some((i) => i.id === copy(l.intervention.id)),
+      );
+    expect(continuing.length).toBeGreaterThan(0);
+    expect(sum(b.costLines)).toBe(sum(continuing));
+    const ownMembers = budget.data.forbund.members.map((x: any) => x.id);
+    for (const c of b.contributions) {
+      expect(ownMembers).toContain(c.member.id);
+    }
+    // (Read as rows: Västerås' administrator now works in Västmanland, their access carried over.)
+    const theirs = await p.rows(
+      'finance',
+      'select tenant_id, decided_on::text as decided_on from budget where year = 2024 and tenant_id = $1',
+      [VASTERAS.id],
+    );
+    expect(theirs).toEqual([{ tenant_id: VASTERAS.id, decided_on: '2023-11-20' }]);
+
+    // Survey rounds: the one over the merger date stopped then and continues in Västmanland on the insats'
+    // copy, from the merger date, with no codes yet; the closed one stays as it was.
+    const survey = await p.rows<{
+      id: string;
+      tenant_id: string;
+      closes_at: Date;
+      opens_at: Date;
+      intervention_ids: string[];
+    }>(
+      'indicators',
+      `select id, tenant_id, opens_at, closes_at, intervention_ids, codes_issued from survey_round
+        where id = any($1::uuid[]) order by id`,
+      [[rounds.over, rounds.closed, copy(rounds.over!), copy(rounds.closed!)]],
+    );
+    const byId = Object.fromEntries(survey.map((r) => [r.id, r]));
+    expect(Object.keys(byId).sort()).toEqual([rounds.over, rounds.closed, copy(rounds.over!)].sort());
+    expect(byId[rounds.over!]!.closes_at.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+    expect(byId[rounds.closed!]!.closes_at.toISOString()).toBe('2023-05-31T16:00:00.000Z');
+    expect(byId[copy(rounds.over!)]).toMatchObject({
+      tenant_id: into,
+      intervention_ids: [copy(HALLSTAHAMMAR)],
+      codes_issued: 0,
+    });
+    expect(byId[copy(rounds.over!)]!.opens_at.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+    expect(byId[copy(rounds.over!)]!.closes_at.toISOString()).toBe('2024-01-31T16:00:00.000Z');
+
+    // The invitation was closed: it expired at the merger date, and Västmanland sent none for that address.
+    const invitations = await p.rows<{ id: string; expires_at: Date }>(
+      'governance',
+      'select id, expires_at from invitation where id = $1 or (tenant_id = $2 and email = $3)',
+      [invitationId, into, 'invited@norra.example'],
+    );
+    expect(invitations.map((i) => [i.id, i.expires_at.toISOString()])).toEqual([
+      [invitationId, '2024-01-01T00:00:00.000Z'],
+    ]);
   });
 });

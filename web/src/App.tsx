@@ -14,6 +14,8 @@ import { ROLE } from './labels.js';
 import { follow, hrefOf, usePath } from './navigation.js';
 import { AdminAccess } from './views/AdminAccess.js';
 import { AdminBudget } from './views/AdminBudget.js';
+import { AdminGallring } from './views/AdminGallring.js';
+import { AdminImport } from './views/AdminImport.js';
 import { AdminRegisterExtract } from './views/AdminRegisterExtract.js';
 import { AdminRequisitions } from './views/AdminRequisitions.js';
 import { AdminStart } from './views/AdminStart.js';
@@ -80,6 +82,8 @@ const VIEWS: View[] = [
     render: () => <AdminRequisitions initialYear={new Date().getFullYear()} />,
   },
   { path: 'registerutdrag', title: 'Registerutdrag', roles: ['FORBUND_ADMIN'], render: () => <AdminRegisterExtract /> },
+  { path: 'import', title: 'Import', roles: ['FORBUND_ADMIN'], render: () => <AdminImport /> },
+  { path: 'gallring', title: 'Gallring', roles: ['FORBUND_ADMIN'], render: () => <AdminGallring /> },
   {
     path: 'arenden',
     title: 'Ärenden',

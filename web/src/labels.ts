@@ -196,3 +196,50 @@ export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** The fields of an import file (participants README, "Import file format"), as a person reads them. */
+export const IMPORT_FIELD: Record<string, string> = {
+  content: 'Filen',
+  sourceRef: 'Källreferens',
+  interventionId: 'Insats',
+  referredOn: 'Remissdatum',
+  referrerUnit: 'Remittent',
+  referringMemberId: 'Remitterande medlem',
+  needsTwoMembers: 'Behov av minst två parters stöd',
+  motivated: 'Motiverad',
+  exclusionGrounds: 'Exklusionsgrunder',
+  studyVisit: 'Studiebesök',
+  consentGivenOn: 'Samtycke',
+  personnummer: 'Personnummer',
+  name: 'Namn',
+  hemkommun: 'Hemkommun',
+  kon: 'Kön',
+  age: 'Ålder',
+  decision: 'Beslut',
+  decidedOn: 'Beslutsdatum',
+  decisionReason: 'Skäl för beslutet',
+  enrolledOn: 'Inskrivningsdatum',
+  educationLevel: 'Utbildningsnivå',
+  supportBefore: 'Försörjning före',
+  yearsInSupport: 'År med försörjningsstöd',
+  followUps: 'Uppföljning',
+  exitedOn: 'Avslutsdatum',
+  outcomes: 'Avslutsorsaker',
+  supportAfter: 'Försörjning efter',
+  finalDocumentationSentOn: 'Slutdokumentation skickad',
+  level6Months: 'Läge efter 6 månader',
+  level18Months: 'Läge efter 18 månader',
+};
+
+/** An import issue's field in Swedish, with the file's own column name: "Avslutsdatum (exitedOn)". */
+export function importField(field: string): string {
+  const [head = field, ...rest] = field.split('.');
+  const label = IMPORT_FIELD[head];
+  return label ? `${label}${rest.length ? ` ${rest.join('.')}` : ''} (${field})` : field;
+}
+
+/** What a retention policy (gallringsbeslut) covers. */
+export const RETENTION_RECORD_TYPE: Record<string, string> = {
+  PARTICIPATION: 'Avslutade deltaganden (avidentifieras)',
+  SCREENING: 'Screeningar i avslutade deltaganden',
+};

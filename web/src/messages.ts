@@ -60,6 +60,14 @@ const MESSAGE: Record<string, string> = {
   'The contributions total 0 kr': 'Medlemsbidragen är sammanlagt 0 kr.',
   "Arbetsförmedlingen's part of the state's 50 % is paid by Försäkringskassan; give 0 here":
     'Arbetsförmedlingens del av statens 50 % betalas av Försäkringskassan; ange 0 kr här.',
+  // Import of participations (administration, /app/import).
+  'A participation that went on was decided: give decision and decidedOn':
+    'Deltagandet gick vidare och är alltså beslutat: ange beslut och beslutsdatum.',
+  'Follow-ups and an exit need an enrolment date': 'Uppföljning och avslut kräver ett inskrivningsdatum.',
+  'Outcomes and what follows an exit need the exit date':
+    'Avslutsorsaker och det som följer avslutet kräver avslutsdatum.',
+  'A JSON import is an array of objects': 'En JSON-fil ska vara en lista av objekt.',
+  'The file holds no records': 'Filen innehåller inga poster.',
 };
 
 /** "50.00 %" as Swedish writes it. */
@@ -92,6 +100,9 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
     () => 'Anvisningen uppfyller inte inklusionskriterierna. Skriv en motivering för att bevilja den ändå.',
   ],
   [/^Too (big|small)/, () => 'Värdet ligger utanför det tillåtna intervallet.'],
+  [/^The same sourceRef as row (\d+)$/, (row) => `Samma källreferens som rad ${row}.`],
+  [/^Not (CSV|JSON): (.*)$/, (format, why) => `Filen kunde inte läsas som ${format} (${why}).`],
+  [/^At most (\d+) records per file$/, (n) => `En fil får innehålla högst ${n} poster.`],
 ];
 
 /** A message in Swedish, or undefined when neither the table nor a pattern knows it. */

@@ -7,6 +7,7 @@ import './schema/SurveyResult.js';
 import './schema/Answer.js';
 import './schema/ForbundYear.js';
 import './schema/Comparison.js';
+import './schema/Merger.js';
 import { seedIndicators } from './demo/seed.js';
 import { Instrument } from './entities/Instrument.js';
 import { InstrumentItem } from './entities/InstrumentItem.js';

@@ -19,11 +19,12 @@ import {
 export const SERVICE_CALLS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   // AccessGrant: a grant's insatser are the förbund's; Intervention: an insats' owners (styrgrupp seats).
   // Decision: the participation a decision names exists, and in which insats (nothing about the person).
-  // Merger (Merger.ts): teams, participants and finance carry the merged förbund's records over.
+  // Merger (Merger.ts): teams, participants, finance and indicators carry the merged förbund's records over.
   governance: {
     teams: ['intervention', 'mutation:carryOverInterventions'],
     participants: ['participationInsatsId', 'mutation:carryOverParticipations'],
-    finance: ['mutation:carryOverAllocations'],
+    finance: ['mutation:carryOverAllocations', 'mutation:carryOverBudgets'],
+    indicators: ['mutation:carryOverSurveyRounds'],
   },
   // An insats' owners and a position's employer are members of the förbund (kit directory.ts).
   teams: { governance: ['forbund'] },

@@ -18,7 +18,7 @@ import {
   reusingSigner,
   serviceIssuer,
 } from '@finsam/kit/internal-token.js';
-import { callersOf, serviceCallRefusal } from '@finsam/kit/service-calls.js';
+import { callersOf, SERVICE_CALLS, serviceCallRefusal } from '@finsam/kit/service-calls.js';
 import { Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { type CryptoKey, decodeJwt, importJWK, type JWK, SignJWT } from 'jose';
 
@@ -269,9 +269,12 @@ describe('the service-call allow-list', () => {
     expect(callersOf('teams').sort()).toEqual(['finance', 'governance', 'indicators', 'participants']);
     // Governance asks one field: the insats of the participation a decision names.
     expect(callersOf('participants')).toEqual(['governance']);
-    // Governance tells finance to carry a merged förbund's allocations over.
+    // Governance tells finance to carry a merged förbund's allocations and budget over.
     expect(callersOf('finance')).toEqual(['governance']);
-    expect(callersOf('indicators')).toEqual([]);
+    // Governance tells indicators to stop (or carry over) a merged förbund's survey rounds; indicators itself still
+    // asks teams alone, so it can mint no token that reads persons.
+    expect(callersOf('indicators')).toEqual(['governance']);
+    expect(Object.keys(SERVICE_CALLS.indicators ?? {})).toEqual(['teams']);
   });
 
   it('lets a caller ask for its fields, aliased or through fragments, and refuses any other', () => {

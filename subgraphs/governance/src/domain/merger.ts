@@ -12,13 +12,30 @@
  *   a body of the old förbund) is given anew in C from that date, its insatser mapped to their copies;
  *   CLOSE: none is. Either way the old grants end the day before.
  * - `budgets` — CARRY_OVER: the carried insatser's allocations (insatsbudget) for the merger year and
- *   later continue in C. C's own budget (medlemsbidrag) is C's to decide: its members are not A's.
+ *   later continue in C.
+ * - `steeringGroups` (default: as `interventions`) — CARRY_OVER (needs insatser carried over): the
+ *   styrgrupp of each carried insats continues in C as a copy steering the insats' copy, with the seats in
+ *   term on the merger date (from that date, each representing C's counterpart of its member) and the
+ *   STYRGRUPP grants of those seats. CLOSE: none is copied.
+ * - `invitations` (default: as `grants`) — CARRY_OVER: each invitation unclaimed and unexpired on the
+ *   merger date is given anew in C with its grants carried as `grants` says; CLOSE: none is. Either way
+ *   the old invitations expire at the start of the merger date and their grants end the day before.
+ * - `forbundBudget` (default: CLOSE) — CARRY_OVER (only from 1 January: a budget is a calendar year): C's
+ *   budget (medlemsbidrag, costs, eget kapital) for each year from the merger year for which A or B had
+ *   one and C has none is their sum, each member's contribution to its counterpart in C, undecided until
+ *   C's board decides it. CLOSE: C decides its own budget; A's and B's stay as their history.
+ * - `surveys` (default: CLOSE) — survey rounds of A and B taking answers over the merger date.
+ *   CARRY_OVER: each continues in C as a copy (its insatser their copies; a round none of whose insatser
+ *   is carried is not), taking answers from the merger date with codes C issues. Either way the old round
+ *   stops taking answers at the start of the merger date; the answers given stay A's and B's results. A
+ *   round planned to open only after the merger date stays A's as planned (indicators' domain/merger.ts).
  *
- * Governance records (bodies, meetings, minutes, decisions, avvikelser, plans) always stay with the
- * förbund that made them: they are its history. The old förbund stay registered, marked merged, so
- * their reports up to the merger date read as they did; C's reports start at the merger date. Copies
- * have name-based ids (kit `derivedId(mergerId, originalId)`), so every subgraph finds the same copy and
- * a repeated merger writes nothing twice.
+ * Every seat of A's and B's bodies (board, beredningsgrupp, styrgrupper) still in term ends the day before:
+ * C's board is appointed by C's members. Governance records (bodies, meetings, minutes, decisions,
+ * avvikelser, plans) always stay with the förbund that made them: they are its history. The old förbund
+ * stay registered, marked merged, so their reports up to the merger date read as they did; C's reports
+ * start at the merger date. Copies have name-based ids (kit `derivedId(mergerId, originalId)`), so every
+ * subgraph finds the same copy and a repeated merger writes nothing twice.
  */
 import type { ValidationIssue } from '@finsam/kit/errors.js';
 import type { MEMBER_KINDS } from '../entities/Member.js';
@@ -31,9 +48,28 @@ export interface MergerOptions {
   participations: MergerMode;
   grants: MergerMode;
   budgets: MergerMode;
+  steeringGroups: MergerMode;
+  invitations: MergerMode;
+  forbundBudget: MergerMode;
+  surveys: MergerMode;
 }
 
-export interface MergerDraft extends MergerOptions {
+/** The kinds a decision may leave out, and what it then does (the documented defaults above). */
+type Defaulted = 'steeringGroups' | 'invitations' | 'forbundBudget' | 'surveys';
+export type MergerDecision = Omit<MergerOptions, Defaulted> & { [K in Defaulted]?: MergerMode | null };
+
+/** A decision with every kind said: styrgrupper follow the insatser, invitations the grants; the rest close. */
+export function withDefaults<T extends MergerDecision>(d: T): T & MergerOptions {
+  return {
+    ...d,
+    steeringGroups: d.steeringGroups ?? d.interventions,
+    invitations: d.invitations ?? d.grants,
+    forbundBudget: d.forbundBudget ?? 'CLOSE',
+    surveys: d.surveys ?? 'CLOSE',
+  };
+}
+
+export interface MergerDraft extends MergerDecision {
   forbundIds: string[];
   intoId: string;
   effectiveOn: string;
@@ -46,7 +82,8 @@ export interface ForbundState {
 }
 
 /** What is wrong with a merger decision, each issue at its input field. */
-export function mergerIssues(draft: MergerDraft, forbunds: readonly ForbundState[]): ValidationIssue[] {
+export function mergerIssues(decided: MergerDraft, forbunds: readonly ForbundState[]): ValidationIssue[] {
+  const draft = withDefaults(decided);
   const issues: ValidationIssue[] = [];
   const known = new Map(forbunds.map((f) => [f.id, f]));
   const from = new Set(draft.forbundIds);
@@ -93,6 +130,18 @@ export function mergerIssues(draft: MergerDraft, forbunds: readonly ForbundState
       message: 'Allocations are carried over with their insatser: carry the insatser over too',
     });
   }
+  if (draft.steeringGroups === 'CARRY_OVER' && draft.interventions !== 'CARRY_OVER') {
+    issues.push({
+      path: ['input', 'steeringGroups'],
+      message: 'A styrgrupp steers its insats: carry the insatser over too',
+    });
+  }
+  if (draft.forbundBudget === 'CARRY_OVER' && !draft.effectiveOn.endsWith('-01-01')) {
+    issues.push({
+      path: ['input', 'forbundBudget'],
+      message: 'A budget covers a calendar year: it is carried over only by a merger from 1 January',
+    });
+  }
   return issues;
 }
 
@@ -134,6 +183,7 @@ export function dayBefore(date: string): string {
 
 export interface GrantLike {
   role: string;
+  seatId?: string | null;
   interventionIds: string[];
   validFrom?: string | null;
   validTo?: string | null;
@@ -147,16 +197,30 @@ export function inForceOn(g: GrantLike, day: string): boolean {
 
 /**
  * The grant C gives for an old grant in force on the merger date, or null when it is not carried:
- * CLOSE, a styrgrupp seat, or staff of insatser none of which continue. Its insatser are their copies.
+ * CLOSE, a styrgrupp seat not carried (`seatCopyOf`: old seat → its copy, when the styrgrupper are), or
+ * staff of insatser none of which continue. Its insatser are their copies, its seat the seat's copy.
  */
 export function carriedGrant(
   g: GrantLike,
   effectiveOn: string,
   mode: MergerMode,
   copyOf: ReadonlyMap<string, string>,
-): { role: string; interventionIds: string[]; validFrom: string; validTo: string | null } | null {
-  if (mode !== 'CARRY_OVER' || g.role === 'STYRGRUPP' || !inForceOn(g, effectiveOn)) {
+  seatCopyOf: ReadonlyMap<string, string> = new Map(),
+): {
+  role: string;
+  interventionIds: string[];
+  seatId: string | null;
+  validFrom: string;
+  validTo: string | null;
+} | null {
+  if (mode !== 'CARRY_OVER' || !inForceOn(g, effectiveOn)) {
     return null;
+  }
+  if (g.role === 'STYRGRUPP') {
+    const seatId = g.seatId ? seatCopyOf.get(g.seatId) : undefined;
+    return seatId
+      ? { role: g.role, interventionIds: [], seatId, validFrom: effectiveOn, validTo: g.validTo ?? null }
+      : null;
   }
   const interventionIds = g.interventionIds.flatMap((id) => {
     const copy = copyOf.get(id);
@@ -165,7 +229,7 @@ export function carriedGrant(
   if (g.interventionIds.length > 0 && interventionIds.length === 0) {
     return null;
   }
-  return { role: g.role, interventionIds, validFrom: effectiveOn, validTo: g.validTo ?? null };
+  return { role: g.role, interventionIds, seatId: null, validFrom: effectiveOn, validTo: g.validTo ?? null };
 }
 
 /**
@@ -178,4 +242,46 @@ export function endedGrant(g: GrantLike, effectiveOn: string): { validTo: string
     return null;
   }
   return g.validFrom != null && g.validFrom > last ? 'REVOKE' : { validTo: last };
+}
+
+export interface SeatLike {
+  termFrom: string;
+  termTo?: string | null;
+}
+
+/** Whether a seat is held on the day. */
+export function inTermOn(seat: SeatLike, day: string): boolean {
+  return seat.termFrom <= day && (seat.termTo == null || seat.termTo >= day);
+}
+
+/**
+ * The new term of an old seat: it ends the day before the merger, or stays as it is (null) when it ended
+ * before or starts only after (a seat of a merged förbund that nobody holds).
+ */
+export function endedSeat(seat: SeatLike, effectiveOn: string): { termTo: string } | null {
+  const last = dayBefore(effectiveOn);
+  return seat.termFrom > last || (seat.termTo != null && seat.termTo <= last) ? null : { termTo: last };
+}
+
+/** The term of a carried styrgrupp seat in C, or null when the seat is not held on the merger date. */
+export function carriedSeatTerm(
+  seat: SeatLike,
+  effectiveOn: string,
+): { termFrom: string; termTo: string | null } | null {
+  return inTermOn(seat, effectiveOn) ? { termFrom: effectiveOn, termTo: seat.termTo ?? null } : null;
+}
+
+export interface InvitationLike {
+  expiresAt: Date;
+  claimedAt?: Date | null;
+}
+
+/** The start of the merger date (UTC), when the old förbund's invitations and survey rounds stop working. */
+export function mergerStart(effectiveOn: string): Date {
+  return new Date(`${effectiveOn}T00:00:00Z`);
+}
+
+/** Whether an invitation could still be claimed at the start of the merger date. */
+export function openOn(invitation: InvitationLike, effectiveOn: string): boolean {
+  return !invitation.claimedAt && invitation.expiresAt > mergerStart(effectiveOn);
 }

@@ -1,26 +1,36 @@
 /**
  * Förbund mergers (sammanslagning), by the platform administrator: A and B (and more) become C from a
- * date, records carried over or closed as the decision says (../domain/merger.ts). Teams, participants
- * and finance carry their own records over when governance tells them (service calls listed in kit
- * service-calls.ts); governance then carries the grants and marks the old förbund merged. Every step
+ * date, records carried over or closed as the decision says (../domain/merger.ts). Teams, participants,
+ * finance and indicators carry their own records over when governance tells them (service calls listed in
+ * kit service-calls.ts); governance then carries styrgrupper, grants and invitations, ends the old seats,
+ * grants and invitations, and marks the old förbund merged. Every step
  * writes copies with name-based ids, so after a failure the same mutation finishes what was left.
  */
 import { derivedId } from '@finsam/kit/ids.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { parseInput } from '@finsam/kit/validation.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { refuse } from '../domain/issues.js';
 import {
   carriedGrant,
+  carriedSeatTerm,
   endedGrant,
+  endedSeat,
   MERGER_MODES,
   type MergerMode,
   memberMapping,
   mergerIssues,
+  mergerStart,
+  openOn,
+  withDefaults,
 } from '../domain/merger.js';
 import { AccessGrant, type GrantRole } from '../entities/AccessGrant.js';
+import { Body } from '../entities/Body.js';
+import { BodyMember } from '../entities/BodyMember.js';
 import { Forbund } from '../entities/Forbund.js';
 import { ForbundMerger } from '../entities/ForbundMerger.js';
+import { Invitation } from '../entities/Invitation.js';
 import { recordAccessEvent } from './AccessEvent.js';
 import { builder } from './builder.js';
 import { ForbundRef } from './Forbund.js';
@@ -65,6 +75,30 @@ const MergeForbundInput = builder.inputType('MergeForbundInput', {
       required: true,
       description: 'The carried insatser’s allocations for the merger year on: continue, or stay as history.',
     }),
+    steeringGroups: t.field({
+      type: MergerModeEnum,
+      description:
+        'Styrgrupper of the carried insatser, with the seats held on the merger date and their STYRGRUPP access: ' +
+        'continue in the merged förbund, or not. Default: as `interventions`. The old seats end either way.',
+    }),
+    invitations: t.field({
+      type: MergerModeEnum,
+      description:
+        'Invitations not yet claimed: given anew in the merged förbund (their grants as `grants` says), or not. ' +
+        'Default: as `grants`. The old ones expire at the merger date either way.',
+    }),
+    forbundBudget: t.field({
+      type: MergerModeEnum,
+      description:
+        'The förbund’s budget (medlemsbidrag) for the merger year on: the merged förbund’s is the sum of theirs, ' +
+        'undecided until its board decides (a merger from 1 January only), or its own to set. Default: CLOSE.',
+    }),
+    surveys: t.field({
+      type: MergerModeEnum,
+      description:
+        'Survey rounds taking answers over the merger date: continue in the merged förbund with new codes, or ' +
+        'not. They stop taking answers in the old förbund at the merger date either way. Default: CLOSE.',
+    }),
   }),
 });
 
@@ -78,6 +112,10 @@ const mergeSchema = z.object({
   participations: mode,
   grants: mode,
   budgets: mode,
+  steeringGroups: mode.nullish(),
+  invitations: mode.nullish(),
+  forbundBudget: mode.nullish(),
+  surveys: mode.nullish(),
 });
 
 const ForbundMergerRef = builder.objectRef<ForbundMerger>('ForbundMerger').implement({
@@ -108,6 +146,26 @@ const ForbundMergerRef = builder.objectRef<ForbundMerger>('ForbundMerger').imple
     }),
     grants: t.field({ type: MergerModeEnum, description: 'Access grants.', resolve: (m) => m.options.grants }),
     budgets: t.field({ type: MergerModeEnum, description: 'Allocations.', resolve: (m) => m.options.budgets }),
+    steeringGroups: t.field({
+      type: MergerModeEnum,
+      description: 'Styrgrupper.',
+      resolve: (m) => withDefaults(m.options).steeringGroups,
+    }),
+    invitations: t.field({
+      type: MergerModeEnum,
+      description: 'Invitations not yet claimed.',
+      resolve: (m) => withDefaults(m.options).invitations,
+    }),
+    forbundBudget: t.field({
+      type: MergerModeEnum,
+      description: 'The förbund’s budget.',
+      resolve: (m) => withDefaults(m.options).forbundBudget,
+    }),
+    surveys: t.field({
+      type: MergerModeEnum,
+      description: 'Survey rounds.',
+      resolve: (m) => withDefaults(m.options).surveys,
+    }),
     interventionsCarried: t.int({ description: 'Insatser carried over.', resolve: (m) => m.carried.interventions }),
     participationsCarried: t.int({
       description: 'Participations carried over.',
@@ -115,6 +173,22 @@ const ForbundMergerRef = builder.objectRef<ForbundMerger>('ForbundMerger').imple
     }),
     allocationsCarried: t.int({ description: 'Allocations carried over.', resolve: (m) => m.carried.allocations }),
     grantsCarried: t.int({ description: 'Access grants given anew.', resolve: (m) => m.carried.grants }),
+    seatsCarried: t.int({
+      description: 'Styrgrupp seats carried over (in the styrgrupper of the carried insatser).',
+      resolve: (m) => m.carried.seats ?? 0,
+    }),
+    invitationsCarried: t.int({
+      description: 'Invitations given anew.',
+      resolve: (m) => m.carried.invitations ?? 0,
+    }),
+    budgetsCarried: t.int({
+      description: 'Budget years of the merged förbund made from theirs.',
+      resolve: (m) => m.carried.budgets ?? 0,
+    }),
+    surveyRoundsCarried: t.int({
+      description: 'Survey rounds carried over.',
+      resolve: (m) => m.carried.surveyRounds ?? 0,
+    }),
   }),
 });
 
@@ -133,6 +207,23 @@ builder.objectFields(ForbundRef, (t) => ({
   }),
 }));
 
+/** The ids of the copies a merger made before (a repeat after a failure) among those it would make now. */
+async function madeBefore(
+  tx: EntityManager,
+  mergerId: string,
+  originals: { bodies: Body[]; seats: BodyMember[]; invitations: Invitation[]; grants: AccessGrant[] },
+): Promise<Set<string>> {
+  const ids = (records: { id: string }[]) => records.map((r) => derivedId(mergerId, r.id));
+  // One transaction's connection: one statement after the other.
+  const found = [
+    ...(await tx.find(Body, { id: { $in: ids(originals.bodies) } }, { fields: ['id'] })),
+    ...(await tx.find(BodyMember, { id: { $in: ids(originals.seats) } }, { fields: ['id'] })),
+    ...(await tx.find(Invitation, { id: { $in: ids(originals.invitations) } }, { fields: ['id'] })),
+    ...(await tx.find(AccessGrant, { id: { $in: ids(originals.grants) } }, { fields: ['id'] })),
+  ];
+  return new Set(found.map((r) => r.id));
+}
+
 const CARRY = `mutation ($m: ID!, $from: [ID!]!, $into: ID!, $on: Date!, $ids: [ID!]!)`;
 
 builder.mutationField('mergeForbund', (t) =>
@@ -145,7 +236,7 @@ builder.mutationField('mergeForbund', (t) =>
     args: { input: t.arg({ type: MergeForbundInput, required: true, description: 'The merger decision.' }) },
     errors: {},
     resolve: async (_r, { input }, ctx) => {
-      const data = parseInput(mergeSchema, input);
+      const data = withDefaults(parseInput(mergeSchema, input));
       const ids = [...new Set([...data.forbundIds, data.intoId])];
       const forbunds = await ctx.em.find(Forbund, { id: { $in: ids } }, { populate: ['members'] });
       refuse(mergerIssues(data, forbunds));
@@ -194,29 +285,150 @@ builder.mutationField('mergeForbund', (t) =>
             ).carryOverAllocations
           : 0;
 
-      // Then access: given anew in the merged förbund, ended in the old ones, each change an access event.
+      const budgets =
+        data.forbundBudget === 'CARRY_OVER'
+          ? (
+              await ctx.services.query<{ carryOverBudgets: number }>(
+                'finance',
+                `mutation ($m: ID!, $from: [ID!]!, $into: ID!, $on: Date!, $ids: [ID!]!, $fm: [ID!]!, $tm: [ID!]!) {
+                  carryOverBudgets(mergerId: $m, fromIds: $from, intoId: $into, effectiveOn: $on,
+                    interventionIds: $ids, fromMemberIds: $fm, toMemberIds: $tm) }`,
+                { ...common, ids: carried, fm: memberPairs.map(([a]) => a), tm: memberPairs.map(([, b]) => b) },
+              )
+            ).carryOverBudgets
+          : 0;
+      // Survey rounds stop in the old förbund at the merger date whatever the decision: always asked.
+      const surveyRounds = (
+        await ctx.services.query<{ carryOverSurveyRounds: number }>(
+          'indicators',
+          `mutation ($m: ID!, $from: [ID!]!, $into: ID!, $on: Date!, $carry: Boolean!, $ids: [ID!]!) {
+            carryOverSurveyRounds(mergerId: $m, fromIds: $from, intoId: $into, effectiveOn: $on, carryOver: $carry,
+              interventionIds: $ids) }`,
+          { ...common, carry: data.surveys === 'CARRY_OVER', ids: carried },
+        )
+      ).carryOverSurveyRounds;
+
+      // Then governance's own: styrgrupper, access and invitations given anew in the merged förbund, ended
+      // in the old ones, each change of access an access event.
       const copyOf = new Map(carried.map((id) => [id, derivedId(mergerId, id)]));
+      const memberOf = new Map(memberPairs);
       const grantsOf = new Map<string, AccessGrant[]>();
+      const invitationsOf = new Map<string, Invitation[]>();
+      const steeringOf = new Map<string, Body[]>();
       for (const f of from) {
-        grantsOf.set(f.id, await forkForTenant(ctx.em, f.id).find(AccessGrant, { userId: { $ne: null } }));
+        const em = forkForTenant(ctx.em, f.id);
+        grantsOf.set(f.id, await em.find(AccessGrant, {}));
+        invitationsOf.set(f.id, await em.find(Invitation, { claimedAt: null }));
+        steeringOf.set(
+          f.id,
+          data.steeringGroups === 'CARRY_OVER' && carried.length
+            ? await em.find(
+                Body,
+                { kind: 'STEERING_GROUP', interventionId: { $in: carried } },
+                { populate: ['members'] },
+              )
+            : [],
+        );
       }
       let grants = 0;
+      let seats = 0;
+      let invitations = 0;
       const merger = await forkForTenant(ctx.em, data.intoId).transactional(async (tx) => {
+        // What a repeated merger made already, read at once (one statement per kind, not one per record).
+        const made = await madeBefore(tx, mergerId, {
+          bodies: [...steeringOf.values()].flat(),
+          seats: [...steeringOf.values()].flat().flatMap((b) => b.members.getItems()),
+          invitations: [...invitationsOf.values()].flat(),
+          grants: [...grantsOf.values()].flat(),
+        });
+        const seatCopyOf = new Map<string, string>();
+        for (const body of [...steeringOf.values()].flat()) {
+          const bodyId = derivedId(mergerId, body.id);
+          const copy = made.has(bodyId)
+            ? tx.getReference(Body, bodyId)
+            : tx.create(Body, {
+                id: bodyId,
+                tenantId: data.intoId,
+                kind: body.kind,
+                name: body.name,
+                interventionId: copyOf.get(body.interventionId as string) as string,
+              });
+          for (const seat of body.members.getItems()) {
+            const term = carriedSeatTerm(seat, data.effectiveOn);
+            if (!term) {
+              continue;
+            }
+            const seatId = derivedId(mergerId, seat.id);
+            seatCopyOf.set(seat.id, seatId);
+            if (made.has(seatId)) {
+              continue;
+            }
+            tx.create(BodyMember, {
+              id: seatId,
+              tenantId: data.intoId,
+              body: copy,
+              name: seat.name,
+              memberId: seat.memberId ? (memberOf.get(seat.memberId) ?? null) : null,
+              role: seat.role,
+              voting: seat.voting,
+              mandate: seat.mandate,
+              termFrom: term.termFrom,
+              termTo: term.termTo,
+              position: seat.position,
+            });
+            seats += 1;
+          }
+        }
+        const invitationCopyOf = new Map<string, string>();
+        for (const [fromId, open] of invitationsOf) {
+          for (const inv of open) {
+            if (data.invitations !== 'CARRY_OVER' || !openOn(inv, data.effectiveOn)) {
+              continue;
+            }
+            const id = derivedId(mergerId, inv.id);
+            invitationCopyOf.set(inv.id, id);
+            if (made.has(id)) {
+              continue;
+            }
+            tx.create(Invitation, {
+              id,
+              tenantId: data.intoId,
+              email: inv.email,
+              createdBy: ctx.identity.userId,
+              createdAt: new Date(),
+              expiresAt: inv.expiresAt,
+              claimedBy: null,
+              claimedAt: null,
+            });
+            await recordAccessEvent(tx, {
+              tenantId: data.intoId,
+              action: 'USER_INVITED',
+              subject: `invitation:${id}`,
+              detail: { email: inv.email, mergedFrom: fromId },
+            });
+            invitations += 1;
+          }
+        }
         for (const [fromId, old] of grantsOf) {
           for (const g of old) {
-            const carry = carriedGrant(g, data.effectiveOn, data.grants, copyOf);
+            // A user's grant follows `grants` (a STYRGRUPP seat its styrgrupp); an open invitation's, its invitation.
+            const invitationId = g.invitationId ? invitationCopyOf.get(g.invitationId) : null;
+            if (g.invitationId && !invitationId) {
+              continue;
+            }
+            const carry = carriedGrant(g, data.effectiveOn, data.grants, copyOf, seatCopyOf);
             const id = derivedId(mergerId, g.id);
-            if (!carry || (await tx.findOne(AccessGrant, { id }))) {
+            if (!carry || made.has(id)) {
               continue;
             }
             tx.create(AccessGrant, {
               id,
               tenantId: data.intoId,
               userId: g.userId,
-              invitationId: null,
+              invitationId: invitationId ?? null,
               role: carry.role as GrantRole,
               interventionIds: carry.interventionIds,
-              seatId: null,
+              seatId: carry.seatId,
               validFrom: carry.validFrom,
               validTo: carry.validTo,
               revokedAt: null,
@@ -247,8 +459,21 @@ builder.mutationField('mergeForbund', (t) =>
             participations: data.participations,
             grants: data.grants,
             budgets: data.budgets,
+            steeringGroups: data.steeringGroups,
+            invitations: data.invitations,
+            forbundBudget: data.forbundBudget,
+            surveys: data.surveys,
           },
-          carried: { interventions: carried.length, participations, allocations, grants },
+          carried: {
+            interventions: carried.length,
+            participations,
+            allocations,
+            grants,
+            seats,
+            invitations,
+            budgets,
+            surveyRounds,
+          },
           createdBy: ctx.identity.userId,
           createdAt: new Date(),
         });
@@ -272,6 +497,25 @@ builder.mutationField('mergeForbund', (t) =>
               subject: `grant:${g.id}`,
               detail: { role: g.role, merger: mergerId, ...(ended === 'REVOKE' ? {} : { after: ended }) },
             });
+          }
+          const start = mergerStart(data.effectiveOn);
+          for (const inv of invitationsOf.get(f.id) ?? []) {
+            if (inv.expiresAt > start) {
+              tx.merge(inv).expiresAt = start;
+              await recordAccessEvent(tx, {
+                tenantId: f.id,
+                action: 'VALIDITY_CHANGED',
+                subject: `invitation:${inv.id}`,
+                detail: { merger: mergerId, expiresAt: start.toISOString() },
+              });
+            }
+          }
+          // Every seat of the old förbund's bodies ends the day before: the merged förbund appoints its own.
+          for (const seat of await tx.find(BodyMember, {})) {
+            const ended = endedSeat(seat, data.effectiveOn);
+            if (ended) {
+              seat.termTo = ended.termTo;
+            }
           }
           await tx.nativeUpdate(Forbund, { id: f.id }, { mergedInto: data.intoId, mergedOn: data.effectiveOn });
         });
