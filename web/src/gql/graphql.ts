@@ -207,8 +207,10 @@ export type ImportStatus =
   | 'CHECKING'
   /** Every row is in (or was already): see `summary`. */
   | 'DONE'
-  /** The import found problems (`issues`) and wrote nothing. */
+  /** The import found problems (`issues`) and wrote nothing, or a batch failed (`issues` says so; the batches before it are in, `writtenRows`): run it again to go on. */
   | 'FAILED'
+  /** Checking or running stopped without finishing (the subgraph stopped mid-run): the batches written are in (`writtenRows`); check or run it again — a run goes on from the next batch. */
+  | 'INTERRUPTED'
   /** The import is being written; `processedRows` grows. */
   | 'RUNNING'
   /** The file is stored (further parts may be appended); not yet checked. */
