@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --small] [--forbund N --interventions N --participations N --seconds N]`:
+ * `npm run bench [-- --small] [--forbund N --interventions N --participations N --seconds N] [--only reports]`:
  * the development identity provider → synthetic data into its own databases, with the bench
  * users' grants in the directory → the real subgraphs (a process each) → the platform's gateway,
  * the same without its response cache, and a default @apollo/gateway (a process each) → each user
@@ -42,8 +42,11 @@ const { values: args } = parseArgs({
     interventions: { type: 'string' },
     participations: { type: 'string' },
     seconds: { type: 'string' },
+    // Only the reports' times and the memory: no load runs (for working on the reports).
+    only: { type: 'string' },
   },
 });
+const onlyReports = args.only === 'reports';
 const base: BenchSize = args.small
   ? { forbund: 6, interventionsPerForbund: 8, participations: 20_000 }
   : { forbund: 80, interventionsPerForbund: 12, participations: 1_000_000 };
@@ -315,7 +318,7 @@ async function main() {
     // 1 and 3. Throughput and latency through each gateway, side by side.
     const loadRows: string[] = [];
     const ratios: string[] = [];
-    for (const op of operations) {
+    for (const op of onlyReports ? [] : operations) {
       for (const clients of CLIENTS) {
         const results: Record<string, LoadResult> = {};
         for (const variant of ['tuned', 'uncached', 'default'] as const) {
@@ -363,7 +366,7 @@ async function main() {
     // gateway without its response cache: what federating costs, not what keeping answers saves.
     const taxRows: string[] = [];
     const identify = platformIdentities(options, signInternal);
-    for (const op of operations) {
+    for (const op of onlyReports ? [] : operations) {
       const identity = await identify(tokens.get(op.user.username)!);
       const fetches = await recordPlan(options, op, identity, signInternal);
       for (const clients of [1, 10]) {
