@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --small] [--forbund N --interventions N --participations N --seconds N]
- * [--repeat N --users N --rates 50,100,200]`:
+ * [--repeat N --users N --rates 50,100,200] [--only reports]`:
  * the development identity provider → synthetic data into its own databases, with the bench
  * users' grants in the directory → the real subgraphs (a process each) → the platform's gateway,
  * the same without its response cache, and a default @apollo/gateway (a process each) → each user
@@ -54,8 +54,11 @@ const { values: args } = parseArgs({
     users: { type: 'string' },
     /** The mix's open-loop arrival rates, requests a second, comma-separated. */
     rates: { type: 'string' },
+    /** `reports`: only the reports' times and the memory, no load runs (for working on the reports). */
+    only: { type: 'string' },
   },
 });
+const onlyReports = args.only === 'reports';
 const base: BenchSize = args.small
   ? { forbund: 6, interventionsPerForbund: 8, participations: 20_000 }
   : { forbund: 80, interventionsPerForbund: 12, participations: 1_000_000 };
@@ -387,7 +390,7 @@ async function main() {
     // 1 and 3. Throughput and latency through each gateway, side by side.
     const loadRows: string[] = [];
     const ratios: string[] = [];
-    for (const op of operations) {
+    for (const op of onlyReports ? [] : operations) {
       for (const clients of CLIENTS) {
         const results: Record<string, Repeated> = {};
         for (const variant of ['tuned', 'uncached', 'default'] as const) {
@@ -437,7 +440,7 @@ async function main() {
     // gateway without its response cache: what federating costs, not what keeping answers saves.
     const taxRows: string[] = [];
     const identify = platformIdentities(options, signInternal);
-    for (const op of operations) {
+    for (const op of onlyReports ? [] : operations) {
       const identity = await identify(tokens.get(op.user.username)!);
       const fetches = await recordPlan(options, op, identity, signInternal);
       for (const clients of [1, 10]) {
@@ -493,7 +496,7 @@ async function main() {
     // tuned gateway (its cache on). First each user's first request (it claims their invitation), as
     // after a morning's sign-in; then per rate the gateway's and the subgraphs' CPU around each run.
     const warmStarted = performance.now();
-    await inBatches(mix, LOGIN_BATCH, async (user) => {
+    await inBatches(onlyReports ? [] : mix, LOGIN_BATCH, async (user) => {
       const res = await fetch(gateways.tuned.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${mixTokens.get(user.username)!}` },
@@ -510,7 +513,7 @@ async function main() {
     const subgraphChildren = Object.values(subgraphs.children);
     const mixRows: (string | number)[][] = [];
     const mixByPage: (string | number)[][] = [];
-    for (const rate of rates) {
+    for (const rate of onlyReports ? [] : rates) {
       const runs = await repeatRuns(async (n) => {
         log(`mix · ${rate} req/s · run ${n + 1}/${repeats}`);
         const seed = rate * 100 + n;
@@ -583,7 +586,7 @@ async function main() {
     const floorOperations = [dashboard(1), staff(1, 1), forbundYear(1), countyReport(size.forbund)];
     const databases = Object.fromEntries(Object.values(apps).map((c) => [c.dbName, c]));
     const floorRows: (string | number)[][] = [];
-    for (const op of floorOperations) {
+    for (const op of onlyReports ? [] : floorOperations) {
       await send(op, gateways.uncached.url);
       await Promise.all(subgraphChildren.map((child) => ask(child, 'record')));
       await send(op, gateways.uncached.url);

@@ -14,6 +14,7 @@
  * förbund's first half-year with participants.
  */
 
+import { createHash } from 'node:crypto';
 import { average, type Cell, type Published, protect, SUPPRESSED, type SumConstraint, shown } from './disclosure.js';
 import { roundAverage, share } from './figures.js';
 
@@ -373,12 +374,86 @@ export function protectYear(
 
 /** Year `y` protected in turn from the förbund's first year with participants. */
 export function protectedYears(rows: readonly LedgerRow[], y: number, threshold: number): ProtectedYears {
-  const first = rows.reduce((a, r) => Math.min(a, r.year), y);
+  const first = firstYear(rows, y);
   let last = protectYear(rows, first, threshold);
   for (let year = first + 1; year <= y; year++) {
     last = protectYear(rows, year, threshold, last);
   }
   return last;
+}
+
+/** What a protected year leaves for the next: the year after is protected beside it as it was hidden. */
+export type YearProtection = Pick<ProtectedYears, 'hidden' | 'hiddenAges'>;
+
+/** One year of a förbund as published: both periods, and what the next year is protected beside. */
+export interface PublishedYear {
+  year: number;
+  protection: YearProtection;
+  periods: Record<Period, DisclosedYear>;
+}
+
+/**
+ * Year `y` protected beside the year before (`before`, as that year was published) and published for
+ * both periods. Only what the next year needs is kept (the tables themselves are dropped), so a
+ * caller can keep years of many förbund without their ledgers.
+ */
+export function publishYear(
+  rows: readonly LedgerRow[],
+  y: number,
+  threshold: number,
+  before?: YearProtection,
+): PublishedYear {
+  const years = protectYear(rows, y, threshold, before);
+  return {
+    year: y,
+    protection: { hidden: years.hidden, hiddenAges: years.hiddenAges },
+    periods: {
+      YEAR: disclosedYear(rows, y, 'YEAR', threshold, years),
+      HALF_YEAR: disclosedYear(rows, y, 'HALF_YEAR', threshold, years),
+    },
+  };
+}
+
+/** The first year a förbund's tables start from: its first year with participants (or `y` without any). */
+export const firstYear = (rows: readonly LedgerRow[], y: number) => rows.reduce((a, r) => Math.min(a, r.year), y);
+
+/** Published years by year, each with the digest of what it was published from. */
+export type PublishedYears = Map<number, PublishedYear & { digest: string }>;
+
+/**
+ * A förbund's years `from`…`last` as published from its ledger. A year before the first with
+ * participants has an empty table; from the first on, each year is protected beside the one before.
+ * `earlier` (an earlier answer, of an older ledger perhaps) is reused up to the first year whose
+ * digest — the threshold and the ledger up to that year — differs: a write in the current year
+ * leaves the earlier years as they were published, without protecting them again.
+ */
+export function publishYears(
+  rows: readonly LedgerRow[],
+  { from, last }: { from: number; last: number },
+  threshold: number,
+  earlier?: PublishedYears,
+): PublishedYears {
+  const years: PublishedYears = new Map();
+  const first = firstYear(rows, last);
+  let digest = String(threshold);
+  let before: PublishedYear | undefined;
+  let same = true;
+  for (let y = Math.min(from, first); y <= last; y++) {
+    if (y < first) {
+      years.set(y, { ...publishYear([], y, threshold), digest: '' });
+      continue;
+    }
+    digest = createHash('sha256')
+      .update(digest)
+      .update(JSON.stringify(rows.filter((r) => r.year === y)))
+      .digest('hex');
+    const known = earlier?.get(y);
+    same &&= known?.digest === digest;
+    const published = same ? known! : { ...publishYear(rows, y, threshold, before?.protection), digest };
+    years.set(y, published);
+    before = published;
+  }
+  return years;
 }
 
 /** A förbund's figures for `period` of year `y` (HALF_YEAR: January–June, compared with the year before). */

@@ -10,6 +10,7 @@ import { Migration20261216000000ProtectedIdentity } from './Migration20261216000
 import { Migration20270101000000StepForward } from './Migration20270101000000StepForward.js';
 import { Migration20270106000000ImportAndCorrections } from './Migration20270106000000ImportAndCorrections.js';
 import { Migration20270107000000RecordsLifecycle } from './Migration20270107000000RecordsLifecycle.js';
+import { Migration20270110000000LedgerVersion } from './Migration20270110000000LedgerVersion.js';
 import { Migration20270112000000ImportBatches } from './Migration20270112000000ImportBatches.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
@@ -25,5 +26,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20270101000000StepForward', class: Migration20270101000000StepForward },
   { name: 'Migration20270106000000ImportAndCorrections', class: Migration20270106000000ImportAndCorrections },
   { name: 'Migration20270107000000RecordsLifecycle', class: Migration20270107000000RecordsLifecycle },
+  { name: 'Migration20270110000000LedgerVersion', class: Migration20270110000000LedgerVersion },
   { name: 'Migration20270112000000ImportBatches', class: Migration20270112000000ImportBatches },
 ];

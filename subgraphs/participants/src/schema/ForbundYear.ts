@@ -8,7 +8,6 @@
  * `countyReport`, Uppföljning Finsam through the export: the same cells, suppressed the same way.
  */
 
-import { createHash } from 'node:crypto';
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
 import { type ForbundYearKey, forbundYearEntity, periodBounds, type ReportPeriod } from '@finsam/kit/forbund-year.js';
@@ -19,12 +18,11 @@ import { DISCLOSURE_THRESHOLD } from '../domain/disclosure.js';
 import { disclosedProfile } from '../domain/profile.js';
 import {
   type DisclosedYear,
-  disclosedYear,
   type HemkommunYear,
   type InterventionYear,
   type LedgerRow,
-  type ProtectedYears,
-  protectYear,
+  type PublishedYears,
+  publishYears,
 } from '../domain/year-figures.js';
 import { builder } from './builder.js';
 import { Count, DisclosedAverage, DisclosedCount } from './Disclosed.js';
@@ -34,10 +32,13 @@ import { ProfileRef, profileRow } from './Profile.js';
 /** Where a published year came from: its profile (Profile.ts) is counted for the same key. */
 type At = { at: ForbundYearKey & { period: ReportPeriod } };
 
+type VersionedRow = LedgerRow & { tenant_id: string; version: string };
+
 /**
- * Every half-year of the förbund asked, up to the end of the latest year asked: the policy protects
- * each year beside the one before, from the first half-year with participants. The förbund are
- * visibility-checked already; the tenant condition holds besides.
+ * Every half-year of the förbund asked, up to the end of the latest year asked, each row with its
+ * förbund's ledger version read in the same statement (one snapshot: the rows are the version's).
+ * The policy protects each year beside the one before, from the first half-year with participants.
+ * The förbund are visibility-checked already; the tenant condition holds besides.
  */
 async function ledgerRows(ctx: SubgraphContext, tenants: string[], lastYear: number) {
   const { bind, build, tenant } = tenantSql(ctx.em);
@@ -45,58 +46,97 @@ async function ledgerRows(ctx: SubgraphContext, tenants: string[], lastYear: num
 select l."tenant_id", l."intervention_id", extract(year from l."half_year")::int as year,
   case when extract(month from l."half_year") <= 6 then 1 else 2 end as half, l."dim", l."key",
   l."new"::int as new, l."exited"::int as exited, l."age_n"::int as age_n, l."age_sum"::float8 as age_sum,
-  l."step_forward"::int as step_forward
+  l."step_forward"::int as step_forward, v."version"::text as version
 from "participation_half_year" l
+  join "participation_ledger_version" v on v."tenant_id" = l."tenant_id" and ${tenant('v')}
 where ${tenant('l')} and l."tenant_id" = any(${bind(pgArray(tenants))}::uuid[])
   and l."half_year" <= ${bind(periodBounds(lastYear).to)}::date
   and (l."new" <> 0 or l."exited" <> 0)
-order by 2, 3, 4, 5, 6`);
-  return ctx.em.execute<(LedgerRow & { tenant_id: string })[]>(sql, params);
+order by 1, 2, 3, 4, 5, 6`);
+  return ctx.em.execute<VersionedRow[]>(sql, params);
+}
+
+/** Each förbund's ledger version now: one small row per förbund (none for a förbund without a ledger). */
+async function ledgerVersions(ctx: SubgraphContext, tenants: string[]) {
+  const { bind, build, tenant } = tenantSql(ctx.em);
+  const { sql, params } = build(`
+select v."tenant_id", v."version"::text as version from "participation_ledger_version" v
+where ${tenant('v')} and v."tenant_id" = any(${bind(pgArray(tenants))}::uuid[])`);
+  const rows = await ctx.em.execute<{ tenant_id: string; version: string }[]>(sql, params);
+  return new Map(rows.map((r) => [r.tenant_id, r.version]));
 }
 
 /**
- * The policy's tables are a pure function of a förbund's ledger and the year: remembered by their
- * content (a digest of the rows), so a request that finds the same ledger does not protect it again
- * (about a second for a förbund with a few years of participants). Nothing is shared between
- * förbund but identical figures, which give identical answers.
+ * What each förbund published, by year, under the ledger version it was computed from. A request
+ * reads the versions (one statement) and answers from here when they match; otherwise it reads the
+ * förbund's ledger with its version and protects the years again — only from the first year whose
+ * ledger changed (`digest`: that year's rows and every earlier year's), since a year is protected
+ * beside the one before as that one was published. Versions come from PostgreSQL, bumped in the
+ * transaction that changes the ledger, so no instance answers from a ledger older than the one it
+ * reads, however many instances there are. Kept per förbund, least recently used dropped first.
  */
-const REMEMBERED = new Map<string, ProtectedYears>();
-function remembered(rows: (LedgerRow & { tenant_id: string })[], year: number): ProtectedYears {
-  const upTo = rows.filter((r) => r.year <= year);
-  const digest = createHash('sha256')
-    .update(JSON.stringify(upTo.map(({ tenant_id: _, ...r }) => r)))
-    .digest('hex');
-  const key = `${year}:${DISCLOSURE_THRESHOLD}:${digest}`;
-  let found = REMEMBERED.get(key);
-  if (!found) {
-    // Each year is protected beside the year before as that was protected: from the first year on.
-    const first = upTo.reduce((a, r) => Math.min(a, r.year), year);
-    const before = year > first ? remembered(upTo, year - 1) : undefined;
-    found = protectYear(upTo, year, DISCLOSURE_THRESHOLD, before);
-    REMEMBERED.set(key, found);
-    if (REMEMBERED.size > 1000) {
-      REMEMBERED.delete(REMEMBERED.keys().next().value!);
-    }
+interface Remembered {
+  version: string;
+  years: PublishedYears;
+}
+const REMEMBERED = new Map<string, Remembered>();
+const REMEMBERED_FORBUND = 500;
+/** Förbund whose ledger is read in one statement when they are not remembered: bounds the rows held at once. */
+const LEDGER_CHUNK = 8;
+
+function remember(tenant: string, entry: Remembered) {
+  REMEMBERED.delete(tenant);
+  REMEMBERED.set(tenant, entry);
+  if (REMEMBERED.size > REMEMBERED_FORBUND) {
+    REMEMBERED.delete(REMEMBERED.keys().next().value!);
   }
-  return found;
 }
 
-/** A förbund's published figures for each (förbund, year, period) of a request: one statement for all. */
+/** A förbund's published figures for each (förbund, year, period) of a request: one statement when remembered. */
 export const participantYears = createContextCache(
   (ctx: SubgraphContext) =>
     new DataLoader<ForbundYearKey & { period?: ReportPeriod }, DisclosedYear, string>(
       async (keys) => {
         const tenants = [...new Set(keys.map((k) => k.forbundId))];
-        const rows = await ledgerRows(ctx, tenants, Math.max(...keys.map((k) => k.year)));
-        const byTenant = new Map<string, (LedgerRow & { tenant_id: string })[]>(tenants.map((t) => [t, []]));
-        for (const r of rows) {
-          byTenant.get(r.tenant_id)!.push(r);
+        const asked = new Map(tenants.map((t) => [t, keys.filter((k) => k.forbundId === t).map((k) => k.year)]));
+        const versions = await ledgerVersions(ctx, tenants);
+        const found = new Map<string, PublishedYears>();
+        const missing: string[] = [];
+        for (const t of tenants) {
+          const entry = REMEMBERED.get(t);
+          if (entry && entry.version === versions.get(t) && asked.get(t)!.every((y) => entry.years.has(y))) {
+            remember(t, entry);
+            found.set(t, entry.years);
+          } else {
+            missing.push(t);
+          }
         }
-        return keys.map((k) => {
-          const ledger = byTenant.get(k.forbundId)!;
-          const years = remembered(ledger, k.year);
-          return disclosedYear(ledger, k.year, k.period ?? 'YEAR', DISCLOSURE_THRESHOLD, years);
-        });
+        for (let i = 0; i < missing.length; i += LEDGER_CHUNK) {
+          const chunk = missing.slice(i, i + LEDGER_CHUNK);
+          const rows = await ledgerRows(ctx, chunk, Math.max(...chunk.flatMap((t) => asked.get(t)!)));
+          const byTenant = new Map<string, VersionedRow[]>(chunk.map((t) => [t, []]));
+          for (const r of rows) {
+            byTenant.get(r.tenant_id)!.push(r);
+          }
+          for (const [t, ledger] of byTenant) {
+            const version = ledger[0]?.version;
+            const entry = REMEMBERED.get(t);
+            const years = publishYears(
+              ledger.map(({ tenant_id: _, version: __, ...r }) => r),
+              { from: Math.min(...asked.get(t)!), last: Math.max(...asked.get(t)!) },
+              DISCLOSURE_THRESHOLD,
+              entry?.years,
+            );
+            found.set(t, years);
+            // Without rows there is no version read with them, and nothing worth keeping. A version older
+            // than the one kept (a snapshot taken before another request's) is answered, not kept.
+            if (version !== undefined && (!entry || BigInt(version) >= BigInt(entry.version))) {
+              const kept = entry?.version === version ? entry.years : [];
+              remember(t, { version, years: new Map([...kept, ...years]) });
+            }
+          }
+        }
+        return keys.map((k) => found.get(k.forbundId)!.get(k.year)!.periods[k.period ?? 'YEAR']);
       },
       { cacheKeyFn: (k) => `${k.forbundId}:${k.year}:${k.period ?? 'YEAR'}` },
     ),
