@@ -186,6 +186,23 @@ async function repeatRuns<T>(run: (n: number) => Promise<T>): Promise<T[]> {
 
 /** One figure of each run, as a repeated cell. */
 const over = <T>(runs: readonly T[], figure: (r: T) => number): Repeated => repeated(runs.map(figure));
+/** How much slower one path ran than another, as the median over the runs: p50 ratio, then throughput ratio. */
+const slowdownCells = <T>(
+  runs: readonly T[],
+  slow: (r: T) => Pick<LoadResult, 'p50' | 'requestsPerSecond'>,
+  fast: (r: T) => Pick<LoadResult, 'p50' | 'requestsPerSecond'>,
+): string[] => [
+  cell(
+    over(runs, (r) => slow(r).p50 / fast(r).p50),
+    2,
+    '×',
+  ),
+  cell(
+    over(runs, (r) => fast(r).requestsPerSecond / slow(r).requestsPerSecond),
+    2,
+    '×',
+  ),
+];
 
 /** CPU time (ms) the given processes have used so far, summed. */
 async function cpuOf(children: readonly ChildProcess[]): Promise<number> {
@@ -477,15 +494,10 @@ async function main() {
             clients,
             cell(over(runs, (r) => r.viaGateway.p50)),
             cell(over(runs, (r) => r.directly.p50)),
-            cell(
-              over(runs, (r) => r.viaGateway.p50 / r.directly.p50),
-              2,
-              '×',
-            ),
-            cell(
-              over(runs, (r) => r.directly.requestsPerSecond / r.viaGateway.requestsPerSecond),
-              2,
-              '×',
+            ...slowdownCells(
+              runs,
+              (r) => r.viaGateway,
+              (r) => r.directly,
             ),
           ),
         );
@@ -621,15 +633,10 @@ async function main() {
           ),
           cell(over(runs, (r) => r.viaGateway.p50)),
           cell(over(runs, (r) => r.floor.p50)),
-          cell(
-            over(runs, (r) => r.viaGateway.p50 / r.floor.p50),
-            2,
-            '×',
-          ),
-          cell(
-            over(runs, (r) => r.floor.requestsPerSecond / r.viaGateway.requestsPerSecond),
-            2,
-            '×',
+          ...slowdownCells(
+            runs,
+            (r) => r.viaGateway,
+            (r) => r.floor,
           ),
           runs.reduce((a, r) => a + r.viaGateway.errors + r.viaGateway.non2xx + r.floor.errors, 0),
         ]);

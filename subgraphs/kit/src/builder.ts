@@ -2,7 +2,7 @@
  * The one builder factory. Plugin order matters: scope-auth wraps resolvers first, federation
  * comes last (it needs directives, and must see the final field set).
  */
-import SchemaBuilder, { type ObjectFieldsShape } from '@pothos/core';
+import SchemaBuilder, { type ArgBuilder, type ObjectFieldsShape } from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DirectivePlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
@@ -233,4 +233,17 @@ function registerErrorTypes(builder: AnySubgraphBuilder) {
     ConflictError,
     'The thing changed since you read it (someone else got there first); nothing was written. Read it again.',
   );
+}
+
+/**
+ * The arguments every subgraph's part of a förbund merger takes (governance's `mergeForbund` asks each
+ * with the same four): spread into a service-call mutation's `args` beside its own.
+ */
+export function mergerArgs(arg: ArgBuilder<BuilderTypes>, effectiveOn = 'The merger date.') {
+  return {
+    mergerId: arg.id({ required: true, description: 'The merger.' }),
+    fromIds: arg.idList({ required: true, description: 'The merging förbund.' }),
+    intoId: arg.id({ required: true, description: 'The merged förbund.' }),
+    effectiveOn: arg({ type: 'Date', required: true, description: effectiveOn }),
+  };
 }

@@ -4,6 +4,7 @@
  * förbund, on the insatser's copies; and, when the decision says so, the merged förbund's budget is the sum
  * of theirs (domain/merger.ts). The old förbund's allocations and budgets stay as their history.
  */
+import { mergerArgs } from '@finsam/kit/builder.js';
 import { derivedId } from '@finsam/kit/ids.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { type BudgetPart, combinedBudgets } from '../domain/merger.js';
@@ -23,10 +24,7 @@ builder.mutationField('carryOverAllocations', (t) =>
     inaccessible: true,
     authScopes: { platformAdmin: true },
     args: {
-      mergerId: t.arg.id({ required: true, description: 'The merger.' }),
-      fromIds: t.arg.idList({ required: true, description: 'The merging förbund.' }),
-      intoId: t.arg.id({ required: true, description: 'The merged förbund.' }),
-      effectiveOn: t.arg({ type: 'Date', required: true, description: 'The merger date.' }),
+      ...mergerArgs(t.arg),
       interventionIds: t.arg.idList({ required: true, description: 'The insatser carried over (originals).' }),
     },
     resolve: async (_r, args, ctx) => {
@@ -71,10 +69,7 @@ builder.mutationField('carryOverBudgets', (t) =>
     inaccessible: true,
     authScopes: { platformAdmin: true },
     args: {
-      mergerId: t.arg.id({ required: true, description: 'The merger.' }),
-      fromIds: t.arg.idList({ required: true, description: 'The merging förbund.' }),
-      intoId: t.arg.id({ required: true, description: 'The merged förbund.' }),
-      effectiveOn: t.arg({ type: 'Date', required: true, description: 'The merger date (1 January).' }),
+      ...mergerArgs(t.arg, 'The merger date (1 January).'),
       interventionIds: t.arg.idList({ required: true, description: 'The insatser carried over (originals).' }),
       fromMemberIds: t.arg.idList({ required: true, description: 'Members of the merging förbund.' }),
       toMemberIds: t.arg.idList({ required: true, description: 'Their counterparts, in the same order.' }),

@@ -3,6 +3,7 @@
  * API): the merging förbund's survey rounds stop taking answers at the merger date and, when the decision
  * says so, continue in the merged förbund (domain/merger.ts). Answers and their results stay where given.
  */
+import { mergerArgs } from '@finsam/kit/builder.js';
 import { derivedId } from '@finsam/kit/ids.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { carriedRound, closedAt } from '../domain/merger.js';
@@ -20,10 +21,7 @@ builder.mutationField('carryOverSurveyRounds', (t) =>
     inaccessible: true,
     authScopes: { platformAdmin: true },
     args: {
-      mergerId: t.arg.id({ required: true, description: 'The merger.' }),
-      fromIds: t.arg.idList({ required: true, description: 'The merging förbund.' }),
-      intoId: t.arg.id({ required: true, description: 'The merged förbund.' }),
-      effectiveOn: t.arg({ type: 'Date', required: true, description: 'The merger date.' }),
+      ...mergerArgs(t.arg),
       carryOver: t.arg.boolean({ required: true, description: 'Whether the rounds continue in `intoId`.' }),
       interventionIds: t.arg.idList({ required: true, description: 'The insatser carried over (originals).' }),
     },

@@ -2,6 +2,7 @@
  * A förbund merger's part in participants, asked by governance alone (a service call, not in the client
  * API): open participations of the carried insatser continue in the merged förbund (../domain/merger.ts).
  */
+import { mergerArgs } from '@finsam/kit/builder.js';
 import { derivedId } from '@finsam/kit/ids.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { copiedFields, OPEN_STATUSES, openOn } from '../domain/merger.js';
@@ -23,10 +24,7 @@ builder.mutationField('carryOverParticipations', (t) =>
     inaccessible: true,
     authScopes: { platformAdmin: true },
     args: {
-      mergerId: t.arg.id({ required: true, description: 'The merger.' }),
-      fromIds: t.arg.idList({ required: true, description: 'The merging förbund.' }),
-      intoId: t.arg.id({ required: true, description: 'The merged förbund.' }),
-      effectiveOn: t.arg({ type: 'Date', required: true, description: 'The merger date.' }),
+      ...mergerArgs(t.arg),
       interventionIds: t.arg.idList({ required: true, description: 'The insatser carried over (originals).' }),
     },
     resolve: async (_r, args, ctx) => {

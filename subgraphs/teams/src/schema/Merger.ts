@@ -2,6 +2,7 @@
  * A förbund merger's part in teams, asked by governance alone (a service call, not in the client API):
  * the insatser of the merging förbund carried over to the merged one or closed (../domain/merger.ts).
  */
+import { mergerArgs } from '@finsam/kit/builder.js';
 import { derivedId } from '@finsam/kit/ids.js';
 import { forkForTenant } from '@finsam/kit/tenant.js';
 import { carriedIntervention, carriedPositions, closedIntervention, runsOn } from '../domain/merger.js';
@@ -20,10 +21,7 @@ builder.mutationField('carryOverInterventions', (t) =>
     inaccessible: true,
     authScopes: { platformAdmin: true },
     args: {
-      mergerId: t.arg.id({ required: true, description: 'The merger.' }),
-      fromIds: t.arg.idList({ required: true, description: 'The merging förbund.' }),
-      intoId: t.arg.id({ required: true, description: 'The merged förbund.' }),
-      effectiveOn: t.arg({ type: 'Date', required: true, description: 'The merger date.' }),
+      ...mergerArgs(t.arg),
       carryOver: t.arg.boolean({ required: true, description: 'Carry the insatser over (else only close them).' }),
       fromMemberIds: t.arg.idList({ required: true, description: 'Members of the merging förbund…' }),
       toMemberIds: t.arg.idList({
