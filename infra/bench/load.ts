@@ -134,10 +134,15 @@ async function runSequences(job: ClosedLoopJob): Promise<LoadResult> {
     }
   };
   await Promise.all(Array.from({ length: job.connections }, client));
+  return closedLoopResult(times, job.seconds, errors, non2xx);
+}
+
+/** A closed-loop run's result from its request times (ms), whatever the clients sent. */
+function closedLoopResult(times: number[], seconds: number, errors: number, non2xx: number): LoadResult {
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
   return {
-    requestsPerSecond: times.length / job.seconds,
+    requestsPerSecond: times.length / seconds,
     total: times.length,
     p50: at(0.5),
     p99: at(0.99),
@@ -265,17 +270,7 @@ async function runFloor(job: FloorJob): Promise<LoadResult> {
   } finally {
     await Promise.all([...pools.values()].map((pool) => pool.end()));
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-  return {
-    requestsPerSecond: times.length / job.seconds,
-    total: times.length,
-    p50: at(0.5),
-    p99: at(0.99),
-    errors,
-    non2xx: 0,
-    maxRssKb: process.resourceUsage().maxRSS,
-  };
+  return closedLoopResult(times, job.seconds, errors, 0);
 }
 
 const job = JSON.parse(fs.readFileSync(process.env.BENCH_LOAD!, 'utf8')) as LoadJob;

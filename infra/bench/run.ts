@@ -356,6 +356,15 @@ async function main() {
       headers: { authorization: `Bearer ${tokens.get(op.user.username)!}` },
       body: JSON.stringify(op.body),
     });
+    /** Closed-loop clients repeating one user's request through the uncached gateway (tax and floor rows). */
+    const throughUncached = (op: Operation, clients: number) =>
+      load({
+        mode: 'sequence',
+        origin: new URL(gateways.uncached.url).origin,
+        connections: clients,
+        seconds,
+        requests: [userRequest(op, gateways.uncached.url)],
+      });
     const send = async (op: Operation, url: string) => {
       const r = userRequest(op, url);
       const res = await fetch(url, {
@@ -471,13 +480,7 @@ async function main() {
             })),
           );
           log(`${op.name} · federation tax · ${clients} clients · run ${n + 1}/${repeats}`);
-          const viaGateway = await load({
-            mode: 'sequence',
-            origin: new URL(gateways.uncached.url).origin,
-            connections: clients,
-            seconds,
-            requests: [userRequest(op, gateways.uncached.url)],
-          });
+          const viaGateway = await throughUncached(op, clients);
           const directly = await load({
             mode: 'sequence',
             origin: new URL(direct[0]!.path).origin,
@@ -609,13 +612,7 @@ async function main() {
       for (const clients of FLOOR_CLIENTS) {
         const runs = await repeatRuns(async (n) => {
           log(`${op.name} · SQL floor · ${clients} clients · run ${n + 1}/${repeats}`);
-          const viaGateway = await load({
-            mode: 'sequence',
-            origin: new URL(gateways.uncached.url).origin,
-            connections: clients,
-            seconds,
-            requests: [userRequest(op, gateways.uncached.url)],
-          });
+          const viaGateway = await throughUncached(op, clients);
           const floor = await load({ mode: 'floor', connections: clients, seconds, databases, sessions: replayed });
           return { viaGateway, floor };
         });
