@@ -101,6 +101,8 @@ builder.queryFields((t) => ({
     type: ForbundRef,
     nullable: true,
     description: "The caller's own förbund.",
+    // Teams answers it too (the tenant's id, for its insatser): see subgraphs/teams/src/schema/Forbund.ts.
+    shareable: true,
     // A styrgrupp member too: its fields carry their own scopes (county analysts read the type as well).
     authScopes: { tenantReader: true, steering: true },
     resolve: (_root, _args, ctx) => ForbundRef.getDataloader(ctx).load(tenantOf(ctx)),
