@@ -97,3 +97,26 @@ it('keeps `forbund` to the same callers in teams as in governance', async () => 
   expect(seen).toContain('insatser');
   expect(seen).toContain('FORBIDDEN');
 });
+
+it('with governance down, answers the dashboard’s förbund as null with governance’s error, as before', async () => {
+  const governance = await switchableSubgraph(p.subgraphUrls.governance!);
+  const running = await p.extraGateway({
+    subgraphUrls: { ...p.subgraphUrls, governance: governance.url },
+    responseCache: false,
+  });
+  const token = await p.token('vasteras-admin');
+  const ask = () =>
+    p.post(running.url, DASHBOARD, { headers: { authorization: `Bearer ${token}` }, variables: { year: 2022 } });
+  try {
+    // Warm: the person's access is kept 10 s in the gateway, so the dashboard itself meets the outage.
+    expect((await ask()).errors).toBeUndefined();
+    governance.state.down = true;
+    const res = await ask();
+    // Teams' insatser came back, but a förbund without its name is no förbund: null, with the reason.
+    expect(res.data?.forbund ?? null).toBeNull();
+    expect(res.errors?.some((e) => e.extensions?.serviceName === 'governance')).toBe(true);
+  } finally {
+    await running.stop();
+    governance.close();
+  }
+});
