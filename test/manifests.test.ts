@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { heapFlags, OLD_SPACE_MB, SEMI_SPACE_MB, type ServingProcess } from '@finsam/infra/heap-flags.js';
 import { SUBGRAPHS } from '@finsam/infra/subgraphs.js';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Job } from 'kubernetes-models/batch/v1';
@@ -116,14 +117,14 @@ it('runs the compiled entry points with the environment they require', () => {
   const env = (deployment: any) =>
     Object.fromEntries(deployment.spec.template.spec.containers[0].env.map((e: any) => [e.name, e]));
   const gateway = named('Deployment', 'finsam-gateway').spec.template.spec.containers[0];
-  expect(gateway.args).toEqual(['gateway/dist/main.js']);
+  expect(gateway.args).toEqual([...heapFlags('gateway'), 'gateway/dist/main.js']);
   expect(Object.keys(env(named('Deployment', 'finsam-gateway')))).toEqual(
     expect.arrayContaining(['INTERNAL_PRIVATE_KEY', 'OIDC_ISSUERS', 'SUBGRAPH_URLS']),
   );
   for (const { name } of SUBGRAPHS) {
     const deployment = named('Deployment', `finsam-${name}`);
     const container = deployment.spec.template.spec.containers[0];
-    expect(container.args).toEqual(['infra/dist/serve-subgraph.js', name]);
+    expect(container.args).toEqual([...heapFlags(name as ServingProcess), 'infra/dist/serve-subgraph.js', name]);
     const vars = env(deployment);
     const required = ['DATABASE_URL', 'INTERNAL_PUBLIC_KEY', 'SERVICE_PUBLIC_KEYS', 'SERVICE_PRIVATE_KEY'];
     expect(Object.keys(vars)).toEqual(
@@ -137,6 +138,25 @@ it('runs the compiled entry points with the environment they require', () => {
   // The compiled files exist as sources: dist mirrors src.
   for (const file of ['gateway/src/main.ts', 'infra/src/serve-subgraph.ts', 'infra/src/migrate.ts']) {
     expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
+  }
+});
+
+it('starts each serving process with the heap bounds npm start and the bench use, within its memory limit', () => {
+  // One gateway and five subgraphs: every serving process has its bounds.
+  expect(Object.keys(OLD_SPACE_MB).sort()).toEqual(['gateway', ...SUBGRAPHS.map((s) => s.name)].sort());
+  // npm start runs the gateway in its own process (infra/src/start.ts); the supervisor forks the subgraphs with theirs.
+  const start = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
+  expect(start).toContain(`node ${heapFlags('gateway').join(' ')} --import tsx infra/src/start.ts`);
+  const mib = (quantity: string) => {
+    const [, n, unit] = /^(\d+)(Mi|Gi)$/.exec(quantity)!;
+    return Number(n) * (unit === 'Gi' ? 1024 : 1);
+  };
+  for (const name of Object.keys(OLD_SPACE_MB) as ServingProcess[]) {
+    const container = named('Deployment', `finsam-${name}`).spec.template.spec.containers[0];
+    // Heap bounds below the container's limit, with room for the young generation, code and buffers (≈ 100 MiB
+    // measured), so V8 collects before the kernel kills the pod.
+    const heap = OLD_SPACE_MB[name] + 2 * SEMI_SPACE_MB + 128;
+    expect([name, mib(container.resources.limits.memory) >= heap]).toEqual([name, true]);
   }
 });
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { heapFlags, OLD_SPACE_MB } from '@finsam/infra/heap-flags.js';
 import { freePort } from '@finsam/infra/postgres.js';
 import { query, refusedStart, type Started, start, stop, tokenOf } from './support/npm-start.js';
 
@@ -46,6 +47,10 @@ it('keeps the other subgraphs answering when one process dies, and restarts it',
   expect(year.participants.total.value).toBeGreaterThan(0);
 
   const pid = Number(platform.output().match(/^ {2}participants +\S+ +\(process (\d+)\)$/m)![1]);
+  // Each subgraph runs with its own heap bounds (infra/src/heap-flags.ts), not the start process's (the gateway's).
+  const argv = (p: number) => fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
+  expect(argv(pid)).toEqual(expect.arrayContaining(heapFlags('participants')));
+  expect(argv(pid)).not.toContain(`--max-old-space-size=${OLD_SPACE_MB.gateway}`);
   process.kill(pid, 'SIGKILL');
   await new Promise<void>((resolve, reject) => {
     const dead = () => {
@@ -80,7 +85,8 @@ it('keeps the other subgraphs answering when one process dies, and restarts it',
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   expect(platform.output()).toContain('The participants subgraph stopped (SIGKILL); restarting it in 0.5 s.');
-  expect(platform.output()).toMatch(/The participants subgraph is back at \S+ \(process \d+\)\./);
+  const back = Number(platform.output().match(/The participants subgraph is back at \S+ \(process (\d+)\)\./)![1]);
+  expect(argv(back)).toEqual(expect.arrayContaining(heapFlags('participants')));
   const after = await query(platform.url, token, YEAR);
   expect(after.errors).toBeUndefined();
   expect(after.data).toEqual(before.data);

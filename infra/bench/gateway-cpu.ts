@@ -183,6 +183,7 @@ async function main() {
       path.join(here, 'gateway-process.ts'),
       { variant: 'uncached', options } satisfies GatewayConfig,
       `${version} gateway`,
+      'gateway',
     );
     process.env = env;
   }

@@ -23,6 +23,7 @@ import { type InternalSigner, internalSigner } from '@finsam/kit/internal-token.
 import type { RecordedStatement } from '@finsam/kit/telemetry.js';
 import { readSupergraph } from '../src/compose.js';
 import { devGatewayOptions } from '../src/dev-gateway.js';
+import type { ServingProcess } from '../src/heap-flags.js';
 import { type DevIdentityProviders, devIssuerConfigs, loginAs, startDevIdentityProviders } from '../src/idp/index.js';
 import { type DevKeys, generateDevKeys, subgraphKeys } from '../src/keys.js';
 import { provisionSubgraph } from '../src/platform.js';
@@ -33,7 +34,7 @@ import { platformIdentities } from './default-gateway.js';
 import { sessions } from './floor.js';
 import type { GatewayConfig } from './gateway-process.js';
 import { type BenchSize, generate, LIST_LENGTHS, listForbund } from './generate.js';
-import { ask, forkChild, stopChild } from './ipc.js';
+import { ask, forkChild, type MemoryAtPeak, stopChild } from './ipc.js';
 import type { LoadJob, LoadRequest, LoadResult } from './load.js';
 import { mixRequests, mixUsers, ROLE_SHARES, roleCounts } from './mix.js';
 import { type BenchUser, countyReport, dashboard, forbundYear, type Operation, staff } from './operations.js';
@@ -99,6 +100,7 @@ function forkGateway(variant: GatewayConfig['variant'], options: GatewayOptions)
     path.join(here, 'gateway-process.ts'),
     { variant, options } satisfies GatewayConfig,
     `${variant} gateway`,
+    'gateway',
   );
 }
 
@@ -117,7 +119,15 @@ async function forkSubgraphs(apps: Record<string, DatabaseConnection>, keys: Dev
         keys: subgraphKeys(keys, name),
         secrets: keys.secrets,
       };
-      return { name, ...(await forkChild(path.join(here, 'subgraph-process.ts'), config, `subgraph ${name}`)) };
+      return {
+        name,
+        ...(await forkChild(
+          path.join(here, 'subgraph-process.ts'),
+          config,
+          `subgraph ${name}`,
+          name as ServingProcess,
+        )),
+      };
     }),
   );
   const children = Object.fromEntries(started.map((s) => [s.name, s.child]));
@@ -133,6 +143,25 @@ async function sqlStatementCount(subgraphs: SubgraphProcesses): Promise<number> 
 }
 
 const peakRssKb = (child: ChildProcess) => ask<number>(child, 'rss');
+
+/**
+ * On stderr, after each part of the run: every process's peak RSS so far and what its memory held at that peak
+ * (V8 heap used / committed, young generation, external) and the most live after a full collection, in MB, so a
+ * growth can be put down to a part.
+ */
+async function logPeakMemory(part: string, processes: Record<string, ChildProcess>): Promise<void> {
+  const m = (bytes: number) => Math.round(bytes / 2 ** 20);
+  const each = await Promise.all(
+    Object.entries(processes).map(async ([name, child]) => {
+      const p = await ask<MemoryAtPeak>(child, 'peakMemory');
+      return (
+        `${name} ${m(p.rss)} (heap ${m(p.heapUsed)}/${m(p.heapTotal)}, new ${m(p.newSpace)}, ` +
+        `old ${m(p.oldSpace)}, ext ${m(p.external)}; live after full GC ${m(p.liveAfterFullGc)})`
+      );
+    }),
+  );
+  log(`memory after ${part}, MB at each peak: ${each.join('; ')}`);
+}
 
 /**
  * Each user an account at the provider (all at the kommun issuer, which may hold platform grants),
@@ -344,6 +373,10 @@ async function main() {
     const [tuned, uncached, defaultGateway] = await Promise.all([fork('tuned'), fork('uncached'), fork('default')]);
     const gateways = { tuned, uncached, default: defaultGateway };
     children.push(...Object.values(gateways).map((g) => g.child));
+    const processes = {
+      ...subgraphs.children,
+      ...Object.fromEntries(Object.entries(gateways).map(([variant, g]) => [`${variant} gateway`, g.child])),
+    };
 
     const tokens = await logIn(idp, users);
     const loginStarted = performance.now();
@@ -378,6 +411,7 @@ async function main() {
       }
     };
 
+    await logPeakMemory('start', processes);
     // 4. SQL statements per request, by list length: one request at a time, nothing else running,
     // through the gateway that asks the subgraphs every time (the tuned one would keep the dashboard).
     const sqlRows: string[] = [];
@@ -399,6 +433,7 @@ async function main() {
       sqlRows.push(`| ${name} | ${counts.join(' | ')} | ${counts.every((c) => c === counts[0]) ? 'yes' : 'NO'} |`);
     }
 
+    await logPeakMemory('SQL counts', processes);
     // 5. Reports: warm time per call, one call at a time, each computed afresh (no response cache).
     const reportRows: string[] = [];
     for (const op of reports) {
@@ -413,6 +448,7 @@ async function main() {
       reportRows.push(`| ${op.name} | ${ms(times[4]!)} | ${ms(times[9]!)} |`);
     }
 
+    await logPeakMemory('reports', processes);
     // 1 and 3. Throughput and latency through each gateway, side by side.
     const loadRows: string[] = [];
     const ratios: string[] = [];
@@ -462,6 +498,7 @@ async function main() {
       }
     }
 
+    await logPeakMemory('gateway load runs', processes);
     // 2. Federation tax: the plan's subgraph fetches sent directly, one after another, vs the tuned
     // gateway without its response cache: what federating costs, not what keeping answers saves.
     const taxRows: string[] = [];
@@ -507,6 +544,7 @@ async function main() {
       }
     }
 
+    await logPeakMemory('federation tax', processes);
     // 7. The realistic mix: distinct users, their role's pages, at open-loop arrival rates through the
     // tuned gateway (its cache on). First each user's first request (it claims their invitation), as
     // after a morning's sign-in; then per rate the gateway's and the subgraphs' CPU around each run.
@@ -595,6 +633,7 @@ async function main() {
       }
     }
 
+    await logPeakMemory('mix', processes);
     // 8. The SQL floor: the statements each operation ran in every subgraph (recorded in the subgraph
     // processes during one request through the uncached gateway, after a warm-up), replayed straight
     // against PostgreSQL by the same number of closed-loop clients as the gateway path beside it.
@@ -640,18 +679,22 @@ async function main() {
       }
     }
 
+    await logPeakMemory('SQL floor', processes);
     // 6. Memory.
+    const subgraphPeaks = await Promise.all(
+      Object.entries(subgraphs.children).map(async ([name, child]) => ({ name, kb: await peakRssKb(child) })),
+    );
+    const gatewayPeaks = await Promise.all(
+      Object.entries(gateways).map(async ([variant, g]) => ({ variant, kb: await peakRssKb(g.child) })),
+    );
+    // What the platform runs: one gateway (the tuned one) and the five subgraphs; the other two gateways are the
+    // bench's comparison points. Issue 23's target (≤ 1.2 GB) is read off this row.
+    const platformKb =
+      subgraphPeaks.reduce((a, p) => a + p.kb, 0) + gatewayPeaks.find((g) => g.variant === 'tuned')!.kb;
     const rss = [
-      ...(await Promise.all(
-        Object.entries(subgraphs.children).map(
-          async ([name, child]) => `| subgraph ${name} | ${mb(await peakRssKb(child))} |`,
-        ),
-      )),
-      ...(await Promise.all(
-        Object.entries(gateways).map(
-          async ([variant, g]) => `| ${variant} gateway | ${mb(await peakRssKb(g.child))} |`,
-        ),
-      )),
+      ...subgraphPeaks.map((p) => row(`subgraph ${p.name}`, mb(p.kb))),
+      ...gatewayPeaks.map((g) => row(`${g.variant} gateway`, mb(g.kb))),
+      row('platform (one gateway + 5 subgraphs, sum of peaks)', mb(platformKb)),
       row(
         'PostgreSQL (postmaster + backends, sum of per-process peaks)',
         dataDir ? mb(postgresPeakKb(dataDir)) : 'external',

@@ -9,6 +9,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@finsam/kit/server.js';
+import { type ServingProcess, withHeapFlags } from './heap-flags.js';
 
 /** Between the supervisor and a subgraph process, over the IPC channel. */
 export type SupervisorMessage =
@@ -73,7 +74,8 @@ export async function superviseSubgraph(name: string, options: SuperviseOptions)
     new Promise<ChildProcess>((resolve, reject) => {
       const started = Date.now();
       const process_ = fork(options.entry?.script ?? ENTRY, [name], {
-        ...(options.entry ? { execArgv: options.entry.execArgv } : {}),
+        // The subgraph's own heap bounds (heap-flags.ts), not this process's.
+        execArgv: withHeapFlags(options.entry?.execArgv ?? process.execArgv, name as ServingProcess),
         env: {
           ...process.env,
           ...options.env,

@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { heapFlags } from '@finsam/infra/heap-flags.js';
 import { freePort } from '@finsam/infra/postgres.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -24,7 +25,7 @@ export const STOPPED = [0, 130];
 export async function start(dataDir: string, idpPort: number, env: Record<string, string> = {}): Promise<Started> {
   const port = await freePort();
   // As `npm start` runs it: one process, so Ctrl-C reaches it directly.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/src/start.ts'], {
+  const child = spawn(process.execPath, [...heapFlags('gateway'), '--import', 'tsx', 'infra/src/start.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -84,7 +85,7 @@ export const tokenOf = (output: string, user: string) =>
 
 /** Runs `npm start`'s script where it must refuse to start: its exit code and everything it said. */
 export async function refusedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/src/start.ts'], {
+  const child = spawn(process.execPath, [...heapFlags('gateway'), '--import', 'tsx', 'infra/src/start.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
