@@ -56,6 +56,8 @@ export interface Platform {
   idp: DevIdentityProviders;
   /** Where this platform's gateway instances tell each other of writes (another instance must use the same). */
   cacheEvents: CacheEventsOptions;
+  /** Settled when every in-process subgraph's background warm-up after start is over (kit `WarmUp`). */
+  warmedUp: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const databases: Record<string, SubgraphDatabase> = {};
   const subgraphUrls: Record<string, string> = {};
   const processes: Record<string, SupervisedSubgraph> = {};
+  const warmUps: Promise<void>[] = [];
   const stop = async () => {
     for (const server of running.reverse()) {
       await server.stop();
@@ -155,6 +158,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           host: options.subgraphHost,
         });
         running.push(served);
+        warmUps.push(served.warmedUp);
         orms[subgraph.name] = served.orm;
         subgraphUrls[subgraph.name] = served.url;
       }),
@@ -172,7 +176,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     const listening = await gateway.listen(options.gatewayPort);
     running.push(listening);
-    return { gatewayUrl: listening.url, subgraphUrls, databases, orms, processes, idp, cacheEvents, stop };
+    const warmedUp = Promise.all(warmUps).then(() => undefined);
+    return { gatewayUrl: listening.url, subgraphUrls, databases, orms, processes, idp, cacheEvents, warmedUp, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -5,7 +5,7 @@
  */
 
 import { type DatabaseConnection, openOrm, servingTimeouts } from '@finsam/kit/database.js';
-import type { RunningServer, SubgraphKeys } from '@finsam/kit/server.js';
+import type { RunningSubgraph, SubgraphKeys } from '@finsam/kit/server.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SubgraphModule } from './subgraphs.js';
 
@@ -22,7 +22,7 @@ export interface ServeOptions {
   host?: string;
 }
 
-export interface ServedSubgraph extends RunningServer {
+export interface ServedSubgraph extends RunningSubgraph {
   orm: MikroORM;
 }
 
@@ -35,6 +35,7 @@ export async function serveSubgraph(subgraph: SubgraphModule, options: ServeOpti
     return {
       url: running.url,
       orm,
+      warmedUp: running.warmedUp,
       async stop() {
         await running.stop();
         await orm.close(true);

@@ -22,7 +22,7 @@ import { contextFactory, type SubgraphContext } from './context.js';
 import { type OrmOptions, pendingMigrations } from './database.js';
 import { ErrorCode } from './errors.js';
 import { checkIdArguments } from './ids.js';
-import { isUserError, REQUEST_ID_HEADER, requestIdFrom } from './log.js';
+import { createLogger, isUserError, type Logger, REQUEST_ID_HEADER, requestIdFrom } from './log.js';
 import { describeGenerated, nullableWhereOwnedElsewhere } from './schema-transforms.js';
 import { callersOf, serviceCallRefusal } from './service-calls.js';
 import { endSpan, graphqlTelemetry, metrics, serveMetrics, serverSpan } from './telemetry.js';
@@ -54,9 +54,17 @@ export interface SubgraphRuntime {
   production?: boolean;
 }
 
+/**
+ * Work a subgraph does in the background once it listens (e.g. participants' published years), so the
+ * first requests after a start find it done. Never blocks readiness; what it has not done yet (or
+ * failed at: logged) requests still do themselves.
+ */
+export type WarmUp = (orm: MikroORM, log: Logger) => Promise<void>;
+
 export interface SubgraphServerOptions extends SubgraphRuntime {
   name: string;
   schema: GraphQLSchema;
+  warmUp?: WarmUp;
 }
 
 export interface RunningServer {
@@ -64,9 +72,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface RunningSubgraph extends RunningServer {
+  /** Settled when the warm-up is over, done or failed (logged): for tests, which wait for a steady state. */
+  warmedUp: Promise<void>;
+}
+
 export interface SubgraphServer {
   name: string;
-  listen(port?: number, host?: string): Promise<RunningServer>;
+  listen(port?: number, host?: string): Promise<RunningSubgraph>;
 }
 
 /**
@@ -117,7 +130,7 @@ const serviceCallsAllowed = (name: string): ApolloServerPlugin<SubgraphContext> 
 });
 
 export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
-  const { name, schema, orm, keys, subgraphUrls, secrets, production = false } = options;
+  const { name, schema, orm, keys, subgraphUrls, secrets, production = false, warmUp } = options;
   const createContext = await contextFactory({
     orm,
     audience: name,
@@ -214,9 +227,15 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
 
       await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
       const { port: actual } = httpServer.address() as AddressInfo;
+      const log = createLogger(name);
+      const warmedUp = (warmUp?.(orm, log) ?? Promise.resolve()).then(
+        () => undefined,
+        (error: unknown) => log.error('warm-up stopped; requests compute what it had not', { err: error }),
+      );
       return {
         url: `http://${host}:${actual}/graphql`,
         stop: () => apollo.stop(),
+        warmedUp,
       };
     },
   };
@@ -236,8 +255,10 @@ export function defineSubgraph(definition: {
   database: Pick<OrmOptions, 'entities' | 'migrations'>;
   /** Its demo data, if it has any. */
   seed?: SubgraphSeed;
+  /** Work done in the background after it listens. */
+  warmUp?: WarmUp;
 }) {
-  const { name, builder, database, seed } = definition;
+  const { name, builder, database, seed, warmUp } = definition;
   let schema: GraphQLSchema | undefined;
   const buildSchema = (): GraphQLSchema =>
     (schema ??= nullableWhereOwnedElsewhere(
@@ -255,6 +276,7 @@ export function defineSubgraph(definition: {
     database,
     seed,
     buildSchema,
-    createServer: (options: SubgraphRuntime) => createSubgraphServer({ name, schema: buildSchema(), ...options }),
+    createServer: (options: SubgraphRuntime) =>
+      createSubgraphServer({ name, schema: buildSchema(), warmUp, ...options }),
   };
 }

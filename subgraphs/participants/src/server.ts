@@ -13,7 +13,7 @@ import './schema/Deadline.js';
 import './schema/Statistics.js';
 import './schema/ActionPlan.js';
 import './schema/Screening.js';
-import './schema/ForbundYear.js';
+import { warmPublishedYears } from './schema/ForbundYear.js';
 import './schema/CountyReport.js';
 import './schema/PlanGoal.js';
 import './schema/Gallring.js';
@@ -39,4 +39,6 @@ export const { name, database, seed, buildSchema, createServer } = defineSubgrap
     migrations,
   },
   seed: seedParticipants,
+  // The first county report after a start would otherwise publish every förbund's years at once.
+  warmUp: (orm) => warmPublishedYears(orm),
 });

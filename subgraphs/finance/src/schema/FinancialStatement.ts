@@ -37,18 +37,31 @@ import { ownCostsOf } from './ForbundCost.js';
 import { InterventionRef, intervention } from './Intervention.js';
 import { SharedPostMoneyRef, SharedPostRef, sharedPostsOf } from './SharedPost.js';
 
+/**
+ * A förbund's year. Each part is read when a field first asks for it, once per statement: the year
+ * report's `finance { allocated used differens }` reads the usage alone (one statement), the full
+ * statement every part (five, at once).
+ */
 interface Statement {
   year: number;
-  budget: Budget | null;
+  budget: () => Promise<Budget | null>;
+  /** Every insats and shared post with an allocation or a requisition that year. */
+  usage: () => Promise<Usage[]>;
   /** Insatser only. */
-  interventions: Usage[];
-  sharedPosts: { post: SharedPost; money: Usage }[];
-  ownCosts: ForbundCost[];
-  setting: EquityCeilingSetting & { own: boolean };
+  interventions: () => Promise<Usage[]>;
+  sharedPosts: () => Promise<{ post: SharedPost; money: Usage }[]>;
+  ownCosts: () => Promise<ForbundCost[]>;
+  setting: () => Promise<EquityCeilingSetting & { own: boolean }>;
 }
 
 /** The last day of a requisition period's second month: what "until period 3" means for a booked cost. */
 const periodEnd = (year: number, period: number) => new Date(Date.UTC(year, 2 * period, 0)).toISOString().slice(0, 10);
+
+/** `read` once, when first asked. */
+const once = <T>(read: () => Promise<T>) => {
+  let value: Promise<T> | undefined;
+  return () => (value ??= read());
+};
 
 export async function equityCeilingSetting(ctx: SubgraphContext, tenantId: string) {
   const own = await ctx.em.findOne(FinanceSetting, { tenantId });
@@ -59,44 +72,65 @@ export async function equityCeilingSetting(ctx: SubgraphContext, tenantId: strin
 
 /**
  * A förbund's year: its budget (if decided), every insats and shared post with an allocation or a
- * requisition that year, its own recorded costs and its eget kapital ceiling.
+ * requisition that year, its own recorded costs and its eget kapital ceiling — each read when asked.
  */
-export async function statementFor(
+export function statementFor(
   ctx: SubgraphContext,
   tenantId: string,
   year: number,
   untilPeriod: number = PERIODS_PER_YEAR,
-): Promise<Statement> {
-  const [budget, usage, posts, ownCosts, setting] = await Promise.all([
-    findBudget(ctx, tenantId, year),
-    forbundUsage(ctx, tenantId, year, untilPeriod),
-    sharedPostsOf(ctx, tenantId),
-    ownCostsOf(ctx, tenantId, year, periodEnd(year, untilPeriod)),
-    equityCeilingSetting(ctx, tenantId),
-  ]);
+): Statement {
+  const usage = once(() => forbundUsage(ctx, tenantId, year, untilPeriod));
+  const posts = once(() => sharedPostsOf(ctx, tenantId));
   // Allocations and requisitions key money by its holder: a shared post's rows are its own, not an insats'.
-  const postIds = new Set(posts.map((p) => p.id));
-  const byId = new Map(usage.map((u) => [u.interventionId, u]));
+  const split = once(async () => {
+    const [all, shared] = await Promise.all([usage(), posts()]);
+    const postIds = new Set(shared.map((p) => p.id));
+    const byId = new Map(all.map((u) => [u.interventionId, u]));
+    return {
+      interventions: all.filter((u) => !postIds.has(u.interventionId)),
+      sharedPosts: shared.map((post) => ({ post, money: byId.get(post.id) ?? noUsage(post.id, year) })),
+    };
+  });
   return {
     year,
-    budget,
-    interventions: usage.filter((u) => !postIds.has(u.interventionId)),
-    sharedPosts: posts.map((post) => ({ post, money: byId.get(post.id) ?? noUsage(post.id, year) })),
-    ownCosts,
-    setting,
+    budget: once(() => findBudget(ctx, tenantId, year)),
+    usage,
+    interventions: async () => (await split()).interventions,
+    sharedPosts: async () => (await split()).sharedPosts,
+    ownCosts: once(() => ownCostsOf(ctx, tenantId, year, periodEnd(year, untilPeriod))),
+    setting: once(() => equityCeilingSetting(ctx, tenantId)),
   };
 }
 
-/** Insatser and shared posts: the Årsrapport's budget table counts both. */
-const allMoney = (s: Statement) => [...s.interventions, ...s.sharedPosts.map((p) => p.money)];
+/**
+ * Insatser and shared posts: the Årsrapport's budget table counts both. That is every usage row (a
+ * shared post without one adds nothing), so the totals need not read the shared posts.
+ */
+const allMoney = (s: Statement) => s.usage();
 
 /** A figure that needs the year's budget: null without one. */
-const withBudget = (s: Statement, figure: (b: BudgetFigures) => bigint) =>
-  s.budget ? figure(budgetFigures(s.budget)) : null;
+const withBudget = async (s: Statement, figure: (b: BudgetFigures) => bigint) => {
+  const budget = await s.budget();
+  return budget ? figure(budgetFigures(budget)) : null;
+};
 
-const outcome = (s: Statement) =>
-  budgetOutcome(s.budget ? budgetFigures(s.budget) : { costLines: [] }, s.interventions, s.ownCosts);
-const closing = (s: Statement) => withBudget(s, (b) => statementClosingEquity(b, allMoney(s), s.ownCosts));
+const outcome = async (s: Statement) => {
+  const [budget, interventions, ownCosts] = await Promise.all([s.budget(), s.interventions(), s.ownCosts()]);
+  return budgetOutcome(budget ? budgetFigures(budget) : { costLines: [] }, interventions, ownCosts);
+};
+/** Figures of the budget, all the money and the own costs together: null without a budget. */
+const withAll = async (s: Statement, figure: (b: BudgetFigures, money: Usage[], own: ForbundCost[]) => bigint) => {
+  const [budget, money, ownCosts] = await Promise.all([s.budget(), allMoney(s), s.ownCosts()]);
+  return budget ? figure(budgetFigures(budget), money, ownCosts) : null;
+};
+const closing = (s: Statement) => withAll(s, statementClosingEquity);
+
+/** The ceiling's figures: the setting, the year's contributions and eget kapital at year end. */
+const ceilingOf = async (s: Statement) => {
+  const [setting, income, equity] = await Promise.all([s.setting(), withBudget(s, budgetIncome), closing(s)]);
+  return { setting, income: income ?? 0n, equity };
+};
 
 const OutcomeStateEnum = builder.enumType('BudgetOutcomeState', {
   description: 'Whether anything has been recorded against a budget line.',
@@ -128,7 +162,9 @@ const OutcomeRowRef = builder.objectRef<OutcomeRow>('BudgetOutcomeRow').implemen
 });
 
 const CeilingRef = builder
-  .objectRef<{ setting: Statement['setting']; income: bigint; equity: bigint | null }>('EquityCeiling')
+  .objectRef<{ setting: EquityCeilingSetting & { own: boolean }; income: bigint; equity: bigint | null }>(
+    'EquityCeiling',
+  )
   .implement({
     description:
       'Tak för eget kapital: the share of the year’s contributions (or a fixed amount for a small förbund) ' +
@@ -160,7 +196,7 @@ const CeilingRef = builder
     }),
   });
 
-const SharedPostYearRef = builder.objectRef<Statement['sharedPosts'][number]>('SharedPostYear').implement({
+const SharedPostYearRef = builder.objectRef<{ post: SharedPost; money: Usage }>('SharedPostYear').implement({
   description: 'A shared post’s row in the budget table.',
   fields: (t) => ({
     sharedPost: t.field({ type: SharedPostRef, description: 'The post.', resolve: (r) => r.post }),
@@ -184,7 +220,7 @@ export const StatementRef = builder.objectRef<Statement>('FinancialStatement').i
       type: BudgetRef,
       nullable: true,
       description: "The year's budget; null when none is decided.",
-      resolve: (s) => s.budget,
+      resolve: (s) => s.budget(),
     }),
     income: t.field({
       type: 'Kronor',
@@ -207,29 +243,29 @@ export const StatementRef = builder.objectRef<Statement>('FinancialStatement').i
     ownCosts: t.field({
       type: 'Kronor',
       description: 'The förbund’s own costs recorded in the year (kansli, arvoden, …), kronor.',
-      resolve: (s) => ownCostsTotal(s.ownCosts),
+      resolve: async (s) => ownCostsTotal(await s.ownCosts()),
     }),
     interventionCosts: t.field({
       type: 'Kronor',
       description: 'What the insatser used, kronor.',
-      resolve: (s) => totalUsed(s.interventions),
+      resolve: async (s) => totalUsed(await s.interventions()),
     }),
     sharedPostCosts: t.field({
       type: 'Kronor',
       description: 'What the shared posts used, kronor.',
-      resolve: (s) => totalUsed(s.sharedPosts.map((p) => p.money)),
+      resolve: async (s) => totalUsed((await s.sharedPosts()).map((p) => p.money)),
     }),
     costs: t.field({
       type: 'Kronor',
       nullable: true,
       description: 'Kostnader recorded: own costs + insatser + shared posts, kronor.',
-      resolve: (s) => withBudget(s, (b) => statementCosts(b, allMoney(s), s.ownCosts)),
+      resolve: (s) => withAll(s, statementCosts),
     }),
     result: t.field({
       type: 'Kronor',
       nullable: true,
       description: 'Resultat = intäkter − recorded kostnader.',
-      resolve: (s) => withBudget(s, (b) => statementResult(b, allMoney(s), s.ownCosts)),
+      resolve: (s) => withAll(s, statementResult),
     }),
     openingEquity: t.field({
       type: 'Kronor',
@@ -251,50 +287,50 @@ export const StatementRef = builder.objectRef<Statement>('FinancialStatement').i
     unrecordedBudgeted: t.field({
       type: 'Kronor',
       description: 'Budgeted on lines with nothing recorded yet, kronor.',
-      resolve: (s) => unrecordedBudgeted(outcome(s)),
+      resolve: async (s) => unrecordedBudgeted(await outcome(s)),
     }),
     complete: t.boolean({
       description: 'Every budget line has costs recorded; while false, the result is not the year’s final one.',
-      resolve: (s) => !!s.budget && outcome(s).every((r) => r.state === 'RECORDED'),
+      resolve: async (s) => !!(await s.budget()) && (await outcome(s)).every((r) => r.state === 'RECORDED'),
     }),
     closingEquityIfBudgetHolds: t.field({
       type: 'Kronor',
       nullable: true,
       description: 'Eget kapital at year end if each NOT_RECORDED line costs what was budgeted; null without a budget.',
-      resolve: (s) => {
-        const c = closing(s);
-        return c === null ? null : closingEquityIfBudgetHolds(c, outcome(s));
+      resolve: async (s) => {
+        const c = await closing(s);
+        return c === null ? null : closingEquityIfBudgetHolds(c, await outcome(s));
       },
     }),
     equityCeiling: t.field({
       type: CeilingRef,
       description: 'Tak för eget kapital and whether eget kapital at year end is above it.',
-      resolve: (s) => ({ setting: s.setting, income: withBudget(s, budgetIncome) ?? 0n, equity: closing(s) }),
+      resolve: (s) => ceilingOf(s),
     }),
     interventions: t.field({
       type: [BudgetUsageRef],
       description: 'Per insats: tilldelat, förbrukat, differens (the Årsrapport’s budget table; shared posts apart).',
-      resolve: (s) => s.interventions,
+      resolve: (s) => s.interventions(),
     }),
     sharedPosts: t.field({
       type: [SharedPostYearRef],
       description: 'Per shared post (gemensam tjänst, e.g. Kurator Region): its row of the budget table.',
-      resolve: (s) => s.sharedPosts,
+      resolve: (s) => s.sharedPosts(),
     }),
     allocated: t.field({
       type: 'Kronor',
       description: 'Tilldelat, insatser and shared posts.',
-      resolve: (s) => totalAllocated(allMoney(s)),
+      resolve: async (s) => totalAllocated(await allMoney(s)),
     }),
     used: t.field({
       type: 'Kronor',
       description: 'Förbrukat, insatser and shared posts.',
-      resolve: (s) => totalUsed(allMoney(s)),
+      resolve: async (s) => totalUsed(await allMoney(s)),
     }),
     differens: t.field({
       type: 'Kronor',
       description: 'Tilldelat − förbrukat, insatser and shared posts.',
-      resolve: (s) => totalDifferens(allMoney(s)),
+      resolve: async (s) => totalDifferens(await allMoney(s)),
     }),
   }),
 });
@@ -349,8 +385,7 @@ builder.mutationFields((t) => ({
         ),
       );
       ctx.em.clear();
-      const s = await statementFor(ctx, tenantId, data.year);
-      return { setting: s.setting, income: withBudget(s, budgetIncome) ?? 0n, equity: closing(s) };
+      return ceilingOf(statementFor(ctx, tenantId, data.year));
     },
   }),
 }));

@@ -440,7 +440,7 @@ export function publishYears(
   let same = true;
   for (let y = Math.min(from, first); y <= last; y++) {
     if (y < first) {
-      years.set(y, { ...publishYear([], y, threshold), digest: '' });
+      years.set(y, emptyYear(y, threshold));
       continue;
     }
     digest = createHash('sha256')
@@ -454,6 +454,23 @@ export function publishYears(
     before = published;
   }
   return years;
+}
+
+/** A year before a förbund's first with participants: an empty table, from no ledger. */
+const emptyYear = (y: number, threshold: number) => ({ ...publishYear([], y, threshold), digest: '' });
+
+/**
+ * The years `asked` from years kept (an earlier `publishYears`, of the same ledger): null when one is not
+ * there. A year before the first kept is empty — `publishYears` gives every year from the förbund's first
+ * with participants (or an earlier one asked) on — so it is published as such, not read.
+ */
+export function keptYears(kept: PublishedYears, asked: readonly number[], threshold: number): PublishedYears | null {
+  const first = Math.min(...kept.keys());
+  if (!asked.every((y) => kept.has(y) || y < first)) {
+    return null;
+  }
+  const earlier = asked.filter((y) => !kept.has(y));
+  return earlier.length === 0 ? kept : new Map([...kept, ...earlier.map((y) => [y, emptyYear(y, threshold)] as const)]);
 }
 
 /** A förbund's figures for `period` of year `y` (HALF_YEAR: January–June, compared with the year before). */

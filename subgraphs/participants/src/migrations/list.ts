@@ -12,6 +12,7 @@ import { Migration20270106000000ImportAndCorrections } from './Migration20270106
 import { Migration20270107000000RecordsLifecycle } from './Migration20270107000000RecordsLifecycle.js';
 import { Migration20270110000000LedgerVersion } from './Migration20270110000000LedgerVersion.js';
 import { Migration20270112000000ImportBatches } from './Migration20270112000000ImportBatches.js';
+import { Migration20270118000000ProfileVersion } from './Migration20270118000000ProfileVersion.js';
 import { Migration20270120000000EnrolledCount } from './Migration20270120000000EnrolledCount.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
@@ -29,5 +30,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20270107000000RecordsLifecycle', class: Migration20270107000000RecordsLifecycle },
   { name: 'Migration20270110000000LedgerVersion', class: Migration20270110000000LedgerVersion },
   { name: 'Migration20270112000000ImportBatches', class: Migration20270112000000ImportBatches },
+  { name: 'Migration20270118000000ProfileVersion', class: Migration20270118000000ProfileVersion },
   { name: 'Migration20270120000000EnrolledCount', class: Migration20270120000000EnrolledCount },
 ];

@@ -10,8 +10,12 @@
 
 import type { SubgraphContext } from '@finsam/kit/context.js';
 import { pgArray } from '@finsam/kit/database.js';
+import { todayInSweden } from '@finsam/kit/dates.js';
 import { type ForbundYearKey, forbundYearEntity, periodBounds, type ReportPeriod } from '@finsam/kit/forbund-year.js';
-import { tenantSql } from '@finsam/kit/tenant.js';
+import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
+import { scopeToIdentity, tenantSql } from '@finsam/kit/tenant.js';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { DISCLOSURE_THRESHOLD } from '../domain/disclosure.js';
@@ -20,6 +24,7 @@ import {
   type DisclosedYear,
   type HemkommunYear,
   type InterventionYear,
+  keptYears,
   type LedgerRow,
   type PublishedYears,
   publishYears,
@@ -27,10 +32,14 @@ import {
 import { builder } from './builder.js';
 import { Count, DisclosedAverage, DisclosedCount } from './Disclosed.js';
 import { InterventionRef } from './Intervention.js';
+import { KeptByVersion, readLedgerVersions, tenantKey, versionsOf } from './ledger-version.js';
 import { ProfileRef, profileRow } from './Profile.js';
 
 /** Where a published year came from: its profile (Profile.ts) is counted for the same key. */
 type At = { at: ForbundYearKey & { period: ReportPeriod } };
+
+/** Who the warm-up reads as: a cross-tenant reader (reads only, of figures that name no one). */
+const WARM_UP_READER: Identity = { ...ANONYMOUS, userId: 'participants-warm-up', roles: ['platform_admin'] };
 
 type VersionedRow = LedgerRow & { tenant_id: string; version: string };
 
@@ -40,8 +49,8 @@ type VersionedRow = LedgerRow & { tenant_id: string; version: string };
  * The policy protects each year beside the one before, from the first half-year with participants.
  * The förbund are visibility-checked already; the tenant condition holds besides.
  */
-async function ledgerRows(ctx: SubgraphContext, tenants: string[], lastYear: number) {
-  const { bind, build, tenant } = tenantSql(ctx.em);
+async function ledgerRows(em: EntityManager, tenants: string[], lastYear: number) {
+  const { bind, build, tenant } = tenantSql(em);
   const { sql, params } = build(`
 select l."tenant_id", l."intervention_id", extract(year from l."half_year")::int as year,
   case when extract(month from l."half_year") <= 6 then 1 else 2 end as half, l."dim", l."key",
@@ -53,94 +62,111 @@ where ${tenant('l')} and l."tenant_id" = any(${bind(pgArray(tenants))}::uuid[])
   and l."half_year" <= ${bind(periodBounds(lastYear).to)}::date
   and (l."new" <> 0 or l."exited" <> 0)
 order by 1, 2, 3, 4, 5, 6`);
-  return ctx.em.execute<VersionedRow[]>(sql, params);
-}
-
-/** Each förbund's ledger version now: one small row per förbund (none for a förbund without a ledger). */
-async function ledgerVersions(ctx: SubgraphContext, tenants: string[]) {
-  const { bind, build, tenant } = tenantSql(ctx.em);
-  const { sql, params } = build(`
-select v."tenant_id", v."version"::text as version from "participation_ledger_version" v
-where ${tenant('v')} and v."tenant_id" = any(${bind(pgArray(tenants))}::uuid[])`);
-  const rows = await ctx.em.execute<{ tenant_id: string; version: string }[]>(sql, params);
-  return new Map(rows.map((r) => [r.tenant_id, r.version]));
+  return em.execute<VersionedRow[]>(sql, params);
 }
 
 /**
- * What each förbund published, by year, under the ledger version it was computed from. A request
- * reads the versions (one statement) and answers from here when they match; otherwise it reads the
- * förbund's ledger with its version and protects the years again — only from the first year whose
- * ledger changed (`digest`: that year's rows and every earlier year's), since a year is protected
- * beside the one before as that one was published. Versions come from PostgreSQL, bumped in the
- * transaction that changes the ledger, so no instance answers from a ledger older than the one it
- * reads, however many instances there are. Kept per förbund, least recently used dropped first.
+ * What each förbund published, by year, under the ledger version it was computed from (ledger-version.ts).
+ * A request answers from here when the version it read matches; otherwise it reads the förbund's ledger
+ * with its version and protects the years again — only from the first year whose ledger changed (`digest`:
+ * that year's rows and every earlier year's), since a year is protected beside the one before as that one
+ * was published. Memory: O(förbund × years × published cells).
  */
-interface Remembered {
-  version: string;
-  years: PublishedYears;
-}
-const REMEMBERED = new Map<string, Remembered>();
-const REMEMBERED_FORBUND = 500;
-/** Förbund whose ledger is read in one statement when they are not remembered: bounds the rows held at once. */
+const PUBLISHED = new KeptByVersion<PublishedYears>(500);
+/** Förbund whose ledger is read in one statement when they are not kept: bounds the rows held at once. */
 const LEDGER_CHUNK = 8;
 
-function remember(tenant: string, entry: Remembered) {
-  REMEMBERED.delete(tenant);
-  REMEMBERED.set(tenant, entry);
-  if (REMEMBERED.size > REMEMBERED_FORBUND) {
-    REMEMBERED.delete(REMEMBERED.keys().next().value!);
+/**
+ * The published years of each förbund, at least the years asked (`asked`, by förbund), given the versions
+ * the caller read: kept ones as they are, the others published from their ledger (one statement per
+ * `LEDGER_CHUNK` förbund) and kept.
+ */
+async function publishedYears(
+  em: EntityManager,
+  asked: Map<string, number[]>,
+  versions: Map<string, string | undefined>,
+): Promise<Map<string, PublishedYears>> {
+  const found = new Map<string, PublishedYears>();
+  const missing: string[] = [];
+  for (const [t, years] of asked) {
+    const kept = PUBLISHED.at(t, versions.get(t));
+    const reused = kept && keptYears(kept, years, DISCLOSURE_THRESHOLD);
+    if (versions.get(t) === undefined) {
+      // No version the caller can read: no ledger row it could read either (a ledger row comes with its
+      // förbund's version, under the same row-level security), so nothing to read and nothing to keep.
+      found.set(t, publishYears([], { from: Math.min(...years), last: Math.max(...years) }, DISCLOSURE_THRESHOLD));
+    } else if (reused) {
+      found.set(t, reused);
+    } else {
+      missing.push(t);
+    }
   }
+  for (let i = 0; i < missing.length; i += LEDGER_CHUNK) {
+    const chunk = missing.slice(i, i + LEDGER_CHUNK);
+    const rows = await ledgerRows(em, chunk, Math.max(...chunk.flatMap((t) => asked.get(t)!)));
+    const byTenant = new Map<string, VersionedRow[]>(chunk.map((t) => [t, []]));
+    for (const r of rows) {
+      byTenant.get(r.tenant_id)!.push(r);
+    }
+    for (const [t, ledger] of byTenant) {
+      const version = ledger[0]?.version;
+      const entry = PUBLISHED.peek(t);
+      const years = publishYears(
+        ledger.map(({ tenant_id: _, version: __, ...r }) => r),
+        { from: Math.min(...asked.get(t)!), last: Math.max(...asked.get(t)!) },
+        DISCLOSURE_THRESHOLD,
+        entry?.value,
+      );
+      found.set(t, years);
+      // Without rows there is no version read with them, and nothing worth keeping.
+      if (version !== undefined) {
+        const kept = entry?.version === version ? entry.value : [];
+        PUBLISHED.keep(t, version, new Map([...kept, ...years]));
+      }
+    }
+  }
+  return found;
 }
 
-/** A förbund's published figures for each (förbund, year, period) of a request: one statement when remembered. */
+/** A förbund's published figures for each (förbund, year, period) of a request: one statement when kept. */
 export const participantYears = createContextCache(
   (ctx: SubgraphContext) =>
     new DataLoader<ForbundYearKey & { period?: ReportPeriod }, DisclosedYear, string>(
       async (keys) => {
-        const tenants = [...new Set(keys.map((k) => k.forbundId))];
-        const asked = new Map(tenants.map((t) => [t, keys.filter((k) => k.forbundId === t).map((k) => k.year)]));
-        const versions = await ledgerVersions(ctx, tenants);
-        const found = new Map<string, PublishedYears>();
-        const missing: string[] = [];
-        for (const t of tenants) {
-          const entry = REMEMBERED.get(t);
-          if (entry && entry.version === versions.get(t) && asked.get(t)!.every((y) => entry.years.has(y))) {
-            remember(t, entry);
-            found.set(t, entry.years);
-          } else {
-            missing.push(t);
-          }
-        }
-        for (let i = 0; i < missing.length; i += LEDGER_CHUNK) {
-          const chunk = missing.slice(i, i + LEDGER_CHUNK);
-          const rows = await ledgerRows(ctx, chunk, Math.max(...chunk.flatMap((t) => asked.get(t)!)));
-          const byTenant = new Map<string, VersionedRow[]>(chunk.map((t) => [t, []]));
-          for (const r of rows) {
-            byTenant.get(r.tenant_id)!.push(r);
-          }
-          for (const [t, ledger] of byTenant) {
-            const version = ledger[0]?.version;
-            const entry = REMEMBERED.get(t);
-            const years = publishYears(
-              ledger.map(({ tenant_id: _, version: __, ...r }) => r),
-              { from: Math.min(...asked.get(t)!), last: Math.max(...asked.get(t)!) },
-              DISCLOSURE_THRESHOLD,
-              entry?.years,
-            );
-            found.set(t, years);
-            // Without rows there is no version read with them, and nothing worth keeping. A version older
-            // than the one kept (a snapshot taken before another request's) is answered, not kept.
-            if (version !== undefined && (!entry || BigInt(version) >= BigInt(entry.version))) {
-              const kept = entry?.version === version ? entry.years : [];
-              remember(t, { version, years: new Map([...kept, ...years]) });
-            }
-          }
-        }
-        return keys.map((k) => found.get(k.forbundId)!.get(k.year)!.periods[k.period ?? 'YEAR']);
+        const tenants = [...new Set(keys.map((k) => tenantKey(k.forbundId)))];
+        const asked = new Map(
+          tenants.map((t) => [t, keys.filter((k) => tenantKey(k.forbundId) === t).map((k) => k.year)]),
+        );
+        const found = await publishedYears(ctx.em, asked, await versionsOf(ctx, tenants));
+        return keys.map((k) => found.get(tenantKey(k.forbundId))!.get(k.year)!.periods[k.period ?? 'YEAR']);
       },
-      { cacheKeyFn: (k) => `${k.forbundId}:${k.year}:${k.period ?? 'YEAR'}` },
+      { cacheKeyFn: (k) => `${tenantKey(k.forbundId)}:${k.year}:${k.period ?? 'YEAR'}` },
     ),
 );
+
+/** Förbund published at once by the warm-up: the event loop answers requests in between. */
+const WARM_UP_CONCURRENCY = 2;
+
+/**
+ * After a start, every förbund's years up to the current one published in the background (at most as
+ * many förbund as are kept), so the first county report does not publish hundreds of years at once.
+ * A cross-tenant reader: the versions and ledgers of every förbund. Kept years are skipped; what fails
+ * stops the warm-up (the server logs it) and is published by the first request that asks, as before.
+ */
+export async function warmPublishedYears(orm: MikroORM): Promise<void> {
+  const em = scopeToIdentity(orm.em as EntityManager, WARM_UP_READER);
+  const versions = [...(await readLedgerVersions(em, 'every'))].slice(0, PUBLISHED.bound);
+  const year = Number(todayInSweden().slice(0, 4));
+  let next = 0;
+  const worker = async () => {
+    while (next < versions.length) {
+      const [t, version] = versions[next++]!;
+      await publishedYears(em, new Map([[t, [year]]]), new Map([[t, version]]));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all(Array.from({ length: WARM_UP_CONCURRENCY }, worker));
+}
 
 const HemkommunFigures = builder.objectRef<HemkommunYear>('HemkommunYearFigures').implement({
   description:

@@ -1,8 +1,10 @@
 /**
  * Who the participants of a förbund's period are (../domain/profile.ts): persons beside
- * participations, averages per kön, the exit group's support source before and after. One
- * statement for every förbund and period of a request, per insats and for the förbund (grouping
- * sets); persons are counted by their keyed personnummer hash, which never leaves PostgreSQL.
+ * participations, averages per kön, the exit group's support source before and after. Counted in
+ * one statement for every förbund and period of a request, per insats and for the förbund (grouping
+ * sets); persons are counted by their keyed personnummer hash, which never leaves PostgreSQL. Kept
+ * per förbund under the ledger version counted with them (ledger-version.ts), as the published years
+ * are: a write that changes what a profile counts bumps the version (migration `ProfileVersion`).
  */
 
 import type { SubgraphContext } from '@finsam/kit/context.js';
@@ -20,18 +22,24 @@ import {
 } from '../domain/profile.js';
 import { builder } from './builder.js';
 import { DisclosedAverage, DisclosedCount } from './Disclosed.js';
+import { KeptByVersion, tenantKey, versionsOf } from './ledger-version.js';
 import { KonEnum, SupportSourceEnum } from './Participation.js';
 
+/**
+ * The profiles of `tenants` for a period, each förbund's ledger version read in the same statement (one
+ * snapshot); a förbund with a version and nobody in the period gets one row with only its version.
+ */
 function profileQuery(ctx: SubgraphContext, tenants: string[], from: string, to: string) {
   const { bind, build, tenant } = tenantSql(ctx.em);
   const [f, t] = [`${bind(from)}::date`, `${bind(to)}::date`];
+  const asked = `${bind(pgArray(tenants))}::uuid[]`;
   return build(`
 with p as (
   select pa."tenant_id", pa."intervention_id", pa."kon", pa."age_at_referral", pa."years_in_support",
     pa."support_before", pa."support_after", coalesce(pe."person_number_hash", pa."id"::text) as who,
     pa."exited_on" is not null and pa."exited_on" between ${f} and ${t} as is_exit
   from "participation" pa left join "person" pe on pe."id" = pa."person_id"
-  where ${tenant('pa')} and pa."tenant_id" = any(${bind(pgArray(tenants))}::uuid[])
+  where ${tenant('pa')} and pa."tenant_id" = any(${asked})
     and pa."enrolled_on" is not null and pa."enrolled_on" <= ${t} and (pa."exited_on" is null or pa."exited_on" >= ${f})
 ),
 n as (
@@ -58,38 +66,84 @@ s as (
       union all select "tenant_id", "intervention_id", unnest("support_after"), 0, 1 from p where is_exit
     ) u group by grouping sets (("tenant_id", "intervention_id", src), ("tenant_id", src))
   ) x group by 1, 2
+),
+v as (
+  select v."tenant_id", v."version"::text as version from "participation_ledger_version" v
+  where ${tenant('v')} and v."tenant_id" = any(${asked})
 )
-select n."tenant_id", n."intervention_id", n.participations, n.persons, n.exited,
-  coalesce(k.by_kon, '[]') as by_kon, coalesce(s.support, '[]') as support
+select coalesce(n."tenant_id", v."tenant_id") as tenant_id, n."intervention_id", n.participations, n.persons,
+  n.exited, coalesce(k.by_kon, '[]') as by_kon, coalesce(s.support, '[]') as support, v.version
 from n
+  full join v on v."tenant_id" = n."tenant_id" and n."intervention_id" is null
   left join k on k."tenant_id" = n."tenant_id" and k."intervention_id" is not distinct from n."intervention_id"
   left join s on s."tenant_id" = n."tenant_id" and s."intervention_id" is not distinct from n."intervention_id"`);
 }
 
 type ProfileKey = ForbundYearKey & { period: ReportPeriod };
+/** A row as read: the förbund's version beside it; a row with only a version (participations null) says "nobody". */
+type VersionedProfileRow = Omit<ProfileRow, 'participations'> & {
+  participations: number | null;
+  version: string | null;
+};
 
-/** Each förbund's rows (the förbund's, intervention_id null, and one per insats) for a period. */
+/** Each förbund's profile rows by period (`year:period`), under the ledger version they were counted at. */
+const PROFILES = new KeptByVersion<Map<string, ProfileRow[]>>(500);
+
+/**
+ * Each förbund's rows (the förbund's, intervention_id null, and one per insats) for a period: kept ones
+ * when the version this request read matches, the others counted (one statement per period asked).
+ */
 export const profileRows = createContextCache(
   (ctx: SubgraphContext) =>
     new DataLoader<ProfileKey, ProfileRow[], string>(
       async (keys) => {
         const periodOf = (k: ProfileKey) => `${k.year}:${k.period}`;
-        const tenantOf = (k: ProfileKey) => k.forbundId.toLowerCase();
+        const idOf = (k: ProfileKey) => `${tenantKey(k.forbundId)}:${periodOf(k)}`;
+        const versions = await versionsOf(ctx, [...new Set(keys.map((k) => tenantKey(k.forbundId)))]);
         const found = new Map<string, ProfileRow[]>();
+        const missing: ProfileKey[] = [];
+        for (const k of keys) {
+          const version = versions.get(tenantKey(k.forbundId));
+          const kept = PROFILES.at(tenantKey(k.forbundId), version)?.get(periodOf(k));
+          if (version === undefined) {
+            // No ledger the caller can read (ForbundYear.ts), so no enrolled participation either.
+            found.set(idOf(k), []);
+          } else if (kept) {
+            found.set(idOf(k), kept);
+          } else {
+            missing.push(k);
+          }
+        }
         await Promise.all(
-          [...new Set(keys.map(periodOf))].map(async (period) => {
-            const asked = keys.filter((k) => periodOf(k) === period);
+          [...new Set(missing.map(periodOf))].map(async (period) => {
+            const asked = missing.filter((k) => periodOf(k) === period);
+            const tenants = [...new Set(asked.map((k) => tenantKey(k.forbundId)))];
             const { from, to } = periodBounds(asked[0]!.year, asked[0]!.period);
-            const { sql, params } = profileQuery(ctx, [...new Set(asked.map(tenantOf))], from, to);
-            for (const row of await ctx.em.execute<ProfileRow[]>(sql, params)) {
-              const id = `${row.tenant_id}:${period}`;
-              found.set(id, [...(found.get(id) ?? []), row]);
+            const { sql, params } = profileQuery(ctx, tenants, from, to);
+            const counted = new Map(
+              tenants.map((t) => [t, { version: undefined as string | undefined, rows: [] as ProfileRow[] }]),
+            );
+            for (const { version, ...row } of await ctx.em.execute<VersionedProfileRow[]>(sql, params)) {
+              const of = counted.get(row.tenant_id)!;
+              of.version ??= version ?? undefined;
+              if (row.participations !== null) {
+                of.rows.push(row as ProfileRow);
+              }
+            }
+            for (const [t, { version, rows }] of counted) {
+              found.set(`${t}:${period}`, rows);
+              // Without a version read with them (a förbund without a ledger), nothing is kept.
+              if (version !== undefined) {
+                const kept = PROFILES.peek(t);
+                const periods = kept?.version === version ? kept.value : new Map<string, ProfileRow[]>();
+                PROFILES.keep(t, version, periods.set(period, rows));
+              }
             }
           }),
         );
-        return keys.map((k) => found.get(`${tenantOf(k)}:${periodOf(k)}`) ?? []);
+        return keys.map((k) => found.get(idOf(k))!);
       },
-      { cacheKeyFn: (k) => `${k.forbundId.toLowerCase()}:${k.year}:${k.period}` },
+      { cacheKeyFn: (k) => `${tenantKey(k.forbundId)}:${k.year}:${k.period}` },
     ),
 );
 

@@ -3,7 +3,13 @@
  * scratch, for every year and period; an earlier answer's years reused while the ledger up to them is
  * unchanged, and protected again from the first year that changed.
  */
-import { disclosedYear, type LedgerRow, protectedYears, publishYears } from '../../src/domain/year-figures.js';
+import {
+  disclosedYear,
+  keptYears,
+  type LedgerRow,
+  protectedYears,
+  publishYears,
+} from '../../src/domain/year-figures.js';
 
 const THRESHOLD = 5;
 
@@ -82,5 +88,18 @@ describe('years published one after another', () => {
     const other = publishYears(LEDGER, { from: 2021, last: 2023 }, 3, kept);
     expect(other.get(2021)).not.toBe(kept.get(2021));
     expect(other.get(2021)!.periods.YEAR).toEqual(disclosedYear(LEDGER, 2021, 'YEAR', 3));
+  });
+
+  it('answer from kept years: a year before the first kept is empty, a later one is not there', () => {
+    const kept = publishYears(LEDGER, { from: 2023, last: 2023 }, THRESHOLD);
+    expect([...kept.keys()]).toEqual([2021, 2022, 2023]);
+    const earlier = keptYears(kept, [2018, 2022], THRESHOLD)!;
+    expect(earlier.get(2022)).toBe(kept.get(2022));
+    expect(earlier.get(2018)!.periods).toEqual(
+      publishYears(LEDGER, { from: 2018, last: 2023 }, THRESHOLD).get(2018)!.periods,
+    );
+    expect(earlier.get(2018)!.periods.YEAR.total).toEqual({ suppressed: false, value: 0 });
+    expect(keptYears(kept, [2023], THRESHOLD)).toBe(kept);
+    expect(keptYears(kept, [2022, 2024], THRESHOLD)).toBeNull();
   });
 });
