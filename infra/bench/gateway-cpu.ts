@@ -1,6 +1,6 @@
 /**
- * `node --import tsx infra/bench/gateway-cpu.ts [--requests N] [--rounds N] [--users N] [--baseline DIR …]`: the
- * platform's gateway alone — its CPU per request, with nothing else of the platform on the machine.
+ * `node --import tsx infra/bench/gateway-cpu.ts [--requests N] [--rounds N] [--users N] [--baseline DIR …]`:
+ * the platform's gateway alone — its CPU per request, with nothing else of the platform on the machine.
  *
  * The gateway (uncached, in a process of its own, gateway-process.ts) runs against stand-in subgraphs in
  * this process: each answers any fetch from its own SDL (schema/<name>.graphql, lists of 8, every field
@@ -9,8 +9,8 @@
  * verified and the directory asked as on the platform. The dashboard and the staff query of
  * `npm run bench` are sent one at a time; with `--users N`, N people logged in take turns (each a person of
  * their own in the directory's answer), so a request is a new caller for the gateway's kept tokens,
- * signatures and directory answers, as in the realistic mix; `process.cpuUsage()` of the gateway process around each run,
- * divided by its requests, is the figure. Each `--baseline DIR` (a copy of gateway/src from another
+ * signatures and directory answers, as in the realistic mix; `process.cpuUsage()` of the gateway process
+ * around each run, divided by its requests, is the figure. Each `--baseline DIR` (a copy of gateway/src from another
  * commit, inside this checkout, e.g. .bench-<name>/gateway/src: named <name>) starts another gateway with
  * that code, and all take turns round by round, so all see the same machine.
  */
@@ -247,9 +247,8 @@ async function main() {
     await idp.stop();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(
-    `\n${REQUESTS} requests × ${ROUNDS} rounds, one client, ${USERS} user(s); ${ROUNDS > 1 ? 'median of rounds' : ''}\n`,
-  );
+  const rounds = ROUNDS > 1 ? 'median of rounds' : '';
+  console.log(`\n${REQUESTS} requests × ${ROUNDS} rounds, one client, ${USERS} user(s); ${rounds}\n`);
   console.log('| operation | gateway | CPU ms / request | p50 ms (stand-in subgraphs) | rounds (CPU ms) |');
   console.log('|---|---|---|---|---|');
   for (const key of Object.keys(cpu).sort()) {
