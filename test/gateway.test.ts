@@ -44,6 +44,26 @@ describe('health and readiness', () => {
   });
 });
 
+describe('GraphQL over HTTP', () => {
+  it('answers a GET with the operation in the URL, and says how long each answer is', async () => {
+    const token = await dev.token('vasteras-admin');
+    const search = new URLSearchParams({ query: 'query Mine { forbund { name } }', operationName: 'Mine' });
+    // Apollo's CSRF prevention lets a GET through only with a header a simple browser request cannot carry.
+    const headers = { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' };
+    const got = await fetch(`${dev.gatewayUrl}?${search}`, { headers });
+    const text = await got.text();
+    expect(got.status).toBe(200);
+    expect(JSON.parse(text)).toEqual({ data: { forbund: { name: expect.any(String) } } });
+    expect(got.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(got.headers.get('cache-control')).toBe('private, no-store');
+    expect(got.headers.get('x-request-id')).toBeTruthy();
+    // Without the header the GET is refused before it runs.
+    expect(
+      (await fetch(`${dev.gatewayUrl}?${search}`, { headers: { authorization: headers.authorization } })).status,
+    ).toBe(400);
+  });
+});
+
 describe('GraphiQL', () => {
   it('is served at / with every script and style from the gateway itself (works offline)', async () => {
     const page = await fetch(`${base(dev)}/`);

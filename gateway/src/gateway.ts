@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type ContextFunction, HeaderMap } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -16,7 +16,6 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
 import type { InternalSigner } from '@finsam/kit/internal-token.js';
@@ -157,13 +156,23 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    // The outgoing request starts with no client headers; this is the only one it gets.
-    const identity = 'identity' in context && context.identity ? context.identity : ANONYMOUS;
-    request.http?.headers.set('authorization', `Bearer ${await this.sign(identity, this.subgraph)}`);
-    injectTraceContext((name, value) => request.http?.headers.set(name, value));
-    if (context.requestId) {
-      request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // The outgoing request starts with no client headers; these are the only ones it gets.
+    for (const [name, value] of Object.entries(await this.headersFor(context))) {
+      request.http?.headers.set(name, value);
     }
+  }
+
+  /** What a fetch for `context` tells the subgraph: the gateway's token for it, the trace and the request id. */
+  protected async headersFor(context: GraphQLDataSourceProcessOptions<GatewayContext>['context']) {
+    const identity = 'identity' in context && context.identity ? context.identity : ANONYMOUS;
+    const headers: Record<string, string> = { authorization: `Bearer ${await this.sign(identity, this.subgraph)}` };
+    injectTraceContext((name, value) => {
+      headers[name] = value;
+    });
+    if (context.requestId) {
+      headers[REQUEST_ID_HEADER] = context.requestId;
+    }
+    return headers;
   }
 }
 
@@ -177,8 +186,8 @@ function subgraphHttpError(subgraph: string, status: number, body: unknown): Gra
 }
 
 /**
- * The platform's subgraph fetches: what @apollo/gateway's RemoteGraphQLDataSource does (headers set in
- * `willSendRequest`, the subgraph's Cache-Control restricting the response's cache policy), posted on
+ * The platform's subgraph fetches: what @apollo/gateway's RemoteGraphQLDataSource does (the headers of
+ * `headersFor`, the subgraph's Cache-Control restricting the response's cache policy), posted on
  * node:http's keep-alive connections (subgraph-http.ts) without the WHATWG and node-fetch objects
  * it builds around every fetch.
  */
@@ -197,17 +206,16 @@ export class KeepAliveDataSource extends InternalTokenDataSource {
   protected override async send(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GatewayGraphQLResponse> {
-    const { request } = options;
-    request.http = { method: 'POST', url: this.url, headers: new Headers({ 'content-type': 'application/json' }) };
-    await this.willSendRequest(options);
-    if (!request.query) {
+    const { http: _none, ...graphqlRequest } = options.request;
+    if (!graphqlRequest.query) {
       throw new Error('Missing query');
     }
-    const { http: sent, ...graphqlRequest } = request;
+    // A plain object of headers, not the WHATWG Headers that `willSendRequest` fills for @apollo/gateway's fetcher.
+    const headers = { 'content-type': 'application/json', ...(await this.headersFor(options.context)) };
     const done = metrics.subgraphFetches.startTimer({ subgraph: this.subgraph });
     let answer: SubgraphAnswer;
     try {
-      answer = await this.poster.post(Object.fromEntries(sent!.headers), JSON.stringify(graphqlRequest));
+      answer = await this.poster.post(headers, JSON.stringify(graphqlRequest));
     } catch (error) {
       done({ outcome: 'failed' });
       throw error;
@@ -239,6 +247,48 @@ export class KeepAliveDataSource extends InternalTokenDataSource {
     }
     return body as GatewayGraphQLResponse;
   }
+}
+
+/**
+ * @as-integrations/express5's `expressMiddleware`, less two costs of every request: the search part of
+ * the URL is cut off, not found by the legacy `url.parse`, and the answer goes out with `res.end`, not
+ * express's `res.send` (which copies a long answer into a Buffer and parses its Content-Type again).
+ */
+function graphqlOverHttp(
+  apollo: ApolloServer<GatewayContext>,
+  { context }: { context: ContextFunction<[{ req: express.Request; res: express.Response }], GatewayContext> },
+): express.RequestHandler {
+  return async (req, res) => {
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) {
+        headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+    }
+    const query = req.url.indexOf('?');
+    const answer = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: req.method.toUpperCase(),
+        headers,
+        search: query < 0 ? '' : req.url.slice(query),
+        body: req.body,
+      },
+      context: () => context({ req, res }),
+    });
+    for (const [name, value] of answer.headers) {
+      res.setHeader(name, value);
+    }
+    res.statusCode = answer.status ?? 200;
+    if (answer.body.kind === 'complete') {
+      res.setHeader('content-length', Buffer.byteLength(answer.body.string));
+      res.end(answer.body.string);
+      return;
+    }
+    for await (const chunk of answer.body.asyncIterator) {
+      res.write(chunk);
+    }
+    res.end();
+  };
 }
 
 export async function createGateway(options: GatewayOptions) {
@@ -462,7 +512,7 @@ export async function createGateway(options: GatewayOptions) {
             next();
           }),
         express.json({ limit: '256kb' }),
-        expressMiddleware(apollo, {
+        graphqlOverHttp(apollo, {
           context: async ({ req, res }) => {
             const requestId: string = res.locals.requestId;
             const log = logger.child({ requestId });

@@ -1,14 +1,16 @@
 /**
- * `node --import tsx infra/bench/gateway-cpu.ts [--requests N] [--rounds N] [--baseline DIR …]`: the
- * platform's gateway alone — its CPU per request, with nothing else of the platform on the machine.
+ * `node --import tsx infra/bench/gateway-cpu.ts [--requests N] [--rounds N] [--users N] [--baseline DIR …]`:
+ * the platform's gateway alone — its CPU per request, with nothing else of the platform on the machine.
  *
  * The gateway (uncached, in a process of its own, gateway-process.ts) runs against stand-in subgraphs in
  * this process: each answers any fetch from its own SDL (schema/<name>.graphql, lists of 8, every field
  * filled), the same answer for the same fetch, and governance answers `resolveAccess` with a förbund
  * administrator. Users log in at the development identity provider, as in `npm run bench`, so tokens are
  * verified and the directory asked as on the platform. The dashboard and the staff query of
- * `npm run bench` are sent one at a time; `process.cpuUsage()` of the gateway process around each run,
- * divided by its requests, is the figure. Each `--baseline DIR` (a copy of gateway/src from another
+ * `npm run bench` are sent one at a time; with `--users N`, N people logged in take turns (each a person of
+ * their own in the directory's answer), so a request is a new caller for the gateway's kept tokens,
+ * signatures and directory answers, as in the realistic mix; `process.cpuUsage()` of the gateway process
+ * around each run, divided by its requests, is the figure. Each `--baseline DIR` (a copy of gateway/src from another
  * commit, inside this checkout, e.g. .bench-<name>/gateway/src: named <name>) starts another gateway with
  * that code, and all take turns round by round, so all see the same machine.
  */
@@ -49,10 +51,12 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '300' },
     rounds: { type: 'string', default: '3' },
     baseline: { type: 'string', multiple: true },
+    users: { type: 'string', default: '1' },
   },
 });
 const REQUESTS = Number(args.requests);
 const ROUNDS = Number(args.rounds);
+const USERS = Number(args.users);
 const LIST = 8;
 const FORBUND = '00000000-0000-4000-8000-000000000001';
 const INTERVENTION = '00000000-0000-4000-8000-000000000002';
@@ -123,7 +127,10 @@ async function startStandIns(): Promise<{ urls: Record<string, string>; stop: ()
             answer = JSON.stringify({
               data: {
                 resolveAccess: {
-                  userId: '00000000-0000-4000-8000-000000000003',
+                  // A person of their own per subject: no two users share an identity.
+                  userId: `00000000-0000-4000-8000-${String(Math.abs(hashOf(String(variables?.subject))))
+                    .padStart(12, '0')
+                    .slice(-12)}`,
                   tenantId: FORBUND,
                   roles: ['forbund_admin', 'staff'],
                   interventionIds: [INTERVENTION],
@@ -166,8 +173,12 @@ async function main() {
   const standIns = await startStandIns();
   const keys = await generateDevKeys();
   const options = devGatewayOptions(keys, readSupergraph(), standIns.urls, devIssuerConfigs(idp.issuers));
-  idp.addAccount('kommun', { username: 'cpu-admin', name: 'cpu-admin', email: 'cpu-admin@bench.finsam.se' });
-  const token = (await loginAs(idp.issuers.kommun, 'cpu-admin')).accessToken;
+  const tokens: string[] = [];
+  for (let n = 0; n < USERS; n++) {
+    const username = `cpu-admin-${n}`;
+    idp.addAccount('kommun', { username, name: username, email: `${username}@bench.finsam.se` });
+    tokens.push((await loginAs(idp.issuers.kommun, username)).accessToken);
+  }
 
   const versions: Record<string, string | undefined> = { current: undefined };
   for (const dir of args.baseline ?? []) {
@@ -192,7 +203,8 @@ async function main() {
     dashboard: JSON.stringify({ query: DASHBOARD, variables: { year: 2025 } }),
     staff: JSON.stringify({ query: STAFF, variables: { id: INTERVENTION } }),
   };
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  let turn = 0;
+  const headers = () => ({ 'content-type': 'application/json', authorization: `Bearer ${tokens[turn++ % USERS]}` });
   const cpu: Record<string, number[]> = {};
   const wall: Record<string, number[]> = {};
   const rss: Record<string, number> = {};
@@ -202,7 +214,7 @@ async function main() {
         const client = subgraphPoster(url, 30);
         for (const [name, body] of Object.entries(operations)) {
           const send = async () => {
-            const answer = await client.post(headers, body);
+            const answer = await client.post(headers(), body);
             const parsed = JSON.parse(answer.body) as { errors?: unknown };
             if (answer.status !== 200 || parsed.errors) {
               throw new Error(`${version} ${name}: ${answer.status} ${answer.body.slice(0, 500)}`);
@@ -236,7 +248,8 @@ async function main() {
     await idp.stop();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(`\n${REQUESTS} requests × ${ROUNDS} rounds, one client; ${ROUNDS > 1 ? 'median of rounds' : ''}\n`);
+  const rounds = ROUNDS > 1 ? 'median of rounds' : '';
+  console.log(`\n${REQUESTS} requests × ${ROUNDS} rounds, one client, ${USERS} user(s); ${rounds}\n`);
   console.log('| operation | gateway | CPU ms / request | p50 ms (stand-in subgraphs) | rounds (CPU ms) |');
   console.log('|---|---|---|---|---|');
   for (const key of Object.keys(cpu).sort()) {

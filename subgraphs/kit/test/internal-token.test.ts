@@ -5,6 +5,7 @@
  * refused; two keys of one signer are accepted during a rollover; the service-call allow-list.
  */
 
+import { generateKeyPairSync } from 'node:crypto';
 import { type Identity, identityFromClaims } from '@finsam/kit/identity.js';
 import {
   generateInternalKeyPair,
@@ -20,7 +21,7 @@ import {
 } from '@finsam/kit/internal-token.js';
 import { callersOf, SERVICE_CALLS, serviceCallRefusal } from '@finsam/kit/service-calls.js';
 import { Kind, type OperationDefinitionNode, parse } from 'graphql';
-import { type CryptoKey, decodeJwt, importJWK, type JWK, SignJWT } from 'jose';
+import { type CryptoKey, decodeJwt, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 
 const TENANT = '6f1c1d1e-0000-4000-8000-000000000001';
 const OTHER_TENANT = '6f1c1d1e-0000-4000-8000-000000000002';
@@ -141,6 +142,42 @@ describe('the gateway’s token reuse', () => {
     expect(s.signatures()).toBe(3);
     await s.sign(b, 'teams');
     expect(s.signatures()).toBe(4);
+  });
+});
+
+describe('the signer', () => {
+  it('writes a standard EdDSA JWT: any JOSE library verifies it with the public key alone', async () => {
+    const keys = await generateInternalKeyPair('gateway-2026');
+    const staff = staffOf([INSATS]);
+    const before = Math.floor(Date.now() / 1000);
+    const token = await (await internalSigner(keys.privateJwk))(staff, 'teams');
+    const { payload, protectedHeader } = await jwtVerify(token, await importJWK(keys.publicJwk, 'EdDSA'), {
+      issuer: INTERNAL_ISSUER,
+      audience: 'teams',
+      algorithms: ['EdDSA'],
+    });
+    expect(protectedHeader).toEqual({ alg: 'EdDSA', kid: 'gateway-2026' });
+    expect(payload).toEqual({
+      sub: 'staff',
+      tenant: TENANT,
+      roles: ['staff'],
+      interventions: [INSATS],
+      iss: INTERNAL_ISSUER,
+      aud: 'teams',
+      iat: expect.any(Number),
+      exp: payload.iat! + INTERNAL_TOKEN_TTL_SECONDS,
+    });
+    expect(payload.iat).toBeGreaterThanOrEqual(before);
+    // Another key's public half does not open it.
+    const other = await generateInternalKeyPair('gateway-2026');
+    await expect(jwtVerify(token, await importJWK(other.publicJwk, 'EdDSA'))).rejects.toThrow();
+  });
+
+  it('refuses to start with a key that is not an Ed25519 private key', async () => {
+    const keys = await generateInternalKeyPair();
+    await expect(internalSigner(keys.publicJwk)).rejects.toThrow();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+    await expect(internalSigner(rsa as JWK)).rejects.toThrow(/Ed25519/);
   });
 });
 
