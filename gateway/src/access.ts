@@ -99,21 +99,39 @@ export function directory({
   const kept = new Map<string, Kept>();
   let events: AccessEvents | undefined;
   const hearsChanges = () => events?.listening === true;
-  // A burst of one person's requests asks the directory once.
-  const asking = new Map<string, Promise<Identity>>();
-  // Moves with every `forget`: an answer asked for before a change of access is not kept after it.
+  // A burst of one person's requests asks the directory once: the question, and the generation it was asked in.
+  const asking = new Map<string, { asked: number; answer: Promise<Identity> }>();
+  // Moves with every change of access made or heard: an answer asked for before a change is not kept after it.
   let generation = 0;
+  /** The generation of the last change of everyone's access. */
+  let everyone = 0;
+  /** The generation of each person's last change heard (until the next change of everyone's). */
+  const changed = new Map<string, number>();
+  /** Whether a change of `userId`'s access came after generation `asked`: an answer asked then may be stale. */
+  const changedSince = (userId: string, asked: number) => everyone > asked || (changed.get(userId) ?? 0) > asked;
 
   function forget(): void {
-    generation++;
+    everyone = ++generation;
+    changed.clear();
     kept.clear();
     asking.clear();
   }
 
-  /** One person's access changed: their answers go, and none asked before the change is kept or shared. */
+  /**
+   * One person's access changed: their answers go, none asked before the change is kept, and a request
+   * that joins such a question after the change asks again (`identityOf`). Everyone else's stay.
+   */
   function forgetPerson(userId: string): void {
-    generation++;
-    asking.clear();
+    if (changed.size >= maxEntries) {
+      forget();
+      return;
+    }
+    changed.set(userId, ++generation);
+    dropKept(userId);
+  }
+
+  /** A person's kept answers go (they claimed a grant: questions asked since have it). */
+  function dropKept(userId: string): void {
     for (const [key, value] of kept) {
       if (value.identity.userId === userId) {
         kept.delete(key);
@@ -149,9 +167,9 @@ export function directory({
     forbundId: string | null,
     key: string,
     requestId: string | undefined,
+    asked: number,
   ): Promise<Identity> {
     const now = Date.now();
-    const asked = generation;
     const long = hearsChanges();
     metrics.directoryQuestions.inc();
     const { resolveAccess: a } = await ask<{ resolveAccess: ResolvedAccess }>(
@@ -175,7 +193,7 @@ export function directory({
       leadInterventionIds: a.leadInterventionIds,
       countyForbundIds: a.countyForbundIds,
     };
-    if (asked !== generation) {
+    if (changedSince(identity.userId, asked)) {
       return identity;
     }
     // A moment already past (the two clocks differ) bounds nothing: the answer is then kept briefly.
@@ -189,25 +207,35 @@ export function directory({
     return identity;
   }
 
+  /**
+   * The identity of a verified user working in `forbundId` (or their default förbund). `requestId`
+   * goes with the directory question (a burst of one person's requests asks once, with the first id).
+   */
+  async function identityOf(user: VerifiedUser, forbundId: string | null, requestId?: string): Promise<Identity> {
+    const key = JSON.stringify([user.issuer, user.subject, user.email, user.emailVerified, forbundId]);
+    const now = Date.now();
+    const hit = kept.get(key);
+    if (hit && hit.until > now && (hearsChanges() || hit.asked + cacheSeconds * 1000 > now)) {
+      return copyOfIdentity(hit.identity);
+    }
+    let pending = asking.get(key);
+    if (!pending) {
+      const asked = generation;
+      pending = { asked, answer: resolve(user, forbundId, key, requestId, asked).finally(() => asking.delete(key)) };
+      asking.set(key, pending);
+    }
+    const joined = generation;
+    const identity = await pending.answer;
+    // The person's access changed after the question was asked and before this request joined it: ask again.
+    const change = Math.max(everyone, changed.get(identity.userId) ?? 0);
+    if (change > pending.asked && change <= joined) {
+      return identityOf(user, forbundId, requestId);
+    }
+    return copyOfIdentity(identity);
+  }
+
   return {
-    /**
-     * The identity of a verified user working in `forbundId` (or their default förbund). `requestId`
-     * goes with the directory question (a burst of one person's requests asks once, with the first id).
-     */
-    async identityOf(user: VerifiedUser, forbundId: string | null, requestId?: string): Promise<Identity> {
-      const key = JSON.stringify([user.issuer, user.subject, user.email, user.emailVerified, forbundId]);
-      const now = Date.now();
-      const hit = kept.get(key);
-      if (hit && hit.until > now && (hearsChanges() || hit.asked + cacheSeconds * 1000 > now)) {
-        return copyOfIdentity(hit.identity);
-      }
-      let pending = asking.get(key);
-      if (!pending) {
-        pending = resolve(user, forbundId, key, requestId).finally(() => asking.delete(key));
-        asking.set(key, pending);
-      }
-      return copyOfIdentity(await pending);
-    },
+    identityOf,
     /** The issuers registered in the directory. */
     async issuers(): Promise<IssuerConfig[]> {
       return (await ask<{ gatewayTrustedIssuers: IssuerConfig[] }>(ISSUERS)).gatewayTrustedIssuers;
@@ -222,7 +250,8 @@ export function directory({
       events = await listenForAccessChanges(
         accessEvents,
         {
-          onChange: (userId) => (userId === null ? forget() : forgetPerson(userId)),
+          onChange: (userId, claimed) =>
+            userId === null ? forget() : claimed ? dropKept(userId) : forgetPerson(userId),
           // What changed while not listening is unknown.
           onListening: forget,
         },

@@ -113,8 +113,11 @@ export async function listenForAccessChanges(
   /** A connection to the directory's (governance's) database, as the gateway role. */
   connection: pg.ClientConfig,
   handlers: {
-    /** One person's access changed (`userId`), or anyone's (null). */
-    onChange(userId: string | null): void;
+    /**
+     * One person's access changed (`userId`), or anyone's (null); `claimed`: they claimed a grant at
+     * sign-in, which every question asked since has seen.
+     */
+    onChange(userId: string | null, claimed: boolean): void;
     /** Listening (again): what changed meanwhile is unknown, so forget everything kept. */
     onListening(): void;
   },
@@ -125,12 +128,12 @@ export async function listenForAccessChanges(
     {
       what: 'changes of access',
       onPayload(payload) {
-        const userId = parseAccessChange(payload);
-        if (userId === undefined) {
+        const change = parseAccessChange(payload);
+        if (change === undefined) {
           log.error('an unreadable change of access: forgetting every kept answer', { payload });
-          handlers.onChange(null);
+          handlers.onChange(null, false);
         } else {
-          handlers.onChange(userId);
+          handlers.onChange(change.userId, change.claimed);
         }
       },
       onListening: handlers.onListening,
@@ -250,10 +253,12 @@ function parse(payload: string | undefined): { from: string; tenantId: string | 
 }
 
 /** The person a change of access names (null: anyone), or undefined when the payload is unreadable. */
-function parseAccessChange(payload: string | undefined): string | null | undefined {
+function parseAccessChange(payload: string | undefined): { userId: string | null; claimed: boolean } | undefined {
   try {
     const value = JSON.parse(payload ?? '');
-    return value?.userId === null || typeof value?.userId === 'string' ? value.userId : undefined;
+    return value?.userId === null || typeof value?.userId === 'string'
+      ? { userId: value.userId, claimed: value.claimed === true && value.userId !== null }
+      : undefined;
   } catch {
     return undefined;
   }

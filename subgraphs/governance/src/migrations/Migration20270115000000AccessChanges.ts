@@ -9,7 +9,9 @@ import { Migration } from '@mikro-orm/migrations';
  *
  * The payload is `{"userId": "<id>"}` when one person's access changed (their grants, their
  * removal), `{"userId": null}` when anyone's may have: a förbund (its name picks the default), a
- * county, a trusted issuer, a body or a styrgrupp seat.
+ * county, a trusted issuer, a body or a styrgrupp seat. A grant claimed at sign-in (`resolveAccess`
+ * claims before it reads the person's grants) is `{"userId": "<id>", "claimed": true}`: answers kept
+ * before it lack the grant, while every question asked since claims first, so its answer has it.
  */
 export class Migration20270115000000AccessChanges extends Migration {
   override name = 'Migration20270115000000AccessChanges';
@@ -20,7 +22,10 @@ export class Migration20270115000000AccessChanges extends Migration {
         if tg_op <> 'INSERT' and old."user_id" is not null then
           perform pg_notify('finsam_access', json_build_object('userId', old."user_id")::text);
         end if;
-        if tg_op <> 'DELETE' and new."user_id" is not null then
+        if tg_op = 'UPDATE' and old."user_id" is null and new."user_id" is not null then
+          -- Claimed at sign-in: only answers asked before it lack the grant.
+          perform pg_notify('finsam_access', json_build_object('userId', new."user_id", 'claimed', true)::text);
+        elsif tg_op <> 'DELETE' and new."user_id" is not null then
           perform pg_notify('finsam_access', json_build_object('userId', new."user_id")::text);
         end if;
         return null;
