@@ -88,8 +88,9 @@ describe('a change of access', () => {
 describe('a person’s requests', () => {
   it('ask the directory once while the instance hears its changes, past the short window', async () => {
     const { token } = await boardMember('often-here');
-    // The first sign-in claims the invitation: a change of access of its own.
+    // The first sign-in claims the invitation: a change of access of its own, heard a moment later.
     await forbundOf(other.url, token);
+    await pause(300);
     await forbundOf(other.url, token);
     const before = await directoryQuestions();
     expect(await forbundOf(other.url, token)).toBe(SODRA.id);
