@@ -7,6 +7,10 @@
  *
  * While not listening (the database unreachable, a dropped connection) an instance may miss writes,
  * so it serves nothing it kept (`listening` is false) until it listens again and has forgotten all.
+ *
+ * The same way each instance hears the directory announce changes of access in governance's
+ * database (`listenForAccessChanges`), whoever made them: access.ts keeps a person's answer long
+ * only while it listens.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@finsam/kit/log.js';
@@ -45,10 +49,118 @@ export async function listenForWrites(
   },
   log: Logger,
 ): Promise<CacheEvents> {
+  const instance = randomUUID();
+  const channel = await listen(
+    options,
+    {
+      what: 'other gateway instances’ writes',
+      onPayload(payload) {
+        const event = parse(payload);
+        if (!event) {
+          log.error('an unreadable cache event: forgetting everything kept', { payload });
+          handlers.onListening();
+        } else if (event.from !== instance) {
+          handlers.onWrite({ tenantId: event.tenantId });
+        }
+      },
+      onListening: handlers.onListening,
+    },
+    log,
+  );
+  return {
+    get listening() {
+      return channel.listening;
+    },
+    async publish({ tenantId }) {
+      const current = channel.client();
+      if (!current) {
+        log.error('could not tell the other gateway instances of a write: they may serve older answers', {
+          tenantId,
+        });
+        return;
+      }
+      try {
+        await current.query('select pg_notify($1, $2)', [
+          options.channel,
+          JSON.stringify({ from: instance, tenantId }),
+        ]);
+      } catch (error) {
+        log.error('could not tell the other gateway instances of a write: they may serve older answers', {
+          err: error,
+          tenantId,
+        });
+      }
+    },
+    stop: channel.stop,
+  };
+}
+
+/**
+ * The channel on which the directory (governance's database) announces every committed change of
+ * access (governance migration 20270115000000AccessChanges): `{"userId": id}` for one person's,
+ * `{"userId": null}` when anyone's may have changed.
+ */
+export const ACCESS_CHANNEL = 'finsam_access';
+
+/** Changes of access, heard from the directory's database. */
+export interface AccessEvents {
+  /** False while a change could be missed: kept answers are then trusted only briefly (access.ts). */
+  readonly listening: boolean;
+  stop(): Promise<void>;
+}
+
+export async function listenForAccessChanges(
+  /** A connection to the directory's (governance's) database, as the gateway role. */
+  connection: pg.ClientConfig,
+  handlers: {
+    /**
+     * One person's access changed (`userId`), or anyone's (null); `claimed`: they claimed a grant at
+     * sign-in, which every question asked since has seen.
+     */
+    onChange(userId: string | null, claimed: boolean): void;
+    /** Listening (again): what changed meanwhile is unknown, so forget everything kept. */
+    onListening(): void;
+  },
+  log: Logger,
+): Promise<AccessEvents> {
+  const channel = await listen(
+    { connection, channel: ACCESS_CHANNEL },
+    {
+      what: 'changes of access',
+      onPayload(payload) {
+        const change = parseAccessChange(payload);
+        if (change === undefined) {
+          log.error('an unreadable change of access: forgetting every kept answer', { payload });
+          handlers.onChange(null, false);
+        } else {
+          handlers.onChange(change.userId, change.claimed);
+        }
+      },
+      onListening: handlers.onListening,
+    },
+    log,
+  );
+  return {
+    get listening() {
+      return channel.listening;
+    },
+    stop: channel.stop,
+  };
+}
+
+/**
+ * LISTEN on one channel, connecting again after a loss (`listening` false meanwhile); `onListening`
+ * each time it listens (again). `what` names what is heard, in log lines.
+ */
+async function listen(
+  options: CacheEventsOptions,
+  handlers: { what: string; onPayload(payload: string | undefined): void; onListening(): void },
+  log: Logger,
+) {
   if (!CHANNEL.test(options.channel)) {
     throw new Error(`Bad cache events channel ${options.channel}: lower-case letters, digits and _`);
   }
-  const instance = randomUUID();
+  const { what } = handlers;
   let client: pg.Client | undefined;
   let listening = false;
   let stopped = false;
@@ -67,7 +179,9 @@ export async function listenForWrites(
     if (stopped || connection !== client) {
       return;
     }
-    log.error('lost the cache events connection: kept answers are not served until it is back', { err: error });
+    log.error(`lost the connection that hears ${what}: kept answers are not served until it is back`, {
+      err: error,
+    });
     const old = client;
     client = undefined;
     listening = false;
@@ -83,23 +197,13 @@ export async function listenForWrites(
     const next = new pg.Client(options.connection);
     next.on('error', lost(next));
     next.on('end', () => lost(next)(new Error('the cache events connection ended')));
-    next.on('notification', ({ payload }) => {
-      const event = parse(payload);
-      if (!event) {
-        log.error('an unreadable cache event: forgetting everything kept', { payload });
-        handlers.onListening();
-      } else if (event.from !== instance) {
-        handlers.onWrite({ tenantId: event.tenantId });
-      }
-    });
+    next.on('notification', ({ payload }) => handlers.onPayload(payload));
     try {
       await next.connect();
       await next.query(`listen ${options.channel}`);
     } catch (error) {
       if (failures === 0) {
-        log.error('cannot listen for other gateway instances’ writes: kept answers are not served until it can', {
-          err: error,
-        });
+        log.error(`cannot listen for ${what}: kept answers are not served until it can`, { err: error });
       }
       await retire(next);
       schedule();
@@ -111,7 +215,7 @@ export async function listenForWrites(
     }
     client = next;
     if (failures > 0) {
-      log.info('listening for other gateway instances’ writes again');
+      log.info(`listening for ${what} again`);
     }
     failures = 0;
     handlers.onListening();
@@ -123,26 +227,8 @@ export async function listenForWrites(
     get listening() {
       return listening;
     },
-    async publish({ tenantId }) {
-      const current = client;
-      if (!current || !listening) {
-        log.error('could not tell the other gateway instances of a write: they may serve older answers', {
-          tenantId,
-        });
-        return;
-      }
-      try {
-        await current.query('select pg_notify($1, $2)', [
-          options.channel,
-          JSON.stringify({ from: instance, tenantId }),
-        ]);
-      } catch (error) {
-        log.error('could not tell the other gateway instances of a write: they may serve older answers', {
-          err: error,
-          tenantId,
-        });
-      }
-    },
+    /** The listening connection, while it listens. */
+    client: () => (listening ? client : undefined),
     async stop() {
       stopped = true;
       clearTimeout(retry);
@@ -161,6 +247,18 @@ function parse(payload: string | undefined): { from: string; tenantId: string | 
     const value = JSON.parse(payload ?? '');
     const tenantOk = value?.tenantId === null || typeof value?.tenantId === 'string';
     return typeof value?.from === 'string' && tenantOk ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The person a change of access names (null: anyone), or undefined when the payload is unreadable. */
+function parseAccessChange(payload: string | undefined): { userId: string | null; claimed: boolean } | undefined {
+  try {
+    const value = JSON.parse(payload ?? '');
+    return value?.userId === null || typeof value?.userId === 'string'
+      ? { userId: value.userId, claimed: value.claimed === true && value.userId !== null }
+      : undefined;
   } catch {
     return undefined;
   }

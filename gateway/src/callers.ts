@@ -10,6 +10,7 @@ import { internalSigner, reusingSigner } from '@finsam/kit/internal-token.js';
 import type { Logger } from '@finsam/kit/log.js';
 import { rememberUntilExpiry } from '@finsam/kit/verified-tokens.js';
 import type { JWK } from 'jose';
+import type pg from 'pg';
 import { ACCESS_MUTATIONS, directory } from './access.js';
 import { type IssuerConfig, trustedIssuers, UntrustedTokenError, type VerifiedUser } from './issuers.js';
 
@@ -28,8 +29,12 @@ export interface CallersOptions {
   identity: {
     /** Issuers trusted from the start; more are registered in the directory (`registerTrustedIssuer`). */
     issuers: IssuerConfig[];
-    /** Seconds a person's access is kept; a revocation through another gateway shows within this. */
+    /** Seconds a person's access is kept while changes of access could go unheard (10). */
     accessCacheSeconds?: number;
+    /** Seconds a person's access is kept while every change of access is heard (600). */
+    accessKeepSeconds?: number;
+    /** The directory's (governance's) database as the gateway role: where changes of access are announced. */
+    accessEvents?: pg.ClientConfig;
   };
   logger: Logger;
 }
@@ -42,7 +47,13 @@ export async function callers({ subgraphUrls, internalPrivateKey, identity, logg
   if (!governanceUrl) {
     throw new Error('The gateway needs governance: it holds the directory of who may do what');
   }
-  const people = directory({ url: governanceUrl, sign, cacheSeconds: identity.accessCacheSeconds });
+  const people = directory({
+    url: governanceUrl,
+    sign,
+    cacheSeconds: identity.accessCacheSeconds,
+    keepSeconds: identity.accessKeepSeconds,
+    accessEvents: identity.accessEvents,
+  });
   const issuers = trustedIssuers({ bootstrap: identity.issuers, fromDirectory: () => people.issuers() });
   // A user's token is verified once, then remembered until its exp and at most a minute.
   const verifyUser = rememberUntilExpiry(
@@ -55,6 +66,9 @@ export async function callers({ subgraphUrls, internalPrivateKey, identity, logg
 
   return {
     sign,
+    /** Starts hearing the directory's changes of access (when configured), so answers may be kept long. */
+    listen: () => people.listen(logger),
+    stop: () => people.stop(),
     /** `request`: the id and logger of the request being served, for the directory question and log lines. */
     async identify(headers: IncomingHttpHeaders, request?: { requestId: string; log: Logger }): Promise<Identity> {
       const { authorization } = headers;

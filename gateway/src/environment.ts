@@ -8,7 +8,12 @@
  *   OIDC_ISSUERS          JSON: the identity providers trusted from the start,
  *                         [{"issuer":"https://…","audience":"finsam-graph","algorithms":["RS256"]}]; more are
  *                         registered in the directory by the platform administrator (registerTrustedIssuer)
- *   ACCESS_CACHE_SECONDS  how long a person's access is kept (10): a revocation shows within this
+ *   ACCESS_KEEP_SECONDS   how long a person's access is kept while changes are heard (600)
+ *   ACCESS_EVENTS_URL     postgres://finsam_gateway:…@host/governance — the directory's database, where every change
+ *                         of access is announced: while the instance hears them, a person's access is kept up to
+ *                         ACCESS_KEEP_SECONDS (600) and a change takes effect at once (access.ts)
+ *   ACCESS_CACHE_SECONDS  how long a person's access is kept without ACCESS_EVENTS_URL or while not hearing it (10):
+ *                         a change made elsewhere shows within this
  *   CORS_ORIGINS          browser origins allowed to call the graph, comma-separated
  *   SUBGRAPH_TIMEOUT_SECONDS  how long a subgraph has to answer one fetch (10)
  *   CACHE_EVENTS_URL      postgres://finsam_gateway:…@host/postgres — required with more than one instance: every
@@ -42,6 +47,8 @@ export function gatewayOptionsFromEnvironment(): GatewayOptions {
     identity: {
       issuers: JSON.parse(required('OIDC_ISSUERS')),
       accessCacheSeconds: Number(process.env.ACCESS_CACHE_SECONDS ?? 10),
+      accessKeepSeconds: Number(process.env.ACCESS_KEEP_SECONDS ?? 600),
+      ...(process.env.ACCESS_EVENTS_URL ? { accessEvents: { connectionString: process.env.ACCESS_EVENTS_URL } } : {}),
     },
     corsOrigins: (process.env.CORS_ORIGINS ?? '').split(',').filter(Boolean),
     subgraphTimeoutSeconds: Number(process.env.SUBGRAPH_TIMEOUT_SECONDS ?? 10),

@@ -33,6 +33,7 @@ import cors from 'cors';
 import express from 'express';
 import { GraphQLError, Kind, parse } from 'graphql';
 import type { JWK } from 'jose';
+import type pg from 'pg';
 import { serveWebClient } from './app.js';
 import { callers, FORBUND_HEADER } from './callers.js';
 import { serveExports } from './export.js';
@@ -61,8 +62,12 @@ export interface GatewayOptions {
   identity: {
     /** Trusted from the start; more are registered in the directory (`registerTrustedIssuer`). */
     issuers: IssuerConfig[];
-    /** Seconds a person's access is kept; a revocation through another gateway shows within this. */
+    /** Seconds a person's access is kept while changes of access could go unheard (10). */
     accessCacheSeconds?: number;
+    /** Seconds a person's access is kept while every change of access is heard (`accessEvents`; 600). */
+    accessKeepSeconds?: number;
+    /** The directory's (governance's) database as the gateway role, where changes of access are announced. */
+    accessEvents?: pg.ClientConfig;
   };
   /** Seconds a subgraph has to answer one fetch (10). */
   subgraphTimeoutSeconds?: number;
@@ -295,7 +300,7 @@ export async function createGateway(options: GatewayOptions) {
   const { production = false } = options;
   const cacheOptions = options.responseCache ?? {};
   const logger = createLogger('gateway');
-  const { sign, identify, afterMutation } = await callers({
+  const { sign, identify, afterMutation, ...access } = await callers({
     subgraphUrls: options.subgraphUrls,
     internalPrivateKey: options.internalPrivateKey,
     identity: options.identity,
@@ -319,6 +324,11 @@ export async function createGateway(options: GatewayOptions) {
   });
 
   const forgetAccessOnChange: ApolloServerPlugin<GatewayContext> = {
+    // Changes of access made elsewhere are heard while the server runs (access.ts).
+    async serverWillStart() {
+      await access.listen();
+      return { serverWillStop: access.stop };
+    },
     async requestDidStart() {
       return {
         async willSendResponse({ operation }) {

@@ -13,6 +13,7 @@ import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GatewayOptions } from '@finsam/gateway/gateway.js';
+import { metrics } from '@finsam/kit/telemetry.js';
 import { startDefaultGateway } from './default-gateway.js';
 import { childConfig, serveBench } from './ipc.js';
 
@@ -57,7 +58,12 @@ async function profiler(): Promise<() => Promise<void>> {
 }
 
 const writeProfile = await profiler();
-serveBench(running.url, {}, async () => {
-  await writeProfile();
-  await running.stop();
-});
+serveBench(
+  running.url,
+  // resolveAccess questions so far: what the directory's kept answers save (the realistic mix).
+  { directoryQuestions: async () => (await metrics.directoryQuestions.get()).values[0]?.value ?? 0 },
+  async () => {
+    await writeProfile();
+    await running.stop();
+  },
+);

@@ -26,7 +26,7 @@ import { devGatewayOptions } from '../src/dev-gateway.js';
 import type { ServingProcess } from '../src/heap-flags.js';
 import { type DevIdentityProviders, devIssuerConfigs, loginAs, startDevIdentityProviders } from '../src/idp/index.js';
 import { type DevKeys, generateDevKeys, subgraphKeys } from '../src/keys.js';
-import { provisionSubgraph } from '../src/platform.js';
+import { listenableDirectory, provisionSubgraph } from '../src/platform.js';
 import { type Cluster, connectionFromUrl, startEmbeddedPostgres } from '../src/postgres.js';
 import { dropDatabase, ensureRoles } from '../src/provision.js';
 import { SUBGRAPHS } from '../src/subgraphs.js';
@@ -368,7 +368,10 @@ async function main() {
     const supergraphSdl = readSupergraph();
     const subgraphs = await forkSubgraphs(apps, keys);
     children.push(...Object.values(subgraphs.children));
-    const options = devGatewayOptions(keys, supergraphSdl, subgraphs.urls, issuers);
+    const defaults = devGatewayOptions(keys, supergraphSdl, subgraphs.urls, issuers);
+    // The gateways hear the directory's changes of access, as in production, so they keep people's access long.
+    const accessEvents = await listenableDirectory(admin, keys, `${DB_PREFIX}_governance`);
+    const options = { ...defaults, identity: { ...defaults.identity, accessEvents } };
     const fork = (variant: GatewayConfig['variant']) => forkGateway(variant, options);
     const [tuned, uncached, defaultGateway] = await Promise.all([fork('tuned'), fork('uncached'), fork('default')]);
     const gateways = { tuned, uncached, default: defaultGateway };
@@ -577,6 +580,7 @@ async function main() {
           body: JSON.stringify(op.body),
         }));
         const [gatewayBefore, subgraphsBefore] = [await cpuOf([gateways.tuned.child]), await cpuOf(subgraphChildren)];
+        const questionsBefore = await ask<number>(gateways.tuned.child, 'directoryQuestions');
         const r = await load({
           mode: 'open',
           url: gateways.tuned.url,
@@ -590,6 +594,8 @@ async function main() {
         for (const [kind, count] of Object.entries(r.errorKinds ?? {})) {
           log(`  ${count} × ${kind}`);
         }
+        const questions = (await ask<number>(gateways.tuned.child, 'directoryQuestions')) - questionsBefore;
+        log(`  ${questions} directory questions (resolveAccess): ${(questions / r.total).toFixed(3)} a request`);
         return {
           ...r,
           gatewayCpu: ((await cpuOf([gateways.tuned.child])) - gatewayBefore) / r.total,

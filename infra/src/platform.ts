@@ -8,11 +8,19 @@ import { createGateway } from '@finsam/gateway/gateway.js';
 import { type DatabaseConnection, migrate, openOrm } from '@finsam/kit/database.js';
 import type { RunningServer, SubgraphKeys } from '@finsam/kit/server.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 import { devGatewayOptions } from './dev-gateway.js';
 import { type DevIdentityProviders, devIssuerConfigs, startDevIdentityProviders } from './idp/index.js';
 import { type DevKeys, subgraphKeys } from './keys.js';
 import type { AdminConnection } from './postgres.js';
-import { cacheEventsConnection, ensureDatabase, ensureRoles, type SubgraphDatabase } from './provision.js';
+import {
+  accessEventsConnection,
+  cacheEventsConnection,
+  ensureDatabase,
+  ensureRoles,
+  letGatewayListen,
+  type SubgraphDatabase,
+} from './provision.js';
 import { serveSubgraph } from './subgraph-server.js';
 import { SUBGRAPHS, type SubgraphModule } from './subgraphs.js';
 import { type SubgraphEntry, type SupervisedSubgraph, superviseSubgraph } from './supervisor.js';
@@ -58,6 +66,8 @@ export interface Platform {
   cacheEvents: CacheEventsOptions;
   /** Settled when every in-process subgraph's background warm-up after start is over (kit `WarmUp`). */
   warmedUp: Promise<void>;
+  /** Where the gateway instances hear the directory's changes of access (governance's database). */
+  accessEvents: pg.ClientConfig;
   stop(): Promise<void>;
 }
 
@@ -83,6 +93,16 @@ export async function provisionSubgraph(
     }
   }
   return db;
+}
+
+/** The directory's (governance's) database, which the gateway role may now connect to, to hear changes of access. */
+export async function listenableDirectory(
+  admin: AdminConnection,
+  keys: DevKeys,
+  governanceDb: string,
+): Promise<pg.ClientConfig> {
+  await letGatewayListen(admin, governanceDb);
+  return accessEventsConnection(admin, keys.passwords, governanceDb);
 }
 
 /** The environment `serve-subgraph` reads (its production configuration), from the development keys. */
@@ -169,15 +189,28 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     }
 
     const cacheEvents = cacheEventsConnection(admin, keys.passwords, `${options.dbPrefix}_cache`);
+    const accessEvents = await listenableDirectory(admin, keys, databases.governance!.app.dbName);
+    const defaults = devGatewayOptions(keys, options.supergraphSdl, subgraphUrls, issuers);
     const gateway = await createGateway({
-      ...devGatewayOptions(keys, options.supergraphSdl, subgraphUrls, issuers),
+      ...defaults,
+      identity: { ...defaults.identity, accessEvents },
       responseCache: { events: cacheEvents },
       production,
     });
     const listening = await gateway.listen(options.gatewayPort);
     running.push(listening);
-    const warmedUp = Promise.all(warmUps).then(() => undefined);
-    return { gatewayUrl: listening.url, subgraphUrls, databases, orms, processes, idp, cacheEvents, warmedUp, stop };
+    return {
+      gatewayUrl: listening.url,
+      subgraphUrls,
+      databases,
+      orms,
+      processes,
+      idp,
+      cacheEvents,
+      accessEvents,
+      warmedUp: Promise.all(warmUps).then(() => undefined),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -75,6 +75,19 @@ export function cacheEventsConnection(admin: AdminConnection, passwords: RolePas
   };
 }
 
+/**
+ * Where the directory announces changes of access (governance's database; gateway/src/cache-events.ts):
+ * the gateway role may connect there to LISTEN, and still reads no table.
+ */
+export async function letGatewayListen(admin: AdminConnection, dbName: string): Promise<void> {
+  await withClient(admin, dbName, (client) => client.query(`grant connect on database ${dbName} to ${GATEWAY_ROLE}`));
+}
+
+/** How a gateway instance hears changes of access: the directory's database as the gateway role. */
+export function accessEventsConnection(admin: AdminConnection, passwords: RolePasswords, dbName: string) {
+  return { host: admin.host, port: admin.port, database: dbName, user: GATEWAY_ROLE, password: passwords.gateway };
+}
+
 export interface SubgraphDatabase {
   owner: DatabaseConnection;
   app: DatabaseConnection;

@@ -287,9 +287,17 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       });
     },
     async extraGateway(overrides) {
+      const defaults = devGatewayOptions(
+        keys,
+        readSupergraph(),
+        platform.subgraphUrls,
+        devIssuerConfigs(platform.idp.issuers),
+      );
       const gateway = await createGateway({
-        ...devGatewayOptions(keys, readSupergraph(), platform.subgraphUrls, devIssuerConfigs(platform.idp.issuers)),
-        // Another instance of this platform's gateway: it hears of writes through the first, and they of its.
+        ...defaults,
+        // Another instance of this platform's gateway: it hears of writes through the first, and they of its,
+        // and of the directory's changes of access.
+        identity: { ...defaults.identity, accessEvents: platform.accessEvents },
         responseCache: { events: platform.cacheEvents },
         ...overrides,
       });

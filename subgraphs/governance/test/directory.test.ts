@@ -382,6 +382,75 @@ describe('choosing the förbund', () => {
   });
 });
 
+describe('a sign-in the directory has seen lately', () => {
+  /** The person's row as stored, with the transaction that last wrote it. */
+  const stored = async (subject: string) =>
+    (
+      await p.rows(
+        'governance',
+        'select xmin::text as written_by, name, last_seen_at from directory_user where subject = $1',
+        [subject],
+      )
+    )[0];
+
+  it('writes nothing when nothing changed; a new name, or a stale last-seen stamp, is written', async () => {
+    await resolve({ subject: 'quiet', name: 'Tyst' });
+    const first = await stored('quiet');
+    await resolve({ subject: 'quiet', name: 'Tyst' });
+    await resolve({ subject: 'quiet', name: null as unknown as string });
+    expect(await stored('quiet')).toEqual(first);
+
+    await resolve({ subject: 'quiet', name: 'Tyst Igen' });
+    const renamed = await stored('quiet');
+    expect(renamed.name).toBe('Tyst Igen');
+    expect(renamed.written_by).not.toBe(first.written_by);
+
+    // Seen more than 15 minutes ago: this sign-in is recorded.
+    await p.rows(
+      'governance',
+      `update directory_user set last_seen_at = now() - interval '20 minutes' where subject = $1`,
+      ['quiet'],
+    );
+    const stale = await stored('quiet');
+    await resolve({ subject: 'quiet', name: 'Tyst Igen' });
+    expect((await stored('quiet')).last_seen_at.getTime()).toBeGreaterThan(stale.last_seen_at.getTime());
+  });
+
+  it('says when its answer next changes by itself: a grant starting, or the day after one ends', async () => {
+    const admin = claimsOf(await signInDemo('vasteras-admin'));
+    const email = 'changing@example.se';
+    const invited = await as(admin, INVITE, {
+      input: {
+        email,
+        grants: [
+          { role: 'BOARD', validTo: day(5) },
+          { role: 'FORBUND_ADMIN', validFrom: day(3) },
+        ],
+      },
+    });
+    expect(invited.data.inviteUser.__typename).toBe('MutationInviteUserSuccess');
+    const changesAt = async () => {
+      const res = await as(
+        GATEWAY,
+        `mutation ($issuer: String!, $email: String) {
+          resolveAccess(issuer: $issuer, subject: "changing", email: $email, emailVerified: true) { roles changesAt }
+        }`,
+        { issuer: KOMMUN, email },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data.resolveAccess;
+    };
+    expect(await changesAt()).toEqual({ roles: ['board'], changesAt: `${day(3)}T00:00:00.000Z` });
+    const grants = await as(admin, '{ accessGrants { id role user { email } } }');
+    const adminGrant = grants.data.accessGrants.find(
+      (g: { role: string; user?: { email: string } }) => g.role === 'FORBUND_ADMIN' && g.user?.email === email,
+    );
+    expect((await as(admin, REVOKE, { id: adminGrant.id })).errors).toBeUndefined();
+    // The board grant's last day is in 5 days: from the day after, it no longer holds.
+    expect(await changesAt()).toEqual({ roles: ['board'], changesAt: `${day(6)}T00:00:00.000Z` });
+  });
+});
+
 describe('a förbund administrator', () => {
   let admin: IdentityClaims;
   beforeAll(async () => {

@@ -263,6 +263,11 @@ export const metrics = (() => {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const directoryQuestions = new Counter({
+    name: 'finsam_directory_questions_total',
+    help: 'The gateway’s questions to the directory (resolveAccess): who a signed-in person is.',
+    registers: [registry],
+  });
   const pool = new Gauge({
     name: 'finsam_db_pool_connections',
     help: 'Each subgraph’s database pool: connections in use, idle, and requests waiting for one.',
@@ -276,6 +281,7 @@ export const metrics = (() => {
     errors,
     latency,
     subgraphFetches,
+    directoryQuestions,
     /** A subgraph's pool, read when /metrics is asked. */
     watchPool(service: string, read: () => Promise<{ totalCount: number; idleCount: number; waitingCount: number }>) {
       pools.set(service, read);

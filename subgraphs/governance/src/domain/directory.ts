@@ -12,6 +12,7 @@
  * - A förbund keeps at least one active administrator.
  */
 
+import { addDays } from '@finsam/kit/dates.js';
 import type { ValidationIssue } from '@finsam/kit/errors.js';
 import type { Role } from '@finsam/kit/identity.js';
 import type { GrantRole } from '../entities/AccessGrant.js';
@@ -42,6 +43,26 @@ export function isActive(grant: Validity, on: string): boolean {
 /** Ended for good: revoked, or its validity is over. (A grant not yet valid has not ended.) */
 export function hasEnded(grant: Validity, on: string): boolean {
   return grant.revokedAt != null || (grant.validTo != null && grant.validTo < on);
+}
+
+/**
+ * The first day after `on` on which one of these grants starts or stops being in force by itself
+ * (its `validFrom`, or the day after its `validTo`); null when none will. Until that day a person's
+ * access stays as it is unless someone changes it, so the gateway may keep its answer until then.
+ */
+export function nextValidityChange(grants: readonly Validity[], on: string): string | null {
+  let next: string | null = null;
+  for (const grant of grants) {
+    if (grant.revokedAt != null) {
+      continue;
+    }
+    for (const day of [grant.validFrom, grant.validTo == null ? null : addDays(grant.validTo, 1)]) {
+      if (day != null && day > on && (next === null || day < next)) {
+        next = day;
+      }
+    }
+  }
+  return next;
 }
 
 export interface IssuerTrust {

@@ -8,6 +8,7 @@ import { Migration20261215000000AuditChain } from './Migration20261215000000Audi
 import { Migration20270102000100PlanGoalOutcome } from './Migration20270102000100PlanGoalOutcome.js';
 import { Migration20270107000000UniqueOrganisationNumber } from './Migration20270107000000UniqueOrganisationNumber.js';
 import { Migration20270107010000ForbundMerger } from './Migration20270107010000ForbundMerger.js';
+import { Migration20270115000000AccessChanges } from './Migration20270115000000AccessChanges.js';
 import { Migration20270120000000BodyTenant } from './Migration20270120000000BodyTenant.js';
 
 /** Registered in code so jest, `npm start` and production run the same list. */
@@ -25,5 +26,6 @@ export const migrations: MigrationObject[] = [
     class: Migration20270107000000UniqueOrganisationNumber,
   },
   { name: 'Migration20270107010000ForbundMerger', class: Migration20270107010000ForbundMerger },
+  { name: 'Migration20270115000000AccessChanges', class: Migration20270115000000AccessChanges },
   { name: 'Migration20270120000000BodyTenant', class: Migration20270120000000BodyTenant },
 ];

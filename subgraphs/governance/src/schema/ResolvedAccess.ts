@@ -1,8 +1,9 @@
 /**
  * The gateway's question, asked on every sign-in it has not seen lately: who is this person, and
  * what may they do in which förbund? `resolveAccess` records the sign-in, claims what was given to
- * the person's verified address, and answers with the identity the gateway signs for the subgraphs.
- * Not in the client API (`@inaccessible`); only the gateway's identity may ask.
+ * the person's verified address, and answers with the identity the gateway signs for the subgraphs,
+ * and when that answer next changes by itself (`changesAt`). Not in the client API (`@inaccessible`);
+ * only the gateway's identity may ask. A sign-in that changes nothing writes nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { today } from '@finsam/kit/dates.js';
@@ -15,6 +16,7 @@ import { z } from 'zod';
 import {
   claims,
   type IssuerTrust,
+  nextValidityChange,
   PLATFORM_CHOICE,
   type ResolvedAccess,
   resolveAccess,
@@ -71,7 +73,7 @@ async function accessOf(
   userId: string,
   issuer: IssuerTrust | undefined,
   requested: string | null,
-): Promise<ResolvedAccess | 'refused'> {
+): Promise<(ResolvedAccess & { changesAt: Date | null }) | 'refused'> {
   const grants = await em.find(AccessGrant, { userId });
   const platformGrants = await em.find(PlatformGrant, { userId });
   const tenantIds = [...new Set(grants.map((g) => g.tenantId))];
@@ -80,7 +82,8 @@ async function accessOf(
   const seats = seatIds.length ? await em.find(BodyMember, { id: { $in: seatIds } }, { populate: ['body'] }) : [];
   const countyIds = platformGrants.flatMap((g) => (g.countyId ? [g.countyId] : []));
   const counties = countyIds.length ? await em.find(County, { id: { $in: countyIds } }) : [];
-  return resolveAccess({
+  const on = today();
+  const access = resolveAccess({
     grants,
     platformGrants,
     issuer,
@@ -93,8 +96,14 @@ async function accessOf(
     ),
     countyForbund: new Map(counties.map((c) => [c.id, c.forbundIds])),
     requested,
-    on: today(),
+    on,
   });
+  if (access === 'refused') {
+    return access;
+  }
+  // Validity is by UTC day (`today()`): a change takes effect at that day's first moment.
+  const next = nextValidityChange([...grants, ...platformGrants], on);
+  return { ...access, changesAt: next === null ? null : new Date(`${next}T00:00:00Z`) };
 }
 
 /** The kit's text rule (no control characters, at most `max`), with this field's own limit. */
@@ -126,14 +135,35 @@ function signInOf(args: Record<string, unknown>) {
   return { ...rest, email: email ?? null, name: name?.trim() || null, forbundId: forbundId ?? null };
 }
 
+/** How far off `lastSeenAt` may be: a sign-in within this of the last one written, changing nothing, writes nothing. */
+const LAST_SEEN_PRECISION = '15 minutes';
+
 /**
  * The person, found by issuer and subject or added, with their name, their address (only a verified
  * one is kept: an administrator reading it must be able to trust it) and when they were last seen.
+ * Written only when something changed: a new person, a new name or address, or `lastSeenAt` older
+ * than LAST_SEEN_PRECISION; otherwise one read.
  */
 async function upsertUser(
   em: EntityManager,
   signIn: { issuer: string; subject: string; email: string | null; name: string | null },
 ): Promise<{ id: string; issuer: string }> {
+  const seen = tenantSql(em);
+  const found = seen.build(`select "id", "email", "name",
+      "last_seen_at" > now() - interval '${LAST_SEEN_PRECISION}' as "recent"
+    from "directory_user" where "issuer" = ${seen.bind(signIn.issuer)} and "subject" = ${seen.bind(signIn.subject)}`);
+  const [known] = await em.execute<{ id: string; email: string | null; name: string | null; recent: boolean }[]>(
+    found.sql,
+    found.params,
+  );
+  // The upsert below keeps a known address or name when the token has none.
+  if (
+    known?.recent &&
+    (signIn.email === null || signIn.email === known.email) &&
+    (signIn.name === null || signIn.name === known.name)
+  ) {
+    return { id: known.id, issuer: signIn.issuer };
+  }
   const { bind, build } = tenantSql(em);
   const { sql, params } = build(`insert into "directory_user"
       ("id", "issuer", "subject", "email", "name", "created_at", "last_seen_at")
@@ -216,36 +246,47 @@ async function claimInvitations(
   }
 }
 
-const ResolvedAccessRef = builder.objectRef<ResolvedAccess & { userId: string }>('ResolvedAccess').implement({
-  inaccessible: true,
-  description: 'Who a signed-in person is on the platform for one request: what the gateway signs for the subgraphs.',
-  fields: (t) => ({
-    userId: t.exposeID('userId', { description: 'Their user id: the internal token’s subject.' }),
-    forbundIds: t.exposeIDList('forbundIds', {
-      description: 'Every förbund they may work in: an active grant there, from an issuer trusted for it.',
+const ResolvedAccessRef = builder
+  .objectRef<ResolvedAccess & { userId: string; changesAt: Date | null }>('ResolvedAccess')
+  .implement({
+    inaccessible: true,
+    description: 'Who a signed-in person is on the platform for one request: what the gateway signs for the subgraphs.',
+    fields: (t) => ({
+      userId: t.exposeID('userId', { description: 'Their user id: the internal token’s subject.' }),
+      forbundIds: t.exposeIDList('forbundIds', {
+        description: 'Every förbund they may work in: an active grant there, from an issuer trusted for it.',
+      }),
+      tenantId: t.exposeID('tenantId', {
+        nullable: true,
+        description:
+          'The förbund this request works in: the one asked for, else the first of `forbundIds` by name; null ' +
+          'with none, or when platform access was asked for.',
+      }),
+      roles: t.exposeStringList('roles', {
+        description: 'Identity roles (forbund_admin, staff, board, steering; platform_admin, county_analyst).',
+      }),
+      interventionIds: t.exposeIDList('interventionIds', { description: 'Insatser they work in as staff.' }),
+      steeringInterventionIds: t.exposeIDList('steeringInterventionIds', {
+        description: 'Insatser whose styrgrupp they sit in.',
+      }),
+      leadInterventionIds: t.exposeIDList('leadInterventionIds', {
+        description: 'Insatser they lead as verksamhetsledare (of `interventionIds`): they decide on referrals there.',
+      }),
+      countyForbundIds: t.exposeIDList('countyForbundIds', {
+        nullable: true,
+        description: 'For a county analyst: the förbund of their counties; null for everyone else.',
+      }),
+      changesAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description:
+          'The next moment this answer changes by itself: the first day (from 00:00 UTC) on which one of their ' +
+          'grants starts or stops being in force; null when none will. Until then only a change of access ' +
+          'changes it, which the directory announces to the gateways as it commits.',
+        resolve: (a) => a.changesAt,
+      }),
     }),
-    tenantId: t.exposeID('tenantId', {
-      nullable: true,
-      description:
-        'The förbund this request works in: the one asked for, else the first of `forbundIds` by name; null ' +
-        'with none, or when platform access was asked for.',
-    }),
-    roles: t.exposeStringList('roles', {
-      description: 'Identity roles (forbund_admin, staff, board, steering; platform_admin, county_analyst).',
-    }),
-    interventionIds: t.exposeIDList('interventionIds', { description: 'Insatser they work in as staff.' }),
-    steeringInterventionIds: t.exposeIDList('steeringInterventionIds', {
-      description: 'Insatser whose styrgrupp they sit in.',
-    }),
-    leadInterventionIds: t.exposeIDList('leadInterventionIds', {
-      description: 'Insatser they lead as verksamhetsledare (of `interventionIds`): they decide on referrals there.',
-    }),
-    countyForbundIds: t.exposeIDList('countyForbundIds', {
-      nullable: true,
-      description: 'For a county analyst: the förbund of their counties; null for everyone else.',
-    }),
-  }),
-});
+  });
 
 builder.mutationField('resolveAccess', (t) =>
   t.field({

@@ -10,6 +10,7 @@ import {
   isActive,
   issuerUrlIssue,
   lastAdminIssues,
+  nextValidityChange,
   type PlatformAccess,
   platformGrantIssues,
   platformRoles,
@@ -63,6 +64,19 @@ describe('when a grant is in force', () => {
     expect(hasEnded(grant({ validTo: '2026-06-14' }), ON)).toBe(true);
     expect(hasEnded(grant({ validFrom: '2026-07-01' }), ON)).toBe(false);
     expect(hasEnded(grant(), ON)).toBe(false);
+  });
+
+  it('changes by itself next on the earliest future start, or the day after an end, of a grant not revoked', () => {
+    expect(nextValidityChange([grant(), grant({ validFrom: '2026-01-01' })], ON)).toBeNull();
+    // Ends on the 20th: out of force from the 21st.
+    expect(nextValidityChange([grant({ validTo: '2026-06-20' }), grant({ validFrom: '2026-07-01' })], ON)).toBe(
+      '2026-06-21',
+    );
+    expect(nextValidityChange([grant({ validFrom: '2026-06-16', validTo: '2026-06-30' })], ON)).toBe('2026-06-16');
+    // Its last day is today: tomorrow it is out of force.
+    expect(nextValidityChange([grant({ validTo: ON })], ON)).toBe('2026-06-16');
+    expect(nextValidityChange([grant({ validTo: '2026-06-14' }), grant({ validFrom: ON })], ON)).toBeNull();
+    expect(nextValidityChange([grant({ validFrom: '2026-06-16', revokedAt: new Date() })], ON)).toBeNull();
   });
 });
 
