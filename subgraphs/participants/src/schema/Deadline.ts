@@ -1,9 +1,6 @@
 /** An insats' participant deadlines: what is due or overdue (rules in ../domain/deadlines.ts). */
 import type { SubgraphContext } from '@finsam/kit/context.js';
-import { pgArray } from '@finsam/kit/database.js';
 import { today } from '@finsam/kit/dates.js';
-import { tenantSql } from '@finsam/kit/tenant.js';
-import type { EntityDictionary } from '@mikro-orm/core';
 import {
   DEADLINE_KINDS,
   DEFAULT_WITHIN_DAYS,
@@ -11,10 +8,9 @@ import {
   type DeadlineState,
   dueWithin,
 } from '../domain/deadlines.js';
-import { Participation } from '../entities/Participation.js';
 import { builder } from './builder.js';
-import { InterventionRef, staffScope } from './Intervention.js';
-import { ParticipationRef } from './Participation.js';
+import { InterventionRef } from './Intervention.js';
+import { ParticipationRef, type ParticipationView, participationRows } from './Participation.js';
 
 const DeadlineKindEnum = builder.enumType('ParticipationDeadlineKind', {
   description: 'What is owed: a follow-up, an extension decision, or what follows an exit.',
@@ -27,7 +23,7 @@ const DeadlineKindEnum = builder.enumType('ParticipationDeadlineKind', {
 interface Due {
   kind: DeadlineKind;
   due: string;
-  participation: Participation;
+  participation: ParticipationView;
   overdue: boolean;
 }
 
@@ -45,57 +41,22 @@ const DueRef = builder.objectRef<Due>('ParticipationDeadline').implement({
   }),
 });
 
-/** A participation row as the database has it (for `em.map`), with the date of its latest follow-up. */
-type DeadlineRow = EntityDictionary<Participation> & {
-  id: string;
-  status: Participation['status'];
-  enrolled_on: string | null;
-  planned_end: string | null;
-  exited_on: string | null;
-  final_documentation_sent_on: string | null;
-  level_6_months: Participation['level6Months'];
-  level_18_months: Participation['level18Months'];
-  /** Of an enrolled participation only. */
-  last_follow_up: string | null;
-};
-
-const stateOf = (r: DeadlineRow): DeadlineState => ({
-  status: r.status,
-  enrolledOn: r.enrolled_on,
-  plannedEnd: r.planned_end,
-  exitedOn: r.exited_on,
-  finalDocumentationSentOn: r.final_documentation_sent_on,
-  level6Months: r.level_6_months,
-  level18Months: r.level_18_months,
-  lastFollowUp: r.last_follow_up,
-});
-
 /**
  * The participations of an insats with something left to do (exits whose follow-ups are all
- * recorded have no deadline), each with the date of its latest follow-up: one statement, and no
- * entity made for a participation with nothing due in the window.
+ * recorded have no deadline), each with the date of its latest follow-up (of an enrolled one only):
+ * one statement, rows rather than entities (`participationRows`), in participation order.
  */
-async function deadlineRows(ctx: SubgraphContext, interventionId: string): Promise<DeadlineRow[]> {
-  const { bind, build, tenant } = tenantSql(ctx.em);
-  const { sql, params } = build(`
-    select p.*, case when p."status" = 'ENROLLED' then (
+const deadlineRows = (ctx: SubgraphContext, interventionId: string) =>
+  participationRows<Pick<DeadlineState, 'lastFollowUp'>>(ctx, {
+    extra: ({ tenant }) => `case when p."status" = 'ENROLLED' then (
         select max(f."date") from "follow_up" f where f."participation_id" = p."id" and ${tenant('f')}
-      ) end as "last_follow_up"
-    from "participation" p
-    where ${tenant('p')} and p."intervention_id" = ${bind(interventionId)}::uuid
-      and p."intervention_id" = any(${bind(pgArray(staffScope(ctx).interventionId.$in))}::uuid[])
+      ) end as "lastFollowUp"`,
+    where: ({ bind }) => `p."intervention_id" = ${bind(interventionId)}::uuid
       and (p."status" = 'ENROLLED'
         or (p."status" = 'EXITED' and (p."final_documentation_sent_on" is null
-          or p."level_6_months" is null or p."level_18_months" is null)))
-    order by p."id"`);
-  return ctx.em.execute<DeadlineRow[]>(sql, params);
-}
-
-/** The participation of a row: the one this request already has, or made from the row. */
-function participationOf(ctx: SubgraphContext, row: DeadlineRow): Participation {
-  const { last_follow_up: _, ...columns } = row;
-  return ctx.em.getUnitOfWork().getById(Participation, row.id) ?? ctx.em.map(Participation, columns);
-}
+          or p."level_6_months" is null or p."level_18_months" is null)))`,
+    orderBy: 'p."id"',
+  });
 
 builder.objectField(InterventionRef, 'participantDeadlines', (t) =>
   t.field({
@@ -112,13 +73,8 @@ builder.objectField(InterventionRef, 'participantDeadlines', (t) =>
       const asOfDay = asOf ?? today();
       const due: Due[] = [];
       for (const row of await deadlineRows(ctx, i.id)) {
-        const owed = dueWithin(stateOf(row), asOfDay, within ?? DEFAULT_WITHIN_DAYS);
-        if (owed.length === 0) {
-          continue;
-        }
-        const participation = participationOf(ctx, row);
-        for (const d of owed) {
-          due.push({ ...d, participation });
+        for (const d of dueWithin(row, asOfDay, within ?? DEFAULT_WITHIN_DAYS)) {
+          due.push({ ...d, participation: row });
         }
       }
       // Stable: deadlines due the same day stay in participation order.

@@ -10,7 +10,7 @@ import { orRefuse } from '../domain/verdict.js';
 import { type FOLLOW_UP_DECISIONS, FollowUp } from '../entities/FollowUp.js';
 import type { Participation } from '../entities/Participation.js';
 import { builder } from './builder.js';
-import { own, PARTICIPATION_ID, ParticipationRef } from './Participation.js';
+import { entityOf, own, PARTICIPATION_ID, ParticipationRef } from './Participation.js';
 
 const FollowUpDecisionEnum = builder.enumType('FollowUpDecision', {
   description: 'What a follow-up decided about the participation.',
@@ -75,7 +75,11 @@ const latestFollowUps = createContextCache(
 );
 
 builder.objectFields(ParticipationRef, (t) => ({
-  followUps: t.field({ type: [FollowUpRef], description: 'Follow-ups, oldest first.', resolve: followUps }),
+  followUps: t.field({
+    type: [FollowUpRef],
+    description: 'Follow-ups, oldest first.',
+    resolve: async (p, _a, ctx) => followUps(await entityOf(ctx, p)),
+  }),
   latestFollowUp: t.field({
     type: FollowUpRef,
     nullable: true,

@@ -66,6 +66,11 @@ export function staffScope(ctx: SubgraphContext) {
   return { interventionId: { $in: workingInsatser(ctx.identity) } };
 }
 
+/** `staffScope` for raw SQL (`tenantSql`): the participation alias' insats is one the caller works in. */
+export function staffScopeSql(ctx: SubgraphContext, alias: string, bind: (value: unknown) => string): string {
+  return `${alias}."intervention_id" = any(${bind(pgArray(staffScope(ctx).interventionId.$in))}::uuid[])`;
+}
+
 /** When the insats runs (start and end date), asked of teams on the caller's behalf; null when not theirs. */
 export async function insatsPeriod(ctx: SubgraphContext, interventionId: string): Promise<InsatsPeriod | null> {
   const data = await ctx.services.query<{ intervention: InsatsPeriod | null }>(

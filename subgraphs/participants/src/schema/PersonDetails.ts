@@ -8,7 +8,7 @@ import type { Person } from '../entities/Person.js';
 import { decrypt, personKeys } from '../person-crypto.js';
 import { audited } from './Audit.js';
 import { builder } from './builder.js';
-import { own, PARTICIPATION_ID, ParticipationRef } from './Participation.js';
+import { entityOf, own, PARTICIPATION_ID, ParticipationRef } from './Participation.js';
 
 const REASON =
   'Why you read it (one line, up to 200 characters), kept in the audit log with the read. Required for a ' +
@@ -73,7 +73,10 @@ builder.objectField(ParticipationRef, 'person', (t) =>
     type: PersonDetails,
     nullable: true,
     description: 'Who the participant is; null without consent. Every read of its fields is audited.',
-    resolve: (p) => (p.person ? p : null),
+    resolve: async (p, _a, ctx) => {
+      const participation = await entityOf(ctx, p);
+      return participation.person ? participation : null;
+    },
   }),
 );
 

@@ -5,7 +5,7 @@ import { orRefuse } from '../domain/verdict.js';
 import type { Participation } from '../entities/Participation.js';
 import { Screening } from '../entities/Screening.js';
 import { builder } from './builder.js';
-import { own, PARTICIPATION_ID, ParticipationRef } from './Participation.js';
+import { entityOf, own, PARTICIPATION_ID, ParticipationRef } from './Participation.js';
 
 const range = (kind: keyof typeof SCORE_RANGE) => SCORE_RANGE[kind].join('–');
 
@@ -50,7 +50,11 @@ async function screenings(p: Participation): Promise<Screening[]> {
 }
 
 builder.objectField(ParticipationRef, 'screenings', (t) =>
-  t.field({ type: [ScreeningRef], description: 'Screenings, oldest first.', resolve: screenings }),
+  t.field({
+    type: [ScreeningRef],
+    description: 'Screenings, oldest first.',
+    resolve: async (p, _a, ctx) => screenings(await entityOf(ctx, p)),
+  }),
 );
 
 builder.mutationField('recordScreening', (t) =>
