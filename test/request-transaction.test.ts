@@ -6,8 +6,8 @@
  */
 import { serveRequest } from '@finsam/kit/database.js';
 import type { RunningServer } from '@finsam/kit/server.js';
-import { forkForTenant } from '@finsam/kit/tenant.js';
 import { type RecordedStatement, recordSqlStatements } from '@finsam/kit/telemetry.js';
+import { forkForTenant } from '@finsam/kit/tenant.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DASHBOARD } from '../infra/bench/operations.js';
 import { NORRA, startTestPlatform, type TestPlatform, VASTERAS } from './support/platform.js';
