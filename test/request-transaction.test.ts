@@ -40,7 +40,7 @@ const BEGIN = /^begin\b/;
 const WITH_SETTINGS =
   /^select set_config\('app\.user_id', '[^']+', true\), set_config\('app\.tenant_id', '([^']+)', true\); /;
 
-it("sends each of a dashboard's statements with the tenant set in one round trip, with no begin or commit", async () => {
+it("sends each of a dashboard's statements with the tenant set in one round trip, no begin or commit", async () => {
   expect((await ask('vasteras-admin', DASHBOARD, { year: 2022 })).errors).toBeUndefined();
   const { result, statements } = await recorded(() => ask('vasteras-admin', DASHBOARD, { year: 2022 }));
   expect(result.errors).toBeUndefined();
