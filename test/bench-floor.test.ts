@@ -34,9 +34,10 @@ async function withRowsRead<T>(work: () => Promise<T>): Promise<{ result: T; row
   const rows: unknown[][] = [];
   proto.query = function keepRows(this: unknown, ...args: unknown[]) {
     const at = rows.push([]) - 1;
-    const result = sent.apply(this, args) as Promise<{ rows: unknown[] }>;
+    const result = sent.apply(this, args) as Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
     return result.then((r) => {
-      rows[at] = r.rows;
+      // A statement sent with its settings (`select set_config(…); <statement>`): its rows are the last result's.
+      rows[at] = (Array.isArray(r) ? r.at(-1)! : r).rows;
       return r;
     });
   };

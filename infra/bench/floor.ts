@@ -62,7 +62,10 @@ export async function replay(pools: ReadonlyMap<string, pg.Pool>, all: readonly 
     const client = await pool.connect();
     try {
       for (const { text, values } of session.statements) {
-        rows.push((await client.query(text, values)).rows);
+        // A subgraph's statement in a query goes with its settings as one simple query (`select set_config(…);
+        // <statement>`, kit database.ts): its rows are the last result's.
+        const result = (await client.query(text, values)) as pg.QueryResult | pg.QueryResult[];
+        rows.push((Array.isArray(result) ? result.at(-1)! : result).rows);
       }
     } finally {
       client.release();

@@ -14,6 +14,7 @@ import {
   PostgreSqlDriver,
   type Transaction,
 } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import { createLogger } from './log.js';
 
 const log = createLogger('database');
@@ -77,6 +78,60 @@ export function sqlLiteral(value: string): string {
   return value.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
 }
 
+/** The `select set_config(…, true)` of a session's variables, with the values as literals (for a simple query). */
+function settingsStatement(variables: Record<string, unknown>, stringify: (value: unknown) => string): string {
+  const settings = Object.entries(variables)
+    .map(([key, value]) => `set_config(${sqlLiteral(key)}, ${sqlLiteral(stringify(value))}, true)`)
+    .join(', ');
+  return `select ${settings}`;
+}
+
+/** A subgraph request being served (`server.ts`): `reads` once its operation is known to be a query. */
+export interface ServedRequest {
+  reads: boolean;
+}
+
+const servedRequests = new AsyncLocalStorage<ServedRequest>();
+
+/** Runs `fn` (a subgraph request) so that its statements know whether its operation reads only. */
+export const serveRequest = <T>(request: ServedRequest, fn: () => T): T => servedRequests.run(request, fn);
+
+/** The request being served here, if any. */
+export const servedRequest = (): ServedRequest | undefined => servedRequests.getStore();
+
+type TransactionalOptions = NonNullable<Parameters<PostgreSqlConnection['transactional']>[1]>;
+
+/**
+ * A statement that MikroORM wraps in a transaction only to set the session variables: its own wrap
+ * (`withSessionContext`, the QueryBuilder's and the driver's) passes exactly these options; an explicit
+ * `em.transactional` or a flush brings an event broadcaster, a savepoint its `ctx`.
+ */
+const onlyForSettings = (
+  options: TransactionalOptions,
+): options is TransactionalOptions & {
+  sessionContext: { variables: Record<string, unknown> };
+} => {
+  const session = options.sessionContext;
+  return (
+    Object.entries(options).every(
+      ([key, value]) => value === undefined || key === 'sessionContext' || key === 'loggerContext',
+    ) &&
+    session !== undefined &&
+    !session.role &&
+    Object.keys(session.variables ?? {}).length > 0
+  );
+};
+
+interface PgClient {
+  query(text: string): Promise<PgResult | PgResult[]>;
+  release(error?: Error): void;
+}
+interface PgResult {
+  command: string;
+  rowCount: number | null;
+  rows: unknown[];
+}
+
 /** The `set_config` statement to send with the `begin` being made in this async context. */
 const settingsWithBegin = new AsyncLocalStorage<string>();
 
@@ -102,12 +157,64 @@ class SettingsWithBeginConnection extends PostgreSqlConnection {
     ) {
       return super.begin(options);
     }
-    const settings = variables
-      .map(
-        ([key, value]) => `set_config(${sqlLiteral(key)}, ${sqlLiteral(this.stringifySessionVariable(value))}, true)`,
-      )
-      .join(', ');
-    return settingsWithBegin.run(`select ${settings}`, () => super.begin({ ...options, sessionContext: undefined }));
+    const settings = settingsStatement(Object.fromEntries(variables), (value) => this.stringifySessionVariable(value));
+    return settingsWithBegin.run(settings, () => super.begin({ ...options, sessionContext: undefined }));
+  }
+
+  /**
+   * In a query request, a statement wrapped only for its settings goes to PostgreSQL as one simple query,
+   * `select set_config(…, true); <statement>`, with no `begin` and no `commit`: PostgreSQL runs the
+   * statements of one simple query in one implicit transaction, so the settings are transaction-local
+   * as before and bind the statement (RLS, the audit's stamped reader), and end with it. One round trip
+   * per statement instead of three, and no transaction to hold or end: an audited read's chain lock
+   * ends with its statement. Mutations keep MikroORM's transactions (several statements, one commit).
+   */
+  override async transactional<T>(
+    cb: (trx: Transaction) => Promise<T>,
+    options: TransactionalOptions = {},
+  ): Promise<T> {
+    if (!servedRequests.getStore()?.reads || !onlyForSettings(options)) {
+      return super.transactional(cb, options);
+    }
+    return cb(
+      this.#withSettings(
+        settingsStatement(options.sessionContext.variables, (value) => this.stringifySessionVariable(value)),
+      ),
+    );
+  }
+
+  /**
+   * Stands in for the transaction MikroORM would begin: `execute` hands it each statement (one, from
+   * these wraps; were there more, each would go with the settings alike, in its own implicit transaction,
+   * which for reads in READ COMMITTED — a snapshot per statement — is no different).
+   */
+  #withSettings(settings: string): Transaction {
+    const pool = this.getNativeClient() as unknown as Promise<{ connect(): Promise<PgClient> }>;
+    const executeQuery = async (compiled: { sql: string; parameters: readonly unknown[] }) => {
+      if (compiled.parameters.length > 0) {
+        // MikroORM writes the values into the statement (`execute` → `CompiledQuery.raw`); never silently wrong.
+        throw new Error('a statement with parameters cannot go with its settings in one simple query');
+      }
+      statements++;
+      this.logQuery(settings);
+      const client = await (await pool).connect();
+      let failure: Error | undefined;
+      try {
+        const results = await client.query(`${settings}; ${compiled.sql}`);
+        const result = Array.isArray(results) ? results.at(-1)! : results;
+        const { command, rowCount, rows } = result;
+        const writes = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
+        return { rows: rows ?? [], numAffectedRows: writes ? BigInt(rowCount ?? 0) : undefined };
+      } catch (error) {
+        // The server's answer to the statement (a `DatabaseError`) leaves the connection fine; anything else
+        // (the connection lost) must not go back to the pool.
+        failure = error instanceof pg.DatabaseError ? undefined : (error as Error);
+        throw error;
+      } finally {
+        client.release(failure);
+      }
+    };
+    return { executeQuery } as unknown as Transaction;
   }
 
   override createKyselyDialect(overrides: Parameters<PostgreSqlConnection['createKyselyDialect']>[0]): KyselyDialect {

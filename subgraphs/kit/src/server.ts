@@ -19,7 +19,7 @@ import type { JWK } from 'jose';
 import type { SubgraphBuilder } from './builder.js';
 import { privateAnswers, subgraphDirectives } from './cache-control.js';
 import { contextFactory, type SubgraphContext } from './context.js';
-import { type OrmOptions, pendingMigrations } from './database.js';
+import { type OrmOptions, pendingMigrations, servedRequest, serveRequest } from './database.js';
 import { ErrorCode } from './errors.js';
 import { checkIdArguments } from './ids.js';
 import { createLogger, isUserError, type Logger, REQUEST_ID_HEADER, requestIdFrom } from './log.js';
@@ -113,6 +113,23 @@ const requestErrors: ApolloServerPlugin<SubgraphContext> = {
   },
 };
 
+/**
+ * A query's statements each go with their tenant settings in one round trip (database.ts,
+ * `SettingsWithBeginConnection.transactional`); mutations keep their transactions.
+ */
+const readsMarked: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        const request = servedRequest();
+        if (request) {
+          request.reads = operation?.operation === 'query';
+        }
+      },
+    };
+  },
+};
+
 /** A service call asks only for what `SERVICE_CALLS` lets its subgraph ask of this one. */
 const serviceCallsAllowed = (name: string): ApolloServerPlugin<SubgraphContext> => ({
   async requestDidStart() {
@@ -158,6 +175,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         includeStacktraceInErrorResponses: !production,
         plugins: [
           serviceCallsAllowed(name),
+          readsMarked,
           graphqlTelemetry(name),
           requestErrors,
           privateAnswers,
@@ -215,6 +233,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
             next();
           }),
         express.json({ limit: '1mb' }),
+        // Its statements learn whether it is a query (`readsMarked`).
+        (_req, _res, next) => serveRequest({ reads: false }, next),
         expressMiddleware(apollo, {
           // The gateway's request id (or one of our own for a caller that sent none), back in the header.
           context: async ({ req, res }) => {
