@@ -464,6 +464,22 @@ describe('the year and county reports after writes', () => {
     await afterWrite(false);
   });
 
+  it("a person's keyed hash", async () => {
+    // No mutation changes it today; the profile counts persons by it, so a change written any way moves the
+    // version (the person trigger), and the kept profiles are counted again.
+    const person = `(select "person_id" from "participation" where "id" = $1)`;
+    for (const change of [`"person_number_hash" || '-x'`, `left("person_number_hash", -2)`]) {
+      const updated = await p.rows<{ id: string }>(
+        'participants',
+        `update "person" set "person_number_hash" = ${change} where "id" = ${person} returning "id"`,
+        [enrolled[4]],
+      );
+      expect(updated).toHaveLength(1);
+      expect((await ledger()).version).toBeGreaterThan(version);
+      await afterWrite(false);
+    }
+  });
+
   it('consent withdrawal', async () => {
     await step(
       'withdrawConsent',

@@ -36,7 +36,7 @@ export class Migration20270118000000ProfileVersion extends Migration {
       security definer set search_path = public as $$
       begin
         insert into "participation_ledger_version" as v ("tenant_id", "version")
-          select distinct n."tenant_id" from new_rows n join old_rows o on o."id" = n."id"
+          select distinct n."tenant_id", 1 from new_rows n join old_rows o on o."id" = n."id"
           where (n."tenant_id", n."person_number_hash") is distinct from (o."tenant_id", o."person_number_hash")
         on conflict ("tenant_id") do update set "version" = v."version" + 1;
         return null;
