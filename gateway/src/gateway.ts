@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin, type ContextFunction, HeaderMap } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -17,6 +17,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { graphqlOverHttp } from '@finsam/kit/graphql-http.js';
 import { ANONYMOUS, type Identity } from '@finsam/kit/identity.js';
 import type { InternalSigner } from '@finsam/kit/internal-token.js';
 import { createLogger, isUserError, type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@finsam/kit/log.js';
@@ -252,48 +253,6 @@ export class KeepAliveDataSource extends InternalTokenDataSource {
     }
     return body as GatewayGraphQLResponse;
   }
-}
-
-/**
- * @as-integrations/express5's `expressMiddleware`, less two costs of every request: the search part of
- * the URL is cut off, not found by the legacy `url.parse`, and the answer goes out with `res.end`, not
- * express's `res.send` (which copies a long answer into a Buffer and parses its Content-Type again).
- */
-function graphqlOverHttp(
-  apollo: ApolloServer<GatewayContext>,
-  { context }: { context: ContextFunction<[{ req: express.Request; res: express.Response }], GatewayContext> },
-): express.RequestHandler {
-  return async (req, res) => {
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) {
-        headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
-    }
-    const query = req.url.indexOf('?');
-    const answer = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: req.method.toUpperCase(),
-        headers,
-        search: query < 0 ? '' : req.url.slice(query),
-        body: req.body,
-      },
-      context: () => context({ req, res }),
-    });
-    for (const [name, value] of answer.headers) {
-      res.setHeader(name, value);
-    }
-    res.statusCode = answer.status ?? 200;
-    if (answer.body.kind === 'complete') {
-      res.setHeader('content-length', Buffer.byteLength(answer.body.string));
-      res.end(answer.body.string);
-      return;
-    }
-    for await (const chunk of answer.body.asyncIterator) {
-      res.write(chunk);
-    }
-    res.end();
-  };
 }
 
 export async function createGateway(options: GatewayOptions) {

@@ -9,7 +9,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import type { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
 import { PothosValidationError } from '@pothos/core';
@@ -21,6 +20,7 @@ import { privateAnswers, subgraphDirectives } from './cache-control.js';
 import { contextFactory, type SubgraphContext } from './context.js';
 import { type OrmOptions, pendingMigrations, servedRequest, serveRequest } from './database.js';
 import { ErrorCode } from './errors.js';
+import { graphqlOverHttp } from './graphql-http.js';
 import { checkIdArguments } from './ids.js';
 import { createLogger, isUserError, type Logger, REQUEST_ID_HEADER, requestIdFrom } from './log.js';
 import { describeGenerated, nullableWhereOwnedElsewhere } from './schema-transforms.js';
@@ -235,7 +235,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         express.json({ limit: '1mb' }),
         // Its statements learn whether it is a query (`readsMarked`).
         (_req, _res, next) => serveRequest({ reads: false }, next),
-        expressMiddleware(apollo, {
+        graphqlOverHttp(apollo, {
           // The gateway's request id (or one of our own for a caller that sent none), back in the header.
           context: async ({ req, res }) => {
             const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
